@@ -1,0 +1,185 @@
+"""Command line: ``python -m bot [run|chat|ask|check]`` (also ``learning-cities-bot``).
+
+With no command the bot runs on Telegram when ``TELEGRAM_BOT_TOKEN`` is set, and
+otherwise says how to set it and starts the console chat, which gives the same
+answers, commands and buttons as Telegram.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from bot.assistant import Assistant, Button, Reply
+from bot.config import Config, ConfigError
+from bot.content import LANGS, ContentError
+from bot.services import load_assistant
+from bot.tghtml import to_plain
+
+__all__ = ["main", "console_chat", "parse_command"]
+
+NO_TOKEN_HINT = (
+    "TELEGRAM_BOT_TOKEN is not set: starting the console chat. To run on Telegram, get a token from "
+    "@BotFather and run: TELEGRAM_BOT_TOKEN=123456:ABC... learning-cities-bot"
+)
+
+
+def parse_command(text: str) -> tuple[str, list[str]] | None:
+    """``"/city@bot Bolu"`` -> ``("city", ["Bolu"])``; None when ``text`` is no command."""
+    if not text.startswith("/") or len(text) < 2:
+        return None
+    head, *args = text[1:].split()
+    name = head.split("@", 1)[0].lower()
+    return (name, args) if name else None
+
+
+class _Console:
+    """Renders replies as plain text and remembers the buttons last shown."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.buttons: list[Button] = []
+
+    def show(self, reply: Reply) -> None:
+        for message in reply.messages:
+            print(to_plain(message), file=self.out)
+        self.buttons = [b for row in reply.buttons for b in row]
+        for number, button in enumerate(self.buttons, 1):
+            target = f" → {button.url}" if button.url else ""
+            print(f"  [{number}] {button.text}{target}", file=self.out)
+        print(file=self.out)
+        self.out.flush()
+
+
+def console_chat(assistant: Assistant, stdin: TextIO, stdout: TextIO, *, lang: str | None = None,
+                 prompt: bool = False) -> int:
+    """Chat on the console until EOF: questions, /commands, and button numbers."""
+    console = _Console(stdout)
+    pref = lang
+    console.show(assistant.command("start", pref=pref))
+    if prompt:
+        print("(type a question, a /command, a button number, or /quit)", file=stdout)
+    while True:
+        if prompt:
+            print("> ", end="", file=stdout, flush=True)
+        line = stdin.readline()
+        if not line:
+            return 0
+        text = line.strip()
+        if not text:
+            continue
+        if text in ("/quit", "/exit"):
+            return 0
+        reply: Reply | None
+        if text.isdigit() and 1 <= int(text) <= len(console.buttons):
+            button = console.buttons[int(text) - 1]
+            if button.data is None:
+                print(button.url, file=stdout)
+                continue
+            reply = assistant.button(button.data, pref=pref)
+        elif (command := parse_command(text)) is not None:
+            reply = assistant.command(command[0], command[1], pref=pref)
+        else:
+            reply = assistant.ask(text, pref=pref)
+        if reply is None:
+            continue
+        if reply.set_lang:
+            pref = reply.set_lang
+        console.show(reply)
+
+
+def _ask_json(assistant: Assistant, question: str, lang: str | None) -> str:
+    reply = assistant.ask(question, force_lang=lang)
+    return json.dumps(
+        {
+            "question": question,
+            "matched": reply.matched,
+            "entry": reply.entry_id if reply.matched else None,
+            "score": round(reply.score, 1),
+            "kind": reply.kind,
+            "lang": reply.lang,
+            "reply": reply.text,
+            "messages": list(reply.messages),
+            "suggestions": list(reply.suggestions),
+        },
+        ensure_ascii=False,
+    )
+
+
+def _cmd_ask(assistant: Assistant, args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    questions: Sequence[str]
+    if args.question == ["-"]:
+        questions = (line.rstrip("\n") for line in stdin)  # type: ignore[assignment]
+    else:
+        questions = [" ".join(args.question)]
+    for question in questions:
+        if args.json:
+            print(_ask_json(assistant, question, args.lang), file=out)
+        else:
+            reply = assistant.ask(question, force_lang=args.lang)
+            for message in reply.messages:
+                print(message, file=out)
+    out.flush()
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="learning-cities-bot",
+                                     description="UNESCO Learning Cities assistant for Telegram and the console.")
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("run", help="run the Telegram bot (long polling); needs TELEGRAM_BOT_TOKEN")
+    chat = sub.add_parser("chat", help="chat with the bot in the console (reads stdin until EOF)")
+    chat.add_argument("--lang", choices=LANGS, help="preferred language when a question does not tell")
+    ask = sub.add_parser("ask", help="print the reply to one question ('-' reads one question a line)")
+    ask.add_argument("--json", action="store_true", help="print one JSON object per question")
+    ask.add_argument("--lang", choices=LANGS, help="force the reply language")
+    ask.add_argument("question", nargs="+", help="the question, or - to read questions from stdin")
+    sub.add_parser("check", help="validate the content and exit non-zero on problems")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None, stdout: TextIO | None = None,
+         stderr: TextIO | None = None) -> int:
+    """Entry point of ``python -m bot`` and ``learning-cities-bot``."""
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    args = _parser().parse_args(argv)
+    try:
+        config = Config.from_env()
+    except ConfigError as exc:
+        print(f"Configuration error: {exc}", file=stderr)
+        return 2
+    command = args.command
+    if command is None:
+        if config.token:
+            command = "run"
+        else:
+            print(NO_TOKEN_HINT, file=stderr)
+            command = "chat"
+    try:
+        assistant = load_assistant(config.content_dir)
+    except ContentError as exc:
+        print(f"Content in {config.content_dir} is invalid ({len(exc.problems)} problem(s)):", file=stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=stderr)
+        return 1
+    if command == "check":
+        c = assistant.content
+        print(f"OK: {len(c.faq)} FAQ entries, {len(c.cities)} cities, {len(c.conferences)} conferences, "
+              f"{len(c.topics)} topics in {c.directory}", file=stdout)
+        return 0
+    if command == "ask":
+        return _cmd_ask(assistant, args, stdout, stdin)
+    if command == "chat":
+        return console_chat(assistant, stdin, stdout, lang=getattr(args, "lang", None), prompt=stdin.isatty())
+    if not config.token:
+        print("TELEGRAM_BOT_TOKEN is not set; get a token from @BotFather (or use 'chat' for the console).",
+              file=stderr)
+        return 2
+    from bot.app import run  # imports telegram only when the bot runs on Telegram
+
+    return run(config, assistant)

@@ -1,0 +1,235 @@
+"""Telegram-flavoured HTML: escaping, validation, length, splitting and plain text.
+
+Telegram accepts a small set of tags and only the entities ``&lt; &gt; &amp; &quot;``
+(plus numeric ones). Every reply the bot builds is checked against the same rules the
+content checker uses, and anything that could pass Telegram's 4096-character limit is
+split here, closing and reopening tags at the cut.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "MAX_MESSAGE",
+    "Html",
+    "escape",
+    "escape_attr",
+    "validate",
+    "visible_text",
+    "utf16_len",
+    "split",
+    "truncate_text",
+    "to_plain",
+]
+
+MAX_MESSAGE = 4096
+
+# tag -> allowed attributes
+_ALLOWED: dict[str, frozenset[str]] = {
+    "b": frozenset(), "strong": frozenset(), "i": frozenset(), "em": frozenset(),
+    "u": frozenset(), "ins": frozenset(), "s": frozenset(), "strike": frozenset(),
+    "del": frozenset(), "tg-spoiler": frozenset(), "span": frozenset({"class"}),
+    "a": frozenset({"href"}), "code": frozenset({"class"}), "pre": frozenset(),
+    "blockquote": frozenset({"expandable"}), "tg-emoji": frozenset({"emoji-id"}),
+}
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>\"']+))?)*)\s*(/?)>")
+_ATTR = re.compile(r"([a-zA-Z-]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>\"']+))?")
+_ENTITY = re.compile(r"&(?:lt|gt|amp|quot|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});")
+_PIECES = re.compile(r"(<[^<>]*>)")
+
+
+class Html(str):
+    """A string that is already safe Telegram HTML and must not be escaped again."""
+
+    __slots__ = ()
+
+
+def escape(text: object) -> Html:
+    """Escape dynamic text for a Telegram HTML message (``&``, ``<``, ``>``)."""
+    if isinstance(text, Html):
+        return text
+    return Html(html.escape(str(text), quote=False))
+
+
+def escape_attr(text: str) -> Html:
+    """Escape a value for use inside a double-quoted attribute (``href``)."""
+    return Html(html.escape(text, quote=True))
+
+
+@dataclass(frozen=True, slots=True)
+class _Tag:
+    closing: bool
+    name: str
+    attrs: dict[str, str | None]
+    raw: str
+
+
+def _parse_tag(raw: str) -> _Tag | None:
+    m = _TAG.fullmatch(raw)
+    if not m or m.group(4):
+        return None
+    attrs: dict[str, str | None] = {}
+    for am in _ATTR.finditer(m.group(3) or ""):
+        value = am.group(2)
+        if value is not None and value[:1] in "\"'":
+            value = value[1:-1]
+        attrs[am.group(1).lower()] = html.unescape(value) if value is not None else None
+    return _Tag(bool(m.group(1)), m.group(2).lower(), attrs, raw)
+
+
+def _check_text(text: str, strict: bool) -> str | None:
+    if "<" in text:
+        return "a bare '<' (write &lt;)"
+    if strict:
+        if ">" in text:
+            return "a bare '>' (write &gt;)"
+        for m in re.finditer("&", text):
+            if not _ENTITY.match(text, m.start()):
+                return "a bare '&' (write &amp;)"
+    return None
+
+
+def validate(text: str, *, strict: bool = True) -> list[str]:
+    """Problems that would make Telegram (or, with ``strict``, a careful editor) refuse
+    ``text`` as HTML; an empty list when it is fine."""
+    problems: list[str] = []
+    stack: list[str] = []
+    for piece in _PIECES.split(text):
+        if not piece:
+            continue
+        if piece.startswith("<") and piece.endswith(">"):
+            tag = _parse_tag(piece)
+            if tag is None:
+                problems.append(f"malformed tag {piece!r}")
+                continue
+            if tag.name not in _ALLOWED:
+                problems.append(f"unsupported tag <{tag.name}> (Telegram allows {', '.join(sorted(_ALLOWED))})")
+                continue
+            if tag.closing:
+                if not stack or stack[-1] != tag.name:
+                    problems.append(f"unexpected end tag </{tag.name}>")
+                else:
+                    stack.pop()
+                continue
+            unknown = set(tag.attrs) - _ALLOWED[tag.name]
+            if unknown:
+                problems.append(f"<{tag.name}> does not take {', '.join(sorted(unknown))}")
+            if tag.name == "a" and not tag.attrs.get("href"):
+                problems.append("<a> without href")
+            if tag.name == "span" and tag.attrs.get("class") != "tg-spoiler":
+                problems.append('<span> needs class="tg-spoiler"')
+            stack.append(tag.name)
+        else:
+            problem = _check_text(piece, strict)
+            if problem:
+                problems.append(problem)
+    problems.extend(f"<{name}> is never closed" for name in reversed(stack))
+    return problems
+
+
+def visible_text(text: str) -> str:
+    """The text a reader sees: tags removed, entities resolved."""
+    return html.unescape(re.sub(r"<[^<>]*>", "", text))
+
+
+def utf16_len(text: str) -> int:
+    """Length in UTF-16 code units, the way Telegram counts."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _cut_point(piece: str, budget: int) -> int:
+    """Where to cut a text piece so that at most ``budget`` UTF-16 units stay before it:
+    at a newline, else a space, else anywhere not inside an entity."""
+    end = 0
+    units = 0
+    for index, ch in enumerate(piece):
+        units += 2 if ord(ch) > 0xFFFF else 1
+        if units > budget:
+            break
+        end = index + 1
+    if end >= len(piece):
+        return len(piece)
+    head = piece[:end]
+    for sep in ("\n", " "):
+        at = head.rfind(sep)
+        if at > len(head) // 3:
+            return at + 1
+    amp = head.rfind("&")
+    if amp != -1 and ";" not in head[amp:]:
+        return amp or end
+    return max(end, 1)
+
+
+def split(text: str, limit: int = MAX_MESSAGE) -> list[str]:
+    """Split valid Telegram HTML into messages of at most ``limit`` UTF-16 units each,
+    preferring paragraph and line breaks, closing and reopening tags at a cut."""
+    if utf16_len(text) <= limit:
+        return [text]
+    chunks: list[str] = []
+    open_tags: list[tuple[str, str]] = []  # (name, raw opening tag)
+    current = ""
+
+    def closing() -> str:
+        return "".join(f"</{name}>" for name, _ in reversed(open_tags))
+
+    def flush() -> None:
+        nonlocal current
+        body = (current + closing()).strip("\n")
+        if visible_text(body).strip():
+            chunks.append(body)
+        current = "".join(raw for _, raw in open_tags)
+
+    pieces = [p for p in _PIECES.split(text) if p]
+    for piece in pieces:
+        if piece.startswith("<") and piece.endswith(">"):
+            tag = _parse_tag(piece)
+            if utf16_len(current) + utf16_len(piece) + utf16_len(closing()) + 16 > limit:
+                flush()
+            current += piece
+            if tag is not None and tag.name in _ALLOWED:
+                if tag.closing:
+                    if open_tags and open_tags[-1][0] == tag.name:
+                        open_tags.pop()
+                else:
+                    open_tags.append((tag.name, piece))
+            continue
+        while piece:
+            room = limit - utf16_len(current) - utf16_len(closing()) - 16
+            if utf16_len(piece) <= room:
+                current += piece
+                break
+            if room <= 0:
+                flush()
+                continue
+            cut = _cut_point(piece, room)
+            current += piece[:cut]
+            piece = piece[cut:]
+            flush()
+    if current:
+        body = (current + closing()).strip("\n")
+        if visible_text(body).strip():
+            chunks.append(body)
+    return chunks
+
+
+def truncate_text(text: str, limit: int) -> str:
+    """Shorten plain text to ``limit`` characters with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: max(limit - 1, 0)].rstrip() + "…"
+
+
+_LINK = re.compile(r"<a\s+href=\"([^\"]*)\"\s*>(.*?)</a>", re.S)
+
+
+def to_plain(text: str) -> str:
+    """Readable plain text for a console: links as ``label (url)``, tags dropped."""
+
+    def link(m: re.Match[str]) -> str:
+        url = html.unescape(m.group(1))
+        label = visible_text(m.group(2))
+        return label if label.strip() == url.strip() else f"{label} ({url})"
+
+    return visible_text(_LINK.sub(lambda m: escape(link(m)), text))

@@ -1,0 +1,1 @@
+"""The thin Telegram layer: handlers call the assistant and send what it returns."""

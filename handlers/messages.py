@@ -1,0 +1,49 @@
+"""Free-text questions: every private message; in groups, mentions and replies to the bot."""
+
+from __future__ import annotations
+
+from telegram import MessageEntity, Update
+from telegram.constants import ChatType
+
+from handlers.common import Context, assistant_of, language_of, send_reply
+
+__all__ = ["on_private_text", "on_group_text", "addressed_text"]
+
+
+async def on_private_text(update: Update, context: Context) -> None:
+    """Answer a question asked in a private chat."""
+    message = update.effective_message
+    if message is None or message.text is None:
+        return
+    pref, user_lang = await language_of(update.effective_user, context)
+    await send_reply(message, assistant_of(context).ask(message.text, pref=pref, user_lang=user_lang))
+
+
+def addressed_text(update: Update, context: Context) -> str | None:
+    """The question in a group message that mentions the bot or replies to it, else None."""
+    message = update.effective_message
+    if message is None or message.text is None:
+        return None
+    username = (context.bot.username or "").lower()
+    text = message.text
+    mentioned = False
+    for entity, value in message.parse_entities([MessageEntity.MENTION, MessageEntity.TEXT_MENTION]).items():
+        if (entity.type == MessageEntity.MENTION and value.lstrip("@").lower() == username) or (
+            entity.type == MessageEntity.TEXT_MENTION and entity.user is not None and entity.user.id == context.bot.id
+        ):
+            mentioned = True
+            text = text.replace(value, " ")
+    replied = message.reply_to_message is not None and message.reply_to_message.from_user is not None and \
+        message.reply_to_message.from_user.id == context.bot.id
+    return text if mentioned or replied else None
+
+
+async def on_group_text(update: Update, context: Context) -> None:
+    """Answer a group message addressed to the bot; ignore ordinary chatter."""
+    message = update.effective_message
+    text = addressed_text(update, context)
+    if message is None or text is None:
+        return
+    pref, user_lang = await language_of(update.effective_user, context)
+    reply = assistant_of(context).ask(text, pref=pref, user_lang=user_lang)
+    await send_reply(message, reply, quote=message.chat.type != ChatType.PRIVATE)
