@@ -184,11 +184,13 @@ class Assistant:
                          url=escape_attr(city.url))
         if city.note:
             text += "\n\n" + city.note[lang]
-        buttons: list[tuple[Button, ...]] = []
-        if "members-turkey" in self.content.faq:
-            buttons.append((Button(self.title("members-turkey", lang), data="e:members-turkey"),))
-        buttons.append((self._menu_button(lang),))
-        return self._finish(text, lang, kind=kind, buttons=tuple(buttons), entry_id=city.entry_id, score=score)
+        buttons = self._members_button(lang) + ((self._menu_button(lang),),)
+        return self._finish(text, lang, kind=kind, buttons=buttons, entry_id=city.entry_id, score=score)
+
+    def _members_button(self, lang: str) -> tuple[tuple[Button, ...], ...]:
+        if "members-turkey" not in self.content.faq:
+            return ()
+        return ((Button(self.title("members-turkey", lang), data="e:members-turkey"),),)
 
     def _suggest(self, result: MatchResult, lang: str) -> Reply:
         picks = [m for m in result.ranked if m.score >= self.matcher.thresholds.suggest][:MAX_SUGGESTIONS]
@@ -297,8 +299,7 @@ class Assistant:
         if city is None:
             return self._finish(self._msg("city_not_found", lang, query=tghtml.truncate_text(query, 60),
                                           url=escape_attr(self.content.cities_source)), lang, kind="usage",
-                                buttons=((Button(self.title("members-turkey", lang), data="e:members-turkey"),)
-                                         if "members-turkey" in self.content.faq else ()))
+                                buttons=self._members_button(lang))
         return self.city_reply(city, lang)
 
     def _cmd_lang(self, args: list[str], lang: str, first_name: str) -> Reply:

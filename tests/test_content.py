@@ -1,0 +1,170 @@
+"""Content loading and `check`: the shipped content is valid, broken content is
+reported precisely (file, line, entry, field)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.content import ContentError, load_content
+from bot.services import load_assistant
+from bot.textnorm import fold
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def problems_of(directory: Path) -> list[str]:
+    with pytest.raises(ContentError) as info:
+        load_assistant(directory)
+    return [str(p) for p in info.value.problems]
+
+
+def test_shipped_content_is_valid_and_complete(content_dir: Path) -> None:
+    content = load_content(content_dir)
+    assert len(content.faq) >= 40
+    for entry in content.faq.values():
+        assert len(entry.questions["tr"]) >= 5, entry.id
+        assert len(entry.questions["en"]) >= 3, entry.id
+    # Every Turkish member in the fact sheet has a city entry with its year.
+    expected = {"eskisehir": 2016, "konya": 2017, "bolu": 2018, "hatay": 2019, "izmir": 2020,
+                "balikesir": 2020, "afyonkarahisar": 2020, "bursa": 2022, "sakarya": 2022, "yozgat": 2022,
+                "ankara": 2025}
+    assert {c.id: c.joined for c in content.cities} == expected
+    assert any(fold(a) == "afyon" for c in content.cities for a in c.aliases)
+    assert [c.number for c in content.conferences] == [1, 2, 3, 4, 5, 6]
+    # Every entry is reachable from the topic menu.
+    in_topics = {e for t in content.topics for e in t.entries}
+    assert set(content.faq) <= in_topics
+
+
+def test_shipped_facts_match_the_fact_sheet(content_dir: Path) -> None:
+    content = load_content(content_dir)
+    count = content.faq["member-count"].answer
+    assert "425" in count["tr"] and "91" in count["tr"]
+    assert "425" in count["en"] and "91" in count["en"]
+    date_story = content.faq["conference-2-date"].answer["en"]
+    assert "September" in date_story and "May" in date_story
+    participants = content.faq["conference-2-participants"].answer["en"]
+    assert "650" in participants and "95" in participants and "500" in participants
+    assert "Hamburg" in content.faq["uil-address"].answer["en"]
+
+
+@pytest.mark.skipif(not (SHARED / "facts.md").is_file(), reason="shared/ is not beside the repo")
+def test_every_url_in_content_comes_from_the_sources(content_dir: Path) -> None:
+    sources = (SHARED / "facts.md").read_text(encoding="utf-8")
+    sources += "\n".join(p.read_text(encoding="utf-8") for p in (SHARED / "brief").glob("*"))
+    known = {u.rstrip(".,);") for u in re.findall(r"https?://[^\s)|]+", sources)}
+    known |= {"https://komek.org.tr", "https://www.komek.org.tr"}  # facts.md names the site komek.org.tr
+    for path in content_dir.glob("*.yaml"):
+        for url in re.findall(r"https?://[^\s\"'<>)]+", path.read_text(encoding="utf-8")):
+            assert url.rstrip("/") in {k.rstrip("/") for k in known}, f"{path.name}: {url}"
+
+
+def _edit_faq(directory: Path, edit) -> None:  # type: ignore[no-untyped-def]
+    path = directory / "faq.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    edit(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _line_of(directory: Path, entry_id: str) -> int:
+    for number, line in enumerate((directory / "faq.yaml").read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip() == f"- id: {entry_id}":
+            return number
+    raise AssertionError(entry_id)
+
+
+def test_yaml_syntax_error_names_file_and_line(content_copy: Path) -> None:
+    path = content_copy / "faq.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines.insert(3, "  broken: [unclosed")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    problems = problems_of(content_copy)
+    assert len(problems) == 1
+    assert re.match(r"faq\.yaml:\d+: YAML syntax error", problems[0]), problems
+
+
+def test_missing_language_names_entry_and_field(content_copy: Path) -> None:
+    _edit_faq(content_copy, lambda data: data[2]["answer"].pop("en"))
+    entry_id = yaml.safe_load((content_copy / "faq.yaml").read_text(encoding="utf-8"))[2]["id"]
+    problems = problems_of(content_copy)
+    assert any(f"entry '{entry_id}': answer.en is missing" in p for p in problems), problems
+    assert any(p.startswith(f"faq.yaml:{_line_of(content_copy, entry_id) + 1}") or
+               p.startswith("faq.yaml:") for p in problems)
+
+
+def test_empty_answer(content_copy: Path) -> None:
+    _edit_faq(content_copy, lambda data: data[0]["answer"].update(tr="  "))
+    assert any("answer.tr is empty" in p for p in problems_of(content_copy))
+
+
+def test_missing_answer(content_copy: Path) -> None:
+    _edit_faq(content_copy, lambda data: data[1].pop("answer"))
+    assert any("answer is missing" in p for p in problems_of(content_copy))
+
+
+def test_duplicate_id(content_copy: Path) -> None:
+    def dup(data: list) -> None:  # type: ignore[type-arg]
+        data[1]["id"] = data[0]["id"]
+    _edit_faq(content_copy, dup)
+    problems = problems_of(content_copy)
+    assert any("duplicate id (first at line" in p for p in problems), problems
+
+
+def test_unknown_related_id(content_copy: Path) -> None:
+    _edit_faq(content_copy, lambda data: data[0].update(related=["no-such-entry"]))
+    assert any("related id 'no-such-entry' does not exist" in p for p in problems_of(content_copy))
+
+
+def test_malformed_url(content_copy: Path) -> None:
+    _edit_faq(content_copy, lambda data: data[0].update(links=[{"label": {"tr": "x", "en": "x"},
+                                                                 "url": "htp:/bad url"}]))
+    assert any("url is not a valid http(s) URL" in p for p in problems_of(content_copy))
+
+
+@pytest.mark.parametrize(
+    ("answer", "message"),
+    [
+        ("<script>alert(1)</script>", "unsupported tag <script>"),
+        ("<b>unclosed", "<b> is never closed"),
+        ("Fish & chips", "bare '&'"),
+        ("1 < 2", "bare '<'"),
+        ("x" * 4097, "over 4096"),
+        ("{nope}", "unknown placeholder {nope}"),
+    ],
+)
+def test_invalid_answer_html(content_copy: Path, answer: str, message: str) -> None:
+    _edit_faq(content_copy, lambda data: data[0]["answer"].update(en=answer))
+    problems = problems_of(content_copy)
+    assert any(message in p and "answer.en" in p for p in problems), problems
+
+
+def test_too_few_phrasings(content_copy: Path) -> None:
+    _edit_faq(content_copy, lambda data: data[0]["questions"].update(tr=["bir", "iki"]))
+    assert any("questions.tr needs at least 5 phrasings (has 2)" in p for p in problems_of(content_copy))
+
+
+def test_messages_unknown_placeholder_and_missing_key(content_copy: Path) -> None:
+    path = content_copy / "messages.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["welcome"]["en"] = "Hello {username}"
+    del data["help"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    problems = problems_of(content_copy)
+    assert any("messages.yaml" in p and "'welcome'" in p and "username" in p for p in problems), problems
+    assert any("messages.yaml" in p and "help is missing" in p for p in problems), problems
+
+
+def test_city_without_year(content_copy: Path) -> None:
+    path = content_copy / "cities.yaml"
+    text = path.read_text(encoding="utf-8").replace("joined: 2018", "joined: soon", 1)
+    path.write_text(text, encoding="utf-8")
+    assert any("cities.yaml" in p and "joined must be a year" in p for p in problems_of(content_copy))
+
+
+def test_missing_file(content_copy: Path) -> None:
+    (content_copy / "links.yaml").unlink()
+    assert any(p.startswith("links.yaml: file is missing") for p in problems_of(content_copy))
