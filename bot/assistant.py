@@ -72,12 +72,14 @@ class _Ctx:
     extra: dict[str, str] = field(default_factory=dict)
 
 
-def _lang_from(pref: str | None, user_lang: str | None) -> str:
+def _lang_from(pref: str | None, user_lang: str | None, fallback: str | None = None) -> str:
+    """The language when the text itself does not tell: the user's /lang choice, their
+    Telegram language, then ``fallback`` (the language of the phrasing matched), then Turkish."""
     if pref in LANGS:
         return pref  # type: ignore[return-value]
     if user_lang:
         return "tr" if user_lang.lower().startswith("tr") else "en"
-    return "tr"
+    return fallback if fallback in LANGS else "tr"  # type: ignore[return-value]
 
 
 class Assistant:
@@ -93,13 +95,12 @@ class Assistant:
 
     # ------------------------------------------------------------------ indexing
     @staticmethod
-    def _searchable(content: Content) -> list[tuple[str, list[tuple[str | None, str]]]]:
-        result: list[tuple[str, list[tuple[str | None, str]]]] = []
+    def _searchable(content: Content) -> list[tuple[str, list[tuple[str | None, str]], tuple[str, ...]]]:
+        result: list[tuple[str, list[tuple[str | None, str]], tuple[str, ...]]] = []
         for entry in content.faq.values():
             phrasings: list[tuple[str | None, str]] = [(lang, q) for lang in LANGS for q in entry.questions[lang]]
             phrasings += [(lang, entry.title[lang]) for lang in LANGS]
-            phrasings += [(None, k) for k in entry.keywords]
-            result.append((entry.id, phrasings))
+            result.append((entry.id, phrasings, entry.keywords))
         for city in content.cities:
             names = (city.name, *city.aliases)
             phrasings = [
@@ -108,7 +109,7 @@ class Assistant:
                 for template in content.city_questions[lang]
                 for name in names
             ]
-            result.append((city.entry_id, phrasings))
+            result.append((city.entry_id, phrasings, ()))
         return result
 
     def title(self, entry_id: str, lang: str) -> str:
@@ -205,8 +206,8 @@ class Assistant:
             force_lang: str | None = None) -> Reply:
         """Answer a free-text question, in its own language unless ``force_lang`` is given."""
         result = self.matcher.match(text)
-        lang = force_lang or result.lang or _lang_from(pref, user_lang)
         best = result.best
+        lang = force_lang or result.lang or _lang_from(pref, user_lang, best.lang if best else None)
         if not result.query.terms:
             return self._finish(self._msg("empty_question", lang), lang, kind="fallback",
                                 buttons=((self._menu_button(lang),),))
@@ -336,7 +337,7 @@ class Assistant:
         query = query.strip()
         if query:
             result = self.matcher.match(query, limit)
-            lang = result.lang or lang
+            lang = result.lang or _lang_from(pref, user_lang, result.best.lang if result.best else None)
             ids = [m.entry_id for m in result.ranked if m.score >= self.matcher.thresholds.suggest]
         else:
             ids = [e for t in self.content.topics for e in t.entries[:1]][:limit]

@@ -27,12 +27,11 @@ __all__ = ["Thresholds", "SearchEntry", "Query", "Match", "MatchResult", "Matche
 class Thresholds:
     """When a score is an answer, a suggestion, or nothing."""
 
-    answer: float = 68.0  # at least this, and ``margin`` ahead of the runner-up
-    margin: float = 4.0
-    certain: float = 92.0  # this high answers even without the margin... unless tied
+    answer: float = 65.0  # at least this, and ``margin`` ahead of the runner-up
+    margin: float = 2.0
     suggest: float = 42.0  # at least this: "did you mean" buttons
-    unknown_weight: float = 0.85  # weight of an unknown word, relative to the rarest known word
-    query_share: float = 0.65  # how much the question's coverage counts against the phrasing's
+    unknown_weight: float = 0.5  # weight of an unknown word, relative to the rarest known word
+    query_share: float = 0.6  # how much the entry's whole vocabulary counts against its best phrasing
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,25 +62,40 @@ class Match:
 
 @dataclass(slots=True)
 class SearchEntry:
-    """Something the bot can answer, with the ways people ask for it."""
+    """Something the bot can answer, with the ways people ask for it.
+
+    ``phrasings`` are whole questions; ``bag`` is every word of them plus the entry's
+    keywords, so that a question's words can be explained by any of its phrasings.
+    """
 
     id: str
     phrasings: list[_Phrasing] = field(default_factory=list)
+    bag: set[int] = field(default_factory=set)
 
     def score(self, query: Query, weights: Sequence[float], share: float) -> Match:
-        """Best score of this entry's phrasings against ``query`` (0..100)."""
-        best = Match(self.id, 0.0, None, "")
+        """How well this entry answers ``query`` (0..100).
+
+        Three parts: the weighted share of the question's words that the entry's
+        vocabulary explains (``share`` of the score), and for its best phrasing the
+        share of the question's words that phrasing explains and the share of the
+        phrasing's words the question contains (the rest, half each).
+        """
         total_q = sum(query.weights)
         if not total_q:
-            return best
+            return Match(self.id, 0.0, None, "")
+        tops: list[dict[int, float]] = []
+        covered_bag = 0.0
+        for sims, weight in zip(query.similar, query.weights):
+            mine = {vid: s for vid, s in sims.items() if vid in self.bag}
+            tops.append(mine)
+            covered_bag += weight * max(mine.values(), default=0.0)
+        best_value, best = 0.0, None
         for phrasing in self.phrasings:
-            if not phrasing.vocab:
-                continue
             covered_q = 0.0
-            for sims, weight in zip(query.similar, query.weights):
+            for mine, weight in zip(tops, query.weights):
                 top = 0.0
                 for vid in phrasing.vocab:
-                    s = sims.get(vid)
+                    s = mine.get(vid)
                     if s is not None and s > top:
                         top = s
                 covered_q += weight * top
@@ -91,15 +105,16 @@ class SearchEntry:
                 w = weights[vid]
                 total_p += w
                 top = 0.0
-                for sims in query.similar:
-                    s = sims.get(vid)
+                for mine in tops:
+                    s = mine.get(vid)
                     if s is not None and s > top:
                         top = s
                 covered_p += w * top
-            score = 100.0 * (share * covered_q / total_q + (1 - share) * covered_p / total_p)
-            if score > best.score:
-                best = Match(self.id, score, phrasing.lang, phrasing.text)
-        return best
+            value = covered_q / total_q + covered_p / total_p
+            if value > best_value:
+                best_value, best = value, phrasing
+        score = 100.0 * (share * covered_bag / total_q + (1 - share) * best_value / 2)
+        return Match(self.id, score, best.lang if best else None, best.text if best else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +122,7 @@ class MatchResult:
     query: Query
     ranked: tuple[Match, ...]  # best first, one per entry
     decision: str  # "answer", "suggest" or "none"
-    lang: str | None  # language of the question, when it can be told
+    lang: str | None  # language of the question, when its own words tell
 
     @property
     def best(self) -> Match | None:
@@ -117,19 +132,24 @@ class MatchResult:
 class Matcher:
     """An index over every entry's phrasings."""
 
-    def __init__(self, entries: Iterable[tuple[str, Iterable[tuple[str | None, str]]]],
+    def __init__(self, entries: Iterable[tuple[str, Iterable[tuple[str | None, str]], Iterable[str]]],
                  thresholds: Thresholds | None = None) -> None:
+        """``entries``: (id, [(language, phrasing)], [keyword]) for everything answerable."""
         self.thresholds = thresholds or Thresholds()
         self._vocab: dict[str, int] = {}
         self.entries: dict[str, SearchEntry] = {}
         words_by_lang: dict[str, set[str]] = {"tr": set(STOPWORDS_TR), "en": set(STOPWORDS_EN)}
-        for entry_id, phrasings in entries:
+        for entry_id, phrasings, keywords in entries:
             entry = self.entries.setdefault(entry_id, SearchEntry(entry_id))
             for lang, text in phrasings:
                 vocab = tuple(self._vocab.setdefault(t, len(self._vocab)) for t in content_tokens(text))
-                entry.phrasings.append(_Phrasing(lang, text, vocab))
+                if vocab:
+                    entry.phrasings.append(_Phrasing(lang, text, vocab))
+                    entry.bag.update(vocab)
                 if lang in words_by_lang:
                     words_by_lang[lang].update(tokens(text))
+            for keyword in keywords:
+                entry.bag.update(self._vocab.setdefault(t, len(self._vocab)) for t in content_tokens(keyword))
         self._only_tr = frozenset(words_by_lang["tr"] - words_by_lang["en"])
         self._only_en = frozenset(words_by_lang["en"] - words_by_lang["tr"])
         self._words = list(self._vocab)
@@ -137,7 +157,7 @@ class Matcher:
         df = [0] * len(self._vocab)
         postings: list[set[str]] = [set() for _ in self._vocab]
         for entry in self.entries.values():
-            for vid in {v for p in entry.phrasings for v in p.vocab}:
+            for vid in entry.bag:
                 df[vid] += 1
                 postings[vid].add(entry.id)
         n = max(len(self.entries), 1)
@@ -217,14 +237,11 @@ class Matcher:
         if ranked:
             top = ranked[0].score
             runner_up = ranked[1].score if len(ranked) > 1 else 0.0
-            if top >= t.answer and (top - runner_up >= t.margin or (top >= t.certain and top > runner_up)):
+            if top >= t.answer and top - runner_up >= t.margin:
                 decision = "answer"
             elif top >= t.suggest:
                 decision = "suggest"
-        lang = self.guess_lang(query)
-        if lang is None and ranked and decision != "none":
-            lang = ranked[0].lang
-        return MatchResult(query, ranked, decision, lang)
+        return MatchResult(query, ranked, decision, self.guess_lang(query))
 
     def top(self, text: str, limit: int = 5) -> list[Match]:
         """The best entries for ``text`` above the suggestion threshold."""

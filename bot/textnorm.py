@@ -68,7 +68,7 @@ STOPWORDS_TR: frozenset[str] = frozenset(
 STOPWORDS_EN: frozenset[str] = frozenset(
     """
     a an the is are was were be been being am of on at to in into for and or nor but
-    what whats which whom whose how do does did done can could would should will shall
+    what whats which whom whose how can could would should will shall
     i me my mine we our you your yours it its this that these those there here
     please tell about hi hello hey thanks thank know want like some any with by from as so
     just really also very much get got give explain describe info information
