@@ -1,0 +1,139 @@
+"""The command line: ask, ask --json, batch, chat (piped), check, and the no-token start."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main, parse_command
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_cli(*args: str, stdin: str = "", env: dict[str, str] | None = None,
+            cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    environ = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "TELEGRAM_"))}
+    environ["PYTHONPATH"] = str(ROOT)
+    environ.update(env or {})
+    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
+                          env=environ, cwd=cwd or ROOT, timeout=60)
+
+
+def call(*args: str, stdin: str = "") -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(args), stdin=io.StringIO(stdin), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    for name in list(os.environ):
+        if name.startswith(("BOT_", "TELEGRAM_")):
+            monkeypatch.delenv(name)
+    monkeypatch.chdir(tmp_path)  # no .env from the developer's checkout
+
+
+def test_parse_command() -> None:
+    assert parse_command("/city@learning_bot Bolu") == ("city", ["Bolu"])
+    assert parse_command("/CITIES 2020") == ("cities", ["2020"])
+    assert parse_command("hello") is None
+    assert parse_command("/") is None
+
+
+def test_ask_prints_the_html_reply() -> None:
+    code, out, _ = call("ask", "Bolu öğrenen şehir mi?")
+    assert code == 0
+    assert "<b>Bolu</b>" in out and "2018" in out
+
+
+def test_ask_json() -> None:
+    code, out, _ = call("ask", "--json", "KOMEK nedir?")
+    assert code == 0
+    data = json.loads(out)
+    assert data["matched"] is True
+    assert data["entry"] == "what-is-komek"
+    assert 0 <= data["score"] <= 100
+    assert "KOMEK" in data["reply"] and data["reply"] == "\n\n".join(data["messages"])
+    assert data["suggestions"] == []
+    assert data["lang"] == "tr"
+
+
+def test_ask_json_unknown_question() -> None:
+    data = json.loads(call("ask", "--json", "qwerty zxcvb")[1])
+    assert data["matched"] is False and data["entry"] is None
+    assert data["kind"] == "fallback"
+
+
+def test_ask_json_forced_language() -> None:
+    data = json.loads(call("ask", "--json", "--lang", "en", "KOMEK nedir?")[1])
+    assert data["lang"] == "en" and data["entry"] == "what-is-komek"
+    assert "vocational" in data["reply"].lower()
+
+
+def test_ask_json_batch_from_stdin_keeps_order() -> None:
+    questions = ["KOMEK nedir?", "İzmir ne zaman katıldı?", "tell me a joke", "How many cities are in the network?"]
+    code, out, _ = call("ask", "--json", "-", stdin="\n".join(questions) + "\n")
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["question"] for r in rows] == questions
+    assert [r["entry"] for r in rows] == ["what-is-komek", "city-izmir", None, "member-count"]
+
+
+def test_chat_reads_stdin_until_eof_with_commands_and_buttons() -> None:
+    code, out, _ = call("chat", stdin="/cities\nogrenen sehir nedir\n/faq\n1\n\n")
+    assert code == 0
+    assert "Eskişehir" in out and "2016" in out  # /cities
+    assert "[1]" in out  # buttons are numbered
+    assert "<b>" not in out  # console output is plain text
+    assert out.count("Bir soru seçin") == 1 or out.count("Pick a question") == 1  # button 1 opened a topic
+
+
+def test_no_token_prints_a_hint_and_starts_the_console_chat(tmp_path: Path) -> None:
+    result = run_cli(stdin="KOMEK nedir?\n", cwd=tmp_path)
+    assert result.returncode == 0
+    hint = [line for line in result.stderr.splitlines() if "TELEGRAM_BOT_TOKEN" in line]
+    assert len(hint) == 1
+    assert "KOMEK" in result.stdout and "Merhaba" in result.stdout
+
+
+def test_check_ok() -> None:
+    code, out, _ = call("check")
+    assert code == 0 and out.startswith("OK:")
+
+
+def test_check_reports_broken_content(content_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = content_copy / "faq.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("- id: what-is-komek", "- id: what-is-komek\n  oops: [", 1),
+                    encoding="utf-8")
+    monkeypatch.setenv("BOT_CONTENT_DIR", str(content_copy))
+    code, _, err = call("check")
+    assert code == 1
+    assert "faq.yaml:" in err and "YAML syntax error" in err
+
+
+def test_bot_refuses_to_start_on_invalid_content(content_copy: Path) -> None:
+    (content_copy / "messages.yaml").write_text("help: {tr: hi}\n", encoding="utf-8")
+    result = run_cli("run", env={"BOT_CONTENT_DIR": str(content_copy), "TELEGRAM_BOT_TOKEN": "1:abc"})
+    assert result.returncode == 1
+    assert "messages.yaml" in result.stderr and "help.en is missing" in result.stderr
+
+
+def test_bad_configuration_is_one_line_naming_the_variable() -> None:
+    result = run_cli("check", env={"BOT_ADMIN_IDS": "x"})
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0 and "BOT_ADMIN_IDS" in result.stderr
+
+
+def test_console_script_is_installed() -> None:
+    script = Path(sys.executable).parent / "learning-cities-bot"
+    if not script.exists():
+        pytest.skip("not installed with pip (running from a bare checkout)")
+    result = subprocess.run([str(script), "ask", "--json", "KOMEK nedir?"], capture_output=True, text=True,
+                            timeout=60, env={k: v for k, v in os.environ.items() if not k.startswith("BOT_")})
+    assert json.loads(result.stdout)["entry"] == "what-is-komek"
