@@ -1,8 +1,6 @@
 """``python -m bot``: see :mod:`bot.cli`."""
 
-import sys
-
-from bot.cli import main
+from bot.cli import run_main
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run_main()

@@ -218,6 +218,11 @@ class Assistant:
         return self._finish(self._msg("fallback", lang), lang, kind="fallback",
                             buttons=((self._menu_button(lang),),), score=best.score if best else 0.0)
 
+    def error_reply(self, *, pref: str | None = None, user_lang: str | None = None) -> Reply:
+        """An apology for an unexpected failure while handling a message."""
+        lang = _lang_from(pref, user_lang)
+        return self._finish(self._msg("error", lang), lang, kind="fallback")
+
     def match(self, text: str) -> MatchResult:
         return self.matcher.match(text)
 

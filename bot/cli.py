@@ -9,17 +9,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import TextIO
 
+import yaml
+
 from bot.assistant import Assistant, Button, Reply
 from bot.config import Config, ConfigError
 from bot.content import LANGS, ContentError
+from bot.evaluation import evaluate, load_cases
 from bot.services import load_assistant
 from bot.tghtml import to_plain
 
-__all__ = ["main", "console_chat", "parse_command"]
+__all__ = ["main", "run_main", "console_chat", "parse_command"]
 
 NO_TOKEN_HINT = (
     "TELEGRAM_BOT_TOKEN is not set: starting the console chat. To run on Telegram, get a token from "
@@ -138,7 +142,45 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--lang", choices=LANGS, help="force the reply language")
     ask.add_argument("question", nargs="+", help="the question, or - to read questions from stdin")
     sub.add_parser("check", help="validate the content and exit non-zero on problems")
+    evaluate = sub.add_parser("eval", help="measure answer quality on a labelled question file")
+    evaluate.add_argument("file", help="YAML list of {q, expect, lang}; expect is an entry id or none")
+    evaluate.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
+
+
+def _cmd_eval(assistant: Assistant, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    try:
+        cases = load_cases(args.file)
+    except (OSError, ValueError, yaml.YAMLError) as exc:
+        print(f"Cannot read {args.file}: {exc}", file=err)
+        return 2
+    report = evaluate(assistant, cases)
+    misses = [
+        {"question": o.case.question, "expected": o.case.expect, "got": o.entry, "kind": o.kind,
+         "score": round(o.score, 1)}
+        for o in report.misses
+    ]
+    if args.json:
+        print(json.dumps({**report.summary(), "misses": misses}, ensure_ascii=False), file=out)
+        return 0
+    for key, value in report.summary().items():
+        shown = f"{value:.1%}" if isinstance(value, float) else value
+        print(f"{key.replace('_', ' '):>22}: {shown}", file=out)
+    if misses:
+        print(f"\nmisses ({len(misses)}):", file=out)
+        for miss in misses:
+            print(f"  [{miss['kind']} {miss['score']:5.1f}] expected {miss['expected'] or 'none'}, "
+                  f"got {miss['got'] or '-'}: {miss['question']}", file=out)
+    return 0
+
+
+def run_main() -> None:
+    """The console script: :func:`main`, quiet when its output pipe closes early."""
+    try:
+        sys.exit(main())
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
 
 
 def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None, stdout: TextIO | None = None,
@@ -174,6 +216,8 @@ def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None, stdo
         return 0
     if command == "ask":
         return _cmd_ask(assistant, args, stdout, stdin)
+    if command == "eval":
+        return _cmd_eval(assistant, args, stdout, stderr)
     if command == "chat":
         return console_chat(assistant, stdin, stdout, lang=getattr(args, "lang", None), prompt=stdin.isatty())
     if not config.token:

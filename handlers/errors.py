@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
+from telegram.constants import ChatType
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from handlers.common import Context
@@ -28,3 +29,18 @@ async def on_error(update: object, context: Context) -> None:
         logger.warning("Telegram network error while handling %s: %s", where, error)
     else:
         logger.error("Unexpected error while handling %s", where, exc_info=error)
+        await _apologise(update, context)
+
+
+async def _apologise(update: object, context: Context) -> None:
+    """Tell a private chat that its message could not be handled (best effort)."""
+    if not isinstance(update, Update) or update.effective_message is None:
+        return
+    if update.effective_chat is None or update.effective_chat.type != ChatType.PRIVATE:
+        return
+    user_lang = update.effective_user.language_code if update.effective_user else None
+    reply = context.bot_data.assistant.error_reply(user_lang=user_lang)
+    try:
+        await update.effective_message.reply_text(reply.messages[0])
+    except TelegramError as exc:
+        logger.warning("Could not send the apology: %s", exc)

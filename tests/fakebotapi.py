@@ -779,6 +779,18 @@ _CONTROL_METHODS = frozenset(
 )
 
 
+def _calls_check(
+    method: str, count: int, where: Callable[[Call], bool] | None
+) -> Callable[[FakeBotAPI], list[Call] | None]:
+    """A predicate for ``wait_for``: the calls of ``method`` once there are ``count`` of them."""
+
+    def check(fake: FakeBotAPI) -> list[Call] | None:
+        calls = [c for c in fake.calls(method) if where is None or where(c)]
+        return calls if len(calls) >= count else None
+
+    return check
+
+
 class FakeBotAPI:
     """A strict fake Telegram Bot API server (see the module docstring).
 
@@ -1550,12 +1562,7 @@ class FakeBotAPI:
         where: Callable[[Call], bool] | None = None,
     ) -> list[Call]:
         """Wait until ``method`` was called at least ``count`` times; returns those calls."""
-
-        def check(fake: FakeBotAPI) -> list[Call] | None:
-            calls = [c for c in fake.calls(method) if where is None or where(c)]
-            return calls if len(calls) >= count else None
-
-        return self.wait_for(check, timeout, message=f"{count} call(s) of {method}")
+        return self.wait_for(_calls_check(method, count, where), timeout, message=f"{count} call(s) of {method}")
 
     async def async_wait_for(
         self,
@@ -1586,12 +1593,8 @@ class FakeBotAPI:
         where: Callable[[Call], bool] | None = None,
     ) -> list[Call]:
         """Async variant of :meth:`wait_for_call`."""
-
-        def check(fake: FakeBotAPI) -> list[Call] | None:
-            calls = [c for c in fake.calls(method) if where is None or where(c)]
-            return calls if len(calls) >= count else None
-
-        return await self.async_wait_for(check, timeout, message=f"{count} call(s) of {method}")
+        return await self.async_wait_for(_calls_check(method, count, where), timeout,
+                                         message=f"{count} call(s) of {method}")
 
     def wait_for_updates_consumed(self, timeout: float = 10.0) -> None:
         """Wait until every injected update has been delivered by ``getUpdates``."""

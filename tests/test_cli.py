@@ -137,3 +137,27 @@ def test_console_script_is_installed() -> None:
     result = subprocess.run([str(script), "ask", "--json", "KOMEK nedir?"], capture_output=True, text=True,
                             timeout=60, env={k: v for k, v in os.environ.items() if not k.startswith("BOT_")})
     assert json.loads(result.stdout)["entry"] == "what-is-komek"
+
+
+def test_eval_prints_metrics_and_misses() -> None:
+    code, out, _ = call("eval", str(ROOT / "tests" / "eval" / "questions.yaml"))
+    assert code == 0
+    assert "accuracy" in out and "off topic rejection" in out and "did you mean rate" in out
+
+
+def test_eval_json(tmp_path: Path) -> None:
+    questions = tmp_path / "q.yaml"
+    questions.write_text("- {q: 'KOMEK nedir?', expect: what-is-komek, lang: tr}\n"
+                         "- {q: 'Konya hava durumu', expect: none, lang: tr}\n"
+                         "- {q: 'Bolu öğrenen şehir mi?', expect: city-izmir, lang: tr}\n", encoding="utf-8")
+    code, out, _ = call("eval", "--json", str(questions))
+    data = json.loads(out)
+    assert code == 0
+    assert data["questions"] == 3 and data["accuracy"] == 0.5 and data["off_topic_rejection"] == 1.0
+    assert [m["question"] for m in data["misses"]] == ["Bolu öğrenen şehir mi?"]
+    assert data["misses"][0]["got"] == "city-bolu"
+
+
+def test_eval_bad_file() -> None:
+    code, _, err = call("eval", "/nonexistent/questions.yaml")
+    assert code == 2 and "/nonexistent/questions.yaml" in err

@@ -147,3 +147,17 @@ async def test_long_reply_goes_out_as_several_messages_with_buttons_on_the_last(
     assert len(sent) == len(reply.messages)
     assert all(c.status == 200 for c in fake.calls("sendMessage"))
     assert [m["reply_markup"] is not None for m in sent] == [False] * (len(sent) - 1) + [True]
+
+
+async def test_unexpected_error_is_logged_with_traceback_and_the_user_gets_an_apology(
+        app: Application, fake: FakeBotAPI, monkeypatch: pytest.MonkeyPatch,  # type: ignore[type-arg]
+        caplog: pytest.LogCaptureFixture) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(app.bot_data.assistant, "ask", broken)
+    with caplog.at_level(logging.ERROR):
+        await feed(app, fake.send_text("KOMEK nedir?", user_id=19, language_code="en"))
+    errors = [r for r in caplog.records if r.levelno == logging.ERROR]
+    assert errors and errors[0].exc_info is not None
+    assert texts(fake, 19) == [app.bot_data.assistant.content.messages.render("error", "en")]
