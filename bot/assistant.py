@@ -18,7 +18,7 @@ from bot.matching import Match, Matcher, MatchResult, Thresholds
 from bot.textnorm import fold
 from bot.tghtml import Html, escape, escape_attr
 
-__all__ = ["Button", "Reply", "InlineArticle", "Assistant", "CALLBACK_MAX_BYTES"]
+__all__ = ["Button", "Reply", "InlineArticle", "Assistant", "CALLBACK_MAX_BYTES", "language_for"]
 
 CALLBACK_MAX_BYTES = 64
 MAX_SUGGESTIONS = 3
@@ -70,6 +70,12 @@ class _Ctx:
     user_lang: str | None = None
     first_name: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+
+
+def language_for(pref: str | None, user_lang: str | None) -> str:
+    """The language to use with someone when no question tells: /lang choice, then
+    the Telegram client's language (Turkish for tr, English for anything else), then Turkish."""
+    return _lang_from(pref, user_lang)
 
 
 def _lang_from(pref: str | None, user_lang: str | None, fallback: str | None = None) -> str:

@@ -37,6 +37,14 @@ def default_content_dir() -> Path:
     return Path(__file__).resolve().parent / "_content"
 
 
+def _duration(text: str, name: str) -> float:
+    """Seconds from "90", "90s", "30m", "6h" or "1d"."""
+    m = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s*([smhd]?)\s*", text.lower())
+    if not m:
+        raise ConfigError(f"{name} must be a duration such as 6h, 30m or 3600 (seconds), not {text!r}")
+    return float(m.group(1)) * {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}[m.group(2)]
+
+
 @dataclass(frozen=True, slots=True)
 class Config:
     """Everything the bot can be configured with."""
@@ -47,6 +55,9 @@ class Config:
     database: Path = Path("data/bot.sqlite3")
     admin_ids: frozenset[int] = frozenset()
     log_level: str = "INFO"
+    store_questions: bool = True
+    announce_chat_ids: tuple[str, ...] = ()  # numeric ids or @channel usernames
+    announce_grace: float = 6 * 3600.0  # seconds
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, dotenv: str | Path | None = ".env") -> Config:
@@ -82,6 +93,19 @@ class Config:
         level = (get("BOT_LOG_LEVEL") or "INFO").upper()
         if level not in _LEVELS:
             raise ConfigError(f"BOT_LOG_LEVEL must be one of {', '.join(_LEVELS)}, not {level!r}")
+        store = (get("BOT_STORE_QUESTIONS") or "1").lower()
+        if store not in ("1", "0", "true", "false", "yes", "no", "on", "off"):
+            raise ConfigError(f"BOT_STORE_QUESTIONS must be 1 or 0, not {store!r}")
+        announce: list[str] = []
+        for part in (get("BOT_ANNOUNCE_CHAT_IDS") or "").split(","):
+            part = part.strip()
+            if not part:
+                continue
+            if not re.fullmatch(r"-?[0-9]{1,20}|@[A-Za-z][A-Za-z0-9_]{3,31}", part):
+                raise ConfigError(f"BOT_ANNOUNCE_CHAT_IDS must be comma-separated chat ids or @usernames; "
+                                  f"{part!r} is not one")
+            announce.append(part)
+        grace = _duration(get("BOT_ANNOUNCE_GRACE") or "6h", "BOT_ANNOUNCE_GRACE")
         return cls(
             token=token,
             api_base_url=base_url,
@@ -89,6 +113,9 @@ class Config:
             database=Path(get("BOT_DATABASE") or "data/bot.sqlite3"),
             admin_ids=frozenset(admins),
             log_level=level,
+            store_questions=store in ("1", "true", "yes", "on"),
+            announce_chat_ids=tuple(dict.fromkeys(announce)),
+            announce_grace=grace,
         )
 
     @property

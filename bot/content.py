@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 import yaml
 
@@ -31,6 +33,12 @@ __all__ = [
     "Conference",
     "Topic",
     "Messages",
+    "ScheduledAnnouncement",
+    "AUDIENCES",
+    "LOCAL_TZ",
+    "COMMANDS",
+    "CHAT_COMMANDS",
+    "ADMIN_COMMANDS",
     "Content",
     "load_content",
     "valid_url",
@@ -76,9 +84,52 @@ MESSAGE_FIELDS: dict[str, frozenset[str]] = {
         "inline_fallback_title": "",
         "inline_fallback_text": "",
         "error": "",
+        "subscribe_done": "",
+        "subscribe_already": "",
+        "unsubscribe_done": "",
+        "unsubscribe_not": "",
+        "subscribe_group_admins": "",
+        "group_welcome": "",
+        "forget_confirm": "",
+        "forget_done": "",
+        "forget_cancelled": "",
+        "button_forget": "",
+        "button_cancel": "",
+        "button_helpful": "",
+        "button_not_helpful": "",
+        "feedback_thanks": "",
+        "admin_only": "",
+        "announce_usage": "",
+        "announce_invalid": "problems",
+        "announce_preview": "count",
+        "button_announce_send": "",
+        "announce_cancelled": "",
+        "announce_stale": "",
+        "announce_progress": "sent total failed",
+        "announce_done": "sent total failed",
+        "announcements_header": "",
+        "announcement_line": "id date status sent total failed preview",
+        "announcements_none": "",
+        "stats": "users groups subscribers questions_7d questions_30d match_rate up down",
+        "stats_top_header": "",
+        "stats_unanswered_header": "",
+        "count_line": "count text",
+        "list_empty": "",
+        "unanswered_header": "count",
+        "unanswered_usage": "",
+        "questions_not_stored": "",
+        "reload_ok": "entries cities",
+        "reload_failed": "count problems",
     }.items()
 }
+# Who a scheduled announcement goes to (``to`` in announcements.yaml).
+AUDIENCES: tuple[str, ...] = ("all", "subscribers", "announce")
+LOCAL_TZ = ZoneInfo("Europe/Istanbul")  # for announcement times written without an offset
+# Commands the assistant answers, then the ones that act on the chat; all are in the menu.
 COMMANDS: tuple[str, ...] = ("start", "help", "cities", "city", "about", "conferences", "links", "faq", "lang")
+CHAT_COMMANDS: tuple[str, ...] = ("subscribe", "unsubscribe", "forgetme")
+# Operators' commands (BOT_ADMIN_IDS only); not shown in the public menu.
+ADMIN_COMMANDS: tuple[str, ...] = ("announce", "announcements", "stats", "unanswered", "reload")
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +214,16 @@ class Topic:
 
 
 @dataclass(frozen=True, slots=True)
+class ScheduledAnnouncement:
+    """An announcement from announcements.yaml, posted once when due."""
+
+    id: str
+    at: datetime  # aware
+    text: Localized
+    to: str = "all"
+
+
+@dataclass(frozen=True, slots=True)
 class Messages:
     """User-facing copy per language; dynamic values are escaped when rendered."""
 
@@ -188,6 +249,7 @@ class Content:
     topics: tuple[Topic, ...]
     messages: Messages
     city_by_entry: Mapping[str, City] = field(default_factory=dict)
+    announcements: tuple[ScheduledAnnouncement, ...] = ()
 
     def entry_ids(self) -> set[str]:
         """Ids of every answerable entry: FAQ entries and one per city."""
@@ -560,7 +622,7 @@ def _load_messages(c: _Checker) -> Messages:
     if not isinstance(raw, Mapping):
         c.problem(file, c.line(data), "commands", "commands must map each command to tr/en descriptions")
     else:
-        for name in COMMANDS:
+        for name in COMMANDS + CHAT_COMMANDS:
             value = c.localized(file, raw, name, "commands", max_len=256)
             if value:
                 commands[name] = value
@@ -568,6 +630,39 @@ def _load_messages(c: _Checker) -> Messages:
     for key in set(data) - known:
         c.problem(file, c.line(data), str(key), "unknown message key (a typo?)")
     return Messages(texts, commands)
+
+
+def _load_announcements(c: _Checker) -> tuple[ScheduledAnnouncement, ...]:
+    file = "announcements.yaml"
+    if not (c.directory / file).exists():
+        return ()  # optional: no scheduled announcements
+    data = c.read(file, list)
+    if data is None:
+        return ()
+    seen: dict[str, int | None] = {}
+    result = []
+    for item in c.items(file, data):
+        announcement_id = c.ident(file, item, seen)
+        if announcement_id is None:
+            continue
+        raw_at = item.get("at")
+        at: datetime | None = None
+        try:
+            at = datetime.fromisoformat(str(raw_at).strip()) if raw_at is not None else None
+        except ValueError:
+            pass
+        if at is None:
+            c.problem(file, c.line(item), announcement_id,
+                      f"at must be an ISO 8601 time such as 2026-12-01T10:00 or 2026-12-01T10:00+03:00, not {raw_at!r}")
+        elif at.tzinfo is None:
+            at = at.replace(tzinfo=LOCAL_TZ)
+        text = c.localized(file, item, "text", announcement_id, html=True, max_len=tghtml.MAX_MESSAGE)
+        to = item.get("to", "all")
+        if to not in AUDIENCES:
+            c.problem(file, c.line(item), announcement_id, f"to must be one of {', '.join(AUDIENCES)}, not {to!r}")
+        if at is not None and text and to in AUDIENCES:
+            result.append(ScheduledAnnouncement(announcement_id, at, text, to))
+    return tuple(result)
 
 
 def load_content(directory: str | Path, *, extra_check: Callable[[Content], list[Problem]] | None = None) -> Content:
@@ -591,10 +686,11 @@ def load_content(directory: str | Path, *, extra_check: Callable[[Content], list
     links = _load_links(c)
     topics = _load_topics(c, set(faq) | set(city_by_entry))
     messages = _load_messages(c)
+    announcements = _load_announcements(c)
     if c.problems:
         raise ContentError(c.problems)
     content = Content(directory, faq, cities, as_of, source, city_questions, conferences, links, topics,
-                      messages, city_by_entry)
+                      messages, city_by_entry, announcements)
     if extra_check is not None:
         problems = extra_check(content)
         if problems:

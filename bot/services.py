@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.assistant import Assistant
+import time
+
+from bot.announcements import Announcer, Broadcaster, Sender
+from bot.assistant import Assistant, Reply
 from bot.config import Config
 from bot.content import ContentError, load_content
-from bot.storage import Storage
+from bot.storage import QuestionRecord, Storage
+from bot.textnorm import fold
 
 __all__ = ["BotData", "load_assistant"]
 
@@ -28,6 +32,7 @@ class BotData:
         self._assistant: Assistant | None = None
         self._config: Config | None = None
         self._storage: Storage | None = None
+        self._announcer: Announcer | None = None
 
     def setup(self, config: Config, assistant: Assistant) -> None:
         self._config = config
@@ -51,14 +56,42 @@ class BotData:
             raise RuntimeError("the database is not open")
         return self._storage
 
-    async def open(self) -> None:
+    @property
+    def announcer(self) -> Announcer:
+        if self._announcer is None:
+            raise RuntimeError("the database is not open")
+        return self._announcer
+
+    def is_admin(self, user_id: int | None) -> bool:
+        """Whether a user is one of the operators (BOT_ADMIN_IDS); checked on every call."""
+        return user_id is not None and user_id in self.config.admin_ids
+
+    async def open(self, sender: Sender) -> None:
         """Open the resources (called from the Application's post_init)."""
         storage = Storage(self.config.database)
         await storage.open()
         self._storage = storage
+        self._announcer = Announcer(storage, Broadcaster(storage, sender), self.config.announce_chat_ids,
+                                    self.config.announce_grace)
 
     async def close(self) -> None:
         """Close the resources (called from the Application's post_shutdown)."""
+        self._announcer = None
         if self._storage is not None:
             storage, self._storage = self._storage, None
             await storage.close()
+
+    def reload(self) -> Assistant:
+        """Re-read the content; on errors raise ContentError and keep the current one."""
+        assistant = load_assistant(self.config.content_dir)
+        self._assistant = assistant
+        return assistant
+
+    async def record_question(self, *, chat_id: int | None, user_id: int | None, text: str, reply: Reply) -> None:
+        """Store a question and what the bot did (the text only with BOT_STORE_QUESTIONS)."""
+        stored = self.config.store_questions
+        await self.storage.log_question(QuestionRecord(
+            at=time.time(), chat_id=chat_id, user_id=user_id, lang=reply.lang,
+            text=text[:2000] if stored else None, folded=fold(text)[:500] if stored else None,
+            entry=reply.entry_id if reply.matched else None, score=reply.score, answered=reply.matched,
+            kind=reply.kind))

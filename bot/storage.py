@@ -7,12 +7,24 @@ in order, and ``PRAGMA user_version`` records how far a file has come.
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 import aiosqlite
 
-__all__ = ["MIGRATIONS", "Storage", "StorageError"]
+__all__ = [
+    "MIGRATIONS",
+    "Storage",
+    "StorageError",
+    "ChatRow",
+    "QuestionRecord",
+    "Announcement",
+    "Delivery",
+    "DeliveryCounts",
+    "Stats",
+]
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: people's language choice
@@ -24,8 +36,72 @@ MIGRATIONS: tuple[str, ...] = (
         last_seen  REAL NOT NULL
     );
     """,
+    # 2: chats, questions, feedback, announcements and their deliveries
+    """
+    CREATE TABLE chats (
+        chat_id     INTEGER PRIMARY KEY,
+        type        TEXT NOT NULL,
+        title       TEXT,
+        lang        TEXT,
+        first_seen  REAL NOT NULL,
+        last_seen   REAL NOT NULL,
+        subscribed  INTEGER NOT NULL DEFAULT 0,
+        status      TEXT NOT NULL DEFAULT 'active',
+        migrated_to INTEGER
+    );
+    CREATE INDEX chats_subscribed ON chats (subscribed, status);
+    CREATE TABLE questions (
+        id       INTEGER PRIMARY KEY,
+        at       REAL NOT NULL,
+        chat_id  INTEGER,
+        user_id  INTEGER,
+        lang     TEXT,
+        text     TEXT,
+        folded   TEXT,
+        entry    TEXT,
+        score    REAL NOT NULL,
+        answered INTEGER NOT NULL,
+        kind     TEXT NOT NULL
+    );
+    CREATE INDEX questions_at ON questions (at);
+    CREATE INDEX questions_user ON questions (user_id);
+    CREATE TABLE feedback (
+        id      INTEGER PRIMARY KEY,
+        at      REAL NOT NULL,
+        user_id INTEGER NOT NULL,
+        chat_id INTEGER,
+        entry   TEXT NOT NULL,
+        vote    INTEGER NOT NULL CHECK (vote IN (-1, 1)),
+        UNIQUE (user_id, entry)
+    );
+    CREATE TABLE announcements (
+        id                  INTEGER PRIMARY KEY,
+        key                 TEXT UNIQUE,
+        created             REAL NOT NULL,
+        author              INTEGER,
+        text_tr             TEXT NOT NULL,
+        text_en             TEXT NOT NULL,
+        audience            TEXT NOT NULL,
+        status              TEXT NOT NULL,
+        due                 REAL,
+        finished            REAL,
+        progress_chat_id    INTEGER,
+        progress_message_id INTEGER
+    );
+    CREATE TABLE deliveries (
+        announcement_id INTEGER NOT NULL REFERENCES announcements (id) ON DELETE CASCADE,
+        target          TEXT NOT NULL,
+        lang            TEXT NOT NULL,
+        status          TEXT NOT NULL DEFAULT 'pending',
+        message_id      INTEGER,
+        reason          TEXT,
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        updated         REAL NOT NULL,
+        PRIMARY KEY (announcement_id, target)
+    );
+    CREATE INDEX deliveries_pending ON deliveries (announcement_id, status);
+    """,
 )
-
 
 class StorageError(RuntimeError):
     """The database cannot be opened or used; the message names the path."""
@@ -59,6 +135,7 @@ class Storage:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = await aiosqlite.connect(self.path)
             await self._db.execute("PRAGMA journal_mode=WAL")
+            await self._db.execute("PRAGMA synchronous=NORMAL")
             await self._db.execute("PRAGMA foreign_keys=ON")
             await self._db.execute("PRAGMA busy_timeout=5000")
             await self._migrate()
@@ -100,3 +177,349 @@ class Storage:
             (user_id, lang, now, now),
         )
         await self.db.commit()
+
+    # ------------------------------------------------------------------ chats
+    async def touch_chat(self, chat_id: int, chat_type: str, title: str | None, lang: str | None = None) -> None:
+        """Record that a chat is in use: created on first sight, reactivated when it
+        speaks to the bot again."""
+        now = time.time()
+        await self.db.execute(
+            "INSERT INTO chats (chat_id, type, title, lang, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(chat_id) DO UPDATE SET type = excluded.type, title = COALESCE(excluded.title, title), "
+            "lang = COALESCE(lang, excluded.lang), last_seen = excluded.last_seen, "
+            "status = CASE WHEN status = 'migrated' THEN status ELSE 'active' END",
+            (chat_id, chat_type, title, lang, now, now),
+        )
+        await self.db.commit()
+
+    async def get_chat(self, chat_id: int) -> ChatRow | None:
+        async with self.db.execute(
+            "SELECT chat_id, type, title, lang, subscribed, status, migrated_to FROM chats WHERE chat_id = ?",
+            (chat_id,),
+        ) as cursor:
+            row = await cursor.fetchone()
+        return ChatRow(*row) if row else None
+
+    async def set_chat_status(self, chat_id: int, status: str) -> None:
+        """Mark a chat ``active``, ``blocked`` (a person blocked the bot) or ``left``
+        (removed from a group); only active chats are sent announcements."""
+        await self.db.execute("UPDATE chats SET status = ?, last_seen = ? WHERE chat_id = ?",
+                              (status, time.time(), chat_id))
+        await self.db.commit()
+
+    async def set_subscribed(self, chat_id: int, chat_type: str, title: str | None, lang: str | None,
+                             subscribed: bool) -> bool:
+        """Subscribe or unsubscribe a chat; returns whether it was subscribed before."""
+        before = await self.get_chat(chat_id)
+        now = time.time()
+        await self.db.execute(
+            "INSERT INTO chats (chat_id, type, title, lang, first_seen, last_seen, subscribed) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(chat_id) DO UPDATE SET subscribed = excluded.subscribed, lang = excluded.lang, "
+            "title = COALESCE(excluded.title, title), last_seen = excluded.last_seen, status = 'active'",
+            (chat_id, chat_type, title, lang, now, now, int(subscribed)),
+        )
+        await self.db.commit()
+        return bool(before and before.subscribed)
+
+    async def migrate_chat(self, old_id: int, new_id: int) -> None:
+        """A group became a supergroup: its record and subscription move to the new id."""
+        now = time.time()
+        await self.db.execute("BEGIN")
+        try:
+            await self.db.execute(
+                "INSERT INTO chats (chat_id, type, title, lang, first_seen, last_seen, subscribed, status) "
+                "SELECT ?, 'supergroup', title, lang, first_seen, ?, subscribed, 'active' FROM chats WHERE chat_id = ? "
+                "ON CONFLICT(chat_id) DO UPDATE SET subscribed = MAX(subscribed, excluded.subscribed), "
+                "lang = COALESCE(lang, excluded.lang), status = 'active'",
+                (new_id, now, old_id),
+            )
+            await self.db.execute(
+                "UPDATE chats SET status = 'migrated', subscribed = 0, migrated_to = ? WHERE chat_id = ?",
+                (new_id, old_id),
+            )
+            await self.db.commit()
+        except BaseException:
+            await self.db.rollback()
+            raise
+
+    async def subscribers(self) -> list[tuple[int, str]]:
+        """(chat id, language) of every active subscribed chat; a person's /lang choice wins."""
+        async with self.db.execute(
+            "SELECT c.chat_id, COALESCE(u.lang, c.lang, 'tr') FROM chats c LEFT JOIN users u ON u.user_id = c.chat_id "
+            "WHERE c.subscribed = 1 AND c.status = 'active' ORDER BY c.chat_id"
+        ) as cursor:
+            return [(int(r[0]), str(r[1])) for r in await cursor.fetchall()]
+
+    # ------------------------------------------------------------------ questions and feedback
+    async def log_question(self, record: QuestionRecord) -> None:
+        """Record a question and what the bot did with it (text only when stored)."""
+        await self.db.execute(
+            "INSERT INTO questions (at, chat_id, user_id, lang, text, folded, entry, score, answered, kind) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (record.at, record.chat_id, record.user_id, record.lang, record.text, record.folded, record.entry,
+             record.score, int(record.answered), record.kind),
+        )
+        await self.db.commit()
+
+    async def add_feedback(self, user_id: int, chat_id: int | None, entry: str, vote: int) -> None:
+        """A 👍 (+1) or 👎 (-1) on an answer; a second vote on the same entry replaces the first."""
+        await self.db.execute(
+            "INSERT INTO feedback (at, user_id, chat_id, entry, vote) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT(user_id, entry) DO UPDATE SET vote = excluded.vote, at = excluded.at",
+            (time.time(), user_id, chat_id, entry, 1 if vote > 0 else -1),
+        )
+        await self.db.commit()
+
+    async def forget_user(self, user_id: int) -> int:
+        """Delete everything stored about a person; returns the number of rows removed."""
+        removed = 0
+        await self.db.execute("BEGIN")
+        try:
+            for sql, args in (
+                ("DELETE FROM users WHERE user_id = ?", (user_id,)),
+                ("DELETE FROM questions WHERE user_id = ? OR chat_id = ?", (user_id, user_id)),
+                ("DELETE FROM feedback WHERE user_id = ?", (user_id,)),
+                ("DELETE FROM chats WHERE chat_id = ?", (user_id,)),
+                ("DELETE FROM deliveries WHERE target = ?", (str(user_id),)),
+            ):
+                cursor = await self.db.execute(sql, args)
+                removed += max(cursor.rowcount, 0)
+            await self.db.commit()
+        except BaseException:
+            await self.db.rollback()
+            raise
+        return removed
+
+    # ------------------------------------------------------------------ announcements
+    async def create_announcement(self, *, key: str | None, author: int | None, text: dict[str, str],
+                                  audience: str, status: str, due: float | None = None) -> int | None:
+        """Store an announcement; None when one with the same ``key`` exists already."""
+        cursor = await self.db.execute(
+            "INSERT OR IGNORE INTO announcements (key, created, author, text_tr, text_en, audience, status, due) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (key, time.time(), author, text["tr"], text["en"], audience, status, due),
+        )
+        await self.db.commit()
+        return int(cursor.lastrowid) if cursor.rowcount == 1 and cursor.lastrowid is not None else None
+
+    async def get_announcement(self, announcement_id: int) -> Announcement | None:
+        async with self.db.execute(_ANNOUNCEMENT_SELECT + " WHERE id = ?", (announcement_id,)) as cursor:
+            row = await cursor.fetchone()
+        return _announcement(row) if row else None
+
+    async def announcement_by_key(self, key: str) -> Announcement | None:
+        async with self.db.execute(_ANNOUNCEMENT_SELECT + " WHERE key = ?", (key,)) as cursor:
+            row = await cursor.fetchone()
+        return _announcement(row) if row else None
+
+    async def announcements(self, *, status: str | None = None, limit: int = 10) -> list[Announcement]:
+        """The newest announcements first, optionally only those with ``status``."""
+        where, args = ("WHERE status = ?", (status,)) if status else ("WHERE status != 'draft'", ())
+        async with self.db.execute(f"{_ANNOUNCEMENT_SELECT} {where} ORDER BY id DESC LIMIT ?",
+                                   (*args, limit)) as cursor:
+            return [_announcement(r) for r in await cursor.fetchall()]
+
+    async def set_announcement_status(self, announcement_id: int, status: str) -> None:
+        finished = time.time() if status in ("done", "skipped", "cancelled") else None
+        await self.db.execute("UPDATE announcements SET status = ?, finished = ? WHERE id = ?",
+                              (status, finished, announcement_id))
+        await self.db.commit()
+
+    async def set_progress_message(self, announcement_id: int, chat_id: int, message_id: int) -> None:
+        await self.db.execute("UPDATE announcements SET progress_chat_id = ?, progress_message_id = ? WHERE id = ?",
+                              (chat_id, message_id, announcement_id))
+        await self.db.commit()
+
+    async def start_sending(self, announcement_id: int, recipients: list[tuple[str, str]]) -> bool:
+        """Atomically fix the recipients (target, language) and mark the announcement
+        as sending; False when it is no longer a draft or pending (confirmed twice)."""
+        now = time.time()
+        await self.db.execute("BEGIN IMMEDIATE")
+        try:
+            cursor = await self.db.execute(
+                "UPDATE announcements SET status = 'sending' WHERE id = ? AND status IN ('draft', 'pending')",
+                (announcement_id,),
+            )
+            if cursor.rowcount != 1:
+                await self.db.rollback()
+                return False
+            await self.db.executemany(
+                "INSERT OR IGNORE INTO deliveries (announcement_id, target, lang, updated) VALUES (?, ?, ?, ?)",
+                [(announcement_id, target, lang, now) for target, lang in recipients],
+            )
+            await self.db.commit()
+        except BaseException:
+            await self.db.rollback()
+            raise
+        return True
+
+    async def pending_deliveries(self, announcement_id: int, limit: int = 500) -> list[Delivery]:
+        async with self.db.execute(
+            "SELECT announcement_id, target, lang, status, message_id, reason, attempts FROM deliveries "
+            "WHERE announcement_id = ? AND status = 'pending' ORDER BY rowid LIMIT ?",
+            (announcement_id, limit),
+        ) as cursor:
+            return [Delivery(*r) for r in await cursor.fetchall()]
+
+    async def mark_attempt(self, announcement_id: int, target: str) -> None:
+        """Count an attempt before sending, so a crash right after it is visible."""
+        await self.db.execute(
+            "UPDATE deliveries SET attempts = attempts + 1, updated = ? WHERE announcement_id = ? AND target = ?",
+            (time.time(), announcement_id, target),
+        )
+        await self.db.commit()
+
+    async def finish_delivery(self, announcement_id: int, target: str, *, sent: bool, message_id: int | None = None,
+                              reason: str | None = None) -> None:
+        """Record the outcome of one delivery as soon as it is known."""
+        await self.db.execute(
+            "UPDATE deliveries SET status = ?, message_id = ?, reason = ?, updated = ? "
+            "WHERE announcement_id = ? AND target = ?",
+            ("sent" if sent else "failed", message_id, reason, time.time(), announcement_id, target),
+        )
+        await self.db.commit()
+
+    async def delivery_counts(self, announcement_id: int) -> DeliveryCounts:
+        async with self.db.execute(
+            "SELECT COUNT(*), SUM(status = 'sent'), SUM(status = 'failed'), SUM(status = 'pending') "
+            "FROM deliveries WHERE announcement_id = ?",
+            (announcement_id,),
+        ) as cursor:
+            row = await cursor.fetchone()
+        total, sent, failed, pending = (int(v or 0) for v in (row or (0, 0, 0, 0)))
+        return DeliveryCounts(total, sent, failed, pending)
+
+    # ------------------------------------------------------------------ operators' view
+    async def stats(self, now: float | None = None) -> Stats:
+        """Figures for /stats and ``python -m bot stats``."""
+        now = time.time() if now is None else now
+        week, month = now - 7 * 86400, now - 30 * 86400
+
+        async def one(sql: str, *args: object) -> int:
+            async with self.db.execute(sql, args) as cursor:
+                row = await cursor.fetchone()
+            return int(row[0] or 0) if row else 0
+
+        users = await one("SELECT COUNT(*) FROM (SELECT user_id FROM users UNION "
+                          "SELECT chat_id FROM chats WHERE type = 'private')")
+        groups = await one("SELECT COUNT(*) FROM chats WHERE type IN ('group', 'supergroup') AND status = 'active'")
+        subscribers = await one("SELECT COUNT(*) FROM chats WHERE subscribed = 1 AND status = 'active'")
+        q7 = await one("SELECT COUNT(*) FROM questions WHERE at >= ?", week)
+        q30 = await one("SELECT COUNT(*) FROM questions WHERE at >= ?", month)
+        answered30 = await one("SELECT COUNT(*) FROM questions WHERE at >= ? AND answered = 1", month)
+        up = await one("SELECT COUNT(*) FROM feedback WHERE vote = 1")
+        down = await one("SELECT COUNT(*) FROM feedback WHERE vote = -1")
+        top = await self._top_questions(month, answered=None, limit=5)
+        unanswered = await self._top_questions(month, answered=False, limit=5)
+        return Stats(users, groups, subscribers, q7, q30, answered30, up, down, top, unanswered)
+
+    async def unanswered(self, limit: int = 10, since: float | None = None) -> list[tuple[str, int]]:
+        """The most frequent unanswered questions, grouped by folded text: (example, count)."""
+        return await self._top_questions(0.0 if since is None else since, answered=False, limit=limit)
+
+    async def unanswered_texts(self, since: float | None = None) -> list[str]:
+        """Every stored unanswered question (for grouping and suggestions)."""
+        async with self.db.execute(
+            "SELECT text FROM questions WHERE answered = 0 AND text IS NOT NULL AND at >= ? ORDER BY id",
+            (0.0 if since is None else since,),
+        ) as cursor:
+            return [str(r[0]) for r in await cursor.fetchall()]
+
+    async def _top_questions(self, since: float, *, answered: bool | None, limit: int) -> list[tuple[str, int]]:
+        condition = "" if answered is None else f"AND answered = {int(answered)}"
+        async with self.db.execute(
+            "SELECT MIN(text), COUNT(*) AS n FROM questions "
+            f"WHERE at >= ? AND folded IS NOT NULL AND folded != '' {condition} "
+            "GROUP BY folded ORDER BY n DESC, MIN(id) LIMIT ?",
+            (since, limit),
+        ) as cursor:
+            return [(str(r[0]), int(r[1])) for r in await cursor.fetchall()]
+
+
+_ANNOUNCEMENT_SELECT = (
+    "SELECT id, key, created, author, text_tr, text_en, audience, status, due, finished, progress_chat_id, "
+    "progress_message_id FROM announcements"
+)
+
+
+def _announcement(row: Any) -> Announcement:
+    return Announcement(int(row[0]), row[1], float(row[2]), row[3], {"tr": row[4], "en": row[5]}, row[6], row[7],
+                        row[8], row[9], row[10], row[11])
+
+
+@dataclass(frozen=True, slots=True)
+class ChatRow:
+    chat_id: int
+    type: str
+    title: str | None
+    lang: str | None
+    subscribed: int
+    status: str
+    migrated_to: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionRecord:
+    at: float
+    chat_id: int | None
+    user_id: int | None
+    lang: str
+    text: str | None  # None when questions are not stored (BOT_STORE_QUESTIONS=0)
+    folded: str | None
+    entry: str | None
+    score: float
+    answered: bool
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Announcement:
+    id: int
+    key: str | None
+    created: float
+    author: int | None
+    text: dict[str, str]
+    audience: str
+    status: str  # draft | pending | sending | done | skipped | cancelled
+    due: float | None
+    finished: float | None
+    progress_chat_id: int | None
+    progress_message_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    announcement_id: int
+    target: str
+    lang: str
+    status: str  # pending | sent | failed
+    message_id: int | None
+    reason: str | None
+    attempts: int
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryCounts:
+    total: int
+    sent: int
+    failed: int
+    pending: int
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    users: int
+    groups: int
+    subscribers: int
+    questions_7d: int
+    questions_30d: int
+    answered_30d: int
+    votes_up: int
+    votes_down: int
+    top_questions: list[tuple[str, int]]
+    top_unanswered: list[tuple[str, int]]
+
+    @property
+    def match_rate(self) -> float:
+        return self.answered_30d / self.questions_30d if self.questions_30d else 0.0

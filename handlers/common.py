@@ -6,14 +6,16 @@ import logging
 from typing import Any, TypeAlias
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update, User
+from telegram.constants import ChatType
 from telegram.error import BadRequest
 from telegram.ext import CallbackContext, ExtBot
 
-from bot.assistant import Assistant, Reply
+from bot.assistant import Assistant, Button, Reply
 from bot.services import BotData
 from bot.tghtml import to_plain
 
-__all__ = ["Context", "keyboard", "language_of", "send_reply", "remember_lang", "assistant_of"]
+__all__ = ["Context", "keyboard", "language_of", "send_reply", "remember_lang", "assistant_of", "with_feedback",
+           "render", "track_chat", "is_private"]
 
 Context: TypeAlias = CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]
 
@@ -21,8 +23,17 @@ logger = logging.getLogger(__name__)
 
 
 def assistant_of(context: Context) -> Assistant:
-    """The assistant serving this update."""
+    """The assistant serving this update (replaced as a whole by /reload)."""
     return context.bot_data.assistant
+
+
+def render(context: Context, key: str, lang: str, /, **values: object) -> str:
+    """A message from the content, in ``lang``."""
+    return context.bot_data.assistant.content.messages.render(key, lang, **values)
+
+
+def is_private(update: Update) -> bool:
+    return update.effective_chat is not None and update.effective_chat.type == ChatType.PRIVATE
 
 
 def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
@@ -36,6 +47,16 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
             for row in reply.buttons
         ]
     )
+
+
+def with_feedback(reply: Reply, context: Context) -> Reply:
+    """An answer with 👍 / 👎 buttons above its other buttons (private chats)."""
+    if not reply.matched or reply.entry_id is None:
+        return reply
+    row = (Button(render(context, "button_helpful", reply.lang), data=f"fb:1:{reply.entry_id}"),
+           Button(render(context, "button_not_helpful", reply.lang), data=f"fb:-1:{reply.entry_id}"))
+    return Reply(reply.messages, reply.lang, reply.kind, (row, *reply.buttons), reply.entry_id, reply.score,
+                 reply.suggestions, reply.set_lang, reply.edit)
 
 
 async def language_of(user: User | None, context: Context) -> tuple[str | None, str | None]:
@@ -52,21 +73,34 @@ async def remember_lang(update: Update, context: Context, reply: Reply) -> None:
         await context.bot_data.storage.set_lang(update.effective_user.id, reply.set_lang)
 
 
-async def send_reply(message: Message, reply: Reply, *, quote: bool = False) -> None:
-    """Send every message of ``reply`` to ``message``'s chat, buttons on the last one.
+async def track_chat(update: Update, context: Context) -> None:
+    """Register every chat that talks to the bot (type, title, last seen)."""
+    chat = update.effective_chat
+    if chat is None or update.my_chat_member is not None or chat.type == ChatType.CHANNEL:
+        return
+    user = update.effective_user
+    await context.bot_data.storage.touch_chat(chat.id, chat.type, chat.title or chat.full_name,
+                                              user.language_code if user and chat.type == ChatType.PRIVATE else None)
+
+
+async def send_reply(message: Message, reply: Reply, *, quote: bool = False) -> Message | None:
+    """Send every message of ``reply`` to ``message``'s chat, buttons on the last one;
+    returns the last message sent.
 
     If Telegram refuses a message as HTML, the reason is logged and the same text is
     sent once more as plain text, so the user still gets an answer.
     """
     markup = keyboard(reply)
     last = len(reply.messages) - 1
+    sent: Message | None = None
     for index, text in enumerate(reply.messages):
         buttons = markup if index == last else None
         try:
-            await message.reply_text(text, reply_markup=buttons, do_quote=quote and index == 0)
+            sent = await message.reply_text(text, reply_markup=buttons, do_quote=quote and index == 0)
         except BadRequest as exc:
             if "parse" not in str(exc).lower() and "entit" not in str(exc).lower():
                 raise
             logger.warning("Telegram refused a reply as HTML (%s); sending it as plain text", exc)
-            await message.reply_text(to_plain(text), reply_markup=buttons, parse_mode=None,
-                                     do_quote=quote and index == 0)
+            sent = await message.reply_text(to_plain(text), reply_markup=buttons, parse_mode=None,
+                                            do_quote=quote and index == 0)
+    return sent

@@ -3,20 +3,30 @@
 from __future__ import annotations
 
 from telegram import MessageEntity, Update
-from telegram.constants import ChatType
 
-from handlers.common import Context, assistant_of, language_of, send_reply
+from handlers.common import Context, assistant_of, is_private, language_of, send_reply, with_feedback
 
 __all__ = ["on_private_text", "on_group_text", "addressed_text"]
+
+
+async def _answer(update: Update, context: Context, text: str) -> None:
+    message = update.effective_message
+    if message is None:
+        return
+    pref, user_lang = await language_of(update.effective_user, context)
+    reply = assistant_of(context).ask(text, pref=pref, user_lang=user_lang)
+    private = is_private(update)
+    await send_reply(message, with_feedback(reply, context) if private else reply, quote=not private)
+    user = update.effective_user
+    await context.bot_data.record_question(chat_id=message.chat_id, user_id=user.id if user else None, text=text,
+                                           reply=reply)
 
 
 async def on_private_text(update: Update, context: Context) -> None:
     """Answer a question asked in a private chat."""
     message = update.effective_message
-    if message is None or message.text is None:
-        return
-    pref, user_lang = await language_of(update.effective_user, context)
-    await send_reply(message, assistant_of(context).ask(message.text, pref=pref, user_lang=user_lang))
+    if message is not None and message.text is not None:
+        await _answer(update, context, message.text)
 
 
 def addressed_text(update: Update, context: Context) -> str | None:
@@ -40,10 +50,6 @@ def addressed_text(update: Update, context: Context) -> str | None:
 
 async def on_group_text(update: Update, context: Context) -> None:
     """Answer a group message addressed to the bot; ignore ordinary chatter."""
-    message = update.effective_message
     text = addressed_text(update, context)
-    if message is None or text is None:
-        return
-    pref, user_lang = await language_of(update.effective_user, context)
-    reply = assistant_of(context).ask(text, pref=pref, user_lang=user_lang)
-    await send_reply(message, reply, quote=message.chat.type != ChatType.PRIVATE)
+    if text is not None:
+        await _answer(update, context, text)

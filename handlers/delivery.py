@@ -1,0 +1,145 @@
+"""Announcements on Telegram: sending one message, progress messages, and the jobs
+that post scheduled announcements and resume unfinished ones."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import timedelta
+
+from telegram import Bot
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.ext import Application, ContextTypes
+
+from bot.announcements import Progress, ScheduleDecision, SendOutcome, Sender, now_utc
+from bot.content import Messages, ScheduledAnnouncement
+from bot.services import BotData
+from bot.storage import DeliveryCounts
+
+__all__ = ["telegram_sender", "progress_reporter", "start_announcements", "schedule_content_announcements",
+           "on_scheduled_job", "deliver_in_background", "stop_deliveries"]
+
+logger = logging.getLogger(__name__)
+_TASKS: set[asyncio.Task[object]] = set()
+
+
+def telegram_sender(bot: Bot) -> Sender:
+    """A :data:`Sender` that maps Telegram's answers to delivery outcomes."""
+
+    async def send(target: str, text: str) -> SendOutcome:
+        chat_id: int | str = int(target) if target.lstrip("-").isdigit() else target
+        try:
+            message = await bot.send_message(chat_id, text)
+        except RetryAfter as exc:
+            seconds = exc.retry_after if isinstance(exc.retry_after, (int, float)) else exc.retry_after.total_seconds()
+            return SendOutcome("retry", retry_after=float(seconds), reason=str(exc))
+        except Forbidden as exc:
+            return SendOutcome("forbidden", reason=str(exc))
+        except BadRequest as exc:
+            reason = str(exc)
+            if "chat not found" in reason.lower() or "deactivated" in reason.lower():
+                return SendOutcome("forbidden", reason=reason)
+            return SendOutcome("failed", reason=reason)
+        except NetworkError as exc:  # includes TimedOut and 5xx answers
+            return SendOutcome("transient", reason=str(exc))
+        except TelegramError as exc:
+            return SendOutcome("failed", reason=str(exc))
+        return SendOutcome("sent", message_id=message.message_id)
+
+    return send
+
+
+def progress_reporter(bot: Bot, chat_id: int, message_id: int, messages: Messages, lang: str) -> Progress:
+    """Edits one message with "sent / total, failed" as a broadcast goes on."""
+    last: list[str] = []
+
+    async def report(counts: DeliveryCounts) -> None:
+        key = "announce_done" if counts.pending == 0 else "announce_progress"
+        text = messages.render(key, lang, sent=f"{counts.sent:,}", total=f"{counts.total:,}",
+                               failed=f"{counts.failed:,}")
+        if last and last[0] == text:
+            return
+        try:
+            await bot.edit_message_text(text, chat_id=chat_id, message_id=message_id)
+        except BadRequest as exc:
+            if "not modified" not in str(exc).lower():
+                raise
+        last[:] = [text]
+
+    return report
+
+
+def deliver_in_background(application: Application, announcement_id: int,  # type: ignore[type-arg]
+                          progress: Progress | None = None) -> None:
+    """Deliver an announcement without holding up the update that started it."""
+    data: BotData = application.bot_data
+    task = asyncio.create_task(data.announcer.start_and_deliver(announcement_id, progress),
+                               name=f"announcement-{announcement_id}")
+    _TASKS.add(task)  # type: ignore[arg-type]
+    task.add_done_callback(_finished)
+
+
+def _finished(task: asyncio.Task[object]) -> None:
+    _TASKS.discard(task)
+    if not task.cancelled() and task.exception() is not None:
+        logger.error("Announcement delivery failed; pending deliveries resume at the next start",
+                     exc_info=task.exception())
+
+
+async def stop_deliveries() -> None:
+    """Stop running deliveries (at shutdown); their pending rows resume at the next start."""
+    for task in list(_TASKS):
+        task.cancel()
+    if _TASKS:
+        await asyncio.gather(*_TASKS, return_exceptions=True)
+
+
+async def on_scheduled_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Post a scheduled announcement that has become due."""
+    item = context.job.data if context.job else None
+    if not isinstance(item, ScheduledAnnouncement):
+        return
+    data: BotData = context.bot_data  # type: ignore[assignment]
+    counts = await data.announcer.post_scheduled(item)
+    if counts is None:
+        logger.info("Scheduled announcement %r was posted before; not again", item.id)
+
+
+async def start_announcements(application: Application) -> None:  # type: ignore[type-arg]
+    """At start-up (and after /reload): resume unfinished announcements, post the due
+    scheduled ones, record the too-late ones as skipped, and schedule the rest."""
+    data: BotData = application.bot_data
+    announcer = data.announcer
+    for announcement in await announcer.unfinished():
+        logger.info("Resuming announcement %d", announcement.id)
+        progress = None
+        if announcement.progress_chat_id and announcement.progress_message_id:
+            progress = progress_reporter(application.bot, announcement.progress_chat_id,
+                                         announcement.progress_message_id, data.assistant.content.messages, "tr")
+        deliver_in_background(application, announcement.id, progress)
+    schedule_content_announcements(application, await announcer.plan(data.assistant.content.announcements,
+                                                                     now_utc()))
+
+
+def schedule_content_announcements(application: Application,  # type: ignore[type-arg]
+                                   decisions: list[ScheduleDecision]) -> None:
+    """Act on the plan: post now, schedule with the JobQueue, or record as skipped."""
+    data: BotData = application.bot_data
+    job_queue = application.job_queue
+    for decision in decisions:
+        item = decision.announcement
+        name = f"announcement:{item.id}"
+        if decision.action == "post":
+            task = asyncio.create_task(data.announcer.post_scheduled(item), name=name)
+            _TASKS.add(task)  # type: ignore[arg-type]
+            task.add_done_callback(_finished)
+        elif decision.action == "skip":
+            task = asyncio.create_task(data.announcer.skip(item), name=name)
+            _TASKS.add(task)  # type: ignore[arg-type]
+            task.add_done_callback(_finished)
+        elif decision.action == "schedule" and job_queue is not None:
+            for job in job_queue.get_jobs_by_name(name):
+                job.schedule_removal()
+            delay = max((item.at - now_utc()).total_seconds(), 0.0)
+            job_queue.run_once(on_scheduled_job, when=timedelta(seconds=delay), data=item, name=name)
+
