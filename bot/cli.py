@@ -8,6 +8,7 @@ answers, commands and buttons as Telegram.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import os
 import sys
@@ -20,7 +21,9 @@ from bot.assistant import Assistant, Button, Reply
 from bot.config import Config, ConfigError
 from bot.content import LANGS, ContentError
 from bot.evaluation import evaluate, load_cases
+from bot.reports import stats_report, unanswered_report
 from bot.services import load_assistant
+from bot.storage import Storage, StorageError
 from bot.tghtml import to_plain
 
 __all__ = ["main", "run_main", "console_chat", "parse_command"]
@@ -142,10 +145,43 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--lang", choices=LANGS, help="force the reply language")
     ask.add_argument("question", nargs="+", help="the question, or - to read questions from stdin")
     sub.add_parser("check", help="validate the content and exit non-zero on problems")
+    stats = sub.add_parser("stats", help="print the operators' statistics from the database (BOT_DATABASE)")
+    stats.add_argument("--lang", choices=LANGS, default="en")
+    unanswered = sub.add_parser("unanswered", help="print the most frequent unanswered questions from the database")
+    unanswered.add_argument("--limit", type=_positive, default=20, help="how many (default 20)")
+    unanswered.add_argument("--lang", choices=LANGS, default="en")
     evaluate = sub.add_parser("eval", help="measure answer quality on a labelled question file")
     evaluate.add_argument("file", help="YAML list of {q, expect, lang}; expect is an entry id or none")
     evaluate.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
+
+
+def _positive(text: str) -> int:
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 10_000:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to 10000, not {text!r}")
+    return int(text)
+
+
+def _cmd_report(assistant: Assistant, config: Config, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if not config.database.is_file():
+        print(f"No database at {config.database} (set BOT_DATABASE to the bot's SQLite file).", file=err)
+        return 2
+
+    async def report() -> str:
+        async with Storage(config.database) as storage:
+            messages = assistant.content.messages
+            if args.command == "stats":
+                return stats_report(await storage.stats(), messages, args.lang, texts_stored=config.store_questions)
+            rows = await storage.unanswered(args.limit)
+            return unanswered_report(rows, messages, args.lang, texts_stored=config.store_questions)
+
+    try:
+        html = asyncio.run(report())
+    except StorageError as exc:
+        print(str(exc), file=err)
+        return 2
+    print(to_plain(html), file=out)
+    return 0
 
 
 def _cmd_eval(assistant: Assistant, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -218,6 +254,8 @@ def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None, stdo
         return _cmd_ask(assistant, args, stdout, stdin)
     if command == "eval":
         return _cmd_eval(assistant, args, stdout, stderr)
+    if command in ("stats", "unanswered"):
+        return _cmd_report(assistant, config, args, stdout, stderr)
     if command == "chat":
         return console_chat(assistant, stdin, stdout, lang=getattr(args, "lang", None), prompt=stdin.isatty())
     if not config.token:

@@ -11,9 +11,9 @@ from bot.assistant import Assistant, Reply
 from bot.config import Config
 from bot.content import ContentError, load_content
 from bot.storage import QuestionRecord, Storage
-from bot.textnorm import fold
+from bot.textnorm import content_tokens, fold
 
-__all__ = ["BotData", "load_assistant"]
+__all__ = ["BotData", "load_assistant", "question_key"]
 
 
 def load_assistant(content_dir: str | Path) -> Assistant:
@@ -23,6 +23,12 @@ def load_assistant(content_dir: str | Path) -> Assistant:
     if problems:
         raise ContentError(problems)
     return assistant
+
+
+def question_key(text: str) -> str:
+    """What groups questions that differ only in case, Turkish letters, suffixes, stop
+    words and word order: "Konya'da ne yenir?" and "konyada ne yenir" share one key."""
+    return " ".join(sorted(content_tokens(text))) or fold(text)
 
 
 class BotData:
@@ -92,6 +98,6 @@ class BotData:
         stored = self.config.store_questions
         await self.storage.log_question(QuestionRecord(
             at=time.time(), chat_id=chat_id, user_id=user_id, lang=reply.lang,
-            text=text[:2000] if stored else None, folded=fold(text)[:500] if stored else None,
+            text=text[:2000] if stored else None, folded=question_key(text)[:500] if stored else None,
             entry=reply.entry_id if reply.matched else None, score=reply.score, answered=reply.matched,
             kind=reply.kind))

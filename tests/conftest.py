@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
+import pytest_asyncio
 
 from bot.assistant import Assistant
 from bot.config import default_content_dir
 from bot.services import load_assistant
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/ helpers: fakebotapi
 
 
 @pytest.fixture(scope="session")
@@ -30,3 +33,47 @@ def content_copy(tmp_path: Path, content_dir: Path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(content_dir, target)
     return target
+
+
+# --------------------------------------------------------------------------- Telegram layer
+
+@pytest.fixture
+def fake():  # type: ignore[no-untyped-def]
+    """A strict fake Bot API server on 127.0.0.1 (see tests/fakebotapi.py)."""
+    from fakebotapi import FakeBotAPI
+
+    with FakeBotAPI() as server:
+        yield server
+
+
+@pytest_asyncio.fixture
+async def make_app(fake, assistant: Assistant, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Build, initialise and post-init the real Application against the fake; shut down after.
+
+    ``await make_app(admin_ids=..., store_questions=..., announce_chat_ids=...)``.
+    """
+    from bot.app import build_application
+    from bot.config import Config
+
+    apps = []
+
+    async def build(**overrides):  # type: ignore[no-untyped-def]
+        settings = {"token": fake.token, "api_base_url": fake.base_url, "database": tmp_path / "bot.sqlite3",
+                    **overrides}
+        application = build_application(Config(**settings), assistant)
+        await application.initialize()
+        await application.post_init(application)
+        apps.append(application)
+        return application
+
+    yield build
+    for application in apps:
+        await application.post_shutdown(application)
+        await application.shutdown()
+
+
+async def feed(app, update: dict) -> None:  # type: ignore[no-untyped-def, type-arg]
+    """Process one update (as the fake queued it) through the Application."""
+    from telegram import Update
+
+    await app.process_update(Update.de_json(update, app.bot))

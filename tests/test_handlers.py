@@ -4,50 +4,25 @@ process_update, requests going to the fake Bot API server."""
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
-from typing import Any
 
 import pytest
 import pytest_asyncio
-from telegram import Message, Update
+from telegram import Message
 from telegram.ext import Application
 
-from bot.app import build_application
-from bot.assistant import Assistant, Button, Reply
-from bot.config import Config
+from bot.assistant import Button, Reply
 from bot.tghtml import split
 from handlers.common import send_reply
 
-try:
-    from fakebotapi import DEFAULT_GROUP_CHAT_ID, FakeBotAPI
-except ImportError:  # pragma: no cover
-    from tests.fakebotapi import DEFAULT_GROUP_CHAT_ID, FakeBotAPI
+from conftest import feed
+from fakebotapi import DEFAULT_GROUP_CHAT_ID, FakeBotAPI
 
 GROUP = DEFAULT_GROUP_CHAT_ID
 
 
-@pytest.fixture
-def fake() -> Iterator[FakeBotAPI]:
-    with FakeBotAPI() as server:
-        yield server
-
-
 @pytest_asyncio.fixture
-async def app(fake: FakeBotAPI, assistant: Assistant, tmp_path: Path) -> AsyncIterator[Application]:  # type: ignore[type-arg]
-    config = Config(token=fake.token, api_base_url=fake.base_url, database=tmp_path / "bot.sqlite3")
-    application = build_application(config, assistant)
-    await application.initialize()
-    await application.post_init(application)  # type: ignore[misc]
-    try:
-        yield application
-    finally:
-        await application.post_shutdown(application)  # type: ignore[misc]
-        await application.shutdown()
-
-
-async def feed(app: Application, update: dict[str, Any]) -> None:  # type: ignore[type-arg]
-    await app.process_update(Update.de_json(update, app.bot))
+async def app(make_app):  # type: ignore[no-untyped-def]
+    return await make_app()
 
 
 def texts(fake: FakeBotAPI, chat_id: int) -> list[str]:
