@@ -101,6 +101,10 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX deliveries_pending ON deliveries (announcement_id, status);
     """,
+    # 3: the language of an announcement's progress message, for resuming after a restart
+    """
+    ALTER TABLE announcements ADD COLUMN progress_lang TEXT;
+    """,
 )
 
 class StorageError(RuntimeError):
@@ -326,9 +330,10 @@ class Storage:
                               (status, finished, announcement_id))
         await self.db.commit()
 
-    async def set_progress_message(self, announcement_id: int, chat_id: int, message_id: int) -> None:
-        await self.db.execute("UPDATE announcements SET progress_chat_id = ?, progress_message_id = ? WHERE id = ?",
-                              (chat_id, message_id, announcement_id))
+    async def set_progress_message(self, announcement_id: int, chat_id: int, message_id: int, lang: str) -> None:
+        await self.db.execute(
+            "UPDATE announcements SET progress_chat_id = ?, progress_message_id = ?, progress_lang = ? WHERE id = ?",
+            (chat_id, message_id, lang, announcement_id))
         await self.db.commit()
 
     async def start_sending(self, announcement_id: int, recipients: list[tuple[str, str]]) -> bool:
@@ -439,13 +444,13 @@ class Storage:
 
 _ANNOUNCEMENT_SELECT = (
     "SELECT id, key, created, author, text_tr, text_en, audience, status, due, finished, progress_chat_id, "
-    "progress_message_id FROM announcements"
+    "progress_message_id, progress_lang FROM announcements"
 )
 
 
 def _announcement(row: Any) -> Announcement:
     return Announcement(int(row[0]), row[1], float(row[2]), row[3], {"tr": row[4], "en": row[5]}, row[6], row[7],
-                        row[8], row[9], row[10], row[11])
+                        row[8], row[9], row[10], row[11], row[12] or "tr")
 
 
 @dataclass(frozen=True, slots=True)
@@ -486,6 +491,7 @@ class Announcement:
     finished: float | None
     progress_chat_id: int | None
     progress_message_id: int | None
+    progress_lang: str = "tr"
 
 
 @dataclass(frozen=True, slots=True)

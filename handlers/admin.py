@@ -155,7 +155,7 @@ async def on_announce_button(update: Update, context: Context) -> None:
     chat_id, message_id = query.message.chat.id, query.message.message_id
     await query.edit_message_text(render(context, "announce_progress", lang, sent=0, total=f"{counts.total:,}",
                                          failed=0))
-    await context.bot_data.storage.set_progress_message(announcement_id, chat_id, message_id)
+    await context.bot_data.storage.set_progress_message(announcement_id, chat_id, message_id, lang)
     progress = progress_reporter(context.bot, chat_id, message_id, context.bot_data.assistant.content.messages, lang)
     deliver_in_background(context.application, announcement_id, progress)
 

@@ -115,7 +115,8 @@ async def start_announcements(application: Application) -> None:  # type: ignore
         progress = None
         if announcement.progress_chat_id and announcement.progress_message_id:
             progress = progress_reporter(application.bot, announcement.progress_chat_id,
-                                         announcement.progress_message_id, data.assistant.content.messages, "tr")
+                                         announcement.progress_message_id, data.assistant.content.messages,
+                                         announcement.progress_lang)
         deliver_in_background(application, announcement.id, progress)
     schedule_content_announcements(application, await announcer.plan(data.assistant.content.announcements,
                                                                      now_utc()))

@@ -3,53 +3,15 @@ API server on 127.0.0.1, pointed at it with BOT_API_BASE_URL. No real network.""
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-try:
-    from fakebotapi import DEFAULT_GROUP_CHAT_ID, FakeBotAPI
-except ImportError:  # pragma: no cover
-    from tests.fakebotapi import DEFAULT_GROUP_CHAT_ID, FakeBotAPI
+from botprocess import BotProcess
+from fakebotapi import DEFAULT_GROUP_CHAT_ID, FakeBotAPI
 
-ROOT = Path(__file__).resolve().parent.parent
 GROUP = DEFAULT_GROUP_CHAT_ID
-
-
-class BotProcess:
-    def __init__(self, fake: FakeBotAPI, workdir: Path) -> None:
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "TELEGRAM_"))}
-        env.update(
-            TELEGRAM_BOT_TOKEN=fake.token,
-            BOT_API_BASE_URL=fake.base_url,
-            BOT_DATABASE=str(workdir / "bot.sqlite3"),
-            BOT_LOG_LEVEL="DEBUG",
-            PYTHONPATH=str(ROOT),
-        )
-        self.log = workdir / "bot.log"
-        self._log_file = self.log.open("wb")
-        self.proc = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=workdir, env=env,
-                                     stdout=self._log_file, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-
-    def stop(self) -> int:
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        self._log_file.close()
-        return self.proc.returncode
-
-    def output(self) -> str:
-        return self.log.read_text(encoding="utf-8", errors="replace")
 
 
 @pytest.fixture(scope="module")
