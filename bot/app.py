@@ -78,7 +78,9 @@ def build_application(config: Config, assistant: Assistant) -> Application:  # t
         .base_url(config.api_base_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .context_types(ContextTypes(bot_data=BotData))
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        # At most 30 messages a second, evenly spaced (a burst of 30 on top would exceed it), and 20 a
+        # minute per group; RetryAfter is waited out and retried by the limiter.
+        .rate_limiter(AIORateLimiter(overall_max_rate=1, overall_time_period=1 / 30, max_retries=3))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         .build()

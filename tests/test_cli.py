@@ -161,3 +161,52 @@ def test_eval_json(tmp_path: Path) -> None:
 def test_eval_bad_file() -> None:
     code, _, err = call("eval", "/nonexistent/questions.yaml")
     assert code == 2 and "/nonexistent/questions.yaml" in err
+
+
+def _filled_database(path: Path) -> None:
+    import asyncio
+
+    from bot.services import question_key
+    from bot.storage import QuestionRecord, Storage
+
+    async def fill() -> None:
+        async with Storage(path) as storage:
+            await storage.touch_chat(1, "private", "A")
+            await storage.set_subscribed(2, "private", "B", "tr", True)
+            now = __import__("time").time()
+            for text, answered in (("KOMEK nedir?", True), ("Konya'da ne yenir?", False),
+                                   ("konyada ne yenir", False), ("asdf", False)):
+                await storage.log_question(QuestionRecord(now, 1, 1, "tr", text, question_key(text),
+                                                          "what-is-komek" if answered else None,
+                                                          90.0 if answered else 5.0, answered,
+                                                          "answer" if answered else "fallback"))
+
+    asyncio.run(fill())
+
+
+def test_stats_from_the_database_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "bot.sqlite3"
+    _filled_database(db)
+    monkeypatch.setenv("BOT_DATABASE", str(db))
+    code, out, _ = call("stats")
+    assert code == 0
+    assert "Users: 2 · Groups: 0 · Subscribers: 1" in out
+    assert "Questions: last 7 days 4, last 30 days 4" in out and "Answered (30 days): 25%" in out
+    assert "<b>" not in out
+
+
+def test_unanswered_from_the_database_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "bot.sqlite3"
+    _filled_database(db)
+    monkeypatch.setenv("BOT_DATABASE", str(db))
+    code, out, _ = call("unanswered", "--limit", "1")
+    assert code == 0
+    lines = [line for line in out.splitlines() if "×" in line]
+    assert len(lines) == 1 and lines[0].startswith("2×") and "yenir" in lines[0]
+
+
+def test_reports_without_a_database_say_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BOT_DATABASE", str(tmp_path / "none.sqlite3"))
+    code, _, err = call("stats")
+    assert code == 2 and "BOT_DATABASE" in err
+    assert not (tmp_path / "none.sqlite3").exists()
