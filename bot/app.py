@@ -3,7 +3,18 @@ imports :mod:`telegram`. All wiring lives in :func:`build_application`."""
 
 from __future__ import annotations
 
+import asyncio
+import hmac
+import json
 import logging
+import re
+import secrets
+import signal
+import sys
+from urllib.parse import urlsplit
+
+import tornado.httpserver
+import tornado.web
 
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
@@ -27,12 +38,14 @@ from bot.config import Config
 from bot.content import CHAT_COMMANDS, COMMANDS, LANGS
 from bot.logs import setup_logging
 from bot.services import BotData
+from bot.storage import Storage, StorageError
 from handlers.admin import on_announce, on_announce_button, on_announcements, on_reload, on_stats, on_unanswered
 from handlers.callbacks import on_button
 from handlers.commands import on_command, on_unknown_command
 from handlers.common import track_chat
 from handlers.delivery import start_announcements, stop_deliveries, telegram_sender
 from handlers.errors import on_error
+from handlers.guards import drop_repeated_updates, throttle_floods
 from handlers.inline import on_inline_query
 from handlers.messages import on_group_text, on_private_text
 from handlers.subscriptions import (
@@ -81,6 +94,7 @@ def build_application(config: Config, assistant: Assistant) -> Application:  # t
         # At most 30 messages a second, evenly spaced (a burst of 30 on top would exceed it), and 20 a
         # minute per group; RetryAfter is waited out and retried by the limiter.
         .rate_limiter(AIORateLimiter(overall_max_rate=1, overall_time_period=1 / 30, max_retries=3))
+        .concurrent_updates(16)  # one slow chat does not hold up the others
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         .build()
@@ -89,6 +103,8 @@ def build_application(config: Config, assistant: Assistant) -> Application:  # t
 
     new = filters.UpdateType.MESSAGE
     private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
+    application.add_handler(TypeHandler(Update, drop_repeated_updates), group=-3)
+    application.add_handler(TypeHandler(Update, throttle_floods), group=-2)
     application.add_handler(TypeHandler(Update, track_chat), group=-1)
     application.add_handler(CommandHandler(list(COMMANDS), on_command, filters=new))
     application.add_handler(CommandHandler("subscribe", on_subscribe, filters=new))
@@ -111,9 +127,103 @@ def build_application(config: Config, assistant: Assistant) -> Application:  # t
     return application
 
 
+async def _probe_database(config: Config) -> None:
+    """Open, migrate and test-write the database once, so that a locked, read-only,
+    corrupt or unreachable file stops the start with a one-line error naming it."""
+    async with Storage(config.database) as storage:
+        await storage.check_writable()
+
+
 def run(config: Config, assistant: Assistant) -> int:
-    """Run the bot with long polling until SIGINT/SIGTERM; the exit code."""
-    setup_logging(config.logging_level, secrets=[config.token])
+    """Run the bot until SIGINT/SIGTERM: long polling, or a webhook server when
+    BOT_WEBHOOK_URL is set. Returns the process exit code."""
+    secret = config.webhook_secret or (secrets.token_urlsafe(32) if config.webhook_url else None)
+    setup_logging(config.logging_level, secrets=[config.token, secret])
+    try:
+        asyncio.run(_probe_database(config))
+    except StorageError as exc:
+        print(f"Database error: {exc}", file=sys.stderr)
+        return 2
     application = build_application(config, assistant)
-    application.run_polling(allowed_updates=Update.ALL_TYPES)
+    if config.webhook_url:
+        if config.webhook_secret is None:
+            logger.warning("BOT_WEBHOOK_SECRET is not set: generated a random secret for this run and registered "
+                           "it with Telegram (set BOT_WEBHOOK_SECRET to choose one)")
+        assert secret is not None
+        return asyncio.run(_serve_webhook(application, config, secret))
+    application.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+    return 0
+
+
+class _WebhookHandler(tornado.web.RequestHandler):
+    """POSTs from Telegram: checked against the secret token, then queued."""
+
+    def initialize(self, application: Application, secret: str) -> None:  # type: ignore[type-arg, override]
+        self.application_ = application
+        self.secret = secret
+
+    async def post(self) -> None:
+        given = self.request.headers.get("X-Telegram-Bot-Api-Secret-Token", "")
+        if not hmac.compare_digest(given.encode(), self.secret.encode()):
+            logger.warning("Rejected a webhook request without the secret token from %s", self.request.remote_ip)
+            self.set_status(403)
+            return
+        try:
+            data = json.loads(self.request.body)
+            update = Update.de_json(data, self.application_.bot)
+        except (ValueError, TypeError, KeyError) as exc:
+            logger.warning("Rejected a malformed webhook request: %s", exc)
+            self.set_status(400)
+            return
+        if update is not None:
+            await self.application_.update_queue.put(update)
+        self.set_status(200)
+
+    def get(self) -> None:
+        self.set_status(405)
+
+
+class _HealthHandler(tornado.web.RequestHandler):
+    """GET /healthz: 200 while the bot runs and its database is open."""
+
+    def initialize(self, application: Application) -> None:  # type: ignore[type-arg, override]
+        self.application_ = application
+
+    def get(self) -> None:
+        data: BotData = self.application_.bot_data
+        healthy = self.application_.running and data.is_open
+        self.set_status(200 if healthy else 503)
+        self.write("ok" if healthy else "unavailable")
+
+
+async def _serve_webhook(application: Application, config: Config, secret: str) -> int:  # type: ignore[type-arg]
+    """Webhook mode: register the webhook with the secret, serve it (and /healthz) on
+    PORT until SIGTERM/SIGINT, then stop taking updates and finish the ones in hand."""
+    assert config.webhook_url is not None
+    path = urlsplit(config.webhook_url).path or "/"
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+    await application.initialize()
+    try:
+        await application.post_init(application)  # type: ignore[misc]
+        await application.start()
+        await application.bot.set_webhook(config.webhook_url, secret_token=secret,
+                                          allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+        web = tornado.web.Application([
+            (re.escape(path), _WebhookHandler, {"application": application, "secret": secret}),
+            (r"/healthz", _HealthHandler, {"application": application}),
+        ])
+        server = tornado.httpserver.HTTPServer(web)
+        server.listen(config.port, address=config.webhook_listen)
+        logger.info("Webhook server listening on %s:%d%s", config.webhook_listen, config.port, path)
+        await stop.wait()
+        logger.info("Stopping: no new updates; finishing the ones in hand")
+        server.stop()
+        await application.stop()
+    finally:
+        if application.post_shutdown:
+            await application.post_shutdown(application)  # type: ignore[misc]
+        await application.shutdown()
     return 0

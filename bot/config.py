@@ -58,6 +58,10 @@ class Config:
     store_questions: bool = True
     announce_chat_ids: tuple[str, ...] = ()  # numeric ids or @channel usernames
     announce_grace: float = 6 * 3600.0  # seconds
+    webhook_url: str | None = None  # set: webhook mode; unset: long polling
+    webhook_listen: str = "0.0.0.0"
+    port: int = 8443
+    webhook_secret: str | None = None  # generated per run when unset
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, dotenv: str | Path | None = ".env") -> Config:
@@ -106,6 +110,19 @@ class Config:
                                   f"{part!r} is not one")
             announce.append(part)
         grace = _duration(get("BOT_ANNOUNCE_GRACE") or "6h", "BOT_ANNOUNCE_GRACE")
+        webhook_url = get("BOT_WEBHOOK_URL")
+        if webhook_url is not None and not valid_url(webhook_url) and not re.match(
+                r"^https?://(localhost|127\.0\.0\.1|\[::1\])(:\d+)?/", webhook_url):
+            raise ConfigError(f"BOT_WEBHOOK_URL must be the public https URL Telegram posts to, such as "
+                              f"https://bot.example.org/telegram, not {webhook_url!r}")
+        port_text = get("PORT") or "8443"
+        if not (port_text.isascii() and port_text.isdigit() and 1 <= int(port_text) <= 65535):
+            raise ConfigError(f"PORT must be a TCP port number (1-65535), not {port_text!r}")
+        secret = get("BOT_WEBHOOK_SECRET")
+        if secret is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", secret):
+            raise ConfigError("BOT_WEBHOOK_SECRET may only contain letters, digits, '_' and '-' (1-256 characters)")
+        if secret is not None and token is not None and secret == token:
+            raise ConfigError("BOT_WEBHOOK_SECRET must not be the bot token")
         return cls(
             token=token,
             api_base_url=base_url,
@@ -116,6 +133,10 @@ class Config:
             store_questions=store in ("1", "true", "yes", "on"),
             announce_chat_ids=tuple(dict.fromkeys(announce)),
             announce_grace=grace,
+            webhook_url=webhook_url,
+            webhook_listen=get("BOT_WEBHOOK_LISTEN") or "0.0.0.0",
+            port=int(port_text),
+            webhook_secret=secret,
         )
 
     @property

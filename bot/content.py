@@ -99,6 +99,7 @@ MESSAGE_FIELDS: dict[str, frozenset[str]] = {
         "button_not_helpful": "",
         "feedback_thanks": "",
         "admin_only": "",
+        "flood_notice": "",
         "announce_usage": "",
         "announce_invalid": "problems",
         "announce_preview": "count",

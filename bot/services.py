@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import logging
 import time
+
+import aiosqlite
 
 from bot.announcements import Announcer, Broadcaster, Sender
 from bot.assistant import Assistant, Reply
@@ -12,8 +15,11 @@ from bot.config import Config
 from bot.content import ContentError, load_content
 from bot.storage import QuestionRecord, Storage
 from bot.textnorm import content_tokens, fold
+from bot.throttle import Throttle
 
 __all__ = ["BotData", "load_assistant", "question_key"]
+
+logger = logging.getLogger(__name__)
 
 
 def load_assistant(content_dir: str | Path) -> Assistant:
@@ -39,6 +45,7 @@ class BotData:
         self._config: Config | None = None
         self._storage: Storage | None = None
         self._announcer: Announcer | None = None
+        self.throttle = Throttle()
 
     def setup(self, config: Config, assistant: Assistant) -> None:
         self._config = config
@@ -68,6 +75,11 @@ class BotData:
             raise RuntimeError("the database is not open")
         return self._announcer
 
+    @property
+    def is_open(self) -> bool:
+        """Whether the database is open (for the health check)."""
+        return self._storage is not None
+
     def is_admin(self, user_id: int | None) -> bool:
         """Whether a user is one of the operators (BOT_ADMIN_IDS); checked on every call."""
         return user_id is not None and user_id in self.config.admin_ids
@@ -96,8 +108,11 @@ class BotData:
     async def record_question(self, *, chat_id: int | None, user_id: int | None, text: str, reply: Reply) -> None:
         """Store a question and what the bot did (the text only with BOT_STORE_QUESTIONS)."""
         stored = self.config.store_questions
-        await self.storage.log_question(QuestionRecord(
-            at=time.time(), chat_id=chat_id, user_id=user_id, lang=reply.lang,
-            text=text[:2000] if stored else None, folded=question_key(text)[:500] if stored else None,
-            entry=reply.entry_id if reply.matched else None, score=reply.score, answered=reply.matched,
-            kind=reply.kind))
+        try:
+            await self.storage.log_question(QuestionRecord(
+                at=time.time(), chat_id=chat_id, user_id=user_id, lang=reply.lang,
+                text=text[:2000] if stored else None, folded=question_key(text)[:500] if stored else None,
+                entry=reply.entry_id if reply.matched else None, score=reply.score, answered=reply.matched,
+                kind=reply.kind))
+        except (aiosqlite.Error, OSError) as exc:  # e.g. a full disk: keep answering
+            logger.error("Could not record a question in %s: %s", self.config.database, exc)

@@ -105,6 +105,13 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE announcements ADD COLUMN progress_lang TEXT;
     """,
+    # 4: recently processed updates, so that a redelivered update is not answered twice
+    """
+    CREATE TABLE processed_updates (
+        update_id INTEGER PRIMARY KEY,
+        at        REAL NOT NULL
+    );
+    """,
 )
 
 class StorageError(RuntimeError):
@@ -181,6 +188,24 @@ class Storage:
             (user_id, lang, now, now),
         )
         await self.db.commit()
+
+    async def check_writable(self) -> None:
+        """Fail now (with the path) if the database cannot be written: read-only or locked."""
+        try:
+            await self.db.execute("BEGIN IMMEDIATE")
+            await self.db.rollback()
+        except aiosqlite.Error as exc:
+            raise StorageError(f"database {self.path} cannot be written: {exc}") from exc
+
+    async def claim_update(self, update_id: int, keep_seconds: float = 2 * 86400) -> bool:
+        """True the first time an update id is seen; False for a redelivered one."""
+        now = time.time()
+        cursor = await self.db.execute("INSERT OR IGNORE INTO processed_updates (update_id, at) VALUES (?, ?)",
+                                       (update_id, now))
+        if update_id % 500 == 0:
+            await self.db.execute("DELETE FROM processed_updates WHERE at < ?", (now - keep_seconds,))
+        await self.db.commit()
+        return cursor.rowcount == 1
 
     # ------------------------------------------------------------------ chats
     async def touch_chat(self, chat_id: int, chat_type: str, title: str | None, lang: str | None = None) -> None:

@@ -34,4 +34,4 @@ async def on_button(update: Update, context: Context) -> None:
             if "not modified" in str(exc).lower():
                 return
             logger.info("Could not edit the menu message (%s); sending a new one", exc)
-    await send_reply(message, reply)  # type: ignore[arg-type]
+    await send_reply(message, reply, context=context)  # type: ignore[arg-type]

@@ -24,7 +24,7 @@ async def on_command(update: Update, context: Context) -> None:
     reply = assistant_of(context).command(parsed[0], context.args or [], pref=pref, user_lang=user_lang,
                                           first_name=first_name)
     await remember_lang(update, context, reply)
-    await send_reply(message, reply, quote=message.chat.type != ChatType.PRIVATE)
+    await send_reply(message, reply, quote=message.chat.type != ChatType.PRIVATE, context=context)
 
 
 async def on_unknown_command(update: Update, context: Context) -> None:
@@ -33,4 +33,4 @@ async def on_unknown_command(update: Update, context: Context) -> None:
     if message is None:
         return
     pref, user_lang = await language_of(update.effective_user, context)
-    await send_reply(message, assistant_of(context).command("", pref=pref, user_lang=user_lang))
+    await send_reply(message, assistant_of(context).command("", pref=pref, user_lang=user_lang), context=context)

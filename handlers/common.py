@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from typing import Any, TypeAlias
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update, User
 from telegram.constants import ChatType
-from telegram.error import BadRequest
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from telegram.ext import CallbackContext, ExtBot
 
 from bot.assistant import Assistant, Button, Reply
 from bot.services import BotData
-from bot.tghtml import to_plain
+from bot.tghtml import MAX_MESSAGE, to_plain, truncate_text
 
 __all__ = ["Context", "keyboard", "language_of", "send_reply", "remember_lang", "assistant_of", "with_feedback",
            "render", "track_chat", "is_private"]
@@ -20,6 +22,8 @@ __all__ = ["Context", "keyboard", "language_of", "send_reply", "remember_lang", 
 Context: TypeAlias = CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]
 
 logger = logging.getLogger(__name__)
+_ATTEMPTS = 3  # tries per message on flood control and network errors
+_BACKOFF = 0.5  # seconds before the second try; doubled for each further one
 
 
 def assistant_of(context: Context) -> Assistant:
@@ -74,33 +78,68 @@ async def remember_lang(update: Update, context: Context, reply: Reply) -> None:
 
 
 async def track_chat(update: Update, context: Context) -> None:
-    """Register every chat that talks to the bot (type, title, last seen)."""
+    """Register every chat that talks to the bot (type, title, last seen); best effort."""
     chat = update.effective_chat
     if chat is None or update.my_chat_member is not None or chat.type == ChatType.CHANNEL:
         return
     user = update.effective_user
-    await context.bot_data.storage.touch_chat(chat.id, chat.type, chat.title or chat.full_name,
-                                              user.language_code if user and chat.type == ChatType.PRIVATE else None)
+    try:
+        await context.bot_data.storage.touch_chat(chat.id, chat.type, chat.title or chat.full_name,
+                                                  user.language_code if user and chat.type == ChatType.PRIVATE
+                                                  else None)
+    except Exception as exc:  # a full disk must not stop the answer
+        logger.error("Could not record chat %s: %s", chat.id, exc)
 
 
-async def send_reply(message: Message, reply: Reply, *, quote: bool = False) -> Message | None:
+async def _reply_once(message: Message, text: str, buttons: InlineKeyboardMarkup | None, quote: bool) -> Message:
+    """One reply, retried on flood control and on network errors (a bounded number of times)."""
+    for attempt in range(1, _ATTEMPTS + 1):
+        try:
+            return await message.reply_text(text, reply_markup=buttons, do_quote=quote)
+        except RetryAfter as exc:
+            if attempt == _ATTEMPTS:
+                raise
+            wait = exc.retry_after if isinstance(exc.retry_after, (int, float)) else exc.retry_after.total_seconds()
+            await asyncio.sleep(min(float(wait), 30.0))
+        except BadRequest:
+            raise
+        except NetworkError as exc:  # timeouts, connection errors, 5xx
+            if attempt == _ATTEMPTS:
+                raise
+            logger.info("Sending a reply failed (%s); retrying", exc)
+            await asyncio.sleep(_BACKOFF * 2 ** (attempt - 1))
+    raise AssertionError("unreachable")
+
+
+async def send_reply(message: Message, reply: Reply, *, quote: bool = False,
+                     context: Context | None = None) -> Message | None:
     """Send every message of ``reply`` to ``message``'s chat, buttons on the last one;
-    returns the last message sent.
+    returns the last message sent (None when Telegram would not take it).
 
-    If Telegram refuses a message as HTML, the reason is logged and the same text is
-    sent once more as plain text, so the user still gets an answer.
+    Flood control and network errors are retried; a message Telegram refuses (BadRequest)
+    is logged with the reason and sent once more as plain text; a chat that blocked the
+    bot (Forbidden) is marked and left alone. None of these reach the error handler.
     """
     markup = keyboard(reply)
     last = len(reply.messages) - 1
     sent: Message | None = None
     for index, text in enumerate(reply.messages):
         buttons = markup if index == last else None
+        first = quote and index == 0
         try:
-            sent = await message.reply_text(text, reply_markup=buttons, do_quote=quote and index == 0)
-        except BadRequest as exc:
-            if "parse" not in str(exc).lower() and "entit" not in str(exc).lower():
-                raise
-            logger.warning("Telegram refused a reply as HTML (%s); sending it as plain text", exc)
-            sent = await message.reply_text(to_plain(text), reply_markup=buttons, parse_mode=None,
-                                            do_quote=quote and index == 0)
+            try:
+                sent = await _reply_once(message, text, buttons, first)
+            except BadRequest as exc:
+                logger.warning("Telegram refused a reply (%s); sending it as plain text", exc)
+                plain = truncate_text(to_plain(text), MAX_MESSAGE) or "…"
+                sent = await message.reply_text(plain, reply_markup=buttons, parse_mode=None, do_quote=first)
+        except Forbidden as exc:
+            logger.info("Chat %s does not take messages from the bot (%s); marking it", message.chat_id, exc)
+            if context is not None:
+                with contextlib.suppress(Exception):
+                    await context.bot_data.storage.set_chat_status(message.chat_id, "blocked")
+            return None
+        except (BadRequest, NetworkError, RetryAfter) as exc:
+            logger.warning("Could not send a reply to chat %s: %s", message.chat_id, exc)
+            return None
     return sent

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+import time
 
 from telegram import Update
 from telegram.constants import ChatType
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.error import BadRequest, Conflict, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from handlers.common import Context
 
@@ -15,11 +16,17 @@ __all__ = ["on_error"]
 logger = logging.getLogger(__name__)
 
 
+_CONFLICTS_TO_STOP = 3  # 409s within a minute before this instance gives way
+_conflicts: list[float] = []
+
+
 async def on_error(update: object, context: Context) -> None:
     """Log Telegram's refusals briefly and anything else with its traceback."""
     error = context.error
     where = f"update {update.update_id}" if isinstance(update, Update) else "a job or the network"
-    if isinstance(error, Forbidden):
+    if isinstance(error, Conflict):
+        _on_conflict(context)
+    elif isinstance(error, Forbidden):
         logger.warning("Telegram refused (%s) while handling %s: %s", "forbidden", where, error)
     elif isinstance(error, RetryAfter):
         logger.warning("Flood control while handling %s: retry after %s s", where, error.retry_after)
@@ -30,6 +37,18 @@ async def on_error(update: object, context: Context) -> None:
     else:
         logger.error("Unexpected error while handling %s", where, exc_info=error)
         await _apologise(update, context)
+
+
+def _on_conflict(context: Context) -> None:
+    """Another process polls with the same token: after a few 409s, stop cleanly."""
+    now = time.monotonic()
+    _conflicts[:] = [t for t in _conflicts if t > now - 60] + [now]
+    if len(_conflicts) >= _CONFLICTS_TO_STOP:
+        logger.error("Another instance of this bot is polling Telegram with the same token (409 Conflict); "
+                     "stopping this one. Run exactly one polling instance, or use webhook mode.")
+        context.application.stop_running()
+    else:
+        logger.warning("409 Conflict from Telegram: another instance may be polling with the same token")
 
 
 async def _apologise(update: object, context: Context) -> None:

@@ -16,7 +16,7 @@ async def _answer(update: Update, context: Context, text: str) -> None:
     pref, user_lang = await language_of(update.effective_user, context)
     reply = assistant_of(context).ask(text, pref=pref, user_lang=user_lang)
     private = is_private(update)
-    await send_reply(message, with_feedback(reply, context) if private else reply, quote=not private)
+    await send_reply(message, with_feedback(reply, context) if private else reply, quote=not private, context=context)
     user = update.effective_user
     await context.bot_data.record_question(chat_id=message.chat_id, user_id=user.id if user else None, text=text,
                                            reply=reply)
