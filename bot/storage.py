@@ -457,12 +457,13 @@ class Storage:
             return [str(r[0]) for r in await cursor.fetchall()]
 
     async def _top_questions(self, since: float, *, answered: bool | None, limit: int) -> list[tuple[str, int]]:
-        condition = "" if answered is None else f"AND answered = {int(answered)}"
+        # answered: None for all questions, else only answered (1) or unanswered (0) ones.
+        wanted = -1 if answered is None else int(answered)
         async with self.db.execute(
             "SELECT MIN(text), COUNT(*) AS n FROM questions "
-            f"WHERE at >= ? AND folded IS NOT NULL AND folded != '' {condition} "
+            "WHERE at >= ? AND folded IS NOT NULL AND folded != '' AND (? = -1 OR answered = ?) "
             "GROUP BY folded ORDER BY n DESC, MIN(id) LIMIT ?",
-            (since, limit),
+            (since, wanted, wanted, limit),
         ) as cursor:
             return [(str(r[0]), int(r[1])) for r in await cursor.fetchall()]
 
