@@ -26,6 +26,7 @@ __all__ = [
 ]
 
 MAX_MESSAGE = 4096
+_MARGIN = 16  # room kept free in a message when splitting
 
 # tag -> allowed attributes
 _ALLOWED: dict[str, frozenset[str]] = {
@@ -136,13 +137,14 @@ def visible_text(text: str) -> str:
 
 
 def utf16_len(text: str) -> int:
-    """Length in UTF-16 code units, the way Telegram counts."""
-    return len(text.encode("utf-16-le")) // 2
+    """Length in UTF-16 code units, the way Telegram counts (a lone surrogate counts one)."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def _cut_point(piece: str, budget: int) -> int:
     """Where to cut a text piece so that at most ``budget`` UTF-16 units stay before it:
-    at a newline, else a space, else anywhere not inside an entity."""
+    at a newline, else a space, else anywhere not inside an entity. 0 when nothing fits
+    (or only part of an entity would)."""
     end = 0
     units = 0
     for index, ch in enumerate(piece):
@@ -158,14 +160,14 @@ def _cut_point(piece: str, budget: int) -> int:
         if at > len(head) // 3:
             return at + 1
     amp = head.rfind("&")
-    if amp != -1 and ";" not in head[amp:]:
-        return amp or end
-    return max(end, 1)
+    if amp != -1 and ";" not in head[amp:] and _ENTITY.match(piece, amp):
+        return amp  # never split "&amp;": cut before it (0: it must start the next message)
+    return end
 
 
 def split(text: str, limit: int = MAX_MESSAGE) -> list[str]:
     """Split valid Telegram HTML into messages of at most ``limit`` UTF-16 units each,
-    preferring paragraph and line breaks, closing and reopening tags at a cut."""
+    preferring line breaks, closing and reopening tags at a cut."""
     if utf16_len(text) <= limit:
         return [text]
     chunks: list[str] = []
@@ -175,18 +177,21 @@ def split(text: str, limit: int = MAX_MESSAGE) -> list[str]:
     def closing() -> str:
         return "".join(f"</{name}>" for name, _ in reversed(open_tags))
 
+    def reopened() -> str:
+        return "".join(raw for _, raw in open_tags)
+
     def flush() -> None:
         nonlocal current
         body = (current + closing()).strip("\n")
         if visible_text(body).strip():
             chunks.append(body)
-        current = "".join(raw for _, raw in open_tags)
+        current = reopened()
 
-    pieces = [p for p in _PIECES.split(text) if p]
-    for piece in pieces:
+    for piece in (p for p in _PIECES.split(text) if p):
         if piece.startswith("<") and piece.endswith(">"):
             tag = _parse_tag(piece)
-            if utf16_len(current) + utf16_len(piece) + utf16_len(closing()) + 16 > limit:
+            if current != reopened() and \
+                    utf16_len(current) + utf16_len(piece) + utf16_len(closing()) + _MARGIN > limit:
                 flush()
             current += piece
             if tag is not None and tag.name in _ALLOWED:
@@ -197,14 +202,24 @@ def split(text: str, limit: int = MAX_MESSAGE) -> list[str]:
                     open_tags.append((tag.name, piece))
             continue
         while piece:
-            room = limit - utf16_len(current) - utf16_len(closing()) - 16
+            room = limit - utf16_len(current) - utf16_len(closing()) - _MARGIN
             if utf16_len(piece) <= room:
                 current += piece
                 break
-            if room <= 0:
-                flush()
-                continue
-            cut = _cut_point(piece, room)
+            cut = _cut_point(piece, room) if room > 0 else 0
+            if cut == 0:
+                if current != reopened():
+                    flush()  # a fresh message has more room
+                    continue
+                if open_tags:
+                    # Even an empty message cannot hold the reopened tags and some text:
+                    # go on without that formatting rather than loop.
+                    current = current[: len(current) - len(reopened())]
+                    open_tags.clear()
+                    continue
+                cut = max(_cut_point(piece, max(room, 1)), 1) if room > 0 else 1
+                if cut == 0:
+                    cut = 1
             current += piece[:cut]
             piece = piece[cut:]
             flush()

@@ -86,3 +86,14 @@ def test_to_plain() -> None:
 def test_truncate_text() -> None:
     assert truncate_text("a b c", 10) == "a b c"
     assert truncate_text("x" * 100, 10) == "x" * 9 + "…"
+
+
+def test_split_never_cuts_an_entity_after_a_tag() -> None:
+    # Found by hypothesis: the piece after </b> starts with an entity that does not fit.
+    parts = split("<b>" + "a" * 13 + "</b>&amp;" + "b" * 16, 40)
+    assert all(validate(p) == [] for p in parts), parts
+    assert "".join(visible_text(p) for p in parts) == "a" * 13 + "&" + "b" * 16
+
+
+def test_lone_surrogates_are_counted_not_fatal() -> None:
+    assert utf16_len("a\ud800") == 2
