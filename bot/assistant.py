@@ -18,7 +18,7 @@ from bot.matching import Match, Matcher, MatchResult, Thresholds
 from bot.textnorm import fold
 from bot.tghtml import Html, escape, escape_attr
 
-__all__ = ["Button", "Reply", "InlineArticle", "Assistant", "CALLBACK_MAX_BYTES", "language_for"]
+__all__ = ["Button", "Reply", "InlineArticle", "Assistant", "CALLBACK_MAX_BYTES", "language_for", "parse_command"]
 
 CALLBACK_MAX_BYTES = 64
 MAX_SUGGESTIONS = 3
@@ -70,6 +70,15 @@ class _Ctx:
     user_lang: str | None = None
     first_name: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+
+
+def parse_command(text: str) -> tuple[str, list[str]] | None:
+    """``"/city@bot Bolu"`` -> ``("city", ["Bolu"])``; None when ``text`` is no command."""
+    if not text.startswith("/") or len(text) < 2 or text[1:2].isspace():
+        return None
+    head, *args = text[1:].split()
+    name = head.split("@", 1)[0].lower()
+    return (name, args) if name else None
 
 
 def language_for(pref: str | None, user_lang: str | None) -> str:

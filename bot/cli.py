@@ -17,7 +17,7 @@ from typing import TextIO
 
 import yaml
 
-from bot.assistant import Assistant, Button, Reply
+from bot.assistant import Assistant, Button, Reply, parse_command
 from bot.config import Config, ConfigError
 from bot.content import LANGS, ContentError
 from bot.evaluation import evaluate, load_cases
@@ -26,21 +26,12 @@ from bot.services import load_assistant
 from bot.storage import Storage, StorageError
 from bot.tghtml import to_plain
 
-__all__ = ["main", "run_main", "console_chat", "parse_command"]
+__all__ = ["main", "run_main", "console_chat"]
 
 NO_TOKEN_HINT = (
     "TELEGRAM_BOT_TOKEN is not set: starting the console chat. To run on Telegram, get a token from "
     "@BotFather and run: TELEGRAM_BOT_TOKEN=123456:ABC... learning-cities-bot"
 )
-
-
-def parse_command(text: str) -> tuple[str, list[str]] | None:
-    """``"/city@bot Bolu"`` -> ``("city", ["Bolu"])``; None when ``text`` is no command."""
-    if not text.startswith("/") or len(text) < 2:
-        return None
-    head, *args = text[1:].split()
-    name = head.split("@", 1)[0].lower()
-    return (name, args) if name else None
 
 
 class _Console:

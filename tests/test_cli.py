@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main, parse_command
+from bot.assistant import parse_command
+from bot.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 
