@@ -158,8 +158,8 @@ def run(config: Config, assistant: Assistant) -> int:
 class _WebhookHandler(tornado.web.RequestHandler):
     """POSTs from Telegram: checked against the secret token, then queued."""
 
-    def initialize(self, application: Application, secret: str) -> None:  # type: ignore[type-arg, override]
-        self.application_ = application
+    def initialize(self, bot_application: Application, secret: str) -> None:  # type: ignore[type-arg, override]
+        self.application_ = bot_application
         self.secret = secret
 
     async def post(self) -> None:
@@ -171,7 +171,7 @@ class _WebhookHandler(tornado.web.RequestHandler):
         try:
             data = json.loads(self.request.body)
             update = Update.de_json(data, self.application_.bot)
-        except (ValueError, TypeError, KeyError) as exc:
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:  # not JSON, or not an update
             logger.warning("Rejected a malformed webhook request: %s", exc)
             self.set_status(400)
             return
@@ -186,8 +186,8 @@ class _WebhookHandler(tornado.web.RequestHandler):
 class _HealthHandler(tornado.web.RequestHandler):
     """GET /healthz: 200 while the bot runs and its database is open."""
 
-    def initialize(self, application: Application) -> None:  # type: ignore[type-arg, override]
-        self.application_ = application
+    def initialize(self, bot_application: Application) -> None:  # type: ignore[type-arg, override]
+        self.application_ = bot_application
 
     def get(self) -> None:
         data: BotData = self.application_.bot_data
@@ -212,8 +212,9 @@ async def _serve_webhook(application: Application, config: Config, secret: str) 
         await application.bot.set_webhook(config.webhook_url, secret_token=secret,
                                           allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
         web = tornado.web.Application([
-            (re.escape(path), _WebhookHandler, {"application": application, "secret": secret}),
-            (r"/healthz", _HealthHandler, {"application": application}),
+            # (not "application": tornado passes its own Application to RequestHandler under that name)
+            (re.escape(path), _WebhookHandler, {"bot_application": application, "secret": secret}),
+            (r"/healthz", _HealthHandler, {"bot_application": application}),
         ])
         server = tornado.httpserver.HTTPServer(web)
         server.listen(config.port, address=config.webhook_listen)
@@ -223,6 +224,8 @@ async def _serve_webhook(application: Application, config: Config, secret: str) 
         server.stop()
         await application.stop()
     finally:
+        if application.running:  # setWebhook (or the server) failed: shutdown() refuses a running app
+            await application.stop()
         if application.post_shutdown:
             await application.post_shutdown(application)  # type: ignore[misc]
         await application.shutdown()

@@ -24,6 +24,7 @@ from bot.evaluation import evaluate, load_cases
 from bot.reports import stats_report, unanswered_report
 from bot.services import load_assistant
 from bot.storage import Storage, StorageError
+from bot.suggest import format_json, format_text, read_questions, suggest_groups
 from bot.tghtml import to_plain
 
 __all__ = ["main", "run_main", "console_chat"]
@@ -141,6 +142,11 @@ def _parser() -> argparse.ArgumentParser:
     unanswered = sub.add_parser("unanswered", help="print the most frequent unanswered questions from the database")
     unanswered.add_argument("--limit", type=_positive, default=20, help="how many (default 20)")
     unanswered.add_argument("--lang", choices=LANGS, default="en")
+    unanswered.add_argument("--suggest", action="store_true",
+                            help="group the questions and propose the closest entry, or a new one")
+    unanswered.add_argument("--file", help="with --suggest: read questions from a file (one a line, or an eval "
+                                           "YAML) instead of the database")
+    unanswered.add_argument("--json", action="store_true", help="with --suggest: print JSON")
     evaluate = sub.add_parser("eval", help="measure answer quality on a labelled question file")
     evaluate.add_argument("file", help="YAML list of {q, expect, lang}; expect is an entry id or none")
     evaluate.add_argument("--json", action="store_true", help="print one JSON object")
@@ -153,7 +159,37 @@ def _positive(text: str) -> int:
     return int(text)
 
 
+def _cmd_suggest(assistant: Assistant, config: Config, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.file:
+        try:
+            texts = read_questions(args.file)
+        except (OSError, ValueError, yaml.YAMLError) as exc:
+            print(f"Cannot read {args.file}: {exc}", file=err)
+            return 2
+    elif not config.database.is_file():
+        print(f"No database at {config.database} (set BOT_DATABASE, or give --file).", file=err)
+        return 2
+    else:
+        async def stored() -> list[str]:
+            async with Storage(config.database) as storage:
+                return await storage.unanswered_texts()
+
+        try:
+            texts = asyncio.run(stored())
+        except StorageError as exc:
+            print(str(exc), file=err)
+            return 2
+    groups = suggest_groups(assistant, texts)
+    print(format_json(groups) if args.json else format_text(groups, limit=args.limit), file=out)
+    return 0
+
+
 def _cmd_report(assistant: Assistant, config: Config, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.command == "unanswered" and (args.suggest or args.file or args.json):
+        if not args.suggest:
+            print("--file and --json go with --suggest", file=err)
+            return 2
+        return _cmd_suggest(assistant, config, args, out, err)
     if not config.database.is_file():
         print(f"No database at {config.database} (set BOT_DATABASE to the bot's SQLite file).", file=err)
         return 2

@@ -14,7 +14,9 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = [
-    "fold", "tokens", "content_tokens", "stem", "STOPWORDS", "STOPWORDS_TR", "STOPWORDS_EN", "looks_turkish",
+    "fold", "fold_question", "is_ending", "tokens", "content_tokens", "stem", "term", "terms", "folded_terms",
+    "last_clause", "STOPWORDS", "STOPWORDS_TR", "STOPWORDS_EN",
+    "INTENT_WORDS", "SYNONYMS", "EXPANSIONS", "looks_turkish",
 ]
 
 # Every dotted/dotless i becomes "i"; the other Turkish letters lose their marks.
@@ -33,10 +35,20 @@ _NON_WORD = re.compile(r"[\W_]+")
 _TURKISH_LETTERS = re.compile("[çğışöüÇĞİŞÖÜ]")
 
 
+_TURKISH_PAIRS = tuple((chr(code), letter) for code, letter in _TURKISH.items())
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+
+
 def fold(text: str) -> str:
     """Fold text for comparison: Turkish letters, case, accents, apostrophe suffixes,
     punctuation and emoji, whitespace."""
-    text = _APOSTROPHE_SUFFIX.sub(r"\1", text.translate(_TURKISH))
+    for letter, plain in _TURKISH_PAIRS:  # str.replace is much faster than str.translate here
+        if letter in text:
+            text = text.replace(letter, plain)
+    if any(mark in text for mark in _APOSTROPHES):
+        text = _APOSTROPHE_SUFFIX.sub(r"\1", text)
+    if text.isascii():  # the usual case once Turkish letters are mapped: nothing to decompose
+        return " ".join(_ASCII_WORD.findall(text.lower()))
     text = unicodedata.normalize("NFKD", text.casefold())
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return " ".join(_NON_WORD.sub(" ", text).split())
@@ -47,46 +59,69 @@ def looks_turkish(text: str) -> bool:
     return _TURKISH_LETTERS.search(text) is not None
 
 
-# Folded stop words: words that say nothing about which entry is meant. Words that
-# carry intent ("kac", "how many", "when", "zaman", "nerede", "where", "who") are
-# deliberately *not* here: the matcher weights them by how rare they are instead.
+# Folded stop words: words that say nothing about which entry is meant, including the
+# small talk around a question ("merhaba, bir sorum olacakti", "hi! I was wondering").
+# Question words that carry intent ("kac", "when", "zaman", "nerede", "where", "who")
+# are deliberately *not* here: see INTENT_WORDS.
 STOPWORDS_TR: frozenset[str] = frozenset(
     """
-    mi mu misin misiniz midir mudur miyim miydi muydu musun musunuz miyiz
-    oldugu oldugunu olup olmadigini biliyor biliyormusun
-    ne nedir neler nelerdir nasil nasildir hangi hangisi hangileri acaba
-    ve ile veya ya yada ama fakat ki da de bir bu su o bunlar sunlar onlar
-    icin gibi kadar daha en cok az
-    lutfen merhaba selam selamlar slm mrb iyi gunler gunaydin tesekkurler tesekkur sagol sagolun
+    mi mu misin misiniz midir mudur miyim miydi muydu musun musunuz miyiz muyuz midir mudur
+    oldugu oldugunu olup olmadigini biliyor biliyormusun bilir bilirmisin biliyormusunuz
+    ne nedir neler nelerdir neyin nasildir hangi hangisi hangileri acaba
+    ve ile veya ya yada ama fakat ki da de bir bu su o bunlar sunlar onlar bi
+    icin gibi kadar daha en cok az biraz
+    lutfen merhaba merhabalar selam selamlar slm mrb iyi gunler gunaydin aksamlar tesekkurler tesekkur
+    sagol sagolun hocam abi abla arkadaslar
     bana beni benim bize bizim sen seni senin siz sizin ben biz onu onun
     bilgi bilgiler bilgisi hakkinda ilgili konusunda dair
-    soyler soyle soyleyebilir anlat anlatir anlatabilir verir verebilir
-    ogrenmek istiyorum isterim merak ediyorum rica
-    olan olarak olur oldu var yok mevcut
+    soyler soyle soyleyebilir soyleyebilirmisin anlat anlatir anlatabilir anlatirmisin verir verebilir
+    aciklar aciklayabilir aciklarmisin aciklayin bahseder bahsedebilir gosterir paylasir
+    ogrenmek ogrenebilir istiyorum istiyordum isterim merak ediyorum ederim eder edebilir rica
+    olan olarak olur oldu var yok mevcut olmak olunur olunuyor oluyor olabilir olabiliriz olabilirim olsun
+    olursa olursak olmus olacak olduk olmasi tane hepsi hepsini tamami tamamini
+    sey seyi seyler tam tamamen yani peki simdi kisaca detayli ayrintili sorum sorumuz olacakti hic
+    dediginiz denen denilen diye evet hayir tabii tabi yardimci herkes herkese
     """.split()
 )
 STOPWORDS_EN: frozenset[str] = frozenset(
     """
     a an the is are was were be been being am of on at to in into for and or nor but
-    what whats which whom whose how can could would should will shall
+    what whats which whom whose can could would should will shall
     i me my mine we our you your yours it its this that these those there here
     please tell about hi hello hey thanks thank know want like some any with by from as so
-    just really also very much get got give explain describe info information
+    just really also very much give explain describe info information ever
+    has have had having im ive id ll re ve s t d dont don doesn didn isn aren
+    pls plz kindly exactly actually basically simply simple terms briefly quick quickly anyway
+    ok okay yes yeah sure something anything thing things stuff let lets wondering wonder curious
+    dear morning evening afternoon greetings sir madam
     """.split()
 )
 STOPWORDS: frozenset[str] = STOPWORDS_TR | STOPWORDS_EN
 
+# Question words (folded and stemmed): they tell *what* is asked about an entry ("when",
+# "where", "how many") but never *which* entry, so the matcher caps their weight and
+# never answers on them alone: "kpss ne zaman" must not match "ag ne zaman kuruldu".
+INTENT_WORDS: frozenset[str] = frozenset(
+    """
+    zaman zamandan nezaman zmn when nerede nerde nereden nereye neresi neresinde nerelerde where
+    kac kacinci many nasil how who kim kime kimi kimler why neden niye year yil yili sene
+    """.split()
+)
+
+
 _SUFFIXES = tuple(
     sorted(
         {
-            # Turkish case, plural, possessive and copula endings, folded.
+            # Turkish case, plural, possessive, relative and copula endings, folded.
             "lar", "ler", "lari", "leri", "larin", "lerin", "lara", "lere", "larda", "lerde",
-            "lardan", "lerden", "larini", "lerini",
+            "lardan", "lerden", "larini", "lerini", "larinin", "lerinin", "larina", "lerine",
             "in", "un", "nin", "nun", "tin", "tun", "yi", "yu", "nda", "nde", "ndan", "nden",
             "da", "de", "ta", "te", "dan", "den", "tan", "ten", "ya", "ye", "na", "ne",
+            "daki", "deki", "taki", "teki", "ndaki", "ndeki",
             "si", "su", "sini", "sunu", "sinin", "sunun", "sinde", "sinda", "inde", "inda",
+            "imiz", "umuz", "iniz", "unuz", "miz", "niz",
             "dir", "dur", "tir", "tur", "dit", "mis", "mus",
-            "di", "du", "ti", "tu", "mi", "mu",
+            "di", "du", "ti", "tu", "la", "le", "yla", "yle", "larla", "lerle",
             # English plurals.
             "s", "es",
         },
@@ -94,21 +129,162 @@ _SUFFIXES = tuple(
         reverse=True,
     )
 )
+# "uyeligi", "uyeligin" -> "uyelik": the k of -lik becomes g before a vowel ending.
+_SOFTENED = re.compile(r"(l[iu])g(?:i|u|e|a|in|un|ine|una|ini|unu|inin|unun|inde|unda|inden|undan|iyle|uyla)$")
+
+
+_VOWELS = ("a", "e", "i", "u")  # dative/accusative after a consonant: "konferansa", "sehiri"
+# Endings a word may carry beyond a known word: inflections, and the derivations that
+# keep the topic ("uye" -> "uyelik", "katil" -> "katilim"), for the matcher's prefix look-ups.
+_ENDINGS = frozenset(_SUFFIXES) | frozenset(_VOWELS) | frozenset(
+    "lik luk ligi lugu ligin lugun li lu lig lug im um imi umu ci cu ciler culer yor iyor uyor mak mek ma me an en "
+    "ing ed er ers ship".split()
+)
+
+
+def is_ending(rest: str) -> bool:
+    """True when ``rest`` is one or two word endings: "inda", "lerin", "lar"+"da"; not "r"
+    ("yeni" + "r" is "yenir", another word)."""
+    if rest in _ENDINGS:
+        return True
+    return any(rest[:k] in _ENDINGS and rest[k:] in _ENDINGS for k in range(1, len(rest)))
+
+
+def _strip(token: str) -> str:
+    for suffix in _SUFFIXES:
+        if token.endswith(suffix) and len(token) - len(suffix) >= 4:
+            return token[: -len(suffix)]
+    if token.endswith(_VOWELS) and len(token) >= 6 and token[-2] not in "aeiou":
+        return token[:-1]
+    return token
 
 
 @lru_cache(maxsize=65536)
 def stem(token: str) -> str:
-    """Strip one common Turkish or English ending, keeping at least four letters.
+    """Strip up to two common Turkish or English endings, keeping at least four letters.
 
     Deliberately light: the matcher also compares tokens by prefix and by edit
     distance, so this only has to bring the most frequent inflections together.
     """
     if token.isdigit() or len(token) <= 4:
         return token
-    for suffix in _SUFFIXES:
-        if token.endswith(suffix) and len(token) - len(suffix) >= 4:
-            return token[: -len(suffix)]
+    softened = _SOFTENED.sub(r"\1k", token)
+    if softened != token:
+        return softened
+    if token.endswith("ies"):
+        return token[:-3] + "y"
+    for _ in range(2):
+        stripped = _strip(token)
+        if stripped == token:
+            break
+        token = stripped
     return token
+
+
+# Words with the same meaning for matching, folded, one group a line, the canonical word
+# first: ordinals written out, spelling variants and vowel drops, and the English and
+# Turkish words of the domain, so that every entry's vocabulary is the same in both
+# languages ("joined" meets "katildi", "award" meets "odul"). Each word's stem maps too.
+_SYNONYM_GROUPS = """
+1 birinci ilk first 1st
+2 ikinci second 2nd
+3 ucuncu third 3rd
+4 dorduncu fourth 4th
+5 besinci fifth 5th
+6 altinci sixth 6th
+7 yedinci seventh 7th
+do does did
+yil year years sene senedir
+nerede where nerde neresi neresinde nerelerde nerededir
+nezaman when tarih date dates
+nasil how
+kim who kime kimi kimler
+neden why niye
+kac many
+guncel current currently now nowadays
+aldi received receive receives
+plan planned planning planlan planlaniyor
+sonra after
+sehir city kent sehr sehre sehri sehrin sehrimiz sehrimizin iller ilimiz illeri town
+ag network networks agi agin aga agda agla agina aginda aginin agimiz agdaki
+bildirge declaration statement deklarasyon bildiri beyanname
+mail email eposta emai mai
+site web website websites websitesi webpage webiste sayfa page pages internet
+turkiye turkey turk turkish ulkemiz
+konferans conference conferences konferan konfrans
+meksika mexico meksiko
+pekin beijing
+cin china
+kolombiya colombia
+irlanda ireland
+kore korea
+suudi saudi
+arabistan arabia
+almanya germany
+uye member members uyesi uyeler uyeleri uyelik membership memberships belong belongs
+katil join joins joined joining attend attends attended katilmak katilan
+katilimci participant participants attendee attendees
+odul award awards prize
+basvur apply applies applied applying application applications basvuru basvurular
+liste list lists
+ulke country countries
+yapil held organised organized hosted duzenlen
+tema theme themes temal
+kazan win wins won winner winners kazanan kazananlar
+rapor report reports reporting raporlama
+fayda benefit benefits yarar avantaj advantage advantages getiri
+sart requirement requirements prerequisite prerequisites criteria criterion condition conditions kosul kriter gereklilik eligibility
+yukumluluk obligation obligations duty duties sorumluluk gorev
+amac aim aims goal goals purpose hedef misyon mission
+kurul founded established launched baslatil kurulus
+adres address
+iletisim contact irtibat
+enstitu institute
+yurut run runs yonet manage manages managed coordinate coordinates coordinated koordine
+yeni new newest latest recent recently enson
+kume cluster clusters
+ozellik feature features
+cerceve framework
+ogrenen learning
+hayat lifelong
+komisyon commission
+milli national
+belediye municipality municipalities
+baskan mayor
+temsil represent represents represented representation
+sonuc outcome outcomes result results
+kategori category
+nufus population
+buyu growth grow grown grew buyume artis increase increased
+sayi number count
+dunya world worldwide
+kurs course courses
+ertelen postponed delayed
+soru question questions
+yardim help
+komut command commands
+egitim education
+strateji strategy
+adim step steps
+iklim climate
+tavsiye recommendation
+mektup letter mektubu
+cagri call calls
+eylem action
+acik open opened acil acilacak
+"""
+
+
+def _synonym_table() -> dict[str, str]:
+    groups = [line.split() for line in _SYNONYM_GROUPS.strip().splitlines()]
+    table = {word: group[0] for group in groups for word in group}
+    for group in groups:  # stems second: a word listed itself keeps its own group
+        for word in group:
+            table.setdefault(stem(word), group[0])
+    return table
+
+
+SYNONYMS: dict[str, str] = _synonym_table()
 
 
 def tokens(text: str) -> list[str]:
@@ -123,4 +299,78 @@ def content_tokens(text: str) -> list[str]:
         if token in STOPWORDS:
             continue
         seen.setdefault(stem(token), None)
+    return list(seen)
+
+
+_JOINED = (("e posta", "eposta"), ("e mail", "email"), ("web sitesi", "websitesi"), ("ne zaman", "nezaman"),
+           ("en once", "ilk"), ("en son", "enson"), ("get in touch", "contact"), ("how many", "kac"),
+           ("how much", "kac"))
+
+
+@lru_cache(maxsize=65536)
+def term(token: str) -> str | None:
+    """The matcher's word for one folded token: its stem, or its synonym; None for a
+    stop word (also when only its stem is one: "bilgiye" -> "bilgi")."""
+    if token in STOPWORDS:
+        return None
+    if token in SYNONYMS:
+        return SYNONYMS[token]
+    stemmed = token
+    for _ in range(2):  # a synonym of an inflected form: "ulkemizdeki" -> "ulkemiz"
+        stripped = _strip(stemmed) if not stemmed.isdigit() and len(stemmed) > 4 else stemmed
+        if stripped == stemmed:
+            break
+        stemmed = stripped
+        if stemmed in SYNONYMS:
+            return SYNONYMS[stemmed]
+    stemmed = stem(token)
+    if stemmed in STOPWORDS:
+        return None
+    return SYNONYMS.get(stemmed, stemmed)
+
+
+# Abbreviations that also stand for a word of their long name: "ICLC" is a conference.
+EXPANSIONS: dict[str, tuple[str, ...]] = {"iclc": ("konferans",), "gnlc": ("ag",), "uil": ("enstitu",)}
+
+_THOUSANDS = re.compile(r"(?<=\d)[.,](?=\d{3}\b)")
+
+
+_CLAUSE = re.compile(r"[,:;!?.…–—]+|\s-\s")
+
+
+def last_clause(text: str) -> str:
+    """The last clause of ``text`` that has a term: in "Merhaba, bir sorum olacakti: Bolu
+    ne zaman katildi?" the question itself, after the small talk."""
+    for clause in reversed(_CLAUSE.split(text)):
+        if terms(clause):
+            return clause
+    return text
+
+
+def fold_question(text: str) -> str:
+    """:func:`fold`, keeping "1,000" one number."""
+    return fold(_THOUSANDS.sub("", text))
+
+
+def terms(text: str) -> list[str]:
+    """The words the matcher compares: folded, stop words dropped, stemmed, synonyms
+    made one; duplicates removed, order kept."""
+    return folded_terms(fold_question(text))
+
+
+_JOINED_RE = tuple((pair, re.compile(rf"\b{pair}\b"), joined) for pair, joined in _JOINED)
+
+
+def folded_terms(folded: str) -> list[str]:
+    """:func:`terms` of text that is already folded (by :func:`fold_question`)."""
+    for pair, pattern, joined in _JOINED_RE:
+        if pair in folded:
+            folded = pattern.sub(joined, folded)
+    seen: dict[str, None] = {}
+    for token in folded.split():
+        found = term(token)
+        if found is not None:
+            seen.setdefault(found, None)
+            for extra in EXPANSIONS.get(found, ()):
+                seen.setdefault(extra, None)
     return list(seen)

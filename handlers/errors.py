@@ -46,9 +46,19 @@ def _on_conflict(context: Context) -> None:
     if len(_conflicts) >= _CONFLICTS_TO_STOP:
         logger.error("Another instance of this bot is polling Telegram with the same token (409 Conflict); "
                      "stopping this one. Run exactly one polling instance, or use webhook mode.")
+        _skip_last_poll(context)
         context.application.stop_running()
     else:
         logger.warning("409 Conflict from Telegram: another instance may be polling with the same token")
+
+
+def _skip_last_poll(context: Context) -> None:
+    """PTB's Updater sends one more getUpdates when it stops (to confirm the last batch, which
+    the polls since then have confirmed already). That call would cut the other instance's
+    long poll with a 409 of its own, which then gives way too and leaves no bot running."""
+    updater = context.application.updater
+    if updater is not None and hasattr(updater, "_Updater__polling_cleanup_cb"):
+        updater._Updater__polling_cleanup_cb = None  # type: ignore[attr-defined]
 
 
 async def _apologise(update: object, context: Context) -> None:

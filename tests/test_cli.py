@@ -211,3 +211,30 @@ def test_reports_without_a_database_say_so(tmp_path: Path, monkeypatch: pytest.M
     code, _, err = call("stats")
     assert code == 2 and "BOT_DATABASE" in err
     assert not (tmp_path / "none.sqlite3").exists()
+
+
+def test_unanswered_suggest_from_the_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "bot.sqlite3"
+    _filled_database(db)
+    monkeypatch.setenv("BOT_DATABASE", str(db))
+    code, out, _ = call("unanswered", "--suggest", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["questions"] == 3
+    # The two spellings of the Konya question are one group, "asdf" the other.
+    assert [(g["count"], g["examples"]) for g in data["groups"]] == [
+        (2, ["Konya'da ne yenir?", "konyada ne yenir"]), (1, ["asdf"])]
+    assert {g["proposal"] for g in data["groups"]} == {"new entry"}
+
+
+def test_unanswered_suggest_from_a_file(tmp_path: Path) -> None:
+    questions = tmp_path / "q.txt"
+    questions.write_text("Konya'da ne yenir?\nkonyada ne yenir\nKOMEK kurs kayıtları ne zaman?\n", encoding="utf-8")
+    code, out, _ = call("unanswered", "--suggest", "--file", str(questions))
+    assert code == 0
+    assert "2×" in out and "yenir" in out
+
+
+def test_unanswered_file_needs_suggest(tmp_path: Path) -> None:
+    code, _, err = call("unanswered", "--file", str(tmp_path / "x.txt"))
+    assert code == 2 and "--suggest" in err

@@ -1,6 +1,11 @@
-"""Answer quality on the labelled evaluation set (tests/eval/questions.yaml).
+"""Answer quality on the labelled evaluation sets (tests/eval/).
 
-The bars are what the matcher measured when they were set; a change that makes the
+``questions.yaml`` is the tuning set: the matcher and the content were improved on its
+misses. ``holdout.yaml`` was written before any tuning, from the entries' answers only,
+and is never tuned on: it shows how the matcher does on questions nobody looked at.
+
+The bars are what the matcher measured when they were set, a little below (the run is
+deterministic, so the slack only absorbs small content edits); a change that makes the
 bot answer fewer questions right, or answer off-topic questions, fails here.
 """
 
@@ -12,31 +17,72 @@ from pathlib import Path
 import pytest
 
 from bot.assistant import Assistant
-from bot.evaluation import Report, evaluate, load_cases
+from bot.evaluation import Case, Report, evaluate, load_cases
+from bot.textnorm import fold
 
-QUESTIONS = Path(__file__).parent / "eval" / "questions.yaml"
-
-# Measured on 2026-11-27 (594 questions): accuracy 0.850, rejection 0.967, confident wrong 0.019.
-MIN_ACCURACY = 0.84
-MIN_REJECTION = 0.96
-MAX_CONFIDENT_WRONG = 0.02
-MIN_LANGUAGE = 0.95
+EVAL = Path(__file__).parent / "eval"
+QUESTIONS = EVAL / "questions.yaml"
+HOLDOUT = EVAL / "holdout.yaml"
 
 
-@pytest.fixture(scope="module")
-def report(assistant: Assistant) -> Report:
-    return evaluate(assistant, load_cases(QUESTIONS))
+class Bars:
+    """Minimum (maximum for confident wrong answers) per set, as a share of questions."""
+
+    def __init__(self, accuracy: float, rejection: float, confident_wrong: float, language: float) -> None:
+        self.accuracy, self.rejection = accuracy, rejection
+        self.confident_wrong, self.language = confident_wrong, language
 
 
-def test_the_set_is_big_and_varied(assistant: Assistant) -> None:
-    cases = load_cases(QUESTIONS)
-    assert len(cases) >= 200
+# Measured on 2026-11-27. questions.yaml (594): accuracy 0.966, rejection 0.984,
+# confident wrong 0.005, language 0.963. The issue's targets: 0.95 / 0.95 / 0.02.
+QUESTIONS_BARS = Bars(accuracy=0.96, rejection=0.975, confident_wrong=0.01, language=0.955)
+# holdout.yaml (234): accuracy 0.953, rejection 1.000, confident wrong 0.004, language 0.961.
+# (Before any tuning it measured 0.902 / 0.927 / 0.034 / 0.979.)
+HOLDOUT_BARS = Bars(accuracy=0.945, rejection=0.975, confident_wrong=0.01, language=0.955)
+
+SETS = {"questions": (QUESTIONS, QUESTIONS_BARS), "holdout": (HOLDOUT, HOLDOUT_BARS)}
+
+
+@pytest.fixture(scope="module", params=sorted(SETS))
+def measured(request: pytest.FixtureRequest, assistant: Assistant) -> tuple[Report, Bars]:
+    path, bars = SETS[request.param]
+    return evaluate(assistant, load_cases(path)), bars
+
+
+def _check_set(cases: list[Case], known: set[str], *, size: int, tr: int, en: int, off: int) -> None:
+    assert len(cases) >= size
     langs = Counter(c.lang for c in cases)
-    assert langs["tr"] >= 100 and langs["en"] >= 80
-    assert sum(c.expect is None for c in cases) >= 40
-    known = assistant.content.entry_ids()
+    assert langs["tr"] >= tr and langs["en"] >= en
+    assert sum(c.expect is None for c in cases) >= off
     assert {c.expect for c in cases if c.expect} <= known
     assert len({c.question.casefold() for c in cases}) == len(cases)
+
+
+def test_the_sets_are_big_and_varied(assistant: Assistant) -> None:
+    known = assistant.content.entry_ids()
+    _check_set(load_cases(QUESTIONS), known, size=400, tr=200, en=150, off=80)
+    _check_set(load_cases(HOLDOUT), known, size=150, tr=80, en=50, off=30)
+
+
+# Held-out questions that happen to be, word for word, phrasings the content already had
+# before the holdout was written (it was written without looking at the content). No
+# other held-out question may enter the content.
+KNOWN_COINCIDENCES = {
+    fold(q) for q in (
+        "uyeligin avantajlari neler", "pekin bildirgesi ne", "unesco orta vadeli strateji 2008-2013", "sen kimsin",
+        "unesco hayat boyu öğrenme enstitüsü nedir", "ağda kaç şehir var", "üye sayısı yıllar içinde nasıl değişti",
+        "Türkiye'nin ilk öğrenen şehri hangisi", "bir şehir ağa nasıl üye olur", "uyelik basvurusu nasil yapilir",
+        "Türkiye'deki bir belediye nasıl başvurur", "basvuru donemi ne zaman", "odule kimler basvurabilir",
+        "ICLC nedir", "2. konferansa kaç kişi katıldı", "KOMEK 2. konferansta ne yaptı",
+        "since when has KOMEK been a member",
+    )
+}
+
+
+def test_the_holdout_is_not_in_the_content(assistant: Assistant) -> None:
+    content = {fold(q) for entry in assistant.content.faq.values() for qs in entry.questions.values() for q in qs}
+    copied = {fold(c.question) for c in load_cases(HOLDOUT)} & content
+    assert copied <= KNOWN_COINCIDENCES, copied - KNOWN_COINCIDENCES
 
 
 def _misses(report: Report) -> str:
@@ -44,17 +90,26 @@ def _misses(report: Report) -> str:
                      for o in report.misses[:40])
 
 
-def test_top1_accuracy(report: Report) -> None:
-    assert report.accuracy >= MIN_ACCURACY, _misses(report)
+def test_top1_accuracy(measured: tuple[Report, Bars]) -> None:
+    report, bars = measured
+    assert report.accuracy >= bars.accuracy, _misses(report)
 
 
-def test_off_topic_rejection(report: Report) -> None:
-    assert report.rejection >= MIN_REJECTION, _misses(report)
+def test_off_topic_rejection(measured: tuple[Report, Bars]) -> None:
+    report, bars = measured
+    assert report.rejection >= bars.rejection, _misses(report)
 
 
-def test_few_confident_wrong_answers(report: Report) -> None:
-    assert report.confident_wrong_rate <= MAX_CONFIDENT_WRONG, _misses(report)
+def test_few_confident_wrong_answers(measured: tuple[Report, Bars]) -> None:
+    report, bars = measured
+    assert report.confident_wrong_rate <= bars.confident_wrong, _misses(report)
 
 
-def test_answers_in_the_language_of_the_question(report: Report) -> None:
-    assert report.language_accuracy >= MIN_LANGUAGE
+def test_answers_in_the_language_of_the_question(measured: tuple[Report, Bars]) -> None:
+    report, bars = measured
+    assert report.language_accuracy >= bars.language
+
+
+def test_bars_meet_the_targets() -> None:
+    assert QUESTIONS_BARS.accuracy >= 0.95 and QUESTIONS_BARS.rejection >= 0.95
+    assert QUESTIONS_BARS.confident_wrong <= 0.02

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.textnorm import content_tokens, fold, looks_turkish, stem, tokens
+from bot.textnorm import INTENT_WORDS, content_tokens, fold, is_ending, last_clause, looks_turkish, stem, terms, tokens
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,61 @@ def test_looks_turkish() -> None:
     assert looks_turkish("Bolu öğrenen şehir mi")
     assert not looks_turkish("bolu ogrenen sehir mi")
     assert not looks_turkish("Is Bolu a learning city")
+
+
+# ---------------------------------------------------------------------------- matcher terms
+
+
+def test_terms_drop_stop_words_also_after_stemming() -> None:
+    assert terms("Konya hakkında bilgiye") == ["konya"]
+    assert terms("Öğrenen şehir nedir?") == ["ogrenen", "sehir"]
+    assert terms("merhaba, bir sorum olacaktı") == []
+
+
+def test_terms_make_turkish_and_english_words_one() -> None:
+    assert terms("Which city in Türkiye joined the network first?") == ["sehir", "turkiye", "katil", "ag", "1"]
+    assert set(terms("Türkiye'den ağa ilk hangi şehir katıldı?")) == {"turkiye", "ag", "1", "sehir", "katil"}
+    assert terms("membership requirements") == terms("üyelik şartları") == ["uye", "sart"]
+    assert terms("öğrenen kent") == terms("learning city") == ["ogrenen", "sehir"]
+
+
+def test_terms_ordinals_abbreviations_and_joined_phrases() -> None:
+    assert terms("Birinci konferans") == terms("1st conference") == terms("1. konferans") == ["1", "konferans"]
+    assert terms("ICLC") == ["iclc", "konferans"]  # an abbreviation also stands for its long name
+    assert terms("ne zaman") == terms("when") == terms("tarih") == ["nezaman"]
+    assert terms("how many cities") == ["kac", "sehir"]
+    assert terms("GNLC e-posta adresi") == ["gnlc", "ag", "mail", "adres"]
+    assert terms("over 1,000 cities") == terms("over 1000 cities")
+
+
+def test_terms_bring_inflections_together() -> None:
+    for word in ("üyeliği", "üyeliğin", "üyeliğe", "üyelik", "üyeleri", "members"):
+        assert terms(word) == ["uye"], word
+    for word in ("konferansında", "konferansa", "konferanslar", "conferences"):
+        assert terms(word) == ["konferans"], word
+    assert terms("ülkemizdeki") == ["turkiye"]
+    assert terms("başvuru dönemi") == ["basvur", "donem"]  # "dönem-i", not "döne-mi"
+
+
+def test_question_words_are_marked_as_intent() -> None:
+    for question in ("ne zaman", "nerede", "where", "kaç", "how", "who", "yılı"):
+        assert all(term in INTENT_WORDS for term in terms(question)), question
+
+
+def test_last_clause_skips_small_talk() -> None:
+    assert last_clause("Merhaba, bir sorum olacaktı: Bolu ne zaman katıldı?").strip() == "Bolu ne zaman katıldı"
+    assert last_clause("Konya ne zaman katıldı, teşekkürler!").strip() == "Konya ne zaman katıldı"
+    assert last_clause("?!") == "?!"
+
+
+def test_is_ending() -> None:
+    assert is_ending("inda") and is_ending("lar") and is_ending("larda") and is_ending("lik")
+    assert not is_ending("r") and not is_ending("xyz")
+
+
+def test_fold_of_plain_and_decomposed_text() -> None:
+    # Text that is ASCII once the Turkish letters are mapped takes a fast path; the rest
+    # is decomposed; both give the same kind of result.
+    assert fold("Öğrenen ŞEHİR'in 2024 ödülü?") == "ogrenen sehir 2024 odulu"
+    assert fold("Medellín’de") == fold("Medellin") == "medellin"
+    assert fold("x_y-z!") == "x y z"
