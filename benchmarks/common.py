@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def machine() -> str:
-    """nproc, CPU model, Python version and today's date, on one line."""
+    """nproc, CPU model, Python version, today's date and the load average, on one line."""
     model = platform.processor() or "unknown CPU"
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -30,8 +30,12 @@ def machine() -> str:
                 break
     except OSError:
         pass
+    try:
+        load = "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        load = "load average unknown"
     return (f"{os.cpu_count()} CPU(s), {model}, Python {platform.python_version()} "
-            f"({platform.python_implementation()}), {platform.system()}, {date.today().isoformat()}")
+            f"({platform.python_implementation()}), {platform.system()}, {date.today().isoformat()}, {load}")
 
 
 def print_header(title: str) -> None:

@@ -26,12 +26,14 @@ An entry only becomes a candidate through a *key* term: question words and numbe
 alone never carry a match ("kpss ne zaman", "what is 2+2"), unless a phrasing consists
 of exactly those words ("Who are you?").
 
-Speed: the content is indexed once (terms, weights, postings from each term to the
-phrasings that use it, every spelling of every term for typo look-ups); a question
-touches only the phrasings that share one of its key terms, and an entry's ``cover``
-is only computed while it can still reach the top of the ranking. The neighbours of a
-word (prefix/suffix relations, typos by optimal string alignment distance, via
-rapidfuzz) are looked up once per distinct word and cached.
+Speed (see benchmarks/ and docs/benchmarks.md): the content is indexed once (terms,
+weights, postings from each term to the phrasings and entries that use it, every
+spelling of every term for typo look-ups). A question touches only the phrasings that
+share one of its key terms; when it has a *selective* word (one few entries know) and
+every other entry provably scores below what is ever shown, only the entries with
+that word are scored. The neighbours of a word (prefix/suffix relations, typos by
+optimal string alignment distance, via rapidfuzz) are looked up once per distinct word,
+and the answers to recent questions are remembered.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import math
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -71,7 +74,7 @@ class Thresholds:
     fit_power: float = 1.1  # how much a phrasing's unmatched terms cost
     unknown_weight: float = 2.2  # weight of an unknown word, relative to the rarest known word
     unknown_power: float = 0.7  # n unknown words weigh like n ** unknown_power of them
-    preamble_weight: float = 0.35  # an unknown word before the last clause weighs this much less
+    preamble_weight: float = 0.35  # an unknown or half-known word before the last clause weighs less
     intent_weight: float = 0.35  # most a question word weighs, relative to the rarest known word
 
 
@@ -124,6 +127,19 @@ class MatchResult:
         return self.ranked[0] if self.ranked else None
 
 
+# Question words that are not stop words but tell the language.
+_TR_HINTS = frozenset("nasil kac kim nerede nerde zaman neden hangi nedir".split())
+_EN_HINTS = frozenset("how many who where when why do does did".split())
+
+
+def _language_words(tr: Counter[str], en: Counter[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """Words that tell Turkish and English apart: each language's small words, and the
+    content's words used in one language's phrasings at least three times as often."""
+    tr_words = set(STOPWORDS_TR) | _TR_HINTS | {w for w, n in tr.items() if n >= 3 * en.get(w, 0)}
+    en_words = set(STOPWORDS_EN) | _EN_HINTS | {w for w, n in en.items() if n >= 3 * tr.get(w, 0)}
+    return frozenset(tr_words - en_words), frozenset(en_words - tr_words)
+
+
 def _keep(found: dict[int, float], vid: int, similarity: float) -> None:
     """Record ``similarity`` for ``vid`` unless a better one is known."""
     if similarity > found.get(vid, 0.0):
@@ -146,11 +162,10 @@ class Matcher:
         self.entry_ids: list[str] = []
         self._index: dict[str, int] = {}
         self.phrasings: list[_Phrasing] = []
-        words_by_lang: dict[str, set[str]] = {"tr": set(STOPWORDS_TR), "en": set(STOPWORDS_EN)}
+        words_by_lang: dict[str, Counter[str]] = {"tr": Counter(), "en": Counter()}
         for entry_id, phrasings, keywords in entries:
             self._add_entry(entry_id, [*phrasings, *((None, keyword) for keyword in keywords)], words_by_lang)
-        self._only_tr = frozenset(words_by_lang["tr"] - words_by_lang["en"])
-        self._only_en = frozenset(words_by_lang["en"] - words_by_lang["tr"])
+        self._tr_words, self._en_words = _language_words(words_by_lang["tr"], words_by_lang["en"])
         self._words = list(self._vocab)
         self._build_weights()
         self._build_postings()
@@ -160,7 +175,7 @@ class Matcher:
 
     # ------------------------------------------------------------------ index
     def _add_entry(self, entry_id: str, sources: list[tuple[str | None, str]],
-                   words_by_lang: dict[str, set[str]]) -> None:
+                   words_by_lang: dict[str, Counter[str]]) -> None:
         entry = self.entries.get(entry_id)
         if entry is None:
             entry = self.entries[entry_id] = SearchEntry(entry_id)
@@ -172,7 +187,7 @@ class Matcher:
             vocab = tuple(self._vocab.setdefault(t, len(self._vocab)) for t in terms(text))
             entry.bag.update(vocab)
             if lang in words_by_lang:
-                words_by_lang[lang].update(tokens(text))
+                words_by_lang[lang].update(set(tokens(text)))
             if vocab and frozenset(vocab) not in seen:  # "Eskisehir ..." and "Eskişehir ..." are one
                 seen.add(frozenset(vocab))
                 entry.phrasings.append(len(self.phrasings))
@@ -226,13 +241,14 @@ class Matcher:
                 lexicon.setdefault(surface, vid)
         self._lexicon = lexicon
         self._sorted_spellings = sorted(lexicon)
-        # For typo look-ups: spellings by length, and by first letter and length (a typo
-        # in a short word keeps its first letter).
-        self._by_length: dict[int, list[str]] = {}
-        self._by_start: dict[tuple[str, int], list[str]] = {}
+        # For typo look-ups, spellings by length and first letter, and by length and
+        # second letter: a typo rarely changes both of a word's first two letters.
+        self._by_first: dict[tuple[int, str], list[str]] = {}
+        self._by_second: dict[tuple[int, str], list[str]] = {}
         for word in lexicon:
-            self._by_length.setdefault(len(word), []).append(word)
-            self._by_start.setdefault((word[0], len(word)), []).append(word)
+            self._by_first.setdefault((len(word), word[0]), []).append(word)
+            if len(word) > 1:
+                self._by_second.setdefault((len(word), word[1]), []).append(word)
         self._anagrams: dict[str, list[str]] = {}
         for word in lexicon:
             if len(word) == 3:
@@ -287,10 +303,13 @@ class Matcher:
                     _keep(typos, self._lexicon[word], 0.75)
             return typos
         for length in range(size - limit, size + limit + 1):
-            words = self._by_start.get((term[0], length), ()) if size <= 5 else self._by_length.get(length, ())
+            # A word of five letters or less keeps its first letter; a longer one its first or second.
+            words = self._by_first.get((length, term[0]), [])
+            if size > 5:
+                words = words + [w for w in self._by_second.get((length, term[1]), ()) if w[0] != term[0]]
             for word, distance, _ in process.extract(term, words, scorer=OSA.distance, score_cutoff=limit,
                                                      limit=8):
-                if distance:  # short words keep their first letter
+                if distance:
                     _keep(typos, self._lexicon[word], 0.95 * (1 - distance / max(size, len(word))))
         return typos
 
@@ -329,13 +348,16 @@ class Matcher:
         return Query(text, folded.split(), found, similar, weights)
 
     def guess_lang(self, query: Query) -> str | None:
-        """"tr" or "en" from the question's own words, or None when it cannot tell."""
-        if looks_turkish(query.text):
-            return "tr"
-        tr = sum(1 for w in query.words if w in self._only_tr)
-        en = sum(1 for w in query.words if w in self._only_en)
+        """"tr" or "en" from the question's own words (the small words of each language,
+        and the words mostly used in the content's phrasings of one language); then from
+        Turkish letters; None when it cannot tell. Letters come second: "When did İzmir
+        join the network?" is English."""
+        tr = sum(1 for w in query.words if w in self._tr_words)
+        en = sum(1 for w in query.words if w in self._en_words)
         if tr != en:
             return "tr" if tr > en else "en"
+        if looks_turkish(query.text):
+            return "tr"
         return None
 
     def _best_similarities(self, query: Query) -> dict[int, float]:

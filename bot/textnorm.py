@@ -3,8 +3,16 @@
 ``"İ".lower()`` is two characters and ``"I".lower()`` is not the Turkish ``ı``, so
 folding never relies on ``str.lower()`` alone: the Turkish letters are mapped
 explicitly first, then the rest of the text is case-folded and stripped of accents.
-Everything the matcher compares goes through :func:`fold` and :func:`tokens`, on the
-content side and on the question side alike, so that both sides agree.
+
+Everything the matcher compares goes through :func:`terms`, on the content side and on
+the question side alike, so that both sides agree: folded words without stop words
+(also small talk: "merhaba, bir sorum olacakti"), light Turkish and English stemming
+(:func:`stem`: "sehirlerin" -> "sehir", "uyeligi" -> "uyelik"), one word for each group
+of :data:`SYNONYMS` (Turkish and English words of the domain, "katildi" and "joined";
+ordinals, "birinci" and "1st"; spelling variants) and abbreviations expanded
+(:data:`EXPANSIONS`). :data:`INTENT_WORDS` are the question words the matcher weighs
+lightly. :func:`fold`, :func:`tokens`, :func:`stem` and :func:`content_tokens` are the
+building blocks (the last also groups stored questions).
 """
 
 from __future__ import annotations
@@ -302,15 +310,23 @@ def content_tokens(text: str) -> list[str]:
     return list(seen)
 
 
+# ---------------------------------------------------------------------------- matcher terms
+
+# Two words that are one for matching, joined before the words are looked at.
 _JOINED = (("e posta", "eposta"), ("e mail", "email"), ("web sitesi", "websitesi"), ("ne zaman", "nezaman"),
            ("en once", "ilk"), ("en son", "enson"), ("get in touch", "contact"), ("how many", "kac"),
            ("how much", "kac"))
+_JOINED_RE = tuple((pair, re.compile(rf"\b{pair}\b"), joined) for pair, joined in _JOINED)
+# Abbreviations that also stand for a word of their long name: "ICLC" is a conference.
+EXPANSIONS: dict[str, tuple[str, ...]] = {"iclc": ("konferans",), "gnlc": ("ag",), "uil": ("enstitu",)}
+_THOUSANDS = re.compile(r"(?<=\d)[.,](?=\d{3}\b)")  # "1,000" is one number
+_CLAUSE = re.compile(r"[,:;!?.…–—]+|\s-\s")
 
 
 @lru_cache(maxsize=65536)
 def term(token: str) -> str | None:
-    """The matcher's word for one folded token: its stem, or its synonym; None for a
-    stop word (also when only its stem is one: "bilgiye" -> "bilgi")."""
+    """The matcher's word for one folded token: its synonym or its stem; None for a
+    stop word, also when only its stem is one ("bilgiye" -> "bilgi")."""
     if token in STOPWORDS:
         return None
     if token in SYNONYMS:
@@ -329,40 +345,13 @@ def term(token: str) -> str | None:
     return SYNONYMS.get(stemmed, stemmed)
 
 
-# Abbreviations that also stand for a word of their long name: "ICLC" is a conference.
-EXPANSIONS: dict[str, tuple[str, ...]] = {"iclc": ("konferans",), "gnlc": ("ag",), "uil": ("enstitu",)}
-
-_THOUSANDS = re.compile(r"(?<=\d)[.,](?=\d{3}\b)")
-
-
-_CLAUSE = re.compile(r"[,:;!?.…–—]+|\s-\s")
-
-
-def last_clause(text: str) -> str:
-    """The last clause of ``text`` that has a term: in "Merhaba, bir sorum olacakti: Bolu
-    ne zaman katildi?" the question itself, after the small talk."""
-    for clause in reversed(_CLAUSE.split(text)):
-        if terms(clause):
-            return clause
-    return text
-
-
 def fold_question(text: str) -> str:
     """:func:`fold`, keeping "1,000" one number."""
     return fold(_THOUSANDS.sub("", text))
 
 
-def terms(text: str) -> list[str]:
-    """The words the matcher compares: folded, stop words dropped, stemmed, synonyms
-    made one; duplicates removed, order kept."""
-    return folded_terms(fold_question(text))
-
-
-_JOINED_RE = tuple((pair, re.compile(rf"\b{pair}\b"), joined) for pair, joined in _JOINED)
-
-
 def folded_terms(folded: str) -> list[str]:
-    """:func:`terms` of text that is already folded (by :func:`fold_question`)."""
+    """:func:`terms` of text already folded by :func:`fold_question`."""
     for pair, pattern, joined in _JOINED_RE:
         if pair in folded:
             folded = pattern.sub(joined, folded)
@@ -374,3 +363,18 @@ def folded_terms(folded: str) -> list[str]:
             for extra in EXPANSIONS.get(found, ()):
                 seen.setdefault(extra, None)
     return list(seen)
+
+
+def terms(text: str) -> list[str]:
+    """The words the matcher compares: folded, stop words dropped, stemmed, synonyms
+    made one, abbreviations expanded; duplicates removed, order kept."""
+    return folded_terms(fold_question(text))
+
+
+def last_clause(text: str) -> str:
+    """The last clause of ``text`` that has a term: in "Merhaba, bir sorum olacakti: Bolu
+    ne zaman katildi?" the question itself, after the small talk."""
+    for clause in reversed(_CLAUSE.split(text)):
+        if terms(clause):
+            return clause
+    return text

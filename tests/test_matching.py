@@ -112,6 +112,8 @@ def test_suggestion_reply_has_buttons(assistant: Assistant) -> None:
         ("what is a learning city", "en"),
         ("how many cities are members", "en"),
         ("uye olmak icin ne yapmali", "tr"),
+        ("When did İzmir join the network?", "en"),  # a Turkish name does not make it Turkish
+        ("define learning city", "en"),
     ],
 )
 def test_reply_language_follows_the_question(assistant: Assistant, question: str, lang: str) -> None:

@@ -112,13 +112,13 @@ class WebhookBot:
 
 @pytest.fixture(scope="module", params=["secret-set", "secret-unset"])
 def webhook(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebhookBot]:
-    port = free_port()
     configured = SECRET if request.param == "secret-set" else None
-    env = {"BOT_WEBHOOK_URL": f"https://127.0.0.1:{port}{HOOK_PATH}", "PORT": str(port),
-           "BOT_WEBHOOK_LISTEN": "127.0.0.1"}
-    if configured:
-        env["BOT_WEBHOOK_SECRET"] = configured
     with FakeBotAPI() as fake:
+        port = free_port()  # once the fake has its port
+        env = {"BOT_WEBHOOK_URL": f"https://127.0.0.1:{port}{HOOK_PATH}", "PORT": str(port),
+               "BOT_WEBHOOK_LISTEN": "127.0.0.1"}
+        if configured:
+            env["BOT_WEBHOOK_SECRET"] = configured
         bot = BotProcess(fake, tmp_path_factory.mktemp("webhook"), **env)
         try:
             (call,) = fake.wait_for_call("setWebhook", timeout=30)
@@ -221,8 +221,8 @@ def test_webhook_sigterm_finishes_the_update_in_hand_exits_0_and_keeps_secrets_o
 
 
 def test_webhook_refused_by_telegram_stops_with_the_reason(tmp_path: Path) -> None:
-    port = free_port()
     with FakeBotAPI() as fake:  # like Telegram, the fake takes only https webhooks
+        port = free_port()
         bot = BotProcess(fake, tmp_path, BOT_WEBHOOK_URL=f"http://127.0.0.1:{port}{HOOK_PATH}", PORT=str(port),
                          BOT_WEBHOOK_LISTEN="127.0.0.1", BOT_WEBHOOK_SECRET=SECRET)
         try:
