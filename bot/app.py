@@ -42,7 +42,6 @@ from bot.storage import Storage, StorageError
 from handlers.admin import on_announce, on_announce_button, on_announcements, on_reload, on_stats, on_unanswered
 from handlers.callbacks import on_button
 from handlers.commands import on_command, on_unknown_command
-from handlers.common import track_chat
 from handlers.delivery import start_announcements, stop_deliveries, telegram_sender
 from handlers.errors import on_error
 from handlers.guards import drop_repeated_updates, throttle_floods
@@ -103,9 +102,8 @@ def build_application(config: Config, assistant: Assistant) -> Application:  # t
 
     new = filters.UpdateType.MESSAGE
     private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
-    application.add_handler(TypeHandler(Update, drop_repeated_updates), group=-3)
-    application.add_handler(TypeHandler(Update, throttle_floods), group=-2)
-    application.add_handler(TypeHandler(Update, track_chat), group=-1)
+    application.add_handler(TypeHandler(Update, drop_repeated_updates), group=-2)
+    application.add_handler(TypeHandler(Update, throttle_floods), group=-1)
     application.add_handler(CommandHandler(list(COMMANDS), on_command, filters=new))
     application.add_handler(CommandHandler("subscribe", on_subscribe, filters=new))
     application.add_handler(CommandHandler("unsubscribe", on_unsubscribe, filters=new))
@@ -163,6 +161,9 @@ class _WebhookHandler(tornado.web.RequestHandler):
         self.secret = secret
 
     async def post(self) -> None:
+        if not self.application_.running:  # stopping: 503 makes Telegram deliver it again later
+            self.set_status(503)
+            return
         given = self.request.headers.get("X-Telegram-Bot-Api-Secret-Token", "")
         if not hmac.compare_digest(given.encode(), self.secret.encode()):
             logger.warning("Rejected a webhook request without the secret token from %s", self.request.remote_ip)

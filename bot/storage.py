@@ -124,6 +124,7 @@ class Storage:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self._db: aiosqlite.Connection | None = None
+        self._langs: dict[int, str] = {}  # every /lang choice, read once at open (a small table)
 
     async def __aenter__(self) -> Storage:
         await self.open()
@@ -150,6 +151,8 @@ class Storage:
             await self._db.execute("PRAGMA foreign_keys=ON")
             await self._db.execute("PRAGMA busy_timeout=5000")
             await self._migrate()
+            async with self._db.execute("SELECT user_id, lang FROM users WHERE lang IS NOT NULL") as cursor:
+                self._langs = {int(r[0]): str(r[1]) for r in await cursor.fetchall()}
         except (OSError, aiosqlite.Error) as exc:
             await self.close()
             raise StorageError(f"cannot open database {self.path}: {exc}") from exc
@@ -175,10 +178,8 @@ class Storage:
         return int(row[0]) if row else 0
 
     async def get_lang(self, user_id: int) -> str | None:
-        """The language a user chose with /lang, if any."""
-        async with self.db.execute("SELECT lang FROM users WHERE user_id = ?", (user_id,)) as cursor:
-            row = await cursor.fetchone()
-        return row[0] if row else None
+        """The language a user chose with /lang, if any (from memory: asked on every message)."""
+        return self._langs.get(user_id)
 
     async def set_lang(self, user_id: int, lang: str) -> None:
         now = time.time()
@@ -188,6 +189,7 @@ class Storage:
             (user_id, lang, now, now),
         )
         await self.db.commit()
+        self._langs[user_id] = lang
 
     async def check_writable(self) -> None:
         """Fail now (with the path) if the database cannot be written: read-only or locked."""
@@ -197,21 +199,32 @@ class Storage:
         except aiosqlite.Error as exc:
             raise StorageError(f"database {self.path} cannot be written: {exc}") from exc
 
-    async def claim_update(self, update_id: int, keep_seconds: float = 2 * 86400) -> bool:
-        """True the first time an update id is seen; False for a redelivered one."""
+    async def claim_update(self, update_id: int, chat: tuple[int, str, str | None, str | None] | None = None,
+                           keep_seconds: float = 2 * 86400) -> bool:
+        """True the first time an update id is seen; False for a redelivered one.
+
+        ``chat`` (id, type, title, language) is recorded as seen in the same transaction,
+        so that the start of every update costs one commit.
+        """
         now = time.time()
         cursor = await self.db.execute("INSERT OR IGNORE INTO processed_updates (update_id, at) VALUES (?, ?)",
                                        (update_id, now))
+        first = cursor.rowcount == 1
         if update_id % 500 == 0:
             await self.db.execute("DELETE FROM processed_updates WHERE at < ?", (now - keep_seconds,))
+        if first and chat is not None:
+            await self._touch(*chat, now=now)
         await self.db.commit()
-        return cursor.rowcount == 1
+        return first
 
     # ------------------------------------------------------------------ chats
     async def touch_chat(self, chat_id: int, chat_type: str, title: str | None, lang: str | None = None) -> None:
         """Record that a chat is in use: created on first sight, reactivated when it
         speaks to the bot again."""
-        now = time.time()
+        await self._touch(chat_id, chat_type, title, lang, now=time.time())
+        await self.db.commit()
+
+    async def _touch(self, chat_id: int, chat_type: str, title: str | None, lang: str | None, *, now: float) -> None:
         await self.db.execute(
             "INSERT INTO chats (chat_id, type, title, lang, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(chat_id) DO UPDATE SET type = excluded.type, title = COALESCE(excluded.title, title), "
@@ -219,7 +232,6 @@ class Storage:
             "status = CASE WHEN status = 'migrated' THEN status ELSE 'active' END",
             (chat_id, chat_type, title, lang, now, now),
         )
-        await self.db.commit()
 
     async def get_chat(self, chat_id: int) -> ChatRow | None:
         async with self.db.execute(
@@ -318,6 +330,7 @@ class Storage:
         except BaseException:
             await self.db.rollback()
             raise
+        self._langs.pop(user_id, None)
         return removed
 
     # ------------------------------------------------------------------ announcements

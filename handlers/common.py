@@ -17,7 +17,7 @@ from bot.services import BotData
 from bot.tghtml import MAX_MESSAGE, to_plain, truncate_text
 
 __all__ = ["Context", "keyboard", "language_of", "send_reply", "remember_lang", "assistant_of", "with_feedback",
-           "render", "track_chat", "is_private"]
+           "render", "is_private"]
 
 Context: TypeAlias = CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]
 
@@ -75,20 +75,6 @@ async def remember_lang(update: Update, context: Context, reply: Reply) -> None:
     """Store the language a /lang reply chose."""
     if reply.set_lang and update.effective_user is not None:
         await context.bot_data.storage.set_lang(update.effective_user.id, reply.set_lang)
-
-
-async def track_chat(update: Update, context: Context) -> None:
-    """Register every chat that talks to the bot (type, title, last seen); best effort."""
-    chat = update.effective_chat
-    if chat is None or update.my_chat_member is not None or chat.type == ChatType.CHANNEL:
-        return
-    user = update.effective_user
-    try:
-        await context.bot_data.storage.touch_chat(chat.id, chat.type, chat.title or chat.full_name,
-                                                  user.language_code if user and chat.type == ChatType.PRIVATE
-                                                  else None)
-    except Exception as exc:  # a full disk must not stop the answer
-        logger.error("Could not record chat %s: %s", chat.id, exc)
 
 
 async def _reply_once(message: Message, text: str, buttons: InlineKeyboardMarkup | None, quote: bool) -> Message:

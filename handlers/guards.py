@@ -17,11 +17,22 @@ __all__ = ["drop_repeated_updates", "throttle_floods"]
 logger = logging.getLogger(__name__)
 
 
+def _chat_seen(update: Update) -> tuple[int, str, str | None, str | None] | None:
+    """(id, type, title, language) of the chat an update comes from, to record it as seen."""
+    chat = update.effective_chat
+    if chat is None or update.my_chat_member is not None or chat.type == ChatType.CHANNEL:
+        return None
+    user = update.effective_user
+    lang = user.language_code if user is not None and chat.type == ChatType.PRIVATE else None
+    return chat.id, chat.type, chat.title or chat.full_name, lang
+
+
 async def drop_repeated_updates(update: Update, context: Context) -> None:
-    """Stop an update that was processed before (redelivered after a crash)."""
+    """Stop an update that was processed before (redelivered after a crash); record the
+    chat of a new one as seen (type, title, last seen)."""
     try:
-        first = await context.bot_data.storage.claim_update(update.update_id)
-    except Exception as exc:  # the database is not worth losing an answer over
+        first = await context.bot_data.storage.claim_update(update.update_id, _chat_seen(update))
+    except Exception as exc:  # the database (a full disk, say) is not worth losing an answer over
         logger.warning("Could not record update %s: %s", update.update_id, exc)
         return
     if not first:
