@@ -37,8 +37,9 @@ _TURKISH = str.maketrans(
     }
 )
 _APOSTROPHES = "'’‘`´ʼ′"
+_APOSTROPHE_MAP = str.maketrans({mark: "'" for mark in _APOSTROPHES})
 # "Konya'nın" -> "Konya", "İzmir'e" -> "İzmir": a suffix after an apostrophe goes.
-_APOSTROPHE_SUFFIX = re.compile(rf"(\w)[{_APOSTROPHES}]\w*")
+_APOSTROPHE_SUFFIX = re.compile(r"(\w)'\w*")
 _NON_WORD = re.compile(r"[\W_]+")
 _TURKISH_LETTERS = re.compile("[çğışöüÇĞİŞÖÜ]")
 
@@ -49,17 +50,26 @@ _ASCII_WORD = re.compile(r"[a-z0-9]+")
 
 def fold(text: str) -> str:
     """Fold text for comparison: Turkish letters, case, accents, apostrophe suffixes,
-    punctuation and emoji, whitespace."""
-    for letter, plain in _TURKISH_PAIRS:  # str.replace is much faster than str.translate here
-        if letter in text:
-            text = text.replace(letter, plain)
-    if any(mark in text for mark in _APOSTROPHES):
+    punctuation and emoji, whitespace.
+
+    Non-ASCII text is first brought to one form (NFKC: "𝐊𝐨𝐧𝐲𝐚" is "Konya", a decomposed
+    "ş" is "ş"), so that the Turkish map, the apostrophe rule and case folding see the
+    letters a reader sees; marks are dropped before the apostrophe rule.
+    """
+    text = text.translate(_APOSTROPHE_MAP)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHE_MAP)
+        for letter, plain in _TURKISH_PAIRS:  # str.replace is much faster than str.translate here
+            if letter in text:
+                text = text.replace(letter, plain)
+        if not text.isascii():
+            text = unicodedata.normalize("NFKD", text.casefold())
+            text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if "'" in text:
         text = _APOSTROPHE_SUFFIX.sub(r"\1", text)
     if text.isascii():  # the usual case once Turkish letters are mapped: nothing to decompose
         return " ".join(_ASCII_WORD.findall(text.lower()))
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(_NON_WORD.sub(" ", text).split())
+    return " ".join(_NON_WORD.sub(" ", text.casefold()).split())
 
 
 def looks_turkish(text: str) -> bool:
@@ -306,7 +316,9 @@ def content_tokens(text: str) -> list[str]:
     for token in tokens(text):
         if token in STOPWORDS:
             continue
-        seen.setdefault(stem(token), None)
+        stemmed = stem(token)
+        if stemmed not in STOPWORDS:  # "bilgiye" is "bilgi", a stop word too
+            seen.setdefault(stemmed, None)
     return list(seen)
 
 
