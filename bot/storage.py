@@ -145,7 +145,9 @@ class Storage:
         try:
             if str(self.path) != ":memory:":
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = await aiosqlite.connect(self.path)
+            # Autocommit: a single statement is its own transaction (no separate commit
+            # round trip); several statements that belong together use BEGIN ... COMMIT.
+            self._db = await aiosqlite.connect(self.path, isolation_level=None)
             await self._db.execute("PRAGMA journal_mode=WAL")
             await self._db.execute("PRAGMA synchronous=NORMAL")
             await self._db.execute("PRAGMA foreign_keys=ON")
@@ -188,7 +190,6 @@ class Storage:
             "ON CONFLICT(user_id) DO UPDATE SET lang = excluded.lang, last_seen = excluded.last_seen",
             (user_id, lang, now, now),
         )
-        await self.db.commit()
         self._langs[user_id] = lang
 
     async def check_writable(self) -> None:
@@ -214,7 +215,6 @@ class Storage:
             await self.db.execute("DELETE FROM processed_updates WHERE at < ?", (now - keep_seconds,))
         if first and chat is not None:
             await self._touch(*chat, now=now)
-        await self.db.commit()
         return first
 
     # ------------------------------------------------------------------ chats
@@ -222,7 +222,6 @@ class Storage:
         """Record that a chat is in use: created on first sight, reactivated when it
         speaks to the bot again."""
         await self._touch(chat_id, chat_type, title, lang, now=time.time())
-        await self.db.commit()
 
     async def _touch(self, chat_id: int, chat_type: str, title: str | None, lang: str | None, *, now: float) -> None:
         await self.db.execute(
@@ -246,7 +245,6 @@ class Storage:
         (removed from a group); only active chats are sent announcements."""
         await self.db.execute("UPDATE chats SET status = ?, last_seen = ? WHERE chat_id = ?",
                               (status, time.time(), chat_id))
-        await self.db.commit()
 
     async def set_subscribed(self, chat_id: int, chat_type: str, title: str | None, lang: str | None,
                              subscribed: bool) -> bool:
@@ -260,7 +258,6 @@ class Storage:
             "title = COALESCE(excluded.title, title), last_seen = excluded.last_seen, status = 'active'",
             (chat_id, chat_type, title, lang, now, now, int(subscribed)),
         )
-        await self.db.commit()
         return bool(before and before.subscribed)
 
     async def migrate_chat(self, old_id: int, new_id: int) -> None:
@@ -301,7 +298,6 @@ class Storage:
             (record.at, record.chat_id, record.user_id, record.lang, record.text, record.folded, record.entry,
              record.score, int(record.answered), record.kind),
         )
-        await self.db.commit()
 
     async def add_feedback(self, user_id: int, chat_id: int | None, entry: str, vote: int) -> None:
         """A 👍 (+1) or 👎 (-1) on an answer; a second vote on the same entry replaces the first."""
@@ -310,7 +306,6 @@ class Storage:
             "ON CONFLICT(user_id, entry) DO UPDATE SET vote = excluded.vote, at = excluded.at",
             (time.time(), user_id, chat_id, entry, 1 if vote > 0 else -1),
         )
-        await self.db.commit()
 
     async def forget_user(self, user_id: int) -> int:
         """Delete everything stored about a person; returns the number of rows removed."""
@@ -342,7 +337,6 @@ class Storage:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (key, time.time(), author, text["tr"], text["en"], audience, status, due),
         )
-        await self.db.commit()
         return int(cursor.lastrowid) if cursor.rowcount == 1 and cursor.lastrowid is not None else None
 
     async def get_announcement(self, announcement_id: int) -> Announcement | None:
@@ -366,13 +360,11 @@ class Storage:
         finished = time.time() if status in ("done", "skipped", "cancelled") else None
         await self.db.execute("UPDATE announcements SET status = ?, finished = ? WHERE id = ?",
                               (status, finished, announcement_id))
-        await self.db.commit()
 
     async def set_progress_message(self, announcement_id: int, chat_id: int, message_id: int, lang: str) -> None:
         await self.db.execute(
             "UPDATE announcements SET progress_chat_id = ?, progress_message_id = ?, progress_lang = ? WHERE id = ?",
             (chat_id, message_id, lang, announcement_id))
-        await self.db.commit()
 
     async def start_sending(self, announcement_id: int, recipients: list[tuple[str, str]]) -> bool:
         """Atomically fix the recipients (target, language) and mark the announcement
@@ -411,7 +403,6 @@ class Storage:
             "UPDATE deliveries SET attempts = attempts + 1, updated = ? WHERE announcement_id = ? AND target = ?",
             (time.time(), announcement_id, target),
         )
-        await self.db.commit()
 
     async def finish_delivery(self, announcement_id: int, target: str, *, sent: bool, message_id: int | None = None,
                               reason: str | None = None) -> None:
@@ -421,7 +412,6 @@ class Storage:
             "WHERE announcement_id = ? AND target = ?",
             ("sent" if sent else "failed", message_id, reason, time.time(), announcement_id, target),
         )
-        await self.db.commit()
 
     async def delivery_counts(self, announcement_id: int) -> DeliveryCounts:
         async with self.db.execute(
