@@ -8,13 +8,13 @@ that the console chat, ``ask`` and the Telegram handlers give the same answers. 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
 from bot import tghtml
 from bot.content import LANGS, City, Content, FaqEntry, Problem
-from bot.matching import Match, Matcher, MatchResult, Thresholds
+from bot.matching import Matcher, MatchResult, Thresholds
 from bot.textnorm import fold
 from bot.tghtml import Html, escape, escape_attr
 
@@ -62,14 +62,6 @@ class InlineArticle:
     title: str
     description: str
     html: str
-
-
-@dataclass(slots=True)
-class _Ctx:
-    pref: str | None = None
-    user_lang: str | None = None
-    first_name: str = ""
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 def parse_command(text: str) -> tuple[str, list[str]] | None:
@@ -238,9 +230,6 @@ class Assistant:
         lang = _lang_from(pref, user_lang)
         return self._finish(self._msg("error", lang), lang, kind="fallback")
 
-    def match(self, text: str) -> MatchResult:
-        return self.matcher.match(text)
-
     def resolve_payload(self, payload: str) -> str | None:
         """An entry id, topic id or city for a ``/start PAYLOAD`` deep link."""
         key = payload.strip().lower()
@@ -404,7 +393,3 @@ class Assistant:
             for text in ("", "zzzz qqqq", "<script>&"):
                 check("messages.yaml", None, f"fallback ({lang})", self.ask(text, pref=lang))
         return problems
-
-    def explain(self, text: str) -> list[Match]:
-        """The ranked matches for a question (for ``ask --json`` and evaluation)."""
-        return list(self.matcher.match(text).ranked)

@@ -546,8 +546,3 @@ class Matcher:
             elif top >= t.suggest:
                 decision = "suggest"
         return MatchResult(query, ranked[:limit], decision, self.guess_lang(query))
-
-    def top(self, text: str, limit: int = 5) -> list[Match]:
-        """The best entries for ``text`` above the suggestion threshold."""
-        result = self.match(text, limit)
-        return [m for m in result.ranked if m.score >= self.thresholds.suggest]

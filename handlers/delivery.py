@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Coroutine
 from datetime import timedelta
+from typing import Any
 
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
@@ -73,9 +75,13 @@ def deliver_in_background(application: Application, announcement_id: int,  # typ
                           progress: Progress | None = None) -> None:
     """Deliver an announcement without holding up the update that started it."""
     data: BotData = application.bot_data
-    task = asyncio.create_task(data.announcer.start_and_deliver(announcement_id, progress),
-                               name=f"announcement-{announcement_id}")
-    _TASKS.add(task)  # type: ignore[arg-type]
+    _spawn(data.announcer.start_and_deliver(announcement_id, progress), f"announcement-{announcement_id}")
+
+
+def _spawn(work: Coroutine[Any, Any, object], name: str) -> None:
+    """Run announcement work in the background, kept until done and stopped at shutdown."""
+    task = asyncio.create_task(work, name=name)
+    _TASKS.add(task)
     task.add_done_callback(_finished)
 
 
@@ -131,13 +137,9 @@ def schedule_content_announcements(application: Application,  # type: ignore[typ
         item = decision.announcement
         name = f"announcement:{item.id}"
         if decision.action == "post":
-            task = asyncio.create_task(data.announcer.post_scheduled(item), name=name)
-            _TASKS.add(task)  # type: ignore[arg-type]
-            task.add_done_callback(_finished)
+            _spawn(data.announcer.post_scheduled(item), name)
         elif decision.action == "skip":
-            task = asyncio.create_task(data.announcer.skip(item), name=name)
-            _TASKS.add(task)  # type: ignore[arg-type]
-            task.add_done_callback(_finished)
+            _spawn(data.announcer.skip(item), name)
         elif decision.action == "schedule" and job_queue is not None:
             for job in job_queue.get_jobs_by_name(name):
                 job.schedule_removal()

@@ -7,7 +7,6 @@ from collections.abc import AsyncIterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-import pytest
 import pytest_asyncio
 
 from bot.announcements import Announcer, Broadcaster, SendOutcome

@@ -7,7 +7,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from telegram.ext import Application
 
 from conftest import feed
 from fakebotapi import FakeBotAPI

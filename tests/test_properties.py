@@ -17,7 +17,6 @@ import sys
 import textwrap
 import unicodedata
 
-import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
