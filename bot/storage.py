@@ -6,7 +6,10 @@ in order, and ``PRAGMA user_version`` records how far a file has come.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import time
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -125,6 +128,7 @@ class Storage:
         self.path = Path(path)
         self._db: aiosqlite.Connection | None = None
         self._langs: dict[int, str] = {}  # every /lang choice, read once at open (a small table)
+        self._transaction_lock = asyncio.Lock()
 
     async def __aenter__(self) -> Storage:
         await self.open()
@@ -192,11 +196,25 @@ class Storage:
         )
         self._langs[user_id] = lang
 
+    @contextlib.asynccontextmanager
+    async def _transaction(self, mode: str = "DEFERRED") -> AsyncIterator[None]:
+        """Statements that belong together: committed together, or rolled back on error.
+        One at a time: updates are handled concurrently, and SQLite does not nest them."""
+        async with self._transaction_lock:
+            await self.db.execute(f"BEGIN {mode}")
+            try:
+                yield
+            except BaseException:
+                await self.db.rollback()
+                raise
+            await self.db.commit()
+
     async def check_writable(self) -> None:
         """Fail now (with the path) if the database cannot be written: read-only or locked."""
         try:
-            await self.db.execute("BEGIN IMMEDIATE")
-            await self.db.rollback()
+            async with self._transaction_lock:
+                await self.db.execute("BEGIN IMMEDIATE")
+                await self.db.rollback()
         except aiosqlite.Error as exc:
             raise StorageError(f"database {self.path} cannot be written: {exc}") from exc
 
@@ -263,8 +281,7 @@ class Storage:
     async def migrate_chat(self, old_id: int, new_id: int) -> None:
         """A group became a supergroup: its record and subscription move to the new id."""
         now = time.time()
-        await self.db.execute("BEGIN")
-        try:
+        async with self._transaction():
             await self.db.execute(
                 "INSERT INTO chats (chat_id, type, title, lang, first_seen, last_seen, subscribed, status) "
                 "SELECT ?, 'supergroup', title, lang, first_seen, ?, subscribed, 'active' FROM chats WHERE chat_id = ? "
@@ -276,10 +293,6 @@ class Storage:
                 "UPDATE chats SET status = 'migrated', subscribed = 0, migrated_to = ? WHERE chat_id = ?",
                 (new_id, old_id),
             )
-            await self.db.commit()
-        except BaseException:
-            await self.db.rollback()
-            raise
 
     async def subscribers(self) -> list[tuple[int, str]]:
         """(chat id, language) of every active subscribed chat; a person's /lang choice wins."""
@@ -310,8 +323,7 @@ class Storage:
     async def forget_user(self, user_id: int) -> int:
         """Delete everything stored about a person; returns the number of rows removed."""
         removed = 0
-        await self.db.execute("BEGIN")
-        try:
+        async with self._transaction():
             for sql, args in (
                 ("DELETE FROM users WHERE user_id = ?", (user_id,)),
                 ("DELETE FROM questions WHERE user_id = ? OR chat_id = ?", (user_id, user_id)),
@@ -321,10 +333,6 @@ class Storage:
             ):
                 cursor = await self.db.execute(sql, args)
                 removed += max(cursor.rowcount, 0)
-            await self.db.commit()
-        except BaseException:
-            await self.db.rollback()
-            raise
         self._langs.pop(user_id, None)
         return removed
 
@@ -370,23 +378,17 @@ class Storage:
         """Atomically fix the recipients (target, language) and mark the announcement
         as sending; False when it is no longer a draft or pending (confirmed twice)."""
         now = time.time()
-        await self.db.execute("BEGIN IMMEDIATE")
-        try:
+        async with self._transaction("IMMEDIATE"):
             cursor = await self.db.execute(
                 "UPDATE announcements SET status = 'sending' WHERE id = ? AND status IN ('draft', 'pending')",
                 (announcement_id,),
             )
             if cursor.rowcount != 1:
-                await self.db.rollback()
                 return False
             await self.db.executemany(
                 "INSERT OR IGNORE INTO deliveries (announcement_id, target, lang, updated) VALUES (?, ?, ?, ?)",
                 [(announcement_id, target, lang, now) for target, lang in recipients],
             )
-            await self.db.commit()
-        except BaseException:
-            await self.db.rollback()
-            raise
         return True
 
     async def pending_deliveries(self, announcement_id: int, limit: int = 500) -> list[Delivery]:

@@ -178,3 +178,29 @@ async def test_announcement_lifecycle(tmp_path: Path) -> None:
         found = await db.announcement_by_key("scheduled:x")
         assert found is not None and found.status == "done" and found.finished is not None
         assert [a.id for a in await db.announcements()] == [first]
+
+
+async def test_transactions_from_concurrent_updates_do_not_collide(tmp_path: Path) -> None:
+    import asyncio
+
+    async with Storage(tmp_path / "bot.sqlite3") as db:
+        for chat in range(1, 26):
+            await db.set_subscribed(chat, "private", None, "tr", True)
+        drafts = []
+        for _ in range(5):
+            announcement = await db.create_announcement(key=None, author=1, text={"tr": "a", "en": "a"},
+                                                        audience="all", status="draft")
+            assert announcement is not None
+            drafts.append(announcement)
+        recipients = [(str(c), "tr") for c in range(1, 21)]
+        # Each of these opens a transaction of its own; run together they must not nest.
+        results = await asyncio.gather(
+            *(db.start_sending(a, recipients) for a in drafts),
+            *(db.forget_user(c) for c in range(21, 26)),
+            *(db.migrate_chat(c, -c) for c in range(10, 15)),
+        )
+        assert results[:5] == [True] * 5
+        assert (await db.delivery_counts(drafts[0])).total == 20
+        assert await db.get_chat(21) is None and await db.get_chat(1) is not None
+        moved = await db.get_chat(-10)
+        assert moved is not None and moved.subscribed == 1
