@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -28,6 +29,11 @@ __all__ = [
     "DeliveryCounts",
     "Stats",
 ]
+
+QUESTION_BATCH = 200  # questions written in one transaction at the most
+QUESTION_FLUSH_SECONDS = 0.25  # ... and at the latest this long after they were asked
+
+logger = logging.getLogger(__name__)
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: people's language choice
@@ -129,6 +135,9 @@ class Storage:
         self._db: aiosqlite.Connection | None = None
         self._langs: dict[int, str] = {}  # every /lang choice, read once at open (a small table)
         self._transaction_lock = asyncio.Lock()
+        self._questions: list[tuple[Any, ...]] = []  # recorded, not yet written (see log_question)
+        self._flush_timer: asyncio.TimerHandle | None = None
+        self._flush_tasks: set[asyncio.Future[None]] = set()
 
     async def __aenter__(self) -> Storage:
         await self.open()
@@ -164,7 +173,11 @@ class Storage:
             raise StorageError(f"cannot open database {self.path}: {exc}") from exc
 
     async def close(self) -> None:
+        """Write what is still pending, then close."""
         if self._db is not None:
+            if self._flush_tasks:
+                await asyncio.gather(*self._flush_tasks, return_exceptions=True)
+            await self.flush_pending()
             db, self._db = self._db, None
             await db.close()
 
@@ -304,13 +317,46 @@ class Storage:
 
     # ------------------------------------------------------------------ questions and feedback
     async def log_question(self, record: QuestionRecord) -> None:
-        """Record a question and what the bot did with it (text only when stored)."""
-        await self.db.execute(
-            "INSERT INTO questions (at, chat_id, user_id, lang, text, folded, entry, score, answered, kind) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (record.at, record.chat_id, record.user_id, record.lang, record.text, record.folded, record.entry,
-             record.score, int(record.answered), record.kind),
-        )
+        """Record a question and what the bot did with it (text only when stored).
+
+        Questions are written in batches, at the latest :data:`QUESTION_FLUSH_SECONDS`
+        later (and before every read of them, and at close): one transaction for many
+        questions instead of one each. A full disk loses that batch and is logged.
+        """
+        self._questions.append((record.at, record.chat_id, record.user_id, record.lang, record.text, record.folded,
+                                record.entry, record.score, int(record.answered), record.kind))
+        if len(self._questions) >= QUESTION_BATCH:
+            await self.flush_questions()
+        elif self._flush_timer is None:
+            self._flush_timer = asyncio.get_running_loop().call_later(QUESTION_FLUSH_SECONDS, self._flush_later)
+
+    def _flush_later(self) -> None:
+        self._flush_timer = None
+        task = asyncio.ensure_future(self.flush_pending())
+        self._flush_tasks.add(task)
+        task.add_done_callback(self._flush_tasks.discard)
+
+    async def flush_pending(self) -> None:
+        """Write the questions recorded so far; a database error is logged, not raised."""
+        try:
+            await self.flush_questions()
+        except (aiosqlite.Error, OSError, StorageError) as exc:
+            logger.error("Could not record questions in %s: %s", self.path, exc)
+
+    async def flush_questions(self) -> None:
+        """Write the questions recorded so far; raises on a database error (they are lost)."""
+        if self._flush_timer is not None:
+            self._flush_timer.cancel()
+            self._flush_timer = None
+        batch, self._questions = self._questions, []
+        if not batch:
+            return
+        async with self._transaction():
+            await self.db.executemany(
+                "INSERT INTO questions (at, chat_id, user_id, lang, text, folded, entry, score, answered, kind) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                batch,
+            )
 
     async def add_feedback(self, user_id: int, chat_id: int | None, entry: str, vote: int) -> None:
         """A 👍 (+1) or 👎 (-1) on an answer; a second vote on the same entry replaces the first."""
@@ -322,6 +368,7 @@ class Storage:
 
     async def forget_user(self, user_id: int) -> int:
         """Delete everything stored about a person; returns the number of rows removed."""
+        await self.flush_questions()
         removed = 0
         async with self._transaction():
             for sql, args in (
@@ -428,6 +475,7 @@ class Storage:
     # ------------------------------------------------------------------ operators' view
     async def stats(self, now: float | None = None) -> Stats:
         """Figures for /stats and ``python -m bot stats``."""
+        await self.flush_questions()
         now = time.time() if now is None else now
         week, month = now - 7 * 86400, now - 30 * 86400
 
@@ -455,6 +503,7 @@ class Storage:
 
     async def unanswered_texts(self, since: float | None = None) -> list[str]:
         """Every stored unanswered question (for grouping and suggestions)."""
+        await self.flush_questions()
         async with self.db.execute(
             "SELECT text FROM questions WHERE answered = 0 AND text IS NOT NULL AND at >= ? ORDER BY id",
             (0.0 if since is None else since,),
@@ -462,6 +511,7 @@ class Storage:
             return [str(r[0]) for r in await cursor.fetchall()]
 
     async def _top_questions(self, since: float, *, answered: bool | None, limit: int) -> list[tuple[str, int]]:
+        await self.flush_questions()
         # answered: None for all questions, else only answered (1) or unanswered (0) ones.
         wanted = -1 if answered is None else int(answered)
         async with self.db.execute(

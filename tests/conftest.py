@@ -77,3 +77,5 @@ async def feed(app, update: dict) -> None:  # type: ignore[no-untyped-def, type-
     from telegram import Update
 
     await app.process_update(Update.de_json(update, app.bot))
+    # The bot writes questions in batches (a quarter of a second later); tests look at once.
+    await app.bot_data.storage.flush_pending()

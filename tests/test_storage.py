@@ -204,3 +204,30 @@ async def test_transactions_from_concurrent_updates_do_not_collide(tmp_path: Pat
         assert await db.get_chat(21) is None and await db.get_chat(1) is not None
         moved = await db.get_chat(-10)
         assert moved is not None and moved.subscribed == 1
+
+
+async def test_questions_are_written_in_batches_and_before_every_read(tmp_path: Path) -> None:
+    import asyncio
+
+    from bot import storage as storage_module
+
+    path = tmp_path / "bot.sqlite3"
+
+    def on_disk() -> int:
+        with sqlite3.connect(path) as raw:
+            return int(raw.execute("SELECT COUNT(*) FROM questions").fetchone()[0])
+
+    async with Storage(path) as db:
+        for i in range(3):
+            await db.log_question(_question(f"soru {i}", answered=False, at=1_800_000_000.0 + i))
+        assert on_disk() == 0  # not yet: one transaction for the batch
+        assert len(await db.unanswered_texts()) == 3  # a read writes the batch first
+        assert on_disk() == 3
+        await db.log_question(_question("sonra", answered=True, at=1_800_000_100.0))
+        await asyncio.sleep(storage_module.QUESTION_FLUSH_SECONDS + 0.2)
+        assert on_disk() == 4  # written by the timer
+        for i in range(storage_module.QUESTION_BATCH):
+            await db.log_question(_question(f"çok {i}", answered=False, at=1_800_000_200.0))
+        assert on_disk() == 4 + storage_module.QUESTION_BATCH  # a full batch is written at once
+        await db.log_question(_question("son", answered=False, at=1_800_000_300.0))
+    assert on_disk() == 5 + storage_module.QUESTION_BATCH  # and what is left, at close
