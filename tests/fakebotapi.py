@@ -673,6 +673,14 @@ def _auto_entities(text: str, existing: list[dict[str, Any]]) -> list[dict[str, 
     return found
 
 
+def _set_entities(message: dict[str, Any]) -> None:
+    """(Re)compute the entities Telegram would mark in a message's text."""
+    message.pop("entities", None)
+    entities = _auto_entities(message["text"], []) if "text" in message else []
+    if entities:
+        message["entities"] = entities
+
+
 def _strip_text(text: str, entities: list[dict[str, Any]]) -> tuple[str, list[dict[str, Any]]]:
     """Strip leading/trailing whitespace like Telegram, shifting and clipping entities."""
     stripped = text.strip()
@@ -1164,6 +1172,20 @@ class FakeBotAPI:
         reply = {k: v for k, v in stored.message.items() if k != "reply_to_message"}
         return json.loads(json.dumps(reply))
 
+    def _incoming(self, chat: dict[str, Any], sender_field: str, sender: dict[str, Any],
+                  **content: Any) -> dict[str, Any]:
+        """A new message in ``chat`` from ``sender`` (``from`` a user or ``sender_chat``),
+        with its entities computed like Telegram when it has text."""
+        message: dict[str, Any] = {
+            "message_id": self._new_message_id(chat["id"]),
+            sender_field: sender,
+            "chat": chat,
+            "date": int(time.time()),
+            **content,
+        }
+        _set_entities(message)
+        return message
+
     def send_text(
         self,
         text: str,
@@ -1183,16 +1205,7 @@ class FakeBotAPI:
         with self._cond:
             user = self._user(user_id, language_code)
             chat = self._chat_for(chat_id, user_id, chat_type, chat_title)
-            message: dict[str, Any] = {
-                "message_id": self._new_message_id(chat["id"]),
-                "from": user,
-                "chat": chat,
-                "date": int(time.time()),
-                "text": text,
-            }
-            entities = _auto_entities(text, [])
-            if entities:
-                message["entities"] = entities
+            message = self._incoming(chat, "from", user, text=text)
             reply = self._reply_to(chat["id"], reply_to_message_id)
             if reply is not None:
                 message["reply_to_message"] = reply
@@ -1208,10 +1221,7 @@ class FakeBotAPI:
             message = dict(stored.message)
             message["text"] = new_text
             message["edit_date"] = int(time.time())
-            entities = _auto_entities(new_text, [])
-            message.pop("entities", None)
-            if entities:
-                message["entities"] = entities
+            _set_entities(message)
             stored.message = message
             stored.source_text = new_text
             stored.edits += 1
@@ -1226,12 +1236,7 @@ class FakeBotAPI:
             chat_type = "private" if chat_id is None or chat_id > 0 else "supergroup"
             chat = self._chat_for(chat_id, user_id, chat_type, None)
             unique = next(self._query_ids)
-            message = {
-                "message_id": self._new_message_id(chat["id"]),
-                "from": user,
-                "chat": chat,
-                "date": int(time.time()),
-                "sticker": {
+            message = self._incoming(chat, "from", user, sticker={
                     "file_id": f"CAACAgIAAxkBAAI{unique:06d}",
                     "file_unique_id": f"AgAD{unique:06d}",
                     "type": "regular",
@@ -1240,8 +1245,7 @@ class FakeBotAPI:
                     "is_animated": False,
                     "is_video": False,
                     "emoji": emoji,
-                },
-            }
+                })
             self._store_user_message(message)
             return self._queue({"message": message})
 
@@ -1251,16 +1255,7 @@ class FakeBotAPI:
         """Queue a ``channel_post`` update (no ``from``; ``sender_chat`` is the channel)."""
         with self._cond:
             chat = self._chat_for(chat_id, 0, "channel", chat_title)
-            message: dict[str, Any] = {
-                "message_id": self._new_message_id(chat_id),
-                "sender_chat": chat,
-                "chat": chat,
-                "date": int(time.time()),
-                "text": text,
-            }
-            entities = _auto_entities(text, [])
-            if entities:
-                message["entities"] = entities
+            message = self._incoming(chat, "sender_chat", chat, text=text)
             self._store_user_message(message)
             return self._queue({"channel_post": message})
 
