@@ -14,10 +14,10 @@ from bot.assistant import Assistant, Reply
 from bot.config import Config
 from bot.content import ContentError, load_content
 from bot.storage import QuestionRecord, Storage
-from bot.textnorm import content_tokens, fold
+from bot.textnorm import question_key
 from bot.throttle import Throttle
 
-__all__ = ["BotData", "load_assistant", "question_key"]
+__all__ = ["BotData", "load_assistant"]
 
 logger = logging.getLogger(__name__)
 
@@ -29,12 +29,6 @@ def load_assistant(content_dir: str | Path) -> Assistant:
     if problems:
         raise ContentError(problems)
     return assistant
-
-
-def question_key(text: str) -> str:
-    """What groups questions that differ only in case, Turkish letters, suffixes, stop
-    words and word order: "Konya'da ne yenir?" and "konyada ne yenir" share one key."""
-    return " ".join(sorted(content_tokens(text))) or fold(text)
 
 
 class BotData:

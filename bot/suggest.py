@@ -33,7 +33,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from bot.assistant import Assistant
-from bot.textnorm import fold, terms
+from bot.textnorm import question_key
 
 __all__ = ["Group", "NEW_ENTRY", "group_key", "suggest_groups", "read_questions", "format_text", "format_json"]
 
@@ -73,10 +73,7 @@ class Group:
         }
 
 
-def group_key(text: str) -> str:
-    """What groups questions that differ only in case, Turkish letters, suffixes, stop
-    words, synonyms and word order; the folded text when no key term is left."""
-    return " ".join(sorted(terms(text))) or fold(text)
+group_key = question_key  # the same grouping as the database's /unanswered
 
 
 def _exact_groups(questions: Iterable[str]) -> list[Group]:

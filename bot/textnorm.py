@@ -24,7 +24,7 @@ from functools import lru_cache
 __all__ = [
     "fold", "fold_question", "is_ending", "tokens", "content_tokens", "stem", "term", "terms", "folded_terms",
     "last_clause", "STOPWORDS", "STOPWORDS_TR", "STOPWORDS_EN",
-    "INTENT_WORDS", "SYNONYMS", "EXPANSIONS", "looks_turkish",
+    "INTENT_WORDS", "SYNONYMS", "EXPANSIONS", "looks_turkish", "question_key",
 ]
 
 # Every dotted/dotless i becomes "i"; the other Turkish letters lose their marks.
@@ -390,3 +390,10 @@ def last_clause(text: str) -> str:
         if terms(clause):
             return clause
     return text
+
+
+def question_key(text: str) -> str:
+    """What groups questions that differ only in case, Turkish letters, suffixes, stop
+    words, synonyms and word order ("Konya'da ne yenir?" and "konyada ne yenir"); the
+    folded text when no key term is left. Used for /unanswered and ``--suggest`` alike."""
+    return " ".join(sorted(terms(text))) or fold(text)

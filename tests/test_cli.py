@@ -167,7 +167,7 @@ def test_eval_bad_file() -> None:
 def _filled_database(path: Path) -> None:
     import asyncio
 
-    from bot.services import question_key
+    from bot.textnorm import question_key
     from bot.storage import QuestionRecord, Storage
 
     async def fill() -> None:

@@ -95,7 +95,7 @@ async def test_group_migration_keeps_the_subscription(tmp_path: Path) -> None:
 
 
 def _question(text: str | None, *, answered: bool, at: float, user: int = 1) -> QuestionRecord:
-    from bot.services import question_key
+    from bot.textnorm import question_key
 
     return QuestionRecord(at=at, chat_id=user, user_id=user, lang="tr", text=text,
                           folded=question_key(text) if text is not None else None, entry="e" if answered else None,
