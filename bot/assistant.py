@@ -8,7 +8,7 @@ that the console chat, ``ask`` and the Telegram handlers give the same answers. 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
@@ -325,7 +325,7 @@ class Assistant:
         lang = _lang_from(pref, user_lang)
         kind, _, value = data.partition(":")
         if data == "menu":
-            return Reply(self._cmd_faq([], lang, "").messages, lang, buttons=self._topic_buttons(lang), edit=True)
+            return replace(self._cmd_faq([], lang, ""), edit=True)
         if kind == "e" and (value in self.content.faq or value in self.content.city_by_entry):
             return self.entry_reply(value, lang)
         if kind == "t":

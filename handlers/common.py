@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from dataclasses import replace
 from typing import Any, TypeAlias
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update, User
@@ -59,8 +60,7 @@ def with_feedback(reply: Reply, context: Context) -> Reply:
         return reply
     row = (Button(render(context, "button_helpful", reply.lang), data=f"fb:1:{reply.entry_id}"),
            Button(render(context, "button_not_helpful", reply.lang), data=f"fb:-1:{reply.entry_id}"))
-    return Reply(reply.messages, reply.lang, reply.kind, (row, *reply.buttons), reply.entry_id, reply.score,
-                 reply.suggestions, reply.set_lang, reply.edit)
+    return replace(reply, buttons=(row, *reply.buttons))
 
 
 async def language_of(user: User | None, context: Context) -> tuple[str | None, str | None]:
