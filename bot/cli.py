@@ -12,8 +12,8 @@ import asyncio
 import json
 import os
 import sys
-from collections.abc import Sequence
-from typing import TextIO
+from collections.abc import Awaitable, Callable, Sequence
+from typing import TextIO, TypeVar
 
 import yaml
 
@@ -28,6 +28,8 @@ from bot.suggest import format_json, format_text, read_questions, suggest_groups
 from bot.tghtml import to_plain
 
 __all__ = ["main", "run_main", "console_chat"]
+
+T = TypeVar("T")
 
 NO_TOKEN_HINT = (
     "TELEGRAM_BOT_TOKEN is not set: starting the console chat. To run on Telegram, get a token from "
@@ -159,25 +161,36 @@ def _positive(text: str) -> int:
     return int(text)
 
 
+def _read_database(config: Config, err: TextIO, read: Callable[[Storage], Awaitable[T]],
+                   hint: str = "set BOT_DATABASE to the bot's SQLite file") -> T | None:
+    """Run ``read`` on the bot's database file; None (after saying why) when it cannot."""
+    if not config.database.is_file():
+        print(f"No database at {config.database} ({hint}).", file=err)
+        return None
+
+    async def run() -> T:
+        async with Storage(config.database) as storage:
+            return await read(storage)
+
+    try:
+        return asyncio.run(run())
+    except StorageError as exc:
+        print(str(exc), file=err)
+        return None
+
+
 def _cmd_suggest(assistant: Assistant, config: Config, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    texts: list[str] | None
     if args.file:
         try:
             texts = read_questions(args.file)
         except (OSError, ValueError, yaml.YAMLError) as exc:
             print(f"Cannot read {args.file}: {exc}", file=err)
             return 2
-    elif not config.database.is_file():
-        print(f"No database at {config.database} (set BOT_DATABASE, or give --file).", file=err)
-        return 2
     else:
-        async def stored() -> list[str]:
-            async with Storage(config.database) as storage:
-                return await storage.unanswered_texts()
-
-        try:
-            texts = asyncio.run(stored())
-        except StorageError as exc:
-            print(str(exc), file=err)
+        texts = _read_database(config, err, lambda storage: storage.unanswered_texts(),
+                               hint="set BOT_DATABASE, or give --file")
+        if texts is None:
             return 2
     groups = suggest_groups(assistant, texts)
     print(format_json(groups) if args.json else format_text(groups, limit=args.limit), file=out)
@@ -190,22 +203,16 @@ def _cmd_report(assistant: Assistant, config: Config, args: argparse.Namespace, 
             print("--file and --json go with --suggest", file=err)
             return 2
         return _cmd_suggest(assistant, config, args, out, err)
-    if not config.database.is_file():
-        print(f"No database at {config.database} (set BOT_DATABASE to the bot's SQLite file).", file=err)
-        return 2
+    messages = assistant.content.messages
 
-    async def report() -> str:
-        async with Storage(config.database) as storage:
-            messages = assistant.content.messages
-            if args.command == "stats":
-                return stats_report(await storage.stats(), messages, args.lang, texts_stored=config.store_questions)
-            rows = await storage.unanswered(args.limit)
-            return unanswered_report(rows, messages, args.lang, texts_stored=config.store_questions)
+    async def report(storage: Storage) -> str:
+        if args.command == "stats":
+            return stats_report(await storage.stats(), messages, args.lang, texts_stored=config.store_questions)
+        rows = await storage.unanswered(args.limit)
+        return unanswered_report(rows, messages, args.lang, texts_stored=config.store_questions)
 
-    try:
-        html = asyncio.run(report())
-    except StorageError as exc:
-        print(str(exc), file=err)
+    html = _read_database(config, err, report)
+    if html is None:
         return 2
     print(to_plain(html), file=out)
     return 0
