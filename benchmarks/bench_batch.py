@@ -26,7 +26,7 @@ from common import ROOT, print_header, table
 
 sys.path.insert(0, str(ROOT))
 
-from bot.evaluation import load_cases  # noqa: E402
+from bot.evaluation import load_cases
 
 COUNT = 10_000
 ASCII = str.maketrans("şğçöüıİŞĞÇÖÜ", "sgcouiISGCOU")
@@ -40,7 +40,7 @@ def _vary(rng: random.Random, text: str) -> str:
         return text.translate(ASCII)
     if choice == 2 and len(text) > 6:
         i = rng.randrange(1, len(text) - 2)
-        return text[:i] + text[i + 1] + text[i] + text[i + 2:]
+        return text[:i] + text[i + 1] + text[i] + text[i + 2 :]
     if choice == 3:
         return rng.choice(["merhaba, ", "hi, ", "selam! ", "hello! "]) + text
     if choice == 4:
@@ -49,8 +49,9 @@ def _vary(rng: random.Random, text: str) -> str:
 
 
 def inputs() -> dict[str, list[str]]:
-    base = [c.question for name in ("questions.yaml", "holdout.yaml")
-            for c in load_cases(ROOT / "tests" / "eval" / name)]
+    base = [
+        c.question for name in ("questions.yaml", "holdout.yaml") for c in load_cases(ROOT / "tests" / "eval" / name)
+    ]
     repeated = [base[i % len(base)] for i in range(COUNT)]
     rng = random.Random(11)
     distinct: dict[str, None] = dict.fromkeys(base)
@@ -66,8 +67,14 @@ def run(lines: list[str], folder: Path) -> tuple[float, int]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "TELEGRAM_"))}
     start = time.perf_counter()
     with source.open("rb") as stdin:
-        done = subprocess.run([sys.executable, "-m", "bot", "ask", "--json", "-"], stdin=stdin,
-                              capture_output=True, cwd=folder, env=env, check=True)
+        done = subprocess.run(
+            [sys.executable, "-m", "bot", "ask", "--json", "-"],
+            stdin=stdin,
+            capture_output=True,
+            cwd=folder,
+            env=env,
+            check=True,
+        )
     seconds = time.perf_counter() - start
     answers = done.stdout.decode().splitlines()
     assert len(answers) == len(lines), (len(answers), len(lines))
@@ -81,7 +88,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         for name, lines in inputs().items():
             seconds, matched = run(lines, Path(folder))
-            rows.append([name, len(lines), len(set(lines)), seconds, len(lines) / seconds, f"{matched / len(lines):.1%}"])
+            rows.append(
+                [name, len(lines), len(set(lines)), seconds, len(lines) / seconds, f"{matched / len(lines):.1%}"]
+            )
     print(table(["input", "questions", "distinct", "wall time (s)", "questions per second", "answered"], rows))
 
 

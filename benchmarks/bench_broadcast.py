@@ -36,8 +36,9 @@ async def run(count: int) -> tuple[float, int, int, int]:
         for chat_id in chats:
             fake.add_chat(chat_id, "private")
         fake.set_rate_limit(global_per_second=30, per_chat_per_minute=20, per_chat_per_second=1, retry_after=1)
-        app = build_application(Config(token=fake.token, api_base_url=fake.base_url, database=db),
-                                load_assistant(ROOT / "content"))
+        app = build_application(
+            Config(token=fake.token, api_base_url=fake.base_url, database=db), load_assistant(ROOT / "content")
+        )
         await app.initialize()
         await app.post_init(app)  # type: ignore[misc]
         try:

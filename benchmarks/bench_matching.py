@@ -33,11 +33,11 @@ from rapidfuzz import fuzz, process
 
 sys.path.insert(0, str(ROOT))
 
-from bot.assistant import Assistant  # noqa: E402
-from bot.content import load_content  # noqa: E402
-from bot.evaluation import load_cases  # noqa: E402
-from bot.matching import Matcher, MatchResult  # noqa: E402
-from bot.textnorm import fold  # noqa: E402
+from bot.assistant import Assistant
+from bot.content import load_content
+from bot.evaluation import load_cases
+from bot.matching import Matcher, MatchResult
+from bot.textnorm import fold
 
 Entry = tuple[str, list[tuple[str | None, str]], tuple[str, ...]]
 
@@ -55,8 +55,58 @@ class Dataset:
 
 # ---------------------------------------------------------------------------- generated content
 
-SYLLABLES = ("ka ko ma mi ra ro ta te li lo na ne sa se va ve da de ba be ya ye za ze pa pe ga "
-             "go ha hu ku lu nu ru su tu zu ar er ir or ur an en in on un el al il").split()
+SYLLABLES = [
+    "ka",
+    "ko",
+    "ma",
+    "mi",
+    "ra",
+    "ro",
+    "ta",
+    "te",
+    "li",
+    "lo",
+    "na",
+    "ne",
+    "sa",
+    "se",
+    "va",
+    "ve",
+    "da",
+    "de",
+    "ba",
+    "be",
+    "ya",
+    "ye",
+    "za",
+    "ze",
+    "pa",
+    "pe",
+    "ga",
+    "go",
+    "ha",
+    "hu",
+    "ku",
+    "lu",
+    "nu",
+    "ru",
+    "su",
+    "tu",
+    "zu",
+    "ar",
+    "er",
+    "ir",
+    "or",
+    "ur",
+    "an",
+    "en",
+    "in",
+    "on",
+    "un",
+    "el",
+    "al",
+    "il",
+]
 
 # Per aspect: the content's phrasings (tr, en) and held-out question templates (tr, en),
 # and a keyword; {e} is the entity (a made-up city or institution name).
@@ -104,8 +154,16 @@ ASPECTS: dict[str, dict[str, list[str]]] = {
         "kw": ["{e} tarihçesi"],
     },
 }
-OFF_TOPIC = ["{e} hava durumu", "{e}'da gezilecek yerler", "restaurants in {e}", "{e} population",
-             "{e} nerede yemek yenir", "cheap flights to {e}", "{e} otobüs saatleri", "is {e} safe at night"]
+OFF_TOPIC = [
+    "{e} hava durumu",
+    "{e}'da gezilecek yerler",
+    "restaurants in {e}",
+    "{e} population",
+    "{e} nerede yemek yenir",
+    "cheap flights to {e}",
+    "{e} otobüs saatleri",
+    "is {e} safe at night",
+]
 NOISE = ["", "", "", "merhaba, ", "hi! quick question: ", "iyi günler, bir sorum var: ", "hello, "]
 
 
@@ -121,7 +179,7 @@ def _typo(rng: random.Random, text: str, name: str) -> str:
     """Swap two neighbouring letters in the name, one time in three."""
     if rng.random() < 0.33 and len(name) > 4:
         i = rng.randint(1, len(name) - 2)
-        text = text.replace(name, name[:i] + name[i + 1] + name[i] + name[i + 2:])
+        text = text.replace(name, name[:i] + name[i + 1] + name[i] + name[i + 2 :])
     return text
 
 
@@ -157,12 +215,16 @@ def generate(target: int, seed: int = 7, questions: int = 400) -> Dataset:
 def shipped() -> Dataset:
     content = load_content(ROOT / "content")
     entries = Assistant._searchable(content)
-    questions = [(c.question, c.expect) for path in ("questions.yaml", "holdout.yaml")
-                 for c in load_cases(ROOT / "tests" / "eval" / path)]
+    questions = [
+        (c.question, c.expect)
+        for path in ("questions.yaml", "holdout.yaml")
+        for c in load_cases(ROOT / "tests" / "eval" / path)
+    ]
     return Dataset("shipped content", entries, questions)
 
 
 # ---------------------------------------------------------------------------- measuring
+
 
 def _alternative(dataset: Dataset, folded: bool) -> tuple[Callable[[str], object], list[str], float]:
     start = time.perf_counter()
@@ -173,22 +235,25 @@ def _alternative(dataset: Dataset, folded: bool) -> tuple[Callable[[str], object
             owners.append(entry_id)
     built = time.perf_counter() - start
     if folded:
+
         def run(question: str) -> object:
             return process.extractOne(fold(question), texts, scorer=fuzz.WRatio)
     else:
+
         def run(question: str) -> object:
             return process.extractOne(question, texts, scorer=fuzz.WRatio)
+
     return run, owners, built
 
 
 def _alternative_accuracy(found: list[object], owners: list[str], expected: list[str | None]) -> float:
-    on_topic = [(f, e) for f, e in zip(found, expected) if e]
+    on_topic = [(f, e) for f, e in zip(found, expected, strict=True) if e]
     return sum(f is not None and owners[f[2]] == e for f, e in on_topic) / len(on_topic)  # type: ignore[index]
 
 
 def _matcher_accuracy(results: list[MatchResult], expected: list[str | None]) -> tuple[float, float, float]:
-    on = [(r, e) for r, e in zip(results, expected) if e]
-    off = [r for r, e in zip(results, expected) if not e]
+    on = [(r, e) for r, e in zip(results, expected, strict=True) if e]
+    off = [r for r, e in zip(results, expected, strict=True) if not e]
     top1 = sum(r.best is not None and r.best.entry_id == e for r, e in on)
     answered = sum(r.decision == "answer" and r.best is not None and r.best.entry_id == e for r, e in on)
     rejected = sum(r.decision != "answer" for r in off)
@@ -208,8 +273,16 @@ def measure(dataset: Dataset, alternative_limit: int) -> list[list[object]]:
     top1, answered, rejected = _matcher_accuracy(results, expected)
     size = f"{dataset.name} ({dataset.phrasings} phrasings, {len(dataset.entries)} entries)"
     rows: list[list[object]] = [
-        [size, "matcher cold", len(questions), cold[0], cold[1], f"{built:.2f} s", f"{top1:.1%}",
-         f"{answered:.1%} / {rejected:.1%}"],
+        [
+            size,
+            "matcher cold",
+            len(questions),
+            cold[0],
+            cold[1],
+            f"{built:.2f} s",
+            f"{top1:.1%}",
+            f"{answered:.1%} / {rejected:.1%}",
+        ],
         [size, "matcher warm", len(questions), warm[0], warm[1], "", "", ""],
     ]
     for folded in (False, True):
@@ -217,8 +290,18 @@ def measure(dataset: Dataset, alternative_limit: int) -> list[list[object]]:
         found: list[object] = []
         stats = summary(latencies(run, questions[:alternative_limit], found))
         accuracy = _alternative_accuracy(found, owners, expected[:alternative_limit])
-        rows.append([size, "extractOne folded" if folded else "extractOne", len(found), stats[0], stats[1],
-                     f"{prepared:.2f} s", f"{accuracy:.1%}", "never rejects"])
+        rows.append(
+            [
+                size,
+                "extractOne folded" if folded else "extractOne",
+                len(found),
+                stats[0],
+                stats[1],
+                f"{prepared:.2f} s",
+                f"{accuracy:.1%}",
+                "never rejects",
+            ]
+        )
     return rows
 
 
@@ -232,8 +315,21 @@ def main() -> None:
     for dataset, limit in datasets:
         rows.extend(measure(dataset, limit))
         print(f"... {dataset.name} done", file=sys.stderr, flush=True)
-    print(table(["content", "method", "questions", "p50 ms", "p99 ms", "build", "top-1",
-                 "answered right / off-topic rejected"], rows))
+    print(
+        table(
+            [
+                "content",
+                "method",
+                "questions",
+                "p50 ms",
+                "p99 ms",
+                "build",
+                "top-1",
+                "answered right / off-topic rejected",
+            ],
+            rows,
+        )
+    )
 
 
 if __name__ == "__main__":

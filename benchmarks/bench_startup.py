@@ -29,10 +29,9 @@ from common import ROOT, print_header, rss_mb, table
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from fakebotapi import FakeBotAPI  # noqa: E402
-
-from bot.evaluation import load_cases  # noqa: E402
-from bot.services import load_assistant  # noqa: E402
+from bot.evaluation import load_cases
+from bot.services import load_assistant
+from fakebotapi import FakeBotAPI
 
 RUNS = 5
 QUESTIONS = 300
@@ -41,15 +40,21 @@ QUESTIONS = 300
 def _one_run(fake: FakeBotAPI, questions: list[str], folder: Path) -> tuple[float, float, float]:
     """(seconds to the first getUpdates, RSS MB then, RSS MB after the questions)."""
     fake.clear_calls()
-    env = {**os.environ, "TELEGRAM_BOT_TOKEN": fake.token, "BOT_API_BASE_URL": fake.base_url,
-           "BOT_DATABASE": str(folder / "bot.sqlite3"), "BOT_LOG_LEVEL": "WARNING"}
+    env = {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": fake.token,
+        "BOT_API_BASE_URL": fake.base_url,
+        "BOT_DATABASE": str(folder / "bot.sqlite3"),
+        "BOT_LOG_LEVEL": "WARNING",
+    }
     env.pop("BOT_CONTENT_DIR", None)
     # An update waits, so that the first getUpdates returns at once: the fake records a
     # call when it answers, and an empty long poll would only answer after its timeout.
     fake.send_text("/start", user_id=499_999)
     start = time.monotonic()
-    process = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=folder, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "run"], cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     try:
         first = fake.wait_for_call("getUpdates", timeout=30)[0]
         started = first.time - start
@@ -82,13 +87,24 @@ def main() -> None:
                 started, at_start, after = _one_run(fake, questions, Path(folder))
             rows.append([run, started, at_start, after])
             print(f"... run {run}: {started:.2f} s", file=sys.stderr, flush=True)
-    print(table(["run", "start-up to first getUpdates (s)", "RSS at first poll (MB)",
-                 f"RSS after {QUESTIONS} questions (MB)"], rows))
+    print(
+        table(
+            [
+                "run",
+                "start-up to first getUpdates (s)",
+                "RSS at first poll (MB)",
+                f"RSS after {QUESTIONS} questions (MB)",
+            ],
+            rows,
+        )
+    )
     ordered = sorted(r[1] for r in rows)
     print()
-    print(f"median start-up {ordered[len(ordered) // 2]:.2f} s, worst {ordered[-1]:.2f} s; "
-          f"most RSS {max(max(r[2], r[3]) for r in rows):.1f} MB; "
-          f"load_assistant in this process: {loaded:.2f} s (once per process)")
+    print(
+        f"median start-up {ordered[len(ordered) // 2]:.2f} s, worst {ordered[-1]:.2f} s; "
+        f"most RSS {max(max(r[2], r[3]) for r in rows):.1f} MB; "
+        f"load_assistant in this process: {loaded:.2f} s (once per process)"
+    )
 
 
 if __name__ == "__main__":

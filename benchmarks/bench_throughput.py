@@ -38,18 +38,25 @@ from common import ROOT, print_header, table
 
 sys.path.insert(0, str(ROOT))
 
-import bot.app  # noqa: E402
-from telegram import Update  # noqa: E402
-from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageHandler, filters  # noqa: E402
-from telegram.request import BaseRequest, RequestData  # noqa: E402
+from telegram import Update
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageHandler, filters
+from telegram.request import BaseRequest, RequestData
 
-from bot.config import Config  # noqa: E402
-from bot.evaluation import load_cases  # noqa: E402
-from bot.services import load_assistant  # noqa: E402
+import bot.app
+from bot.config import Config
+from bot.evaluation import load_cases
+from bot.services import load_assistant
 
 TOKEN = "123456:TESTTOKENtesttokenTESTTOKENtesttoken"
-BOT_USER = {"id": 123456, "is_bot": True, "first_name": "Bench", "username": "bench_bot",
-            "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": True}
+BOT_USER = {
+    "id": 123456,
+    "is_bot": True,
+    "first_name": "Bench",
+    "username": "bench_bot",
+    "can_join_groups": True,
+    "can_read_all_group_messages": False,
+    "supports_inline_queries": True,
+}
 
 
 class RecordingRequest(BaseRequest):
@@ -69,9 +76,16 @@ class RecordingRequest(BaseRequest):
     async def shutdown(self) -> None:
         return None
 
-    async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
-                         read_timeout: Any = None, write_timeout: Any = None, connect_timeout: Any = None,
-                         pool_timeout: Any = None) -> tuple[int, bytes]:
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: Any = None,
+        write_timeout: Any = None,
+        connect_timeout: Any = None,
+        pool_timeout: Any = None,
+    ) -> tuple[int, bytes]:
         name = url.rsplit("/", 1)[-1]
         self.calls[name] += 1
         params = request_data.parameters if request_data is not None else {}
@@ -83,8 +97,13 @@ class RecordingRequest(BaseRequest):
         if name in ("sendMessage", "editMessageText", "editMessageReplyMarkup"):
             self._message_id += 1
             chat_id = int(params.get("chat_id", 1))
-            return {"message_id": self._message_id, "date": int(time.time()), "text": str(params.get("text", "")),
-                    "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group"}, "from": BOT_USER}
+            return {
+                "message_id": self._message_id,
+                "date": int(time.time()),
+                "text": str(params.get("text", "")),
+                "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group"},
+                "from": BOT_USER,
+            }
         if name == "getUpdates":
             return []
         return True  # setMyCommands, answerCallbackQuery, deleteWebhook, ...
@@ -92,15 +111,22 @@ class RecordingRequest(BaseRequest):
 
 def _update(number: int, question: str) -> dict[str, object]:
     user = {"id": 10_000 + number, "is_bot": False, "first_name": f"U{number}", "language_code": "tr"}
-    return {"update_id": 1_000_000 + number, "message": {
-        "message_id": number + 1, "date": int(time.time()), "chat": {"id": user["id"], "type": "private",
-                                                                     "first_name": user["first_name"]},
-        "from": user, "text": question}}
+    return {
+        "update_id": 1_000_000 + number,
+        "message": {
+            "message_id": number + 1,
+            "date": int(time.time()),
+            "chat": {"id": user["id"], "type": "private", "first_name": user["first_name"]},
+            "from": user,
+            "text": question,
+        },
+    }
 
 
 def _questions() -> list[str]:
-    return [c.question for name in ("questions.yaml", "holdout.yaml")
-            for c in load_cases(ROOT / "tests" / "eval" / name)]
+    return [
+        c.question for name in ("questions.yaml", "holdout.yaml") for c in load_cases(ROOT / "tests" / "eval" / name)
+    ]
 
 
 def _patch_builder(request: RecordingRequest, limiter: bool) -> Callable[[], None]:
@@ -118,6 +144,7 @@ def _patch_builder(request: RecordingRequest, limiter: bool) -> Callable[[], Non
 
     def restore() -> None:
         bot.app.ApplicationBuilder = original  # type: ignore[misc]
+
     return restore
 
 
@@ -130,12 +157,16 @@ async def _drive(application: Application, updates: list[dict[str, object]], con
             await application.process_update(update)
     else:
         for i in range(0, len(objects), concurrency):
-            await asyncio.gather(*(application.process_update(u) for u in objects[i:i + concurrency]))
+            await asyncio.gather(*(application.process_update(u) for u in objects[i : i + concurrency]))
     return time.perf_counter() - start
 
 
-async def _run_app(make: Callable[[], Awaitable[Application]], updates: list[dict[str, object]],  # type: ignore[type-arg]
-                   concurrency: int, post: bool) -> float:
+async def _run_app(
+    make: Callable[[], Awaitable[Application]],
+    updates: list[dict[str, object]],  # type: ignore[type-arg]
+    concurrency: int,
+    post: bool,
+) -> float:
     application = await make()
     await application.initialize()
     if post and application.post_init:
@@ -169,11 +200,13 @@ def _stub_storage() -> Callable[[], None]:
     def restore() -> None:
         for name, method in saved.items():
             setattr(Storage, name, method)
+
     return restore
 
 
-async def measure_bot(updates: list[dict[str, object]], concurrency: int, limiter: bool,
-                      stub_storage: bool = False) -> tuple[float, Counter[str]]:
+async def measure_bot(
+    updates: list[dict[str, object]], concurrency: int, limiter: bool, stub_storage: bool = False
+) -> tuple[float, Counter[str]]:
     request = RecordingRequest()
     restore = _patch_builder(request, limiter)
     unstub = _stub_storage() if stub_storage else (lambda: None)
@@ -183,6 +216,7 @@ async def measure_bot(updates: list[dict[str, object]], concurrency: int, limite
 
         async def make() -> Application:  # type: ignore[type-arg]
             return bot.app.build_application(config, assistant)
+
         try:
             seconds = await _run_app(make, updates, concurrency, post=True)
         finally:
@@ -199,10 +233,17 @@ async def measure_echo(updates: list[dict[str, object]], concurrency: int) -> tu
         await update.message.reply_text(update.message.text or "")
 
     async def make() -> Application:  # type: ignore[type-arg]
-        application = (ApplicationBuilder().token(TOKEN).request(request).get_updates_request(request)
-                       .concurrent_updates(16).build())
+        application = (
+            ApplicationBuilder()
+            .token(TOKEN)
+            .request(request)
+            .get_updates_request(request)
+            .concurrent_updates(16)
+            .build()
+        )
         application.add_handler(MessageHandler(filters.TEXT, echo))
         return application
+
     seconds = await _run_app(make, updates, concurrency, post=False)
     return seconds, request.calls
 
@@ -223,12 +264,21 @@ def main() -> None:
         seconds, calls = asyncio.run(measure_bot(updates, concurrency, limiter=False))
         rows.append(["bot, limiter off", label, count, count / seconds, 1e3 * seconds / count, calls["sendMessage"]])
     seconds, calls = asyncio.run(measure_bot(updates, 16, limiter=False, stub_storage=True))
-    rows.append(["bot, limiter off, no database (diagnostic)", "16 at once", count, count / seconds,
-                 1e3 * seconds / count, calls["sendMessage"]])
+    rows.append(
+        [
+            "bot, limiter off, no database (diagnostic)",
+            "16 at once",
+            count,
+            count / seconds,
+            1e3 * seconds / count,
+            calls["sendMessage"],
+        ]
+    )
     few = updates[:90]
     seconds, calls = asyncio.run(measure_bot(few, 16, limiter=True))
-    rows.append(["bot, limiter on", "16 at once", len(few), len(few) / seconds, 1e3 * seconds / len(few),
-                 calls["sendMessage"]])
+    rows.append(
+        ["bot, limiter on", "16 at once", len(few), len(few) / seconds, 1e3 * seconds / len(few), calls["sendMessage"]]
+    )
     print(table(["application", "updates fed", "updates", "per second", "ms per update", "sendMessage calls"], rows))
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
-__all__ = ["ROOT", "machine", "percentile", "latencies", "summary", "table", "rss_mb", "print_header"]
+__all__ = ["ROOT", "latencies", "machine", "percentile", "print_header", "rss_mb", "summary", "table"]
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,8 +34,10 @@ def machine() -> str:
         load = "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
     except OSError:
         load = "load average unknown"
-    return (f"{os.cpu_count()} CPU(s), {model}, Python {platform.python_version()} "
-            f"({platform.python_implementation()}), {platform.system()}, {date.today().isoformat()}, {load}")
+    return (
+        f"{os.cpu_count()} CPU(s), {model}, Python {platform.python_version()} "
+        f"({platform.python_implementation()}), {platform.system()}, {date.today().isoformat()}, {load}"
+    )
 
 
 def print_header(title: str) -> None:
@@ -53,8 +55,9 @@ def percentile(values: Sequence[float], share: float) -> float:
     return ordered[index]
 
 
-def latencies(function: Callable[[str], object], inputs: Iterable[str],
-              results: list[object] | None = None) -> list[float]:
+def latencies(
+    function: Callable[[str], object], inputs: Iterable[str], results: list[object] | None = None
+) -> list[float]:
     """Seconds per call of ``function`` on each input (its results appended to ``results``)."""
     clock = time.perf_counter
     seconds = []
@@ -76,7 +79,7 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     """A Markdown table (it reads as plain text too)."""
     cells = [[str(h) for h in headers]] + [[_cell(v) for v in row] for row in rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
-    lines = ["| " + " | ".join(c.ljust(w) for c, w in zip(row, widths)) + " |" for row in cells]
+    lines = ["| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |" for row in cells]
     lines.insert(1, "|" + "|".join("-" * (w + 2) for w in widths) + "|")
     return "\n".join(lines)
 

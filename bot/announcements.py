@@ -23,7 +23,7 @@ from datetime import datetime
 from bot.content import ScheduledAnnouncement
 from bot.storage import Announcement, Delivery, DeliveryCounts, Storage
 
-__all__ = ["SendOutcome", "Sender", "Progress", "Broadcaster", "Announcer", "ScheduleDecision", "now_utc"]
+__all__ = ["Announcer", "Broadcaster", "Progress", "ScheduleDecision", "SendOutcome", "Sender", "now_utc"]
 
 logger = logging.getLogger(__name__)
 
@@ -46,9 +46,18 @@ Progress = Callable[[DeliveryCounts], Awaitable[None]]
 class Broadcaster:
     """Delivers an announcement's pending rows with a few concurrent workers."""
 
-    def __init__(self, storage: Storage, sender: Sender, *, workers: int = 8, max_attempts: int = 5,
-                 max_retry_after: int = 10, backoff: float = 1.0, max_backoff: float = 60.0,
-                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
+    def __init__(
+        self,
+        storage: Storage,
+        sender: Sender,
+        *,
+        workers: int = 8,
+        max_attempts: int = 5,
+        max_retry_after: int = 10,
+        backoff: float = 1.0,
+        max_backoff: float = 60.0,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
         self.storage = storage
         self.sender = sender
         self.workers = workers
@@ -59,8 +68,9 @@ class Broadcaster:
         self._sleep = sleep
         self._running: dict[int, asyncio.Task[DeliveryCounts]] = {}
 
-    async def deliver(self, announcement_id: int, progress: Progress | None = None,
-                      progress_every: float = 2.0) -> DeliveryCounts:
+    async def deliver(
+        self, announcement_id: int, progress: Progress | None = None, progress_every: float = 2.0
+    ) -> DeliveryCounts:
         """Send every pending delivery of an announcement; returns the final counts.
 
         A second call for an announcement already being delivered waits for the first.
@@ -97,8 +107,13 @@ class Broadcaster:
         counts = await self.storage.delivery_counts(announcement_id)
         if progress is not None:
             await _safely(progress(counts))
-        logger.info("Announcement %d delivered: %d sent, %d failed of %d", announcement_id, counts.sent,
-                    counts.failed, counts.total)
+        logger.info(
+            "Announcement %d delivered: %d sent, %d failed of %d",
+            announcement_id,
+            counts.sent,
+            counts.failed,
+            counts.total,
+        )
         return counts
 
     async def _tick(self, announcement_id: int, progress: Progress | None, every: float) -> None:
@@ -125,8 +140,9 @@ class Broadcaster:
                 logger.exception("Sending announcement %d to %s failed", announcement.id, delivery.target)
                 outcome = SendOutcome("transient", reason=f"{type(exc).__name__}: {exc}")
             if outcome.kind == "sent":
-                await self.storage.finish_delivery(announcement.id, delivery.target, sent=True,
-                                                   message_id=outcome.message_id)
+                await self.storage.finish_delivery(
+                    announcement.id, delivery.target, sent=True, message_id=outcome.message_id
+                )
                 return
             if outcome.kind == "retry" and waits < self.max_retry_after:
                 waits += 1
@@ -136,8 +152,9 @@ class Broadcaster:
             if outcome.kind == "transient" and attempts < self.max_attempts:
                 await self._sleep(min(self.backoff * 2 ** (attempts - 1), self.max_backoff))
                 continue
-            await self.storage.finish_delivery(announcement.id, delivery.target, sent=False,
-                                               reason=outcome.reason or outcome.kind)
+            await self.storage.finish_delivery(
+                announcement.id, delivery.target, sent=False, reason=outcome.reason or outcome.kind
+            )
             if outcome.kind == "forbidden" and _is_chat_id(delivery.target):
                 await self.storage.set_chat_status(int(delivery.target), "blocked")
             return
@@ -166,8 +183,7 @@ class ScheduleDecision:
 class Announcer:
     """Creates announcements, fixes their recipients and hands them to the broadcaster."""
 
-    def __init__(self, storage: Storage, broadcaster: Broadcaster, announce_chats: Iterable[str],
-                 grace: float) -> None:
+    def __init__(self, storage: Storage, broadcaster: Broadcaster, announce_chats: Iterable[str], grace: float) -> None:
         self.storage = storage
         self.broadcaster = broadcaster
         self.announce_chats = tuple(announce_chats)
@@ -187,7 +203,8 @@ class Announcer:
     # -- manual announcements (/announce)
     async def draft(self, author: int, text: str) -> int:
         announcement_id = await self.storage.create_announcement(
-            key=None, author=author, text={"tr": text, "en": text}, audience="all", status="draft")
+            key=None, author=author, text={"tr": text, "en": text}, audience="all", status="draft"
+        )
         assert announcement_id is not None  # no key, so never a duplicate
         return announcement_id
 
@@ -224,18 +241,31 @@ class Announcer:
     async def skip(self, item: ScheduledAnnouncement) -> None:
         """Record a scheduled announcement that is too late to post."""
         announcement_id = await self.storage.create_announcement(
-            key=_key(item), author=None, text=dict(item.text), audience=item.to, status="skipped",
-            due=item.at.timestamp())
+            key=_key(item),
+            author=None,
+            text=dict(item.text),
+            audience=item.to,
+            status="skipped",
+            due=item.at.timestamp(),
+        )
         if announcement_id is not None:
             await self.storage.set_announcement_status(announcement_id, "skipped")
-            logger.warning("Scheduled announcement %r was due at %s, more than the grace period ago: skipped",
-                           item.id, item.at.isoformat())
+            logger.warning(
+                "Scheduled announcement %r was due at %s, more than the grace period ago: skipped",
+                item.id,
+                item.at.isoformat(),
+            )
 
     async def post_scheduled(self, item: ScheduledAnnouncement) -> DeliveryCounts | None:
         """Post a due scheduled announcement once; None if it was posted before."""
         announcement_id = await self.storage.create_announcement(
-            key=_key(item), author=None, text=dict(item.text), audience=item.to, status="pending",
-            due=item.at.timestamp())
+            key=_key(item),
+            author=None,
+            text=dict(item.text),
+            audience=item.to,
+            status="pending",
+            due=item.at.timestamp(),
+        )
         if announcement_id is None:
             existing = await self.storage.announcement_by_key(_key(item))
             if existing is None or existing.status not in ("pending", "sending"):
@@ -252,8 +282,10 @@ class Announcer:
 
     async def unfinished(self) -> list[Announcement]:
         """Announcements a previous run started but did not finish (resumed at start-up)."""
-        return [*await self.storage.announcements(status="sending", limit=100),
-                *await self.storage.announcements(status="pending", limit=100)]
+        return [
+            *await self.storage.announcements(status="sending", limit=100),
+            *await self.storage.announcements(status="pending", limit=100),
+        ]
 
 
 def _key(item: ScheduledAnnouncement) -> str:

@@ -15,7 +15,6 @@ from urllib.parse import urlsplit
 
 import tornado.httpserver
 import tornado.web
-
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
@@ -108,8 +107,13 @@ def build_application(config: Config, assistant: Assistant) -> Application:  # t
     application.add_handler(CommandHandler("subscribe", on_subscribe, filters=new))
     application.add_handler(CommandHandler("unsubscribe", on_unsubscribe, filters=new))
     application.add_handler(CommandHandler("forgetme", on_forgetme, filters=new & private))
-    for name, callback in (("announce", on_announce), ("announcements", on_announcements), ("stats", on_stats),
-                           ("unanswered", on_unanswered), ("reload", on_reload)):
+    for name, callback in (
+        ("announce", on_announce),
+        ("announcements", on_announcements),
+        ("stats", on_stats),
+        ("unanswered", on_unanswered),
+        ("reload", on_reload),
+    ):
         application.add_handler(CommandHandler(name, callback, filters=new))
     application.add_handler(MessageHandler(new & filters.COMMAND & private, on_unknown_command))
     application.add_handler(MessageHandler(new & filters.TEXT & ~filters.COMMAND & private, on_private_text))
@@ -145,8 +149,10 @@ def run(config: Config, assistant: Assistant) -> int:
     application = build_application(config, assistant)
     if config.webhook_url:
         if config.webhook_secret is None:
-            logger.warning("BOT_WEBHOOK_SECRET is not set: generated a random secret for this run and registered "
-                           "it with Telegram (set BOT_WEBHOOK_SECRET to choose one)")
+            logger.warning(
+                "BOT_WEBHOOK_SECRET is not set: generated a random secret for this run and registered "
+                "it with Telegram (set BOT_WEBHOOK_SECRET to choose one)"
+            )
         assert secret is not None
         return asyncio.run(_serve_webhook(application, config, secret))
     application.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
@@ -210,13 +216,16 @@ async def _serve_webhook(application: Application, config: Config, secret: str) 
     try:
         await application.post_init(application)  # type: ignore[misc]
         await application.start()
-        await application.bot.set_webhook(config.webhook_url, secret_token=secret,
-                                          allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
-        web = tornado.web.Application([
-            # (not "application": tornado passes its own Application to RequestHandler under that name)
-            (re.escape(path), _WebhookHandler, {"bot_application": application, "secret": secret}),
-            (r"/healthz", _HealthHandler, {"bot_application": application}),
-        ])
+        await application.bot.set_webhook(
+            config.webhook_url, secret_token=secret, allowed_updates=Update.ALL_TYPES, drop_pending_updates=False
+        )
+        web = tornado.web.Application(
+            [
+                # (not "application": tornado passes its own Application to RequestHandler under that name)
+                (re.escape(path), _WebhookHandler, {"bot_application": application, "secret": secret}),
+                (r"/healthz", _HealthHandler, {"bot_application": application}),
+            ]
+        )
         server = tornado.httpserver.HTTPServer(web)
         server.listen(config.port, address=config.webhook_listen)
         logger.info("Webhook server listening on %s:%d%s", config.webhook_listen, config.port, path)

@@ -18,7 +18,7 @@ from bot.matching import Matcher, MatchResult, Thresholds
 from bot.textnorm import fold
 from bot.tghtml import Html, escape, escape_attr
 
-__all__ = ["Button", "Reply", "InlineArticle", "Assistant", "CALLBACK_MAX_BYTES", "language_for", "parse_command"]
+__all__ = ["CALLBACK_MAX_BYTES", "Assistant", "Button", "InlineArticle", "Reply", "language_for", "parse_command"]
 
 CALLBACK_MAX_BYTES = 64
 MAX_SUGGESTIONS = 3
@@ -137,7 +137,7 @@ class Assistant:
 
     def _topic_buttons(self, lang: str) -> tuple[tuple[Button, ...], ...]:
         buttons = [Button(t.title[lang], data=f"t:{t.id}") for t in self.content.topics]
-        return tuple(tuple(buttons[i:i + 2]) for i in range(0, len(buttons), 2))
+        return tuple(tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2))
 
     def _render_cities(self, lang: str, cities: Sequence[City]) -> str:
         ordered = sorted(cities, key=lambda c: (c.joined, fold(c.name)))
@@ -148,8 +148,15 @@ class Assistant:
     def _render_conferences(self, lang: str) -> str:
         lines = []
         for conf in self.content.conferences:
-            line = self._msg("conference_line", lang, number=conf.number, city=conf.city[lang],
-                             country=conf.country[lang], dates=conf.dates[lang], theme=conf.theme[lang])
+            line = self._msg(
+                "conference_line",
+                lang,
+                number=conf.number,
+                city=conf.city[lang],
+                country=conf.country[lang],
+                dates=conf.dates[lang],
+                theme=conf.theme[lang],
+            )
             if conf.outcome:
                 line += "\n" + self._msg("conference_outcome", lang, outcome=Html(conf.outcome[lang]))
             lines.append(line)
@@ -157,16 +164,23 @@ class Assistant:
 
     def _render_links(self, lang: str) -> str:
         return "\n".join(
-            self._msg("link_line", lang, label=link.label[lang], url=escape_attr(link.url),
-                      description=link.description[lang] if link.description else "")
+            self._msg(
+                "link_line",
+                lang,
+                label=link.label[lang],
+                url=escape_attr(link.url),
+                description=link.description[lang] if link.description else "",
+            )
             for link in self.content.links
         )
 
     def _answer_text(self, entry: FaqEntry, lang: str) -> str:
         text = entry.answer[lang]
-        for name, render in (("cities", lambda: self._render_cities(lang, self.content.cities)),
-                             ("conferences", lambda: self._render_conferences(lang)),
-                             ("links", lambda: self._render_links(lang))):
+        for name, render in (
+            ("cities", lambda: self._render_cities(lang, self.content.cities)),
+            ("conferences", lambda: self._render_conferences(lang)),
+            ("links", lambda: self._render_links(lang)),
+        ):
             if "{" + name + "}" in text:
                 text = text.replace("{" + name + "}", render())
         links = [f'<a href="{escape_attr(link.url)}">{escape(link.label[lang])}</a>' for link in entry.links]
@@ -184,15 +198,22 @@ class Assistant:
         related = [r for r in entry.related if r in self.content.faq or r in self.content.city_by_entry]
         buttons = [(Button(self.title(r, lang), data=f"e:{r}"),) for r in related[:MAX_SUGGESTIONS]]
         buttons.append((self._menu_button(lang),))
-        return self._finish(self._answer_text(entry, lang), lang, kind=kind, buttons=tuple(buttons),
-                            entry_id=entry.id, score=score)
+        return self._finish(
+            self._answer_text(entry, lang), lang, kind=kind, buttons=tuple(buttons), entry_id=entry.id, score=score
+        )
 
     def city_reply(self, city: City, lang: str, *, score: float = 100.0, kind: str = "answer") -> Reply:
-        text = self._msg("city_answer", lang, name=city.name, country=city.country[lang], joined=city.joined,
-                         url=escape_attr(city.url))
+        text = self._msg(
+            "city_answer",
+            lang,
+            name=city.name,
+            country=city.country[lang],
+            joined=city.joined,
+            url=escape_attr(city.url),
+        )
         if city.note:
             text += "\n\n" + city.note[lang]
-        buttons = self._members_button(lang) + ((self._menu_button(lang),),)
+        buttons = (*self._members_button(lang), (self._menu_button(lang),))
         return self._finish(text, lang, kind=kind, buttons=buttons, entry_id=city.entry_id, score=score)
 
     def _members_button(self, lang: str) -> tuple[tuple[Button, ...], ...]:
@@ -204,26 +225,38 @@ class Assistant:
         picks = [m for m in result.ranked if m.score >= self.matcher.thresholds.suggest][:MAX_SUGGESTIONS]
         buttons = tuple((Button(self.title(m.entry_id, lang), data=f"e:{m.entry_id}"),) for m in picks)
         best = result.best
-        return self._finish(self._msg("did_you_mean", lang), lang, kind="suggest",
-                            buttons=buttons + ((self._menu_button(lang),),),
-                            score=best.score if best else 0.0, suggestions=tuple(m.entry_id for m in picks))
+        return self._finish(
+            self._msg("did_you_mean", lang),
+            lang,
+            kind="suggest",
+            buttons=(*buttons, (self._menu_button(lang),)),
+            score=best.score if best else 0.0,
+            suggestions=tuple(m.entry_id for m in picks),
+        )
 
     # ------------------------------------------------------------------ entry points
-    def ask(self, text: str, *, pref: str | None = None, user_lang: str | None = None,
-            force_lang: str | None = None) -> Reply:
+    def ask(
+        self, text: str, *, pref: str | None = None, user_lang: str | None = None, force_lang: str | None = None
+    ) -> Reply:
         """Answer a free-text question, in its own language unless ``force_lang`` is given."""
         result = self.matcher.match(text)
         best = result.best
         lang = force_lang or result.lang or _lang_from(pref, user_lang, best.lang if best else None)
         if not result.query.terms:
-            return self._finish(self._msg("empty_question", lang), lang, kind="fallback",
-                                buttons=((self._menu_button(lang),),))
+            return self._finish(
+                self._msg("empty_question", lang), lang, kind="fallback", buttons=((self._menu_button(lang),),)
+            )
         if result.decision == "answer" and best is not None:
             return self.entry_reply(best.entry_id, lang, score=best.score)
         if result.decision == "suggest":
             return self._suggest(result, lang)
-        return self._finish(self._msg("fallback", lang), lang, kind="fallback",
-                            buttons=((self._menu_button(lang),),), score=best.score if best else 0.0)
+        return self._finish(
+            self._msg("fallback", lang),
+            lang,
+            kind="fallback",
+            buttons=((self._menu_button(lang),),),
+            score=best.score if best else 0.0,
+        )
 
     def error_reply(self, *, pref: str | None = None, user_lang: str | None = None) -> Reply:
         """An apology for an unexpected failure while handling a message."""
@@ -240,8 +273,15 @@ class Assistant:
         city = self._city_names.get(fold(key))
         return city.entry_id if city else None
 
-    def command(self, name: str, args: Sequence[str] = (), *, pref: str | None = None,
-                user_lang: str | None = None, first_name: str = "") -> Reply:
+    def command(
+        self,
+        name: str,
+        args: Sequence[str] = (),
+        *,
+        pref: str | None = None,
+        user_lang: str | None = None,
+        first_name: str = "",
+    ) -> Reply:
         """Reply to ``/name args``; unknown commands get a pointer to /help."""
         lang = _lang_from(pref, user_lang)
         handler = getattr(self, f"_cmd_{name}", None)
@@ -253,10 +293,12 @@ class Assistant:
         if args:
             target = self.resolve_payload(args[0])
             if target is not None:
-                return self.button(f"e:{target}" if not target.startswith("t:") else target, pref=lang) or \
-                    self._cmd_faq([], lang, first_name)
-        return self._finish(self._msg("welcome", lang, name=first_name or "👋"), lang,
-                            buttons=self._topic_buttons(lang))
+                return self.button(
+                    f"e:{target}" if not target.startswith("t:") else target, pref=lang
+                ) or self._cmd_faq([], lang, first_name)
+        return self._finish(
+            self._msg("welcome", lang, name=first_name or "👋"), lang, buttons=self._topic_buttons(lang)
+        )
 
     def _cmd_help(self, args: list[str], lang: str, first_name: str) -> Reply:
         return self._finish(self._msg("help", lang), lang, buttons=((self._menu_button(lang),),))
@@ -274,7 +316,7 @@ class Assistant:
         confs = self.content.conferences
         text = self._msg("conferences_header", lang, count=len(confs)) + "\n\n" + self._render_conferences(lang)
         buttons = [Button(f"{c.number}. {c.city[lang]} {c.year}", data=f"e:{c.entry}") for c in confs]
-        return self._finish(text, lang, buttons=tuple(tuple(buttons[i:i + 2]) for i in range(0, len(buttons), 2)))
+        return self._finish(text, lang, buttons=tuple(tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2)))
 
     def _cmd_cities(self, args: list[str], lang: str, first_name: str) -> Reply:
         cities = self.content.cities
@@ -307,9 +349,17 @@ class Assistant:
             return self._finish(self._msg("city_usage", lang), lang, kind="usage")
         city = self.find_city(query)
         if city is None:
-            return self._finish(self._msg("city_not_found", lang, query=tghtml.truncate_text(query, 60),
-                                          url=escape_attr(self.content.cities_source)), lang, kind="usage",
-                                buttons=self._members_button(lang))
+            return self._finish(
+                self._msg(
+                    "city_not_found",
+                    lang,
+                    query=tghtml.truncate_text(query, 60),
+                    url=escape_attr(self.content.cities_source),
+                ),
+                lang,
+                kind="usage",
+                buttons=self._members_button(lang),
+            )
         return self.city_reply(city, lang)
 
     def _cmd_lang(self, args: list[str], lang: str, first_name: str) -> Reply:
@@ -317,8 +367,9 @@ class Assistant:
         if choice not in LANGS:
             buttons = tuple(Button(self._msg("language_name", code), data=f"lang:{code}") for code in LANGS)
             return self._finish(self._msg("lang_usage", lang), lang, kind="usage", buttons=(buttons,))
-        return self._finish(self._msg("lang_set", choice, language=self._msg("language_name", choice)), choice,
-                            set_lang=choice)
+        return self._finish(
+            self._msg("lang_set", choice, language=self._msg("language_name", choice)), choice, set_lang=choice
+        )
 
     def button(self, data: str, *, pref: str | None = None, user_lang: str | None = None) -> Reply | None:
         """The reply to an inline button's callback data; None for stale or unknown data."""
@@ -333,14 +384,19 @@ class Assistant:
             if topic is None:
                 return None
             buttons = tuple((Button(self.title(e, lang), data=f"e:{e}"),) for e in topic.entries)
-            return self._finish(self._msg("topic_header", lang, title=topic.title[lang]), lang,
-                                buttons=buttons + ((self._menu_button(lang),),), edit=True)
+            return self._finish(
+                self._msg("topic_header", lang, title=topic.title[lang]),
+                lang,
+                buttons=(*buttons, (self._menu_button(lang),)),
+                edit=True,
+            )
         if kind == "lang":
             return self._cmd_lang([value], lang, "")
         return None
 
-    def inline(self, query: str, *, pref: str | None = None, user_lang: str | None = None,
-               limit: int = 5) -> list[InlineArticle]:
+    def inline(
+        self, query: str, *, pref: str | None = None, user_lang: str | None = None, limit: int = 5
+    ) -> list[InlineArticle]:
         """Up to ``limit`` answers for an inline query."""
         lang = _lang_from(pref, user_lang)
         query = query.strip()
@@ -353,13 +409,24 @@ class Assistant:
         articles = []
         for entry_id in ids[:limit]:
             reply = self.entry_reply(entry_id, lang)
-            articles.append(InlineArticle(entry_id, self.title(entry_id, lang),
-                                          tghtml.truncate_text(tghtml.to_plain(reply.messages[0]), 120),
-                                          reply.messages[0]))
+            articles.append(
+                InlineArticle(
+                    entry_id,
+                    self.title(entry_id, lang),
+                    tghtml.truncate_text(tghtml.to_plain(reply.messages[0]), 120),
+                    reply.messages[0],
+                )
+            )
         if not articles:
             text = self._msg("inline_fallback_text", lang)
-            articles.append(InlineArticle("none", self._msg("inline_fallback_title", lang),
-                                          tghtml.truncate_text(tghtml.to_plain(text), 120), text))
+            articles.append(
+                InlineArticle(
+                    "none",
+                    self._msg("inline_fallback_title", lang),
+                    tghtml.truncate_text(tghtml.to_plain(text), 120),
+                    text,
+                )
+            )
         return articles
 
     # ------------------------------------------------------------------ checks
@@ -377,14 +444,26 @@ class Assistant:
                 for b in row:
                     if b.data is not None and len(b.data.encode()) > CALLBACK_MAX_BYTES:
                         problems.append(Problem(file, None, entry, f"{what}: button data {b.data!r} is too long"))
+
         for lang in LANGS:
             for entry_id in self.content.faq:
                 check("faq.yaml", entry_id, f"answer.{lang}", self.entry_reply(entry_id, lang))
             for city in self.content.cities:
                 check("cities.yaml", city.id, f"reply ({lang})", self.city_reply(city, lang))
-            for name, args in (("start", []), ("help", []), ("about", []), ("faq", []), ("links", []),
-                               ("conferences", []), ("cities", []), ("city", []), ("lang", []), ("cities", ["x"]),
-                               ("city", ["<&>"]), ("nope", [])):
+            for name, args in (
+                ("start", []),
+                ("help", []),
+                ("about", []),
+                ("faq", []),
+                ("links", []),
+                ("conferences", []),
+                ("cities", []),
+                ("city", []),
+                ("lang", []),
+                ("cities", ["x"]),
+                ("city", ["<&>"]),
+                ("nope", []),
+            ):
                 check("messages.yaml", name, f"/{name} ({lang})", self.command(name, args, pref=lang))
             for topic in self.content.topics:
                 reply = self.button(f"t:{topic.id}", pref=lang)

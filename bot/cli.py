@@ -12,7 +12,7 @@ import asyncio
 import json
 import os
 import sys
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import TextIO, TypeVar
 
 import yaml
@@ -27,7 +27,7 @@ from bot.storage import Storage, StorageError
 from bot.suggest import format_json, format_text, read_questions, suggest_groups
 from bot.tghtml import to_plain
 
-__all__ = ["main", "run_main", "console_chat"]
+__all__ = ["console_chat", "main", "run_main"]
 
 T = TypeVar("T")
 
@@ -55,8 +55,9 @@ class _Console:
         self.out.flush()
 
 
-def console_chat(assistant: Assistant, stdin: TextIO, stdout: TextIO, *, lang: str | None = None,
-                 prompt: bool = False) -> int:
+def console_chat(
+    assistant: Assistant, stdin: TextIO, stdout: TextIO, *, lang: str | None = None, prompt: bool = False
+) -> int:
     """Chat on the console until EOF: questions, /commands, and button numbers."""
     console = _Console(stdout)
     pref = lang
@@ -111,11 +112,9 @@ def _ask_json(assistant: Assistant, question: str, lang: str | None) -> str:
 
 
 def _cmd_ask(assistant: Assistant, args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
-    questions: Sequence[str]
-    if args.question == ["-"]:
-        questions = (line.rstrip("\n") for line in stdin)  # type: ignore[assignment]
-    else:
-        questions = [" ".join(args.question)]
+    questions: Iterable[str] = (
+        (line.rstrip("\n") for line in stdin) if args.question == ["-"] else [" ".join(args.question)]
+    )
     for question in questions:
         if args.json:
             print(_ask_json(assistant, question, args.lang), file=out)
@@ -128,8 +127,9 @@ def _cmd_ask(assistant: Assistant, args: argparse.Namespace, out: TextIO, stdin:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="learning-cities-bot",
-                                     description="UNESCO Learning Cities assistant for Telegram and the console.")
+    parser = argparse.ArgumentParser(
+        prog="learning-cities-bot", description="UNESCO Learning Cities assistant for Telegram and the console."
+    )
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("run", help="run the Telegram bot (long polling); needs TELEGRAM_BOT_TOKEN")
     chat = sub.add_parser("chat", help="chat with the bot in the console (reads stdin until EOF)")
@@ -144,10 +144,13 @@ def _parser() -> argparse.ArgumentParser:
     unanswered = sub.add_parser("unanswered", help="print the most frequent unanswered questions from the database")
     unanswered.add_argument("--limit", type=_positive, default=20, help="how many (default 20)")
     unanswered.add_argument("--lang", choices=LANGS, default="en")
-    unanswered.add_argument("--suggest", action="store_true",
-                            help="group the questions and propose the closest entry, or a new one")
-    unanswered.add_argument("--file", help="with --suggest: read questions from a file (one a line, or an eval "
-                                           "YAML) instead of the database")
+    unanswered.add_argument(
+        "--suggest", action="store_true", help="group the questions and propose the closest entry, or a new one"
+    )
+    unanswered.add_argument(
+        "--file",
+        help="with --suggest: read questions from a file (one a line, or an eval YAML) instead of the database",
+    )
     unanswered.add_argument("--json", action="store_true", help="with --suggest: print JSON")
     evaluate = sub.add_parser("eval", help="measure answer quality on a labelled question file")
     evaluate.add_argument("file", help="YAML list of {q, expect, lang}; expect is an entry id or none")
@@ -161,8 +164,12 @@ def _positive(text: str) -> int:
     return int(text)
 
 
-def _read_database(config: Config, err: TextIO, read: Callable[[Storage], Awaitable[T]],
-                   hint: str = "set BOT_DATABASE to the bot's SQLite file") -> T | None:
+def _read_database(
+    config: Config,
+    err: TextIO,
+    read: Callable[[Storage], Awaitable[T]],
+    hint: str = "set BOT_DATABASE to the bot's SQLite file",
+) -> T | None:
     """Run ``read`` on the bot's database file; None (after saying why) when it cannot."""
     if not config.database.is_file():
         print(f"No database at {config.database} ({hint}).", file=err)
@@ -188,8 +195,9 @@ def _cmd_suggest(assistant: Assistant, config: Config, args: argparse.Namespace,
             print(f"Cannot read {args.file}: {exc}", file=err)
             return 2
     else:
-        texts = _read_database(config, err, lambda storage: storage.unanswered_texts(),
-                               hint="set BOT_DATABASE, or give --file")
+        texts = _read_database(
+            config, err, lambda storage: storage.unanswered_texts(), hint="set BOT_DATABASE, or give --file"
+        )
         if texts is None:
             return 2
     groups = suggest_groups(assistant, texts)
@@ -226,8 +234,13 @@ def _cmd_eval(assistant: Assistant, args: argparse.Namespace, out: TextIO, err: 
         return 2
     report = evaluate(assistant, cases)
     misses = [
-        {"question": o.case.question, "expected": o.case.expect, "got": o.entry, "kind": o.kind,
-         "score": round(o.score, 1)}
+        {
+            "question": o.case.question,
+            "expected": o.case.expect,
+            "got": o.entry,
+            "kind": o.kind,
+            "score": round(o.score, 1),
+        }
         for o in report.misses
     ]
     if args.json:
@@ -239,8 +252,11 @@ def _cmd_eval(assistant: Assistant, args: argparse.Namespace, out: TextIO, err: 
     if misses:
         print(f"\nmisses ({len(misses)}):", file=out)
         for miss in misses:
-            print(f"  [{miss['kind']} {miss['score']:5.1f}] expected {miss['expected'] or 'none'}, "
-                  f"got {miss['got'] or '-'}: {miss['question']}", file=out)
+            print(
+                f"  [{miss['kind']} {miss['score']:5.1f}] expected {miss['expected'] or 'none'}, "
+                f"got {miss['got'] or '-'}: {miss['question']}",
+                file=out,
+            )
     return 0
 
 
@@ -253,8 +269,13 @@ def run_main() -> None:
         sys.exit(1)
 
 
-def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None, stdout: TextIO | None = None,
-         stderr: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
     """Entry point of ``python -m bot`` and ``learning-cities-bot``."""
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
@@ -281,8 +302,11 @@ def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None, stdo
         return 1
     if command == "check":
         c = assistant.content
-        print(f"OK: {len(c.faq)} FAQ entries, {len(c.cities)} cities, {len(c.conferences)} conferences, "
-              f"{len(c.topics)} topics in {c.directory}", file=stdout)
+        print(
+            f"OK: {len(c.faq)} FAQ entries, {len(c.cities)} cities, {len(c.conferences)} conferences, "
+            f"{len(c.topics)} topics in {c.directory}",
+            file=stdout,
+        )
         return 0
     if command == "ask":
         return _cmd_ask(assistant, args, stdout, stdin)
@@ -293,8 +317,9 @@ def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None, stdo
     if command == "chat":
         return console_chat(assistant, stdin, stdout, lang=getattr(args, "lang", None), prompt=stdin.isatty())
     if not config.token:
-        print("TELEGRAM_BOT_TOKEN is not set; get a token from @BotFather (or use 'chat' for the console).",
-              file=stderr)
+        print(
+            "TELEGRAM_BOT_TOKEN is not set; get a token from @BotFather (or use 'chat' for the console).", file=stderr
+        )
         return 2
     from bot.app import run  # imports telegram only when the bot runs on Telegram
 

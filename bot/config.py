@@ -77,12 +77,14 @@ class Config:
 
         token = get("TELEGRAM_BOT_TOKEN")
         if token is not None and not _TOKEN.match(token):
-            raise ConfigError("TELEGRAM_BOT_TOKEN does not look like a bot token (digits, ':', then letters); "
-                              "get one from @BotFather")
+            raise ConfigError(
+                "TELEGRAM_BOT_TOKEN does not look like a bot token (digits, ':', then letters); get one from @BotFather"
+            )
         base_url = get("BOT_API_BASE_URL") or DEFAULT_API_BASE_URL
         if not valid_url(base_url) and not re.match(r"^https?://(localhost|127\.0\.0\.1|\[::1\])(:\d+)?/", base_url):
-            raise ConfigError(f"BOT_API_BASE_URL must be an http(s) URL such as {DEFAULT_API_BASE_URL}, "
-                              f"not {base_url!r}")
+            raise ConfigError(
+                f"BOT_API_BASE_URL must be an http(s) URL such as {DEFAULT_API_BASE_URL}, not {base_url!r}"
+            )
         content_dir = Path(get("BOT_CONTENT_DIR") or default_content_dir())
         if not content_dir.is_dir():
             raise ConfigError(f"BOT_CONTENT_DIR: {str(content_dir)!r} is not a directory")
@@ -106,15 +108,21 @@ class Config:
             if not part:
                 continue
             if not re.fullmatch(r"-?[0-9]{1,20}|@[A-Za-z][A-Za-z0-9_]{3,31}", part):
-                raise ConfigError(f"BOT_ANNOUNCE_CHAT_IDS must be comma-separated chat ids or @usernames; "
-                                  f"{part!r} is not one")
+                raise ConfigError(
+                    f"BOT_ANNOUNCE_CHAT_IDS must be comma-separated chat ids or @usernames; {part!r} is not one"
+                )
             announce.append(part)
         grace = _duration(get("BOT_ANNOUNCE_GRACE") or "6h", "BOT_ANNOUNCE_GRACE")
         webhook_url = get("BOT_WEBHOOK_URL")
-        if webhook_url is not None and not valid_url(webhook_url) and not re.match(
-                r"^https?://(localhost|127\.0\.0\.1|\[::1\])(:\d+)?/", webhook_url):
-            raise ConfigError(f"BOT_WEBHOOK_URL must be the public https URL Telegram posts to, such as "
-                              f"https://bot.example.org/telegram, not {webhook_url!r}")
+        if (
+            webhook_url is not None
+            and not valid_url(webhook_url)
+            and not re.match(r"^https?://(localhost|127\.0\.0\.1|\[::1\])(:\d+)?/", webhook_url)
+        ):
+            raise ConfigError(
+                f"BOT_WEBHOOK_URL must be the public https URL Telegram posts to, such as "
+                f"https://bot.example.org/telegram, not {webhook_url!r}"
+            )
         port_text = get("PORT") or "8443"
         if not (port_text.isascii() and port_text.isdigit() and 1 <= int(port_text) <= 65535):
             raise ConfigError(f"PORT must be a TCP port number (1-65535), not {port_text!r}")

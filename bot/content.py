@@ -8,6 +8,7 @@ problem found; the bot never runs on half-valid content.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -20,31 +21,31 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from bot import tghtml
+from bot.lang import LANGS
 
 __all__ = [
-    "LANGS",
+    "ADMIN_COMMANDS",
     "ANSWER_PLACEHOLDERS",
+    "AUDIENCES",
+    "CHAT_COMMANDS",
+    "COMMANDS",
+    "LANGS",
+    "LOCAL_TZ",
     "MESSAGE_FIELDS",
-    "Problem",
-    "ContentError",
-    "Link",
-    "FaqEntry",
     "City",
     "Conference",
-    "Topic",
-    "Messages",
-    "ScheduledAnnouncement",
-    "AUDIENCES",
-    "LOCAL_TZ",
-    "COMMANDS",
-    "CHAT_COMMANDS",
-    "ADMIN_COMMANDS",
     "Content",
+    "ContentError",
+    "FaqEntry",
+    "Link",
+    "Messages",
+    "Problem",
+    "ScheduledAnnouncement",
+    "Topic",
     "load_content",
     "valid_url",
 ]
 
-LANGS: tuple[str, ...] = ("tr", "en")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 # Placeholders an answer may contain; the assistant replaces them with rendered lists.
 ANSWER_PLACEHOLDERS = frozenset({"cities", "conferences", "links"})
@@ -320,7 +321,7 @@ class _Checker:
             self.problem(name, None, None, f"cannot be read: {exc}")
             return None
         try:
-            data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+            data = yaml.load(text, Loader=_LineLoader)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
             line = mark.line + 1 if mark is not None else None
@@ -338,8 +339,17 @@ class _Checker:
     def line(item: Any, default: int | None = None) -> int | None:
         return getattr(item, "line", default)
 
-    def text(self, file: str, item: Mapping[str, Any], key: str, entry: str | None, *, html: bool = False,
-             required: bool = True, max_len: int | None = None) -> str | None:
+    def text(
+        self,
+        file: str,
+        item: Mapping[str, Any],
+        key: str,
+        entry: str | None,
+        *,
+        html: bool = False,
+        required: bool = True,
+        max_len: int | None = None,
+    ) -> str | None:
         value = item.get(key)
         if value is None:
             if required:
@@ -351,8 +361,18 @@ class _Checker:
         self.check_text(file, self.line(item), entry, key, value, html=html, max_len=max_len)
         return value.strip()
 
-    def check_text(self, file: str, line: int | None, entry: str | None, where: str, value: str, *,
-                   html: bool, max_len: int | None, placeholders: frozenset[str] = frozenset()) -> None:
+    def check_text(
+        self,
+        file: str,
+        line: int | None,
+        entry: str | None,
+        where: str,
+        value: str,
+        *,
+        html: bool,
+        max_len: int | None,
+        placeholders: frozenset[str] = frozenset(),
+    ) -> None:
         if max_len is not None and tghtml.utf16_len(value) > max_len:
             self.problem(file, line, entry, f"{where} is {tghtml.utf16_len(value)} characters long, over {max_len}")
         if html:
@@ -363,9 +383,18 @@ class _Checker:
             for issue in tghtml.validate(_PLACEHOLDER.sub("x", body)):
                 self.problem(file, line, entry, f"{where} is not valid Telegram HTML: {issue}")
 
-    def localized(self, file: str, item: Mapping[str, Any], key: str, entry: str | None, *, html: bool = False,
-                  required: bool = True, max_len: int | None = None,
-                  placeholders: frozenset[str] = frozenset()) -> dict[str, str] | None:
+    def localized(
+        self,
+        file: str,
+        item: Mapping[str, Any],
+        key: str,
+        entry: str | None,
+        *,
+        html: bool = False,
+        required: bool = True,
+        max_len: int | None = None,
+        placeholders: frozenset[str] = frozenset(),
+    ) -> dict[str, str] | None:
         value = item.get(key)
         line = self.line(item)
         if value is None:
@@ -387,8 +416,9 @@ class _Checker:
             elif not isinstance(text, str) or not text.strip():
                 self.problem(file, line, entry, f"{key}.{lang} is empty")
             else:
-                self.check_text(file, line, entry, f"{key}.{lang}", text, html=html, max_len=max_len,
-                                placeholders=placeholders)
+                self.check_text(
+                    file, line, entry, f"{key}.{lang}", text, html=html, max_len=max_len, placeholders=placeholders
+                )
                 result[lang] = text.strip()
         for extra in set(value) - set(LANGS):
             self.problem(file, line, entry, f"{key} has an unknown language {extra!r} (use {', '.join(LANGS)})")
@@ -470,8 +500,9 @@ def _load_faq(c: _Checker) -> dict[str, FaqEntry]:
         if entry_id.startswith("city-"):
             c.problem(file, c.line(item), entry_id, "ids starting with 'city-' are reserved for cities.yaml")
         title = c.localized(file, item, "title", entry_id, max_len=60)
-        answer = c.localized(file, item, "answer", entry_id, html=True, max_len=tghtml.MAX_MESSAGE,
-                             placeholders=ANSWER_PLACEHOLDERS)
+        answer = c.localized(
+            file, item, "answer", entry_id, html=True, max_len=tghtml.MAX_MESSAGE, placeholders=ANSWER_PLACEHOLDERS
+        )
         questions: dict[str, tuple[str, ...]] = {}
         raw_q = item.get("questions")
         if not isinstance(raw_q, Mapping):
@@ -480,8 +511,12 @@ def _load_faq(c: _Checker) -> dict[str, FaqEntry]:
             for lang, minimum in (("tr", 5), ("en", 3)):
                 got = c.strings(file, raw_q, lang, entry_id) if lang in raw_q else ()
                 if len(got) < minimum:
-                    c.problem(file, c.line(raw_q, c.line(item)), entry_id,
-                              f"questions.{lang} needs at least {minimum} phrasings (has {len(got)})")
+                    c.problem(
+                        file,
+                        c.line(raw_q, c.line(item)),
+                        entry_id,
+                        f"questions.{lang} needs at least {minimum} phrasings (has {len(got)})",
+                    )
                 questions[lang] = got
         related = c.strings(file, item, "related", entry_id)
         related_refs.extend((entry_id, c.line(item), r) for r in related)
@@ -565,13 +600,31 @@ def _load_conferences(c: _Checker, faq: Mapping[str, FaqEntry]) -> tuple[Confere
         if entry not in faq and "faq.yaml" not in c.unreadable:
             c.problem(file, c.line(item), label, f"entry {entry!r} is not an id in faq.yaml")
         parts = {
-            key: c.localized(file, item, key, label, html=key in ("note", "outcome"),
-                             required=key not in ("note", "outcome"), max_len=500)
+            key: c.localized(
+                file,
+                item,
+                key,
+                label,
+                html=key in ("note", "outcome"),
+                required=key not in ("note", "outcome"),
+                max_len=500,
+            )
             for key in ("city", "country", "dates", "theme", "outcome", "note")
         }
         if all(parts[k] for k in ("city", "country", "dates", "theme")) and isinstance(year, int) and entry in faq:
-            result.append(Conference(number, parts["city"], parts["country"], parts["dates"], year,  # type: ignore[arg-type]
-                                     parts["theme"], str(entry), parts["outcome"], parts["note"]))  # type: ignore[arg-type]
+            result.append(
+                Conference(
+                    number,
+                    parts["city"],
+                    parts["country"],
+                    parts["dates"],
+                    year,  # type: ignore[arg-type]
+                    parts["theme"],
+                    str(entry),
+                    parts["outcome"],
+                    parts["note"],
+                )
+            )  # type: ignore[arg-type]
     return tuple(sorted(result, key=lambda conf: conf.number))
 
 
@@ -614,8 +667,13 @@ def _load_messages(c: _Checker) -> Messages:
             for template in value.values():
                 template.format_map({name: "x" for name in fields})
         except (ValueError, IndexError, KeyError) as exc:
-            c.problem(file, c.line(data.get(key), c.line(data)), key, f"is not a valid template: {exc!r} "
-                      f"(allowed placeholders: {', '.join(sorted(fields)) or 'none'}; write braces as {{{{ }}}})")
+            c.problem(
+                file,
+                c.line(data.get(key), c.line(data)),
+                key,
+                f"is not a valid template: {exc!r} "
+                f"(allowed placeholders: {', '.join(sorted(fields)) or 'none'}; write braces as {{{{ }}}})",
+            )
             continue
         texts[key] = value
     commands: dict[str, dict[str, str]] = {}
@@ -648,13 +706,15 @@ def _load_announcements(c: _Checker) -> tuple[ScheduledAnnouncement, ...]:
             continue
         raw_at = item.get("at")
         at: datetime | None = None
-        try:
+        with contextlib.suppress(ValueError):
             at = datetime.fromisoformat(str(raw_at).strip()) if raw_at is not None else None
-        except ValueError:
-            pass
         if at is None:
-            c.problem(file, c.line(item), announcement_id,
-                      f"at must be an ISO 8601 time such as 2026-12-01T10:00 or 2026-12-01T10:00+03:00, not {raw_at!r}")
+            c.problem(
+                file,
+                c.line(item),
+                announcement_id,
+                f"at must be an ISO 8601 time such as 2026-12-01T10:00 or 2026-12-01T10:00+03:00, not {raw_at!r}",
+            )
         elif at.tzinfo is None:
             at = at.replace(tzinfo=LOCAL_TZ)
         text = c.localized(file, item, "text", announcement_id, html=True, max_len=tghtml.MAX_MESSAGE)
@@ -690,8 +750,20 @@ def load_content(directory: str | Path, *, extra_check: Callable[[Content], list
     announcements = _load_announcements(c)
     if c.problems:
         raise ContentError(c.problems)
-    content = Content(directory, faq, cities, as_of, source, city_questions, conferences, links, topics,
-                      messages, city_by_entry, announcements)
+    content = Content(
+        directory,
+        faq,
+        cities,
+        as_of,
+        source,
+        city_questions,
+        conferences,
+        links,
+        topics,
+        messages,
+        city_by_entry,
+        announcements,
+    )
     if extra_check is not None:
         problems = extra_check(content)
         if problems:

@@ -14,7 +14,7 @@ import yaml
 
 from bot.assistant import Assistant
 
-__all__ = ["Case", "Outcome", "Report", "load_cases", "evaluate"]
+__all__ = ["Case", "Outcome", "Report", "evaluate", "load_cases"]
 
 
 @dataclass(frozen=True, slots=True)

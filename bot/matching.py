@@ -49,11 +49,20 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.textnorm import (
-    INTENT_WORDS, STOPWORDS_EN, STOPWORDS_TR, SYNONYMS, fold_question, folded_terms, is_ending, last_clause,
-    looks_turkish, terms, tokens,
+    INTENT_WORDS,
+    STOPWORDS_EN,
+    STOPWORDS_TR,
+    SYNONYMS,
+    fold_question,
+    folded_terms,
+    is_ending,
+    last_clause,
+    looks_turkish,
+    terms,
+    tokens,
 )
 
-__all__ = ["Thresholds", "SearchEntry", "Query", "Match", "MatchResult", "Matcher"]
+__all__ = ["Match", "MatchResult", "Matcher", "Query", "SearchEntry", "Thresholds"]
 
 _MAX_TERMS = 40
 _SELECTIVE_SHARE = 0.15  # a word known to at most this share of the entries is selective
@@ -128,8 +137,8 @@ class MatchResult:
 
 
 # Question words that are not stop words but tell the language.
-_TR_HINTS = frozenset("nasil kac kim nerede nerde zaman neden hangi nedir".split())
-_EN_HINTS = frozenset("how many who where when why do does did".split())
+_TR_HINTS = frozenset(["nasil", "kac", "kim", "nerede", "nerde", "zaman", "neden", "hangi", "nedir"])
+_EN_HINTS = frozenset(["how", "many", "who", "where", "when", "why", "do", "does", "did"])
 
 
 def _language_words(tr: Counter[str], en: Counter[str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -149,8 +158,11 @@ def _keep(found: dict[int, float], vid: int, similarity: float) -> None:
 class Matcher:
     """An index over every entry's phrasings and keywords, built once."""
 
-    def __init__(self, entries: Iterable[tuple[str, Iterable[tuple[str | None, str]], Iterable[str]]],
-                 thresholds: Thresholds | None = None) -> None:
+    def __init__(
+        self,
+        entries: Iterable[tuple[str, Iterable[tuple[str | None, str]], Iterable[str]]],
+        thresholds: Thresholds | None = None,
+    ) -> None:
         """``entries``: (id, [(language, phrasing)], [keyword]) for everything answerable.
 
         Keywords count as phrasings of their own ("GNLC", "Medellín Manifestosu"), so
@@ -174,8 +186,9 @@ class Matcher:
         self._results: dict[tuple[str, int], MatchResult] = {}
 
     # ------------------------------------------------------------------ index
-    def _add_entry(self, entry_id: str, sources: list[tuple[str | None, str]],
-                   words_by_lang: dict[str, Counter[str]]) -> None:
+    def _add_entry(
+        self, entry_id: str, sources: list[tuple[str | None, str]], words_by_lang: dict[str, Counter[str]]
+    ) -> None:
         entry = self.entries.get(entry_id)
         if entry is None:
             entry = self.entries[entry_id] = SearchEntry(entry_id)
@@ -210,10 +223,12 @@ class Matcher:
         for vid in range(len(self._weights)):
             if intent[vid]:
                 self._weights[vid] = min(self._weights[vid], self._intent_cap)
-        self._weak = [flag or word.isdigit() for flag, word in zip(intent, self._words)]
+        self._weak = [flag or word.isdigit() for flag, word in zip(intent, self._words, strict=True)]
         self._bags = [frozenset(self.entries[entry_id].bag) for entry_id in self.entry_ids]
         # Words few entries know: enough to find the candidates when a question has one.
-        self._selective = [d <= max(2, n * _SELECTIVE_SHARE) and not weak for d, weak in zip(df, self._weak)]
+        self._selective = [
+            d <= max(2, n * _SELECTIVE_SHARE) and not weak for d, weak in zip(df, self._weak, strict=True)
+        ]
         # An entry that provably scores below this is never shown nor changes a decision.
         self._unseen_floor = min(t.suggest, t.answer - t.margin)
         bag_postings: list[list[int]] = [[] for _ in self._vocab]
@@ -280,7 +295,7 @@ class Matcher:
         ("konferansinda" ~ "konferans": an inflection the stemmer missed)."""
         lexicon = self._lexicon
         start = bisect.bisect_left(self._sorted_spellings, term)
-        for word in self._sorted_spellings[start:start + 50]:
+        for word in self._sorted_spellings[start : start + 50]:
             if not word.startswith(term):
                 break
             if word != term:
@@ -307,8 +322,7 @@ class Matcher:
             words = self._by_first.get((length, term[0]), [])
             if size > 5:
                 words = words + [w for w in self._by_second.get((length, term[1]), ()) if w[0] != term[0]]
-            for word, distance, _ in process.extract(term, words, scorer=OSA.distance, score_cutoff=limit,
-                                                     limit=8):
+            for word, distance, _ in process.extract(term, words, scorer=OSA.distance, score_cutoff=limit, limit=8):
                 if distance:
                     _keep(typos, self._lexicon[word], 0.95 * (1 - distance / max(size, len(word))))
         return typos
@@ -332,7 +346,7 @@ class Matcher:
         folded = fold_question(text)
         found = folded_terms(folded)[:_MAX_TERMS]
         similar = [self._similar(term) for term in found]
-        weights = [self._term_weight(term, sims) for term, sims in zip(found, similar)]
+        weights = [self._term_weight(term, sims) for term, sims in zip(found, similar, strict=True)]
         unknown = [i for i, sims in enumerate(similar) if not sims]
         if unknown:
             share = len(unknown) ** t.unknown_power / len(unknown)
@@ -348,7 +362,7 @@ class Matcher:
         return Query(text, folded.split(), found, similar, weights)
 
     def guess_lang(self, query: Query) -> str | None:
-        """"tr" or "en" from the question's own words (the small words of each language,
+        """ "tr" or "en" from the question's own words (the small words of each language,
         and the words mostly used in the content's phrasings of one language); then from
         Turkish letters; None when it cannot tell. Letters come second: "When did İzmir
         join the network?" is English."""
@@ -369,8 +383,9 @@ class Matcher:
                     best[vid] = s
         return best
 
-    def _fits(self, best_sim: dict[int, float], sources: Iterable[int], *, exact_only: bool = False
-              ) -> dict[int, tuple[float, int]]:
+    def _fits(
+        self, best_sim: dict[int, float], sources: Iterable[int], *, exact_only: bool = False
+    ) -> dict[int, tuple[float, int]]:
         """The best (fit, phrasing) per entry index, for the entries that have a phrasing
         with one of the ``sources`` words: sums along the postings, other words added to
         the phrasings found."""
@@ -401,8 +416,9 @@ class Matcher:
                 best[entry] = (fit, pid)
         return best
 
-    def _entry_fits(self, best_sim: dict[int, float], key: set[int], entries: Iterable[int]
-                    ) -> dict[int, tuple[float, int]]:
+    def _entry_fits(
+        self, best_sim: dict[int, float], key: set[int], entries: Iterable[int]
+    ) -> dict[int, tuple[float, int]]:
         """The best (fit, phrasing) of each of ``entries``, phrasing by phrasing, among
         its phrasings with a ``key`` word (as :meth:`_fits` finds them)."""
         best: dict[int, tuple[float, int]] = {}
@@ -433,8 +449,10 @@ class Matcher:
         if selective and len(selective) < len(best_sim):
             # The most an entry without a selective word could reach: 100 * cover, where
             # only the other words count.
-            rest = sum(weight * max((s for vid, s in sims.items() if vid not in selective), default=0.0)
-                       for weight, sims in zip(query.weights, query.similar))
+            rest = sum(
+                weight * max((s for vid, s in sims.items() if vid not in selective), default=0.0)
+                for weight, sims in zip(query.weights, query.similar, strict=True)
+            )
             if 100.0 * rest / total < self._unseen_floor:
                 entries = {entry for vid in selective for entry in self._bag_postings[vid]}
                 return self._entry_fits(best_sim, set(key), entries)
@@ -452,8 +470,9 @@ class Matcher:
                     break
         return covered / total
 
-    def _covers(self, entries: Iterable[int], known: list[tuple[float, list[tuple[int, float]]]],
-                total: float) -> dict[int, float]:
+    def _covers(
+        self, entries: Iterable[int], known: list[tuple[float, list[tuple[int, float]]]], total: float
+    ) -> dict[int, float]:
         """``cover`` for many entries at once, through the postings from each word to the
         entries that know it (cheaper than entry by entry when the entries are many)."""
         wanted = set(entries)
@@ -479,25 +498,35 @@ class Matcher:
         if not total:
             return []
         ids = self.entry_ids
-        known = [(weight, sorted(sims.items(), key=lambda item: -item[1]))
-                 for weight, sims in zip(query.weights, query.similar) if sims]
+        known = [
+            (weight, sorted(sims.items(), key=lambda item: -item[1]))
+            for weight, sims in zip(query.weights, query.similar, strict=True)
+            if sims
+        ]
         fits = self._candidate_fits(query, total)
         bulk = sum(len(self._bag_postings[vid]) for _, sims in known for vid, _ in sims)
         if bulk <= len(fits) * sum(len(sims) for _, sims in known):
             covers = self._covers(fits, known, total)
-            scored = [(100.0 * fit ** power * covers[entry], ids[entry], pid) for entry, (fit, pid) in fits.items()]
+            scored = [(100.0 * fit**power * covers[entry], ids[entry], pid) for entry, (fit, pid) in fits.items()]
             best = heapq.nsmallest(limit, (item for item in scored if item[0] > 0), key=lambda i: (-i[0], i[1]))
         else:
             best = self._rank_lazily(fits, known, total, limit)
-        return [Match(entry_id, score, self.phrasings[pid].lang, self.phrasings[pid].text)
-                for score, entry_id, pid in best]
+        return [
+            Match(entry_id, score, self.phrasings[pid].lang, self.phrasings[pid].text) for score, entry_id, pid in best
+        ]
 
-    def _rank_lazily(self, fits: dict[int, tuple[float, int]], known: list[tuple[float, list[tuple[int, float]]]],
-                     total: float, limit: int) -> list[tuple[float, str, int]]:
+    def _rank_lazily(
+        self,
+        fits: dict[int, tuple[float, int]],
+        known: list[tuple[float, list[tuple[int, float]]]],
+        total: float,
+        limit: int,
+    ) -> list[tuple[float, str, int]]:
         power = self.thresholds.fit_power
         ids = self.entry_ids
-        candidates = sorted(((fit ** power, ids[entry], entry, pid) for entry, (fit, pid) in fits.items()),
-                            key=lambda c: (-c[0], c[1]))
+        candidates = sorted(
+            ((fit**power, ids[entry], entry, pid) for entry, (fit, pid) in fits.items()), key=lambda c: (-c[0], c[1])
+        )
         top: list[tuple[float, str, int]] = []  # min-heap of the best ``limit`` scores
         scored: list[tuple[float, str, int]] = []
         for bound, entry_id, entry, pid in candidates:

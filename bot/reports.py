@@ -9,7 +9,7 @@ from bot.content import Messages
 from bot.storage import Announcement, DeliveryCounts, Stats
 from bot.tghtml import Html, escape, truncate_text, visible_text
 
-__all__ = ["stats_report", "unanswered_report", "announcements_report"]
+__all__ = ["announcements_report", "stats_report", "unanswered_report"]
 
 
 def _counted(messages: Messages, lang: str, rows: list[tuple[str, int]]) -> str:
@@ -21,21 +21,30 @@ def _counted(messages: Messages, lang: str, rows: list[tuple[str, int]]) -> str:
 def stats_report(stats: Stats, messages: Messages, lang: str, *, texts_stored: bool = True) -> Html:
     """/stats: people, groups, subscribers, questions, match rate, top lists, feedback."""
     parts = [
-        messages.render("stats", lang, users=stats.users, groups=stats.groups, subscribers=stats.subscribers,
-                        questions_7d=stats.questions_7d, questions_30d=stats.questions_30d,
-                        match_rate=f"{stats.match_rate:.0%}", up=stats.votes_up, down=stats.votes_down)
+        messages.render(
+            "stats",
+            lang,
+            users=stats.users,
+            groups=stats.groups,
+            subscribers=stats.subscribers,
+            questions_7d=stats.questions_7d,
+            questions_30d=stats.questions_30d,
+            match_rate=f"{stats.match_rate:.0%}",
+            up=stats.votes_up,
+            down=stats.votes_down,
+        )
     ]
     if texts_stored or stats.top_questions:
         parts.append(messages.render("stats_top_header", lang) + "\n" + _counted(messages, lang, stats.top_questions))
-        parts.append(messages.render("stats_unanswered_header", lang) + "\n"
-                     + _counted(messages, lang, stats.top_unanswered))
+        parts.append(
+            messages.render("stats_unanswered_header", lang) + "\n" + _counted(messages, lang, stats.top_unanswered)
+        )
     if not texts_stored:
         parts.append(messages.render("questions_not_stored", lang))
     return Html("\n\n".join(parts))
 
 
-def unanswered_report(rows: list[tuple[str, int]], messages: Messages, lang: str, *,
-                      texts_stored: bool = True) -> Html:
+def unanswered_report(rows: list[tuple[str, int]], messages: Messages, lang: str, *, texts_stored: bool = True) -> Html:
     """/unanswered: the most frequent unanswered questions, grouped by folded text."""
     body = _counted(messages, lang, rows)
     if not texts_stored and not rows:
@@ -51,7 +60,17 @@ def announcements_report(items: list[tuple[Announcement, DeliveryCounts]], messa
     for announcement, counts in items:
         preview = truncate_text(visible_text(announcement.text.get(lang) or announcement.text["tr"]), 80)
         date = datetime.fromtimestamp(announcement.created).strftime("%Y-%m-%d %H:%M")
-        lines.append(messages.render("announcement_line", lang, id=announcement.id, date=date,
-                                     status=announcement.status, sent=counts.sent, total=counts.total,
-                                     failed=counts.failed, preview=escape(preview)))
+        lines.append(
+            messages.render(
+                "announcement_line",
+                lang,
+                id=announcement.id,
+                date=date,
+                status=announcement.status,
+                sent=counts.sent,
+                total=counts.total,
+                failed=counts.failed,
+                preview=escape(preview),
+            )
+        )
     return Html("\n\n".join(lines))

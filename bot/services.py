@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import logging
 import time
+from pathlib import Path
 
 import aiosqlite
 
@@ -83,8 +82,9 @@ class BotData:
         storage = Storage(self.config.database)
         await storage.open()
         self._storage = storage
-        self._announcer = Announcer(storage, Broadcaster(storage, sender), self.config.announce_chat_ids,
-                                    self.config.announce_grace)
+        self._announcer = Announcer(
+            storage, Broadcaster(storage, sender), self.config.announce_chat_ids, self.config.announce_grace
+        )
 
     async def close(self) -> None:
         """Close the resources (called from the Application's post_shutdown)."""
@@ -103,10 +103,19 @@ class BotData:
         """Store a question and what the bot did (the text only with BOT_STORE_QUESTIONS)."""
         stored = self.config.store_questions
         try:
-            await self.storage.log_question(QuestionRecord(
-                at=time.time(), chat_id=chat_id, user_id=user_id, lang=reply.lang,
-                text=text[:2000] if stored else None, folded=question_key(text)[:500] if stored else None,
-                entry=reply.entry_id if reply.matched else None, score=reply.score, answered=reply.matched,
-                kind=reply.kind))
+            await self.storage.log_question(
+                QuestionRecord(
+                    at=time.time(),
+                    chat_id=chat_id,
+                    user_id=user_id,
+                    lang=reply.lang,
+                    text=text[:2000] if stored else None,
+                    folded=question_key(text)[:500] if stored else None,
+                    entry=reply.entry_id if reply.matched else None,
+                    score=reply.score,
+                    answered=reply.matched,
+                    kind=reply.kind,
+                )
+            )
         except (aiosqlite.Error, OSError) as exc:  # e.g. a full disk: keep answering
             logger.error("Could not record a question in %s: %s", self.config.database, exc)

@@ -20,14 +20,14 @@ import aiosqlite
 
 __all__ = [
     "MIGRATIONS",
-    "Storage",
-    "StorageError",
-    "ChatRow",
-    "QuestionRecord",
     "Announcement",
+    "ChatRow",
     "Delivery",
     "DeliveryCounts",
+    "QuestionRecord",
     "Stats",
+    "Storage",
+    "StorageError",
 ]
 
 QUESTION_BATCH = 200  # questions written in one transaction at the most
@@ -123,6 +123,7 @@ MIGRATIONS: tuple[str, ...] = (
     """,
 )
 
+
 class StorageError(RuntimeError):
     """The database cannot be opened or used; the message names the path."""
 
@@ -143,8 +144,9 @@ class Storage:
         await self.open()
         return self
 
-    async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                        tb: TracebackType | None) -> None:
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         await self.close()
 
     @property
@@ -186,8 +188,9 @@ class Storage:
             row = await cursor.fetchone()
         version = int(row[0]) if row else 0
         if version > len(MIGRATIONS):
-            raise StorageError(f"database {self.path} has schema version {version}, newer than this bot "
-                               f"({len(MIGRATIONS)})")
+            raise StorageError(
+                f"database {self.path} has schema version {version}, newer than this bot ({len(MIGRATIONS)})"
+            )
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             await self.db.executescript(f"BEGIN; {script} PRAGMA user_version = {number}; COMMIT;")
 
@@ -231,16 +234,21 @@ class Storage:
         except aiosqlite.Error as exc:
             raise StorageError(f"database {self.path} cannot be written: {exc}") from exc
 
-    async def claim_update(self, update_id: int, chat: tuple[int, str, str | None, str | None] | None = None,
-                           keep_seconds: float = 2 * 86400) -> bool:
+    async def claim_update(
+        self,
+        update_id: int,
+        chat: tuple[int, str, str | None, str | None] | None = None,
+        keep_seconds: float = 2 * 86400,
+    ) -> bool:
         """True the first time an update id is seen; False for a redelivered one.
 
         ``chat`` (id, type, title, language) is recorded as seen in the same transaction,
         so that the start of every update costs one commit.
         """
         now = time.time()
-        cursor = await self.db.execute("INSERT OR IGNORE INTO processed_updates (update_id, at) VALUES (?, ?)",
-                                       (update_id, now))
+        cursor = await self.db.execute(
+            "INSERT OR IGNORE INTO processed_updates (update_id, at) VALUES (?, ?)", (update_id, now)
+        )
         first = cursor.rowcount == 1
         if update_id % 500 == 0:
             await self.db.execute("DELETE FROM processed_updates WHERE at < ?", (now - keep_seconds,))
@@ -274,11 +282,13 @@ class Storage:
     async def set_chat_status(self, chat_id: int, status: str) -> None:
         """Mark a chat ``active``, ``blocked`` (a person blocked the bot) or ``left``
         (removed from a group); only active chats are sent announcements."""
-        await self.db.execute("UPDATE chats SET status = ?, last_seen = ? WHERE chat_id = ?",
-                              (status, time.time(), chat_id))
+        await self.db.execute(
+            "UPDATE chats SET status = ?, last_seen = ? WHERE chat_id = ?", (status, time.time(), chat_id)
+        )
 
-    async def set_subscribed(self, chat_id: int, chat_type: str, title: str | None, lang: str | None,
-                             subscribed: bool) -> bool:
+    async def set_subscribed(
+        self, chat_id: int, chat_type: str, title: str | None, lang: str | None, subscribed: bool
+    ) -> bool:
         """Subscribe or unsubscribe a chat; returns whether it was subscribed before."""
         before = await self.get_chat(chat_id)
         now = time.time()
@@ -323,8 +333,20 @@ class Storage:
         later (and before every read of them, and at close): one transaction for many
         questions instead of one each. A full disk loses that batch and is logged.
         """
-        self._questions.append((record.at, record.chat_id, record.user_id, record.lang, record.text, record.folded,
-                                record.entry, record.score, int(record.answered), record.kind))
+        self._questions.append(
+            (
+                record.at,
+                record.chat_id,
+                record.user_id,
+                record.lang,
+                record.text,
+                record.folded,
+                record.entry,
+                record.score,
+                int(record.answered),
+                record.kind,
+            )
+        )
         if len(self._questions) >= QUESTION_BATCH:
             await self.flush_questions()
         elif self._flush_timer is None:
@@ -384,8 +406,16 @@ class Storage:
         return removed
 
     # ------------------------------------------------------------------ announcements
-    async def create_announcement(self, *, key: str | None, author: int | None, text: dict[str, str],
-                                  audience: str, status: str, due: float | None = None) -> int | None:
+    async def create_announcement(
+        self,
+        *,
+        key: str | None,
+        author: int | None,
+        text: dict[str, str],
+        audience: str,
+        status: str,
+        due: float | None = None,
+    ) -> int | None:
         """Store an announcement; None when one with the same ``key`` exists already."""
         cursor = await self.db.execute(
             "INSERT OR IGNORE INTO announcements (key, created, author, text_tr, text_en, audience, status, due) "
@@ -407,19 +437,22 @@ class Storage:
     async def announcements(self, *, status: str | None = None, limit: int = 10) -> list[Announcement]:
         """The newest announcements first, optionally only those with ``status``."""
         where, args = ("WHERE status = ?", (status,)) if status else ("WHERE status != 'draft'", ())
-        async with self.db.execute(f"{_ANNOUNCEMENT_SELECT} {where} ORDER BY id DESC LIMIT ?",
-                                   (*args, limit)) as cursor:
+        async with self.db.execute(
+            f"{_ANNOUNCEMENT_SELECT} {where} ORDER BY id DESC LIMIT ?", (*args, limit)
+        ) as cursor:
             return [_announcement(r) for r in await cursor.fetchall()]
 
     async def set_announcement_status(self, announcement_id: int, status: str) -> None:
         finished = time.time() if status in ("done", "skipped", "cancelled") else None
-        await self.db.execute("UPDATE announcements SET status = ?, finished = ? WHERE id = ?",
-                              (status, finished, announcement_id))
+        await self.db.execute(
+            "UPDATE announcements SET status = ?, finished = ? WHERE id = ?", (status, finished, announcement_id)
+        )
 
     async def set_progress_message(self, announcement_id: int, chat_id: int, message_id: int, lang: str) -> None:
         await self.db.execute(
             "UPDATE announcements SET progress_chat_id = ?, progress_message_id = ?, progress_lang = ? WHERE id = ?",
-            (chat_id, message_id, lang, announcement_id))
+            (chat_id, message_id, lang, announcement_id),
+        )
 
     async def start_sending(self, announcement_id: int, recipients: list[tuple[str, str]]) -> bool:
         """Atomically fix the recipients (target, language) and mark the announcement
@@ -453,8 +486,9 @@ class Storage:
             (time.time(), announcement_id, target),
         )
 
-    async def finish_delivery(self, announcement_id: int, target: str, *, sent: bool, message_id: int | None = None,
-                              reason: str | None = None) -> None:
+    async def finish_delivery(
+        self, announcement_id: int, target: str, *, sent: bool, message_id: int | None = None, reason: str | None = None
+    ) -> None:
         """Record the outcome of one delivery as soon as it is known."""
         await self.db.execute(
             "UPDATE deliveries SET status = ?, message_id = ?, reason = ?, updated = ? "
@@ -484,8 +518,9 @@ class Storage:
                 row = await cursor.fetchone()
             return int(row[0] or 0) if row else 0
 
-        users = await one("SELECT COUNT(*) FROM (SELECT user_id FROM users UNION "
-                          "SELECT chat_id FROM chats WHERE type = 'private')")
+        users = await one(
+            "SELECT COUNT(*) FROM (SELECT user_id FROM users UNION SELECT chat_id FROM chats WHERE type = 'private')"
+        )
         groups = await one("SELECT COUNT(*) FROM chats WHERE type IN ('group', 'supergroup') AND status = 'active'")
         subscribers = await one("SELECT COUNT(*) FROM chats WHERE subscribed = 1 AND status = 'active'")
         q7 = await one("SELECT COUNT(*) FROM questions WHERE at >= ?", week)
@@ -530,8 +565,20 @@ _ANNOUNCEMENT_SELECT = (
 
 
 def _announcement(row: Any) -> Announcement:
-    return Announcement(int(row[0]), row[1], float(row[2]), row[3], {"tr": row[4], "en": row[5]}, row[6], row[7],
-                        row[8], row[9], row[10], row[11], row[12] or "tr")
+    return Announcement(
+        int(row[0]),
+        row[1],
+        float(row[2]),
+        row[3],
+        {"tr": row[4], "en": row[5]},
+        row[6],
+        row[7],
+        row[8],
+        row[9],
+        row[10],
+        row[11],
+        row[12] or "tr",
+    )
 
 
 @dataclass(frozen=True, slots=True)

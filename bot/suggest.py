@@ -35,7 +35,7 @@ from rapidfuzz import fuzz, process
 from bot.assistant import Assistant
 from bot.textnorm import question_key
 
-__all__ = ["Group", "NEW_ENTRY", "group_key", "suggest_groups", "read_questions", "format_text", "format_json"]
+__all__ = ["NEW_ENTRY", "Group", "format_json", "format_text", "group_key", "read_questions", "suggest_groups"]
 
 NEW_ENTRY = "new entry"
 NEAR_DUPLICATE = 85.0  # rapidfuzz token_sort_ratio of two group keys that are one question
@@ -67,8 +67,13 @@ class Group:
 
     def as_dict(self) -> dict[str, object]:
         return {
-            "count": self.count, "key": self.key, "examples": self.examples, "proposal": self.proposal,
-            "entry": self.entry, "score": round(self.score, 1), "decision": self.decision,
+            "count": self.count,
+            "key": self.key,
+            "examples": self.examples,
+            "proposal": self.proposal,
+            "entry": self.entry,
+            "score": round(self.score, 1),
+            "decision": self.decision,
             "alternatives": [{"entry": e, "score": round(s, 1)} for e, s in self.alternatives],
         }
 
@@ -119,8 +124,9 @@ def _place(assistant: Assistant, group: Group) -> None:
         ranked = ranked[1:]
     elif ranked:
         group.score = ranked[0].score
-    group.alternatives = tuple((m.entry_id, m.score) for m in ranked[:2]
-                               if m.score >= assistant.matcher.thresholds.suggest)
+    group.alternatives = tuple(
+        (m.entry_id, m.score) for m in ranked[:2] if m.score >= assistant.matcher.thresholds.suggest
+    )
 
 
 def suggest_groups(assistant: Assistant, questions: Iterable[str], *, skip_answered: bool = True) -> list[Group]:
@@ -166,8 +172,11 @@ def format_text(groups: list[Group], *, limit: int | None = None) -> str:
     total = sum(g.count for g in groups)
     lines = [f"{total} unanswered question(s) in {len(groups)} group(s):", ""]
     for group in shown:
-        target = (f"add to {group.entry} (score {group.score:.0f})" if group.entry
-                  else f"{NEW_ENTRY} (closest score {group.score:.0f})")
+        target = (
+            f"add to {group.entry} (score {group.score:.0f})"
+            if group.entry
+            else f"{NEW_ENTRY} (closest score {group.score:.0f})"
+        )
         lines.append(f"{group.count:>5}×  {_short(group.examples[0], 70)}  →  {target}")
         for example in group.examples[1:]:
             lines.append(f"        also: {_short(example, 80)}")
@@ -180,5 +189,6 @@ def format_text(groups: list[Group], *, limit: int | None = None) -> str:
 
 def format_json(groups: list[Group]) -> str:
     """One JSON object: the number of questions and groups, and every group."""
-    return json.dumps({"questions": sum(g.count for g in groups), "groups": [g.as_dict() for g in groups]},
-                      ensure_ascii=False)
+    return json.dumps(
+        {"questions": sum(g.count for g in groups), "groups": [g.as_dict() for g in groups]}, ensure_ascii=False
+    )

@@ -17,12 +17,12 @@ __all__ = [
     "Html",
     "escape",
     "escape_attr",
+    "split",
+    "to_plain",
+    "truncate_text",
+    "utf16_len",
     "validate",
     "visible_text",
-    "utf16_len",
-    "split",
-    "truncate_text",
-    "to_plain",
 ]
 
 MAX_MESSAGE = 4096
@@ -30,13 +30,26 @@ _MARGIN = 16  # room kept free in a message when splitting
 
 # tag -> allowed attributes
 _ALLOWED: dict[str, frozenset[str]] = {
-    "b": frozenset(), "strong": frozenset(), "i": frozenset(), "em": frozenset(),
-    "u": frozenset(), "ins": frozenset(), "s": frozenset(), "strike": frozenset(),
-    "del": frozenset(), "tg-spoiler": frozenset(), "span": frozenset({"class"}),
-    "a": frozenset({"href"}), "code": frozenset({"class"}), "pre": frozenset(),
-    "blockquote": frozenset({"expandable"}), "tg-emoji": frozenset({"emoji-id"}),
+    "b": frozenset(),
+    "strong": frozenset(),
+    "i": frozenset(),
+    "em": frozenset(),
+    "u": frozenset(),
+    "ins": frozenset(),
+    "s": frozenset(),
+    "strike": frozenset(),
+    "del": frozenset(),
+    "tg-spoiler": frozenset(),
+    "span": frozenset({"class"}),
+    "a": frozenset({"href"}),
+    "code": frozenset({"class"}),
+    "pre": frozenset(),
+    "blockquote": frozenset({"expandable"}),
+    "tg-emoji": frozenset({"emoji-id"}),
 }
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>\"']+))?)*)\s*(/?)>")
+_TAG = re.compile(
+    r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>\"']+))?)*)\s*(/?)>"
+)
 _ATTR = re.compile(r"([a-zA-Z-]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>\"']+))?")
 _ENTITY = re.compile(r"&(?:lt|gt|amp|quot|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});")
 _PIECES = re.compile(r"(<[^<>]*>)")
@@ -190,8 +203,7 @@ def split(text: str, limit: int = MAX_MESSAGE) -> list[str]:
     for piece in (p for p in _PIECES.split(text) if p):
         if piece.startswith("<") and piece.endswith(">"):
             tag = _parse_tag(piece)
-            if current != reopened() and \
-                    utf16_len(current) + utf16_len(piece) + utf16_len(closing()) + _MARGIN > limit:
+            if current != reopened() and utf16_len(current) + utf16_len(piece) + utf16_len(closing()) + _MARGIN > limit:
                 flush()
             current += piece
             if tag is not None and tag.name in _ALLOWED:

@@ -21,8 +21,9 @@ class Throttle:
     """At most ``limit`` messages in ``window`` seconds per user; beyond that one notice,
     then silence for ``silence`` seconds. Forgets users who went quiet."""
 
-    def __init__(self, limit: int = 8, window: float = 10.0, silence: float = 60.0,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, limit: int = 8, window: float = 10.0, silence: float = 60.0, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.limit = limit
         self.window = window
         self.silence = silence
@@ -48,7 +49,10 @@ class Throttle:
         return "ok"
 
     def _forget_quiet(self, now: float) -> None:
-        quiet = [uid for uid, s in self._users.items()
-                 if s.silenced_until <= now and (not s.times or s.times[-1] <= now - self.window)]
+        quiet = [
+            uid
+            for uid, s in self._users.items()
+            if s.silenced_until <= now and (not s.times or s.times[-1] <= now - self.window)
+        ]
         for uid in quiet:
             del self._users[uid]

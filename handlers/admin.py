@@ -17,7 +17,7 @@ from bot.tghtml import MAX_MESSAGE, Html, escape, split, utf16_len, validate
 from handlers.common import Context, language_of, render
 from handlers.delivery import deliver_in_background, progress_reporter, schedule_content_announcements
 
-__all__ = ["on_stats", "on_unanswered", "on_reload", "on_announce", "on_announcements", "on_announce_button"]
+__all__ = ["on_announce", "on_announce_button", "on_announcements", "on_reload", "on_stats", "on_unanswered"]
 
 logger = logging.getLogger(__name__)
 _COMMAND_PREFIX = re.compile(r"^/\w+(@\w+)?[ \t]*\n?")
@@ -52,8 +52,9 @@ async def on_stats(update: Update, context: Context) -> None:
         return
     data = context.bot_data
     stats = await data.storage.stats()
-    await _send_long(update, stats_report(stats, data.assistant.content.messages, lang,
-                                          texts_stored=data.config.store_questions))
+    await _send_long(
+        update, stats_report(stats, data.assistant.content.messages, lang, texts_stored=data.config.store_questions)
+    )
 
 
 async def on_unanswered(update: Update, context: Context) -> None:
@@ -67,8 +68,9 @@ async def on_unanswered(update: Update, context: Context) -> None:
         return
     data = context.bot_data
     rows = await data.storage.unanswered(int(args[0]) if args else 10)
-    await _send_long(update, unanswered_report(rows, data.assistant.content.messages, lang,
-                                               texts_stored=data.config.store_questions))
+    await _send_long(
+        update, unanswered_report(rows, data.assistant.content.messages, lang, texts_stored=data.config.store_questions)
+    )
 
 
 async def on_reload(update: Update, context: Context) -> None:
@@ -85,10 +87,12 @@ async def on_reload(update: Update, context: Context) -> None:
         await _send_long(update, render(context, "reload_failed", lang, count=len(exc.problems), problems=problems))
         return
     logger.info("Content reloaded by user %s", update.effective_user.id if update.effective_user else None)
-    await update.effective_message.reply_text(render(context, "reload_ok", lang, entries=len(assistant.content.faq),
-                                                     cities=len(assistant.content.cities)))
-    schedule_content_announcements(context.application,
-                                   await data.announcer.plan(assistant.content.announcements, now_utc()))
+    await update.effective_message.reply_text(
+        render(context, "reload_ok", lang, entries=len(assistant.content.faq), cities=len(assistant.content.cities))
+    )
+    schedule_content_announcements(
+        context.application, await data.announcer.plan(assistant.content.announcements, now_utc())
+    )
 
 
 def _announcement_text(update: Update) -> str:
@@ -97,8 +101,10 @@ def _announcement_text(update: Update) -> str:
     message = update.effective_message
     if message is None or message.text is None:
         return ""
-    formatted = any(e.type not in (MessageEntity.BOT_COMMAND, MessageEntity.MENTION, MessageEntity.URL,
-                                   MessageEntity.HASHTAG) for e in message.entities)
+    formatted = any(
+        e.type not in (MessageEntity.BOT_COMMAND, MessageEntity.MENTION, MessageEntity.URL, MessageEntity.HASHTAG)
+        for e in message.entities
+    )
     source = message.text_html if formatted else message.text
     return _COMMAND_PREFIX.sub("", source, count=1).strip()
 
@@ -123,10 +129,16 @@ async def on_announce(update: Update, context: Context) -> None:
     announcement_id = await announcer.draft(update.effective_user.id, text)
     count = len(await announcer.recipients("all"))
     await message.reply_text(text)
-    buttons = InlineKeyboardMarkup([[
-        InlineKeyboardButton(render(context, "button_announce_send", lang), callback_data=f"ann:ok:{announcement_id}"),
-        InlineKeyboardButton(render(context, "button_cancel", lang), callback_data=f"ann:no:{announcement_id}"),
-    ]])
+    buttons = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    render(context, "button_announce_send", lang), callback_data=f"ann:ok:{announcement_id}"
+                ),
+                InlineKeyboardButton(render(context, "button_cancel", lang), callback_data=f"ann:no:{announcement_id}"),
+            ]
+        ]
+    )
     await message.reply_text(render(context, "announce_preview", lang, count=count), reply_markup=buttons)
 
 
@@ -139,7 +151,7 @@ async def on_announce_button(update: Update, context: Context) -> None:
     if lang is None:
         return
     await query.answer()
-    _, choice, raw_id = (query.data.split(":") + ["", ""])[:3]
+    _, choice, raw_id = ([*query.data.split(":"), "", ""])[:3]
     if not raw_id.isdigit() or query.message is None:
         return
     announcement_id = int(raw_id)
@@ -153,8 +165,9 @@ async def on_announce_button(update: Update, context: Context) -> None:
         return
     counts = await context.bot_data.storage.delivery_counts(announcement_id)
     chat_id, message_id = query.message.chat.id, query.message.message_id
-    await query.edit_message_text(render(context, "announce_progress", lang, sent=0, total=f"{counts.total:,}",
-                                         failed=0))
+    await query.edit_message_text(
+        render(context, "announce_progress", lang, sent=0, total=f"{counts.total:,}", failed=0)
+    )
     await context.bot_data.storage.set_progress_message(announcement_id, chat_id, message_id, lang)
     progress = progress_reporter(context.bot, chat_id, message_id, context.bot_data.assistant.content.messages, lang)
     deliver_in_background(context.application, announcement_id, progress)

@@ -21,8 +21,9 @@ async def on_command(update: Update, context: Context) -> None:
         return
     pref, user_lang = await language_of(update.effective_user, context)
     first_name = update.effective_user.first_name if update.effective_user else ""
-    reply = assistant_of(context).command(parsed[0], context.args or [], pref=pref, user_lang=user_lang,
-                                          first_name=first_name)
+    reply = assistant_of(context).command(
+        parsed[0], context.args or [], pref=pref, user_lang=user_lang, first_name=first_name
+    )
     await remember_lang(update, context, reply)
     await send_reply(message, reply, quote=message.chat.type != ChatType.PRIVATE, context=context)
 

@@ -17,8 +17,17 @@ from bot.assistant import Assistant, Button, Reply
 from bot.services import BotData
 from bot.tghtml import MAX_MESSAGE, to_plain, truncate_text
 
-__all__ = ["Context", "keyboard", "language_of", "send_reply", "remember_lang", "assistant_of", "with_feedback",
-           "render", "is_private"]
+__all__ = [
+    "Context",
+    "assistant_of",
+    "is_private",
+    "keyboard",
+    "language_of",
+    "remember_lang",
+    "render",
+    "send_reply",
+    "with_feedback",
+]
 
 Context: TypeAlias = CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]
 
@@ -47,8 +56,10 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
         return None
     return InlineKeyboardMarkup(
         [
-            [InlineKeyboardButton(b.text, url=b.url) if b.url else InlineKeyboardButton(b.text, callback_data=b.data)
-             for b in row]
+            [
+                InlineKeyboardButton(b.text, url=b.url) if b.url else InlineKeyboardButton(b.text, callback_data=b.data)
+                for b in row
+            ]
             for row in reply.buttons
         ]
     )
@@ -58,8 +69,10 @@ def with_feedback(reply: Reply, context: Context) -> Reply:
     """An answer with 👍 / 👎 buttons above its other buttons (private chats)."""
     if not reply.matched or reply.entry_id is None:
         return reply
-    row = (Button(render(context, "button_helpful", reply.lang), data=f"fb:1:{reply.entry_id}"),
-           Button(render(context, "button_not_helpful", reply.lang), data=f"fb:-1:{reply.entry_id}"))
+    row = (
+        Button(render(context, "button_helpful", reply.lang), data=f"fb:1:{reply.entry_id}"),
+        Button(render(context, "button_not_helpful", reply.lang), data=f"fb:-1:{reply.entry_id}"),
+    )
     return replace(reply, buttons=(row, *reply.buttons))
 
 
@@ -97,8 +110,9 @@ async def _reply_once(message: Message, text: str, buttons: InlineKeyboardMarkup
     raise AssertionError("unreachable")
 
 
-async def send_reply(message: Message, reply: Reply, *, quote: bool = False,
-                     context: Context | None = None) -> Message | None:
+async def send_reply(
+    message: Message, reply: Reply, *, quote: bool = False, context: Context | None = None
+) -> Message | None:
     """Send every message of ``reply`` to ``message``'s chat, buttons on the last one;
     returns the last message sent (None when Telegram would not take it).
 

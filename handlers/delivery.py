@@ -13,13 +13,20 @@ from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, ContextTypes
 
-from bot.announcements import Progress, ScheduleDecision, SendOutcome, Sender, now_utc
+from bot.announcements import Progress, ScheduleDecision, Sender, SendOutcome, now_utc
 from bot.content import Messages, ScheduledAnnouncement
 from bot.services import BotData
 from bot.storage import DeliveryCounts
 
-__all__ = ["telegram_sender", "progress_reporter", "start_announcements", "schedule_content_announcements",
-           "on_scheduled_job", "deliver_in_background", "stop_deliveries"]
+__all__ = [
+    "deliver_in_background",
+    "on_scheduled_job",
+    "progress_reporter",
+    "schedule_content_announcements",
+    "start_announcements",
+    "stop_deliveries",
+    "telegram_sender",
+]
 
 logger = logging.getLogger(__name__)
 _TASKS: set[asyncio.Task[object]] = set()
@@ -57,8 +64,9 @@ def progress_reporter(bot: Bot, chat_id: int, message_id: int, messages: Message
 
     async def report(counts: DeliveryCounts) -> None:
         key = "announce_done" if counts.pending == 0 else "announce_progress"
-        text = messages.render(key, lang, sent=f"{counts.sent:,}", total=f"{counts.total:,}",
-                               failed=f"{counts.failed:,}")
+        text = messages.render(
+            key, lang, sent=f"{counts.sent:,}", total=f"{counts.total:,}", failed=f"{counts.failed:,}"
+        )
         if last and last[0] == text:
             return
         try:
@@ -71,8 +79,11 @@ def progress_reporter(bot: Bot, chat_id: int, message_id: int, messages: Message
     return report
 
 
-def deliver_in_background(application: Application, announcement_id: int,  # type: ignore[type-arg]
-                          progress: Progress | None = None) -> None:
+def deliver_in_background(
+    application: Application,
+    announcement_id: int,  # type: ignore[type-arg]
+    progress: Progress | None = None,
+) -> None:
     """Deliver an announcement without holding up the update that started it."""
     data: BotData = application.bot_data
     _spawn(data.announcer.start_and_deliver(announcement_id, progress), f"announcement-{announcement_id}")
@@ -88,8 +99,9 @@ def _spawn(work: Coroutine[Any, Any, object], name: str) -> None:
 def _finished(task: asyncio.Task[object]) -> None:
     _TASKS.discard(task)
     if not task.cancelled() and task.exception() is not None:
-        logger.error("Announcement delivery failed; pending deliveries resume at the next start",
-                     exc_info=task.exception())
+        logger.error(
+            "Announcement delivery failed; pending deliveries resume at the next start", exc_info=task.exception()
+        )
 
 
 async def stop_deliveries() -> None:
@@ -120,16 +132,21 @@ async def start_announcements(application: Application) -> None:  # type: ignore
         logger.info("Resuming announcement %d", announcement.id)
         progress = None
         if announcement.progress_chat_id and announcement.progress_message_id:
-            progress = progress_reporter(application.bot, announcement.progress_chat_id,
-                                         announcement.progress_message_id, data.assistant.content.messages,
-                                         announcement.progress_lang)
+            progress = progress_reporter(
+                application.bot,
+                announcement.progress_chat_id,
+                announcement.progress_message_id,
+                data.assistant.content.messages,
+                announcement.progress_lang,
+            )
         deliver_in_background(application, announcement.id, progress)
-    schedule_content_announcements(application, await announcer.plan(data.assistant.content.announcements,
-                                                                     now_utc()))
+    schedule_content_announcements(application, await announcer.plan(data.assistant.content.announcements, now_utc()))
 
 
-def schedule_content_announcements(application: Application,  # type: ignore[type-arg]
-                                   decisions: list[ScheduleDecision]) -> None:
+def schedule_content_announcements(
+    application: Application,  # type: ignore[type-arg]
+    decisions: list[ScheduleDecision],
+) -> None:
     """Act on the plan: post now, schedule with the JobQueue, or record as skipped."""
     data: BotData = application.bot_data
     job_queue = application.job_queue
@@ -145,4 +162,3 @@ def schedule_content_announcements(application: Application,  # type: ignore[typ
                 job.schedule_removal()
             delay = max((item.at - now_utc()).total_seconds(), 0.0)
             job_queue.run_once(on_scheduled_job, when=timedelta(seconds=delay), data=item, name=name)
-

@@ -44,8 +44,10 @@ def _on_conflict(context: Context) -> None:
     now = time.monotonic()
     _conflicts[:] = [t for t in _conflicts if t > now - 60] + [now]
     if len(_conflicts) >= _CONFLICTS_TO_STOP:
-        logger.error("Another instance of this bot is polling Telegram with the same token (409 Conflict); "
-                     "stopping this one. Run exactly one polling instance, or use webhook mode.")
+        logger.error(
+            "Another instance of this bot is polling Telegram with the same token (409 Conflict); "
+            "stopping this one. Run exactly one polling instance, or use webhook mode."
+        )
         _skip_last_poll(context)
         context.application.stop_running()
     else:

@@ -62,8 +62,9 @@ async def throttle_floods(update: Update, context: Context) -> None:
         return
     if verdict == "notice":
         logger.warning("User %s is flooding the bot; ignoring them for a while", user.id)
-        text = render(context, "flood_notice", language_for(await context.bot_data.storage.get_lang(user.id),
-                                                            user.language_code))
+        text = render(
+            context, "flood_notice", language_for(await context.bot_data.storage.get_lang(user.id), user.language_code)
+        )
         if update.callback_query is not None:
             await update.callback_query.answer(text, show_alert=True)
         elif update.effective_message is not None and update.inline_query is None:

@@ -6,7 +6,7 @@ from telegram import MessageEntity, Update
 
 from handlers.common import Context, assistant_of, is_private, language_of, send_reply, with_feedback
 
-__all__ = ["on_private_text", "on_group_text", "addressed_text"]
+__all__ = ["addressed_text", "on_group_text", "on_private_text"]
 
 
 async def _answer(update: Update, context: Context, text: str) -> None:
@@ -18,8 +18,9 @@ async def _answer(update: Update, context: Context, text: str) -> None:
     private = is_private(update)
     await send_reply(message, with_feedback(reply, context) if private else reply, quote=not private, context=context)
     user = update.effective_user
-    await context.bot_data.record_question(chat_id=message.chat_id, user_id=user.id if user else None, text=text,
-                                           reply=reply)
+    await context.bot_data.record_question(
+        chat_id=message.chat_id, user_id=user.id if user else None, text=text, reply=reply
+    )
 
 
 async def on_private_text(update: Update, context: Context) -> None:
@@ -43,8 +44,11 @@ def addressed_text(update: Update, context: Context) -> str | None:
         ):
             mentioned = True
             text = text.replace(value, " ")
-    replied = message.reply_to_message is not None and message.reply_to_message.from_user is not None and \
-        message.reply_to_message.from_user.id == context.bot.id
+    replied = (
+        message.reply_to_message is not None
+        and message.reply_to_message.from_user is not None
+        and message.reply_to_message.from_user.id == context.bot.id
+    )
     return text if mentioned or replied else None
 
 

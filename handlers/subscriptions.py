@@ -11,8 +11,15 @@ from telegram.error import TelegramError
 from bot.assistant import language_for
 from handlers.common import Context, is_private, language_of, render
 
-__all__ = ["on_subscribe", "on_unsubscribe", "on_forgetme", "on_forget_button", "on_my_chat_member", "on_migrate",
-           "on_feedback"]
+__all__ = [
+    "on_feedback",
+    "on_forget_button",
+    "on_forgetme",
+    "on_migrate",
+    "on_my_chat_member",
+    "on_subscribe",
+    "on_unsubscribe",
+]
 
 logger = logging.getLogger(__name__)
 _ADMINS = (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)
@@ -45,8 +52,9 @@ async def _set_subscription(update: Update, context: Context, subscribed: bool) 
     if not await _may_manage(update, context):
         await message.reply_text(render(context, "subscribe_group_admins", lang))
         return
-    before = await context.bot_data.storage.set_subscribed(chat.id, chat.type, chat.title or chat.full_name, lang,
-                                                           subscribed)
+    before = await context.bot_data.storage.set_subscribed(
+        chat.id, chat.type, chat.title or chat.full_name, lang, subscribed
+    )
     if subscribed:
         key = "subscribe_already" if before else "subscribe_done"
     else:
@@ -71,10 +79,14 @@ async def on_forgetme(update: Update, context: Context) -> None:
         return
     lang = await _lang(update, context)
     user_id = update.effective_user.id
-    buttons = InlineKeyboardMarkup([[
-        InlineKeyboardButton(render(context, "button_forget", lang), callback_data=f"forget:yes:{user_id}"),
-        InlineKeyboardButton(render(context, "button_cancel", lang), callback_data=f"forget:no:{user_id}"),
-    ]])
+    buttons = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(render(context, "button_forget", lang), callback_data=f"forget:yes:{user_id}"),
+                InlineKeyboardButton(render(context, "button_cancel", lang), callback_data=f"forget:no:{user_id}"),
+            ]
+        ]
+    )
     await message.reply_text(render(context, "forget_confirm", lang), reply_markup=buttons)
 
 
@@ -84,7 +96,7 @@ async def on_forget_button(update: Update, context: Context) -> None:
     if query is None or query.data is None:
         return
     await query.answer()
-    _, choice, owner = (query.data.split(":") + ["", ""])[:3]
+    _, choice, owner = ([*query.data.split(":"), "", ""])[:3]
     if update.effective_user is None or owner != str(update.effective_user.id):
         return
     lang = await _lang(update, context)
@@ -107,8 +119,9 @@ async def on_feedback(update: Update, context: Context) -> None:
         return
     lang = await _lang(update, context)
     await query.answer(render(context, "feedback_thanks", lang))
-    await context.bot_data.storage.add_feedback(update.effective_user.id, update.effective_chat.id
-                                                if update.effective_chat else None, parts[2], int(parts[1]))
+    await context.bot_data.storage.add_feedback(
+        update.effective_user.id, update.effective_chat.id if update.effective_chat else None, parts[2], int(parts[1])
+    )
 
 
 async def on_my_chat_member(update: Update, context: Context) -> None:

@@ -30,8 +30,14 @@ class BotProcess:
         environ.update(env)
         self.log = workdir / "bot.log"
         self._log_file = self.log.open("ab")
-        self.proc = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=workdir, env=environ,
-                                     stdout=self._log_file, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "bot", "run"],
+            cwd=workdir,
+            env=environ,
+            stdout=self._log_file,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
 
     def stop(self, timeout: float = 20) -> int:
         """SIGTERM and wait; the exit code."""

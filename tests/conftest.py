@@ -37,6 +37,7 @@ def content_copy(tmp_path: Path, content_dir: Path) -> Path:
 
 # --------------------------------------------------------------------------- Telegram layer
 
+
 @pytest.fixture
 def fake():  # type: ignore[no-untyped-def]
     """A strict fake Bot API server on 127.0.0.1 (see tests/fakebotapi.py)."""
@@ -58,8 +59,12 @@ async def make_app(fake, assistant: Assistant, tmp_path: Path):  # type: ignore[
     apps = []
 
     async def build(**overrides):  # type: ignore[no-untyped-def]
-        settings = {"token": fake.token, "api_base_url": fake.base_url, "database": tmp_path / "bot.sqlite3",
-                    **overrides}
+        settings = {
+            "token": fake.token,
+            "api_base_url": fake.base_url,
+            "database": tmp_path / "bot.sqlite3",
+            **overrides,
+        }
         application = build_application(Config(**settings), assistant)
         await application.initialize()
         await application.post_init(application)

@@ -56,6 +56,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import email.parser
 import email.policy
 import email.utils
@@ -117,64 +118,156 @@ _DEFAULT_EXCLUDED_UPDATES = frozenset({"chat_member", "message_reaction", "messa
 #: Parameters that are plain strings in the Bot API and must never be JSON-decoded.
 _STRING_PARAMS = frozenset(
     {
-        "text", "caption", "parse_mode", "callback_query_id", "inline_query_id", "url",
-        "description", "short_description", "name", "language_code", "action", "query",
-        "next_offset", "secret_token", "ip_address", "inline_message_id", "message_effect_id",
-        "business_connection_id", "title", "switch_pm_text", "switch_pm_parameter", "emoji",
-        "custom_title", "question", "data", "file_id", "sticker", "photo", "document",
-        "web_app_query_id", "cache_key",
+        "text",
+        "caption",
+        "parse_mode",
+        "callback_query_id",
+        "inline_query_id",
+        "url",
+        "description",
+        "short_description",
+        "name",
+        "language_code",
+        "action",
+        "query",
+        "next_offset",
+        "secret_token",
+        "ip_address",
+        "inline_message_id",
+        "message_effect_id",
+        "business_connection_id",
+        "title",
+        "switch_pm_text",
+        "switch_pm_parameter",
+        "emoji",
+        "custom_title",
+        "question",
+        "data",
+        "file_id",
+        "sticker",
+        "photo",
+        "document",
+        "web_app_query_id",
+        "cache_key",
     }
 )
 
 #: Methods subject to rate limiting, blocking and "bot left the chat" checks.
-_SEND_METHODS = frozenset(
-    {"sendMessage", "editMessageText", "editMessageReplyMarkup", "sendChatAction"}
-)
+_SEND_METHODS = frozenset({"sendMessage", "editMessageText", "editMessageReplyMarkup", "sendChatAction"})
 _RATE_LIMITED_METHODS = frozenset({"sendMessage", "editMessageText", "editMessageReplyMarkup"})
 
 #: Real Bot API methods this fake does not implement: answered with 501 instead of 404 so
 #: that a bot using them gets a clear NetworkError instead of PTB's misleading InvalidToken.
 _UNIMPLEMENTED_METHODS = frozenset(
     {
-        "sendPhoto", "sendDocument", "sendAudio", "sendVideo", "sendAnimation", "sendVoice",
-        "sendVideoNote", "sendMediaGroup", "sendLocation", "sendVenue", "sendContact",
-        "sendPoll", "sendDice", "sendSticker", "sendInvoice", "sendGame", "forwardMessage",
-        "forwardMessages", "copyMessage", "copyMessages", "editMessageCaption",
-        "editMessageMedia", "editMessageLiveLocation", "stopMessageLiveLocation", "stopPoll",
-        "deleteMessages", "getFile", "getUserProfilePhotos", "banChatMember",
-        "unbanChatMember", "restrictChatMember", "promoteChatMember", "setChatPermissions",
-        "exportChatInviteLink", "createChatInviteLink", "pinChatMessage", "unpinChatMessage",
-        "unpinAllChatMessages", "getChatMemberCount", "setChatMenuButton",
-        "getChatMenuButton", "setMyDefaultAdministratorRights",
-        "getMyDefaultAdministratorRights", "setMessageReaction", "answerWebAppQuery",
-        "answerPreCheckoutQuery", "answerShippingQuery", "setChatTitle",
-        "setChatDescription", "getStickerSet", "getCustomEmojiStickers",
+        "sendPhoto",
+        "sendDocument",
+        "sendAudio",
+        "sendVideo",
+        "sendAnimation",
+        "sendVoice",
+        "sendVideoNote",
+        "sendMediaGroup",
+        "sendLocation",
+        "sendVenue",
+        "sendContact",
+        "sendPoll",
+        "sendDice",
+        "sendSticker",
+        "sendInvoice",
+        "sendGame",
+        "forwardMessage",
+        "forwardMessages",
+        "copyMessage",
+        "copyMessages",
+        "editMessageCaption",
+        "editMessageMedia",
+        "editMessageLiveLocation",
+        "stopMessageLiveLocation",
+        "stopPoll",
+        "deleteMessages",
+        "getFile",
+        "getUserProfilePhotos",
+        "banChatMember",
+        "unbanChatMember",
+        "restrictChatMember",
+        "promoteChatMember",
+        "setChatPermissions",
+        "exportChatInviteLink",
+        "createChatInviteLink",
+        "pinChatMessage",
+        "unpinChatMessage",
+        "unpinAllChatMessages",
+        "getChatMemberCount",
+        "setChatMenuButton",
+        "getChatMenuButton",
+        "setMyDefaultAdministratorRights",
+        "getMyDefaultAdministratorRights",
+        "setMessageReaction",
+        "answerWebAppQuery",
+        "answerPreCheckoutQuery",
+        "answerShippingQuery",
+        "setChatTitle",
+        "setChatDescription",
+        "getStickerSet",
+        "getCustomEmojiStickers",
     }
 )
 
 _CHAT_ACTIONS = frozenset(
     {
-        "typing", "upload_photo", "record_video", "upload_video", "record_voice",
-        "upload_voice", "upload_document", "choose_sticker", "find_location",
-        "record_video_note", "upload_video_note",
+        "typing",
+        "upload_photo",
+        "record_video",
+        "upload_video",
+        "record_voice",
+        "upload_voice",
+        "upload_document",
+        "choose_sticker",
+        "find_location",
+        "record_video_note",
+        "upload_video_note",
     }
 )
 _MEMBER_STATUSES = frozenset({"creator", "administrator", "member", "restricted", "left", "kicked"})
 _INLINE_BUTTON_ACTIONS = (
-    "callback_data", "url", "switch_inline_query", "switch_inline_query_current_chat",
-    "switch_inline_query_chosen_chat", "login_url", "web_app", "callback_game", "pay",
+    "callback_data",
+    "url",
+    "switch_inline_query",
+    "switch_inline_query_current_chat",
+    "switch_inline_query_chosen_chat",
+    "login_url",
+    "web_app",
+    "callback_game",
+    "pay",
     "copy_text",
 )
 _INLINE_RESULT_TYPES = frozenset(
     {
-        "article", "photo", "gif", "mpeg4_gif", "video", "audio", "voice", "document",
-        "location", "venue", "contact", "game", "sticker",
+        "article",
+        "photo",
+        "gif",
+        "mpeg4_gif",
+        "video",
+        "audio",
+        "voice",
+        "document",
+        "location",
+        "venue",
+        "contact",
+        "game",
+        "sticker",
     }
 )
 _COMMAND_SCOPES = frozenset(
     {
-        "default", "all_private_chats", "all_group_chats", "all_chat_administrators", "chat",
-        "chat_administrators", "chat_member",
+        "default",
+        "all_private_chats",
+        "all_group_chats",
+        "all_chat_administrators",
+        "chat",
+        "chat_administrators",
+        "chat_member",
     }
 )
 _COMMAND_RE = re.compile(r"^[a-z0-9_]{1,32}$")
@@ -359,8 +452,11 @@ def _json_default(obj: Any) -> Any:
         return {"filename": obj.filename, "content_type": obj.content_type, "size": obj.size}
     if isinstance(obj, Call):
         return {
-            "method": obj.method, "params": obj.params, "status": obj.status,
-            "response": obj.response, "seq": obj.seq,
+            "method": obj.method,
+            "params": obj.params,
+            "status": obj.status,
+            "response": obj.response,
+            "seq": obj.seq,
         }
     if isinstance(obj, (set, frozenset, tuple)):
         return list(obj)
@@ -375,14 +471,37 @@ def _json_default(obj: Any) -> Any:
 
 _ALLOWED_TAGS = frozenset(
     {
-        "a", "b", "strong", "i", "em", "s", "strike", "del", "u", "ins", "tg-spoiler",
-        "tg-emoji", "span", "pre", "code", "blockquote",
+        "a",
+        "b",
+        "strong",
+        "i",
+        "em",
+        "s",
+        "strike",
+        "del",
+        "u",
+        "ins",
+        "tg-spoiler",
+        "tg-emoji",
+        "span",
+        "pre",
+        "code",
+        "blockquote",
     }
 )
 _SIMPLE_TAG_ENTITIES = {
-    "b": "bold", "strong": "bold", "i": "italic", "em": "italic", "u": "underline",
-    "ins": "underline", "s": "strikethrough", "strike": "strikethrough", "del": "strikethrough",
-    "tg-spoiler": "spoiler", "span": "spoiler", "code": "code",
+    "b": "bold",
+    "strong": "bold",
+    "i": "italic",
+    "em": "italic",
+    "u": "underline",
+    "ins": "underline",
+    "s": "strikethrough",
+    "strike": "strikethrough",
+    "del": "strikethrough",
+    "tg-spoiler": "spoiler",
+    "span": "spoiler",
+    "code": "code",
 }
 _NAMED_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
 _HTML_SPACE = frozenset(" \t\r\n\v\f")
@@ -498,9 +617,7 @@ def parse_html(text: str) -> tuple[str, list[dict[str, Any]]]:
             length = u16 - tag.u16_offset
             if length <= 0:
                 continue
-            base: dict[str, Any] = {
-                "offset": tag.u16_offset, "length": length, "_order": tag.order
-            }
+            base: dict[str, Any] = {"offset": tag.u16_offset, "length": length, "_order": tag.order}
             if tag.name in _SIMPLE_TAG_ENTITIES:
                 entities.append({"type": _SIMPLE_TAG_ENTITIES[tag.name], **base})
                 if tag.name == "code" and tag.argument:
@@ -536,9 +653,7 @@ def parse_html(text: str) -> tuple[str, list[dict[str, Any]]]:
             raise HtmlParseError(f"Unclosed start tag at byte offset {byte_offset(begin)}")
         tag_name = text[begin + 1 : i].lower()
         if tag_name not in _ALLOWED_TAGS:
-            raise HtmlParseError(
-                f'Unsupported start tag "{tag_name}" at byte offset {byte_offset(begin)}'
-            )
+            raise HtmlParseError(f'Unsupported start tag "{tag_name}" at byte offset {byte_offset(begin)}')
         argument = ""
         expandable = False
         while True:
@@ -555,8 +670,7 @@ def parse_html(text: str) -> tuple[str, list[dict[str, Any]]]:
             attr_name = text[attr_begin:i].lower()
             if not attr_name:
                 raise HtmlParseError(
-                    f'Empty attribute name in the tag "{tag_name}" at byte offset '
-                    f"{byte_offset(begin)}"
+                    f'Empty attribute name in the tag "{tag_name}" at byte offset {byte_offset(begin)}'
                 )
             while i < n and text[i] in _HTML_SPACE:
                 i += 1
@@ -577,13 +691,11 @@ def parse_html(text: str) -> tuple[str, list[dict[str, Any]]]:
                 raise HtmlParseError(f"Unclosed start tag at byte offset {byte_offset(begin)}")
             if text[i] not in "'\"":
                 token_begin = i
-                while i < n and (text[i].isascii() and text[i].isalnum() or text[i] in ".-"):
+                while i < n and ((text[i].isascii() and text[i].isalnum()) or text[i] in ".-"):
                     i += 1
                 value = text[token_begin:i].lower()
                 if i >= n or (text[i] not in _HTML_SPACE and text[i] != ">"):
-                    raise HtmlParseError(
-                        f"Unexpected end of name token at byte offset {byte_offset(token_begin)}"
-                    )
+                    raise HtmlParseError(f"Unexpected end of name token at byte offset {byte_offset(token_begin)}")
             else:
                 quote = text[i]
                 i += 1
@@ -598,9 +710,7 @@ def parse_html(text: str) -> tuple[str, list[dict[str, Any]]]:
                     chars.append(text[i])
                     i += 1
                 if i >= n:
-                    raise HtmlParseError(
-                        f"Unclosed start tag at byte offset {byte_offset(begin)}"
-                    )
+                    raise HtmlParseError(f"Unclosed start tag at byte offset {byte_offset(begin)}")
                 i += 1
                 value = "".join(chars)
             if tag_name == "a" and attr_name == "href":
@@ -614,9 +724,7 @@ def parse_html(text: str) -> tuple[str, list[dict[str, Any]]]:
             elif tag_name == "blockquote" and attr_name == "expandable":
                 expandable = True
         if tag_name == "span" and argument != "spoiler":
-            raise HtmlParseError(
-                f'Tag "span" must have class "tg-spoiler" at byte offset {byte_offset(begin)}'
-            )
+            raise HtmlParseError(f'Tag "span" must have class "tg-spoiler" at byte offset {byte_offset(begin)}')
         if tag_name == "tg-emoji" and not argument.isdigit():
             raise HtmlParseError(
                 "Custom emoji identifier must be non-empty"
@@ -627,9 +735,7 @@ def parse_html(text: str) -> tuple[str, list[dict[str, Any]]]:
         stack.append(_OpenTag(tag_name, argument, u16, out_len, expandable, opened))
 
     if stack:
-        raise HtmlParseError(
-            f'Can\'t find end tag corresponding to start tag "{stack[-1].name}"'
-        )
+        raise HtmlParseError(f'Can\'t find end tag corresponding to start tag "{stack[-1].name}"')
     entities.sort(key=lambda e: (e["offset"], -e["length"], e["_order"]))
     for entity in entities:
         entity.pop("_language", None)
@@ -728,7 +834,7 @@ class _Handler(BaseHTTPRequestHandler):
         finally:
             self.server.fake._register_connection(self.connection, add=False)
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: Any) -> None:
         _LOGGER.debug("fakebotapi: " + format, *args)
 
     def _read_body(self) -> bytes:
@@ -749,9 +855,7 @@ class _Handler(BaseHTTPRequestHandler):
         fake = self.server.fake
         body = self._read_body()
         fake._tls.connection = self.connection
-        status, payload = fake._handle_http(
-            self.command, self.path, self.headers.get("Content-Type", ""), body
-        )
+        status, payload = fake._handle_http(self.command, self.path, self.headers.get("Content-Type", ""), body)
         data = json.dumps(payload, ensure_ascii=False, default=_json_default).encode("utf-8")
         try:
             self.send_response(status)
@@ -777,12 +881,32 @@ class _Handler(BaseHTTPRequestHandler):
 
 _CONTROL_METHODS = frozenset(
     {
-        "send_text", "edit_text", "send_sticker", "channel_post", "press_button",
-        "inline_query", "chat_member_update", "raw_update", "add_chat", "add_user",
-        "block_chat", "unblock_chat", "set_chat_member_status", "set_rate_limit",
-        "disable_rate_limit", "fail_next", "set_delay", "calls", "sent", "clear_calls",
-        "parse_modes_used", "callback_answers", "inline_answers", "commands",
-        "pending_updates", "set_query_timeout",
+        "send_text",
+        "edit_text",
+        "send_sticker",
+        "channel_post",
+        "press_button",
+        "inline_query",
+        "chat_member_update",
+        "raw_update",
+        "add_chat",
+        "add_user",
+        "block_chat",
+        "unblock_chat",
+        "set_chat_member_status",
+        "set_rate_limit",
+        "disable_rate_limit",
+        "fail_next",
+        "set_delay",
+        "calls",
+        "sent",
+        "clear_calls",
+        "parse_modes_used",
+        "callback_answers",
+        "inline_answers",
+        "commands",
+        "pending_updates",
+        "set_query_timeout",
     }
 )
 
@@ -878,9 +1002,7 @@ class FakeBotAPI:
             "deleteMyCommands": self._m_delete_my_commands,
             "setMyDescription": lambda p: self._m_set_text_setting(p, "description", 512),
             "getMyDescription": lambda p: self._m_get_text_setting(p, "description"),
-            "setMyShortDescription": lambda p: self._m_set_text_setting(
-                p, "short_description", 120
-            ),
+            "setMyShortDescription": lambda p: self._m_set_text_setting(p, "short_description", 120),
             "getMyShortDescription": lambda p: self._m_get_text_setting(p, "short_description"),
             "setMyName": lambda p: self._m_set_text_setting(p, "name", 64),
             "getMyName": lambda p: self._m_get_text_setting(p, "name"),
@@ -931,10 +1053,8 @@ class FakeBotAPI:
         with self._lock:
             connections = list(self._connections)
         for conn in connections:
-            try:
+            with contextlib.suppress(OSError):
                 conn.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
         if self._thread is not None:
             self._thread.join(timeout=5)
 
@@ -990,9 +1110,7 @@ class FakeBotAPI:
     ) -> dict[str, Any]:
         """Register (or update) a user; returns its ``User`` dict."""
         with self._cond:
-            user = self._users.setdefault(
-                user_id, {"id": user_id, "is_bot": False, "first_name": f"User {user_id}"}
-            )
+            user = self._users.setdefault(user_id, {"id": user_id, "is_bot": False, "first_name": f"User {user_id}"})
             if first_name is not None:
                 user["first_name"] = first_name
             if last_name is not None:
@@ -1022,8 +1140,8 @@ class FakeBotAPI:
                 self._chats[chat_id] = chat
             if chat_type == "private":
                 user = self._users.get(chat_id)
-                chat["first_name"] = first_name or chat.get("first_name") or (
-                    user["first_name"] if user else f"User {chat_id}"
+                chat["first_name"] = (
+                    first_name or chat.get("first_name") or (user["first_name"] if user else f"User {chat_id}")
                 )
                 if username or (user and user.get("username")):
                     chat["username"] = username or user["username"]  # type: ignore[index]
@@ -1102,8 +1220,7 @@ class FakeBotAPI:
         with self._cond:
             key = "*" if method == "*" else method.lower()
             self._faults.setdefault(key, []).extend(
-                {"status": status, "description": description, "retry_after": retry_after}
-                for _ in range(count)
+                {"status": status, "description": description, "retry_after": retry_after} for _ in range(count)
             )
 
     def set_delay(self, method: str, seconds: float) -> None:
@@ -1137,9 +1254,7 @@ class FakeBotAPI:
             self._users[user_id]["language_code"] = language_code
         return dict(self._users[user_id])
 
-    def _chat_for(
-        self, chat_id: int | None, user_id: int, chat_type: str, chat_title: str | None
-    ) -> dict[str, Any]:
+    def _chat_for(self, chat_id: int | None, user_id: int, chat_type: str, chat_title: str | None) -> dict[str, Any]:
         if chat_id is None:
             chat_id = user_id if chat_type == "private" else DEFAULT_GROUP_CHAT_ID
         existing = self._chats.get(chat_id)
@@ -1172,8 +1287,9 @@ class FakeBotAPI:
         reply = {k: v for k, v in stored.message.items() if k != "reply_to_message"}
         return json.loads(json.dumps(reply))
 
-    def _incoming(self, chat: dict[str, Any], sender_field: str, sender: dict[str, Any],
-                  **content: Any) -> dict[str, Any]:
+    def _incoming(
+        self, chat: dict[str, Any], sender_field: str, sender: dict[str, Any], **content: Any
+    ) -> dict[str, Any]:
         """A new message in ``chat`` from ``sender`` (``from`` a user or ``sender_chat``),
         with its entities computed like Telegram when it has text."""
         message: dict[str, Any] = {
@@ -1236,7 +1352,11 @@ class FakeBotAPI:
             chat_type = "private" if chat_id is None or chat_id > 0 else "supergroup"
             chat = self._chat_for(chat_id, user_id, chat_type, None)
             unique = next(self._query_ids)
-            message = self._incoming(chat, "from", user, sticker={
+            message = self._incoming(
+                chat,
+                "from",
+                user,
+                sticker={
                     "file_id": f"CAACAgIAAxkBAAI{unique:06d}",
                     "file_unique_id": f"AgAD{unique:06d}",
                     "type": "regular",
@@ -1245,13 +1365,12 @@ class FakeBotAPI:
                     "is_animated": False,
                     "is_video": False,
                     "emoji": emoji,
-                })
+                },
+            )
             self._store_user_message(message)
             return self._queue({"message": message})
 
-    def channel_post(
-        self, chat_id: int, text: str, chat_title: str | None = None
-    ) -> dict[str, Any]:
+    def channel_post(self, chat_id: int, text: str, chat_title: str | None = None) -> dict[str, Any]:
         """Queue a ``channel_post`` update (no ``from``; ``sender_chat`` is the channel)."""
         with self._cond:
             chat = self._chat_for(chat_id, 0, "channel", chat_title)
@@ -1278,15 +1397,10 @@ class FakeBotAPI:
             if stored is None or stored.deleted or not stored.from_bot:
                 raise ValueError(f"the bot has no message {message_id} in chat {chat_id}")
             markup = stored.message.get("reply_markup") or {}
-            datas = [
-                button.get("callback_data")
-                for row in markup.get("inline_keyboard", [])
-                for button in row
-            ]
+            datas = [button.get("callback_data") for row in markup.get("inline_keyboard", []) for button in row]
             if not force and data not in datas:
                 raise ValueError(
-                    f"message {message_id} has no button with callback_data {data!r}; "
-                    f"available: {datas!r}"
+                    f"message {message_id} has no button with callback_data {data!r}; available: {datas!r}"
                 )
             user = self._user(user_id, None)
             query_id = f"{self.bot_id}{next(self._query_ids):010d}"
@@ -1297,9 +1411,7 @@ class FakeBotAPI:
                 "chat_instance": str(abs(chat_id) * 7919 + 13),
                 "data": data,
             }
-            self._queries[query_id] = _Query(
-                query_id, "callback_query", user_id, time.monotonic(), callback
-            )
+            self._queries[query_id] = _Query(query_id, "callback_query", user_id, time.monotonic(), callback)
             return self._queue({"callback_query": callback})
 
     def inline_query(
@@ -1321,9 +1433,7 @@ class FakeBotAPI:
             }
             if chat_type:
                 inline["chat_type"] = chat_type
-            self._queries[query_id] = _Query(
-                query_id, "inline_query", user_id, time.monotonic(), inline
-            )
+            self._queries[query_id] = _Query(query_id, "inline_query", user_id, time.monotonic(), inline)
             return self._queue({"inline_query": inline})
 
     def chat_member_update(
@@ -1362,9 +1472,7 @@ class FakeBotAPI:
                 elif new_status == "kicked":
                     self._blocked[chat_id] = f"Forbidden: bot was kicked from the {chat_type} chat"
                 else:
-                    self._blocked[chat_id] = (
-                        f"Forbidden: bot is not a member of the {chat_type} chat"
-                    )
+                    self._blocked[chat_id] = f"Forbidden: bot is not a member of the {chat_type} chat"
             else:
                 self._blocked.pop(chat_id, None)
             return self._queue(update)
@@ -1424,9 +1532,7 @@ class FakeBotAPI:
             "message": json.loads(json.dumps(msg)),
         }
 
-    def sent(
-        self, chat_id: int | None = None, include_deleted: bool = False
-    ) -> list[dict[str, Any]]:
+    def sent(self, chat_id: int | None = None, include_deleted: bool = False) -> list[dict[str, Any]]:
         """The bot's messages as they currently are (after edits), in sending order.
 
         Each dict has ``message_id``, ``chat_id``, ``text`` (rendered, as users see it),
@@ -1439,9 +1545,7 @@ class FakeBotAPI:
                 (
                     s
                     for s in self._messages.values()
-                    if s.from_bot
-                    and (chat_id is None or s.chat_id == chat_id)
-                    and (include_deleted or not s.deleted)
+                    if s.from_bot and (chat_id is None or s.chat_id == chat_id) and (include_deleted or not s.deleted)
                 ),
                 key=lambda s: s.seq,
             )
@@ -1486,9 +1590,7 @@ class FakeBotAPI:
                 if q.kind == kind
             ]
 
-    def commands(
-        self, scope: Mapping[str, Any] | None = None, language_code: str = ""
-    ) -> list[dict[str, str]]:
+    def commands(self, scope: Mapping[str, Any] | None = None, language_code: str = "") -> list[dict[str, str]]:
         """Commands stored by ``setMyCommands`` for ``scope`` (default scope) and language."""
         key = (json.dumps(dict(scope or {"type": "default"}), sort_keys=True), language_code)
         with self._lock:
@@ -1502,9 +1604,7 @@ class FakeBotAPI:
     def dump(self, last: int = 25) -> str:
         """Human-readable summary of recent calls (empty getUpdates polls are skipped)."""
         with self._lock:
-            interesting = [
-                c for c in self._calls if not (c.method == "getUpdates" and c.result == [])
-            ][-last:]
+            interesting = [c for c in self._calls if not (c.method == "getUpdates" and c.result == [])][-last:]
             lines = [f"recent Bot API calls ({len(self._calls)} total):"]
             for call in interesting:
                 params = {
@@ -1545,9 +1645,7 @@ class FakeBotAPI:
                     break
                 self._cond.wait(min(remaining, 0.1))
             dump = self.dump()
-        raise AssertionError(
-            f"timed out after {timeout:g}s waiting for {message or _describe(predicate)}\n{dump}"
-        )
+        raise AssertionError(f"timed out after {timeout:g}s waiting for {message or _describe(predicate)}\n{dump}")
 
     def wait_for_call(
         self,
@@ -1575,8 +1673,7 @@ class FakeBotAPI:
                 return value
             if time.monotonic() >= deadline:
                 raise AssertionError(
-                    f"timed out after {timeout:g}s waiting for "
-                    f"{message or _describe(predicate)}\n{self.dump()}"
+                    f"timed out after {timeout:g}s waiting for {message or _describe(predicate)}\n{self.dump()}"
                 )
             await asyncio.sleep(interval)
 
@@ -1588,8 +1685,9 @@ class FakeBotAPI:
         where: Callable[[Call], bool] | None = None,
     ) -> list[Call]:
         """Async variant of :meth:`wait_for_call`."""
-        return await self.async_wait_for(_calls_check(method, count, where), timeout,
-                                         message=f"{count} call(s) of {method}")
+        return await self.async_wait_for(
+            _calls_check(method, count, where), timeout, message=f"{count} call(s) of {method}"
+        )
 
     def wait_for_updates_consumed(self, timeout: float = 10.0) -> None:
         """Wait until every injected update has been delivered by ``getUpdates``."""
@@ -1608,18 +1706,12 @@ class FakeBotAPI:
             else:
                 self._connections.discard(conn)
 
-    def _record(
-        self, method: str, params: dict[str, Any], status: int, response: dict[str, Any], verb: str
-    ) -> None:
+    def _record(self, method: str, params: dict[str, Any], status: int, response: dict[str, Any], verb: str) -> None:
         with self._cond:
-            self._calls.append(
-                Call(method, params, status, response, next(self._seq), time.monotonic(), verb)
-            )
+            self._calls.append(Call(method, params, status, response, next(self._seq), time.monotonic(), verb))
             self._cond.notify_all()
 
-    def _handle_http(
-        self, verb: str, raw_path: str, content_type: str, body: bytes
-    ) -> tuple[int, dict[str, Any]]:
+    def _handle_http(self, verb: str, raw_path: str, content_type: str, body: bytes) -> tuple[int, dict[str, Any]]:
         url = urlsplit(raw_path)
         path = unquote(url.path)
         if path.startswith("/_fake/"):
@@ -1638,8 +1730,7 @@ class FakeBotAPI:
             if lowered in self._unimplemented:
                 error = ApiError(
                     501,
-                    f"Not Implemented: the fake Bot API does not implement "
-                    f"{self._unimplemented[lowered]}",
+                    f"Not Implemented: the fake Bot API does not implement {self._unimplemented[lowered]}",
                 )
             else:
                 error = ApiError(404, "Not Found")
@@ -1768,9 +1859,7 @@ class FakeBotAPI:
             chat = self._chats.get(chat_id)
             private = chat["type"] == "private" if chat else chat_id > 0
             window, limit = (
-                (1.0, self._rate["per_chat_per_second"])
-                if private
-                else (60.0, self._rate["per_chat_per_minute"])
+                (1.0, self._rate["per_chat_per_second"]) if private else (60.0, self._rate["per_chat_per_minute"])
             )
             stamps = self._rate_chat.setdefault(chat_id, deque())
             while stamps and now - stamps[0] >= window:
@@ -1802,9 +1891,7 @@ class FakeBotAPI:
         if description is not None:
             raise ApiError(403, description)
 
-    def _render_text(
-        self, text: Any, parse_mode: Any, entities: Any
-    ) -> tuple[str, list[dict[str, Any]]]:
+    def _render_text(self, text: Any, parse_mode: Any, entities: Any) -> tuple[str, list[dict[str, Any]]]:
         """Validate a message text like Telegram; returns (plain text, entities)."""
         if text is None:
             raise ApiError(400, "Bad Request: message text is empty")
@@ -1845,9 +1932,7 @@ class FakeBotAPI:
 
     @staticmethod
     def _validate_url(url: Any) -> None:
-        if not isinstance(url, str) or not re.match(
-            r"^(https?://[^\s/?#]+\.?[^\s]*|tg://\S+)$", url, re.IGNORECASE
-        ):
+        if not isinstance(url, str) or not re.match(r"^(https?://[^\s/?#]+\.?[^\s]*|tg://\S+)$", url, re.IGNORECASE):
             raise ApiError(400, "Bad Request: BUTTON_URL_INVALID")
 
     def _validate_markup(self, markup: Any, *, inline_only: bool = False) -> dict[str, Any] | None:
@@ -1862,8 +1947,7 @@ class FakeBotAPI:
             if not isinstance(rows, list) or not all(isinstance(r, list) for r in rows):
                 raise ApiError(
                     400,
-                    'Bad Request: field "inline_keyboard" of the InlineKeyboardMarkup should '
-                    "be an Array of Arrays",
+                    'Bad Request: field "inline_keyboard" of the InlineKeyboardMarkup should be an Array of Arrays',
                 )
             count = 0
             for row in rows:
@@ -1880,8 +1964,7 @@ class FakeBotAPI:
             if not isinstance(rows, list) or not all(isinstance(r, list) for r in rows):
                 raise ApiError(
                     400,
-                    'Bad Request: field "keyboard" of the ReplyKeyboardMarkup should be an '
-                    "Array of Arrays",
+                    'Bad Request: field "keyboard" of the ReplyKeyboardMarkup should be an Array of Arrays',
                 )
             for row in rows:
                 for button in row:
@@ -1903,15 +1986,13 @@ class FakeBotAPI:
         if not isinstance(button, dict):
             raise ApiError(
                 400,
-                "Bad Request: can't parse inline keyboard button: InlineKeyboardButton must be "
-                "an Object",
+                "Bad Request: can't parse inline keyboard button: InlineKeyboardButton must be an Object",
             )
         text = button.get("text")
         if not isinstance(text, str):
             raise ApiError(
                 400,
-                'Bad Request: can\'t parse inline keyboard button: Field "text" must be of type '
-                "String",
+                'Bad Request: can\'t parse inline keyboard button: Field "text" must be of type String',
             )
         if not text.strip():
             raise ApiError(400, "Bad Request: BUTTON_TEXT_INVALID")
@@ -1919,8 +2000,7 @@ class FakeBotAPI:
         if not actions:
             raise ApiError(
                 400,
-                "Bad Request: can't parse inline keyboard button: Text buttons are unallowed in "
-                "the inline keyboard",
+                "Bad Request: can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard",
             )
         if len(actions) > 1:
             raise ApiError(
@@ -1931,19 +2011,15 @@ class FakeBotAPI:
         action = actions[0]
         value = button[action]
         if action == "callback_data":
-            if not isinstance(value, str) or not 1 <= len(value.encode("utf-8")) <= (
-                MAX_CALLBACK_DATA_BYTES
-            ):
+            if not isinstance(value, str) or not 1 <= len(value.encode("utf-8")) <= (MAX_CALLBACK_DATA_BYTES):
                 raise ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
         elif action == "url":
             self._validate_url(value)
-        elif action in {"switch_inline_query", "switch_inline_query_current_chat"}:
-            if not isinstance(value, str):
-                raise ApiError(
-                    400,
-                    f'Bad Request: can\'t parse inline keyboard button: Field "{action}" must be '
-                    "of type String",
-                )
+        elif action in {"switch_inline_query", "switch_inline_query_current_chat"} and not isinstance(value, str):
+            raise ApiError(
+                400,
+                f'Bad Request: can\'t parse inline keyboard button: Field "{action}" must be of type String',
+            )
 
     @staticmethod
     def _inline_markup(markup: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -1952,9 +2028,7 @@ class FakeBotAPI:
             return {"inline_keyboard": markup["inline_keyboard"]}
         return None
 
-    def _find_bot_message(
-        self, params: dict[str, Any], not_found: str
-    ) -> tuple[dict[str, Any], _StoredMessage]:
+    def _find_bot_message(self, params: dict[str, Any], not_found: str) -> tuple[dict[str, Any], _StoredMessage]:
         chat = self._resolve_chat(params)
         if params.get("message_id") in (None, ""):
             raise ApiError(400, "Bad Request: message identifier is not specified")
@@ -1970,20 +2044,39 @@ class FakeBotAPI:
             base["is_anonymous"] = False
         elif status == "administrator":
             base.update(
-                can_be_edited=False, is_anonymous=False, can_manage_chat=True,
-                can_delete_messages=True, can_manage_video_chats=True,
-                can_restrict_members=True, can_promote_members=False, can_change_info=True,
-                can_invite_users=True, can_post_stories=False, can_edit_stories=False,
-                can_delete_stories=False, can_pin_messages=True,
+                can_be_edited=False,
+                is_anonymous=False,
+                can_manage_chat=True,
+                can_delete_messages=True,
+                can_manage_video_chats=True,
+                can_restrict_members=True,
+                can_promote_members=False,
+                can_change_info=True,
+                can_invite_users=True,
+                can_post_stories=False,
+                can_edit_stories=False,
+                can_delete_stories=False,
+                can_pin_messages=True,
             )
         elif status == "restricted":
             base.update(
-                is_member=True, can_change_info=False, can_invite_users=False,
-                can_pin_messages=False, can_send_messages=False, can_send_polls=False,
-                can_send_other_messages=False, can_add_web_page_previews=False,
-                can_manage_topics=False, until_date=0, can_send_audios=False,
-                can_send_documents=False, can_send_photos=False, can_send_videos=False,
-                can_send_video_notes=False, can_send_voice_notes=False, can_edit_tag=False,
+                is_member=True,
+                can_change_info=False,
+                can_invite_users=False,
+                can_pin_messages=False,
+                can_send_messages=False,
+                can_send_polls=False,
+                can_send_other_messages=False,
+                can_add_web_page_previews=False,
+                can_manage_topics=False,
+                until_date=0,
+                can_send_audios=False,
+                can_send_documents=False,
+                can_send_photos=False,
+                can_send_videos=False,
+                can_send_video_notes=False,
+                can_send_voice_notes=False,
+                can_edit_tag=False,
             )
         elif status == "kicked":
             base["until_date"] = 0
@@ -2040,8 +2133,7 @@ class FakeBotAPI:
             if generation != self._poll_generation:
                 raise ApiError(
                     409,
-                    "Conflict: terminated by other getUpdates request; make sure that only one "
-                    "bot instance is running",
+                    "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running",
                 )
             remaining = deadline - time.monotonic()
             if remaining <= 0 or self._stopping:
@@ -2049,9 +2141,7 @@ class FakeBotAPI:
             self._cond.wait(min(remaining, 0.25))
         batch = self._updates[:limit]
         if batch:
-            self._last_delivered_update_id = max(
-                self._last_delivered_update_id, batch[-1]["update_id"]
-            )
+            self._last_delivered_update_id = max(self._last_delivered_update_id, batch[-1]["update_id"])
         return json.loads(json.dumps(batch))
 
     def _client_gone(self) -> bool:
@@ -2077,9 +2167,7 @@ class FakeBotAPI:
             self._webhook = None
             return _WithDescription(True, "Webhook was deleted")
         if not str(url).lower().startswith("https://"):
-            raise ApiError(
-                400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook"
-            )
+            raise ApiError(400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook")
         if _as_bool(params.get("drop_pending_updates")):
             self._updates.clear()
         self._webhook = dict(params)
@@ -2089,9 +2177,7 @@ class FakeBotAPI:
         if _as_bool(params.get("drop_pending_updates")):
             self._updates.clear()
         existed, self._webhook = self._webhook is not None, None
-        return _WithDescription(
-            True, "Webhook was deleted" if existed else "Webhook is already deleted"
-        )
+        return _WithDescription(True, "Webhook was deleted" if existed else "Webhook is already deleted")
 
     def _m_get_webhook_info(self, params: dict[str, Any]) -> dict[str, Any]:
         info: dict[str, Any] = {
@@ -2161,21 +2247,15 @@ class FakeBotAPI:
     def _m_send_message(self, params: dict[str, Any]) -> dict[str, Any]:
         chat = self._resolve_chat(params)
         self._check_can_send(chat)
-        text, entities = self._render_text(
-            params.get("text"), params.get("parse_mode"), params.get("entities")
-        )
+        text, entities = self._render_text(params.get("text"), params.get("parse_mode"), params.get("entities"))
         markup = self._validate_markup(params.get("reply_markup"))
         reply_to: dict[str, Any] | None = None
-        reply_params = _as_json(
-            params.get("reply_parameters"), "Bad Request: can't parse reply parameters JSON object"
-        )
+        reply_params = _as_json(params.get("reply_parameters"), "Bad Request: can't parse reply parameters JSON object")
         reply_id = params.get("reply_to_message_id")
         allow_missing = _as_bool(params.get("allow_sending_without_reply"))
         if isinstance(reply_params, dict):
             reply_id = reply_params.get("message_id")
-            allow_missing = allow_missing or _as_bool(
-                reply_params.get("allow_sending_without_reply")
-            )
+            allow_missing = allow_missing or _as_bool(reply_params.get("allow_sending_without_reply"))
         if reply_id not in (None, ""):
             reply_to = self._reply_to(chat["id"], _as_int(reply_id, "Bad Request: invalid reply"))
             if reply_to is None and not allow_missing:
@@ -2207,9 +2287,7 @@ class FakeBotAPI:
         )
         return json.loads(json.dumps(message))
 
-    def _edit(
-        self, params: dict[str, Any], *, new_text: tuple[str, list[dict[str, Any]]] | None
-    ) -> Any:
+    def _edit(self, params: dict[str, Any], *, new_text: tuple[str, list[dict[str, Any]]] | None) -> Any:
         markup = self._validate_markup(params.get("reply_markup"), inline_only=True)
         if params.get("inline_message_id"):
             return True  # messages sent via inline mode are not tracked
@@ -2221,9 +2299,7 @@ class FakeBotAPI:
         if new_text is not None and "text" not in current:
             raise ApiError(400, "Bad Request: there is no text in the message to edit")
         new_inline = self._inline_markup(markup)
-        text, entities = new_text if new_text is not None else (
-            current.get("text"), current.get("entities", [])
-        )
+        text, entities = new_text if new_text is not None else (current.get("text"), current.get("entities", []))
         if (
             text == current.get("text")
             and entities == current.get("entities", [])
@@ -2249,9 +2325,7 @@ class FakeBotAPI:
         return json.loads(json.dumps(message))
 
     def _m_edit_message_text(self, params: dict[str, Any]) -> Any:
-        rendered = self._render_text(
-            params.get("text"), params.get("parse_mode"), params.get("entities")
-        )
+        rendered = self._render_text(params.get("text"), params.get("parse_mode"), params.get("entities"))
         return self._edit(params, new_text=rendered)
 
     def _m_edit_message_reply_markup(self, params: dict[str, Any]) -> Any:
@@ -2295,9 +2369,7 @@ class FakeBotAPI:
 
     def _m_answer_inline_query(self, params: dict[str, Any]) -> bool:
         query = self._live_query(params.get("inline_query_id"), "inline_query")
-        results = _as_json(
-            params.get("results"), "Bad Request: can't parse inline query results JSON object"
-        )
+        results = _as_json(params.get("results"), "Bad Request: can't parse inline query results JSON object")
         if not isinstance(results, list):
             raise ApiError(400, "Bad Request: can't parse inline query results JSON object")
         if len(results) > MAX_INLINE_RESULTS:
@@ -2322,9 +2394,7 @@ class FakeBotAPI:
                     raise ApiError(400, "Bad Request: MESSAGE_EMPTY")
             content = result.get("input_message_content")
             if isinstance(content, dict) and "message_text" in content:
-                self._render_text(
-                    content.get("message_text"), content.get("parse_mode"), content.get("entities")
-                )
+                self._render_text(content.get("message_text"), content.get("parse_mode"), content.get("entities"))
             self._validate_markup(result.get("reply_markup"), inline_only=True)
         next_offset = params.get("next_offset")
         if next_offset is not None and len(str(next_offset).encode("utf-8")) > 64:
@@ -2426,9 +2496,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--long-poll-cap", type=float, default=2.0)
     args = parser.parse_args(argv)
 
-    fake = FakeBotAPI(
-        args.token, args.bot_username, args.bot_id, long_poll_cap=args.long_poll_cap
-    ).start(args.port)
+    fake = FakeBotAPI(args.token, args.bot_username, args.bot_id, long_poll_cap=args.long_poll_cap).start(args.port)
     done = threading.Event()
 
     def _stop(*_: object) -> None:

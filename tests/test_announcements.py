@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import AsyncIterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest_asyncio
@@ -47,16 +47,21 @@ async def _subscribe(storage: Storage, chats: list[tuple[int, str]]) -> None:
         await storage.set_subscribed(chat_id, "private" if chat_id > 0 else "group", None, lang, True)
 
 
-def _announcer(storage: Storage, sender: ScriptedSender, sleeps: Sleeps | None = None,
-               announce: tuple[str, ...] = ("@komek_duyuru",)) -> Announcer:
+def _announcer(
+    storage: Storage,
+    sender: ScriptedSender,
+    sleeps: Sleeps | None = None,
+    announce: tuple[str, ...] = ("@komek_duyuru",),
+) -> Announcer:
     return Announcer(storage, Broadcaster(storage, sender, workers=3, sleep=sleeps or Sleeps()), announce, 6 * 3600)
 
 
 async def test_recipients_are_announce_chats_and_subscribers_once_each(storage: Storage) -> None:
     await _subscribe(storage, [(1, "tr"), (2, "en"), (-100, "tr")])
     announcer = _announcer(storage, ScriptedSender(), announce=("@komek_duyuru", "-100"))
-    assert sorted(await announcer.recipients("all")) == sorted([("@komek_duyuru", "tr"), ("-100", "tr"),
-                                                                ("1", "tr"), ("2", "en")])
+    assert sorted(await announcer.recipients("all")) == sorted(
+        [("@komek_duyuru", "tr"), ("-100", "tr"), ("1", "tr"), ("2", "en")]
+    )
     assert await announcer.recipients("announce") == [("@komek_duyuru", "tr"), ("-100", "tr")]
     assert sorted(await announcer.recipients("subscribers")) == [("-100", "tr"), ("1", "tr"), ("2", "en")]
 
@@ -127,7 +132,7 @@ async def test_network_errors_are_retried_with_backoff_then_given_up(storage: St
     counts = await announcer.start_and_deliver(draft)
     assert (counts.sent, counts.failed) == (1, 1)
     assert Counter(t for t, _ in sender.calls) == {"1": 3, "2": 5}  # five attempts at most
-    assert sorted(sleeps.calls) == sorted([1, 2] + [1, 2, 4, 8])  # exponential backoff
+    assert sorted(sleeps.calls) == sorted([1, 2, 1, 2, 4, 8])  # exponential backoff
     deliveries = {d.target: d for d in await storage.pending_deliveries(draft)}
     assert deliveries == {}
 
@@ -153,7 +158,7 @@ async def test_subscribers_get_their_language(storage: Storage) -> None:
     await _subscribe(storage, [(1, "tr"), (2, "en")])
     sender = ScriptedSender()
     announcer = _announcer(storage, sender, announce=("-500",))
-    item = ScheduledAnnouncement("news", datetime.now(timezone.utc), {"tr": "Merhaba", "en": "Hello"})
+    item = ScheduledAnnouncement("news", datetime.now(UTC), {"tr": "Merhaba", "en": "Hello"})
     counts = await announcer.post_scheduled(item)
     assert counts is not None and counts.sent == 3
     assert sorted(sender.calls) == [("-500", "Merhaba"), ("1", "Merhaba"), ("2", "Hello")]
@@ -163,14 +168,14 @@ async def test_scheduled_announcement_is_posted_once(storage: Storage) -> None:
     await _subscribe(storage, [(1, "tr")])
     sender = ScriptedSender()
     announcer = _announcer(storage, sender, announce=())
-    item = ScheduledAnnouncement("once", datetime.now(timezone.utc), {"tr": "a", "en": "b"})
+    item = ScheduledAnnouncement("once", datetime.now(UTC), {"tr": "a", "en": "b"})
     assert await announcer.post_scheduled(item) is not None
     assert await announcer.post_scheduled(item) is None
     assert len(sender.calls) == 1
 
 
 async def test_plan_at_start_up(storage: Storage) -> None:
-    now = datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc)
+    now = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
     items = [
         ScheduledAnnouncement("future", now + timedelta(hours=1), {"tr": "a", "en": "a"}),
         ScheduledAnnouncement("recent", now - timedelta(hours=2), {"tr": "a", "en": "a"}),
@@ -178,8 +183,9 @@ async def test_plan_at_start_up(storage: Storage) -> None:
         ScheduledAnnouncement("posted", now - timedelta(hours=1), {"tr": "a", "en": "a"}),
     ]
     announcer = _announcer(storage, ScriptedSender(), announce=())
-    await storage.create_announcement(key="scheduled:posted", author=None, text={"tr": "a", "en": "a"},
-                                      audience="all", status="done")
+    await storage.create_announcement(
+        key="scheduled:posted", author=None, text={"tr": "a", "en": "a"}, audience="all", status="done"
+    )
     decisions = {d.announcement.id: d.action for d in await announcer.plan(items, now)}
     assert decisions == {"future": "schedule", "recent": "post", "stale": "skip", "posted": "done"}
     await announcer.skip(items[2])

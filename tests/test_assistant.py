@@ -30,8 +30,10 @@ def test_start_welcomes_and_shows_every_topic(assistant: Assistant) -> None:
     assert [b.data for b in all_buttons(reply)] == [f"t:{t.id}" for t in assistant.content.topics]
 
 
-@pytest.mark.parametrize(("payload", "entry"), [("konya", "city-konya"), ("city-bolu", "city-bolu"),
-                                                 ("what-is-komek", "what-is-komek"), ("KOMEK", None)])
+@pytest.mark.parametrize(
+    ("payload", "entry"),
+    [("konya", "city-konya"), ("city-bolu", "city-bolu"), ("what-is-komek", "what-is-komek"), ("KOMEK", None)],
+)
 def test_start_deep_links(assistant: Assistant, payload: str, entry: str | None) -> None:
     reply = assistant.command("start", [payload])
     assert_sendable(reply)
@@ -69,9 +71,17 @@ def test_cities_bad_argument_gets_usage(assistant: Assistant, args: list[str]) -
     assert reply.kind == "usage" and "/cities 2020" in reply.text
 
 
-@pytest.mark.parametrize(("name", "city"), [("Bolu", "bolu"), ("izmir", "izmir"), ("İZMİR", "izmir"),
-                                            ("Afyon", "afyonkarahisar"), ("Eskisehr", "eskisehir"),
-                                            ("konya büyükşehir", "konya")])
+@pytest.mark.parametrize(
+    ("name", "city"),
+    [
+        ("Bolu", "bolu"),
+        ("izmir", "izmir"),
+        ("İZMİR", "izmir"),
+        ("Afyon", "afyonkarahisar"),
+        ("Eskisehr", "eskisehir"),
+        ("konya büyükşehir", "konya"),
+    ],
+)
 def test_city(assistant: Assistant, name: str, city: str) -> None:
     reply = assistant.command("city", name.split())
     assert_sendable(reply)

@@ -10,7 +10,7 @@ import asyncio
 import shutil
 import sqlite3
 from collections import Counter
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -63,10 +63,8 @@ def test_broadcast_survives_flood_limits_blocked_chats_and_kill_9(tmp_path: Path
         bot = BotProcess(fake, tmp_path, **env)
         reachable = [c for c in SUBSCRIBERS if c not in BLOCKED]
         try:
-            fake.wait_for(lambda f: set(_counts_per_chat(f, SUBSCRIBERS, "broadcast-1")) >= set(reachable),
-                          timeout=90)
-            fake.wait_for(lambda f: "✅" in (f.message(ADMIN, prompt["message_id"]) or {}).get("text", ""),
-                          timeout=30)
+            fake.wait_for(lambda f: set(_counts_per_chat(f, SUBSCRIBERS, "broadcast-1")) >= set(reachable), timeout=90)
+            fake.wait_for(lambda f: "✅" in (f.message(ADMIN, prompt["message_id"]) or {}).get("text", ""), timeout=30)
         finally:
             assert bot.stop() == 0
         counts = _counts_per_chat(fake, SUBSCRIBERS, "broadcast-1")
@@ -101,12 +99,14 @@ def _content_with(tmp_path: Path, announcements: str) -> Path:
 
 
 def test_scheduled_announcements_are_posted_once_across_restarts(tmp_path: Path) -> None:
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     due = (now - timedelta(minutes=5)).isoformat(timespec="seconds")
     stale = (now - timedelta(hours=8)).isoformat(timespec="seconds")
     soon = (now + timedelta(seconds=4)).isoformat(timespec="seconds")
     later = (now + timedelta(days=30)).isoformat(timespec="seconds")
-    content = _content_with(tmp_path, f"""
+    content = _content_with(
+        tmp_path,
+        f"""
 - id: due
   at: "{due}"
   text: {{tr: "planlı-due TR", en: "planlı-due EN"}}
@@ -120,7 +120,8 @@ def test_scheduled_announcements_are_posted_once_across_restarts(tmp_path: Path)
 - id: later
   at: "{later}"
   text: {{tr: "planlı-later", en: "planlı-later"}}
-""")
+""",
+    )
     chats = [600_001, 600_002, 600_003]
     db = tmp_path / "bot.sqlite3"
     asyncio.run(_subscribe(db, chats))
@@ -143,8 +144,12 @@ def test_scheduled_announcements_are_posted_once_across_restarts(tmp_path: Path)
         finally:
             assert bot.stop() == 0
     targets = [*chats, -100900]
-    for marker, expected in (("planlı-due", {c: 1 for c in targets}), ("planlı-soon", {c: 1 for c in chats}),
-                             ("planlı-stale", {}), ("planlı-later", {})):
+    for marker, expected in (
+        ("planlı-due", {c: 1 for c in targets}),
+        ("planlı-soon", {c: 1 for c in chats}),
+        ("planlı-stale", {}),
+        ("planlı-later", {}),
+    ):
         assert dict(_counts_per_chat(fake, targets, marker)) == expected, marker
     # Subscribers got their language: the first one chose English (see _subscribe).
     english = [m["text"] for m in fake.sent(chats[0]) if "planlı-due" in m["text"]]
@@ -155,8 +160,13 @@ def test_scheduled_announcements_are_posted_once_across_restarts(tmp_path: Path)
     assert statuses == {"scheduled:due": "done", "scheduled:stale": "skipped", "scheduled:soon": "done"}
 
 
-@pytest.mark.parametrize("bad", ["- id: x\n  at: tomorrow\n  text: {tr: a, en: b}\n",
-                                 "- id: x\n  at: 2026-01-01T10:00\n  to: everyone\n  text: {tr: a, en: b}\n"])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "- id: x\n  at: tomorrow\n  text: {tr: a, en: b}\n",
+        "- id: x\n  at: 2026-01-01T10:00\n  to: everyone\n  text: {tr: a, en: b}\n",
+    ],
+)
 def test_bad_scheduled_announcement_stops_start_up_with_the_entry(tmp_path: Path, bad: str) -> None:
     content = _content_with(tmp_path, bad)
     with FakeBotAPI() as fake:

@@ -17,13 +17,21 @@ from bot.cli import main
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_cli(*args: str, stdin: str = "", env: dict[str, str] | None = None,
-            cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, stdin: str = "", env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     environ = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "TELEGRAM_"))}
     environ["PYTHONPATH"] = str(ROOT)
     environ.update(env or {})
-    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
-                          env=environ, cwd=cwd or ROOT, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=environ,
+        cwd=cwd or ROOT,
+        timeout=60,
+    )
 
 
 def call(*args: str, stdin: str = "") -> tuple[int, str, str]:
@@ -110,8 +118,10 @@ def test_check_ok() -> None:
 
 def test_check_reports_broken_content(content_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = content_copy / "faq.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("- id: what-is-komek", "- id: what-is-komek\n  oops: [", 1),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("- id: what-is-komek", "- id: what-is-komek\n  oops: [", 1),
+        encoding="utf-8",
+    )
     monkeypatch.setenv("BOT_CONTENT_DIR", str(content_copy))
     code, _, err = call("check")
     assert code == 1
@@ -135,8 +145,13 @@ def test_console_script_is_installed() -> None:
     script = Path(sys.executable).parent / "learning-cities-bot"
     if not script.exists():
         pytest.skip("not installed with pip (running from a bare checkout)")
-    result = subprocess.run([str(script), "ask", "--json", "KOMEK nedir?"], capture_output=True, text=True,
-                            timeout=60, env={k: v for k, v in os.environ.items() if not k.startswith("BOT_")})
+    result = subprocess.run(
+        [str(script), "ask", "--json", "KOMEK nedir?"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={k: v for k, v in os.environ.items() if not k.startswith("BOT_")},
+    )
     assert json.loads(result.stdout)["entry"] == "what-is-komek"
 
 
@@ -148,9 +163,12 @@ def test_eval_prints_metrics_and_misses() -> None:
 
 def test_eval_json(tmp_path: Path) -> None:
     questions = tmp_path / "q.yaml"
-    questions.write_text("- {q: 'KOMEK nedir?', expect: what-is-komek, lang: tr}\n"
-                         "- {q: 'Konya hava durumu', expect: none, lang: tr}\n"
-                         "- {q: 'Bolu öğrenen şehir mi?', expect: city-izmir, lang: tr}\n", encoding="utf-8")
+    questions.write_text(
+        "- {q: 'KOMEK nedir?', expect: what-is-komek, lang: tr}\n"
+        "- {q: 'Konya hava durumu', expect: none, lang: tr}\n"
+        "- {q: 'Bolu öğrenen şehir mi?', expect: city-izmir, lang: tr}\n",
+        encoding="utf-8",
+    )
     code, out, _ = call("eval", "--json", str(questions))
     data = json.loads(out)
     assert code == 0
@@ -167,20 +185,34 @@ def test_eval_bad_file() -> None:
 def _filled_database(path: Path) -> None:
     import asyncio
 
-    from bot.textnorm import question_key
     from bot.storage import QuestionRecord, Storage
+    from bot.textnorm import question_key
 
     async def fill() -> None:
         async with Storage(path) as storage:
             await storage.touch_chat(1, "private", "A")
             await storage.set_subscribed(2, "private", "B", "tr", True)
             now = __import__("time").time()
-            for text, answered in (("KOMEK nedir?", True), ("Konya'da ne yenir?", False),
-                                   ("konyada ne yenir", False), ("asdf", False)):
-                await storage.log_question(QuestionRecord(now, 1, 1, "tr", text, question_key(text),
-                                                          "what-is-komek" if answered else None,
-                                                          90.0 if answered else 5.0, answered,
-                                                          "answer" if answered else "fallback"))
+            for text, answered in (
+                ("KOMEK nedir?", True),
+                ("Konya'da ne yenir?", False),
+                ("konyada ne yenir", False),
+                ("asdf", False),
+            ):
+                await storage.log_question(
+                    QuestionRecord(
+                        now,
+                        1,
+                        1,
+                        "tr",
+                        text,
+                        question_key(text),
+                        "what-is-komek" if answered else None,
+                        90.0 if answered else 5.0,
+                        answered,
+                        "answer" if answered else "fallback",
+                    )
+                )
 
     asyncio.run(fill())
 
@@ -223,7 +255,9 @@ def test_unanswered_suggest_from_the_database(tmp_path: Path, monkeypatch: pytes
     assert data["questions"] == 3
     # The two spellings of the Konya question are one group, "asdf" the other.
     assert [(g["count"], g["examples"]) for g in data["groups"]] == [
-        (2, ["Konya'da ne yenir?", "konyada ne yenir"]), (1, ["asdf"])]
+        (2, ["Konya'da ne yenir?", "konyada ne yenir"]),
+        (1, ["asdf"]),
+    ]
     assert {g["proposal"] for g in data["groups"]} == {"new entry"}
 
 

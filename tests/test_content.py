@@ -29,9 +29,19 @@ def test_shipped_content_is_valid_and_complete(content_dir: Path) -> None:
         assert len(entry.questions["tr"]) >= 5, entry.id
         assert len(entry.questions["en"]) >= 3, entry.id
     # Every Turkish member in the fact sheet has a city entry with its year.
-    expected = {"eskisehir": 2016, "konya": 2017, "bolu": 2018, "hatay": 2019, "izmir": 2020,
-                "balikesir": 2020, "afyonkarahisar": 2020, "bursa": 2022, "sakarya": 2022, "yozgat": 2022,
-                "ankara": 2025}
+    expected = {
+        "eskisehir": 2016,
+        "konya": 2017,
+        "bolu": 2018,
+        "hatay": 2019,
+        "izmir": 2020,
+        "balikesir": 2020,
+        "afyonkarahisar": 2020,
+        "bursa": 2022,
+        "sakarya": 2022,
+        "yozgat": 2022,
+        "ankara": 2025,
+    }
     assert {c.id: c.joined for c in content.cities} == expected
     assert any(fold(a) == "afyon" for c in content.cities for a in c.aliases)
     assert [c.number for c in content.conferences] == [1, 2, 3, 4, 5, 6]
@@ -92,8 +102,9 @@ def test_missing_language_names_entry_and_field(content_copy: Path) -> None:
     entry_id = yaml.safe_load((content_copy / "faq.yaml").read_text(encoding="utf-8"))[2]["id"]
     problems = problems_of(content_copy)
     assert any(f"entry '{entry_id}': answer.en is missing" in p for p in problems), problems
-    assert any(p.startswith(f"faq.yaml:{_line_of(content_copy, entry_id) + 1}") or
-               p.startswith("faq.yaml:") for p in problems)
+    assert any(
+        p.startswith(f"faq.yaml:{_line_of(content_copy, entry_id) + 1}") or p.startswith("faq.yaml:") for p in problems
+    )
 
 
 def test_empty_answer(content_copy: Path) -> None:
@@ -109,6 +120,7 @@ def test_missing_answer(content_copy: Path) -> None:
 def test_duplicate_id(content_copy: Path) -> None:
     def dup(data: list) -> None:  # type: ignore[type-arg]
         data[1]["id"] = data[0]["id"]
+
     _edit_faq(content_copy, dup)
     problems = problems_of(content_copy)
     assert any("duplicate id (first at line" in p for p in problems), problems
@@ -120,8 +132,9 @@ def test_unknown_related_id(content_copy: Path) -> None:
 
 
 def test_malformed_url(content_copy: Path) -> None:
-    _edit_faq(content_copy, lambda data: data[0].update(links=[{"label": {"tr": "x", "en": "x"},
-                                                                 "url": "htp:/bad url"}]))
+    _edit_faq(
+        content_copy, lambda data: data[0].update(links=[{"label": {"tr": "x", "en": "x"}, "url": "htp:/bad url"}])
+    )
     assert any("url is not a valid http(s) URL" in p for p in problems_of(content_copy))
 
 

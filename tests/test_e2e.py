@@ -27,7 +27,7 @@ def bot(fake: FakeBotAPI, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         fake.wait_for_call("getUpdates", timeout=30)
     except AssertionError:
         process.stop()
-        raise AssertionError(process.output())
+        raise AssertionError(process.output()) from None
     yield process
     process.stop()
 
@@ -65,8 +65,13 @@ def test_cities_lists_every_member_with_its_year(fake: FakeBotAPI, bot: BotProce
     chat = 2002
     fake.send_text("/cities", user_id=chat)
     (message,) = reply_to(fake, chat, 0)
-    for name, year in (("Eskişehir", "2016"), ("Konya", "2017"), ("Bolu", "2018"), ("İzmir", "2020"),
-                       ("Ankara", "2025")):
+    for name, year in (
+        ("Eskişehir", "2016"),
+        ("Konya", "2017"),
+        ("Bolu", "2018"),
+        ("İzmir", "2020"),
+        ("Ankara", "2025"),
+    ):
         assert name in message["text"] and year in message["text"]
     fake.send_text("/cities 2020", user_id=chat)
     (filtered,) = reply_to(fake, chat, 1)
@@ -111,16 +116,26 @@ def test_button_press_is_answered_first_then_shows_the_topic_and_entry(fake: Fak
 
 def test_group_answers_only_what_is_addressed_to_it(fake: FakeBotAPI, bot: BotProcess) -> None:
     before = len(fake.sent(GROUP))
-    fake.send_text("merhaba arkadaşlar, bugün toplantı var mı?", chat_type="supergroup", user_id=3001,
-                   chat_id=GROUP, chat_title="Koordinatörler")
+    fake.send_text(
+        "merhaba arkadaşlar, bugün toplantı var mı?",
+        chat_type="supergroup",
+        user_id=3001,
+        chat_id=GROUP,
+        chat_title="Koordinatörler",
+    )
     fake.send_text("@learning_cities_test_bot KOMEK nedir?", chat_type="supergroup", user_id=3001, chat_id=GROUP)
     (answer,) = reply_to(fake, GROUP, before)
     assert "KOMEK" in answer["text"]
     fake.send_text("/cities@learning_cities_test_bot", chat_type="supergroup", user_id=3002, chat_id=GROUP)
     (cities,) = reply_to(fake, GROUP, before + 1)
     assert "Konya" in cities["text"]
-    fake.send_text("Bolu öğrenen şehir mi?", chat_type="supergroup", user_id=3002, chat_id=GROUP,
-                   reply_to_message_id=answer["message_id"])
+    fake.send_text(
+        "Bolu öğrenen şehir mi?",
+        chat_type="supergroup",
+        user_id=3002,
+        chat_id=GROUP,
+        reply_to_message_id=answer["message_id"],
+    )
     (bolu,) = reply_to(fake, GROUP, before + 2)
     assert "Bolu" in bolu["text"]
     # The ordinary chatter at the start got no reply: three questions, three answers.

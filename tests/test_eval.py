@@ -68,12 +68,24 @@ def test_the_sets_are_big_and_varied(assistant: Assistant) -> None:
 # before the holdout was written (it was written without looking at the content). No
 # other held-out question may enter the content.
 KNOWN_COINCIDENCES = {
-    fold(q) for q in (
-        "uyeligin avantajlari neler", "pekin bildirgesi ne", "unesco orta vadeli strateji 2008-2013", "sen kimsin",
-        "unesco hayat boyu öğrenme enstitüsü nedir", "ağda kaç şehir var", "üye sayısı yıllar içinde nasıl değişti",
-        "Türkiye'nin ilk öğrenen şehri hangisi", "bir şehir ağa nasıl üye olur", "uyelik basvurusu nasil yapilir",
-        "Türkiye'deki bir belediye nasıl başvurur", "basvuru donemi ne zaman", "odule kimler basvurabilir",
-        "ICLC nedir", "2. konferansa kaç kişi katıldı", "KOMEK 2. konferansta ne yaptı",
+    fold(q)
+    for q in (
+        "uyeligin avantajlari neler",
+        "pekin bildirgesi ne",
+        "unesco orta vadeli strateji 2008-2013",
+        "sen kimsin",
+        "unesco hayat boyu öğrenme enstitüsü nedir",
+        "ağda kaç şehir var",
+        "üye sayısı yıllar içinde nasıl değişti",
+        "Türkiye'nin ilk öğrenen şehri hangisi",
+        "bir şehir ağa nasıl üye olur",
+        "uyelik basvurusu nasil yapilir",
+        "Türkiye'deki bir belediye nasıl başvurur",
+        "basvuru donemi ne zaman",
+        "odule kimler basvurabilir",
+        "ICLC nedir",
+        "2. konferansa kaç kişi katıldı",
+        "KOMEK 2. konferansta ne yaptı",
         "since when has KOMEK been a member",
     )
 }
@@ -86,8 +98,9 @@ def test_the_holdout_is_not_in_the_content(assistant: Assistant) -> None:
 
 
 def _misses(report: Report) -> str:
-    return "\n".join(f"{o.kind} {o.score:.0f} expected={o.case.expect} got={o.entry}: {o.case.question}"
-                     for o in report.misses[:40])
+    return "\n".join(
+        f"{o.kind} {o.score:.0f} expected={o.case.expect} got={o.entry}: {o.case.question}" for o in report.misses[:40]
+    )
 
 
 def test_top1_accuracy(measured: tuple[Report, Bars]) -> None:

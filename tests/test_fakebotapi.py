@@ -105,8 +105,16 @@ async def test_send_valid_html(fake: FakeBotAPI, bot: Bot) -> None:
     assert msg.text == 'Bold it link x print(1) q s t u s <tag> "AB'
     kinds = [e.type for e in msg.entities]
     assert kinds == [
-        "bold", "italic", "text_link", "code", "pre", "expandable_blockquote", "spoiler",
-        "spoiler", "underline", "strikethrough",
+        "bold",
+        "italic",
+        "text_link",
+        "code",
+        "pre",
+        "expandable_blockquote",
+        "spoiler",
+        "spoiler",
+        "underline",
+        "strikethrough",
     ]
     link = msg.entities[2]
     assert link.url == "https://example.org/?a=1&b=2"
@@ -152,7 +160,7 @@ async def test_bare_ampersand_and_gt_are_kept(bot: Bot) -> None:
 @pytest.mark.asyncio
 @pytest.mark.parametrize("text", ["", "   \n ", "<b> </b>"])
 async def test_empty_text_rejected(bot: Bot, text: str) -> None:
-    with pytest.raises(BadRequest, match="(?i)message text is empty"):
+    with pytest.raises(BadRequest, match=r"(?i)message text is empty"):
         await bot.send_message(USER, text, parse_mode=ParseMode.HTML)
 
 
@@ -162,7 +170,7 @@ async def test_length_is_counted_in_utf16_after_parsing(fake: FakeBotAPI, bot: B
     await bot.send_message(USER, "<b>" + "a" * 4096 + "</b>", parse_mode="HTML")
     await bot.send_message(USER, "\U0001f600" * 2048)  # 2 UTF-16 units each
     for too_long in ("a" * 4097, "\U0001f600" * 2048 + "a", "&amp;" * 4097):
-        with pytest.raises(BadRequest, match="(?i)message is too long"):
+        with pytest.raises(BadRequest, match=r"(?i)message is too long"):
             await bot.send_message(USER, too_long, parse_mode="HTML")
     assert len(fake.sent(USER)) == 3
 
@@ -170,7 +178,7 @@ async def test_length_is_counted_in_utf16_after_parsing(fake: FakeBotAPI, bot: B
 @pytest.mark.asyncio
 async def test_markdown_is_rejected_and_recorded(fake: FakeBotAPI, bot: Bot) -> None:
     for mode in (ParseMode.MARKDOWN_V2, ParseMode.MARKDOWN):
-        with pytest.raises(BadRequest, match="(?i)can't parse entities"):
+        with pytest.raises(BadRequest, match=r"(?i)can't parse entities"):
             await bot.send_message(USER, "*bold*", parse_mode=mode)
     assert fake.parse_modes_used() == {"Markdown", "MarkdownV2"}
 
@@ -192,16 +200,14 @@ async def test_callback_data_and_url_validation(fake: FakeBotAPI, bot: Bot) -> N
     assert msg.reply_markup.inline_keyboard[0][0].callback_data == "x" * 64
     for data in ("x" * 65, "ş" * 33):  # 65 / 66 bytes of UTF-8
         bad = InlineKeyboardMarkup([[InlineKeyboardButton("bad", callback_data=data)]])
-        with pytest.raises(BadRequest, match="(?i)button_data_invalid"):
+        with pytest.raises(BadRequest, match=r"(?i)button_data_invalid"):
             await bot.send_message(USER, "nope", reply_markup=bad)
     bad_url = InlineKeyboardMarkup([[InlineKeyboardButton("bad", url="javascript:alert(1)")]])
-    with pytest.raises(BadRequest, match="(?i)button_url_invalid"):
+    with pytest.raises(BadRequest, match=r"(?i)button_url_invalid"):
         await bot.send_message(USER, "nope", reply_markup=bad_url)
     keyboard = ReplyKeyboardMarkup([["Türkçe", "English"]], resize_keyboard=True)
     await bot.send_message(USER, "choose", reply_markup=keyboard)
-    assert fake.sent(USER)[-1]["reply_markup"]["keyboard"] == [
-        [{"text": "Türkçe"}, {"text": "English"}]
-    ]
+    assert fake.sent(USER)[-1]["reply_markup"]["keyboard"] == [[{"text": "Türkçe"}, {"text": "English"}]]
     assert "reply_markup" not in fake.sent(USER)[-1]["message"]
 
 
@@ -209,18 +215,17 @@ async def test_callback_data_and_url_validation(fake: FakeBotAPI, bot: Bot) -> N
 async def test_edit_not_modified_and_keyboard_removal(fake: FakeBotAPI, bot: Bot) -> None:
     markup = InlineKeyboardMarkup([[InlineKeyboardButton("A", callback_data="a")]])
     msg = await bot.send_message(USER, "<b>Hi</b>", parse_mode="HTML", reply_markup=markup)
-    with pytest.raises(BadRequest, match="(?i)message is not modified"):
-        await bot.edit_message_text("<b>Hi</b>", USER, msg.message_id, parse_mode="HTML",
-                                    reply_markup=markup)
+    with pytest.raises(BadRequest, match=r"(?i)message is not modified"):
+        await bot.edit_message_text("<b>Hi</b>", USER, msg.message_id, parse_mode="HTML", reply_markup=markup)
     # Same text but no markup: Telegram removes the keyboard, so this *is* a modification.
     edited = await bot.edit_message_text("<b>Hi</b>", USER, msg.message_id, parse_mode="HTML")
     assert edited.reply_markup is None
     assert fake.sent(USER)[-1]["edits"] == 1
-    with pytest.raises(BadRequest, match="(?i)message to edit not found"):
+    with pytest.raises(BadRequest, match=r"(?i)message to edit not found"):
         await bot.edit_message_text("x", USER, 9999)
     await bot.delete_message(USER, msg.message_id)
     assert fake.sent(USER) == []
-    with pytest.raises(BadRequest, match="(?i)message to delete not found"):
+    with pytest.raises(BadRequest, match=r"(?i)message to delete not found"):
         await bot.delete_message(USER, msg.message_id)
 
 
@@ -229,7 +234,7 @@ async def test_edit_not_modified_and_keyboard_removal(fake: FakeBotAPI, bot: Bot
 
 @pytest.mark.asyncio
 async def test_unknown_and_blocked_chats(fake: FakeBotAPI, bot: Bot) -> None:
-    with pytest.raises(BadRequest, match="(?i)chat not found"):
+    with pytest.raises(BadRequest, match=r"(?i)chat not found"):
         await bot.send_message(424242, "hello")
     fake.block_chat(USER)
     with pytest.raises(Forbidden, match="bot was blocked by the user"):
@@ -242,8 +247,7 @@ async def test_unknown_and_blocked_chats(fake: FakeBotAPI, bot: Bot) -> None:
 @pytest.mark.asyncio
 @pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")  # RetryAfter init
 async def test_rate_limit_raises_retry_after(fake: FakeBotAPI, bot: Bot) -> None:
-    fake.set_rate_limit(global_per_second=30, per_chat_per_minute=20, per_chat_per_second=1,
-                        retry_after=3)
+    fake.set_rate_limit(global_per_second=30, per_chat_per_minute=20, per_chat_per_second=1, retry_after=3)
     await bot.send_message(USER, "first")
     with pytest.raises(RetryAfter) as info:
         await bot.send_message(USER, "second")
@@ -277,21 +281,15 @@ async def test_get_updates_offset_semantics(fake: FakeBotAPI, bot: Bot) -> None:
     second = fake.send_text("hello", language_code="en")
     third = fake.send_sticker(USER)
     updates = await bot.get_updates()
-    assert [u.update_id for u in updates] == [
-        first["update_id"], second["update_id"], third["update_id"]
-    ]
+    assert [u.update_id for u in updates] == [first["update_id"], second["update_id"], third["update_id"]]
     assert updates[0].message.text == "/start"
     assert updates[0].message.entities[0].type == "bot_command"
     assert updates[1].message.from_user.language_code == "en"
     assert updates[2].message.sticker is not None and updates[2].message.text is None
     # Unconfirmed updates are delivered again; offset confirms everything below it.
     assert len(await bot.get_updates()) == 3
-    assert [u.update_id for u in await bot.get_updates(offset=second["update_id"], limit=1)] == [
-        second["update_id"]
-    ]
-    assert [u.update_id for u in await bot.get_updates()] == [
-        second["update_id"], third["update_id"]
-    ]
+    assert [u.update_id for u in await bot.get_updates(offset=second["update_id"], limit=1)] == [second["update_id"]]
+    assert [u.update_id for u in await bot.get_updates()] == [second["update_id"], third["update_id"]]
     assert await bot.get_updates(offset=third["update_id"] + 1) == ()
     assert fake.pending_updates() == []
 
@@ -305,9 +303,7 @@ async def test_allowed_updates_and_concurrent_poll_conflict(fake: FakeBotAPI, bo
     assert await bot.get_updates(allowed_updates=["callback_query"]) == ()
 
     async with httpx.AsyncClient() as first, httpx.AsyncClient() as second:
-        waiting = asyncio.create_task(
-            first.post(fake.api_url("getUpdates"), data={"timeout": "5", "offset": "-1"})
-        )
+        waiting = asyncio.create_task(first.post(fake.api_url("getUpdates"), data={"timeout": "5", "offset": "-1"}))
         await asyncio.sleep(0.2)
         await second.post(fake.api_url("getUpdates"), data={"timeout": "0"})
         response = await asyncio.wait_for(waiting, 2)
@@ -348,9 +344,7 @@ async def test_entities_and_replies_in_injected_messages(fake: FakeBotAPI, bot: 
     assert message["reply_to_message"]["from"]["is_bot"] is True
     assert message["reply_to_message"]["text"] == "Soru?"
     group = fake.send_text("/start", chat_type="supergroup", chat_title="Şehirler", user_id=7)
-    assert group["message"]["chat"] == {
-        "id": GROUP, "type": "supergroup", "title": "Şehirler", "is_forum": False
-    }
+    assert group["message"]["chat"] == {"id": GROUP, "type": "supergroup", "title": "Şehirler", "is_forum": False}
     edited = fake.edit_text(GROUP, group["message"]["message_id"], "/start now")
     assert edited["edited_message"]["text"] == "/start now"
     post = fake.channel_post(-100999, "news")
@@ -377,10 +371,10 @@ async def test_press_button_and_answer_callback_query(fake: FakeBotAPI, bot: Bot
     query = update.callback_query
     assert query.data == "yes" and query.message.text == "Sure?"
     assert query.message.reply_markup == markup
-    with pytest.raises(BadRequest, match="(?i)message_too_long"):
+    with pytest.raises(BadRequest, match=r"(?i)message_too_long"):
         await bot.answer_callback_query(query.id, text="x" * 201)
     assert await bot.answer_callback_query(query.id, text="OK")
-    with pytest.raises(BadRequest, match="(?i)query is too old"):
+    with pytest.raises(BadRequest, match=r"(?i)query is too old"):
         await bot.answer_callback_query(query.id)
     (answer,) = fake.callback_answers()
     assert answer["answered"] and answer["answer"]["text"] == "OK"
@@ -388,9 +382,9 @@ async def test_press_button_and_answer_callback_query(fake: FakeBotAPI, bot: Bot
     fake.set_query_timeout(0.05)
     fake.press_button(USER, msg.message_id, "yes")
     await asyncio.sleep(0.1)
-    with pytest.raises(BadRequest, match="(?i)query is too old"):
+    with pytest.raises(BadRequest, match=r"(?i)query is too old"):
         await bot.answer_callback_query(fake.pending_updates()[-1]["callback_query"]["id"])
-    with pytest.raises(BadRequest, match="(?i)query id is invalid"):
+    with pytest.raises(BadRequest, match=r"(?i)query id is invalid"):
         await bot.answer_callback_query("does-not-exist")
 
 
@@ -399,7 +393,8 @@ async def test_inline_query_answers(fake: FakeBotAPI, bot: Bot) -> None:
     def articles(count: int, html: str = "<b>City</b>") -> list[InlineQueryResultArticle]:
         return [
             InlineQueryResultArticle(
-                id=str(i), title=f"City {i}",
+                id=str(i),
+                title=f"City {i}",
                 input_message_content=InputTextMessageContent(html, parse_mode="HTML"),
             )
             for i in range(count)
@@ -407,15 +402,15 @@ async def test_inline_query_answers(fake: FakeBotAPI, bot: Bot) -> None:
 
     query_id = fake.inline_query("istanbul")["inline_query"]["id"]
     assert await bot.answer_inline_query(query_id, articles(6))
-    with pytest.raises(BadRequest, match="(?i)query is too old"):
+    with pytest.raises(BadRequest, match=r"(?i)query is too old"):
         await bot.answer_inline_query(query_id, articles(6))
 
     query_id = fake.inline_query("ankara")["inline_query"]["id"]
-    with pytest.raises(BadRequest, match="(?i)results_too_much"):
+    with pytest.raises(BadRequest, match=r"(?i)results_too_much"):
         await bot.answer_inline_query(query_id, articles(51))
-    with pytest.raises(BadRequest, match="(?i)can't parse entities"):
+    with pytest.raises(BadRequest, match=r"(?i)can't parse entities"):
         await bot.answer_inline_query(query_id, articles(2, html="<p>x</p>"))
-    with pytest.raises(BadRequest, match="(?i)result_id_duplicate"):
+    with pytest.raises(BadRequest, match=r"(?i)result_id_duplicate"):
         await bot.answer_inline_query(query_id, articles(2) + articles(1))
     assert await bot.answer_inline_query(query_id, articles(50))  # failed attempts don't count
     assert [a["answered"] for a in fake.inline_answers()] == [True, True]
@@ -426,14 +421,13 @@ async def test_inline_query_answers(fake: FakeBotAPI, bot: Bot) -> None:
 
 @pytest.mark.asyncio
 async def test_commands_and_members(fake: FakeBotAPI, bot: Bot) -> None:
-    await bot.set_my_commands([BotCommand("start", "Başla"), BotCommand("help", "Yardım")],
-                              language_code="tr")
+    await bot.set_my_commands([BotCommand("start", "Başla"), BotCommand("help", "Yardım")], language_code="tr")
     assert [c.command for c in await bot.get_my_commands(language_code="tr")] == ["start", "help"]
     assert await bot.get_my_commands() == ()
     assert fake.commands(language_code="tr")[0] == {"command": "start", "description": "Başla"}
-    with pytest.raises(BadRequest, match="(?i)bot_command_invalid"):
+    with pytest.raises(BadRequest, match=r"(?i)bot_command_invalid"):
         await bot.set_my_commands([BotCommand("Start", "x")])
-    with pytest.raises(BadRequest, match="(?i)bot_command_description_invalid"):
+    with pytest.raises(BadRequest, match=r"(?i)bot_command_description_invalid"):
         await bot.set_my_commands([BotCommand("start", "x" * 257)])
     await bot.delete_my_commands(language_code="tr")
     assert fake.commands(language_code="tr") == []
@@ -459,26 +453,42 @@ def test_raw_bodies_are_decoded(fake: FakeBotAPI) -> None:
     markup = {"inline_keyboard": [[{"text": "A", "callback_data": "a"}]]}
     with httpx.Client() as client:
         # PTB style: form-urlencoded, JSON values as strings; method name case-insensitive.
-        r = client.post(fake.api_url("SENDMESSAGE"), data={
-            "chat_id": str(USER), "text": "123", "reply_markup": json.dumps(markup),
-            "disable_notification": "true",
-        })
+        r = client.post(
+            fake.api_url("SENDMESSAGE"),
+            data={
+                "chat_id": str(USER),
+                "text": "123",
+                "reply_markup": json.dumps(markup),
+                "disable_notification": "true",
+            },
+        )
         assert r.status_code == 200 and r.json()["result"]["text"] == "123"
         # JSON body with typed values.
-        r = client.post(fake.api_url("sendMessage"), json={
-            "chat_id": USER, "text": "json", "reply_markup": markup,
-        })
+        r = client.post(
+            fake.api_url("sendMessage"),
+            json={
+                "chat_id": USER,
+                "text": "json",
+                "reply_markup": markup,
+            },
+        )
         assert r.json()["result"]["reply_markup"] == markup
         # multipart/form-data (what PTB uses when a file is attached).
-        r = client.post(fake.api_url("sendMessage"), data={"chat_id": str(USER), "text": "multi"},
-                        files={"extra": ("a.txt", b"hello", "text/plain")})
+        r = client.post(
+            fake.api_url("sendMessage"),
+            data={"chat_id": str(USER), "text": "multi"},
+            files={"extra": ("a.txt", b"hello", "text/plain")},
+        )
         assert r.status_code == 200, r.text
         # GET with a query string.
         r = client.get(fake.api_url("getChat"), params={"chat_id": USER})
         assert r.json()["result"]["type"] == "private"
     send_calls = fake.calls("sendMessage")
     assert send_calls[0].params == {
-        "chat_id": USER, "text": "123", "reply_markup": markup, "disable_notification": True,
+        "chat_id": USER,
+        "text": "123",
+        "reply_markup": markup,
+        "disable_notification": True,
     }
     assert send_calls[2].params["extra"].data == b"hello"
     assert [m["text"] for m in fake.sent(USER)] == ["123", "json", "multi"]
@@ -533,9 +543,7 @@ async def test_ptb_application_polling_end_to_end(fake: FakeBotAPI) -> None:
 
 def test_script_mode_and_control_api() -> None:
     script = Path(__file__).with_name("fakebotapi.py")
-    proc = subprocess.Popen(
-        [sys.executable, str(script), "--port", "0"], stdout=subprocess.PIPE, text=True
-    )
+    proc = subprocess.Popen([sys.executable, str(script), "--port", "0"], stdout=subprocess.PIPE, text=True)
     try:
         line = proc.stdout.readline().strip()  # type: ignore[union-attr]
         assert line.startswith("READY http://127.0.0.1:")

@@ -12,10 +12,9 @@ from telegram.ext import Application
 
 from bot.assistant import Button, Reply
 from bot.tghtml import split
-from handlers.common import send_reply
-
 from conftest import feed
 from fakebotapi import DEFAULT_GROUP_CHAT_ID, FakeBotAPI
+from handlers.common import send_reply
 
 GROUP = DEFAULT_GROUP_CHAT_ID
 
@@ -66,8 +65,9 @@ async def test_edited_messages_and_channel_posts_get_no_reply(app: Application, 
     assert len(texts(fake, 13)) == 1
 
 
-async def test_html_refused_by_telegram_is_resent_as_plain_text(app: Application, fake: FakeBotAPI,
-                                                                caplog: pytest.LogCaptureFixture) -> None:  # type: ignore[type-arg]
+async def test_html_refused_by_telegram_is_resent_as_plain_text(
+    app: Application, fake: FakeBotAPI, caplog: pytest.LogCaptureFixture
+) -> None:  # type: ignore[type-arg]
     fake.fail_next("sendMessage", status=400, description="Bad Request: can't parse entities: unsupported tag")
     with caplog.at_level(logging.WARNING):
         await feed(app, fake.send_text("KOMEK nedir?", user_id=14))
@@ -78,8 +78,9 @@ async def test_html_refused_by_telegram_is_resent_as_plain_text(app: Application
     assert any("plain text" in r.getMessage() for r in caplog.records)
 
 
-async def test_blocked_chat_is_logged_not_crashed(app: Application, fake: FakeBotAPI,
-                                                  caplog: pytest.LogCaptureFixture) -> None:  # type: ignore[type-arg]
+async def test_blocked_chat_is_logged_not_crashed(
+    app: Application, fake: FakeBotAPI, caplog: pytest.LogCaptureFixture
+) -> None:  # type: ignore[type-arg]
     fake.add_chat(15)
     fake.block_chat(15)
     with caplog.at_level(logging.INFO):
@@ -112,7 +113,8 @@ async def test_lang_button_is_stored(app: Application, fake: FakeBotAPI) -> None
 
 
 async def test_long_reply_goes_out_as_several_messages_with_buttons_on_the_last(
-        app: Application, fake: FakeBotAPI) -> None:  # type: ignore[type-arg]
+    app: Application, fake: FakeBotAPI
+) -> None:  # type: ignore[type-arg]
     long_html = "\n".join(f"<b>{i}.</b> {'söz ' * 30}" for i in range(120))
     reply = Reply(tuple(split(long_html)), "tr", buttons=((Button("📋", data="menu"),),))
     assert len(reply.messages) >= 3
@@ -125,8 +127,11 @@ async def test_long_reply_goes_out_as_several_messages_with_buttons_on_the_last(
 
 
 async def test_unexpected_error_is_logged_with_traceback_and_the_user_gets_an_apology(
-        app: Application, fake: FakeBotAPI, monkeypatch: pytest.MonkeyPatch,  # type: ignore[type-arg]
-        caplog: pytest.LogCaptureFixture) -> None:
+    app: Application,
+    fake: FakeBotAPI,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[type-arg]
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 

@@ -33,8 +33,11 @@ def test_answers(assistant: Assistant, question: str, entry: str) -> None:
 
 def test_every_city_is_answered_from_the_city_data(assistant: Assistant) -> None:
     for city in assistant.content.cities:
-        for question in (f"{city.name} öğrenen şehir mi?", f"{city.name} ne zaman katıldı?",
-                         f"Is {city.name} a learning city?"):
+        for question in (
+            f"{city.name} öğrenen şehir mi?",
+            f"{city.name} ne zaman katıldı?",
+            f"Is {city.name} a learning city?",
+        ):
             reply = assistant.ask(question)
             assert reply.entry_id == city.entry_id and reply.matched, (question, reply.kind, reply.entry_id)
             assert str(city.joined) in reply.text
@@ -84,11 +87,13 @@ def test_unknown_question_says_it_does_not_know(assistant: Assistant) -> None:
 
 
 def test_close_call_offers_up_to_three_topic_buttons() -> None:
-    matcher = Matcher([
-        ("a", [("en", "learning city award winners")], ()),
-        ("b", [("en", "learning city award rules")], ()),
-        ("c", [("en", "learning city conference")], ()),
-    ])
+    matcher = Matcher(
+        [
+            ("a", [("en", "learning city award winners")], ()),
+            ("b", [("en", "learning city award rules")], ()),
+            ("c", [("en", "learning city conference")], ()),
+        ]
+    )
     result = matcher.match("learning city award")
     assert result.decision == "suggest"
     assert {m.entry_id for m in result.ranked[:2]} == {"a", "b"}
@@ -127,8 +132,20 @@ def test_preference_breaks_ties(assistant: Assistant) -> None:
     assert assistant.ask("komek", user_lang="tr").lang == "tr"
 
 
-@pytest.mark.parametrize("question", ["", "   ", "🙂🙂🙂", "?!?", "x" * 5000, "<script>alert(1)</script> & co",
-                                      "İİİıııIII", "\u0000\u200b", "a" * 10 + " " + "b " * 3000])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "",
+        "   ",
+        "🙂🙂🙂",
+        "?!?",
+        "x" * 5000,
+        "<script>alert(1)</script> & co",
+        "İİİıııIII",
+        "\u0000\u200b",
+        "a" * 10 + " " + "b " * 3000,
+    ],
+)
 def test_odd_input_never_crashes_and_stays_valid(assistant: Assistant, question: str) -> None:
     from bot.tghtml import MAX_MESSAGE, utf16_len, validate
 
@@ -192,9 +209,16 @@ def test_inflections_synonyms_and_typos(assistant: Assistant, question: str, ent
 @pytest.mark.parametrize(
     "question",
     [
-        "Medellín'de gezilecek yerler", "Pekin ördeği tarifi", "Jubail weather", "Cork'ta ne yenir",
-        "Hamburg'da hava nasıl", "Bolu'da kamp yapılacak yerler", "UNESCO dünya mirası listesi",
-        "Konya'nın nüfusu kaç?", "What's the capital of Saudi Arabia?", "UNESCO burs veriyor mu?",
+        "Medellín'de gezilecek yerler",
+        "Pekin ördeği tarifi",
+        "Jubail weather",
+        "Cork'ta ne yenir",
+        "Hamburg'da hava nasıl",
+        "Bolu'da kamp yapılacak yerler",
+        "UNESCO dünya mirası listesi",
+        "Konya'nın nüfusu kaç?",
+        "What's the capital of Saudi Arabia?",
+        "UNESCO burs veriyor mu?",
     ],
 )
 def test_off_topic_questions_naming_a_city_or_unesco(assistant: Assistant, question: str) -> None:
@@ -208,11 +232,13 @@ def test_small_talk_around_a_question_does_not_hide_it(assistant: Assistant) -> 
 
 
 def test_two_entries_that_fit_equally_get_a_did_you_mean() -> None:
-    matcher = Matcher([
-        ("venue", [("en", "conference venue and hotels")], ()),
-        ("dates", [("en", "conference venue and dates")], ()),
-        ("award", [("en", "award winners")], ()),
-    ])
+    matcher = Matcher(
+        [
+            ("venue", [("en", "conference venue and hotels")], ()),
+            ("dates", [("en", "conference venue and dates")], ()),
+            ("award", [("en", "award winners")], ()),
+        ]
+    )
     clear = matcher.match("conference venue dates")
     assert clear.best is not None and clear.best.entry_id == "dates" and clear.decision == "answer"
     tie = matcher.match("conference venue")
@@ -230,8 +256,12 @@ def test_unknown_words_count_against_a_match() -> None:
 
 
 def test_keywords_are_phrasings_of_their_own() -> None:
-    matcher = Matcher([("gnlc", [("en", "what is the global network of learning cities")], ("GNLC",)),
-                       ("other", [("en", "learning cities conference")], ())])
+    matcher = Matcher(
+        [
+            ("gnlc", [("en", "what is the global network of learning cities")], ("GNLC",)),
+            ("other", [("en", "learning cities conference")], ()),
+        ]
+    )
     result = matcher.match("GNLC?")
     assert result.best is not None and result.best.entry_id == "gnlc" and result.decision == "answer"
     assert result.best.lang is None  # the keyword matched, not a phrasing
@@ -275,8 +305,9 @@ def test_scoring_only_the_entries_with_a_selective_word_changes_nothing_shown(as
             full = matcher.match(question)
             matcher._unseen_floor = floor
             assert quick.decision == full.decision, question
-            assert [(m.entry_id, round(m.score, 6)) for m in quick.ranked if m.score >= shown] == \
-                [(m.entry_id, round(m.score, 6)) for m in full.ranked if m.score >= shown], question
+            assert [(m.entry_id, round(m.score, 6)) for m in quick.ranked if m.score >= shown] == [
+                (m.entry_id, round(m.score, 6)) for m in full.ranked if m.score >= shown
+            ], question
     finally:
         matcher._unseen_floor = floor
         matcher.clear_caches(words=False)

@@ -25,8 +25,12 @@ def db_rows(path: Path, sql: str, *args: object) -> list[tuple]:  # type: ignore
 
 
 def callback_data(message: dict) -> list[str]:  # type: ignore[type-arg]
-    return [b["callback_data"] for row in (message["reply_markup"] or {}).get("inline_keyboard", []) for b in row
-            if "callback_data" in b]
+    return [
+        b["callback_data"]
+        for row in (message["reply_markup"] or {}).get("inline_keyboard", [])
+        for b in row
+        if "callback_data" in b
+    ]
 
 
 async def test_private_subscribe_and_unsubscribe(make_app, fake: FakeBotAPI, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -51,19 +55,24 @@ async def test_only_group_admins_subscribe_a_group(make_app, fake: FakeBotAPI, t
     assert db_rows(tmp_path / "bot.sqlite3", "SELECT subscribed FROM chats WHERE chat_id = ?", GROUP) == [(1,)]
 
 
-async def test_added_to_a_group_greets_and_removal_stops_sending(make_app, fake: FakeBotAPI,  # type: ignore[no-untyped-def]
-                                                                 tmp_path: Path) -> None:
+async def test_added_to_a_group_greets_and_removal_stops_sending(
+    make_app,
+    fake: FakeBotAPI,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
     app = await make_app()
     await feed(app, fake.chat_member_update(-777, "group", "left", "member", user_id=41))
     assert "Merhaba" in texts(fake, -777)[0]
     assert db_rows(tmp_path / "bot.sqlite3", "SELECT type, status FROM chats WHERE chat_id = -777") == [
-        ("group", "active")]
+        ("group", "active")
+    ]
     await feed(app, fake.chat_member_update(-777, "group", "member", "kicked", user_id=41))
     assert db_rows(tmp_path / "bot.sqlite3", "SELECT status FROM chats WHERE chat_id = -777") == [("left",)]
     await feed(app, fake.send_text("/subscribe", user_id=42))
     await feed(app, fake.chat_member_update(42, "private", "member", "kicked", user_id=42))
     assert db_rows(tmp_path / "bot.sqlite3", "SELECT status, subscribed FROM chats WHERE chat_id = 42") == [
-        ("blocked", 1)]
+        ("blocked", 1)
+    ]
 
 
 async def test_group_migration_moves_the_subscription(make_app, fake: FakeBotAPI, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -71,10 +80,17 @@ async def test_group_migration_moves_the_subscription(make_app, fake: FakeBotAPI
     fake.set_chat_member_status(-55, 51, "creator")
     await feed(app, fake.send_text("/subscribe", user_id=51, chat_type="group", chat_id=-55))
     fake.add_chat(-10055, "supergroup", title="Yeni")
-    update = fake.raw_update({"message": {"message_id": 900, "date": 1_800_000_000, "chat": {"id": -55, "type": "group",
-                                                                                               "title": "Eski"},
-                                          "from": {"id": 51, "is_bot": False, "first_name": "A"},
-                                          "migrate_to_chat_id": -10055}})
+    update = fake.raw_update(
+        {
+            "message": {
+                "message_id": 900,
+                "date": 1_800_000_000,
+                "chat": {"id": -55, "type": "group", "title": "Eski"},
+                "from": {"id": 51, "is_bot": False, "first_name": "A"},
+                "migrate_to_chat_id": -10055,
+            }
+        }
+    )
     await feed(app, update)
     rows = db_rows(tmp_path / "bot.sqlite3", "SELECT chat_id, subscribed, status FROM chats ORDER BY chat_id")
     assert (-10055, 1, "active") in rows and (-55, 0, "migrated") in rows
@@ -91,8 +107,9 @@ async def test_feedback_votes_are_stored(make_app, fake: FakeBotAPI, tmp_path: P
     assert all(a["answered"] for a in fake.callback_answers())
     # Group answers carry no vote buttons.
     fake.set_chat_member_status(GROUP, 62, "member")
-    await feed(app, fake.send_text("@learning_cities_test_bot KOMEK nedir?", user_id=62, chat_type="supergroup",
-                                   chat_id=GROUP))
+    await feed(
+        app, fake.send_text("@learning_cities_test_bot KOMEK nedir?", user_id=62, chat_type="supergroup", chat_id=GROUP)
+    )
     assert not [d for d in callback_data(fake.sent(GROUP)[-1]) if d.startswith("fb:")]
 
 
@@ -152,12 +169,18 @@ async def test_stats_and_unanswered_for_operators(make_app, fake: FakeBotAPI) ->
     assert "Usage" in texts(fake, ADMIN)[-1]
 
 
-async def test_reload_keeps_old_content_on_errors(make_app, fake: FakeBotAPI, content_copy: Path,  # type: ignore[no-untyped-def]
-                                                  assistant) -> None:  # type: ignore[no-untyped-def]
+async def test_reload_keeps_old_content_on_errors(
+    make_app,
+    fake: FakeBotAPI,
+    content_copy: Path,  # type: ignore[no-untyped-def]
+    assistant,
+) -> None:  # type: ignore[no-untyped-def]
     app = await make_app(admin_ids=frozenset({ADMIN}), content_dir=content_copy)
     faq = content_copy / "faq.yaml"
-    faq.write_text(faq.read_text(encoding="utf-8").replace("- id: what-is-komek", "- id: what-is-komek\n  x: [", 1),
-                   encoding="utf-8")
+    faq.write_text(
+        faq.read_text(encoding="utf-8").replace("- id: what-is-komek", "- id: what-is-komek\n  x: [", 1),
+        encoding="utf-8",
+    )
     await feed(app, fake.send_text("/reload", user_id=ADMIN, language_code="en"))
     assert "faq.yaml:" in texts(fake, ADMIN)[-1] and "previous content" in texts(fake, ADMIN)[-1]
     assert app.bot_data.assistant is assistant
@@ -174,8 +197,7 @@ async def test_announce_preview_confirm_and_deliver(make_app, fake: FakeBotAPI, 
     fake.add_chat(-100500, "channel", title="KOMEK Duyuru")
     for user in (101, 102, 103):
         await feed(app, fake.send_text("/subscribe", user_id=user, language_code="en" if user == 103 else "tr"))
-    await feed(app, fake.send_text("/announce <b>Yeni</b> konular &amp; bilgiler", user_id=ADMIN,
-                                   language_code="en"))
+    await feed(app, fake.send_text("/announce <b>Yeni</b> konular &amp; bilgiler", user_id=ADMIN, language_code="en"))
     preview, prompt = fake.sent(ADMIN)[-2:]
     assert preview["text"] == "Yeni konular & bilgiler" and preview["entities"][0]["type"] == "bold"
     assert "4 chats" in prompt["text"]
@@ -185,10 +207,12 @@ async def test_announce_preview_confirm_and_deliver(make_app, fake: FakeBotAPI, 
     await feed(app, fake.press_button(ADMIN, prompt["message_id"], ok, user_id=104))
     assert len(fake.sent(101)) == 1
     await feed(app, fake.press_button(ADMIN, prompt["message_id"], ok, user_id=ADMIN))
-    await fake.async_wait_for(lambda f: all(len(f.sent(c)) == 2 for c in (101, 102, 103)) and f.sent(-100500),
-                              timeout=15)
-    await fake.async_wait_for(lambda f: "✅" in (f.message(ADMIN, prompt["message_id"]) or {}).get("text", ""),
-                              timeout=15)
+    await fake.async_wait_for(
+        lambda f: all(len(f.sent(c)) == 2 for c in (101, 102, 103)) and f.sent(-100500), timeout=15
+    )
+    await fake.async_wait_for(
+        lambda f: "✅" in (f.message(ADMIN, prompt["message_id"]) or {}).get("text", ""), timeout=15
+    )
     assert "4 / 4" in fake.message(ADMIN, prompt["message_id"])["text"]
     # Pressing confirm again does not send a second time.
     await feed(app, fake.press_button(ADMIN, prompt["message_id"], ok, user_id=ADMIN, force=True))

@@ -43,6 +43,7 @@ QUESTION = "KOMEK nedir?"
 
 # --------------------------------------------------------------------------- helpers
 
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -90,6 +91,7 @@ def wait_exit(bot: BotProcess, timeout: float) -> int:
 
 # --------------------------------------------------------------------------- 1. webhook mode
 
+
 @dataclass
 class WebhookBot:
     fake: FakeBotAPI
@@ -115,8 +117,11 @@ def webhook(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
     configured = SECRET if request.param == "secret-set" else None
     with FakeBotAPI() as fake:
         port = free_port()  # once the fake has its port
-        env = {"BOT_WEBHOOK_URL": f"https://127.0.0.1:{port}{HOOK_PATH}", "PORT": str(port),
-               "BOT_WEBHOOK_LISTEN": "127.0.0.1"}
+        env = {
+            "BOT_WEBHOOK_URL": f"https://127.0.0.1:{port}{HOOK_PATH}",
+            "PORT": str(port),
+            "BOT_WEBHOOK_LISTEN": "127.0.0.1",
+        }
         if configured:
             env["BOT_WEBHOOK_SECRET"] = configured
         bot = BotProcess(fake, tmp_path_factory.mktemp("webhook"), **env)
@@ -163,8 +168,9 @@ def test_webhook_update_with_the_secret_is_answered(webhook: WebhookBot) -> None
     assert "KOMEK" in texts(webhook.fake, chat)[0]
 
 
-@pytest.mark.parametrize("header", [None, "", "wrong-secret", "123456:TEST-token"],
-                         ids=["missing", "empty", "wrong", "bot-token"])
+@pytest.mark.parametrize(
+    "header", [None, "", "wrong-secret", "123456:TEST-token"], ids=["missing", "empty", "wrong", "bot-token"]
+)
 def test_webhook_without_the_right_secret_is_refused(webhook: WebhookBot, header: str | None) -> None:
     chat, control_chat = 7102, 7103
     update = webhook.fake.send_text(QUESTION, user_id=chat)
@@ -183,12 +189,18 @@ def test_webhook_without_the_right_secret_is_refused(webhook: WebhookBot, header
     assert webhook.fake.sent(chat) == []
 
 
-@pytest.mark.parametrize("body", [b"{not json", b"", b"[1, 2]", b"null", b'"text"', b'{"message": {}}'],
-                         ids=["broken", "empty", "array", "null", "string", "no-update-id"])
+@pytest.mark.parametrize(
+    "body",
+    [b"{not json", b"", b"[1, 2]", b"null", b'"text"', b'{"message": {}}'],
+    ids=["broken", "empty", "array", "null", "string", "no-update-id"],
+)
 def test_webhook_malformed_body_is_a_400(webhook: WebhookBot, body: bytes) -> None:
     with http() as client:
-        response = client.post(webhook.hook, content=body, headers={
-            "X-Telegram-Bot-Api-Secret-Token": webhook.secret, "Content-Type": "application/json"})
+        response = client.post(
+            webhook.hook,
+            content=body,
+            headers={"X-Telegram-Bot-Api-Secret-Token": webhook.secret, "Content-Type": "application/json"},
+        )
         assert response.status_code == 400
         assert client.get(f"http://127.0.0.1:{webhook.port}/healthz").status_code == 200
 
@@ -201,12 +213,16 @@ def test_webhook_healthz_while_running(webhook: WebhookBot) -> None:
 
 
 def test_webhook_sigterm_finishes_the_update_in_hand_exits_0_and_keeps_secrets_out_of_the_log(
-        webhook: WebhookBot) -> None:
+    webhook: WebhookBot,
+) -> None:
     chat = 7110
     webhook.fake.set_delay("sendMessage", 1.5)
     with http() as client:
-        response = client.post(webhook.hook, json=webhook.fake.send_text(QUESTION, user_id=chat),
-                               headers={"X-Telegram-Bot-Api-Secret-Token": webhook.secret})
+        response = client.post(
+            webhook.hook,
+            json=webhook.fake.send_text(QUESTION, user_id=chat),
+            headers={"X-Telegram-Bot-Api-Secret-Token": webhook.secret},
+        )
     assert response.status_code == 200
     time.sleep(0.3)  # the reply is on its way to the (slow) Bot API
     started = time.monotonic()
@@ -223,8 +239,14 @@ def test_webhook_sigterm_finishes_the_update_in_hand_exits_0_and_keeps_secrets_o
 def test_webhook_refused_by_telegram_stops_with_the_reason(tmp_path: Path) -> None:
     with FakeBotAPI() as fake:  # like Telegram, the fake takes only https webhooks
         port = free_port()
-        bot = BotProcess(fake, tmp_path, BOT_WEBHOOK_URL=f"http://127.0.0.1:{port}{HOOK_PATH}", PORT=str(port),
-                         BOT_WEBHOOK_LISTEN="127.0.0.1", BOT_WEBHOOK_SECRET=SECRET)
+        bot = BotProcess(
+            fake,
+            tmp_path,
+            BOT_WEBHOOK_URL=f"http://127.0.0.1:{port}{HOOK_PATH}",
+            PORT=str(port),
+            BOT_WEBHOOK_LISTEN="127.0.0.1",
+            BOT_WEBHOOK_SECRET=SECRET,
+        )
         try:
             code = wait_exit(bot, 30)
         finally:
@@ -239,6 +261,7 @@ def test_webhook_refused_by_telegram_stops_with_the_reason(tmp_path: Path) -> No
 
 
 # --------------------------------------------------------------------------- 2. polling: start and stop
+
 
 @dataclass
 class PollingBot:
@@ -308,6 +331,7 @@ def test_sigterm_while_answering_finishes_the_replies_and_exits_0(polling: Polli
 
 # --------------------------------------------------------------------------- 3. a second instance
 
+
 def test_second_instance_with_the_same_token_gives_way(tmp_path: Path) -> None:
     with FakeBotAPI() as fake:
         bots = []
@@ -341,6 +365,7 @@ def test_second_instance_with_the_same_token_gives_way(tmp_path: Path) -> None:
 
 # --------------------------------------------------------------------------- 4. faults on replies
 
+
 async def test_flood_control_429_is_waited_out(make_app, fake: FakeBotAPI) -> None:  # type: ignore[no-untyped-def]
     app = await make_app()
     fake.fail_next("sendMessage", status=429, description="Too Many Requests: retry after 1", retry_after=1)
@@ -353,8 +378,11 @@ async def test_flood_control_429_is_waited_out(make_app, fake: FakeBotAPI) -> No
     assert "KOMEK" in texts(fake, 7401)[0]
 
 
-async def test_server_errors_are_retried_with_backoff(make_app, fake: FakeBotAPI,  # type: ignore[no-untyped-def]
-                                                      caplog: pytest.LogCaptureFixture) -> None:
+async def test_server_errors_are_retried_with_backoff(
+    make_app,
+    fake: FakeBotAPI,  # type: ignore[no-untyped-def]
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     app = await make_app()
     fake.fail_next("sendMessage", count=2, status=500, description="Internal Server Error")
     await feed(app, fake.send_text(QUESTION, user_id=7402))
@@ -366,7 +394,8 @@ async def test_server_errors_are_retried_with_backoff(make_app, fake: FakeBotAPI
 
 
 async def test_server_errors_forever_are_bounded_and_the_bot_keeps_answering(  # type: ignore[no-untyped-def]
-        make_app, fake: FakeBotAPI, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_app, fake: FakeBotAPI, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(handlers.common, "_BACKOFF", 0.05)  # the back-off itself is timed above
     app = await make_app()
     fake.fail_next("sendMessage", count=6, status=500, description="Internal Server Error")
@@ -397,8 +426,12 @@ async def test_refused_html_is_resent_as_plain_text_with_its_buttons(make_app, f
     assert message["reply_markup"]["inline_keyboard"]  # the topic buttons survive the fallback
 
 
-async def test_blocked_chat_is_marked_in_the_database(make_app, fake: FakeBotAPI, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                      caplog: pytest.LogCaptureFixture) -> None:
+async def test_blocked_chat_is_marked_in_the_database(
+    make_app,
+    fake: FakeBotAPI,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     app = await make_app()
     fake.add_chat(7407)
     fake.block_chat(7407)
@@ -427,8 +460,12 @@ async def test_slow_telegram_still_gets_every_reply_once(make_app, fake: FakeBot
 
 # --------------------------------------------------------------------------- 5. floods
 
-async def test_flood_gets_one_notice_and_others_are_still_answered(make_app, fake: FakeBotAPI,  # type: ignore[no-untyped-def]
-                                                                   tmp_path: Path) -> None:
+
+async def test_flood_gets_one_notice_and_others_are_still_answered(
+    make_app,
+    fake: FakeBotAPI,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
     app = await make_app()
     flooder, other = 7501, 7502
     for n in range(40):
@@ -443,13 +480,18 @@ async def test_flood_gets_one_notice_and_others_are_still_answered(make_app, fak
     assert flooder_texts.index(notice) == app.bot_data.throttle.limit  # the notice comes right after the limit
     assert len(texts(fake, other)) == 1 and "Bolu" in texts(fake, other)[0]
     assert db_rows(tmp_path / "bot.sqlite3", "SELECT COUNT(*) FROM questions WHERE user_id = ?", flooder) == [
-        (app.bot_data.throttle.limit,)]
+        (app.bot_data.throttle.limit,)
+    ]
 
 
 # --------------------------------------------------------------------------- 6. redelivered updates
 
-async def test_redelivered_update_is_answered_once_even_after_a_restart(make_app, fake: FakeBotAPI,  # type: ignore[no-untyped-def]
-                                                                         tmp_path: Path) -> None:
+
+async def test_redelivered_update_is_answered_once_even_after_a_restart(
+    make_app,
+    fake: FakeBotAPI,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
     db = tmp_path / "bot.sqlite3"
     update = fake.send_text(QUESTION, user_id=7601)
     first = await make_app()
@@ -470,19 +512,31 @@ async def test_redelivered_update_is_answered_once_even_after_a_restart(make_app
 
 # --------------------------------------------------------------------------- 7. the database at start-up
 
+
 def bot_env(database: Path) -> dict[str, str]:
     """A token and BOT_DATABASE; "Telegram" is a closed local port, so nothing leaves the host."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "TELEGRAM_"))}
-    env.update(TELEGRAM_BOT_TOKEN="123456:TEST-token", BOT_API_BASE_URL=f"http://127.0.0.1:{free_port()}/bot",
-               BOT_DATABASE=str(database), PYTHONPATH=str(ROOT))
+    env.update(
+        TELEGRAM_BOT_TOKEN="123456:TEST-token",
+        BOT_API_BASE_URL=f"http://127.0.0.1:{free_port()}/bot",
+        BOT_DATABASE=str(database),
+        PYTHONPATH=str(ROOT),
+    )
     return env
 
 
 def run_bot(database: Path, cwd: Path, timeout: float = 30) -> tuple[subprocess.CompletedProcess[str], float]:
     """`python -m bot run` (in ``cwd``: no stray .env); the result and how long it took."""
     started = time.monotonic()
-    result = subprocess.run([sys.executable, "-m", "bot", "run"], cwd=cwd, env=bot_env(database),
-                            capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        cwd=cwd,
+        env=bot_env(database),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+    )
     return result, time.monotonic() - started
 
 
@@ -541,20 +595,38 @@ def test_read_only_database_stops_the_start(tmp_path: Path) -> None:
     # Root ignores file modes, so make the folder a read-only mount (a private mount namespace).
     remount = f"mount --bind {data} {data} && mount -o remount,bind,ro {data}"
     unshare = shutil.which("unshare")
-    probe = subprocess.run([unshare, "-rm", "sh", "-c", f"{remount} && ! touch {data}/probe 2>/dev/null"],
-                           capture_output=True, timeout=10) if unshare else None
+    probe = (
+        subprocess.run(
+            [unshare, "-rm", "sh", "-c", f"{remount} && ! touch {data}/probe 2>/dev/null"],
+            capture_output=True,
+            timeout=10,
+        )
+        if unshare
+        else None
+    )
     if probe is None or probe.returncode != 0:
         pytest.skip("cannot make a read-only mount here (needs unshare -rm and mount); chmod does not stop root")
-    result = subprocess.run([unshare, "-rm", "sh", "-c", f'{remount} && exec "$0" -m bot run', sys.executable],
-                            cwd=tmp_path, env=bot_env(database), capture_output=True, text=True, timeout=30,
-                            stdin=subprocess.DEVNULL)
+    result = subprocess.run(
+        [unshare, "-rm", "sh", "-c", f'{remount} && exec "$0" -m bot run', sys.executable],
+        cwd=tmp_path,
+        env=bot_env(database),
+        capture_output=True,
+        text=True,
+        timeout=30,
+        stdin=subprocess.DEVNULL,
+    )
     assert_database_error(result, database)
 
 
 # --------------------------------------------------------------------------- 8. a full disk
 
-async def test_full_disk_keeps_the_answers_coming(make_app, fake: FakeBotAPI, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                  caplog: pytest.LogCaptureFixture) -> None:
+
+async def test_full_disk_keeps_the_answers_coming(
+    make_app,
+    fake: FakeBotAPI,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     app = await make_app()
     db = app.bot_data.storage.db
     async with db.execute("PRAGMA page_count") as cursor:
@@ -579,15 +651,24 @@ async def test_full_disk_keeps_the_answers_coming(make_app, fake: FakeBotAPI, tm
 
 # --------------------------------------------------------------------------- 9. security
 
-@pytest.mark.parametrize("command", ["/reload@learning_cities_test_bot", "/stats", "/unanswered 5",
-                                     "/announce <b>Duyuru</b>", "/announcements"])
-async def test_operators_commands_in_a_group_refuse_a_group_admin(make_app, fake: FakeBotAPI, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                                  assistant, command: str) -> None:
+
+@pytest.mark.parametrize(
+    "command",
+    ["/reload@learning_cities_test_bot", "/stats", "/unanswered 5", "/announce <b>Duyuru</b>", "/announcements"],
+)
+async def test_operators_commands_in_a_group_refuse_a_group_admin(
+    make_app,
+    fake: FakeBotAPI,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    assistant,
+    command: str,
+) -> None:
     app = await make_app(admin_ids=frozenset({ADMIN}))
     intruder = 7901
     fake.set_chat_member_status(GROUP, intruder, "administrator")  # a group admin is no bot operator
-    await feed(app, fake.send_text(command, user_id=intruder, chat_type="supergroup", chat_id=GROUP,
-                                   language_code="en"))
+    await feed(
+        app, fake.send_text(command, user_id=intruder, chat_type="supergroup", chat_id=GROUP, language_code="en")
+    )
     assert texts(fake, GROUP) == [message_text(app, "admin_only", "en")]
     assert app.bot_data.assistant is assistant  # not reloaded
     assert db_rows(tmp_path / "bot.sqlite3", "SELECT COUNT(*) FROM announcements") == [(0,)]
@@ -596,7 +677,7 @@ async def test_operators_commands_in_a_group_refuse_a_group_admin(make_app, fake
 
 async def test_city_echo_is_escaped(make_app, fake: FakeBotAPI) -> None:  # type: ignore[no-untyped-def]
     app = await make_app()
-    payload = "<script>alert(\"x\")</script> & O'Brien <b>"
+    payload = '<script>alert("x")</script> & O\'Brien <b>'
     for chat, kw in ((7902, {}), (GROUP, {"chat_type": "supergroup", "chat_id": GROUP})):
         await feed(app, fake.send_text(f"/city {payload}", user_id=7902, language_code="en", **kw))
         (call,) = sends_to(fake, chat)

@@ -66,11 +66,55 @@ SPECIAL_CHARS = (
     "𝐊𝚤ßŉǅﬁⅫℌ²٣ᎠꭰσςمرحباשלוםกขЖж日本"
 )
 FRAGMENTS = (
-    "<b>", "</b>", "<i>", "</i>", "<script>", "</script>", "<a href=\"https://x.org\">", "</a>", "<br/>",
-    "<!-- c -->", "<b", "</", "&amp;", "&lt;", "&gt;", "&quot;", "&#39;", "&#x1F642;", "&nbsp;", "&am", "&#",
-    "👩\u200d👩\u200d👧", "e\u0301", "İ\u0307", "Konya'nın", "İzmir’e", "KOMEK", "üyelik", "öğrenen şehir",
-    "learning city", "ne zaman", "nedir", "nedirler", "bilgiye", "hakkında", "likes", "when did Konya join",
-    "Medellín", "UNESCO", "GNLC", "2017", "/start", "e:", "t:", "lang:", "menu", "{cities}", "{name}", "%s",
+    "<b>",
+    "</b>",
+    "<i>",
+    "</i>",
+    "<script>",
+    "</script>",
+    '<a href="https://x.org">',
+    "</a>",
+    "<br/>",
+    "<!-- c -->",
+    "<b",
+    "</",
+    "&amp;",
+    "&lt;",
+    "&gt;",
+    "&quot;",
+    "&#39;",
+    "&#x1F642;",
+    "&nbsp;",
+    "&am",
+    "&#",
+    "👩\u200d👩\u200d👧",
+    "e\u0301",
+    "İ\u0307",
+    "Konya'nın",
+    "İzmir’e",
+    "KOMEK",
+    "üyelik",
+    "öğrenen şehir",
+    "learning city",
+    "ne zaman",
+    "nedir",
+    "nedirler",
+    "bilgiye",
+    "hakkında",
+    "likes",
+    "when did Konya join",
+    "Medellín",
+    "UNESCO",
+    "GNLC",
+    "2017",
+    "/start",
+    "e:",
+    "t:",
+    "lang:",
+    "menu",
+    "{cities}",
+    "{name}",
+    "%s",
 )
 
 chars = st.one_of(st.characters(codec="utf-8"), st.sampled_from(TURKISH), st.sampled_from(SPECIAL_CHARS))
@@ -84,8 +128,9 @@ any_text = st.one_of(
 @st.composite
 def tiled_text(draw: st.DrawFn) -> str:
     """4000-6000 characters made by repeating a few drawn pieces (cheap to generate)."""
-    pieces = draw(st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(alphabet=chars, max_size=300)),
-                           min_size=1, max_size=8))
+    pieces = draw(
+        st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(alphabet=chars, max_size=300)), min_size=1, max_size=8)
+    )
     base = "".join(pieces) or "x"
     size = draw(st.integers(min_value=4000, max_value=6000))
     return (base * (size // len(base) + 1))[:size]
@@ -171,8 +216,10 @@ def test_fold_ignores_turkish_letters(text: str) -> None:
 
 
 @CHEAP
-@given(st.text(alphabet=PLAIN_ALPHABET.replace("'", ""), min_size=1).filter(lambda t: t[-1].isalnum()),
-       st.sampled_from(["'nın", "’e", "'de", "ʼdan", "'"]))
+@given(
+    st.text(alphabet=PLAIN_ALPHABET.replace("'", ""), min_size=1).filter(lambda t: t[-1].isalnum()),
+    st.sampled_from(["'nın", "’e", "'de", "ʼdan", "'"]),
+)
 def test_fold_drops_a_suffix_after_an_apostrophe(text: str, suffix: str) -> None:
     # "Konya'nın" is "Konya", "İzmir’e" is "İzmir".
     assert fold(text + suffix) == fold(text)
@@ -209,11 +256,14 @@ def test_content_tokens_are_stems_of_non_stop_words(text: str) -> None:
 
 @CHEAP
 @example("likes")
-@given(st.one_of(
-    any_text,
-    st.tuples(st.sampled_from(sorted(STOPWORDS)), st.sampled_from(["s", "es", "ler", "ye", "de", "nin", "leri"]))
-    .map("".join),
-))
+@given(
+    st.one_of(
+        any_text,
+        st.tuples(
+            st.sampled_from(sorted(STOPWORDS)), st.sampled_from(["s", "es", "ler", "ye", "de", "nin", "leri"])
+        ).map("".join),
+    )
+)
 def test_content_tokens_contain_no_stop_words(text: str) -> None:
     assert not set(content_tokens(text)) & STOPWORDS
 
@@ -261,11 +311,26 @@ def test_split_of_escaped_text_keeps_validity_limit_and_text(text: str, limit: i
 # is the most UTF-16 units that the opening tags to reopen plus the closing tags to
 # add can take at a cut inside it, so a limit can be drawn that leaves room for text.
 TAGS = st.one_of(
-    st.sampled_from([
-        ("b", ""), ("i", ""), ("u", ""), ("s", ""), ("strong", ""), ("em", ""), ("ins", ""), ("del", ""),
-        ("strike", ""), ("code", ""), ("pre", ""), ("blockquote", ""), ("blockquote", " expandable"),
-        ("tg-spoiler", ""), ("span", ' class="tg-spoiler"'), ("code", ' class="language-python"'),
-    ]),
+    st.sampled_from(
+        [
+            ("b", ""),
+            ("i", ""),
+            ("u", ""),
+            ("s", ""),
+            ("strong", ""),
+            ("em", ""),
+            ("ins", ""),
+            ("del", ""),
+            ("strike", ""),
+            ("code", ""),
+            ("pre", ""),
+            ("blockquote", ""),
+            ("blockquote", " expandable"),
+            ("tg-spoiler", ""),
+            ("span", ' class="tg-spoiler"'),
+            ("code", ' class="language-python"'),
+        ]
+    ),
     st.text(alphabet=chars, max_size=30).map(
         lambda tail: ("a", f' href="{escape_attr("https://example.org/" + tail)}"')
     ),
@@ -298,8 +363,11 @@ def html_and_limit(draw: st.DrawFn) -> tuple[str, int]:
     html, overhead = draw(documents)
     # 16 is split()'s own margin; a little more leaves room for an entity or two. (With
     # less, split() never ends: see test_split_terminates_when_reopened_tags_fill_the_limit.)
-    limit = draw(st.one_of(st.integers(min_value=overhead + 24, max_value=overhead + 400),
-                           st.just(max(MAX_MESSAGE, overhead + 24))))
+    limit = draw(
+        st.one_of(
+            st.integers(min_value=overhead + 24, max_value=overhead + 400), st.just(max(MAX_MESSAGE, overhead + 24))
+        )
+    )
     return html, limit
 
 
@@ -426,16 +494,20 @@ def test_ask_ignores_turkish_letters_and_case(assistant: Assistant, data: st.Dat
 
 command_names = st.one_of(st.sampled_from(COMMANDS), st.text(max_size=12))
 command_args = st.lists(
-    st.one_of(any_text, st.sampled_from(["tr", "EN", "Tr", "konya", "city-bolu", "what-is-komek", "komek"]),
-              st.integers(min_value=1990, max_value=2030).map(str)),
+    st.one_of(
+        any_text,
+        st.sampled_from(["tr", "EN", "Tr", "konya", "city-bolu", "what-is-komek", "komek"]),
+        st.integers(min_value=1990, max_value=2030).map(str),
+    ),
     max_size=4,
 )
 
 
 @ASSISTANT
 @given(command_names, command_args, prefs, prefs, any_text)
-def test_command_always_replies_validly(assistant: Assistant, name: str, args: list[str], pref: str | None,
-                                        user_lang: str | None, first_name: str) -> None:
+def test_command_always_replies_validly(
+    assistant: Assistant, name: str, args: list[str], pref: str | None, user_lang: str | None, first_name: str
+) -> None:
     reply = assistant.command(name, args, pref=pref, user_lang=user_lang, first_name=first_name)
     check_reply(assistant, reply)
     if name == "lang" and len(args) == 1 and args[0].lower() in LANGS:
@@ -445,15 +517,23 @@ def test_command_always_replies_validly(assistant: Assistant, name: str, args: l
 
 @ASSISTANT
 @given(st.data(), prefs, prefs)
-def test_button_replies_validly_or_not_at_all(assistant: Assistant, data: st.DataObject, pref: str | None,
-                                              user_lang: str | None) -> None:
-    known = ["menu", *(f"t:{t.id}" for t in assistant.content.topics),
-             *(f"e:{e}" for e in sorted(assistant.content.entry_ids())), *(f"lang:{code}" for code in LANGS)]
-    payload = data.draw(st.one_of(
-        any_text,
-        st.sampled_from(known),
-        st.tuples(st.sampled_from(["e:", "t:", "lang:", "menu", "e", ":"]), any_text).map("".join),
-    ), label="data")
+def test_button_replies_validly_or_not_at_all(
+    assistant: Assistant, data: st.DataObject, pref: str | None, user_lang: str | None
+) -> None:
+    known = [
+        "menu",
+        *(f"t:{t.id}" for t in assistant.content.topics),
+        *(f"e:{e}" for e in sorted(assistant.content.entry_ids())),
+        *(f"lang:{code}" for code in LANGS),
+    ]
+    payload = data.draw(
+        st.one_of(
+            any_text,
+            st.sampled_from(known),
+            st.tuples(st.sampled_from(["e:", "t:", "lang:", "menu", "e", ":"]), any_text).map("".join),
+        ),
+        label="data",
+    )
     reply = assistant.button(payload, pref=pref, user_lang=user_lang)
     if payload in known:
         assert reply is not None
@@ -478,8 +558,9 @@ def check_inline(assistant: Assistant, query: str, pref: str | None = None, user
 
 @ASSISTANT
 @given(any_text, prefs, prefs)
-def test_inline_always_returns_one_to_five_valid_articles(assistant: Assistant, query: str, pref: str | None,
-                                                         user_lang: str | None) -> None:
+def test_inline_always_returns_one_to_five_valid_articles(
+    assistant: Assistant, query: str, pref: str | None, user_lang: str | None
+) -> None:
     check_inline(assistant, query, pref, user_lang)
 
 

@@ -97,9 +97,18 @@ async def test_group_migration_keeps_the_subscription(tmp_path: Path) -> None:
 def _question(text: str | None, *, answered: bool, at: float, user: int = 1) -> QuestionRecord:
     from bot.textnorm import question_key
 
-    return QuestionRecord(at=at, chat_id=user, user_id=user, lang="tr", text=text,
-                          folded=question_key(text) if text is not None else None, entry="e" if answered else None,
-                          score=80.0 if answered else 10.0, answered=answered, kind="answer" if answered else "fallback")
+    return QuestionRecord(
+        at=at,
+        chat_id=user,
+        user_id=user,
+        lang="tr",
+        text=text,
+        folded=question_key(text) if text is not None else None,
+        entry="e" if answered else None,
+        score=80.0 if answered else 10.0,
+        answered=answered,
+        kind="answer" if answered else "fallback",
+    )
 
 
 async def test_stats_and_unanswered(tmp_path: Path) -> None:
@@ -109,9 +118,14 @@ async def test_stats_and_unanswered(tmp_path: Path) -> None:
         await db.touch_chat(2, "private", "B")
         await db.touch_chat(-100, "supergroup", "G")
         await db.set_subscribed(1, "private", "A", "tr", True)
-        for text, answered, age_days in [("KOMEK nedir?", True, 1), ("komek nedir", True, 2),
-                                         ("Konya'da ne yenir?", False, 1), ("konyada ne yenir", False, 3),
-                                         ("hava nasıl", False, 10), ("eski soru", False, 40)]:
+        for text, answered, age_days in [
+            ("KOMEK nedir?", True, 1),
+            ("komek nedir", True, 2),
+            ("Konya'da ne yenir?", False, 1),
+            ("konyada ne yenir", False, 3),
+            ("hava nasıl", False, 10),
+            ("eski soru", False, 40),
+        ]:
             await db.log_question(_question(text, answered=answered, at=now - age_days * 86400))
         await db.add_feedback(1, 1, "what-is-komek", 1)
         await db.add_feedback(1, 1, "what-is-komek", -1)  # changed their mind: one vote
@@ -123,8 +137,7 @@ async def test_stats_and_unanswered(tmp_path: Path) -> None:
         assert (stats.votes_up, stats.votes_down) == (1, 1)
         assert stats.top_questions[0] == ("KOMEK nedir?", 2)
         assert stats.top_unanswered[0][1] == 2 and "yenir" in stats.top_unanswered[0][0]
-        assert await db.unanswered(limit=10) == [(stats.top_unanswered[0][0], 2), ("hava nasıl", 1),
-                                                 ("eski soru", 1)]
+        assert await db.unanswered(limit=10) == [(stats.top_unanswered[0][0], 2), ("hava nasıl", 1), ("eski soru", 1)]
         assert await db.unanswered_texts() == ["Konya'da ne yenir?", "konyada ne yenir", "hava nasıl", "eski soru"]
 
 
@@ -143,8 +156,9 @@ async def test_forget_user_removes_everything_about_them(tmp_path: Path) -> None
         await db.log_question(_question("KOMEK nedir?", answered=True, at=1.0, user=7))
         await db.log_question(_question("başka", answered=True, at=1.0, user=8))
         await db.add_feedback(7, 7, "x", 1)
-        announcement = await db.create_announcement(key=None, author=1, text={"tr": "a", "en": "a"},
-                                                    audience="all", status="draft")
+        announcement = await db.create_announcement(
+            key=None, author=1, text={"tr": "a", "en": "a"}, audience="all", status="draft"
+        )
         assert announcement is not None
         await db.start_sending(announcement, [("7", "en"), ("8", "tr")])
         assert await db.forget_user(7) >= 5
@@ -159,11 +173,16 @@ async def test_forget_user_removes_everything_about_them(tmp_path: Path) -> None
 
 async def test_announcement_lifecycle(tmp_path: Path) -> None:
     async with Storage(tmp_path / "bot.sqlite3") as db:
-        first = await db.create_announcement(key="scheduled:x", author=None, text={"tr": "t", "en": "e"},
-                                             audience="all", status="pending", due=5.0)
+        first = await db.create_announcement(
+            key="scheduled:x", author=None, text={"tr": "t", "en": "e"}, audience="all", status="pending", due=5.0
+        )
         assert first is not None
-        assert await db.create_announcement(key="scheduled:x", author=None, text={"tr": "t", "en": "e"},
-                                            audience="all", status="pending") is None
+        assert (
+            await db.create_announcement(
+                key="scheduled:x", author=None, text={"tr": "t", "en": "e"}, audience="all", status="pending"
+            )
+            is None
+        )
         assert await db.start_sending(first, [("1", "tr"), ("2", "en"), ("1", "tr")])
         assert not await db.start_sending(first, [("3", "tr")])  # confirmed twice: no effect
         pending = await db.pending_deliveries(first)
@@ -188,8 +207,9 @@ async def test_transactions_from_concurrent_updates_do_not_collide(tmp_path: Pat
             await db.set_subscribed(chat, "private", None, "tr", True)
         drafts = []
         for _ in range(5):
-            announcement = await db.create_announcement(key=None, author=1, text={"tr": "a", "en": "a"},
-                                                        audience="all", status="draft")
+            announcement = await db.create_announcement(
+                key=None, author=1, text={"tr": "a", "en": "a"}, audience="all", status="draft"
+            )
             assert announcement is not None
             drafts.append(announcement)
         recipients = [(str(c), "tr") for c in range(1, 21)]

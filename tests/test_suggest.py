@@ -19,8 +19,11 @@ def test_group_key_ignores_case_letters_suffixes_stop_words_and_order() -> None:
 
 def test_groups_exact_and_near_duplicates_most_asked_first(assistant: Assistant) -> None:
     questions = [
-        "Konya'da ne yenir?", "konyada ne yenir", "Konyada ne yenir??",
-        "KOMEK kurs kaydı ne zaman", "KOMEK kurs kayıtları ne zaman?",
+        "Konya'da ne yenir?",
+        "konyada ne yenir",
+        "Konyada ne yenir??",
+        "KOMEK kurs kaydı ne zaman",
+        "KOMEK kurs kayıtları ne zaman?",
         "bugün hava nasıl",
     ]
     groups = suggest_groups(assistant, questions)
@@ -32,10 +35,16 @@ def test_groups_exact_and_near_duplicates_most_asked_first(assistant: Assistant)
 
 
 def test_proposes_the_closest_entry_or_a_new_one(assistant: Assistant) -> None:
-    groups = {g.examples[0]: g for g in suggest_groups(assistant, [
-        "KOMEK kurs kayıtları ne zaman?",  # close to what KOMEK is
-        "Konya'da ne yenir?",  # nothing like it in the content
-    ])}
+    groups = {
+        g.examples[0]: g
+        for g in suggest_groups(
+            assistant,
+            [
+                "KOMEK kurs kayıtları ne zaman?",  # close to what KOMEK is
+                "Konya'da ne yenir?",  # nothing like it in the content
+            ],
+        )
+    }
     komek = groups["KOMEK kurs kayıtları ne zaman?"]
     assert komek.entry == komek.proposal == "what-is-komek"
     assert komek.score >= assistant.matcher.thresholds.suggest
@@ -58,8 +67,9 @@ def test_empty_and_blank_questions(assistant: Assistant) -> None:
 
 
 def test_text_and_json_formats(assistant: Assistant) -> None:
-    groups = suggest_groups(assistant, ["Konya'da ne yenir?", "konyada ne yenir", "KOMEK kurs kayıtları ne zaman?",
-                                        "bugün hava nasıl"])
+    groups = suggest_groups(
+        assistant, ["Konya'da ne yenir?", "konyada ne yenir", "KOMEK kurs kayıtları ne zaman?", "bugün hava nasıl"]
+    )
     text = format_text(groups, limit=2)
     assert text.splitlines()[0] == "4 unanswered question(s) in 3 group(s):"
     assert "2×  Konya'da ne yenir?  →  new entry" in text

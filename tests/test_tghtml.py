@@ -74,13 +74,16 @@ def test_split_long_text_gives_valid_messages_within_limit(text: str) -> None:
         assert utf16_len(part) <= MAX_MESSAGE
         assert validate(part, strict=False) == [], part[:200]
     # Nothing is lost: the visible text is the same, give or take the whitespace at cuts.
-    assert "".join(visible_text(p) for p in parts).replace("\n", "").replace(" ", "") == \
-        visible_text(text).replace("\n", "").replace(" ", "")
+    assert "".join(visible_text(p) for p in parts).replace("\n", "").replace(" ", "") == visible_text(text).replace(
+        "\n", ""
+    ).replace(" ", "")
 
 
 def test_to_plain() -> None:
-    assert to_plain('<b>Konya</b> <a href="https://uil.unesco.org/city/konya">page</a> &amp; more') == \
-        "Konya page (https://uil.unesco.org/city/konya) & more"
+    assert (
+        to_plain('<b>Konya</b> <a href="https://uil.unesco.org/city/konya">page</a> &amp; more')
+        == "Konya page (https://uil.unesco.org/city/konya) & more"
+    )
 
 
 def test_truncate_text() -> None:
