@@ -32,10 +32,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter
 from telegram.ext import ApplicationBuilder, CallbackQueryHandler, CommandHandler
 
-try:  # tests/ is on sys.path when there is no tests/__init__.py
-    from fakebotapi import DEFAULT_USER_ID, FakeBotAPI, parse_html, utf16_len
-except ImportError:  # pragma: no cover - package layout
-    from tests.fakebotapi import DEFAULT_USER_ID, FakeBotAPI, parse_html, utf16_len
+from fakebotapi import DEFAULT_USER_ID, FakeBotAPI, parse_html, utf16_len
 
 USER = DEFAULT_USER_ID
 GROUP = -1001234567890
