@@ -16,7 +16,7 @@ from pathlib import Path
 
 from dotenv import dotenv_values
 
-from bot.content import valid_url
+from bot.urls import valid_url
 
 __all__ = ["Config", "ConfigError", "default_content_dir"]
 

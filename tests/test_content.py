@@ -4,6 +4,9 @@ reported precisely (file, line, entry, field)."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -181,3 +184,18 @@ def test_city_without_year(content_copy: Path) -> None:
 def test_missing_file(content_copy: Path) -> None:
     (content_copy / "links.yaml").unlink()
     assert any(p.startswith("links.yaml: file is missing") for p in problems_of(content_copy))
+
+
+def test_config_does_not_import_the_content_loader() -> None:
+    code = "import sys, bot.config; print(sorted(m for m in sys.modules if m.startswith('bot.content')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_every_bot_package_is_shipped() -> None:
+    root = Path(__file__).resolve().parent.parent
+    listed = set(tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    for top in ("bot", "handlers"):
+        for init in (root / top).rglob("__init__.py"):
+            package = ".".join(init.parent.relative_to(root).parts)
+            assert package in listed, f"{package} is missing from [tool.setuptools] packages"

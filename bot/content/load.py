@@ -1,0 +1,70 @@
+"""Loading the whole content directory: every file, the references between files, and
+an optional extra check on the assembled :class:`Content`.
+
+Loading either returns a complete, valid :class:`Content` or raises :class:`ContentError`
+listing every problem found; the bot never runs on half-valid content.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from bot.content.checker import Checker
+from bot.content.loaders import (
+    load_announcements,
+    load_cities,
+    load_conferences,
+    load_faq,
+    load_links,
+    load_messages,
+    load_topics,
+)
+from bot.content.model import Content, ContentError, Problem
+
+__all__ = ["load_content"]
+
+
+def load_content(directory: str | Path, *, extra_check: Callable[[Content], list[Problem]] | None = None) -> Content:
+    """Load and validate every content file in ``directory``.
+
+    ``extra_check`` runs on the assembled content (the assistant uses it to render
+    every reply once) and may add problems. Raises :class:`ContentError`.
+    """
+    directory = Path(directory)
+    c = Checker(directory)
+    if not directory.is_dir():
+        raise ContentError([Problem(str(directory), None, None, "content directory does not exist")])
+    faq = load_faq(c)
+    cities, as_of, source, city_questions = load_cities(c)
+    city_by_entry = {city.entry_id: city for city in cities}
+    for entry in faq.values():
+        for ref in entry.related:
+            if ref.startswith("city-") and ref not in city_by_entry:
+                c.problem("faq.yaml", None, entry.id, f"related id {ref!r} is not a city in cities.yaml")
+    conferences = load_conferences(c, faq)
+    links = load_links(c)
+    topics = load_topics(c, set(faq) | set(city_by_entry))
+    messages = load_messages(c)
+    announcements = load_announcements(c)
+    if c.problems:
+        raise ContentError(c.problems)
+    content = Content(
+        directory,
+        faq,
+        cities,
+        as_of,
+        source,
+        city_questions,
+        conferences,
+        links,
+        topics,
+        messages,
+        city_by_entry,
+        announcements,
+    )
+    if extra_check is not None:
+        problems = extra_check(content)
+        if problems:
+            raise ContentError(problems)
+    return content

@@ -1,0 +1,106 @@
+"""What the content files must hold: the message keys with their placeholders, the
+id rule, the audiences of announcements, and the command names the copy describes."""
+
+from __future__ import annotations
+
+import re
+from zoneinfo import ZoneInfo
+
+__all__ = [
+    "ADMIN_COMMANDS",
+    "ANSWER_PLACEHOLDERS",
+    "AUDIENCES",
+    "CHAT_COMMANDS",
+    "COMMANDS",
+    "ID_PATTERN",
+    "LOCAL_TZ",
+    "MESSAGE_FIELDS",
+    "PLACEHOLDER",
+]
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
+# Placeholders an answer may contain; the assistant replaces them with rendered lists.
+ANSWER_PLACEHOLDERS = frozenset({"cities", "conferences", "links"})
+PLACEHOLDER = re.compile(r"\{([a-zA-Z_][a-zA-Z0-9_]*)\}")
+
+# Every message key the code uses, with the placeholders its template may use.
+MESSAGE_FIELDS: dict[str, frozenset[str]] = {
+    key: frozenset(fields.split())
+    for key, fields in {
+        "language_name": "",
+        "welcome": "name",
+        "help": "",
+        "about": "",
+        "fallback": "",
+        "did_you_mean": "",
+        "empty_question": "",
+        "menu_prompt": "",
+        "topic_header": "title",
+        "cities_header": "count as_of",
+        "cities_year_header": "year count",
+        "cities_year_none": "year",
+        "cities_usage": "",
+        "city_line": "name url joined",
+        "city_answer": "name country joined url",
+        "city_usage": "",
+        "city_not_found": "query url",
+        "conferences_header": "count",
+        "conference_line": "number city country dates theme",
+        "conference_outcome": "outcome",
+        "links_header": "",
+        "link_line": "label url description",
+        "lang_usage": "",
+        "lang_set": "language",
+        "source_label": "",
+        "unknown_command": "",
+        "button_topics": "",
+        "inline_fallback_title": "",
+        "inline_fallback_text": "",
+        "error": "",
+        "subscribe_done": "",
+        "subscribe_already": "",
+        "unsubscribe_done": "",
+        "unsubscribe_not": "",
+        "subscribe_group_admins": "",
+        "group_welcome": "",
+        "forget_confirm": "",
+        "forget_done": "",
+        "forget_cancelled": "",
+        "button_forget": "",
+        "button_cancel": "",
+        "button_helpful": "",
+        "button_not_helpful": "",
+        "feedback_thanks": "",
+        "admin_only": "",
+        "flood_notice": "",
+        "announce_usage": "",
+        "announce_invalid": "problems",
+        "announce_preview": "count",
+        "button_announce_send": "",
+        "announce_cancelled": "",
+        "announce_stale": "",
+        "announce_progress": "sent total failed",
+        "announce_done": "sent total failed",
+        "announcements_header": "",
+        "announcement_line": "id date status sent total failed preview",
+        "announcements_none": "",
+        "stats": "users groups subscribers questions_7d questions_30d match_rate up down",
+        "stats_top_header": "",
+        "stats_unanswered_header": "",
+        "count_line": "count text",
+        "list_empty": "",
+        "unanswered_header": "count",
+        "unanswered_usage": "",
+        "questions_not_stored": "",
+        "reload_ok": "entries cities",
+        "reload_failed": "count problems",
+    }.items()
+}
+# Who a scheduled announcement goes to (``to`` in announcements.yaml).
+AUDIENCES: tuple[str, ...] = ("all", "subscribers", "announce")
+LOCAL_TZ = ZoneInfo("Europe/Istanbul")  # for announcement times written without an offset
+# Commands the assistant answers, then the ones that act on the chat; all are in the menu.
+COMMANDS: tuple[str, ...] = ("start", "help", "cities", "city", "about", "conferences", "links", "faq", "lang")
+CHAT_COMMANDS: tuple[str, ...] = ("subscribe", "unsubscribe", "forgetme")
+# Operators' commands (BOT_ADMIN_IDS only); not shown in the public menu.
+ADMIN_COMMANDS: tuple[str, ...] = ("announce", "announcements", "stats", "unanswered", "reload")
