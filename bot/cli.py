@@ -17,10 +17,12 @@ from typing import TextIO, TypeVar
 
 import yaml
 
-from bot.assistant import Assistant, Button, Reply, parse_command
+from bot.assistant import Assistant
+from bot.commands import parse_command
 from bot.config import Config, ConfigError
 from bot.content import LANGS, ContentError
 from bot.evaluation import evaluate, load_cases
+from bot.replies import Button, Reply
 from bot.reports import stats_report, unanswered_report
 from bot.services import load_assistant
 from bot.storage import Storage, StorageError

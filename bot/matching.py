@@ -44,10 +44,12 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.lang import Lang
 from bot.textnorm import (
     INTENT_WORDS,
     STOPWORDS_EN,
@@ -62,7 +64,7 @@ from bot.textnorm import (
     tokens,
 )
 
-__all__ = ["Match", "MatchResult", "Matcher", "Query", "SearchEntry", "Thresholds"]
+__all__ = ["Decision", "Match", "MatchResult", "Matcher", "Query", "SearchEntry", "Thresholds"]
 
 _MAX_TERMS = 40
 _SELECTIVE_SHARE = 0.15  # a word known to at most this share of the entries is selective
@@ -124,12 +126,18 @@ class SearchEntry:
     bag: set[int] = field(default_factory=set)
 
 
+class Decision(StrEnum):
+    ANSWER = "answer"  # confident: answer with the best entry
+    SUGGEST = "suggest"  # close: offer the best entries as buttons
+    NONE = "none"  # nothing close enough
+
+
 @dataclass(frozen=True, slots=True)
 class MatchResult:
     query: Query
     ranked: tuple[Match, ...]  # best first, one per entry
-    decision: str  # "answer", "suggest" or "none"
-    lang: str | None  # language of the question, when its own words tell
+    decision: Decision
+    lang: Lang | None  # language of the question, when its own words tell
 
     @property
     def best(self) -> Match | None:
@@ -361,7 +369,7 @@ class Matcher:
                     weights[i] *= t.preamble_weight
         return Query(text, folded.split(), found, similar, weights)
 
-    def guess_lang(self, query: Query) -> str | None:
+    def guess_lang(self, query: Query) -> Lang | None:
         """ "tr" or "en" from the question's own words (the small words of each language,
         and the words mostly used in the content's phrasings of one language); then from
         Turkish letters; None when it cannot tell. Letters come second: "When did İzmir
@@ -565,13 +573,13 @@ class Matcher:
     def _match(self, text: str, limit: int) -> MatchResult:
         query = self.prepare(text)
         ranked = tuple(self._rank(query, max(limit, 2))) if query.terms else ()
-        decision = "none"
+        decision = Decision.NONE
         t = self.thresholds
         if ranked:
             top = ranked[0].score
             runner_up = ranked[1].score if len(ranked) > 1 else 0.0
             if top >= t.answer and top - runner_up >= t.margin:
-                decision = "answer"
+                decision = Decision.ANSWER
             elif top >= t.suggest:
-                decision = "suggest"
+                decision = Decision.SUGGEST
         return MatchResult(query, ranked[:limit], decision, self.guess_lang(query))

@@ -9,9 +9,10 @@ from pathlib import Path
 import aiosqlite
 
 from bot.announcements import Announcer, Broadcaster, Sender
-from bot.assistant import Assistant, Reply
+from bot.assistant import Assistant
 from bot.config import Config
 from bot.content import ContentError, load_content
+from bot.replies import Reply
 from bot.storage import QuestionRecord, Storage
 from bot.textnorm import question_key
 from bot.throttle import Throttle

@@ -10,8 +10,8 @@ import re
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, MessageEntity, Update
 
 from bot.announcements import now_utc
-from bot.assistant import language_for
 from bot.content import ContentError
+from bot.lang import choose_lang
 from bot.reports import announcements_report, stats_report, unanswered_report
 from bot.tghtml import MAX_MESSAGE, Html, escape, split, utf16_len, validate
 from handlers.common import Context, language_of, render
@@ -27,7 +27,7 @@ async def _admin_lang(update: Update, context: Context) -> str | None:
     """The operator's language, or None after a polite refusal for anyone else."""
     user = update.effective_user
     pref, user_lang = await language_of(user, context)
-    lang = language_for(pref, user_lang)
+    lang = choose_lang(pref, user_lang)
     if context.bot_data.is_admin(user.id if user else None):
         return lang
     logger.info("Refused an operators' command from user %s", user.id if user else None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.constants import ChatType
 
-from bot.assistant import parse_command
+from bot.commands import parse_command
 from handlers.common import Context, assistant_of, language_of, remember_lang, send_reply
 
 __all__ = ["on_command", "on_unknown_command"]

@@ -13,7 +13,8 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from telegram.ext import CallbackContext, ExtBot
 
-from bot.assistant import Assistant, Button, Reply
+from bot.assistant import Assistant
+from bot.replies import Button, Reply
 from bot.services import BotData
 from bot.tghtml import MAX_MESSAGE, to_plain, truncate_text
 

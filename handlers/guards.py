@@ -8,7 +8,7 @@ from telegram import Update
 from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop
 
-from bot.assistant import language_for
+from bot.lang import choose_lang
 from handlers.common import Context, render
 from handlers.messages import addressed_text
 
@@ -63,7 +63,7 @@ async def throttle_floods(update: Update, context: Context) -> None:
     if verdict == "notice":
         logger.warning("User %s is flooding the bot; ignoring them for a while", user.id)
         text = render(
-            context, "flood_notice", language_for(await context.bot_data.storage.get_lang(user.id), user.language_code)
+            context, "flood_notice", choose_lang(await context.bot_data.storage.get_lang(user.id), user.language_code)
         )
         if update.callback_query is not None:
             await update.callback_query.answer(text, show_alert=True)

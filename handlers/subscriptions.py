@@ -8,7 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import TelegramError
 
-from bot.assistant import language_for
+from bot.lang import choose_lang
 from handlers.common import Context, is_private, language_of, render
 
 __all__ = [
@@ -28,7 +28,7 @@ _GONE = (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED)
 
 async def _lang(update: Update, context: Context) -> str:
     pref, user_lang = await language_of(update.effective_user, context)
-    return language_for(pref, user_lang)
+    return choose_lang(pref, user_lang)
 
 
 async def _may_manage(update: Update, context: Context) -> bool:
@@ -139,7 +139,7 @@ async def on_my_chat_member(update: Update, context: Context) -> None:
         return
     await storage.touch_chat(chat.id, chat.type, chat.title or chat.full_name)
     if old in _GONE and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP):
-        lang = language_for(None, change.from_user.language_code if change.from_user else None)
+        lang = choose_lang(None, change.from_user.language_code if change.from_user else None)
         try:
             await context.bot.send_message(chat.id, render(context, "group_welcome", lang))
         except TelegramError as exc:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.assistant import CALLBACK_MAX_BYTES, Assistant, Reply
+from bot.assistant import Assistant
+from bot.callbacks import CALLBACK_MAX_BYTES
+from bot.replies import Reply
 from bot.tghtml import MAX_MESSAGE, utf16_len, validate
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.assistant import parse_command
 from bot.cli import main
+from bot.commands import parse_command
 
 ROOT = Path(__file__).resolve().parent.parent
 

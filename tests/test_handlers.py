@@ -10,7 +10,7 @@ import pytest_asyncio
 from telegram import Message
 from telegram.ext import Application
 
-from bot.assistant import Button, Reply
+from bot.replies import Button, Reply
 from bot.tghtml import split
 from conftest import feed
 from fakebotapi import DEFAULT_GROUP_CHAT_ID, FakeBotAPI

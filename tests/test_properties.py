@@ -20,8 +20,10 @@ import unicodedata
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from bot.assistant import CALLBACK_MAX_BYTES, Assistant, Reply
+from bot.assistant import Assistant
+from bot.callbacks import CALLBACK_MAX_BYTES
 from bot.content import COMMANDS, LANGS
+from bot.replies import Reply
 from bot.textnorm import STOPWORDS, content_tokens, fold, stem, tokens
 from bot.tghtml import (
     MAX_MESSAGE,

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from zoneinfo import ZoneInfo
 
+from bot.commands import ADMIN_COMMANDS, CHAT_COMMANDS, COMMANDS
+
 __all__ = [
     "ADMIN_COMMANDS",
     "ANSWER_PLACEHOLDERS",
@@ -99,8 +101,3 @@ MESSAGE_FIELDS: dict[str, frozenset[str]] = {
 # Who a scheduled announcement goes to (``to`` in announcements.yaml).
 AUDIENCES: tuple[str, ...] = ("all", "subscribers", "announce")
 LOCAL_TZ = ZoneInfo("Europe/Istanbul")  # for announcement times written without an offset
-# Commands the assistant answers, then the ones that act on the chat; all are in the menu.
-COMMANDS: tuple[str, ...] = ("start", "help", "cities", "city", "about", "conferences", "links", "faq", "lang")
-CHAT_COMMANDS: tuple[str, ...] = ("subscribe", "unsubscribe", "forgetme")
-# Operators' commands (BOT_ADMIN_IDS only); not shown in the public menu.
-ADMIN_COMMANDS: tuple[str, ...] = ("announce", "announcements", "stats", "unanswered", "reload")

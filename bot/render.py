@@ -1,0 +1,77 @@
+"""Rendering content into reply HTML: lists of cities, conferences and links, and an
+entry's answer with its placeholders filled and its links appended."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.content import City, Content, FaqEntry
+from bot.lang import Lang
+from bot.textnorm import fold
+from bot.tghtml import Html, escape, escape_attr
+
+__all__ = ["Renderer"]
+
+
+class Renderer:
+    """Renders one loaded :class:`Content`."""
+
+    def __init__(self, content: Content) -> None:
+        self.content = content
+
+    def msg(self, key: str, lang: Lang, /, **values: object) -> Html:
+        """A message template from messages.yaml, filled in and escaped."""
+        return self.content.messages.render(key, lang, **values)
+
+    def cities(self, lang: Lang, cities: Sequence[City]) -> str:
+        ordered = sorted(cities, key=lambda c: (c.joined, fold(c.name)))
+        return "\n".join(
+            self.msg("city_line", lang, name=c.name, url=escape_attr(c.url), joined=c.joined) for c in ordered
+        )
+
+    def conferences(self, lang: Lang) -> str:
+        lines = []
+        for conf in self.content.conferences:
+            line = self.msg(
+                "conference_line",
+                lang,
+                number=conf.number,
+                city=conf.city[lang],
+                country=conf.country[lang],
+                dates=conf.dates[lang],
+                theme=conf.theme[lang],
+            )
+            if conf.outcome:
+                line += "\n" + self.msg("conference_outcome", lang, outcome=Html(conf.outcome[lang]))
+            lines.append(line)
+        return "\n\n".join(lines)
+
+    def links(self, lang: Lang) -> str:
+        return "\n".join(
+            self.msg(
+                "link_line",
+                lang,
+                label=link.label[lang],
+                url=escape_attr(link.url),
+                description=link.description[lang] if link.description else "",
+            )
+            for link in self.content.links
+        )
+
+    def answer(self, entry: FaqEntry, lang: Lang) -> str:
+        """An entry's answer: placeholders ({cities}, {conferences}, {links}) filled in,
+        then its links and source."""
+        text = entry.answer[lang]
+        for name, render in (
+            ("cities", lambda: self.cities(lang, self.content.cities)),
+            ("conferences", lambda: self.conferences(lang)),
+            ("links", lambda: self.links(lang)),
+        ):
+            if "{" + name + "}" in text:
+                text = text.replace("{" + name + "}", render())
+        links = [f'<a href="{escape_attr(link.url)}">{escape(link.label[lang])}</a>' for link in entry.links]
+        if entry.source and all(link.url != entry.source for link in entry.links):
+            links.append(f'<a href="{escape_attr(entry.source)}">{self.msg("source_label", lang)}</a>')
+        if links:
+            text += f"\n\n🔗 {' · '.join(links)}"
+        return text
