@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.content import ScheduledAnnouncement
-from bot.storage import Announcement, Delivery, DeliveryCounts, Storage
+from bot.storage import Announcement, AnnouncementStatus, ChatStatus, Delivery, DeliveryCounts, Storage
 
 __all__ = ["Announcer", "Broadcaster", "Progress", "ScheduleDecision", "SendOutcome", "Sender", "now_utc"]
 
@@ -103,7 +103,7 @@ class Broadcaster:
         finally:
             if ticker is not None:
                 ticker.cancel()
-        await self.storage.set_announcement_status(announcement_id, "done")
+        await self.storage.set_announcement_status(announcement_id, AnnouncementStatus.DONE)
         counts = await self.storage.delivery_counts(announcement_id)
         if progress is not None:
             await _safely(progress(counts))
@@ -156,7 +156,7 @@ class Broadcaster:
                 announcement.id, delivery.target, sent=False, reason=outcome.reason or outcome.kind
             )
             if outcome.kind == "forbidden" and _is_chat_id(delivery.target):
-                await self.storage.set_chat_status(int(delivery.target), "blocked")
+                await self.storage.set_chat_status(int(delivery.target), ChatStatus.BLOCKED)
             return
 
 
@@ -203,7 +203,7 @@ class Announcer:
     # -- manual announcements (/announce)
     async def draft(self, author: int, text: str) -> int:
         announcement_id = await self.storage.create_announcement(
-            key=None, author=author, text={"tr": text, "en": text}, audience="all", status="draft"
+            key=None, author=author, text={"tr": text, "en": text}, audience="all", status=AnnouncementStatus.DRAFT
         )
         assert announcement_id is not None  # no key, so never a duplicate
         return announcement_id
@@ -211,15 +211,15 @@ class Announcer:
     async def confirm(self, announcement_id: int) -> bool:
         """Fix the recipients of a draft and mark it as sending; False if it is not a draft."""
         announcement = await self.storage.get_announcement(announcement_id)
-        if announcement is None or announcement.status != "draft":
+        if announcement is None or announcement.status != AnnouncementStatus.DRAFT:
             return False
         return await self.storage.start_sending(announcement_id, await self.recipients(announcement.audience))
 
     async def cancel(self, announcement_id: int) -> bool:
         announcement = await self.storage.get_announcement(announcement_id)
-        if announcement is None or announcement.status != "draft":
+        if announcement is None or announcement.status != AnnouncementStatus.DRAFT:
             return False
-        await self.storage.set_announcement_status(announcement_id, "cancelled")
+        await self.storage.set_announcement_status(announcement_id, AnnouncementStatus.CANCELLED)
         return True
 
     # -- scheduled announcements (content/announcements.yaml)
@@ -245,11 +245,11 @@ class Announcer:
             author=None,
             text=dict(item.text),
             audience=item.to,
-            status="skipped",
+            status=AnnouncementStatus.SKIPPED,
             due=item.at.timestamp(),
         )
         if announcement_id is not None:
-            await self.storage.set_announcement_status(announcement_id, "skipped")
+            await self.storage.set_announcement_status(announcement_id, AnnouncementStatus.SKIPPED)
             logger.warning(
                 "Scheduled announcement %r was due at %s, more than the grace period ago: skipped",
                 item.id,
@@ -263,12 +263,12 @@ class Announcer:
             author=None,
             text=dict(item.text),
             audience=item.to,
-            status="pending",
+            status=AnnouncementStatus.PENDING,
             due=item.at.timestamp(),
         )
         if announcement_id is None:
             existing = await self.storage.announcement_by_key(_key(item))
-            if existing is None or existing.status not in ("pending", "sending"):
+            if existing is None or existing.status not in (AnnouncementStatus.PENDING, AnnouncementStatus.SENDING):
                 return None
             announcement_id = existing.id
         return await self.start_and_deliver(announcement_id)
@@ -276,15 +276,15 @@ class Announcer:
     async def start_and_deliver(self, announcement_id: int, progress: Progress | None = None) -> DeliveryCounts:
         """Deliver an announcement, fixing its recipients first if that has not happened."""
         announcement = await self.storage.get_announcement(announcement_id)
-        if announcement is not None and announcement.status == "pending":
+        if announcement is not None and announcement.status == AnnouncementStatus.PENDING:
             await self.storage.start_sending(announcement_id, await self.recipients(announcement.audience))
         return await self.broadcaster.deliver(announcement_id, progress)
 
     async def unfinished(self) -> list[Announcement]:
         """Announcements a previous run started but did not finish (resumed at start-up)."""
         return [
-            *await self.storage.announcements(status="sending", limit=100),
-            *await self.storage.announcements(status="pending", limit=100),
+            *await self.storage.announcements(status=AnnouncementStatus.SENDING, limit=100),
+            *await self.storage.announcements(status=AnnouncementStatus.PENDING, limit=100),
         ]
 
 

@@ -6,14 +6,12 @@ import logging
 import time
 from pathlib import Path
 
-import aiosqlite
-
 from bot.announcements import Announcer, Broadcaster, Sender
 from bot.assistant import Assistant
 from bot.config import Config
 from bot.content import ContentError, load_content
 from bot.replies import Reply
-from bot.storage import QuestionRecord, Storage
+from bot.storage import QuestionRecord, Storage, StorageError
 from bot.textnorm import question_key
 from bot.throttle import Throttle
 
@@ -118,5 +116,5 @@ class BotData:
                     kind=reply.kind,
                 )
             )
-        except (aiosqlite.Error, OSError) as exc:  # e.g. a full disk: keep answering
+        except (StorageError, OSError) as exc:  # e.g. a full disk: keep answering
             logger.error("Could not record a question in %s: %s", self.config.database, exc)

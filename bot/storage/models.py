@@ -1,0 +1,134 @@
+"""What the storage hands out and takes in: records, counts and the closed sets of statuses.
+
+The statuses are :class:`~enum.StrEnum` members whose values are the strings stored in the
+database, so a member compares equal to (and is written as) its value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+__all__ = [
+    "Announcement",
+    "AnnouncementStatus",
+    "ChatRow",
+    "ChatStatus",
+    "Delivery",
+    "DeliveryCounts",
+    "DeliveryStatus",
+    "QuestionRecord",
+    "Stats",
+    "StorageError",
+]
+
+
+class StorageError(RuntimeError):
+    """The database cannot be opened or used; the message names the path or the host
+    (never a password)."""
+
+
+class ChatStatus(StrEnum):
+    """Whether announcements reach a chat: only ``active`` ones are sent any."""
+
+    ACTIVE = "active"
+    BLOCKED = "blocked"  # a person blocked the bot
+    LEFT = "left"  # the bot was removed from a group
+    MIGRATED = "migrated"  # a group that became a supergroup (see ``migrated_to``)
+
+
+class AnnouncementStatus(StrEnum):
+    DRAFT = "draft"  # written with /announce, not confirmed yet
+    PENDING = "pending"  # to be sent, recipients not fixed yet (scheduled ones)
+    SENDING = "sending"  # recipients fixed, deliveries under way
+    DONE = "done"
+    SKIPPED = "skipped"  # a scheduled one that was too late to post
+    CANCELLED = "cancelled"
+
+    @property
+    def finished(self) -> bool:
+        return self in (AnnouncementStatus.DONE, AnnouncementStatus.SKIPPED, AnnouncementStatus.CANCELLED)
+
+
+class DeliveryStatus(StrEnum):
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class ChatRow:
+    chat_id: int
+    type: str
+    title: str | None
+    lang: str | None
+    subscribed: int
+    status: ChatStatus
+    migrated_to: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionRecord:
+    at: float
+    chat_id: int | None
+    user_id: int | None
+    lang: str
+    text: str | None  # None when questions are not stored (BOT_STORE_QUESTIONS=0)
+    folded: str | None
+    entry: str | None
+    score: float
+    answered: bool
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Announcement:
+    id: int
+    key: str | None
+    created: float
+    author: int | None
+    text: dict[str, str]
+    audience: str
+    status: AnnouncementStatus
+    due: float | None
+    finished: float | None
+    progress_chat_id: int | None
+    progress_message_id: int | None
+    progress_lang: str = "tr"
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    announcement_id: int
+    target: str
+    lang: str
+    status: DeliveryStatus
+    message_id: int | None
+    reason: str | None
+    attempts: int
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryCounts:
+    total: int
+    sent: int
+    failed: int
+    pending: int
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    users: int
+    groups: int
+    subscribers: int
+    questions_7d: int
+    questions_30d: int
+    answered_30d: int
+    votes_up: int
+    votes_down: int
+    top_questions: list[tuple[str, int]]
+    top_unanswered: list[tuple[str, int]]
+
+    @property
+    def match_rate(self) -> float:
+        return self.answered_30d / self.questions_30d if self.questions_30d else 0.0

@@ -1,0 +1,101 @@
+"""Questions and what the bot did with them, written in batches; feedback on answers."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+
+from bot.storage.database import Database
+from bot.storage.models import QuestionRecord, StorageError
+
+__all__ = ["QUESTION_BATCH", "QUESTION_FLUSH_SECONDS", "QuestionRepository"]
+
+QUESTION_BATCH = 200  # questions written in one transaction at the most
+QUESTION_FLUSH_SECONDS = 0.25  # ... and at the latest this long after they were asked
+
+logger = logging.getLogger("bot.storage")
+
+_Row = tuple[float, int | None, int | None, str, str | None, str | None, str | None, float, int, str]
+
+
+class QuestionRepository:
+    """The batch writer: :meth:`log_question` keeps a question in memory, and a batch is
+    written in one transaction when it is full, :data:`QUESTION_FLUSH_SECONDS` later,
+    before every read of the questions (:meth:`flush_questions`) and at close."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._pending: list[_Row] = []  # recorded, not yet written
+        self._flush_timer: asyncio.TimerHandle | None = None
+        self._flush_tasks: set[asyncio.Future[None]] = set()
+
+    async def log_question(self, record: QuestionRecord) -> None:
+        """Record a question (its text only when stored). A full disk loses that batch and is logged."""
+        self._pending.append(
+            (
+                record.at,
+                record.chat_id,
+                record.user_id,
+                record.lang,
+                record.text,
+                record.folded,
+                record.entry,
+                record.score,
+                int(record.answered),
+                record.kind,
+            )
+        )
+        if len(self._pending) >= QUESTION_BATCH:
+            await self.flush_questions()
+        elif self._flush_timer is None:
+            self._flush_timer = asyncio.get_running_loop().call_later(QUESTION_FLUSH_SECONDS, self._flush_later)
+
+    def _flush_later(self) -> None:
+        self._flush_timer = None
+        task = asyncio.ensure_future(self.flush_pending())
+        self._flush_tasks.add(task)
+        task.add_done_callback(self._flush_tasks.discard)
+
+    async def flush_pending(self) -> None:
+        """Write the questions recorded so far; a database error is logged, not raised."""
+        try:
+            await self.flush_questions()
+        except (OSError, StorageError) as exc:
+            logger.error("Could not record questions in %s: %s", self.db.where, exc)
+
+    async def flush_questions(self) -> None:
+        """Write the questions recorded so far; raises StorageError on a database error (they are lost)."""
+        if self._flush_timer is not None:
+            self._flush_timer.cancel()
+            self._flush_timer = None
+        batch, self._pending = self._pending, []
+        if not batch:
+            return
+        try:
+            async with self.db.transaction():
+                await self.db.execute_many(
+                    "INSERT INTO questions (at, chat_id, user_id, lang, text, folded, entry, score, answered, kind) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    batch,
+                )
+        except self.db.errors as exc:
+            raise StorageError(f"{exc}") from exc
+
+    async def close(self) -> None:
+        """Wait for a timed write under way, then write what is left."""
+        if self._flush_tasks:
+            await asyncio.gather(*self._flush_tasks, return_exceptions=True)
+        await self.flush_pending()
+
+    async def add_feedback(self, user_id: int, chat_id: int | None, entry: str, vote: int) -> None:
+        """A 👍 (+1) or 👎 (-1) on an answer; a second vote on the same entry replaces the first."""
+        await self.db.execute(
+            "INSERT INTO feedback (at, user_id, chat_id, entry, vote) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (user_id, entry) DO UPDATE SET vote = excluded.vote, at = excluded.at",
+            time.time(),
+            user_id,
+            chat_id,
+            entry,
+            1 if vote > 0 else -1,
+        )

@@ -1,0 +1,114 @@
+"""The embedded backend: one SQLite file through aiosqlite, in autocommit mode."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Sequence
+from pathlib import Path
+
+import aiosqlite
+
+from bot.storage.database import Database, Row
+from bot.storage.models import StorageError
+from bot.storage.schema import MIGRATIONS
+
+__all__ = ["SqliteDatabase"]
+
+
+class SqliteDatabase(Database):
+    """One connection; a single statement is its own transaction (no separate commit
+    round trip), several that belong together use ``BEGIN ... COMMIT``."""
+
+    errors = (aiosqlite.Error,)
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db: aiosqlite.Connection | None = None
+        self._transaction_lock = asyncio.Lock()
+        self._locks: dict[tuple[str, int], asyncio.Lock] = {}
+
+    @property
+    def where(self) -> str:
+        return str(self.path)
+
+    @property
+    def connection(self) -> aiosqlite.Connection:
+        if self._db is None:
+            raise StorageError(f"database {self.path} is not open")
+        return self._db
+
+    async def open(self) -> None:
+        try:
+            if str(self.path) != ":memory:":
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = await aiosqlite.connect(self.path, isolation_level=None)
+            await self._db.execute("PRAGMA journal_mode=WAL")
+            await self._db.execute("PRAGMA synchronous=NORMAL")
+            await self._db.execute("PRAGMA foreign_keys=ON")
+            await self._db.execute("PRAGMA busy_timeout=5000")
+            await self._migrate()
+        except StorageError:
+            await self.close()
+            raise
+        except (OSError, aiosqlite.Error) as exc:
+            await self.close()
+            raise StorageError(f"cannot open database {self.path}: {exc}") from exc
+
+    async def close(self) -> None:
+        if self._db is not None:
+            db, self._db = self._db, None
+            await db.close()
+
+    async def _migrate(self) -> None:
+        version = await self.schema_version()
+        if version > len(MIGRATIONS):
+            raise StorageError(
+                f"database {self.path} has schema version {version}, newer than this bot ({len(MIGRATIONS)})"
+            )
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            await self.connection.executescript(f"BEGIN; {script} PRAGMA user_version = {number}; COMMIT;")
+
+    async def schema_version(self) -> int:
+        return int(await self.fetch_value("PRAGMA user_version") or 0)
+
+    async def execute(self, sql: str, *args: object) -> int:
+        cursor = await self.connection.execute(sql, args)
+        return max(cursor.rowcount, 0)
+
+    async def execute_many(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
+        await self.connection.executemany(sql, rows)
+
+    async def fetch_all(self, sql: str, *args: object) -> list[Row]:
+        async with self.connection.execute(sql, args) as cursor:
+            return [tuple(row) for row in await cursor.fetchall()]
+
+    @contextlib.asynccontextmanager
+    async def transaction(self, *, write: bool = False) -> AsyncIterator[None]:
+        # One at a time: updates are handled concurrently, and SQLite does not nest them.
+        async with self._transaction_lock:
+            await self.connection.execute("BEGIN IMMEDIATE" if write else "BEGIN DEFERRED")
+            try:
+                yield
+            except BaseException:
+                await self.connection.rollback()
+                raise
+            await self.connection.commit()
+
+    @contextlib.asynccontextmanager
+    async def exclusive(self, name: str, key: int) -> AsyncIterator[bool]:
+        # One process per SQLite file: a lock in this process is enough.
+        lock = self._locks.setdefault((name, key), asyncio.Lock())
+        if lock.locked():
+            yield False
+            return
+        async with lock:
+            yield True
+
+    async def check_writable(self) -> None:
+        try:
+            async with self._transaction_lock:
+                await self.connection.execute("BEGIN IMMEDIATE")
+                await self.connection.rollback()
+        except aiosqlite.Error as exc:
+            raise StorageError(f"database {self.path} cannot be written: {exc}") from exc
