@@ -10,15 +10,16 @@ the question side alike, so that both sides agree: folded words without stop wor
 (:func:`stem`: "sehirlerin" -> "sehir", "uyeligi" -> "uyelik"), one word for each group
 of :data:`SYNONYMS` (Turkish and English words of the domain, "katildi" and "joined";
 ordinals, "birinci" and "1st"; spelling variants) and abbreviations expanded
-(:data:`EXPANSIONS`). :data:`INTENT_WORDS` are the question words the matcher weighs
-lightly. :func:`fold`, :func:`tokens`, :func:`stem` and :func:`content_tokens` are the
-building blocks (the last also groups stored questions).
+(:data:`EXPANSIONS`). The synonym groups are content (content/synonyms.yaml); the content
+loader hands them to :func:`use_synonyms`. :data:`INTENT_WORDS` are the question words
+the matcher weighs lightly. :func:`question_key` groups stored questions.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 __all__ = [
@@ -28,7 +29,6 @@ __all__ = [
     "STOPWORDS_EN",
     "STOPWORDS_TR",
     "SYNONYMS",
-    "content_tokens",
     "fold",
     "fold_question",
     "folded_terms",
@@ -37,9 +37,11 @@ __all__ = [
     "looks_turkish",
     "question_key",
     "stem",
+    "synonym_table",
     "term",
     "terms",
     "tokens",
+    "use_synonyms",
 ]
 
 # Every dotted/dotless i becomes "i"; the other Turkish letters lose their marks.
@@ -656,127 +658,42 @@ def stem(token: str) -> str:
     return token
 
 
-# Words with the same meaning for matching, folded, one group a line, the canonical word
-# first: ordinals written out, spelling variants and vowel drops, and the English and
-# Turkish words of the domain, so that every entry's vocabulary is the same in both
-# languages ("joined" meets "katildi", "award" meets "odul"). Each word's stem maps too.
-_SYNONYM_GROUPS = """
-1 birinci ilk first 1st
-2 ikinci second 2nd
-3 ucuncu third 3rd
-4 dorduncu fourth 4th
-5 besinci fifth 5th
-6 altinci sixth 6th
-7 yedinci seventh 7th
-do does did
-yil year years sene senedir
-nerede where nerde neresi neresinde nerelerde nerededir
-nezaman when tarih date dates
-nasil how
-kim who kime kimi kimler
-neden why niye
-kac many
-guncel current currently now nowadays
-aldi received receive receives
-plan planned planning planlan planlaniyor
-sonra after
-sehir city kent sehr sehre sehri sehrin sehrimiz sehrimizin iller ilimiz illeri town
-ag network networks agi agin aga agda agla agina aginda aginin agimiz agdaki
-bildirge declaration statement deklarasyon bildiri beyanname
-mail email eposta emai mai
-site web website websites websitesi webpage webiste sayfa page pages internet
-turkiye turkey turk turkish ulkemiz
-konferans conference conferences konferan konfrans
-meksika mexico meksiko
-pekin beijing
-cin china
-kolombiya colombia
-irlanda ireland
-kore korea
-suudi saudi
-arabistan arabia
-almanya germany
-uye member members uyesi uyeler uyeleri uyelik membership memberships belong belongs
-katil join joins joined joining attend attends attended katilmak katilan
-katilimci participant participants attendee attendees
-odul award awards prize
-basvur apply applies applied applying application applications basvuru basvurular
-liste list lists
-ulke country countries
-yapil held organised organized hosted duzenlen
-tema theme themes temal
-kazan win wins won winner winners kazanan kazananlar
-rapor report reports reporting raporlama
-fayda benefit benefits yarar avantaj advantage advantages getiri
-sart requirement requirements prerequisite prerequisites criteria criterion condition conditions kosul kriter gereklilik eligibility
-yukumluluk obligation obligations duty duties sorumluluk gorev
-amac aim aims goal goals purpose hedef misyon mission
-kurul founded established launched baslatil kurulus
-adres address
-iletisim contact irtibat
-enstitu institute
-yurut run runs yonet manage manages managed coordinate coordinates coordinated koordine
-yeni new newest latest recent recently enson
-kume cluster clusters
-ozellik feature features
-cerceve framework
-ogrenen learning
-hayat lifelong
-komisyon commission
-milli national
-belediye municipality municipalities
-baskan mayor
-temsil represent represents represented representation
-sonuc outcome outcomes result results
-kategori category
-nufus population
-buyu growth grow grown grew buyume artis increase increased
-sayi number count
-dunya world worldwide
-kurs course courses
-ertelen postponed delayed
-soru question questions
-yardim help
-komut command commands
-egitim education
-strateji strategy
-adim step steps
-iklim climate
-tavsiye recommendation
-mektup letter mektubu
-cagri call calls
-eylem action
-acik open opened acil acilacak
-"""
+# Words with the same meaning for matching: the groups of content/synonyms.yaml (each a
+# tuple of folded words, the canonical word first), made the vocabulary by use_synonyms.
+# Importers hold this dict, so it is replaced in place.
+SYNONYMS: dict[str, str] = {}
+_synonym_groups: tuple[tuple[str, ...], ...] = ()
 
 
-def _synonym_table() -> dict[str, str]:
-    groups = [line.split() for line in _SYNONYM_GROUPS.strip().splitlines()]
-    table = {word: group[0] for group in groups for word in group}
-    for group in groups:  # stems second: a word listed itself keeps its own group
+def synonym_table(groups: Iterable[Sequence[str]]) -> dict[str, str]:
+    """Each word of each group, and its stem, mapped to the group's first word; a word
+    listed itself keeps its own group even when it is another word's stem."""
+    listed = [tuple(group) for group in groups if group]
+    table = {word: group[0] for group in listed for word in group}
+    for group in listed:  # stems second
         for word in group:
             table.setdefault(stem(word), group[0])
     return table
 
 
-SYNONYMS: dict[str, str] = _synonym_table()
+def use_synonyms(groups: Iterable[Sequence[str]]) -> bool:
+    """Make ``groups`` the synonyms :func:`terms` uses (the content loader calls this with
+    synonyms.yaml); True when they changed. Build matchers after this."""
+    global _synonym_groups
+    wanted = tuple(tuple(group) for group in groups)
+    if wanted == _synonym_groups:
+        return False
+    table = synonym_table(wanted)
+    SYNONYMS.clear()
+    SYNONYMS.update(table)
+    _synonym_groups = wanted
+    term.cache_clear()
+    return True
 
 
 def tokens(text: str) -> list[str]:
     """All folded tokens of ``text``, in order."""
     return fold(text).split()
-
-
-def content_tokens(text: str) -> list[str]:
-    """Folded, stemmed tokens without stop words, duplicates removed, order kept."""
-    seen: dict[str, None] = {}
-    for token in tokens(text):
-        if token in STOPWORDS:
-            continue
-        stemmed = stem(token)
-        if stemmed not in STOPWORDS:  # "bilgiye" is "bilgi", a stop word too
-            seen.setdefault(stemmed, None)
-    return list(seen)
 
 
 # ---------------------------------------------------------------------------- matcher terms

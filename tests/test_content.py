@@ -14,7 +14,7 @@ import yaml
 
 from bot.content import ContentError, load_content
 from bot.services import load_assistant
-from bot.textnorm import fold
+from bot.textnorm import fold, terms, use_synonyms
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -199,3 +199,73 @@ def test_every_bot_package_is_shipped() -> None:
         for init in (root / top).rglob("__init__.py"):
             package = ".".join(init.parent.relative_to(root).parts)
             assert package in listed, f"{package} is missing from [tool.setuptools] packages"
+
+
+# --------------------------------------------------------------------------- synonyms.yaml
+
+
+def test_shipped_synonym_groups_load(content_dir: Path) -> None:
+    groups = load_content(content_dir).synonyms
+    assert len(groups) >= 80
+    by_first = {group[0]: group for group in groups}
+    assert {"city", "kent", "town"} <= set(by_first["sehir"])
+    assert by_first["1"] == ("1", "birinci", "ilk", "first", "1st")
+    words = [word for group in groups for word in group]
+    assert len(words) == len(set(words))  # a word is in one group only
+    assert all(fold(word) == word for word in words)
+
+
+def test_synonyms_are_the_matchers_vocabulary(content_copy: Path, content_dir: Path) -> None:
+    assert load_assistant(content_copy).ask("kombinat nedir?").entry_id != "what-is-komek"
+    path = content_copy / "synonyms.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "- komek kombinat\n", encoding="utf-8")
+    try:
+        assistant = load_assistant(content_copy)
+        assert terms("kombinat") == ["komek"]
+        assert assistant.ask("kombinat nedir?").entry_id == "what-is-komek"
+    finally:
+        use_synonyms(load_content(content_dir).synonyms)  # the other tests use the shipped vocabulary
+    assert terms("kombinat") == ["kombinat"]
+
+
+def test_bad_synonyms_are_reported_with_file_and_line(content_copy: Path) -> None:
+    path = content_copy / "synonyms.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    first = next(number for number, line in enumerate(lines, 1) if line.startswith("- sehir "))
+    bad = [
+        "- 42",  # not text
+        '- ""',  # empty
+        "- yalniz",  # one word
+        "- sehir2 Şehir",  # not folded
+        "- e-posta mektup2",  # punctuation
+        "- kasaba kent",  # kent is in the sehir group
+        "- iki iki",  # listed twice
+        "- [a, b]",  # a list, not a line of words
+    ]
+    path.write_text("\n".join([*lines, *bad]) + "\n", encoding="utf-8")
+    start = len(lines) + 1
+    problems = problems_of(content_copy)
+    expected = [
+        f"synonyms.yaml:{start}: group {start - 9} must be a line of words, not int 42",
+        f"synonyms.yaml:{start + 1}: group {start - 8} is empty",
+        f"synonyms.yaml:{start + 2}: entry 'yalniz': a group needs at least two words",
+        f"synonyms.yaml:{start + 3}: entry 'sehir2': word 'Şehir' is not written folded (write 'sehir')",
+        f"synonyms.yaml:{start + 4}: entry 'e-posta': word 'e-posta' is not written folded"
+        " (one word, without punctuation)",
+        f"synonyms.yaml:{start + 5}: entry 'kasaba': word 'kent' is already in the group of 'sehir' (line {first})",
+        f"synonyms.yaml:{start + 6}: entry 'iki': word 'iki' is listed twice",
+        f"synonyms.yaml:{start + 7}: group {start - 2} must be a line of words, not list ['a', 'b']",
+    ]
+    assert problems == expected
+
+
+def test_bad_synonyms_leave_the_vocabulary_alone(content_copy: Path) -> None:
+    (content_copy / "synonyms.yaml").write_text("- kasaba\n", encoding="utf-8")
+    before = terms("kent")
+    assert problems_of(content_copy) == ["synonyms.yaml:1: entry 'kasaba': a group needs at least two words"]
+    assert terms("kent") == before
+
+
+def test_synonyms_file_is_required(content_copy: Path) -> None:
+    (content_copy / "synonyms.yaml").unlink()
+    assert any(p.startswith("synonyms.yaml: file is missing") for p in problems_of(content_copy))

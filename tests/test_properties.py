@@ -24,7 +24,7 @@ from bot.assistant import Assistant
 from bot.callbacks import CALLBACK_MAX_BYTES
 from bot.content import COMMANDS, LANGS
 from bot.replies import Reply
-from bot.textnorm import STOPWORDS, content_tokens, fold, stem, tokens
+from bot.textnorm import fold, terms, tokens
 from bot.tghtml import (
     MAX_MESSAGE,
     escape,
@@ -244,32 +244,6 @@ def test_fold_ignores_unicode_normalisation_form(text: str) -> None:
         assert fold(unicodedata.normalize(form, text)) == fold(text), form
 
 
-@CHEAP
-@given(any_text)
-def test_content_tokens_are_stems_of_non_stop_words(text: str) -> None:
-    found = content_tokens(text)
-    words = tokens(text)
-    assert len(found) == len(set(found))  # no duplicates
-    stems = [stem(w) for w in words if w not in STOPWORDS and stem(w) not in STOPWORDS]
-    assert set(found) == set(stems)
-    assert found == list(dict.fromkeys(stems))  # first-seen order kept
-    assert all(t and " " not in t for t in found)
-
-
-@CHEAP
-@example("likes")
-@given(
-    st.one_of(
-        any_text,
-        st.tuples(
-            st.sampled_from(sorted(STOPWORDS)), st.sampled_from(["s", "es", "ler", "ye", "de", "nin", "leri"])
-        ).map("".join),
-    )
-)
-def test_content_tokens_contain_no_stop_words(text: str) -> None:
-    assert not set(content_tokens(text)) & STOPWORDS
-
-
 # --------------------------------------------------------------------------- tghtml
 
 
@@ -425,7 +399,7 @@ def test_long_text_folds_escapes_and_splits(text: str) -> None:
     folded = fold(text)
     assert FOLDED.fullmatch(folded)
     assert fold(asciify(text)) == folded
-    content_tokens(text)
+    terms(text)
     check_split_of_escaped(text, MAX_MESSAGE)
 
 

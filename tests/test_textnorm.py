@@ -1,8 +1,31 @@
 """Turkish-aware folding and tokenising."""
 
+from collections.abc import Iterator
+
 import pytest
 
-from bot.textnorm import INTENT_WORDS, content_tokens, fold, is_ending, last_clause, looks_turkish, stem, terms, tokens
+from bot.assistant import Assistant
+from bot.textnorm import (
+    INTENT_WORDS,
+    SYNONYMS,
+    fold,
+    is_ending,
+    last_clause,
+    looks_turkish,
+    stem,
+    synonym_table,
+    terms,
+    tokens,
+    use_synonyms,
+)
+
+
+@pytest.fixture(autouse=True)
+def _shipped_synonyms(assistant: Assistant) -> Iterator[None]:
+    """The shipped content/synonyms.yaml is the vocabulary (loading the content installs it)."""
+    use_synonyms(assistant.content.synonyms)
+    yield
+    use_synonyms(assistant.content.synonyms)
 
 
 @pytest.mark.parametrize(
@@ -42,17 +65,17 @@ def test_fold_is_idempotent() -> None:
 
 def test_tokens_and_stop_words() -> None:
     assert tokens("Öğrenen şehir nedir?") == ["ogrenen", "sehir", "nedir"]
-    assert content_tokens("Öğrenen şehir nedir?") == ["ogrenen", "sehir"]
-    assert content_tokens("What is the GNLC?") == ["gnlc"]
+    assert terms("Öğrenen şehir nedir?") == ["ogrenen", "sehir"]
+    assert terms("What is the GNLC?") == ["gnlc", "ag"]
     # Intent words stay: they tell "when" from "where" from "how many".
-    assert "zaman" in content_tokens("ne zaman katıldı")
-    assert "when" in content_tokens("when did it join")
+    assert "nezaman" in terms("ne zaman katıldı")
+    assert "nezaman" in terms("when did it join")
 
 
 def test_suffixes_meet_their_stem() -> None:
     assert stem("sehirler") == "sehir"
     assert stem(fold("şehirleri")) == stem("sehirler")
-    assert content_tokens("konferansları") == content_tokens("konferanslar")
+    assert terms("konferansları") == terms("konferanslar")
     assert stem("members") == "member"
     assert stem("2017") == "2017"
     assert stem("uye") == "uye"  # short words are left alone
@@ -120,3 +143,28 @@ def test_fold_of_plain_and_decomposed_text() -> None:
     assert fold("Öğrenen ŞEHİR'in 2024 ödülü?") == "ogrenen sehir 2024 odulu"
     assert fold("Medellín’de") == fold("Medellin") == "medellin"
     assert fold("x_y-z!") == "x y z"
+
+
+# ---------------------------------------------------------------------------- synonyms
+
+
+def test_synonym_table_maps_words_and_stems_to_the_first_word() -> None:
+    table = synonym_table([("uye", "members", "uyeler"), ("odul", "award")])
+    assert table["members"] == table["uyeler"] == table["uye"] == "uye"
+    assert table["member"] == "uye"  # the stem of a listed word, too
+    assert table["award"] == "odul" and "awards" not in table
+    # A word listed itself keeps its own group, even when it is the stem of another group's word.
+    assert synonym_table([("a1", "sehirler"), ("sehir", "city")])["sehir"] == "sehir"
+    assert synonym_table([("a1", "sehirler")])["sehir"] == "a1"
+
+
+def test_use_synonyms_replaces_the_vocabulary_in_place(assistant: Assistant) -> None:
+    table = SYNONYMS  # matching imports this very dict
+    assert terms("kent") == ["sehir"]
+    assert use_synonyms([("town", "kasaba")]) is True
+    assert table is SYNONYMS and table == synonym_table([("town", "kasaba")])
+    assert terms("kent") == ["kent"]  # the cached term of "kent" was dropped
+    assert terms("kasaba") == ["town"]
+    assert use_synonyms(assistant.content.synonyms) is True
+    assert use_synonyms(assistant.content.synonyms) is False  # unchanged: nothing to do
+    assert terms("kent") == ["sehir"]

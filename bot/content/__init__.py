@@ -9,7 +9,8 @@ problem found; the bot never runs on half-valid content.
 - :mod:`~bot.content.schema`: message keys and their placeholders, ids, audiences, command names;
 - :mod:`~bot.content.yamllines`: YAML with line numbers;
 - :mod:`~bot.content.checker`: the problem-collecting checker;
-- :mod:`~bot.content.loaders`: one loader per file; :mod:`~bot.content.load`: :func:`load_content`.
+- :mod:`~bot.content.loaders`: one loader per file, :mod:`~bot.content.synonyms` for synonyms.yaml;
+- :mod:`~bot.content.load`: :func:`load_content`, which makes the synonyms the matcher's vocabulary.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from bot.content.schema import (
     LOCAL_TZ,
     MESSAGE_FIELDS,
 )
+from bot.content.synonyms import SynonymGroups
 from bot.lang import LANGS
 from bot.urls import valid_url
 
@@ -59,6 +61,7 @@ __all__ = [
     "Messages",
     "Problem",
     "ScheduledAnnouncement",
+    "SynonymGroups",
     "Topic",
     "load_content",
     "valid_url",

@@ -10,7 +10,7 @@ from typing import Any
 from bot import tghtml
 from bot.content.model import Link, Problem
 from bot.content.schema import ID_PATTERN, PLACEHOLDER
-from bot.content.yamllines import YAMLError, line_of, parse, syntax_error
+from bot.content.yamllines import YAMLError, kind_of, line_of, parse, syntax_error
 from bot.lang import LANGS
 from bot.urls import valid_url
 
@@ -206,4 +206,4 @@ class Checker:
             if isinstance(item, Mapping):
                 yield item
             else:
-                self.problem(file, None, None, f"item {index + 1} must be a mapping, not {type(item).__name__}")
+                self.problem(file, None, None, f"item {index + 1} must be a mapping, not {kind_of(item)}")

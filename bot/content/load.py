@@ -21,6 +21,8 @@ from bot.content.loaders import (
     load_topics,
 )
 from bot.content.model import Content, ContentError, Problem
+from bot.content.synonyms import load_synonyms
+from bot.textnorm import use_synonyms
 
 __all__ = ["load_content"]
 
@@ -29,7 +31,9 @@ def load_content(directory: str | Path, *, extra_check: Callable[[Content], list
     """Load and validate every content file in ``directory``.
 
     ``extra_check`` runs on the assembled content (the assistant uses it to render
-    every reply once) and may add problems. Raises :class:`ContentError`.
+    every reply once) and may add problems. Raises :class:`ContentError`. Valid content's
+    synonym groups become the matcher's vocabulary (:func:`bot.textnorm.use_synonyms`),
+    so matchers are built after loading.
     """
     directory = Path(directory)
     c = Checker(directory)
@@ -47,6 +51,7 @@ def load_content(directory: str | Path, *, extra_check: Callable[[Content], list
     topics = load_topics(c, set(faq) | set(city_by_entry))
     messages = load_messages(c)
     announcements = load_announcements(c)
+    synonyms = load_synonyms(c)
     if c.problems:
         raise ContentError(c.problems)
     content = Content(
@@ -62,9 +67,11 @@ def load_content(directory: str | Path, *, extra_check: Callable[[Content], list
         messages,
         city_by_entry,
         announcements,
+        synonyms,
     )
     if extra_check is not None:
         problems = extra_check(content)
         if problems:
             raise ContentError(problems)
+    use_synonyms(content.synonyms)
     return content

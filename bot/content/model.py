@@ -141,6 +141,7 @@ class Content:
     messages: Messages
     city_by_entry: Mapping[str, City] = field(default_factory=dict)
     announcements: tuple[ScheduledAnnouncement, ...] = ()
+    synonyms: tuple[tuple[str, ...], ...] = ()  # synonyms.yaml: groups of folded words, canonical first
 
     def entry_ids(self) -> set[str]:
         """Ids of every answerable entry: FAQ entries and one per city."""

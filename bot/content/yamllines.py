@@ -1,4 +1,5 @@
-"""YAML that remembers line numbers: a safe loader whose mappings know where they start.
+"""YAML that remembers line numbers: a safe loader whose mappings and lists know where
+they start (and lists, where each item starts).
 
 Dates stay strings ("as of" values are shown, not computed with).
 """
@@ -9,7 +10,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["LineDict", "YAMLError", "line_of", "parse", "syntax_error"]
+__all__ = ["LineDict", "LineList", "YAMLError", "kind_of", "line_of", "parse", "syntax_error"]
 
 YAMLError = yaml.YAMLError
 
@@ -18,6 +19,13 @@ class LineDict(dict[str, Any]):
     """A mapping from the YAML, with the (1-based) line it starts on."""
 
     line: int = 0
+
+
+class LineList(list[Any]):
+    """A list from the YAML, with the line it starts on and the line of each item."""
+
+    line: int = 0
+    item_lines: tuple[int, ...] = ()
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -34,7 +42,15 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     return result
 
 
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineList:
+    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = tuple(child.start_mark.line + 1 for child in node.value)
+    return result
+
+
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 _LineLoader.add_constructor(
     "tag:yaml.org,2002:timestamp",
     _LineLoader.construct_yaml_str,  # type: ignore[type-var]
@@ -50,6 +66,15 @@ def line_of(item: object, default: int | None = None) -> int | None:
     """The line a parsed mapping starts on, or ``default`` for anything else."""
     line = getattr(item, "line", default)
     return line if isinstance(line, int) else default
+
+
+def kind_of(value: object) -> str:
+    """What a parsed value is, for messages: "list" and "dict" also for the line-numbered ones."""
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, dict):
+        return "dict"
+    return type(value).__name__
 
 
 def syntax_error(exc: yaml.YAMLError) -> tuple[int | None, str]:
