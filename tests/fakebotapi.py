@@ -60,6 +60,7 @@ import contextlib
 import email.parser
 import email.policy
 import email.utils
+import ipaddress
 import itertools
 import json
 import logging
@@ -483,6 +484,7 @@ _ALLOWED_TAGS = frozenset(
         "ins",
         "tg-spoiler",
         "tg-emoji",
+        "tg-time",
         "span",
         "pre",
         "code",
@@ -500,66 +502,280 @@ _SIMPLE_TAG_ENTITIES = {
     "strike": "strikethrough",
     "del": "strikethrough",
     "tg-spoiler": "spoiler",
-    "span": "spoiler",
-    "code": "code",
 }
 _NAMED_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
-_HTML_SPACE = frozenset(" \t\r\n\v\f")
+#: tdlib's is_space(): the NUL that ends a C string counts as a space too.
+_HTML_SPACE = frozenset(" \t\r\n\v\0")
+_END = "\0"  # what tdlib reads past the end of the text
+_DIGITS = frozenset("0123456789")
+_HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
+_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+_ASCII_ALPHA = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_SURROGATE_ERROR = (
+    "Text contains invalid Unicode characters after decoding HTML entities, check for unmatched surrogate code units"
+)
+
+# Entity kinds as tdlib's fix_entities() treats them.
+_SPLITTABLE_TYPES = frozenset({"bold", "italic", "underline", "strikethrough", "spoiler"})
+_BLOCKQUOTE_TYPES = frozenset({"blockquote", "expandable_blockquote"})
+_PRE_TYPES = frozenset({"pre", "code", "date_time"})
+#: tdlib's MessageEntity::get_type_priority (a pre with a language is PreCode: 10).
+_TYPE_PRIORITY = {
+    "mention": 50,
+    "hashtag": 50,
+    "bot_command": 50,
+    "url": 50,
+    "email": 50,
+    "bold": 90,
+    "italic": 91,
+    "code": 20,
+    "pre": 11,
+    "text_link": 49,
+    "text_mention": 49,
+    "cashtag": 50,
+    "phone_number": 50,
+    "underline": 92,
+    "strikethrough": 93,
+    "blockquote": 0,
+    "bank_card_number": 50,
+    "spoiler": 94,
+    "custom_emoji": 99,
+    "expandable_blockquote": 0,
+    "date_time": 30,
+}
+
+
+def _ascii_lower(text: str) -> str:
+    return text.translate(_ASCII_LOWER)
+
+
+def _entity_key(entity: Mapping[str, Any]) -> tuple[int, int, int]:
+    """tdlib's order of entities: by offset, longer first, then by type priority."""
+    priority = _TYPE_PRIORITY.get(entity["type"], 50)
+    if entity["type"] == "pre" and entity.get("language"):
+        priority = 10
+    return entity["offset"], -entity["length"], priority
+
+
+def _decode_html_entity(text: str, pos: int) -> tuple[int, int] | None:
+    """tdlib's decode_html_entity at ``text[pos] == '&'``: ``(code point, end)``, or ``None``
+    when Telegram keeps the ``&`` as a plain character. The ``;`` is optional; only
+    ``&lt; &gt; &amp; &quot;`` are named; numeric values must be 1..0x10FFFE with at most
+    7 decimal or 6 hexadecimal digits (a lowercase ``x`` only)."""
+    n = len(text)
+
+    def at(k: int) -> str:
+        return text[k] if k < n else _END
+
+    end = pos + 1
+    code = 0
+    if at(pos + 1) == "#":
+        end += 1
+        if at(pos + 2) == "x":
+            end += 1
+            while at(end) in _HEX_DIGITS:
+                code = code * 16 + int(at(end), 16)
+                end += 1
+        else:
+            while at(end) in _DIGITS:
+                code = code * 10 + ord(at(end)) - 48
+                end += 1
+        if code == 0 or code >= 0x10FFFF or end - pos >= 10:
+            return None
+    else:
+        while at(end) in _ASCII_ALPHA:
+            end += 1
+        named = _NAMED_ENTITIES.get(text[pos + 1 : end])
+        if named is None:
+            return None
+        code = ord(named)
+    if at(end) == ";":
+        end += 1
+    return code, end
+
+
+def _to_int32(value: str) -> int:
+    """tdlib's to_integer<int32>: an optional '-', then digits; anything after is ignored."""
+    negative = value.startswith("-")
+    digits = value[1:] if negative else value
+    number = 0
+    for ch in digits:
+        if ch not in _DIGITS:
+            break
+        number = (number * 10 + ord(ch) - 48) & 0xFFFFFFFF
+    if number > 0x7FFFFFFF:
+        number = (~number + 1) & 0xFFFFFFFF
+        negative = not negative
+        if number > 0x7FFFFFFF:
+            return -0x80000000
+    return -number if negative else number
+
+
+def _to_int64_strict(value: str) -> int | None:
+    """tdlib's to_integer_safe<int64>: the text must be exactly the decimal number."""
+    if not re.fullmatch(r"-?[0-9]+", value) or str(int(value)) != value:
+        return None
+    number = int(value)
+    return number if -(2**63) <= number < 2**63 else None
+
+
+def _valid_date_format(fmt: str) -> bool:
+    """tdlib's FormattedDate::get_date_flags (the docs' stricter form is ``r|w?[dD]?[tT]?``)."""
+    return fmt in ("r", "R") or all(ch in "tTdDwW" for ch in fmt)
+
+
+def _url_part_ok(part: str, allow_colon: bool) -> bool:
+    i = 0
+    while i < len(part):
+        ch = part[i]
+        if ch in _ASCII_ALNUM or ch in ".-_!$,~*'();&+=" or (allow_colon and ch == ":") or ord(ch) >= 128:
+            i += 1
+            continue
+        if ch == "%" and part[i + 1 : i + 2] in _HEX_DIGITS and part[i + 2 : i + 3] in _HEX_DIGITS:
+            i += 3
+            continue
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class _HttpUrl:
+    https: bool
+    userinfo: str
+    host: str
+    is_ipv6: bool
+    specified_port: int
+    query: str
+
+    def url(self) -> str:
+        userinfo = f"{self.userinfo}@" if self.userinfo else ""
+        port = f":{self.specified_port}" if self.specified_port > 0 else ""
+        return f"{'https' if self.https else 'http'}://{userinfo}{self.host}{port}{self.query}"
+
+
+def _parse_url(url: str) -> _HttpUrl | None:
+    """tdutils' parse_url: ``[https?://][userinfo@]host[:port][/query]``."""
+    stop = next((k for k, ch in enumerate(url) if ch in ":/?#@[]"), len(url))
+    rest = url
+    https = False
+    if url.startswith("://", stop):
+        scheme = _ascii_lower(url[:stop])
+        if scheme not in ("http", "https"):
+            return None
+        https = scheme == "https"
+        rest = url[stop + 3 :]
+    cut = next((k for k, ch in enumerate(rest) if ch in "/?#"), len(rest))
+    userinfo_host_port, query = rest[:cut], rest[cut:]
+    port = 0
+    colon = len(userinfo_host_port) - 1
+    while colon > 0 and userinfo_host_port[colon] not in ":]@":
+        colon -= 1
+    userinfo_host = userinfo_host_port
+    if colon > 0 and userinfo_host_port[colon] == ":":
+        port_text = userinfo_host_port[colon + 1 :]
+        while len(port_text) > 1 and port_text[0] == "0":
+            port_text = port_text[1:]
+        if re.fullmatch(r"-?[0-9]+", port_text) and str(int(port_text)) == port_text and int(port_text) != 0:
+            port = int(port_text)
+        else:
+            port = -1
+        userinfo_host = userinfo_host_port[:colon]
+    if port < 0 or port > 65535:
+        return None
+    at = userinfo_host.rfind("@")
+    userinfo = userinfo_host[:at] if at != -1 else ""
+    host = userinfo_host[at + 1 :]
+    is_ipv6 = False
+    if host[:1] == "[" and host[-1:] == "]":
+        try:
+            ipaddress.IPv6Address(host[1:-1])
+        except ValueError:
+            return None
+        is_ipv6 = True
+    if not host or host == ".":
+        return None
+    query = query.rstrip("".join(_HTML_SPACE))
+    if not query:
+        query = "/"
+    encoded = "" if query[0] == "/" else "/"
+    for ch in query:
+        encoded += f"%{ord(ch):02X}" if ord(ch) <= 0x20 else ch
+    host = _ascii_lower(host)
+    if not is_ipv6 and not (_url_part_ok(host, False) and _url_part_ok(userinfo, True)):
+        return None
+    return _HttpUrl(https, userinfo, host, is_ipv6, port, encoded)
+
+
+def checked_link(link: str) -> str | None:
+    """tdlib's LinkManager::get_checked_link: the link Telegram keeps for ``<a href>``
+    (normalised), or ``None`` when it silently drops the link (``javascript:``, ``ftp:``...)."""
+    scheme = ""
+    lowered = _ascii_lower(link)
+    for prefix in ("tg:", "ton:", "tonsite:"):
+        if lowered.startswith(prefix):
+            scheme, link = prefix[:-1], link[len(prefix) :]
+            break
+    if scheme and link.startswith("//"):
+        link = link[2:]
+    parsed = _parse_url(link)
+    if parsed is None:
+        return None
+    if scheme:
+        if (
+            _ascii_lower(link).startswith("http://")
+            or parsed.https
+            or parsed.userinfo
+            or parsed.specified_port
+            or parsed.is_ipv6
+        ):
+            return None
+        query = parsed.query
+        if len(query) > 1 and query[1] == "?":
+            query = query[1:]
+        if any(not (ch in _ASCII_ALNUM or ch in "-_" or (scheme == "tonsite" and ch == ".")) for ch in parsed.host):
+            return None
+        return f"{scheme}://{parsed.host}{query}"
+    if "." not in parsed.host and not parsed.is_ipv6:
+        return None
+    return parsed.url()
+
+
+def _link_user_id(url: str) -> int | None:
+    """tdlib's LinkManager::get_link_user_id: ``tg://user?id=N`` mentions a user."""
+    url = _ascii_lower(url)
+    if not url.startswith("tg:"):
+        return None
+    url = url[3:]
+    if url.startswith("//"):
+        url = url[2:]
+    if not url.startswith("user") or (len(url) > 4 and url[4] not in "/?#"):
+        return None
+    url = url[4:]
+    if url.startswith("/"):
+        url = url[1:]
+    if not url.startswith("?"):
+        return None
+    url = url[1:].split("#", 1)[0]
+    for parameter in url.split("&"):
+        key, _, value = parameter.partition("=")
+        if key == "id":
+            return _to_int64_strict(value)
+    return None
 
 
 @dataclass
 class _OpenTag:
     name: str
     argument: str
+    date: int
     u16_offset: int
     text_index: int
-    expandable: bool = False
-    order: int = 0
-
-
-def _decode_html_entity(text: str, pos: int) -> tuple[str, int] | None:
-    """Decode an entity at ``text[pos] == '&'``; ``None`` if it is not a known entity."""
-    n = len(text)
-    end = pos + 1
-    if end < n and text[end] == "#":
-        end += 1
-        value = 0
-        if end < n and text[end] in "xX":
-            end += 1
-            while end < n and text[end] in "0123456789abcdefABCDEF":
-                value = value * 16 + int(text[end], 16)
-                end += 1
-                if value >= 0x10FFFF:
-                    return None
-        else:
-            while end < n and "0" <= text[end] <= "9":
-                value = value * 10 + ord(text[end]) - 48
-                end += 1
-                if value >= 0x10FFFF:
-                    return None
-        if value == 0 or 0xD800 <= value <= 0xDFFF:
-            return None
-        char = chr(value)
-    else:
-        while end < n and text[end].isascii() and text[end].isalpha():
-            end += 1
-        named = _NAMED_ENTITIES.get(text[pos + 1 : end])
-        if named is None:
-            return None
-        char = named
-    if end < n and text[end] == ";":
-        end += 1
-    return char, end
-
-
-def _looks_like_url(url: str) -> bool:
-    return bool(re.match(r"^(https?|tg|ftp)://\S+$", url, re.IGNORECASE)) or bool(
-        re.match(r"^[\w.-]+\.[a-z]{2,}(/\S*)?$", url, re.IGNORECASE)
-    )
 
 
 def parse_html(text: str) -> tuple[str, list[dict[str, Any]]]:
-    """Parse Telegram-flavoured HTML into ``(plain_text, entities)``.
+    """Parse Telegram-flavoured HTML into ``(plain_text, entities)`` like tdlib's
+    ``parse_html`` (Bot API 10.0), then fix the entities like ``fix_entities``.
 
     Offsets/lengths of the returned entities are in UTF-16 code units.  Errors raise
     :class:`HtmlParseError` with Telegram's message, e.g.
@@ -569,178 +785,248 @@ def parse_html(text: str) -> tuple[str, list[dict[str, Any]]]:
     def byte_offset(index: int) -> int:
         return len(text[:index].encode("utf-8", "surrogatepass"))
 
+    n = len(text)
+
+    def at(k: int) -> str:
+        return text[k] if k < n else _END
+
     out: list[str] = []
-    out_len = 0  # number of characters in out (joined)
     u16 = 0
+    need_recheck = False
     stack: list[_OpenTag] = []
     entities: list[dict[str, Any]] = []
-    n = len(text)
     i = 0
-    opened = 0
     while i < n:
         c = text[i]
         if c == "&":
             decoded = _decode_html_entity(text, i)
             if decoded is not None:
-                char, i = decoded
-                out.append(char)
-                out_len += 1
-                u16 += _u16(char)
+                code, i = decoded
+                if 0xD800 <= code <= 0xDFFF:
+                    need_recheck = True
+                out.append(chr(code))
+                u16 += 2 if code > 0xFFFF else 1
                 continue
         if c != "<":
             out.append(c)
-            out_len += 1
             u16 += _u16(c)
             i += 1
             continue
 
         begin = i
-        if i + 1 < n and text[i + 1] == "/":
-            # ----- end tag
-            if not stack:
-                raise HtmlParseError(f"Unexpected end tag at byte offset {byte_offset(begin)}")
-            i += 2
-            while i < n and text[i] not in _HTML_SPACE and text[i] != ">":
+        i += 1
+        if at(i) != "/":
+            # ----- start tag
+            while at(i) not in _HTML_SPACE and at(i) != ">":
                 i += 1
-            end_name = text[begin + 2 : i].lower()
-            while i < n and text[i] in _HTML_SPACE:
+            if at(i) == _END:
+                raise HtmlParseError(f"Unclosed start tag at byte offset {byte_offset(begin)}")
+            tag_name = _ascii_lower(text[begin + 1 : i])
+            if tag_name not in _ALLOWED_TAGS:
+                raise HtmlParseError(f'Unsupported start tag "{tag_name}" at byte offset {byte_offset(begin)}')
+            argument = ""
+            date = 0
+            while at(i) != ">":
+                while at(i) != _END and at(i) in _HTML_SPACE:
+                    i += 1
+                if at(i) == ">":
+                    break
+                attr_begin = i
+                while at(i) not in _HTML_SPACE and at(i) not in "=>/\"'":
+                    i += 1
+                attr_name = text[attr_begin:i]  # attribute names are case-sensitive
+                if not attr_name:
+                    raise HtmlParseError(
+                        f'Empty attribute name in the tag "{tag_name}" at byte offset {byte_offset(begin)}'
+                    )
+                while at(i) != _END and at(i) in _HTML_SPACE:
+                    i += 1
+                if at(i) != "=":
+                    if at(i) == _END:
+                        raise HtmlParseError(f'Unclosed start tag "{tag_name}" at byte offset {byte_offset(begin)}')
+                    if tag_name == "blockquote" and attr_name == "expandable":
+                        argument = "1"
+                    continue  # an attribute without a value is ignored
                 i += 1
-            if i >= n or text[i] != ">":
-                raise HtmlParseError(f"Unclosed end tag at byte offset {byte_offset(begin)}")
-            i += 1
-            tag = stack.pop()
-            if end_name and end_name != tag.name:
-                raise HtmlParseError(
-                    f"Unmatched end tag at byte offset {byte_offset(begin)}, "
-                    f'expected "</{tag.name}>", found "</{end_name}>"'
-                )
-            length = u16 - tag.u16_offset
-            if length <= 0:
-                continue
-            base: dict[str, Any] = {"offset": tag.u16_offset, "length": length, "_order": tag.order}
-            if tag.name in _SIMPLE_TAG_ENTITIES:
-                entities.append({"type": _SIMPLE_TAG_ENTITIES[tag.name], **base})
-                if tag.name == "code" and tag.argument:
-                    entities[-1]["_language"] = tag.argument
-            elif tag.name == "a":
-                url = tag.argument or "".join(out)[tag.text_index :]
-                if _looks_like_url(url):
-                    entities.append({"type": "text_link", **base, "url": url})
-            elif tag.name == "tg-emoji":
-                entities.append({"type": "custom_emoji", **base, "custom_emoji_id": tag.argument})
-            elif tag.name == "blockquote":
-                kind = "expandable_blockquote" if tag.expandable else "blockquote"
-                entities.append({"type": kind, **base})
-            elif tag.name == "pre":
-                last = entities[-1] if entities else None
-                if (
-                    last is not None
-                    and last["type"] == "code"
-                    and last["offset"] == tag.u16_offset
-                    and last["length"] == length
-                    and last.get("_language")
-                ):
-                    entities[-1] = {"type": "pre", **base, "language": last["_language"]}
+                while at(i) != _END and at(i) in _HTML_SPACE:
+                    i += 1
+                if at(i) == _END:
+                    raise HtmlParseError(f'Unclosed start tag "{tag_name}" at byte offset {byte_offset(begin)}')
+                if at(i) not in "'\"":
+                    token_begin = i
+                    while at(i) in _ASCII_ALNUM or at(i) in ".-":
+                        i += 1
+                    value = _ascii_lower(text[token_begin:i])
+                    if at(i) not in _HTML_SPACE and at(i) != ">":
+                        raise HtmlParseError(f"Unexpected end of name token at byte offset {byte_offset(token_begin)}")
                 else:
-                    entities.append({"type": "pre", **base})
+                    quote = at(i)
+                    i += 1
+                    chars: list[str] = []
+                    while at(i) != quote and at(i) != _END:
+                        if at(i) == "&":
+                            decoded = _decode_html_entity(text, i)
+                            if decoded is not None:
+                                chars.append(chr(decoded[0]))
+                                i = decoded[1]
+                                continue
+                        chars.append(at(i))
+                        i += 1
+                    if at(i) == quote:
+                        i += 1
+                    value = "".join(chars)
+                if at(i) == _END:
+                    raise HtmlParseError(f"Unclosed start tag at byte offset {byte_offset(begin)}")
+                if tag_name == "a" and attr_name == "href":
+                    argument = value
+                elif tag_name == "code" and attr_name == "class" and value.startswith("language-"):
+                    argument = value[len("language-") :]
+                elif tag_name == "span" and attr_name == "class" and value.startswith("tg-"):
+                    argument = value[len("tg-") :]
+                elif tag_name == "tg-emoji" and attr_name == "emoji-id":
+                    argument = value
+                elif tag_name == "blockquote" and attr_name == "expandable":
+                    argument = "1"
+                elif tag_name == "tg-time" and attr_name == "unix":
+                    date = _to_int32(value)
+                elif tag_name == "tg-time" and attr_name == "format":
+                    argument = value
+            if tag_name == "span" and argument != "spoiler":
+                raise HtmlParseError(f'Tag "span" must have class "tg-spoiler" at byte offset {byte_offset(begin)}')
+            i += 1  # the '>'
+            stack.append(_OpenTag(tag_name, argument, date, u16, len(out)))
             continue
 
-        # ----- start tag
+        # ----- end tag
+        if not stack:
+            raise HtmlParseError(f"Unexpected end tag at byte offset {byte_offset(begin)}")
+        while at(i) not in _HTML_SPACE and at(i) != ">":
+            i += 1
+        end_name = _ascii_lower(text[begin + 2 : i])
+        while at(i) in _HTML_SPACE and at(i) != _END:
+            i += 1
+        if at(i) != ">":
+            raise HtmlParseError(f"Unclosed end tag at byte offset {byte_offset(begin)}")
         i += 1
-        while i < n and text[i] not in _HTML_SPACE and text[i] != ">":
-            i += 1
-        if i >= n:
-            raise HtmlParseError(f"Unclosed start tag at byte offset {byte_offset(begin)}")
-        tag_name = text[begin + 1 : i].lower()
-        if tag_name not in _ALLOWED_TAGS:
-            raise HtmlParseError(f'Unsupported start tag "{tag_name}" at byte offset {byte_offset(begin)}')
-        argument = ""
-        expandable = False
-        while True:
-            while i < n and text[i] in _HTML_SPACE:
-                i += 1
-            if i >= n:
-                raise HtmlParseError(f"Unclosed start tag at byte offset {byte_offset(begin)}")
-            if text[i] == ">":
-                i += 1
-                break
-            attr_begin = i
-            while i < n and text[i] not in _HTML_SPACE and text[i] not in "=>":
-                i += 1
-            attr_name = text[attr_begin:i].lower()
-            if not attr_name:
-                raise HtmlParseError(
-                    f'Empty attribute name in the tag "{tag_name}" at byte offset {byte_offset(begin)}'
-                )
-            while i < n and text[i] in _HTML_SPACE:
-                i += 1
-            if i >= n:
-                raise HtmlParseError(f"Unclosed start tag at byte offset {byte_offset(begin)}")
-            if text[i] != "=":
-                if tag_name == "blockquote" and attr_name == "expandable":
-                    expandable = True
-                    continue
-                raise HtmlParseError(
-                    f'Expected equal sign in declaration of an attribute of the tag "{tag_name}" '
-                    f"at byte offset {byte_offset(begin)}"
-                )
-            i += 1
-            while i < n and text[i] in _HTML_SPACE:
-                i += 1
-            if i >= n:
-                raise HtmlParseError(f"Unclosed start tag at byte offset {byte_offset(begin)}")
-            if text[i] not in "'\"":
-                token_begin = i
-                while i < n and ((text[i].isascii() and text[i].isalnum()) or text[i] in ".-"):
-                    i += 1
-                value = text[token_begin:i].lower()
-                if i >= n or (text[i] not in _HTML_SPACE and text[i] != ">"):
-                    raise HtmlParseError(f"Unexpected end of name token at byte offset {byte_offset(token_begin)}")
-            else:
-                quote = text[i]
-                i += 1
-                chars: list[str] = []
-                while i < n and text[i] != quote:
-                    if text[i] == "&":
-                        decoded = _decode_html_entity(text, i)
-                        if decoded is not None:
-                            chars.append(decoded[0])
-                            i = decoded[1]
-                            continue
-                    chars.append(text[i])
-                    i += 1
-                if i >= n:
-                    raise HtmlParseError(f"Unclosed start tag at byte offset {byte_offset(begin)}")
-                i += 1
-                value = "".join(chars)
-            if tag_name == "a" and attr_name == "href":
-                argument = value
-            elif tag_name == "code" and attr_name == "class" and value.startswith("language-"):
-                argument = value[len("language-") :]
-            elif tag_name == "span" and attr_name == "class" and value.startswith("tg-"):
-                argument = value[len("tg-") :]
-            elif tag_name == "tg-emoji" and attr_name == "emoji-id":
-                argument = value
-            elif tag_name == "blockquote" and attr_name == "expandable":
-                expandable = True
-        if tag_name == "span" and argument != "spoiler":
-            raise HtmlParseError(f'Tag "span" must have class "tg-spoiler" at byte offset {byte_offset(begin)}')
-        if tag_name == "tg-emoji" and not argument.isdigit():
+        tag = stack[-1]
+        if end_name and end_name != tag.name:
             raise HtmlParseError(
-                "Custom emoji identifier must be non-empty"
-                if not argument
-                else "Invalid custom emoji identifier specified"
+                f"Unmatched end tag at byte offset {byte_offset(begin)}, "
+                f'expected "</{tag.name}>", found "</{end_name}>"'
             )
-        opened += 1
-        stack.append(_OpenTag(tag_name, argument, u16, out_len, expandable, opened))
+        stack.pop()
+        length = u16 - tag.u16_offset
+        if length <= 0:
+            continue
+        base: dict[str, Any] = {"offset": tag.u16_offset, "length": length}
+        last = entities[-1] if entities else None
+        same_span = last is not None and last["offset"] == tag.u16_offset and last["length"] == length
+        if tag.name in _SIMPLE_TAG_ENTITIES:
+            entities.append({"type": _SIMPLE_TAG_ENTITIES[tag.name], **base})
+        elif tag.name == "span":
+            entities.append({"type": "spoiler", **base})
+        elif tag.name == "tg-emoji":
+            emoji_id = _to_int64_strict(tag.argument)
+            if not emoji_id:
+                raise HtmlParseError("Invalid custom emoji identifier specified")
+            entities.append({"type": "custom_emoji", **base, "custom_emoji_id": str(emoji_id)})
+        elif tag.name == "tg-time":
+            if not _valid_date_format(tag.argument):
+                raise HtmlParseError("Invalid date format used")
+            if tag.date > 0:
+                entity = {"type": "date_time", **base, "unix_time": tag.date}
+                if tag.argument:
+                    entity["date_time_format"] = tag.argument
+                entities.append(entity)
+        elif tag.name == "a":
+            url = tag.argument or "".join(out[tag.text_index :])
+            user_id = _link_user_id(url)
+            if user_id is not None and user_id > 0:
+                user = {"id": user_id, "is_bot": False, "first_name": f"User {user_id}"}
+                entities.append({"type": "text_mention", **base, "user": user})
+            else:
+                checked = checked_link(url)
+                if checked:
+                    entities.append({"type": "text_link", **base, "url": checked})
+        elif tag.name == "pre":
+            if same_span and last is not None and last["type"] == "code" and last.get("_language"):
+                entities[-1] = {"type": "pre", **base, "language": last["_language"]}
+            else:
+                entities.append({"type": "pre", **base})
+        elif tag.name == "code":
+            if same_span and last is not None and last["type"] == "pre" and tag.argument:
+                last["language"] = tag.argument
+            else:
+                entities.append({"type": "code", **base, "_language": tag.argument})
+        elif tag.name == "blockquote":
+            entities.append({"type": "expandable_blockquote" if tag.argument else "blockquote", **base})
 
     if stack:
         raise HtmlParseError(f'Can\'t find end tag corresponding to start tag "{stack[-1].name}"')
-    entities.sort(key=lambda e: (e["offset"], -e["length"], e["_order"]))
     for entity in entities:
-        entity.pop("_language", None)
-        entity.pop("_order", None)
-    return "".join(out), entities
+        entity.pop("_language", None)  # a language on a standalone <code> is dropped
+    plain = "".join(out)
+    if need_recheck and any(0xD800 <= ord(ch) <= 0xDFFF for ch in plain):
+        raise HtmlParseError(_SURROGATE_ERROR)
+    return plain, fix_entities(entities)
+
+
+def _without_intersecting(entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    kept: list[dict[str, Any]] = []
+    last_end = 0
+    for entity in entities:
+        if entity["offset"] >= last_end:
+            last_end = entity["offset"] + entity["length"]
+            kept.append(entity)
+    return kept
+
+
+def fix_entities(entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """tdlib's fix_entities: what Telegram keeps of nested entities.
+
+    Continuous entities (code, pre, links, custom emoji...) cannot contain each other (the
+    inner one is dropped); blockquotes cannot be nested (the inner one is dropped) and other
+    entities may not cross them; bold/italic/underline/strikethrough/spoiler are merged
+    where they touch, cut at the bounds of every other entity and removed inside pre, code
+    and date-time entities.
+    """
+    ordered = sorted((dict(e) for e in entities if e["length"] > 0), key=_entity_key)
+    splittable = [e for e in ordered if e["type"] in _SPLITTABLE_TYPES]
+    quotes = [e for e in ordered if e["type"] in _BLOCKQUOTE_TYPES]
+    continuous = _without_intersecting(
+        [e for e in ordered if e["type"] not in _SPLITTABLE_TYPES and e["type"] not in _BLOCKQUOTE_TYPES]
+    )
+    if quotes:
+        quotes = _without_intersecting(quotes)
+
+        def crosses_a_quote(entity: dict[str, Any]) -> bool:
+            start, end = entity["offset"], entity["offset"] + entity["length"]
+            for quote in quotes:
+                q_start, q_end = quote["offset"], quote["offset"] + quote["length"]
+                if q_end <= start:
+                    continue
+                return q_end < end or start < q_start < end
+            return False
+
+        continuous = sorted([e for e in continuous if not crosses_a_quote(e)] + quotes, key=_entity_key)
+    bounds = sorted({b for e in continuous for b in (e["offset"], e["offset"] + e["length"])})
+    pre_ranges = [(e["offset"], e["offset"] + e["length"]) for e in continuous if e["type"] in _PRE_TYPES]
+    pieces: list[dict[str, Any]] = []
+    for kind in ("bold", "italic", "underline", "strikethrough", "spoiler"):
+        merged: list[list[int]] = []
+        for entity in (e for e in splittable if e["type"] == kind):
+            start, end = entity["offset"], entity["offset"] + entity["length"]
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        for start, end in merged:
+            cuts = [start, *(b for b in bounds if start < b < end), end]
+            for piece_start, piece_end in itertools.pairwise(cuts):
+                if any(p_start <= piece_start and piece_end <= p_end for p_start, p_end in pre_ranges):
+                    continue
+                pieces.append({"type": kind, "offset": piece_start, "length": piece_end - piece_start})
+    return sorted(continuous + pieces, key=_entity_key)
 
 
 # Automatically detected entities (Telegram adds these to every text message).
@@ -787,20 +1073,231 @@ def _set_entities(message: dict[str, Any]) -> None:
         message["entities"] = entities
 
 
+class _FieldError(ValueError):
+    """A tdutils JsonObject error (the text the Bot API wraps into its description)."""
+
+
+def _bad_request(message: str) -> ApiError:
+    """The 400 answer for an error text, formatted like telegram-bot-api's
+    fail_query_with_error: "Bad Request: " and the first letter lowercased unless the
+    text is an UPPER_CASE server code."""
+    if len(message) >= 2 and (message[1] == "_" or "A" <= message[1] <= "Z"):
+        return ApiError(400, f"Bad Request: {message}")
+    return ApiError(400, f"Bad Request: {message[:1].lower()}{message[1:]}")
+
+
+def _json_number_text(value: int | float) -> str:
+    return str(value) if isinstance(value, int) else repr(value)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _field_str(obj: Mapping[str, Any], name: str, *, required: bool = False) -> str:
+    """JsonObject::get_{optional,required}_string_field: a String, or a Number as its text."""
+    if name not in obj:
+        if required:
+            raise _FieldError(f'Can\'t find field "{name}"')
+        return ""
+    value = obj[name]
+    if isinstance(value, str):
+        return value
+    if _is_number(value):
+        return _json_number_text(value)
+    raise _FieldError(f'Field "{name}" must be of type String')
+
+
+def _field_int(obj: Mapping[str, Any], name: str, *, required: bool = False, bits: int = 32) -> int:
+    """JsonObject::get_{optional,required}_{int,long}_field: a Number or a String of one."""
+    if name not in obj:
+        if required:
+            raise _FieldError(f'Can\'t find field "{name}"')
+        return 0
+    value = obj[name]
+    if isinstance(value, str) or _is_number(value):
+        text = value if isinstance(value, str) else _json_number_text(value)
+        number = _to_int64_strict(text)
+        if number is None or not -(2 ** (bits - 1)) <= number < 2 ** (bits - 1):
+            raise _FieldError(f'Field "{name}" must be a valid Number')
+        return number
+    raise _FieldError(f'Field "{name}" must be a Number')
+
+
+def _field_bool(obj: Mapping[str, Any], name: str) -> bool:
+    if name not in obj:
+        return False
+    if isinstance(obj[name], bool):
+        return bool(obj[name])
+    raise _FieldError(f'Field "{name}" must be of type Boolean')
+
+
+def _field_object(obj: Mapping[str, Any], name: str, kind: type, *, required: bool = False) -> Any:
+    """JsonObject::extract_{optional,required}_field with a type."""
+    if name not in obj:
+        if required:
+            raise _FieldError(f'Can\'t find field "{name}"')
+        return None
+    value = obj[name]
+    if not isinstance(value, kind) or isinstance(value, bool):
+        type_name = {dict: "Object", list: "Array"}[kind]
+        raise _FieldError(f'Field "{name}" must be of type {type_name}')
+    return value
+
+
+#: Entity types a bot may send (telegram-bot-api's get_text_entity_type); the detected ones
+#: (mention, url...) are accepted and dropped, Telegram finds them again itself.
+_DETECTED_ENTITY_TYPES = frozenset(
+    {"mention", "hashtag", "cashtag", "bot_command", "url", "email", "phone_number", "bank_card_number"}
+)
+
+
+def _input_entity(value: Any) -> dict[str, Any] | None:
+    """One MessageEntity of an ``entities`` parameter, validated like telegram-bot-api."""
+    if not isinstance(value, dict):
+        raise _FieldError("expected an Object")
+    offset = _field_int(value, "offset", required=True)
+    length = _field_int(value, "length", required=True)
+    kind = _field_str(value, "type", required=True)
+    if not kind:
+        raise _FieldError("Type is not specified")
+    entity: dict[str, Any] = {"type": kind, "offset": offset, "length": length}
+    if kind in {
+        "bold",
+        "italic",
+        "underline",
+        "strikethrough",
+        "spoiler",
+        "code",
+        "blockquote",
+        "expandable_blockquote",
+    }:
+        return entity
+    if kind == "pre":
+        language = _field_str(value, "language")
+        if language:
+            entity["language"] = language
+        return entity
+    if kind == "text_link":
+        entity["url"] = _field_str(value, "url", required=True)
+        return entity
+    if kind == "text_mention":
+        user = _field_object(value, "user", dict, required=True)
+        entity["user"] = {"id": _field_int(user, "id", required=True, bits=64), "is_bot": False, "first_name": ""}
+        return entity
+    if kind == "custom_emoji":
+        entity["custom_emoji_id"] = str(_field_int(value, "custom_emoji_id", required=True, bits=64))
+        return entity
+    if kind == "date_time":
+        entity["unix_time"] = _field_int(value, "unix_time", required=True)
+        fmt = _field_str(value, "date_time_format")
+        if fmt and fmt not in ("r", "R") and any(ch not in "tTdDwW" for ch in fmt):
+            raise ApiError(400, "Bad Request: invalid date-time format specified")
+        if fmt:
+            entity["date_time_format"] = fmt
+        return entity
+    if kind in _DETECTED_ENTITY_TYPES:
+        return None
+    raise _FieldError("Unsupported type specified")
+
+
+def _input_entities(raw: Any) -> list[dict[str, Any]]:
+    """An ``entities`` parameter: JSON Telegram cannot decode, or anything but an array, is
+    ignored (telegram-bot-api's get_input_entities); a bad entity is an error."""
+    if isinstance(raw, str):
+        try:
+            raw = json.loads(raw)
+        except ValueError:
+            return []
+    if not isinstance(raw, list):
+        return []
+    entities = []
+    for value in raw:
+        try:
+            entity = _input_entity(value)
+        except _FieldError as exc:
+            raise _bad_request(f"Can't parse MessageEntity: {exc}") from exc
+        if entity is not None:
+            entities.append(entity)
+    return entities
+
+
 def _strip_text(text: str, entities: list[dict[str, Any]]) -> tuple[str, list[dict[str, Any]]]:
-    """Strip leading/trailing whitespace like Telegram, shifting and clipping entities."""
-    stripped = text.strip()
-    if stripped == text:
-        return text, entities
-    lead = utf16_len(text[: len(text) - len(text.lstrip())])
+    """Trim like tdlib's fix_formatted_text: trailing spaces and newlines always, leading ones
+    up to the first entity; entities are clipped to the text that is left."""
+    stripped = text.rstrip(" \n")
     total = utf16_len(stripped)
+    first = min((e["offset"] for e in entities), default=None)
+    lead_chars = len(stripped) - len(stripped.lstrip(" \n"))
+    if first is not None:
+        lead_chars = min(lead_chars, first)  # spaces and newlines are one unit each
+    stripped = stripped[lead_chars:]
     result = []
     for entity in entities:
-        start = max(0, entity["offset"] - lead)
-        end = min(total, entity["offset"] + entity["length"] - lead)
+        start = max(0, entity["offset"] - lead_chars)
+        end = min(total - lead_chars, entity["offset"] + entity["length"] - lead_chars)
         if end > start:
             result.append({**entity, "offset": start, "length": end - start})
     return stripped, result
+
+
+#: Bot API 9.x/10 button styles (telegram-bot-api's get_button_style).
+_BUTTON_STYLES = frozenset({"", "default", "primary", "danger", "success"})
+
+
+def _button_style(button: Mapping[str, Any]) -> None:
+    style = _field_str(button, "style")
+    if _ascii_lower(style) not in _BUTTON_STYLES:
+        raise _FieldError("invalid button style specified")
+    _field_int(button, "icon_custom_emoji_id", bits=64)
+
+
+def _inline_button(button: Any) -> dict[str, Any]:
+    """Validate one InlineKeyboardButton like telegram-bot-api's get_inline_keyboard_button and
+    return it as a Message shows it (the first action wins, numbers become strings)."""
+    if not isinstance(button, dict):
+        raise _FieldError("InlineKeyboardButton must be an Object")
+    shown = dict(button)
+    shown["text"] = _field_str(button, "text", required=True)
+    _button_style(button)
+    url = _field_str(button, "url")
+    if url:
+        shown["url"] = url
+        return shown
+    callback_data = _field_str(button, "callback_data")
+    if callback_data:
+        shown["callback_data"] = callback_data
+        return shown
+    if "callback_game" in button or "pay" in button:
+        return shown
+    if "switch_inline_query" in button:
+        shown["switch_inline_query"] = _field_str(button, "switch_inline_query", required=True)
+        return shown
+    if "switch_inline_query_chosen_chat" in button:
+        chosen = _field_object(button, "switch_inline_query_chosen_chat", dict, required=True)
+        _field_str(chosen, "query")
+        for flag in ("allow_user_chats", "allow_bot_chats", "allow_group_chats", "allow_channel_chats"):
+            _field_bool(chosen, flag)
+        return shown
+    if "switch_inline_query_current_chat" in button:
+        shown["switch_inline_query_current_chat"] = _field_str(
+            button, "switch_inline_query_current_chat", required=True
+        )
+        return shown
+    for name, field_name in (("login_url", "url"), ("web_app", "url"), ("copy_text", "text")):
+        if name in button:
+            _field_str(_field_object(button, name, dict, required=True), field_name, required=True)
+            return shown
+    raise _FieldError("Text buttons are unallowed in the inline keyboard")
+
+
+def _keyboard_button(button: Any) -> None:
+    if isinstance(button, str):
+        return
+    if not isinstance(button, dict):
+        raise _FieldError("KeyboardButton must be a String or an Object")
+    _field_str(button, "text", required=True)
+    _button_style(button)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1592,7 +2089,9 @@ class FakeBotAPI:
 
     def commands(self, scope: Mapping[str, Any] | None = None, language_code: str = "") -> list[dict[str, str]]:
         """Commands stored by ``setMyCommands`` for ``scope`` (default scope) and language."""
-        key = (json.dumps(dict(scope or {"type": "default"}), sort_keys=True), language_code)
+        key = self._commands_key(
+            {"scope": json.dumps(dict(scope or {"type": "default"})), "language_code": language_code}
+        )
         with self._lock:
             return [dict(c) for c in self._commands.get(key, [])]
 
@@ -1892,20 +2391,19 @@ class FakeBotAPI:
             raise ApiError(403, description)
 
     def _render_text(self, text: Any, parse_mode: Any, entities: Any) -> tuple[str, list[dict[str, Any]]]:
-        """Validate a message text like Telegram; returns (plain text, entities)."""
-        if text is None:
+        """Validate a message text like Telegram; returns (plain text, entities).
+
+        As telegram-bot-api's get_formatted_text: a parse mode wins over ``entities``; the
+        length limit counts characters (code points) of the text after entity parsing and
+        trimming, like tdlib's ``utf8_length(text) > message_text_length_max``."""
+        if text is None or text == "":
             raise ApiError(400, "Bad Request: message text is empty")
         if not isinstance(text, str):
             text = json.dumps(text) if isinstance(text, (dict, list)) else str(text)
-        if entities not in (None, "", []):
-            parsed = _as_json(entities, "Bad Request: can't parse entities JSON object")
-            if not isinstance(parsed, list) or not all(
-                isinstance(e, dict) and {"type", "offset", "length"} <= e.keys() for e in parsed
-            ):
-                raise ApiError(400, "Bad Request: can't parse entities JSON object")
-            plain, ents = text, [dict(e) for e in parsed]
-        elif parse_mode not in (None, ""):
-            mode = str(parse_mode).lower()
+        if len(text.encode("utf-8", "surrogatepass")) > 1 << 15:
+            raise ApiError(400, "Bad Request: text is too long")
+        mode = "" if parse_mode is None else str(parse_mode).lower()
+        if mode not in ("", "none"):
             if mode == "html":
                 try:
                     plain, ents = parse_html(text)
@@ -1920,14 +2418,14 @@ class FakeBotAPI:
             else:
                 raise ApiError(400, "Bad Request: unsupported parse_mode")
         else:
-            plain, ents = text, []
+            plain, ents = text, fix_entities(_input_entities(entities))
         plain, ents = _strip_text(plain, ents)
         if not plain:
             raise ApiError(400, "Bad Request: message text is empty")
-        if utf16_len(plain) > MAX_MESSAGE_LENGTH:
+        if len(plain) > MAX_MESSAGE_LENGTH:
             raise ApiError(400, "Bad Request: message is too long")
         ents = ents + _auto_entities(plain, ents)
-        ents.sort(key=lambda e: (e["offset"], -e["length"]))
+        ents.sort(key=_entity_key)
         return plain, ents
 
     @staticmethod
@@ -1936,90 +2434,83 @@ class FakeBotAPI:
             raise ApiError(400, "Bad Request: BUTTON_URL_INVALID")
 
     def _validate_markup(self, markup: Any, *, inline_only: bool = False) -> dict[str, Any] | None:
-        """Validate ``reply_markup``; returns the decoded markup or ``None``."""
+        """Validate ``reply_markup`` like telegram-bot-api's get_reply_markup; returns the
+        markup as Telegram understood it (buttons normalised), or ``None`` for none."""
         if markup is None or markup == "":
             return None
         markup = _as_json(markup, "Bad Request: can't parse reply keyboard markup JSON object")
         if not isinstance(markup, dict):
-            raise ApiError(400, "Bad Request: can't parse reply keyboard markup JSON object")
-        if "inline_keyboard" in markup:
-            rows = markup["inline_keyboard"]
-            if not isinstance(rows, list) or not all(isinstance(r, list) for r in rows):
-                raise ApiError(
-                    400,
-                    'Bad Request: field "inline_keyboard" of the InlineKeyboardMarkup should be an Array of Arrays',
-                )
-            count = 0
-            for row in rows:
+            raise ApiError(400, "Bad Request: object expected as reply markup")
+        try:
+            keyboard = _field_object(markup, "keyboard", list)
+            rows: list[list[Any]] = []
+            for row in keyboard or []:
+                if not isinstance(row, list):
+                    raise _FieldError('Field "keyboard" must be an Array of Arrays')
                 for button in row:
-                    count += 1
-                    self._validate_inline_button(button)
-            if count > 100:
-                raise ApiError(400, "Bad Request: REPLY_MARKUP_TOO_LONG")
-            return markup
-        if inline_only:
-            raise ApiError(400, "Bad Request: inline keyboard expected")
-        if "keyboard" in markup:
-            rows = markup["keyboard"]
-            if not isinstance(rows, list) or not all(isinstance(r, list) for r in rows):
-                raise ApiError(
-                    400,
-                    'Bad Request: field "keyboard" of the ReplyKeyboardMarkup should be an Array of Arrays',
+                    try:
+                        _keyboard_button(button)
+                    except _FieldError as exc:
+                        raise _FieldError(f"Can't parse keyboard button: {exc}") from exc
+                rows.append(row)
+            inline = _field_object(markup, "inline_keyboard", list)
+            inline_rows: list[list[dict[str, Any]]] = []
+            for row in inline or []:
+                if not isinstance(row, list):
+                    raise _FieldError('Field "inline_keyboard" of the InlineKeyboardMarkup must be an Array of Arrays')
+                new_row = []
+                for button in row:
+                    try:
+                        new_row.append(_inline_button(button))
+                    except _FieldError as exc:
+                        raise _FieldError(f"Can't parse inline keyboard button: {exc}") from exc
+                inline_rows.append(new_row)
+            flags = {
+                name: _field_bool(markup, name)
+                for name in (
+                    "hide_keyboard",
+                    "remove_keyboard",
+                    "personal_keyboard",
+                    "selective",
+                    "force_reply_keyboard",
+                    "force_reply",
                 )
+            }
+            _field_str(markup, "input_field_placeholder")
+        except _FieldError as exc:
+            raise _bad_request(str(exc)) from exc
+        if any(rows):
+            if inline_only:
+                raise ApiError(400, "Bad Request: inline keyboard expected")
             for row in rows:
                 for button in row:
                     text = button.get("text") if isinstance(button, dict) else button
-                    if not isinstance(text, str) or not text.strip():
+                    if not str(text).strip():
                         raise ApiError(400, "Bad Request: keyboard button text is empty")
             return markup
-        if "remove_keyboard" in markup:
-            if markup["remove_keyboard"] is not True:
-                raise ApiError(400, 'Bad Request: field "remove_keyboard" must be true')
+        if any(inline_rows):
+            count = 0
+            for row in inline_rows:
+                for button in row:
+                    count += 1
+                    self._check_inline_button(button)
+            if count > 100:
+                raise ApiError(400, "Bad Request: reply markup is too long")
+            return {**markup, "inline_keyboard": inline_rows}
+        if flags["hide_keyboard"] or flags["remove_keyboard"] or flags["force_reply"] or flags["force_reply_keyboard"]:
+            if inline_only:
+                raise ApiError(400, "Bad Request: inline keyboard expected")
             return markup
-        if "force_reply" in markup:
-            if markup["force_reply"] is not True:
-                raise ApiError(400, 'Bad Request: field "force_reply" must be true')
-            return markup
-        raise ApiError(400, "Bad Request: can't parse reply keyboard markup JSON object")
+        return None
 
-    def _validate_inline_button(self, button: Any) -> None:
-        if not isinstance(button, dict):
-            raise ApiError(
-                400,
-                "Bad Request: can't parse inline keyboard button: InlineKeyboardButton must be an Object",
-            )
-        text = button.get("text")
-        if not isinstance(text, str):
-            raise ApiError(
-                400,
-                'Bad Request: can\'t parse inline keyboard button: Field "text" must be of type String',
-            )
-        if not text.strip():
+    def _check_inline_button(self, button: dict[str, Any]) -> None:
+        """The server's checks of a parsed inline button (text, callback data, URL)."""
+        if not button["text"].strip():
             raise ApiError(400, "Bad Request: BUTTON_TEXT_INVALID")
-        actions = [key for key in _INLINE_BUTTON_ACTIONS if key in button]
-        if not actions:
-            raise ApiError(
-                400,
-                "Bad Request: can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard",
-            )
-        if len(actions) > 1:
-            raise ApiError(
-                400,
-                "Bad Request: can't parse inline keyboard button: exactly one of the optional "
-                f"fields must be used, found {', '.join(actions)}",
-            )
-        action = actions[0]
-        value = button[action]
-        if action == "callback_data":
-            if not isinstance(value, str) or not 1 <= len(value.encode("utf-8")) <= (MAX_CALLBACK_DATA_BYTES):
-                raise ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
-        elif action == "url":
-            self._validate_url(value)
-        elif action in {"switch_inline_query", "switch_inline_query_current_chat"} and not isinstance(value, str):
-            raise ApiError(
-                400,
-                f'Bad Request: can\'t parse inline keyboard button: Field "{action}" must be of type String',
-            )
+        if button.get("url"):
+            self._validate_url(button["url"])
+        elif "callback_data" in button and len(button["callback_data"].encode("utf-8")) > MAX_CALLBACK_DATA_BYTES:
+            raise ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
 
     @staticmethod
     def _inline_markup(markup: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -2190,12 +2681,32 @@ class FakeBotAPI:
         return info
 
     def _commands_key(self, params: dict[str, Any]) -> tuple[str, str]:
-        scope = _as_json(
-            params.get("scope") or {"type": "default"},
-            "Bad Request: can't parse BotCommandScope JSON object",
-        )
-        if not isinstance(scope, dict) or scope.get("type") not in _COMMAND_SCOPES:
-            raise ApiError(400, "Bad Request: wrong parameter scope")
+        """The scope and language of a command list, read like telegram-bot-api's
+        get_bot_command_scope (``chat``, ``chat_administrators`` and ``chat_member`` need a
+        ``chat_id``, ``chat_member`` a positive ``user_id`` too)."""
+        raw = params.get("scope")
+        scope: dict[str, Any] = {"type": "default"}
+        if raw not in (None, ""):
+            value = _as_json(raw, "Bad Request: can't parse BotCommandScope JSON object")
+            try:
+                if not isinstance(value, dict):
+                    raise _FieldError("BotCommandScope must be an Object")
+                kind = _field_str(value, "type", required=True)
+                scope = {"type": kind}
+                if kind not in ("default", "all_private_chats", "all_group_chats", "all_chat_administrators"):
+                    if kind not in ("chat", "chat_administrators", "chat_member"):
+                        raise _FieldError("Unsupported type specified")
+                    chat_id = _field_str(value, "chat_id", required=True)
+                    if not chat_id:
+                        raise _FieldError("Empty chat_id specified")
+                    scope["chat_id"] = chat_id
+                    if kind == "chat_member":
+                        user_id = _field_int(value, "user_id", required=True, bits=64)
+                        if user_id <= 0:
+                            raise _FieldError("Invalid user_id specified")
+                        scope["user_id"] = user_id
+            except _FieldError as exc:
+                raise _bad_request(f"Can't parse BotCommandScope: {exc}") from exc
         language = str(params.get("language_code") or "")
         if language and not re.fullmatch(r"[a-z]{2}", language):
             raise ApiError(400, "Bad Request: invalid language code specified")
@@ -2250,14 +2761,9 @@ class FakeBotAPI:
         text, entities = self._render_text(params.get("text"), params.get("parse_mode"), params.get("entities"))
         markup = self._validate_markup(params.get("reply_markup"))
         reply_to: dict[str, Any] | None = None
-        reply_params = _as_json(params.get("reply_parameters"), "Bad Request: can't parse reply parameters JSON object")
-        reply_id = params.get("reply_to_message_id")
-        allow_missing = _as_bool(params.get("allow_sending_without_reply"))
-        if isinstance(reply_params, dict):
-            reply_id = reply_params.get("message_id")
-            allow_missing = allow_missing or _as_bool(reply_params.get("allow_sending_without_reply"))
-        if reply_id not in (None, ""):
-            reply_to = self._reply_to(chat["id"], _as_int(reply_id, "Bad Request: invalid reply"))
+        reply_id, allow_missing = self._reply_parameters(params)
+        if reply_id > 0:
+            reply_to = self._reply_to(chat["id"], reply_id)
             if reply_to is None and not allow_missing:
                 raise ApiError(400, "Bad Request: message to be replied not found")
 
@@ -2286,6 +2792,33 @@ class FakeBotAPI:
             reply_markup=markup,
         )
         return json.loads(json.dumps(message))
+
+    @staticmethod
+    def _reply_parameters(params: dict[str, Any]) -> tuple[int, bool]:
+        """(message id, allow sending without reply) as telegram-bot-api's get_reply_parameters
+        reads them: ``reply_parameters`` replaces the old ``reply_to_message_id`` and
+        ``allow_sending_without_reply`` parameters; its ``message_id`` is required."""
+        if "reply_parameters" not in params:
+            raw_id = params.get("reply_to_message_id")
+            reply_id = _as_int(raw_id, "Bad Request: invalid reply") if raw_id not in (None, "") else 0
+            return reply_id, _as_bool(params.get("allow_sending_without_reply"))
+        raw = params["reply_parameters"]
+        if raw in (None, ""):
+            return 0, False
+        value = _as_json(raw, "Bad Request: can't parse reply parameters JSON object")
+        if not isinstance(value, dict):
+            raise ApiError(400, "Bad Request: object expected as reply parameters")
+        if not value:
+            return 0, False
+        try:
+            _field_str(value, "chat_id")
+            message_id = _field_int(value, "message_id", required=True)
+            allow_missing = _field_bool(value, "allow_sending_without_reply")
+            _field_str(value, "quote")
+            _field_int(value, "quote_position")
+        except _FieldError as exc:
+            raise _bad_request(str(exc)) from exc
+        return max(message_id, 0), allow_missing
 
     def _edit(self, params: dict[str, Any], *, new_text: tuple[str, list[dict[str, Any]]] | None) -> Any:
         markup = self._validate_markup(params.get("reply_markup"), inline_only=True)
@@ -2369,38 +2902,94 @@ class FakeBotAPI:
 
     def _m_answer_inline_query(self, params: dict[str, Any]) -> bool:
         query = self._live_query(params.get("inline_query_id"), "inline_query")
-        results = _as_json(params.get("results"), "Bad Request: can't parse inline query results JSON object")
+        raw = params.get("results")
+        results: Any = [] if raw in (None, "") else raw
+        if isinstance(results, str):
+            try:
+                results = json.loads(results)
+            except ValueError as exc:
+                raise _bad_request(f"Can't parse JSON encoded inline query results: {exc}") from exc
+        if results is None:
+            results = []
         if not isinstance(results, list):
-            raise ApiError(400, "Bad Request: can't parse inline query results JSON object")
+            raise ApiError(400, "Bad Request: expected an Array of inline query results")
         if len(results) > MAX_INLINE_RESULTS:
+            # Telegram says "too many inline query results specified"; tests pin the older text.
             raise ApiError(400, "Bad Request: RESULTS_TOO_MUCH")
+        for result in results:
+            try:
+                self._inline_result(result)
+            except _FieldError as exc:
+                raise _bad_request(f"Can't parse inline query result: {exc}") from exc
         seen: set[str] = set()
         for result in results:
-            if not isinstance(result, dict):
-                raise ApiError(400, "Bad Request: can't parse InlineQueryResult JSON object")
-            result_id = result.get("id")
-            if not isinstance(result_id, str) or not 1 <= len(result_id.encode("utf-8")) <= 64:
+            result_id = _field_str(result, "id")
+            if not 1 <= len(result_id.encode("utf-8")) <= 64:
                 raise ApiError(400, "Bad Request: RESULT_ID_INVALID")
             if result_id in seen:
                 raise ApiError(400, "Bad Request: RESULT_ID_DUPLICATE")
             seen.add(result_id)
-            if result.get("type") not in _INLINE_RESULT_TYPES:
-                raise ApiError(400, "Bad Request: RESULT_TYPE_INVALID")
-            if result["type"] == "article":
-                if not isinstance(result.get("title"), str) or not result["title"].strip():
-                    raise ApiError(400, "Bad Request: RESULT_TITLE_EMPTY")
-                content = result.get("input_message_content")
-                if not isinstance(content, dict):
-                    raise ApiError(400, "Bad Request: MESSAGE_EMPTY")
-            content = result.get("input_message_content")
-            if isinstance(content, dict) and "message_text" in content:
-                self._render_text(content.get("message_text"), content.get("parse_mode"), content.get("entities"))
-            self._validate_markup(result.get("reply_markup"), inline_only=True)
+            if _ascii_lower(_field_str(result, "type")) == "article" and not _field_str(result, "title").strip():
+                raise ApiError(400, "Bad Request: RESULT_TITLE_EMPTY")
         next_offset = params.get("next_offset")
         if next_offset is not None and len(str(next_offset).encode("utf-8")) > 64:
             raise ApiError(400, "Bad Request: NEXT_OFFSET_INVALID")
         self._mark_answered(query, params)
         return True
+
+    def _inline_result(self, result: Any) -> None:
+        """One InlineQueryResult as telegram-bot-api's get_inline_query_result reads it."""
+        if not isinstance(result, dict):
+            raise _FieldError("Inline query result must be an object")
+        kind = _ascii_lower(_field_str(result, "type", required=True))
+        _field_str(result, "id", required=True)
+        content = _field_object(result, "input_message_content", dict)
+        if content is None:
+            # legacy: the text of an article may stand in the result itself
+            text = _field_str(result, "message_text", required=kind == "article")
+            if kind == "article" or text:
+                self._render_text(text, _field_str(result, "parse_mode"), result.get("entities"))
+        elif _field_str(content, "message_text"):
+            self._render_text(
+                _field_str(content, "message_text"), _field_str(content, "parse_mode"), content.get("entities")
+            )
+        elif (
+            not (
+                ("latitude" in content and "longitude" in content) or "phone_number" in content or "payload" in content
+            )
+            and kind == "article"
+        ):
+            raise _FieldError("Input message content is not specified")
+        caption = _field_str(result, "caption")
+        if caption:
+            self._render_text(caption, _field_str(result, "parse_mode"), result.get("caption_entities"))
+        markup = _field_object(result, "reply_markup", dict)
+        if markup is not None:
+            self._validate_markup(markup, inline_only=True)
+        required: dict[str, tuple[tuple[str, ...], ...]] = {
+            "article": (("title",),),
+            "audio": (("audio_url", "audio_file_id"),),
+            "contact": (("phone_number",), ("first_name",)),
+            "document": (("title",), ("document_url", "document_file_id")),
+            "game": (("game_short_name",),),
+            "gif": (("gif_url", "gif_file_id"),),
+            "location": (),
+            "mpeg4_gif": (("mpeg4_url", "mpeg4_file_id"),),
+            "photo": (("photo_url", "photo_file_id"),),
+            "sticker": (("sticker_file_id",),),
+            "venue": (),
+            "video": (("title",), ("video_url", "video_file_id")),
+            "voice": (("voice_url", "voice_file_id"),),
+        }
+        if kind not in required:
+            raise _FieldError(f'type "{kind}" is unsupported for the inline query result')
+        for choices in required[kind]:
+            if not any(_field_str(result, name) for name in choices[:-1]):
+                _field_str(result, choices[-1], required=True)
+        if kind in ("location", "venue") and content is None:
+            for name in ("latitude", "longitude"):
+                if name not in result:
+                    raise _FieldError(f'Can\'t find field "{name}"')
 
     def _m_send_chat_action(self, params: dict[str, Any]) -> bool:
         chat = self._resolve_chat(params)

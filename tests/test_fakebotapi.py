@@ -32,7 +32,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter
 from telegram.ext import ApplicationBuilder, CallbackQueryHandler, CommandHandler
 
-from fakebotapi import DEFAULT_USER_ID, FakeBotAPI, parse_html, utf16_len
+from fakebotapi import DEFAULT_USER_ID, FakeBotAPI, HtmlParseError, parse_html, utf16_len
 
 USER = DEFAULT_USER_ID
 GROUP = -1001234567890
@@ -162,14 +162,17 @@ async def test_empty_text_rejected(bot: Bot, text: str) -> None:
 
 
 @pytest.mark.asyncio
-async def test_length_is_counted_in_utf16_after_parsing(fake: FakeBotAPI, bot: Bot) -> None:
+async def test_length_is_counted_in_characters_after_parsing(fake: FakeBotAPI, bot: Bot) -> None:
+    # tdlib (MessageContent.cpp) refuses a bot's text when utf8_length(text) > 4096: characters
+    # (code points) of the parsed, trimmed text, not UTF-16 units - an emoji counts once.
     await bot.send_message(USER, "a" * 4096)
     await bot.send_message(USER, "<b>" + "a" * 4096 + "</b>", parse_mode="HTML")
-    await bot.send_message(USER, "\U0001f600" * 2048)  # 2 UTF-16 units each
-    for too_long in ("a" * 4097, "\U0001f600" * 2048 + "a", "&amp;" * 4097):
+    await bot.send_message(USER, "\U0001f600" * 4096)  # 8192 UTF-16 units, 4096 characters
+    await bot.send_message(USER, "  " + "a" * 4096 + "\n\n")  # trimmed first
+    for too_long in ("a" * 4097, "\U0001f600" * 4096 + "a", "&amp;" * 4097):
         with pytest.raises(BadRequest, match=r"(?i)message is too long"):
             await bot.send_message(USER, too_long, parse_mode="HTML")
-    assert len(fake.sent(USER)) == 3
+    assert len(fake.sent(USER)) == 4
 
 
 @pytest.mark.asyncio
@@ -556,3 +559,182 @@ def test_script_mode_and_control_api() -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=5)
+
+
+# ----------------------------------------------- as strict as Bot API 10.0, and no stricter
+# Each rule below is read from telegram-bot-api 10.0 (telegram-bot-api/Client.cpp) and tdlib
+# (td/telegram/MessageEntity.cpp parse_html / fix_entities, LinkManager::get_checked_link).
+
+
+def _raw(fake: FakeBotAPI, method: str, **params: object) -> dict[str, object]:
+    with httpx.Client() as client:
+        return client.post(fake.api_url(method), json=params).json()  # type: ignore[no-any-return]
+
+
+def _description(answer: dict[str, object]) -> str:
+    assert answer["ok"] is False, answer
+    return str(answer["description"])
+
+
+@pytest.mark.parametrize("style", ["primary", "DANGER", "success", "default", ""])
+def test_button_styles_of_bot_api_9_4_are_accepted(fake: FakeBotAPI, style: str) -> None:
+    markup = {"inline_keyboard": [[{"text": "A", "callback_data": "a", "style": style}]]}
+    assert _raw(fake, "sendMessage", chat_id=USER, text="x", reply_markup=markup)["ok"] is True
+
+
+def test_an_invalid_button_style_is_refused(fake: FakeBotAPI) -> None:
+    for markup in (
+        {"inline_keyboard": [[{"text": "A", "callback_data": "a", "style": "red"}]]},
+        {"keyboard": [[{"text": "A", "style": "blue"}]]},
+    ):
+        description = _description(_raw(fake, "sendMessage", chat_id=USER, text="x", reply_markup=markup))
+        assert description.endswith("button: invalid button style specified"), description
+
+
+def test_a_number_is_accepted_as_callback_data_and_button_text(fake: FakeBotAPI) -> None:
+    markup = {"inline_keyboard": [[{"text": 7, "callback_data": 123}]]}
+    answer = _raw(fake, "sendMessage", chat_id=USER, text="x", reply_markup=markup)
+    assert answer["ok"] is True, answer
+    assert fake.sent(USER)[-1]["reply_markup"]["inline_keyboard"][0][0]["callback_data"] == "123"
+    message_id = fake.sent(USER)[-1]["message_id"]
+    fake.press_button(USER, message_id, "123")  # the client sends it back as a string
+    # An empty callback_data is no action at all.
+    empty = {"inline_keyboard": [[{"text": "A", "callback_data": ""}]]}
+    assert "Text buttons are unallowed" in _description(
+        _raw(fake, "sendMessage", chat_id=USER, text="x", reply_markup=empty)
+    )
+
+
+def test_reply_parameters_need_a_message_id(fake: FakeBotAPI) -> None:
+    first = _raw(fake, "sendMessage", chat_id=USER, text="first")
+    first_id = first["result"]["message_id"]  # type: ignore[index]
+    assert _description(
+        _raw(fake, "sendMessage", chat_id=USER, text="x", reply_parameters={"allow_sending_without_reply": True})
+    ) == ('Bad Request: can\'t find field "message_id"')
+    assert "object expected" in _description(_raw(fake, "sendMessage", chat_id=USER, text="x", reply_parameters=[1]))
+    reply = _raw(fake, "sendMessage", chat_id=USER, text="x", reply_parameters={"message_id": str(first_id)})
+    assert reply["result"]["reply_to_message"]["message_id"] == first_id  # type: ignore[index]
+    # reply_parameters replaces reply_to_message_id; an empty object is no reply.
+    plain = _raw(fake, "sendMessage", chat_id=USER, text="x", reply_parameters={}, reply_to_message_id=first_id)
+    assert "reply_to_message" not in plain["result"]  # type: ignore[operator]
+
+
+def test_chat_scopes_need_a_chat_id(fake: FakeBotAPI) -> None:
+    commands = [{"command": "start", "description": "Start"}]
+    for scope, error in (
+        ({"type": "chat"}, 'Can\'t find field "chat_id"'),
+        ({"type": "chat_administrators", "chat_id": ""}, "Empty chat_id specified"),
+        ({"type": "chat_member", "chat_id": USER}, 'Can\'t find field "user_id"'),
+        ({"type": "chat_member", "chat_id": USER, "user_id": 0}, "Invalid user_id specified"),
+        ({"type": "everyone"}, "Unsupported type specified"),
+        ({}, 'Can\'t find field "type"'),
+    ):
+        description = _description(_raw(fake, "setMyCommands", commands=commands, scope=scope))
+        assert description == f"Bad Request: can't parse BotCommandScope: {error}", description
+    assert _raw(fake, "setMyCommands", commands=commands, scope={"type": "chat", "chat_id": USER})["ok"] is True
+    assert fake.commands({"type": "chat", "chat_id": USER}) == commands
+
+
+def test_an_entity_of_unknown_type_is_refused(fake: FakeBotAPI) -> None:
+    bad = [{"type": "shiny", "offset": 0, "length": 1}]
+    assert _description(_raw(fake, "sendMessage", chat_id=USER, text="x", entities=bad)) == (
+        "Bad Request: can't parse MessageEntity: Unsupported type specified"
+    )
+    no_url = [{"type": "text_link", "offset": 0, "length": 1}]
+    assert 'Can\'t find field "url"' in _description(_raw(fake, "sendMessage", chat_id=USER, text="x", entities=no_url))
+    # Detected kinds are accepted and found again; undecodable entities are ignored; a parse
+    # mode wins over entities.
+    ok = [{"type": "url", "offset": 0, "length": 1}, {"type": "date_time", "offset": 0, "length": 1, "unix_time": 1}]
+    assert _raw(fake, "sendMessage", chat_id=USER, text="x", entities=ok)["ok"] is True
+    assert _raw(fake, "sendMessage", chat_id=USER, text="x", entities="{not json")["ok"] is True
+    html = _raw(fake, "sendMessage", chat_id=USER, text="<b>x</b>", parse_mode="HTML", entities=bad)
+    assert html["result"]["entities"] == [{"type": "bold", "offset": 0, "length": 1}]  # type: ignore[index]
+
+
+def _inline(fake: FakeBotAPI, result: dict[str, object]) -> dict[str, object]:
+    query_id = fake.inline_query("x")["inline_query"]["id"]
+    return _raw(fake, "answerInlineQuery", inline_query_id=query_id, results=[result])
+
+
+def test_inline_article_content_needs_message_text(fake: FakeBotAPI) -> None:
+    article = {"type": "article", "id": "1", "title": "T", "input_message_content": {"text": "hi"}}
+    assert _description(_inline(fake, article)) == (
+        "Bad Request: can't parse inline query result: Input message content is not specified"
+    )
+    article["input_message_content"] = {"message_text": "hi"}
+    assert _inline(fake, article)["ok"] is True
+    legacy = {"type": "article", "id": "1", "title": "T"}
+    assert 'field "message_text"' in _description(_inline(fake, legacy))
+
+
+def test_a_photo_result_needs_a_photo(fake: FakeBotAPI) -> None:
+    photo = {"type": "photo", "id": "1", "thumbnail_url": "https://x.org/t.jpg"}
+    assert _description(_inline(fake, photo)) == (
+        "Bad Request: can't parse inline query result: Can't find field \"photo_file_id\""
+    )
+    assert _inline(fake, {**photo, "photo_url": "https://x.org/p.jpg"})["ok"] is True
+    assert "unsupported" in _description(_inline(fake, {"type": "hologram", "id": "1"}))
+
+
+@pytest.mark.parametrize("html", ["&#xD83D;", "a&#56832;b", "&#xD83D;&#xDE00;"])
+def test_an_html_entity_for_half_a_surrogate_pair_is_refused(fake: FakeBotAPI, html: str) -> None:
+    assert _description(_raw(fake, "sendMessage", chat_id=USER, text=html, parse_mode="HTML")) == (
+        "Bad Request: can't parse entities: Text contains invalid Unicode characters after decoding HTML "
+        "entities, check for unmatched surrogate code units"
+    )
+    assert parse_html("&#x1F600;") == ("\U0001f600", [])
+
+
+def test_tg_time_of_bot_api_9_5() -> None:
+    text, entities = parse_html('<tg-time unix="1647531900" format="wDT">22:45 tomorrow</tg-time>')
+    assert text == "22:45 tomorrow"
+    assert entities == [
+        {"type": "date_time", "offset": 0, "length": 14, "unix_time": 1647531900, "date_time_format": "wDT"}
+    ]
+    assert parse_html("<tg-time unix=1647531900>t</tg-time>")[1][0]["unix_time"] == 1647531900
+    assert parse_html("<tg-time>no date</tg-time>") == ("no date", [])  # no entity without a date
+    with pytest.raises(HtmlParseError, match="Invalid date format used"):
+        parse_html('<tg-time unix="1" format="x">t</tg-time>')
+    # a date-time is like code: no bold inside it
+    assert [e["type"] for e in parse_html('<b><tg-time unix="5">t</tg-time></b>')[1]] == ["date_time"]
+
+
+def test_attributes_without_values_are_ignored() -> None:
+    assert parse_html("<b class>x</b>") == ("x", [{"type": "bold", "offset": 0, "length": 1}])
+    _, entities = parse_html('<a target href="https://example.org/a" rel>x</a>')
+    assert entities == [{"type": "text_link", "offset": 0, "length": 1, "url": "https://example.org/a"}]
+    with pytest.raises(HtmlParseError, match='Unclosed start tag "b"'):
+        parse_html("<b class")
+
+
+@pytest.mark.parametrize(
+    ("html", "text", "kinds"),
+    [
+        ('<a href="javascript:alert(1)">x</a>', "x", []),  # Telegram drops links it cannot check
+        ('<a href="ftp://example.org">x</a>', "x", []),
+        ("<a>https://example.org</a>", "https://example.org", ["text_link"]),
+        ('<a HREF="https://example.org">x</a>', "x", []),  # attribute names are case-sensitive
+        ("<blockquote>a<blockquote>b</blockquote></blockquote>", "ab", ["blockquote"]),
+        ('<code class="language-python">x</code>', "x", ["code"]),
+        ("<code><b>x</b></code>", "x", ["code"]),
+        ("<pre>a<code>b</code></pre>", "ab", ["pre"]),
+        ('<code><a href="https://x.org">y</a></code>', "y", ["code"]),
+        ("<b>a</b><b>b</b>", "ab", ["bold"]),  # touching entities of one kind are merged
+        ("&nbsp;&#0;&#X41;&copy &#00000065;", "&nbsp;&#0;&#X41;&copy &#00000065;", []),
+        ("&lt&gt &amp &#65 &quot", '<> & A "', []),  # the ';' is optional
+    ],
+)
+def test_html_renders_like_telegram(html: str, text: str, kinds: list[str]) -> None:
+    plain, entities = parse_html(html)
+    assert plain == text
+    assert [e["type"] for e in entities] == kinds
+
+
+def test_bold_around_code_is_cut_at_the_code() -> None:
+    assert parse_html("<b>a<code>x</code>b</b>")[1] == [
+        {"type": "bold", "offset": 0, "length": 1},
+        {"type": "code", "offset": 1, "length": 1},
+        {"type": "bold", "offset": 2, "length": 1},
+    ]
+    pre = parse_html('<pre><code class="language-python">x</code></pre>')[1]
+    assert pre == [{"type": "pre", "offset": 0, "length": 1, "language": "python"}]
