@@ -18,11 +18,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from bot.app import build_application  # noqa: E402
 from bot.config import Config  # noqa: E402
 from bot.services import load_assistant  # noqa: E402
 from bot.storage import Storage  # noqa: E402
 from fakebotapi import FakeBotAPI  # noqa: E402
+from handlers.app import build_application  # noqa: E402
 
 
 async def run(count: int) -> tuple[float, int, int, int]:

@@ -5,7 +5,7 @@ Both Applications get the same :class:`RecordingRequest` (a
 a canned OK result, no network) and the same private-chat text updates, fed through
 ``Application.process_update`` on one event loop (one core):
 
-* ``bot``: :func:`bot.app.build_application` with the shipped content and a database in
+* ``bot``: :func:`handlers.app.build_application` with the shipped content and a database in
   a temporary folder: every handler, guard, the SQLite storage and the matcher. Its
   ``AIORateLimiter`` spaces messages to Telegram's 30 a second by design, so the run
   that measures processing capacity builds it without the limiter (``limiter off``);
@@ -42,7 +42,7 @@ from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageHandler, filters
 from telegram.request import BaseRequest, RequestData
 
-import bot.app
+import handlers.app
 from bot.config import Config
 from bot.evaluation import load_cases
 from bot.services import load_assistant
@@ -131,7 +131,7 @@ def _questions() -> list[str]:
 
 def _patch_builder(request: RecordingRequest, limiter: bool) -> Callable[[], None]:
     """Make build_application's ApplicationBuilder use ``request`` (and maybe no limiter)."""
-    original = bot.app.ApplicationBuilder
+    original = handlers.app.ApplicationBuilder
 
     class Builder(ApplicationBuilder):  # type: ignore[type-arg]
         def build(self) -> Application:  # type: ignore[type-arg, override]
@@ -140,10 +140,10 @@ def _patch_builder(request: RecordingRequest, limiter: bool) -> Callable[[], Non
                 self.rate_limiter(None)  # type: ignore[arg-type]
             return super().build()
 
-    bot.app.ApplicationBuilder = Builder  # type: ignore[misc]
+    handlers.app.ApplicationBuilder = Builder  # type: ignore[misc]
 
     def restore() -> None:
-        bot.app.ApplicationBuilder = original  # type: ignore[misc]
+        handlers.app.ApplicationBuilder = original  # type: ignore[misc]
 
     return restore
 
@@ -215,7 +215,7 @@ async def measure_bot(
         config = Config(token=TOKEN, database=Path(folder) / "bot.sqlite3", log_level="WARNING")
 
         async def make() -> Application:  # type: ignore[type-arg]
-            return bot.app.build_application(config, assistant)
+            return handlers.app.build_application(config, assistant)
 
         try:
             seconds = await _run_app(make, updates, concurrency, post=True)

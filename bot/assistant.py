@@ -386,9 +386,9 @@ class Assistant:
                         check("messages.yaml", command.name, f"/{command.name} ({lang})", reply)
             check("messages.yaml", "nope", f"/nope ({lang})", self.command("nope", (), pref=lang))
             for topic in self.content.topics:
-                reply = self.button(callbacks.topic(topic.id), pref=lang)
-                if reply is not None:
-                    check("topics.yaml", topic.id, f"topic ({lang})", reply)
+                topic_reply = self.button(callbacks.topic(topic.id), pref=lang)
+                if topic_reply is not None:
+                    check("topics.yaml", topic.id, f"topic ({lang})", topic_reply)
             for text in ("", "zzzz qqqq", "<script>&"):
                 check("messages.yaml", None, f"fallback ({lang})", self.ask(text, pref=lang))
         return problems

@@ -20,8 +20,9 @@ import yaml
 from bot.assistant import Assistant
 from bot.commands import parse_command
 from bot.config import Config, ConfigError
-from bot.content import LANGS, ContentError
+from bot.content import ContentError
 from bot.evaluation import evaluate, load_cases
+from bot.lang import LANGS, Lang
 from bot.replies import Button, Reply
 from bot.reports import stats_report, unanswered_report
 from bot.services import load_assistant
@@ -95,7 +96,7 @@ def console_chat(
         console.show(reply)
 
 
-def _ask_json(assistant: Assistant, question: str, lang: str | None) -> str:
+def _ask_json(assistant: Assistant, question: str, lang: Lang | None) -> str:
     reply = assistant.ask(question, force_lang=lang)
     return json.dumps(
         {
@@ -323,6 +324,6 @@ def main(
             "TELEGRAM_BOT_TOKEN is not set; get a token from @BotFather (or use 'chat' for the console).", file=stderr
         )
         return 2
-    from bot.app import run  # imports telegram only when the bot runs on Telegram
+    from handlers.app import run  # the Telegram layer, imported only when the bot runs on Telegram
 
     return run(config, assistant)

@@ -17,6 +17,7 @@ __all__ = [
     "REGISTRY",
     "Audience",
     "CommandSpec",
+    "command_target",
     "parse_command",
     "spec",
 ]
@@ -73,6 +74,12 @@ ADMIN_COMMANDS: Final = _names(Audience.ADMIN)
 def spec(name: str) -> CommandSpec | None:
     """The command called ``name`` (already lower-case), or None."""
     return _BY_NAME.get(name)
+
+
+def command_target(text: str) -> str | None:
+    """The bot a command is addressed to (``"/city@bot Bolu"`` -> ``"bot"``), or None."""
+    head = text[1:].split(maxsplit=1)[0] if text.startswith("/") and text[1:2].strip() else ""
+    return head.split("@", 1)[1] if "@" in head else None
 
 
 def parse_command(text: str) -> tuple[str, list[str]] | None:

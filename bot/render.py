@@ -3,7 +3,7 @@ entry's answer with its placeholders filled and its links appended."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from bot.content import City, Content, FaqEntry
 from bot.lang import Lang
@@ -62,11 +62,12 @@ class Renderer:
         """An entry's answer: placeholders ({cities}, {conferences}, {links}) filled in,
         then its links and source."""
         text = entry.answer[lang]
-        for name, render in (
-            ("cities", lambda: self.cities(lang, self.content.cities)),
-            ("conferences", lambda: self.conferences(lang)),
-            ("links", lambda: self.links(lang)),
-        ):
+        fill: dict[str, Callable[[], str]] = {
+            "cities": lambda: self.cities(lang, self.content.cities),
+            "conferences": lambda: self.conferences(lang),
+            "links": lambda: self.links(lang),
+        }
+        for name, render in fill.items():
             if "{" + name + "}" in text:
                 text = text.replace("{" + name + "}", render())
         links = [f'<a href="{escape_attr(link.url)}">{escape(link.label[lang])}</a>' for link in entry.links]

@@ -15,7 +15,7 @@ from bot.storage import QuestionRecord, Storage, StorageError
 from bot.textnorm import question_key
 from bot.throttle import Throttle
 
-__all__ = ["BotData", "load_assistant"]
+__all__ = ["Services", "load_assistant"]
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +29,7 @@ def load_assistant(content_dir: str | Path) -> Assistant:
     return assistant
 
 
-class BotData:
+class Services:
     """The shared services of a running bot (python-telegram-bot's ``bot_data``)."""
 
     def __init__(self) -> None:

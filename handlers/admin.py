@@ -9,13 +9,17 @@ import re
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, MessageEntity, Update
 
+from bot import callbacks
 from bot.announcements import now_utc
+from bot.callbacks import AnnounceAction, CallbackKind
 from bot.content import ContentError
-from bot.lang import choose_lang
+from bot.lang import Lang
 from bot.reports import announcements_report, stats_report, unanswered_report
 from bot.tghtml import MAX_MESSAGE, Html, escape, split, utf16_len, validate
-from handlers.common import Context, language_of, render
+from handlers.context import Context, render
 from handlers.delivery import deliver_in_background, progress_reporter, schedule_content_announcements
+from handlers.language import language_of
+from handlers.queries import answer_query
 
 __all__ = ["on_announce", "on_announce_button", "on_announcements", "on_reload", "on_stats", "on_unanswered"]
 
@@ -23,16 +27,15 @@ logger = logging.getLogger(__name__)
 _COMMAND_PREFIX = re.compile(r"^/\w+(@\w+)?[ \t]*\n?")
 
 
-async def _admin_lang(update: Update, context: Context) -> str | None:
+async def _admin_lang(update: Update, context: Context) -> Lang | None:
     """The operator's language, or None after a polite refusal for anyone else."""
     user = update.effective_user
-    pref, user_lang = await language_of(user, context)
-    lang = choose_lang(pref, user_lang)
+    lang = await language_of(update, context)
     if context.bot_data.is_admin(user.id if user else None):
         return lang
     logger.info("Refused an operators' command from user %s", user.id if user else None)
     if update.callback_query is not None:
-        await update.callback_query.answer(render(context, "admin_only", lang), show_alert=True)
+        await answer_query(update.callback_query, render(context, "admin_only", lang), show_alert=True)
     elif update.effective_message is not None:
         await update.effective_message.reply_text(render(context, "admin_only", lang))
     return None
@@ -133,9 +136,13 @@ async def on_announce(update: Update, context: Context) -> None:
         [
             [
                 InlineKeyboardButton(
-                    render(context, "button_announce_send", lang), callback_data=f"ann:ok:{announcement_id}"
+                    render(context, "button_announce_send", lang),
+                    callback_data=callbacks.announce(AnnounceAction.SEND, announcement_id),
                 ),
-                InlineKeyboardButton(render(context, "button_cancel", lang), callback_data=f"ann:no:{announcement_id}"),
+                InlineKeyboardButton(
+                    render(context, "button_cancel", lang),
+                    callback_data=callbacks.announce(AnnounceAction.CANCEL, announcement_id),
+                ),
             ]
         ]
     )
@@ -150,13 +157,13 @@ async def on_announce_button(update: Update, context: Context) -> None:
     lang = await _admin_lang(update, context)
     if lang is None:
         return
-    await query.answer()
-    _, choice, raw_id = ([*query.data.split(":"), "", ""])[:3]
-    if not raw_id.isdigit() or query.message is None:
+    await answer_query(query)
+    parsed = callbacks.parse(query.data)
+    if parsed is None or parsed.kind != CallbackKind.ANNOUNCE or query.message is None:
         return
-    announcement_id = int(raw_id)
+    announcement_id = parsed.number
     announcer = context.bot_data.announcer
-    if choice == "no":
+    if parsed.choice == AnnounceAction.CANCEL:
         done = await announcer.cancel(announcement_id)
         await query.edit_message_text(render(context, "announce_cancelled" if done else "announce_stale", lang))
         return

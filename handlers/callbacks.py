@@ -7,7 +7,10 @@ import logging
 from telegram import Update
 from telegram.error import BadRequest
 
-from handlers.common import Context, assistant_of, keyboard, language_of, remember_lang, send_reply
+from handlers.context import Context, assistant_of
+from handlers.language import remember_lang, speaker_of
+from handlers.queries import answer_query
+from handlers.sending import keyboard, send_reply
 
 __all__ = ["on_button"]
 
@@ -19,9 +22,9 @@ async def on_button(update: Update, context: Context) -> None:
     query = update.callback_query
     if query is None:
         return
-    await query.answer()
-    pref, user_lang = await language_of(update.effective_user, context)
-    reply = assistant_of(context).button(query.data or "", pref=pref, user_lang=user_lang)
+    await answer_query(query)
+    speaker = await speaker_of(update.effective_user, context)
+    reply = assistant_of(context).button(query.data or "", pref=speaker.chosen, user_lang=speaker.client)
     message = query.message
     if reply is None or message is None or not hasattr(message, "reply_text"):
         return  # an old keyboard, or a message too old to reach: nothing to do

@@ -6,7 +6,9 @@ from telegram import Update
 from telegram.constants import ChatType
 
 from bot.commands import parse_command
-from handlers.common import Context, assistant_of, language_of, remember_lang, send_reply
+from handlers.context import Context, assistant_of
+from handlers.language import remember_lang, speaker_of
+from handlers.sending import send_reply
 
 __all__ = ["on_command", "on_unknown_command"]
 
@@ -19,10 +21,11 @@ async def on_command(update: Update, context: Context) -> None:
     parsed = parse_command(message.text)
     if parsed is None:
         return
-    pref, user_lang = await language_of(update.effective_user, context)
+    name, args = parsed
+    speaker = await speaker_of(update.effective_user, context)
     first_name = update.effective_user.first_name if update.effective_user else ""
     reply = assistant_of(context).command(
-        parsed[0], context.args or [], pref=pref, user_lang=user_lang, first_name=first_name
+        name, args, pref=speaker.chosen, user_lang=speaker.client, first_name=first_name
     )
     await remember_lang(update, context, reply)
     await send_reply(message, reply, quote=message.chat.type != ChatType.PRIVATE, context=context)
@@ -33,5 +36,6 @@ async def on_unknown_command(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None:
         return
-    pref, user_lang = await language_of(update.effective_user, context)
-    await send_reply(message, assistant_of(context).command("", pref=pref, user_lang=user_lang), context=context)
+    speaker = await speaker_of(update.effective_user, context)
+    reply = assistant_of(context).command("", pref=speaker.chosen, user_lang=speaker.client)
+    await send_reply(message, reply, context=context)

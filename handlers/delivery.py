@@ -11,12 +11,13 @@ from typing import Any
 
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
-from telegram.ext import Application, ContextTypes
+from telegram.ext import ExtBot
 
 from bot.announcements import Progress, ScheduleDecision, Sender, SendOutcome, now_utc
 from bot.content import Messages, ScheduledAnnouncement
-from bot.services import BotData
 from bot.storage import DeliveryCounts
+from handlers.context import App, Context
+from handlers.retry import NO_FLOOD_RETRY, retry_seconds
 
 __all__ = [
     "deliver_in_background",
@@ -32,16 +33,16 @@ logger = logging.getLogger(__name__)
 _TASKS: set[asyncio.Task[object]] = set()
 
 
-def telegram_sender(bot: Bot) -> Sender:
+def telegram_sender(bot: ExtBot[int]) -> Sender:
     """A :data:`Sender` that maps Telegram's answers to delivery outcomes."""
 
     async def send(target: str, text: str) -> SendOutcome:
         chat_id: int | str = int(target) if target.lstrip("-").isdigit() else target
         try:
-            message = await bot.send_message(chat_id, text)
+            # The broadcaster owns the retries of announcements: the limiter only paces them.
+            message = await bot.send_message(chat_id, text, rate_limit_args=NO_FLOOD_RETRY)
         except RetryAfter as exc:
-            seconds = exc.retry_after if isinstance(exc.retry_after, (int, float)) else exc.retry_after.total_seconds()
-            return SendOutcome("retry", retry_after=float(seconds), reason=str(exc))
+            return SendOutcome("retry", retry_after=retry_seconds(exc), reason=str(exc))
         except Forbidden as exc:
             return SendOutcome("forbidden", reason=str(exc))
         except BadRequest as exc:
@@ -79,13 +80,9 @@ def progress_reporter(bot: Bot, chat_id: int, message_id: int, messages: Message
     return report
 
 
-def deliver_in_background(
-    application: Application,
-    announcement_id: int,  # type: ignore[type-arg]
-    progress: Progress | None = None,
-) -> None:
+def deliver_in_background(application: App, announcement_id: int, progress: Progress | None = None) -> None:
     """Deliver an announcement without holding up the update that started it."""
-    data: BotData = application.bot_data
+    data = application.bot_data
     _spawn(data.announcer.start_and_deliver(announcement_id, progress), f"announcement-{announcement_id}")
 
 
@@ -112,21 +109,21 @@ async def stop_deliveries() -> None:
         await asyncio.gather(*_TASKS, return_exceptions=True)
 
 
-async def on_scheduled_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_scheduled_job(context: Context) -> None:
     """Post a scheduled announcement that has become due."""
     item = context.job.data if context.job else None
     if not isinstance(item, ScheduledAnnouncement):
         return
-    data: BotData = context.bot_data  # type: ignore[assignment]
+    data = context.bot_data
     counts = await data.announcer.post_scheduled(item)
     if counts is None:
         logger.info("Scheduled announcement %r was posted before; not again", item.id)
 
 
-async def start_announcements(application: Application) -> None:  # type: ignore[type-arg]
+async def start_announcements(application: App) -> None:
     """At start-up (and after /reload): resume unfinished announcements, post the due
     scheduled ones, record the too-late ones as skipped, and schedule the rest."""
-    data: BotData = application.bot_data
+    data = application.bot_data
     announcer = data.announcer
     for announcement in await announcer.unfinished():
         logger.info("Resuming announcement %d", announcement.id)
@@ -143,12 +140,9 @@ async def start_announcements(application: Application) -> None:  # type: ignore
     schedule_content_announcements(application, await announcer.plan(data.assistant.content.announcements, now_utc()))
 
 
-def schedule_content_announcements(
-    application: Application,  # type: ignore[type-arg]
-    decisions: list[ScheduleDecision],
-) -> None:
+def schedule_content_announcements(application: App, decisions: list[ScheduleDecision]) -> None:
     """Act on the plan: post now, schedule with the JobQueue, or record as skipped."""
-    data: BotData = application.bot_data
+    data = application.bot_data
     job_queue = application.job_queue
     for decision in decisions:
         item = decision.announcement

@@ -9,7 +9,8 @@ from telegram import Update
 from telegram.constants import ChatType
 from telegram.error import BadRequest, Conflict, Forbidden, NetworkError, RetryAfter, TelegramError
 
-from handlers.common import Context
+from handlers.context import Context
+from handlers.language import language_of
 
 __all__ = ["on_error"]
 
@@ -60,7 +61,7 @@ def _skip_last_poll(context: Context) -> None:
     long poll with a 409 of its own, which then gives way too and leaves no bot running."""
     updater = context.application.updater
     if updater is not None and hasattr(updater, "_Updater__polling_cleanup_cb"):
-        updater._Updater__polling_cleanup_cb = None  # type: ignore[attr-defined]
+        updater._Updater__polling_cleanup_cb = None
 
 
 async def _apologise(update: object, context: Context) -> None:
@@ -69,8 +70,7 @@ async def _apologise(update: object, context: Context) -> None:
         return
     if update.effective_chat is None or update.effective_chat.type != ChatType.PRIVATE:
         return
-    user_lang = update.effective_user.language_code if update.effective_user else None
-    reply = context.bot_data.assistant.error_reply(user_lang=user_lang)
+    reply = context.bot_data.assistant.error_reply(pref=await language_of(update, context))
     try:
         await update.effective_message.reply_text(reply.messages[0])
     except TelegramError as exc:

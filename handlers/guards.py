@@ -8,9 +8,10 @@ from telegram import Update
 from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop
 
-from bot.lang import choose_lang
-from handlers.common import Context, render
-from handlers.messages import addressed_text
+from handlers.context import Context, render
+from handlers.language import language_of
+from handlers.messages import addressed_text, typed_command
+from handlers.queries import answer_query
 
 __all__ = ["drop_repeated_updates", "throttle_floods"]
 
@@ -49,6 +50,8 @@ def _asks_the_bot(update: Update, context: Context) -> bool:
         return False
     if message.chat.type == ChatType.PRIVATE:
         return True
+    if typed_command(update, context):
+        return True
     return bool(message.text and message.text.startswith("/")) or addressed_text(update, context) is not None
 
 
@@ -62,13 +65,11 @@ async def throttle_floods(update: Update, context: Context) -> None:
         return
     if verdict == "notice":
         logger.warning("User %s is flooding the bot; ignoring them for a while", user.id)
-        text = render(
-            context, "flood_notice", choose_lang(await context.bot_data.storage.get_lang(user.id), user.language_code)
-        )
+        text = render(context, "flood_notice", await language_of(update, context))
         if update.callback_query is not None:
-            await update.callback_query.answer(text, show_alert=True)
+            await answer_query(update.callback_query, text, show_alert=True)
         elif update.effective_message is not None and update.inline_query is None:
             await update.effective_message.reply_text(text)
     elif update.callback_query is not None:
-        await update.callback_query.answer()
+        await answer_query(update.callback_query)
     raise ApplicationHandlerStop

@@ -5,7 +5,8 @@ from __future__ import annotations
 from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 from telegram.constants import ParseMode
 
-from handlers.common import Context, assistant_of, language_of
+from handlers.context import Context, assistant_of
+from handlers.language import speaker_of
 
 __all__ = ["on_inline_query"]
 
@@ -15,8 +16,8 @@ async def on_inline_query(update: Update, context: Context) -> None:
     query = update.inline_query
     if query is None:
         return
-    pref, user_lang = await language_of(query.from_user, context)
-    articles = assistant_of(context).inline(query.query, pref=pref, user_lang=user_lang)
+    speaker = await speaker_of(query.from_user, context)
+    articles = assistant_of(context).inline(query.query, pref=speaker.chosen, user_lang=speaker.client)
     results = [
         InlineQueryResultArticle(
             id=article.id,

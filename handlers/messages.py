@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from telegram import MessageEntity, Update
 
-from handlers.common import Context, assistant_of, is_private, language_of, send_reply, with_feedback
+from bot.commands import Audience, command_target, parse_command, spec
+from handlers.commands import on_command
+from handlers.context import Context, assistant_of, is_private
+from handlers.language import speaker_of
+from handlers.sending import send_reply, with_feedback
 
-__all__ = ["addressed_text", "on_group_text", "on_private_text"]
+__all__ = ["addressed_text", "on_group_text", "on_private_text", "typed_command"]
 
 
 async def _answer(update: Update, context: Context, text: str) -> None:
     message = update.effective_message
     if message is None:
         return
-    pref, user_lang = await language_of(update.effective_user, context)
-    reply = assistant_of(context).ask(text, pref=pref, user_lang=user_lang)
+    speaker = await speaker_of(update.effective_user, context)
+    reply = assistant_of(context).ask(text, pref=speaker.chosen, user_lang=speaker.client)
     private = is_private(update)
     await send_reply(message, with_feedback(reply, context) if private else reply, quote=not private, context=context)
     user = update.effective_user
@@ -23,11 +27,30 @@ async def _answer(update: Update, context: Context, text: str) -> None:
     )
 
 
+def typed_command(update: Update, context: Context) -> bool:
+    """Whether a text Telegram did not mark as a command is one of ours all the same:
+    "/CİTY Bolu", typed with a Turkish capital, has no command entity (the name is not ASCII)."""
+    message = update.effective_message
+    text = message.text if message is not None else None
+    parsed = parse_command(text) if text else None
+    command = spec(parsed[0]) if parsed else None
+    if text is None or command is None or command.audience != Audience.PUBLIC:
+        return False
+    target = command_target(text)
+    if target is None:
+        return is_private(update)
+    return target.lower() == (context.bot.username or "").lower()
+
+
 async def on_private_text(update: Update, context: Context) -> None:
     """Answer a question asked in a private chat."""
     message = update.effective_message
-    if message is not None and message.text is not None:
-        await _answer(update, context, message.text)
+    if message is None or message.text is None:
+        return
+    if typed_command(update, context):
+        await on_command(update, context)
+        return
+    await _answer(update, context, message.text)
 
 
 def addressed_text(update: Update, context: Context) -> str | None:
@@ -54,6 +77,9 @@ def addressed_text(update: Update, context: Context) -> str | None:
 
 async def on_group_text(update: Update, context: Context) -> None:
     """Answer a group message addressed to the bot; ignore ordinary chatter."""
+    if typed_command(update, context):
+        await on_command(update, context)
+        return
     text = addressed_text(update, context)
     if text is not None:
         await _answer(update, context, text)

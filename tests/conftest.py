@@ -51,8 +51,8 @@ async def make_app(fake, assistant: Assistant, tmp_path: Path):  # type: ignore[
 
     ``await make_app(admin_ids=..., store_questions=..., announce_chat_ids=...)``.
     """
-    from bot.app import build_application
     from bot.config import Config
+    from handlers.app import build_application
 
     apps = []
 

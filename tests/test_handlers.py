@@ -14,7 +14,7 @@ from bot.replies import Button, Reply
 from bot.tghtml import split
 from conftest import feed
 from fakebotapi import DEFAULT_GROUP_CHAT_ID, FakeBotAPI
-from handlers.common import send_reply
+from handlers.sending import send_reply
 
 GROUP = DEFAULT_GROUP_CHAT_ID
 
@@ -141,3 +141,56 @@ async def test_unexpected_error_is_logged_with_traceback_and_the_user_gets_an_ap
     errors = [r for r in caplog.records if r.levelno == logging.ERROR]
     assert errors and errors[0].exc_info is not None
     assert texts(fake, 19) == [app.bot_data.assistant.content.messages.render("error", "en")]
+
+
+async def test_apology_after_an_unexpected_error_honours_lang(
+    app: Application,  # type: ignore[type-arg]
+    fake: FakeBotAPI,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    await feed(app, fake.send_text("/lang en", user_id=20, language_code="tr"))
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(app.bot_data.assistant, "ask", broken)
+    await feed(app, fake.send_text("KOMEK nedir?", user_id=20, language_code="tr"))
+    assert texts(fake, 20)[-1] == app.bot_data.assistant.content.messages.render("error", "en")
+
+
+async def test_command_with_a_turkish_dotted_capital(app: Application, fake: FakeBotAPI) -> None:  # type: ignore[type-arg]
+    await feed(app, fake.send_text("/CİTY Bolu", user_id=21))
+    (text,) = texts(fake, 21)
+    assert "Bolu" in text
+    await feed(
+        app, fake.send_text("/CİTY@LEARNING_CITIES_TEST_BOT Konya", chat_type="group", chat_id=GROUP, user_id=21)
+    )
+    assert "Konya" in texts(fake, GROUP)[-1]
+
+
+async def test_a_persistent_flood_wait_costs_two_attempts_and_no_error_log(
+    app: Application,  # type: ignore[type-arg]
+    fake: FakeBotAPI,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    fake.fail_next("sendMessage", count=20, status=429, description="Too Many Requests: retry after 1", retry_after=1)
+    with caplog.at_level(logging.INFO):
+        await feed(app, fake.send_text("KOMEK nedir?", user_id=22))
+    assert [c.status for c in fake.calls("sendMessage")] == [429, 429]
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+async def test_a_failed_answer_callback_query_does_not_stop_the_action(
+    app: Application,  # type: ignore[type-arg]
+    fake: FakeBotAPI,
+) -> None:
+    await feed(app, fake.send_text("/faq", user_id=23))
+    menu = fake.sent(23)[-1]
+    data = menu["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    fake.fail_next(
+        "answerCallbackQuery",
+        status=400,
+        description="Bad Request: query is too old and response timeout expired or query ID is invalid",
+    )
+    await feed(app, fake.press_button(23, menu["message_id"], data))
+    assert fake.sent(23)[-1]["edits"] == 1 or len(fake.sent(23)) == 2  # the topic was shown

@@ -28,7 +28,7 @@ import httpx
 import pytest
 from telegram.ext import Application
 
-import handlers.common
+import handlers.retry
 from bot.storage import Storage
 from botprocess import ROOT, BotProcess
 from conftest import feed
@@ -396,7 +396,7 @@ async def test_server_errors_are_retried_with_backoff(
 async def test_server_errors_forever_are_bounded_and_the_bot_keeps_answering(  # type: ignore[no-untyped-def]
     make_app, fake: FakeBotAPI, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(handlers.common, "_BACKOFF", 0.05)  # the back-off itself is timed above
+    monkeypatch.setattr(handlers.retry, "_BACKOFF", 0.05)  # the back-off itself is timed above
     app = await make_app()
     fake.fail_next("sendMessage", count=6, status=500, description="Internal Server Error")
     started = time.monotonic()

@@ -1,0 +1,158 @@
+"""Building and running the Telegram Application: all wiring lives in
+:func:`build_application`; resources open in ``post_init`` and close in ``post_shutdown``."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import secrets
+import sys
+
+from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.ext import (
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    ContextTypes,
+    Defaults,
+    InlineQueryHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot.assistant import Assistant
+from bot.callbacks import PATTERNS
+from bot.commands import REGISTRY, Audience
+from bot.config import Config
+from bot.lang import LANGS
+from bot.logs import setup_logging
+from bot.services import Services
+from bot.storage import Storage, StorageError
+from handlers.admin import on_announce, on_announce_button, on_announcements, on_reload, on_stats, on_unanswered
+from handlers.callbacks import on_button
+from handlers.commands import on_command, on_unknown_command
+from handlers.context import App
+from handlers.delivery import start_announcements, stop_deliveries, telegram_sender
+from handlers.errors import on_error
+from handlers.feedback import on_feedback
+from handlers.guards import drop_repeated_updates, throttle_floods
+from handlers.inline import on_inline_query
+from handlers.membership import on_migrate, on_my_chat_member
+from handlers.messages import on_group_text, on_private_text
+from handlers.privacy import on_forget_button, on_forgetme
+from handlers.ratelimit import PacingLimiter
+from handlers.subscriptions import on_subscribe, on_unsubscribe
+from handlers.webhook import serve_webhook
+
+__all__ = ["build_application", "run"]
+
+logger = logging.getLogger(__name__)
+
+# The handlers of the commands the assistant does not answer alone (see bot.commands).
+_COMMAND_HANDLERS = {
+    "subscribe": on_subscribe,
+    "unsubscribe": on_unsubscribe,
+    "forgetme": on_forgetme,
+    "announce": on_announce,
+    "announcements": on_announcements,
+    "stats": on_stats,
+    "unanswered": on_unanswered,
+    "reload": on_reload,
+}
+
+
+async def _post_init(application: App) -> None:
+    data = application.bot_data
+    await data.open(telegram_sender(application.bot))
+    descriptions = data.assistant.content.messages.commands
+    for lang in LANGS:
+        menu = [BotCommand(c.name, descriptions[c.name][lang]) for c in REGISTRY if c.in_menu]
+        # Turkish is the default menu; English for clients set to English.
+        await application.bot.set_my_commands(menu, language_code=None if lang == "tr" else lang)
+    await start_announcements(application)
+    logger.info("Running as @%s with %d FAQ entries", application.bot.username, len(data.assistant.content.faq))
+
+
+async def _post_shutdown(application: App) -> None:
+    await stop_deliveries()
+    await application.bot_data.close()
+
+
+def build_application(config: Config, assistant: Assistant) -> App:
+    """The Application with every handler, the defaults and the shared services."""
+    if not config.token:
+        raise ValueError("a bot token is needed to build the Telegram application")
+    context_types = ContextTypes(bot_data=Services)
+    application: App = (
+        ApplicationBuilder()
+        .token(config.token)
+        .base_url(config.api_base_url)
+        .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
+        .context_types(context_types)
+        # At most 30 messages a second, evenly spaced, and 20 a minute per group; the limiter
+        # never retries: replies retry in handlers.retry, announcements in the broadcaster.
+        .rate_limiter(PacingLimiter())
+        .concurrent_updates(16)  # one slow chat does not hold up the others
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+        .build()
+    )
+    application.bot_data.setup(config, assistant)
+
+    new = filters.UpdateType.MESSAGE
+    private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
+    application.add_handler(TypeHandler(Update, drop_repeated_updates), group=-2)
+    application.add_handler(TypeHandler(Update, throttle_floods), group=-1)
+    public = [c.name for c in REGISTRY if c.audience == Audience.PUBLIC]
+    application.add_handler(CommandHandler(public, on_command, filters=new))
+    for command in REGISTRY:
+        if command.audience != Audience.PUBLIC:
+            callback = _COMMAND_HANDLERS[command.name]
+            application.add_handler(
+                CommandHandler(command.name, callback, filters=new & private if command.private_only else new)
+            )
+    application.add_handler(MessageHandler(new & filters.COMMAND & private, on_unknown_command))
+    application.add_handler(MessageHandler(new & filters.TEXT & ~filters.COMMAND & private, on_private_text))
+    application.add_handler(MessageHandler(new & filters.TEXT & ~filters.COMMAND & groups, on_group_text))
+    application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, on_migrate))
+    application.add_handler(ChatMemberHandler(on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
+    application.add_handler(CallbackQueryHandler(on_feedback, pattern=PATTERNS["feedback"]))
+    application.add_handler(CallbackQueryHandler(on_forget_button, pattern=PATTERNS["forget"]))
+    application.add_handler(CallbackQueryHandler(on_announce_button, pattern=PATTERNS["announce"]))
+    application.add_handler(CallbackQueryHandler(on_button))  # the assistant's buttons, and stale ones
+    application.add_handler(InlineQueryHandler(on_inline_query))
+    application.add_error_handler(on_error)
+    return application
+
+
+async def _probe_database(config: Config) -> None:
+    """Open, migrate and test-write the database once, so that a locked, read-only,
+    corrupt or unreachable file stops the start with a one-line error naming it."""
+    async with Storage(config.database) as storage:
+        await storage.check_writable()
+
+
+def run(config: Config, assistant: Assistant) -> int:
+    """Run the bot until SIGINT/SIGTERM: long polling, or a webhook server when
+    BOT_WEBHOOK_URL is set. Returns the process exit code."""
+    secret = config.webhook_secret or (secrets.token_urlsafe(32) if config.webhook_url else None)
+    setup_logging(config.logging_level, secrets=[config.token, secret])
+    try:
+        asyncio.run(_probe_database(config))
+    except StorageError as exc:
+        print(f"Database error: {exc}", file=sys.stderr)
+        return 2
+    application = build_application(config, assistant)
+    if config.webhook_url:
+        if config.webhook_secret is None:
+            logger.warning(
+                "BOT_WEBHOOK_SECRET is not set: generated a random secret for this run and registered "
+                "it with Telegram (set BOT_WEBHOOK_SECRET to choose one)"
+            )
+        assert secret is not None
+        return asyncio.run(serve_webhook(application, config, secret))
+    application.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+    return 0

@@ -1,0 +1,87 @@
+"""Sending replies to Telegram: keyboards, feedback buttons, retries and fallbacks."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from dataclasses import replace
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+
+from bot import callbacks
+from bot.replies import Button, Reply
+from bot.tghtml import MAX_MESSAGE, to_plain, truncate_text
+from handlers.context import Context, render
+from handlers.retry import with_network_retries
+
+__all__ = ["keyboard", "send_reply", "with_feedback"]
+
+logger = logging.getLogger(__name__)
+
+
+def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
+    """The reply's buttons as an inline keyboard (None without buttons)."""
+    if not reply.buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(b.text, url=b.url) if b.url else InlineKeyboardButton(b.text, callback_data=b.data)
+                for b in row
+            ]
+            for row in reply.buttons
+        ]
+    )
+
+
+def with_feedback(reply: Reply, context: Context) -> Reply:
+    """An answer with 👍 / 👎 buttons above its other buttons (private chats)."""
+    if not reply.matched or reply.entry_id is None:
+        return reply
+    row = (
+        Button(render(context, "button_helpful", reply.lang), data=callbacks.feedback(1, reply.entry_id)),
+        Button(render(context, "button_not_helpful", reply.lang), data=callbacks.feedback(-1, reply.entry_id)),
+    )
+    return replace(reply, buttons=(row, *reply.buttons))
+
+
+async def _reply_once(message: Message, text: str, buttons: InlineKeyboardMarkup | None, quote: bool) -> Message:
+    """One reply, with the retry policy of :mod:`handlers.retry`."""
+    return await with_network_retries(
+        lambda: message.reply_text(text, reply_markup=buttons, do_quote=quote), what=f"a reply to {message.chat_id}"
+    )
+
+
+async def send_reply(
+    message: Message, reply: Reply, *, quote: bool = False, context: Context | None = None
+) -> Message | None:
+    """Send every message of ``reply`` to ``message``'s chat, buttons on the last one;
+    returns the last message sent (None when Telegram would not take it).
+    Flood control and network errors are retried; a message Telegram refuses (BadRequest)
+    is logged with the reason and sent once more as plain text; a chat that blocked the
+    bot (Forbidden) is marked and left alone. None of these reach the error handler.
+    """
+    markup = keyboard(reply)
+    last = len(reply.messages) - 1
+    sent: Message | None = None
+    for index, text in enumerate(reply.messages):
+        buttons = markup if index == last else None
+        first = quote and index == 0
+        try:
+            try:
+                sent = await _reply_once(message, text, buttons, first)
+            except BadRequest as exc:
+                logger.warning("Telegram refused a reply (%s); sending it as plain text", exc)
+                plain = truncate_text(to_plain(text), MAX_MESSAGE) or "…"
+                sent = await message.reply_text(plain, reply_markup=buttons, parse_mode=None, do_quote=first)
+        except Forbidden as exc:
+            logger.info("Chat %s does not take messages from the bot (%s); marking it", message.chat_id, exc)
+            if context is not None:
+                with contextlib.suppress(Exception):
+                    await context.bot_data.storage.set_chat_status(message.chat_id, "blocked")
+            return None
+        except (BadRequest, NetworkError, RetryAfter) as exc:
+            logger.warning("Could not send a reply to chat %s: %s", message.chat_id, exc)
+            return None
+    return sent
