@@ -19,21 +19,50 @@ import time
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
 from bot.content import ScheduledAnnouncement
 from bot.storage import Announcement, AnnouncementStatus, ChatStatus, Delivery, DeliveryCounts, Storage
 
-__all__ = ["Announcer", "Broadcaster", "Progress", "ScheduleDecision", "SendOutcome", "Sender", "now_utc"]
+__all__ = [
+    "Announcer",
+    "Broadcaster",
+    "Progress",
+    "ScheduleAction",
+    "ScheduleDecision",
+    "SendKind",
+    "SendOutcome",
+    "Sender",
+    "now_utc",
+]
 
 logger = logging.getLogger(__name__)
 
 
+class SendKind(StrEnum):
+    """What happened to one message."""
+
+    SENT = "sent"
+    RETRY = "retry"  # flood control: wait ``retry_after`` seconds
+    FORBIDDEN = "forbidden"  # blocked, removed, or the chat is gone
+    TRANSIENT = "transient"  # network error or 5xx
+    FAILED = "failed"  # refused for good
+
+
+class ScheduleAction(StrEnum):
+    """What start-up does with a scheduled announcement."""
+
+    POST = "post"  # due: post now
+    SCHEDULE = "schedule"  # later
+    SKIP = "skip"  # too late
+    DONE = "done"  # posted before
+
+
 @dataclass(frozen=True, slots=True)
 class SendOutcome:
-    """What happened to one message: ``sent``, ``retry`` (wait ``retry_after`` seconds),
-    ``forbidden`` (blocked or removed), ``transient`` (network, 5xx) or ``failed``."""
+    """What happened to one message (see :class:`SendKind`)."""
 
-    kind: str
+    kind: SendKind
     message_id: int | None = None
     retry_after: float = 0.0
     reason: str = ""
@@ -138,24 +167,24 @@ class Broadcaster:
                 outcome = await self.sender(delivery.target, text)
             except Exception as exc:  # a sender bug must not stop the whole broadcast
                 logger.exception("Sending announcement %d to %s failed", announcement.id, delivery.target)
-                outcome = SendOutcome("transient", reason=f"{type(exc).__name__}: {exc}")
-            if outcome.kind == "sent":
+                outcome = SendOutcome(SendKind.TRANSIENT, reason=f"{type(exc).__name__}: {exc}")
+            if outcome.kind == SendKind.SENT:
                 await self.storage.finish_delivery(
                     announcement.id, delivery.target, sent=True, message_id=outcome.message_id
                 )
                 return
-            if outcome.kind == "retry" and waits < self.max_retry_after:
+            if outcome.kind == SendKind.RETRY and waits < self.max_retry_after:
                 waits += 1
                 attempts -= 1  # flood control is not the message's fault
                 await self._sleep(max(outcome.retry_after, 0.1))
                 continue
-            if outcome.kind == "transient" and attempts < self.max_attempts:
+            if outcome.kind == SendKind.TRANSIENT and attempts < self.max_attempts:
                 await self._sleep(min(self.backoff * 2 ** (attempts - 1), self.max_backoff))
                 continue
             await self.storage.finish_delivery(
                 announcement.id, delivery.target, sent=False, reason=outcome.reason or outcome.kind
             )
-            if outcome.kind == "forbidden" and _is_chat_id(delivery.target):
+            if outcome.kind == SendKind.FORBIDDEN and _is_chat_id(delivery.target):
                 await self.storage.set_chat_status(int(delivery.target), ChatStatus.BLOCKED)
             return
 
@@ -173,11 +202,10 @@ def _is_chat_id(target: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class ScheduleDecision:
-    """What start-up does with a scheduled announcement: ``post`` now, ``schedule``
-    for later, ``skip`` (too late), or ``done`` (posted before)."""
+    """What start-up does with a scheduled announcement (see :class:`ScheduleAction`)."""
 
     announcement: ScheduledAnnouncement
-    action: str
+    action: ScheduleAction
 
 
 class Announcer:
@@ -229,13 +257,13 @@ class Announcer:
         for item in scheduled:
             existing = await self.storage.announcement_by_key(_key(item))
             if existing is not None:
-                decisions.append(ScheduleDecision(item, "done"))
+                decisions.append(ScheduleDecision(item, ScheduleAction.DONE))
             elif item.at > now:
-                decisions.append(ScheduleDecision(item, "schedule"))
+                decisions.append(ScheduleDecision(item, ScheduleAction.SCHEDULE))
             elif (now - item.at).total_seconds() <= self.grace:
-                decisions.append(ScheduleDecision(item, "post"))
+                decisions.append(ScheduleDecision(item, ScheduleAction.POST))
             else:
-                decisions.append(ScheduleDecision(item, "skip"))
+                decisions.append(ScheduleDecision(item, ScheduleAction.SKIP))
         return decisions
 
     async def skip(self, item: ScheduledAnnouncement) -> None:

@@ -7,8 +7,15 @@ import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import StrEnum
 
-__all__ = ["Throttle"]
+__all__ = ["Throttle", "Verdict"]
+
+
+class Verdict(StrEnum):
+    OK = "ok"  # answer it
+    NOTICE = "notice"  # send the one notice
+    DROP = "drop"  # ignore it
 
 
 @dataclass(slots=True)
@@ -30,12 +37,12 @@ class Throttle:
         self._clock = clock
         self._users: dict[int, _State] = {}
 
-    def check(self, user_id: int) -> str:
-        """``ok`` (answer it), ``notice`` (send the one notice) or ``drop`` (ignore it)."""
+    def check(self, user_id: int) -> Verdict:
+        """Whether to answer ``user_id``'s message now."""
         now = self._clock()
         state = self._users.setdefault(user_id, _State())
         if now < state.silenced_until:
-            return "drop"
+            return Verdict.DROP
         times = state.times
         while times and times[0] <= now - self.window:
             times.popleft()
@@ -43,10 +50,10 @@ class Throttle:
         if len(times) > self.limit:
             times.clear()
             state.silenced_until = now + self.silence
-            return "notice"
+            return Verdict.NOTICE
         if len(self._users) > 10_000:
             self._forget_quiet(now)
-        return "ok"
+        return Verdict.OK
 
     def _forget_quiet(self, now: float) -> None:
         quiet = [

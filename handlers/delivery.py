@@ -13,7 +13,7 @@ from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ExtBot
 
-from bot.announcements import Progress, ScheduleDecision, Sender, SendOutcome, now_utc
+from bot.announcements import Progress, ScheduleAction, ScheduleDecision, Sender, SendKind, SendOutcome, now_utc
 from bot.content import Messages, ScheduledAnnouncement
 from bot.storage import DeliveryCounts
 from handlers.context import App, Context
@@ -42,19 +42,19 @@ def telegram_sender(bot: ExtBot[int]) -> Sender:
             # The broadcaster owns the retries of announcements: the limiter only paces them.
             message = await bot.send_message(chat_id, text, rate_limit_args=NO_FLOOD_RETRY)
         except RetryAfter as exc:
-            return SendOutcome("retry", retry_after=retry_seconds(exc), reason=str(exc))
+            return SendOutcome(SendKind.RETRY, retry_after=retry_seconds(exc), reason=str(exc))
         except Forbidden as exc:
-            return SendOutcome("forbidden", reason=str(exc))
+            return SendOutcome(SendKind.FORBIDDEN, reason=str(exc))
         except BadRequest as exc:
             reason = str(exc)
             if "chat not found" in reason.lower() or "deactivated" in reason.lower():
-                return SendOutcome("forbidden", reason=reason)
-            return SendOutcome("failed", reason=reason)
+                return SendOutcome(SendKind.FORBIDDEN, reason=reason)
+            return SendOutcome(SendKind.FAILED, reason=reason)
         except NetworkError as exc:  # includes TimedOut and 5xx answers
-            return SendOutcome("transient", reason=str(exc))
+            return SendOutcome(SendKind.TRANSIENT, reason=str(exc))
         except TelegramError as exc:
-            return SendOutcome("failed", reason=str(exc))
-        return SendOutcome("sent", message_id=message.message_id)
+            return SendOutcome(SendKind.FAILED, reason=str(exc))
+        return SendOutcome(SendKind.SENT, message_id=message.message_id)
 
     return send
 
@@ -147,11 +147,11 @@ def schedule_content_announcements(application: App, decisions: list[ScheduleDec
     for decision in decisions:
         item = decision.announcement
         name = f"announcement:{item.id}"
-        if decision.action == "post":
+        if decision.action == ScheduleAction.POST:
             _spawn(data.announcer.post_scheduled(item), name)
-        elif decision.action == "skip":
+        elif decision.action == ScheduleAction.SKIP:
             _spawn(data.announcer.skip(item), name)
-        elif decision.action == "schedule" and job_queue is not None:
+        elif decision.action == ScheduleAction.SCHEDULE and job_queue is not None:
             for job in job_queue.get_jobs_by_name(name):
                 job.schedule_removal()
             delay = max((item.at - now_utc()).total_seconds(), 0.0)

@@ -8,6 +8,7 @@ from telegram import Update
 from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop
 
+from bot.throttle import Verdict
 from handlers.context import Context, render
 from handlers.language import language_of
 from handlers.messages import addressed_text, typed_command
@@ -61,9 +62,9 @@ async def throttle_floods(update: Update, context: Context) -> None:
     if user is None or not _asks_the_bot(update, context):
         return
     verdict = context.bot_data.throttle.check(user.id)
-    if verdict == "ok":
+    if verdict == Verdict.OK:
         return
-    if verdict == "notice":
+    if verdict == Verdict.NOTICE:
         logger.warning("User %s is flooding the bot; ignoring them for a while", user.id)
         text = render(context, "flood_notice", await language_of(update, context))
         if update.callback_query is not None:
