@@ -8,6 +8,7 @@ from telegram import Update
 from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop
 
+from bot.storage import SeenChat
 from bot.throttle import Verdict
 from handlers.context import Context, render
 from handlers.language import language_of
@@ -19,14 +20,14 @@ __all__ = ["drop_repeated_updates", "throttle_floods"]
 logger = logging.getLogger(__name__)
 
 
-def _chat_seen(update: Update) -> tuple[int, str, str | None, str | None] | None:
-    """(id, type, title, language) of the chat an update comes from, to record it as seen."""
+def _chat_seen(update: Update) -> SeenChat | None:
+    """The chat an update comes from, to record it as seen."""
     chat = update.effective_chat
     if chat is None or update.my_chat_member is not None or chat.type == ChatType.CHANNEL:
         return None
     user = update.effective_user
     lang = user.language_code if user is not None and chat.type == ChatType.PRIVATE else None
-    return chat.id, chat.type, chat.title or chat.full_name, lang
+    return SeenChat(chat.id, chat.type, chat.title or chat.full_name, lang)
 
 
 async def drop_repeated_updates(update: Update, context: Context) -> None:

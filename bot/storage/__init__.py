@@ -11,6 +11,7 @@
 Only parameterised SQL: no value is ever formatted into a statement.
 """
 
+from bot.storage.chats import SeenChat
 from bot.storage.database import is_postgres_url
 from bot.storage.models import (
     Announcement,
@@ -41,6 +42,7 @@ __all__ = [
     "DeliveryCounts",
     "DeliveryStatus",
     "QuestionRecord",
+    "SeenChat",
     "Stats",
     "Storage",
     "StorageError",

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 
 from bot.storage.database import Database
 from bot.storage.models import ChatRow, ChatStatus
 
 __all__ = ["ChatRepository", "SeenChat"]
 
-SeenChat = tuple[int, str, str | None, str | None]  # (chat id, type, title, language)
+
+@dataclass(frozen=True, slots=True)
+class SeenChat:
+    """A chat an update came from, recorded as seen when the update is claimed."""
+
+    chat_id: int
+    type: str
+    title: str | None
+    lang: str | None = None  # the client's language (private chats)
+
 
 _TOUCH = (
     "INSERT INTO chats (chat_id, type, title, lang, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?) "
@@ -77,7 +87,7 @@ class ChatRepository:
         if update_id % 500 == 0:
             await self.db.execute("DELETE FROM processed_updates WHERE at < ?", now - keep_seconds)
         if first and chat is not None:
-            await self._touch(*chat, now=now)
+            await self._touch(chat.chat_id, chat.type, chat.title, chat.lang, now=now)
         return first
 
     async def touch_chat(self, chat_id: int, chat_type: str, title: str | None, lang: str | None = None) -> None:

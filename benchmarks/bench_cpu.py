@@ -1,0 +1,112 @@
+"""CPU per answered question, end to end: the real bot process vs a bare echo bot.
+
+Both run as processes against the same fake Bot API over HTTP on 127.0.0.1
+(tests/fakebotapi.py, in this process), get the same private questions (each from its
+own user, so that no flood guard applies) and answer each one. What is measured is the
+child process's own CPU time (user + system, from /proc) between its first poll and its
+last answer, divided by the number of questions, so a busy machine slows both runs but
+does not inflate the figure the way wall time would.
+
+* ``bot``: ``python -m bot run`` with the shipped content, a database in a temporary
+  folder and the INFO log level (as in production);
+* ``echo``: benchmarks/echo_bot.py, PTB's defaults and one handler.
+
+Run: ``.venv/bin/python benchmarks/bench_cpu.py [--questions 600] [--runs 3]`` (about a
+minute). ``--profile FILE`` also writes a pyinstrument HTML profile of one bot run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import ROOT, print_header, table
+
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+import yaml  # noqa: E402
+
+from fakebotapi import FakeBotAPI  # noqa: E402
+
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process so far (from /proc/PID/stat)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICKS
+
+
+def questions(count: int) -> list[str]:
+    cases = yaml.safe_load((ROOT / "tests" / "eval" / "questions.yaml").read_text(encoding="utf-8"))
+    texts = [str(c["q"]) for c in cases if not str(c["q"]).startswith("/")]
+    return [texts[i % len(texts)] for i in range(count)]
+
+
+def run_once(kind: str, texts: list[str], workdir: Path, profile: Path | None = None) -> tuple[float, float]:
+    """(CPU seconds per question, wall seconds) for one process answering ``texts``."""
+    with FakeBotAPI(long_poll_cap=0.5) as fake:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "TELEGRAM_"))}
+        env.update(
+            TELEGRAM_BOT_TOKEN=fake.token,
+            BOT_API_BASE_URL=fake.base_url,
+            BOT_DATABASE=str(workdir / f"{kind}-{time.monotonic_ns()}.sqlite3"),  # a new database each run
+            BOT_LOG_LEVEL="INFO",
+            PYTHONPATH=str(ROOT),
+        )
+        if kind == "bot":
+            command = [sys.executable, "-m", "bot", "run"]
+            if profile is not None:
+                command = [sys.executable, "-m", "pyinstrument", "-r", "html", "-o", str(profile), "-m", "bot", "run"]
+        else:
+            command = [sys.executable, str(ROOT / "benchmarks" / "echo_bot.py")]
+        log = (workdir / f"{kind}.log").open("wb")
+        proc = subprocess.Popen(command, cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            fake.wait_for_call("getUpdates", timeout=60)
+            time.sleep(0.5)  # start-up done: its CPU is not counted
+            before, started = cpu_seconds(proc.pid), time.monotonic()
+            for index, text in enumerate(texts):
+                fake.send_text(text, user_id=100_000 + index)
+            fake.wait_for(lambda f: len(f.calls("sendMessage")) >= len(texts), timeout=300)
+            cpu, wall = cpu_seconds(proc.pid) - before, time.monotonic() - started
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+            log.close()
+    return cpu / len(texts), wall
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--questions", type=int, default=600)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--profile", type=Path, help="write a pyinstrument profile of one bot run here")
+    args = parser.parse_args()
+    print_header(f"CPU per answered question, {args.questions} questions, median of {args.runs} runs")
+    texts = questions(args.questions)
+    results: dict[str, list[float]] = {"bot": [], "echo": []}
+    with tempfile.TemporaryDirectory() as folder:
+        for _ in range(args.runs):
+            for kind in results:
+                cpu, _wall = run_once(kind, texts, Path(folder))
+                results[kind].append(cpu)
+        if args.profile is not None:
+            run_once("bot", texts, Path(folder), profile=args.profile)
+    bot, echo = statistics.median(results["bot"]), statistics.median(results["echo"])
+    rows = [
+        ["bot (python -m bot run)", f"{bot * 1e3:.2f}", ", ".join(f"{x * 1e3:.2f}" for x in results["bot"])],
+        ["echo (bare PTB)", f"{echo * 1e3:.2f}", ", ".join(f"{x * 1e3:.2f}" for x in results["echo"])],
+    ]
+    print(table(["process", "CPU ms per question (median)", "runs"], rows))
+    print(f"\nratio bot / echo: {bot / echo:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
