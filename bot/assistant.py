@@ -139,7 +139,7 @@ class Assistant:
             url=escape_attr(city.url),
         )
         if city.note:
-            text += "\n\n" + city.note[lang]
+            text += "\n\n" + Html(city.note[lang])  # checked content HTML
         buttons = (*self._members_button(lang), (self._menu_button(lang),))
         return self._finish(text, lang, kind=kind, buttons=buttons, entry_id=city.entry_id, score=score)
 

@@ -23,14 +23,14 @@ class Renderer:
         """A message template from messages.yaml, filled in and escaped."""
         return self.content.messages.render(key, lang, **values)
 
-    def cities(self, lang: Lang, cities: Sequence[City]) -> str:
+    def cities(self, lang: Lang, cities: Sequence[City]) -> Html:
         ordered = sorted(cities, key=lambda c: (c.joined, fold(c.name)))
-        return "\n".join(
+        return Html("\n").join(
             self.msg("city_line", lang, name=c.name, url=escape_attr(c.url), joined=c.joined) for c in ordered
         )
 
-    def conferences(self, lang: Lang) -> str:
-        lines = []
+    def conferences(self, lang: Lang) -> Html:
+        lines: list[Html] = []
         for conf in self.content.conferences:
             line = self.msg(
                 "conference_line",
@@ -44,10 +44,10 @@ class Renderer:
             if conf.outcome:
                 line += "\n" + self.msg("conference_outcome", lang, outcome=Html(conf.outcome[lang]))
             lines.append(line)
-        return "\n\n".join(lines)
+        return Html("\n\n").join(lines)
 
-    def links(self, lang: Lang) -> str:
-        return "\n".join(
+    def links(self, lang: Lang) -> Html:
+        return Html("\n").join(
             self.msg(
                 "link_line",
                 lang,
@@ -58,11 +58,11 @@ class Renderer:
             for link in self.content.links
         )
 
-    def answer(self, entry: FaqEntry, lang: Lang) -> str:
+    def answer(self, entry: FaqEntry, lang: Lang) -> Html:
         """An entry's answer: placeholders ({cities}, {conferences}, {links}) filled in,
         then its links and source."""
-        text = entry.answer[lang]
-        fill: dict[str, Callable[[], str]] = {
+        text: str = entry.answer[lang]  # checked content HTML
+        fill: dict[str, Callable[[], Html]] = {
             "cities": lambda: self.cities(lang, self.content.cities),
             "conferences": lambda: self.conferences(lang),
             "links": lambda: self.links(lang),
@@ -75,4 +75,4 @@ class Renderer:
             links.append(f'<a href="{escape_attr(entry.source)}">{self.msg("source_label", lang)}</a>')
         if links:
             text += f"\n\n🔗 {' · '.join(links)}"
-        return text
+        return Html(text)  # content HTML with escaped values filled in

@@ -12,10 +12,12 @@ from bot.tghtml import Html, escape, truncate_text, visible_text
 __all__ = ["announcements_report", "stats_report", "unanswered_report"]
 
 
-def _counted(messages: Messages, lang: str, rows: list[tuple[str, int]]) -> str:
+def _counted(messages: Messages, lang: str, rows: list[tuple[str, int]]) -> Html:
     if not rows:
         return messages.render("list_empty", lang)
-    return "\n".join(messages.render("count_line", lang, count=n, text=truncate_text(text, 120)) for text, n in rows)
+    return Html("\n").join(
+        messages.render("count_line", lang, count=n, text=truncate_text(text, 120)) for text, n in rows
+    )
 
 
 def stats_report(stats: Stats, messages: Messages, lang: str, *, texts_stored: bool = True) -> Html:
@@ -41,7 +43,7 @@ def stats_report(stats: Stats, messages: Messages, lang: str, *, texts_stored: b
         )
     if not texts_stored:
         parts.append(messages.render("questions_not_stored", lang))
-    return Html("\n\n".join(parts))
+    return Html("\n\n").join(parts)
 
 
 def unanswered_report(rows: list[tuple[str, int]], messages: Messages, lang: str, *, texts_stored: bool = True) -> Html:
@@ -49,7 +51,7 @@ def unanswered_report(rows: list[tuple[str, int]], messages: Messages, lang: str
     body = _counted(messages, lang, rows)
     if not texts_stored and not rows:
         body = messages.render("questions_not_stored", lang)
-    return Html(messages.render("unanswered_header", lang, count=len(rows)) + "\n" + body)
+    return messages.render("unanswered_header", lang, count=len(rows)) + "\n" + body
 
 
 def announcements_report(items: list[tuple[Announcement, DeliveryCounts]], messages: Messages, lang: str) -> Html:
@@ -73,4 +75,4 @@ def announcements_report(items: list[tuple[Announcement, DeliveryCounts]], messa
                 preview=escape(preview),
             )
         )
-    return Html("\n\n".join(lines))
+    return Html("\n\n").join(lines)

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import html
 import re
+import string
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any, SupportsIndex
 
 __all__ = [
     "MAX_MESSAGE",
@@ -56,13 +59,62 @@ _PIECES = re.compile(r"(<[^<>]*>)")
 
 
 class Html(str):
-    """A string that is already safe Telegram HTML and must not be escaped again."""
+    """Telegram HTML that is safe to send: escaped text and trusted markup.
+
+    ``Html(s)`` trusts ``s`` (literal markup, checked content). Everything built from an
+    ``Html`` stays safe and stays ``Html``, like MarkupSafe's ``Markup``: in ``Html + str``,
+    ``str + Html``, ``Html.join`` and ``Html.format``/``format_map`` the plain ``str``
+    operands and values are escaped, ``Html`` ones are kept as they are. Other ``str``
+    methods (slicing, ``replace``...) give a plain ``str``: wrap the result again only when
+    it is known to be whole markup.
+    """
 
     __slots__ = ()
 
+    def __add__(self, other: str, /) -> Html:
+        if isinstance(other, str):
+            return Html(str.__add__(self, escape(other)))
+        return NotImplemented
+
+    def __radd__(self, other: str, /) -> Html:
+        if isinstance(other, str):
+            return Html(str.__add__(escape(other), self))
+        return NotImplemented
+
+    def __mul__(self, count: SupportsIndex, /) -> Html:
+        return Html(str.__mul__(self, count))
+
+    def __rmul__(self, count: SupportsIndex, /) -> Html:
+        return Html(str.__mul__(self, count))
+
+    def join(self, iterable: Iterable[str], /) -> Html:
+        return Html(str.join(self, (escape(item) for item in iterable)))
+
+    def format(self, *args: object, **kwargs: object) -> Html:
+        return Html(_FORMATTER.vformat(self, args, kwargs))
+
+    def format_map(self, mapping: Mapping[str, Any], /) -> Html:  # type: ignore[override]
+        return Html(_FORMATTER.vformat(self, (), mapping))
+
+    def __repr__(self) -> str:
+        return f"Html({str.__repr__(self)})"
+
+
+class _EscapingFormatter(string.Formatter):
+    """Formats each value, then escapes it unless it is already :class:`Html`."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if isinstance(value, Html):
+            return format(str(value), format_spec)
+        return escape(format(value, format_spec))
+
+
+_FORMATTER = _EscapingFormatter()
+
 
 def escape(text: object) -> Html:
-    """Escape dynamic text for a Telegram HTML message (``&``, ``<``, ``>``)."""
+    """Escape dynamic text for a Telegram HTML message (``&``, ``<``, ``>``); ``Html`` is
+    returned as it is, so nothing is escaped twice."""
     if isinstance(text, Html):
         return text
     return Html(html.escape(str(text), quote=False))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.tghtml import MAX_MESSAGE, escape, split, to_plain, truncate_text, utf16_len, validate, visible_text
+from bot.tghtml import MAX_MESSAGE, Html, escape, split, to_plain, truncate_text, utf16_len, validate, visible_text
 
 
 @pytest.mark.parametrize(
@@ -100,3 +100,37 @@ def test_split_never_cuts_an_entity_after_a_tag() -> None:
 
 def test_lone_surrogates_are_counted_not_fatal() -> None:
     assert utf16_len("a\ud800") == 2
+
+
+# ------------------------------------------------------------------ Html stays safe when built on
+
+
+def test_html_plus_str_escapes_the_str_and_stays_html() -> None:
+    bold = Html("<b>x</b>")
+    for value in (bold + "<i>&", "<i>&" + bold):
+        assert isinstance(value, Html)
+    assert bold + "<i>&" == "<b>x</b>&lt;i&gt;&amp;"
+    assert "<i>" + bold == "&lt;i&gt;<b>x</b>"
+    assert bold + Html("<i>y</i>") == "<b>x</b><i>y</i>"  # Html is kept as it is
+    text = Html("")
+    text += "a < b"
+    text += Html("<br>") * 2
+    assert isinstance(text, Html) and text == "a &lt; b<br><br>"
+
+
+def test_html_join_and_format_escape_plain_values() -> None:
+    joined = Html("\n").join(["<x>", Html("<b>y</b>"), escape("&")])
+    assert isinstance(joined, Html) and joined == "&lt;x&gt;\n<b>y</b>\n&amp;"
+    formatted = Html("<b>{}</b> {n:,} {h}").format("<script>", n=12345, h=Html("<i>ok</i>"))
+    assert isinstance(formatted, Html) and formatted == "<b>&lt;script&gt;</b> 12,345 <i>ok</i>"
+    assert Html("{a}").format_map({"a": "&"}) == "&amp;"
+    assert repr(Html("<b>")) == "Html('<b>')"
+    # Plain str stays plain: nothing is trusted by accident.
+    assert type("<b>" + "x") is str and type("\n".join([Html("<b>")])) is str
+
+
+def test_text_built_from_html_and_user_input_stays_valid() -> None:
+    hostile = "</b><script>&nbsp; <a href='javascript:x'>"
+    built = Html("<b>") + hostile + Html("</b>") + "\n" + Html(", ").join([hostile, "&"])
+    assert validate(built) == []
+    assert visible_text(built) == hostile + "\n" + hostile + ", &"
