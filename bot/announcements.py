@@ -244,11 +244,8 @@ class Announcer:
         return await self.storage.start_sending(announcement_id, await self.recipients(announcement.audience))
 
     async def cancel(self, announcement_id: int) -> bool:
-        announcement = await self.storage.get_announcement(announcement_id)
-        if announcement is None or announcement.status != AnnouncementStatus.DRAFT:
-            return False
-        await self.storage.set_announcement_status(announcement_id, AnnouncementStatus.CANCELLED)
-        return True
+        """Cancel a draft; False if it is not one (any more): atomic with :meth:`confirm`."""
+        return await self.storage.cancel_draft(announcement_id)
 
     # -- scheduled announcements (content/announcements.yaml)
     async def plan(self, scheduled: Iterable[ScheduledAnnouncement], now: datetime) -> list[ScheduleDecision]:

@@ -157,18 +157,23 @@ async def on_announce_button(update: Update, context: Context) -> None:
     lang = await _admin_lang(update, context)
     if lang is None:
         return
-    await answer_query(query)
     parsed = callbacks.parse(query.data)
     if parsed is None or parsed.kind != CallbackKind.ANNOUNCE or query.message is None:
+        await answer_query(query)
         return
     announcement_id = parsed.number
     announcer = context.bot_data.announcer
+    # Send and Cancel are decided atomically in the database; the press that lost leaves
+    # the preview to the one that won (a "cancelled" there would be false after a send).
     if parsed.choice == AnnounceAction.CANCEL:
         done = await announcer.cancel(announcement_id)
-        await query.edit_message_text(render(context, "announce_cancelled" if done else "announce_stale", lang))
+    else:
+        done = await announcer.confirm(announcement_id)
+    await answer_query(query, None if done else render(context, "announce_stale", lang))
+    if not done:
         return
-    if not await announcer.confirm(announcement_id):
-        await query.edit_message_text(render(context, "announce_stale", lang))
+    if parsed.choice == AnnounceAction.CANCEL:
+        await query.edit_message_text(render(context, "announce_cancelled", lang))
         return
     counts = await context.bot_data.storage.delivery_counts(announcement_id)
     chat_id, message_id = query.message.chat.id, query.message.message_id

@@ -76,6 +76,19 @@ class AnnouncementRepository:
             announcement_id,
         )
 
+    async def cancel_draft(self, announcement_id: int) -> bool:
+        """Cancel an announcement only if it is still a draft, in one statement: a Send
+        pressed at the same moment either fixed the recipients first (False) or finds it
+        cancelled (its start_sending returns False)."""
+        changed = await self.db.execute(
+            "UPDATE announcements SET status = ?, finished = ? WHERE id = ? AND status = ?",
+            str(_Status.CANCELLED),
+            time.time(),
+            announcement_id,
+            str(_Status.DRAFT),
+        )
+        return changed == 1
+
     async def set_progress_message(self, announcement_id: int, chat_id: int, message_id: int, lang: str) -> None:
         await self.db.execute(
             "UPDATE announcements SET progress_chat_id = ?, progress_message_id = ?, progress_lang = ? WHERE id = ?",

@@ -6,7 +6,7 @@ import time
 from dataclasses import dataclass
 
 from bot.storage.database import Database
-from bot.storage.models import ChatRow, ChatStatus
+from bot.storage.models import ChatRow, ChatStatus, storable_text
 
 __all__ = ["ChatRepository", "SeenChat"]
 
@@ -96,7 +96,7 @@ class ChatRepository:
         await self._touch(chat_id, chat_type, title, lang, now=time.time())
 
     async def _touch(self, chat_id: int, chat_type: str, title: str | None, lang: str | None, *, now: float) -> None:
-        await self.db.execute(_TOUCH, chat_id, chat_type, title, lang, now, now)
+        await self.db.execute(_TOUCH, chat_id, chat_type, storable_text(title), lang, now, now)
 
     async def get_chat(self, chat_id: int) -> ChatRow | None:
         row = await self.db.fetch_one(
@@ -129,7 +129,7 @@ class ChatRepository:
             f"status = '{ChatStatus.ACTIVE}'",
             chat_id,
             chat_type,
-            title,
+            storable_text(title),
             lang,
             now,
             now,

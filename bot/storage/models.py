@@ -6,6 +6,7 @@ database, so a member compares equal to (and is written as) its value.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -20,7 +21,19 @@ __all__ = [
     "QuestionRecord",
     "Stats",
     "StorageError",
+    "storable_text",
 ]
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def storable_text(text: str | None) -> str | None:
+    """``text`` as valid Unicode: a lone surrogate (which JSON from Telegram can carry,
+    and no database driver can encode) becomes U+FFFD, so one such message cannot make
+    a batch of writes fail."""
+    if text is None or text.isascii():
+        return text
+    return _SURROGATE.sub("\ufffd", text)
 
 
 class StorageError(RuntimeError):

@@ -7,7 +7,7 @@ import logging
 import time
 
 from bot.storage.database import Database
-from bot.storage.models import QuestionRecord, StorageError
+from bot.storage.models import QuestionRecord, StorageError, storable_text
 
 __all__ = ["QUESTION_BATCH", "QUESTION_FLUSH_SECONDS", "QuestionRepository"]
 
@@ -38,8 +38,8 @@ class QuestionRepository:
                 record.chat_id,
                 record.user_id,
                 record.lang,
-                record.text,
-                record.folded,
+                storable_text(record.text),
+                storable_text(record.folded),
                 record.entry,
                 record.score,
                 int(record.answered),

@@ -181,6 +181,9 @@ class Storage:
     async def set_announcement_status(self, announcement_id: int, status: AnnouncementStatus | str) -> None:
         await self.announcement_store.set_announcement_status(announcement_id, status)
 
+    async def cancel_draft(self, announcement_id: int) -> bool:
+        return await self.announcement_store.cancel_draft(announcement_id)
+
     async def set_progress_message(self, announcement_id: int, chat_id: int, message_id: int, lang: str) -> None:
         await self.announcement_store.set_progress_message(announcement_id, chat_id, message_id, lang)
 

@@ -1,0 +1,140 @@
+"""Issue 11, "Correctness" and "Secrets and privacy": each defect the adversarial review
+reproduced, pinned at the layer where it was fixed (storage, the assistant, the handlers)."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from collections.abc import Awaitable
+from pathlib import Path
+
+from telegram import Update
+
+from bot.announcements import Announcer, Broadcaster
+from bot.storage import AnnouncementStatus, QuestionRecord, Storage
+from conftest import feed
+from fakebotapi import FakeBotAPI
+
+ADMIN = 9001
+
+
+def callback_data(message: dict) -> list[str]:  # type: ignore[type-arg]
+    return [
+        b["callback_data"]
+        for row in (message.get("reply_markup") or {}).get("inline_keyboard", [])
+        for b in row
+        if "callback_data" in b
+    ]
+
+
+def _question(text: str, *, user: int, chat: int | None = None, at: float = 1.0) -> QuestionRecord:
+    return QuestionRecord(
+        at=at,
+        chat_id=user if chat is None else chat,
+        user_id=user,
+        lang="tr",
+        text=text,
+        folded=text.lower(),
+        entry=None,
+        score=0.0,
+        answered=False,
+        kind="fallback",
+    )
+
+
+class _NoSender:
+    async def send(self, target: str, text: str) -> int:  # never reached: nothing is delivered here
+        raise AssertionError("nothing should be sent")
+
+
+# --------------------------------------------------------------------------- Send and Cancel at once
+
+
+async def test_cancel_and_send_at_the_same_time_never_both_win(tmp_path: Path) -> None:
+    """Cancel used to read "draft" and then write "cancelled" unconditionally: a Send that
+    fixed the recipients in between was overwritten, the preview said "nothing was sent"."""
+    async with Storage(tmp_path / "bot.sqlite3") as db:
+        await db.set_subscribed(7, "private", None, "tr", True)
+        announcer = Announcer(db, Broadcaster(db, _NoSender()), (), 60.0)  # type: ignore[arg-type]
+        outcomes = set()
+        for trial in range(120):
+            draft = await announcer.draft(1, "duyuru")
+            # The cancel starts a moment after the send (or the send after the cancel).
+            delay = (trial // 2) % 30 * 0.0003
+            if trial % 2:
+                confirmed, cancelled = await asyncio.gather(
+                    announcer.confirm(draft), _after(delay, announcer.cancel(draft))
+                )
+            else:
+                cancelled, confirmed = await asyncio.gather(
+                    announcer.cancel(draft), _after(delay, announcer.confirm(draft))
+                )
+            assert confirmed != cancelled, f"trial {trial}: confirmed={confirmed} cancelled={cancelled}"
+            status = (await db.get_announcement(draft)).status  # type: ignore[union-attr]
+            assert status == (AnnouncementStatus.SENDING if confirmed else AnnouncementStatus.CANCELLED)
+            assert ((await db.delivery_counts(draft)).total > 0) == confirmed
+            outcomes.add(confirmed)
+        assert outcomes == {True, False}  # both races were run
+
+
+async def _after(seconds: float, awaitable: Awaitable[bool]) -> bool:
+    await asyncio.sleep(seconds)
+    return await awaitable
+
+
+# --------------------------------------------------------------------------- a lone surrogate
+
+
+async def test_a_lone_surrogate_loses_no_question_and_close_does_not_raise(tmp_path: Path) -> None:
+    path = tmp_path / "bot.sqlite3"
+    db = Storage(path)
+    await db.open()
+    await db.log_question(_question("KOMEK nedir?", user=1))
+    await db.log_question(_question("bozuk \ud800 metin", user=2))
+    await db.log_question(_question("Bolu üye mi?", user=3))
+    await db.touch_chat(-100, "group", "grup \udfff adı")
+    await db.close()  # used to raise UnicodeEncodeError and lose all three
+    with sqlite3.connect(path) as raw:
+        rows = raw.execute("SELECT user_id, text FROM questions ORDER BY user_id").fetchall()
+        assert [r[0] for r in rows] == [1, 2, 3]
+        assert rows[1][1] == "bozuk \ufffd metin"
+        assert raw.execute("SELECT title FROM chats WHERE chat_id = -100").fetchone() == ("grup \ufffd adı",)
+
+
+async def test_the_preview_never_says_cancelled_after_a_send(make_app, fake: FakeBotAPI) -> None:  # type: ignore[no-untyped-def]
+    trials = 16
+    admins = [ADMIN + n for n in range(trials)]  # one operator a trial: no flood throttle in the way
+    app = await make_app(admin_ids=frozenset(admins))
+    await feed(app, fake.send_text("/subscribe", user_id=301, language_code="en"))
+    outcomes = set()
+    for trial, admin in enumerate(admins):
+        await feed(app, fake.send_text(f"/announce duyuru {trial}", user_id=admin, language_code="en"))
+        prompt = fake.last_sent(admin)
+        ok, cancel = callback_data(prompt)
+        presses = [fake.press_button(admin, prompt["message_id"], data, user_id=admin) for data in (ok, cancel)]
+        if trial % 2:
+            presses.reverse()
+        first, second = (Update.de_json(p, app.bot) for p in presses)
+        await asyncio.gather(app.process_update(first), _after(trial // 2 * 0.002, app.process_update(second)))
+
+        def settled(f: FakeBotAPI, chat: int = admin, mid: int = prompt["message_id"]) -> bool:
+            text = (f.message(chat, mid) or {}).get("text", "")
+            return "cancelled" in text or "✅" in text
+
+        await fake.async_wait_for(settled, timeout=15)
+        text = fake.message(admin, prompt["message_id"])["text"]
+        delivered = any(m["text"] == f"duyuru {trial}" for m in fake.sent(301))
+        assert ("cancelled" in text) != delivered, f"trial {trial}: {text!r}, delivered={delivered}"
+        outcomes.add(delivered)
+    assert outcomes == {True, False}
+
+
+async def test_a_question_with_a_lone_surrogate_is_answered_and_recorded(
+    make_app, fake: FakeBotAPI, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    app = await make_app()
+    await feed(app, fake.send_text("KOMEK \ud83d nedir?", user_id=311))
+    await feed(app, fake.send_text("Bolu üye mi?", user_id=312))
+    assert "KOMEK" in fake.last_sent(311)["text"]
+    with sqlite3.connect(tmp_path / "bot.sqlite3") as raw:
+        assert raw.execute("SELECT COUNT(*) FROM questions").fetchone() == (2,)
