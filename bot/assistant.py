@@ -7,6 +7,7 @@ that the console chat, ``ask`` and the Telegram handlers give the same answers. 
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -26,6 +27,7 @@ from bot.tghtml import Html, escape_attr
 __all__ = ["Assistant"]
 
 MAX_SUGGESTIONS = 3
+NETWORK_FIRST_YEAR = 2013  # the network was launched in Beijing in October 2013 (facts.md)
 _CommandHandler = Callable[[list[str], Lang, str], Reply]
 
 
@@ -223,7 +225,7 @@ class Assistant:
             if target is not None:
                 return self.button(target, pref=lang) or self._cmd_faq([], lang, first_name)
         return self._finish(
-            self._msg("welcome", lang, name=first_name or "👋"), lang, buttons=self._topic_buttons(lang)
+            self._msg("welcome", lang, name=tghtml.isolate(first_name) if first_name else "👋"), lang, buttons=self._topic_buttons(lang)
         )
 
     def _cmd_help(self, args: list[str], lang: Lang, first_name: str) -> Reply:
@@ -253,6 +255,11 @@ class Assistant:
         if len(args) > 1 or not (year_text.isascii() and year_text.isdigit() and len(year_text) == 4):
             return self._finish(self._msg("cities_usage", lang), lang, kind=ReplyKind.USAGE)
         year = int(year_text)
+        last = datetime.date.today().year
+        if not NETWORK_FIRST_YEAR <= year <= last:
+            return self._finish(
+                self._msg("cities_year_range", lang, first=NETWORK_FIRST_YEAR, last=last), lang, kind=ReplyKind.USAGE
+            )
         chosen = [c for c in cities if c.joined == year]
         if not chosen:
             return self._finish(self._msg("cities_year_none", lang, year=year), lang, kind=ReplyKind.USAGE)
@@ -279,7 +286,7 @@ class Assistant:
                 self._msg(
                     "city_not_found",
                     lang,
-                    query=tghtml.truncate_text(query, 60),
+                    query=tghtml.isolate(tghtml.truncate_text(query, 60)),
                     url=escape_attr(self.content.cities_source),
                 ),
                 lang,

@@ -20,6 +20,7 @@ __all__ = [
     "Html",
     "escape",
     "escape_attr",
+    "isolate",
     "split",
     "to_plain",
     "truncate_text",
@@ -292,6 +293,17 @@ def split(text: str, limit: int = MAX_MESSAGE) -> list[str]:
         if visible_text(body).strip():
             chunks.append(body)
     return chunks
+
+
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")  # embeddings, overrides, isolates
+
+
+def isolate(text: str) -> str:
+    """A user's text to be shown inside the bot's own words: its bidi embeddings,
+    overrides and isolates removed (an unterminated right-to-left override would turn
+    the rest of the message around) and the whole set in FSI ... PDI, so that its
+    direction, right-to-left or not, does not reorder what follows. Escape it after."""
+    return "\u2068" + _BIDI_CONTROLS.sub("", text) + "\u2069"
 
 
 def truncate_text(text: str, limit: int) -> str:

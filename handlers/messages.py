@@ -20,11 +20,13 @@ async def _answer(update: Update, context: Context, text: str) -> None:
     speaker = await speaker_of(update.effective_user, context)
     reply = assistant_of(context).ask(text, pref=speaker.chosen, user_lang=speaker.client)
     private = is_private(update)
-    await send_reply(message, with_feedback(reply, context) if private else reply, quote=not private, context=context)
     user = update.effective_user
+    # Recorded before the answer is sent: a /forgetme confirmed while the answer is on its
+    # way then deletes this question too, instead of it being stored right after.
     await context.bot_data.record_question(
         chat_id=message.chat_id, user_id=user.id if user else None, text=text, reply=reply
     )
+    await send_reply(message, with_feedback(reply, context) if private else reply, quote=not private, context=context)
 
 
 def typed_command(update: Update, context: Context) -> bool:

@@ -4,13 +4,17 @@ reproduced, pinned at the layer where it was fixed (storage, the assistant, the 
 from __future__ import annotations
 
 import asyncio
+import datetime
 import sqlite3
 from collections.abc import Awaitable
 from pathlib import Path
 
+import pytest
 from telegram import Update
 
 from bot.announcements import Announcer, Broadcaster
+from bot.assistant import Assistant
+from bot.replies import ReplyKind
 from bot.storage import AnnouncementStatus, QuestionRecord, Storage
 from conftest import feed
 from fakebotapi import FakeBotAPI
@@ -138,3 +142,111 @@ async def test_a_question_with_a_lone_surrogate_is_answered_and_recorded(
     assert "KOMEK" in fake.last_sent(311)["text"]
     with sqlite3.connect(tmp_path / "bot.sqlite3") as raw:
         assert raw.execute("SELECT COUNT(*) FROM questions").fetchone() == (2,)
+
+
+# --------------------------------------------------------------------------- the assistant's replies
+
+
+@pytest.mark.parametrize("year", ["0000", "0001", "2012", "1999", "9999", str(datetime.date.today().year + 1)])
+def test_cities_outside_the_network_years_is_a_usage_reply(assistant: Assistant, year: str) -> None:
+    for lang in ("tr", "en"):
+        reply = assistant.command("cities", [year], pref=lang)
+        assert reply.kind == ReplyKind.USAGE
+        assert "yılında ağa katılan" not in reply.text and "that joined in" not in reply.text  # no "0 yılında"
+        assert "2013" in reply.text and str(datetime.date.today().year) in reply.text
+
+
+def test_cities_of_a_network_year_still_lists_them(assistant: Assistant) -> None:
+    years = sorted({c.joined for c in assistant.content.cities})
+    reply = assistant.command("cities", [str(years[0])], pref="tr")
+    assert reply.kind == ReplyKind.INFO
+    reply = assistant.command("cities", ["2013"], pref="en")
+    assert reply.kind in (ReplyKind.INFO, ReplyKind.USAGE) and "2013" in reply.text
+
+
+_BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+
+
+def _balanced(text: str) -> bool:
+    """No embedding, override or isolate left open (UAX #9), nor closed without an opener."""
+    stack: list[str] = []
+    for char in text:
+        if char in "\u202a\u202b\u202d\u202e\u2066\u2067\u2068":
+            stack.append(char)
+        elif char == "\u202c":
+            if not stack or stack[-1] not in "\u202a\u202b\u202d\u202e":
+                return False
+            stack.pop()
+        elif char == "\u2069":
+            if not stack or stack[-1] not in "\u2066\u2067\u2068":
+                return False
+            stack.pop()
+    return not stack
+
+
+@pytest.mark.parametrize("query", ["\u202eiloB", "abc\u2067def", "x\u202cy\u2069z", "\u202b\u202b\u202e"])
+def test_city_echo_isolates_the_users_text(assistant: Assistant, query: str) -> None:
+    reply = assistant.command("city", [query], pref="en")
+    assert reply.kind == ReplyKind.USAGE
+    assert _balanced(reply.text), ascii(reply.text)
+    after = reply.text.split("\u2069")[-1]
+    assert "is not in my list" in after  # the bot's own words come after the isolated text
+
+
+def test_welcome_isolates_the_users_name(assistant: Assistant) -> None:
+    reply = assistant.command("start", [], pref="en", first_name="\u202eevE")
+    assert _balanced(reply.text) and "evE" in reply.text
+
+
+# --------------------------------------------------------------------------- /forgetme
+
+
+async def test_forget_leaves_no_deleted_text_in_the_files(tmp_path: Path) -> None:
+    """Deleted rows used to stay readable in the WAL (and in the freed space of pages)
+    until some later checkpoint."""
+    path = tmp_path / "bot.sqlite3"
+    async with Storage(path) as db:
+        await db.set_subscribed(7, "private", "Zeynepsecretname", "tr", True)
+        for n in range(30):
+            await db.log_question(_question(f"zebrasecret{n} KOMEK nedir?", user=7))
+            await db.log_question(_question(f"başka soru {n}", user=8))
+        await db.flush_questions()
+        assert await db.forget_user(7) >= 31
+        files = [p for p in tmp_path.iterdir() if p.name.startswith("bot.sqlite3")]
+        for file in files:
+            data = file.read_bytes()
+            assert b"zebrasecret" not in data and b"Zeynepsecretname" not in data, file.name
+        assert b"ba\xc5\x9fka soru 29" in path.read_bytes() + (tmp_path / "bot.sqlite3-wal").read_bytes()
+        assert await db.database.fetch_value("PRAGMA secure_delete") == 1
+
+
+async def test_forget_drops_questions_not_written_yet(tmp_path: Path) -> None:
+    path = tmp_path / "bot.sqlite3"
+    async with Storage(path) as db:
+        await db.log_question(_question("zebrasecret pending", user=7))
+        await db.log_question(_question("kalsın", user=8))
+        assert await db.forget_user(7) == 1
+        files = [p for p in tmp_path.iterdir() if p.name.startswith("bot.sqlite3")]
+        assert not any(b"zebrasecret" in f.read_bytes() for f in files)  # never written at all
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("SELECT user_id FROM questions").fetchall() == [(8,)]
+
+
+async def test_forget_during_an_answer_in_flight_deletes_that_question_too(make_app, fake: FakeBotAPI, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The confirmation was pressed while the answer to a question was still being sent:
+    "everything deleted" came first, and the question was stored after it."""
+    app = await make_app()
+    user = 321
+    await feed(app, fake.send_text("/forgetme", user_id=user))
+    confirm = fake.last_sent(user)
+    yes = next(d for d in callback_data(confirm) if d.startswith("forget:yes"))
+    fake.set_delay("sendMessage", 1.0)
+    question = asyncio.ensure_future(feed(app, fake.send_text("KOMEK nedir?", user_id=user)))
+    await asyncio.sleep(0.3)
+    await feed(app, fake.press_button(user, confirm["message_id"], yes, user_id=user))
+    assert fake.message(user, confirm["message_id"])["text"].startswith("🗑")
+    await question
+    fake.set_delay("sendMessage", 0)
+    await app.bot_data.storage.flush_questions()
+    with sqlite3.connect(tmp_path / "bot.sqlite3") as raw:
+        assert raw.execute("SELECT COUNT(*) FROM questions WHERE user_id = ?", (user,)).fetchone() == (0,)

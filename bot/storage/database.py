@@ -86,6 +86,11 @@ class Database(ABC):
         """Held by one holder at a time, in this process and (where the database is shared)
         in every other one; yields False (without waiting) when someone else holds it."""
 
+    async def scrub(self) -> None:
+        """After a deletion someone asked for (/forgetme): leave the deleted rows readable
+        in no file of this database (SQLite: a WAL checkpoint; deleted cells are zeroed
+        by ``secure_delete``). A server database has nothing of the kind to do here."""
+
     @abstractmethod
     async def check_writable(self) -> None:
         """Raise StorageError (naming :attr:`where`) if nothing can be written now."""

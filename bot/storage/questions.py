@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
+from collections.abc import AsyncIterator
 
 from bot.storage.database import Database
 from bot.storage.models import QuestionRecord, StorageError, storable_text
@@ -29,6 +31,7 @@ class QuestionRepository:
         self._pending: list[_Row] = []  # recorded, not yet written
         self._flush_timer: asyncio.TimerHandle | None = None
         self._flush_tasks: set[asyncio.Future[None]] = set()
+        self._writing = asyncio.Lock()  # held while a batch is written
 
     async def log_question(self, record: QuestionRecord) -> None:
         """Record a question (its text only when stored). A full disk loses that batch and is logged."""
@@ -69,18 +72,36 @@ class QuestionRepository:
         if self._flush_timer is not None:
             self._flush_timer.cancel()
             self._flush_timer = None
-        batch, self._pending = self._pending, []
-        if not batch:
+        if not self._pending:
             return
-        try:
-            async with self.db.transaction():
-                await self.db.execute_many(
-                    "INSERT INTO questions (at, chat_id, user_id, lang, text, folded, entry, score, answered, kind) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    batch,
-                )
-        except self.db.errors as exc:
-            raise StorageError(f"{exc}") from exc
+        async with self._writing:
+            batch, self._pending = self._pending, []
+            if not batch:
+                return
+            try:
+                async with self.db.transaction():
+                    await self.db.execute_many(
+                        "INSERT INTO questions (at, chat_id, user_id, lang, text, folded, entry, score, answered, kind) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        batch,
+                    )
+            except self.db.errors as exc:
+                raise StorageError(f"{exc}") from exc
+
+    @contextlib.asynccontextmanager
+    async def paused(self) -> AsyncIterator[None]:
+        """No batch is written meanwhile; one under way is finished first (/forgetme:
+        nothing about the person may be written after their data is deleted)."""
+        async with self._writing:
+            yield
+
+    def drop_pending(self, user_id: int) -> int:
+        """Forget the questions of a person (asked by them, or in their private chat)
+        that are not written yet; the number dropped."""
+        kept = [row for row in self._pending if row[2] != user_id and row[1] != user_id]
+        dropped = len(self._pending) - len(kept)
+        self._pending = kept
+        return dropped
 
     async def close(self) -> None:
         """Wait for a timed write under way, then write what is left."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from bot.storage.models import StorageError
 from bot.storage.schema import MIGRATIONS
 
 __all__ = ["SqliteDatabase"]
+
+logger = logging.getLogger("bot.storage")
 
 
 class SqliteDatabase(Database):
@@ -47,6 +50,7 @@ class SqliteDatabase(Database):
             await self._db.execute("PRAGMA synchronous=NORMAL")
             await self._db.execute("PRAGMA foreign_keys=ON")
             await self._db.execute("PRAGMA busy_timeout=5000")
+            await self._db.execute("PRAGMA secure_delete=ON")  # deleted rows are overwritten, not left in pages
             await self._migrate()
         except StorageError:
             await self.close()
@@ -104,6 +108,17 @@ class SqliteDatabase(Database):
             return
         async with lock:
             yield True
+
+    async def scrub(self) -> None:
+        # The WAL still holds the pages as they were before the deletion: copy it into the
+        # file (whose deleted cells secure_delete zeroed) and truncate it.
+        try:
+            row = await self.fetch_one("PRAGMA wal_checkpoint(TRUNCATE)")
+        except aiosqlite.Error as exc:
+            logger.warning("Could not checkpoint %s after a deletion: %s", self.path, exc)
+            return
+        if row is not None and row[0]:
+            logger.warning("Could not checkpoint %s after a deletion: another connection is reading it", self.path)
 
     async def check_writable(self) -> None:
         try:

@@ -127,16 +127,19 @@ class Storage:
 
     async def forget_user(self, user_id: int) -> int:
         """Delete everything stored about a person; returns the number of rows removed."""
-        await self.questions.flush_questions()
-        removed = 0
         db = self.database
-        async with db.transaction():
-            removed += await db.execute("DELETE FROM users WHERE user_id = ?", user_id)
-            removed += await db.execute("DELETE FROM questions WHERE user_id = ? OR chat_id = ?", user_id, user_id)
-            removed += await db.execute("DELETE FROM feedback WHERE user_id = ?", user_id)
-            removed += await db.execute("DELETE FROM chats WHERE chat_id = ?", user_id)
-            removed += await self.announcement_store.forget_target(str(user_id))
-        self.chats.forget(user_id)
+        # Their questions not written yet are dropped (never written), and a batch being
+        # written is finished first, so none of theirs can land after the deletion.
+        async with self.questions.paused():
+            removed = self.questions.drop_pending(user_id)
+            async with db.transaction():
+                removed += await db.execute("DELETE FROM users WHERE user_id = ?", user_id)
+                removed += await db.execute("DELETE FROM questions WHERE user_id = ? OR chat_id = ?", user_id, user_id)
+                removed += await db.execute("DELETE FROM feedback WHERE user_id = ?", user_id)
+                removed += await db.execute("DELETE FROM chats WHERE chat_id = ?", user_id)
+                removed += await self.announcement_store.forget_target(str(user_id))
+            self.chats.forget(user_id)
+        await db.scrub()  # the deleted texts must not stay readable in the files
         return removed
 
     # ------------------------------------------------------------------ questions and feedback
