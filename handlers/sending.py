@@ -47,9 +47,11 @@ def with_feedback(reply: Reply, context: Context) -> Reply:
 
 
 async def _reply_once(message: Message, text: str, buttons: InlineKeyboardMarkup | None, quote: bool) -> Message:
-    """One reply, with the retry policy of :mod:`handlers.retry`."""
+    """One reply, with the retry policy of :mod:`handlers.retry`; the quote is dropped
+    when the question was deleted meanwhile (the answer still goes to the group)."""
     return await with_network_retries(
-        lambda: message.reply_text(text, reply_markup=buttons, do_quote=quote), what=f"a reply to {message.chat_id}"
+        lambda: message.reply_text(text, reply_markup=buttons, do_quote=quote, allow_sending_without_reply=True),
+        what=f"a reply to {message.chat_id}",
     )
 
 
@@ -74,7 +76,9 @@ async def send_reply(
             except BadRequest as exc:
                 logger.warning("Telegram refused a reply (%s); sending it as plain text", exc)
                 plain = truncate_text(to_plain(text), MAX_MESSAGE) or "…"
-                sent = await message.reply_text(plain, reply_markup=buttons, parse_mode=None, do_quote=first)
+                sent = await message.reply_text(
+                    plain, reply_markup=buttons, parse_mode=None, do_quote=first, allow_sending_without_reply=True
+                )
         except Forbidden as exc:
             logger.info("Chat %s does not take messages from the bot (%s); marking it", message.chat_id, exc)
             if context is not None:

@@ -1840,6 +1840,15 @@ class FakeBotAPI:
             stored.edits += 1
             return self._queue({"edited_message": json.loads(json.dumps(message))})
 
+    def delete_user_message(self, chat_id: int, message_id: int) -> None:
+        """The user (or a group admin) deletes a message: a reply to it is then refused
+        unless ``allow_sending_without_reply`` (Telegram sends no update for this)."""
+        with self._cond:
+            stored = self._messages.get((chat_id, message_id))
+            if stored is None or stored.from_bot:
+                raise ValueError(f"no user message {message_id} in chat {chat_id}")
+            stored.deleted = True
+
     def send_sticker(
         self, chat_id: int | None = None, user_id: int = DEFAULT_USER_ID, emoji: str = "👍"
     ) -> dict[str, Any]:

@@ -250,3 +250,20 @@ async def test_forget_during_an_answer_in_flight_deletes_that_question_too(make_
     await app.bot_data.storage.flush_questions()
     with sqlite3.connect(tmp_path / "bot.sqlite3") as raw:
         assert raw.execute("SELECT COUNT(*) FROM questions WHERE user_id = ?", (user,)).fetchone() == (0,)
+
+
+# --------------------------------------------------------------------------- sending
+
+
+async def test_a_group_question_deleted_before_the_answer_still_gets_it(make_app, fake: FakeBotAPI) -> None:  # type: ignore[no-untyped-def]
+    app = await make_app()
+    group = -1001234500001
+    update = fake.send_text("@LEARNING_CITIES_TEST_BOT KOMEK nedir?", chat_type="group", chat_id=group, user_id=331)
+    fake.delete_user_message(group, update["message"]["message_id"])
+    await feed(app, update)
+    (answer,) = fake.sent(group)
+    assert "KOMEK" in answer["text"] and answer["reply_to_message_id"] is None
+    # ... and when the question is still there, the answer quotes it as before.
+    update = fake.send_text("@LEARNING_CITIES_TEST_BOT Bolu üye mi?", chat_type="group", chat_id=group, user_id=331)
+    await feed(app, update)
+    assert fake.last_sent(group)["reply_to_message_id"] == update["message"]["message_id"]
