@@ -75,6 +75,10 @@ class Assistant:
             result.append((city.entry_id, phrasings, ()))
         return result
 
+    def has_entry(self, entry_id: str) -> bool:
+        """Whether the content has this FAQ entry or city (an answer the bot can give)."""
+        return entry_id in self.content.faq or entry_id in self.content.city_by_entry
+
     def title(self, entry_id: str, lang: Lang) -> str:
         """The short label of an entry, for buttons."""
         if entry_id in self.content.faq:
@@ -225,7 +229,9 @@ class Assistant:
             if target is not None:
                 return self.button(target, pref=lang) or self._cmd_faq([], lang, first_name)
         return self._finish(
-            self._msg("welcome", lang, name=tghtml.isolate(first_name) if first_name else "👋"), lang, buttons=self._topic_buttons(lang)
+            self._msg("welcome", lang, name=tghtml.isolate(first_name) if first_name else "👋"),
+            lang,
+            buttons=self._topic_buttons(lang),
         )
 
     def _cmd_help(self, args: list[str], lang: Lang, first_name: str) -> Reply:
@@ -258,7 +264,9 @@ class Assistant:
         last = datetime.date.today().year
         if not NETWORK_FIRST_YEAR <= year <= last:
             return self._finish(
-                self._msg("cities_year_range", lang, first=NETWORK_FIRST_YEAR, last=last), lang, kind=ReplyKind.USAGE
+                self._msg("cities_year_range", lang, year=year_text, first=NETWORK_FIRST_YEAR, last=last),
+                lang,
+                kind=ReplyKind.USAGE,
             )
         chosen = [c for c in cities if c.joined == year]
         if not chosen:

@@ -3,11 +3,30 @@
 Telegram gives a button at most 64 bytes of data. Each format starts with its
 :class:`CallbackKind`; :data:`PATTERNS` are the regular expressions the Telegram wiring
 registers, so a format and its handler cannot drift apart.
+
+Callback data comes from the client and can be forged, or be stale (a keyboard the bot
+has replaced since). The rule every handler applies, through :func:`offered`:
+
+1. A press counts only if the message pressed carries a button with exactly that data
+   (Telegram sends the message, keyboard included, with every press). Anything else -
+   data on a message that never had that button, on a message whose keyboard was
+   replaced, or on a message the bot can no longer see (older than 48 hours) - does
+   nothing: the query is answered, nothing is edited, sent or stored.
+2. Then what the data names must exist: an entry, topic or language of the current
+   content (a vote for an entry that is gone is not counted), an announcement that is
+   still a draft.
+3. And the person must be the one it is for: ``forget`` only in the private chat of the
+   user whose id it carries (the bot puts it only on that person's /forgetme message);
+   ``ann`` only from an operator.
+
+So ``menu`` edits only a message that carried the menu button, and the bot's
+announcement in a group (which has no buttons) cannot be overwritten by any press.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
@@ -26,6 +45,7 @@ __all__ = [
     "fits",
     "forget",
     "lang",
+    "offered",
     "parse",
     "topic",
 ]
@@ -106,8 +126,23 @@ def announce(action: AnnounceAction, announcement_id: int) -> str:
     return f"{CallbackKind.ANNOUNCE}:{action}:{announcement_id}"
 
 
+_MAX_ID: Final = 2**63 - 1  # what a database column (and Telegram) takes
+
+
 def _int(text: str) -> int | None:
-    return int(text) if text.isascii() and text.lstrip("-").isdigit() and text not in ("", "-") else None
+    """A positive id written in ASCII digits, as the bot writes them (no sign, no zero)."""
+    if not (text.isascii() and text.isdigit()) or text.startswith("0") or len(text) > 19:
+        return None
+    value = int(text)
+    return value if value <= _MAX_ID else None
+
+
+def offered(data: str | None, keyboard: Iterable[str | None]) -> Callback | None:
+    """The parsed callback of a press, only if ``data`` is on one of the buttons of the
+    message pressed (``keyboard``: their callback data); None otherwise (rule 1 above)."""
+    if data is None or data not in keyboard:
+        return None
+    return parse(data)
 
 
 def parse(data: str | None) -> Callback | None:

@@ -19,7 +19,7 @@ from bot.tghtml import MAX_MESSAGE, Html, escape, split, utf16_len, validate
 from handlers.context import Context, render
 from handlers.delivery import deliver_in_background, progress_reporter, schedule_content_announcements
 from handlers.language import language_of
-from handlers.queries import answer_query
+from handlers.queries import answer_query, pressed
 
 __all__ = ["on_announce", "on_announce_button", "on_announcements", "on_reload", "on_stats", "on_unanswered"]
 
@@ -157,7 +157,7 @@ async def on_announce_button(update: Update, context: Context) -> None:
     lang = await _admin_lang(update, context)
     if lang is None:
         return
-    parsed = callbacks.parse(query.data)
+    parsed = pressed(query)
     if parsed is None or parsed.kind != CallbackKind.ANNOUNCE or query.message is None:
         await answer_query(query)
         return

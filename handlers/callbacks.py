@@ -9,7 +9,7 @@ from telegram.error import BadRequest
 
 from handlers.context import Context, assistant_of
 from handlers.language import remember_lang, speaker_of
-from handlers.queries import answer_query
+from handlers.queries import answer_query, pressed
 from handlers.sending import keyboard, send_reply
 
 __all__ = ["on_button"]
@@ -23,6 +23,8 @@ async def on_button(update: Update, context: Context) -> None:
     if query is None:
         return
     await answer_query(query)
+    if pressed(query) is None:
+        return  # forged or stale: not a button of the message pressed
     speaker = await speaker_of(update.effective_user, context)
     reply = assistant_of(context).button(query.data or "", pref=speaker.chosen, user_lang=speaker.client)
     message = query.message

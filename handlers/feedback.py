@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot import callbacks
 from bot.callbacks import CallbackKind
 from handlers.context import Context, render
 from handlers.language import language_of
-from handlers.queries import answer_query
+from handlers.queries import answer_query, pressed
 
 __all__ = ["on_feedback"]
 
@@ -18,9 +17,9 @@ async def on_feedback(update: Update, context: Context) -> None:
     query = update.callback_query
     if query is None or update.effective_user is None:
         return
-    parsed = callbacks.parse(query.data)
-    if parsed is None or parsed.kind != CallbackKind.FEEDBACK:
-        await answer_query(query)
+    parsed = pressed(query)
+    if parsed is None or parsed.kind != CallbackKind.FEEDBACK or not context.bot_data.assistant.has_entry(parsed.value):
+        await answer_query(query)  # forged or stale: a vote for nothing the bot offered is not counted
         return
     lang = await language_of(update, context)
     await answer_query(query, render(context, "feedback_thanks", lang))

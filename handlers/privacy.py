@@ -10,7 +10,7 @@ from bot import callbacks
 from bot.callbacks import CallbackKind, ForgetChoice
 from handlers.context import Context, render
 from handlers.language import language_of
-from handlers.queries import answer_query
+from handlers.queries import answer_query, pressed_in_private
 
 __all__ = ["on_forget_button", "on_forgetme"]
 
@@ -45,7 +45,7 @@ async def on_forget_button(update: Update, context: Context) -> None:
     if query is None:
         return
     await answer_query(query)
-    parsed = callbacks.parse(query.data)
+    parsed = pressed_in_private(query)  # only on the /forgetme message, in the person's own chat
     if parsed is None or parsed.kind != CallbackKind.FORGET:
         return
     if update.effective_user is None or parsed.number != update.effective_user.id:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime
+import logging
 import sqlite3
 from collections.abc import Awaitable
 from pathlib import Path
@@ -232,7 +233,9 @@ async def test_forget_drops_questions_not_written_yet(tmp_path: Path) -> None:
         assert raw.execute("SELECT user_id FROM questions").fetchall() == [(8,)]
 
 
-async def test_forget_during_an_answer_in_flight_deletes_that_question_too(make_app, fake: FakeBotAPI, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_forget_during_an_answer_in_flight_deletes_that_question_too(
+    make_app, fake: FakeBotAPI, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     """The confirmation was pressed while the answer to a question was still being sent:
     "everything deleted" came first, and the question was stored after it."""
     app = await make_app()
@@ -267,3 +270,81 @@ async def test_a_group_question_deleted_before_the_answer_still_gets_it(make_app
     update = fake.send_text("@LEARNING_CITIES_TEST_BOT Bolu üye mi?", chat_type="group", chat_id=group, user_id=331)
     await feed(app, update)
     assert fake.last_sent(group)["reply_to_message_id"] == update["message"]["message_id"]
+
+
+# --------------------------------------------------------------------------- forged or stale buttons
+
+
+def _votes(path: Path) -> list[tuple]:  # type: ignore[type-arg]
+    with sqlite3.connect(path) as raw:
+        return raw.execute("SELECT user_id, entry, vote FROM feedback ORDER BY user_id").fetchall()
+
+
+async def test_votes_count_only_for_entries_the_bot_offered(make_app, fake: FakeBotAPI, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = await make_app()
+    await feed(app, fake.send_text("KOMEK nedir?", user_id=341))
+    answer = fake.last_sent(341)
+    await feed(app, fake.send_text("/start", user_id=341))
+    start = fake.last_sent(341)
+    for message, data in (
+        (answer, "fb:1:no-such-entry"),  # an entry that does not exist
+        (answer, "fb:-1:bolu"),  # an entry this answer did not offer
+        (start, "fb:1:what-is-komek"),  # a message that carried no vote
+    ):
+        await feed(app, fake.press_button(341, message["message_id"], data, user_id=341, force=True))
+    assert _votes(tmp_path / "bot.sqlite3") == []
+    await feed(app, fake.press_button(341, answer["message_id"], "fb:1:what-is-komek", user_id=341))
+    assert _votes(tmp_path / "bot.sqlite3") == [(341, "what-is-komek", 1)]
+
+
+async def test_forged_presses_on_a_group_message_leave_its_text_alone(make_app, fake: FakeBotAPI) -> None:  # type: ignore[no-untyped-def]
+    app = await make_app(admin_ids=frozenset({ADMIN}), announce_chat_ids=(str(-1001234500002),))
+    group = -1001234500002
+    fake.add_chat(group, "supergroup", title="Duyuru grubu")
+    fake.set_chat_member_status(group, 342, "member")
+    await feed(app, fake.send_text("/announce Yarın toplantı var", user_id=ADMIN, language_code="en"))
+    prompt = fake.last_sent(ADMIN)
+    await feed(app, fake.press_button(ADMIN, prompt["message_id"], callback_data(prompt)[0], user_id=ADMIN))
+    await fake.async_wait_for(lambda f: bool(f.sent(group)), timeout=15)
+    (announcement,) = fake.sent(group)
+    for data in ("forget:no:342", "forget:yes:342", "menu", "t:network", "lang:en", "e:what-is-komek"):
+        await feed(app, fake.press_button(group, announcement["message_id"], data, user_id=342, force=True))
+    after = fake.message(group, announcement["message_id"])
+    assert after["text"] == "Yarın toplantı var" and after["edits"] == 0
+    assert fake.sent(group) == [after]  # nothing sent in its place either
+    # The forget buttons work only on the /forgetme message of that person, in private.
+    await feed(app, fake.send_text("/forgetme", user_id=343))
+    confirm = fake.last_sent(343)
+    await feed(app, fake.send_text("/start", user_id=343))
+    start = fake.last_sent(343)
+    await feed(app, fake.press_button(343, start["message_id"], "forget:no:343", user_id=343, force=True))
+    assert fake.message(343, start["message_id"])["edits"] == 0
+    await feed(app, fake.press_button(343, confirm["message_id"], "forget:no:343", user_id=343))
+    assert fake.message(343, confirm["message_id"])["edits"] == 1
+
+
+async def test_the_menu_still_edits_the_message_that_carried_it(make_app, fake: FakeBotAPI) -> None:  # type: ignore[no-untyped-def]
+    app = await make_app()
+    await feed(app, fake.send_text("/faq", user_id=344))
+    menu = fake.last_sent(344)
+    topic = next(d for d in callback_data(menu) if d.startswith("t:"))
+    await feed(app, fake.press_button(344, menu["message_id"], topic, user_id=344))
+    assert fake.message(344, menu["message_id"])["edits"] == 1
+    back = fake.message(344, menu["message_id"])
+    assert "menu" in callback_data(back)
+    await feed(app, fake.press_button(344, menu["message_id"], "menu", user_id=344))
+    assert fake.message(344, menu["message_id"])["edits"] == 2
+
+
+async def test_an_announce_button_with_a_strange_number_is_no_crash(
+    make_app, fake: FakeBotAPI, caplog: pytest.LogCaptureFixture
+) -> None:  # type: ignore[no-untyped-def]
+    app = await make_app(admin_ids=frozenset({ADMIN}))
+    await feed(app, fake.send_text("/announce merhaba", user_id=ADMIN, language_code="en"))
+    prompt = fake.last_sent(ADMIN)
+    with caplog.at_level(logging.INFO):
+        for data in ("ann:ok:²", "ann:no:²", "ann:ok:-0", "ann:ok:99999999999999999999999", "ann:ok:1e3"):
+            await feed(app, fake.press_button(ADMIN, prompt["message_id"], data, user_id=ADMIN, force=True))
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], [r.getMessage() for r in caplog.records]
+    assert fake.message(ADMIN, prompt["message_id"])["edits"] == 0
+    assert all(a["answered"] for a in fake.callback_answers())

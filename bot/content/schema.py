@@ -41,7 +41,7 @@ MESSAGE_FIELDS: dict[str, frozenset[str]] = {
         "cities_header": "count as_of",
         "cities_year_header": "year count",
         "cities_year_none": "year",
-        "cities_year_range": "first last",
+        "cities_year_range": "year first last",
         "cities_usage": "",
         "city_line": "name url joined",
         "city_answer": "name country joined url",

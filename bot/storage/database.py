@@ -90,6 +90,7 @@ class Database(ABC):
         """After a deletion someone asked for (/forgetme): leave the deleted rows readable
         in no file of this database (SQLite: a WAL checkpoint; deleted cells are zeroed
         by ``secure_delete``). A server database has nothing of the kind to do here."""
+        return
 
     @abstractmethod
     async def check_writable(self) -> None:

@@ -18,6 +18,10 @@ QUESTION_FLUSH_SECONDS = 0.25  # ... and at the latest this long after they were
 
 logger = logging.getLogger("bot.storage")
 
+_INSERT = (
+    "INSERT INTO questions (at, chat_id, user_id, lang, text, folded, entry, score, answered, kind) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 _Row = tuple[float, int | None, int | None, str, str | None, str | None, str | None, float, int, str]
 
 
@@ -81,8 +85,7 @@ class QuestionRepository:
             try:
                 async with self.db.transaction():
                     await self.db.execute_many(
-                        "INSERT INTO questions (at, chat_id, user_id, lang, text, folded, entry, score, answered, kind) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        _INSERT,
                         batch,
                     )
             except self.db.errors as exc:
