@@ -1,9 +1,11 @@
-"""Telegram-flavoured HTML: escaping, validation, length, splitting and plain text.
+"""Telegram-flavoured HTML: the safe ``Html`` string, escaping, splitting and plain text.
 
 Telegram accepts a small set of tags and only the entities ``&lt; &gt; &amp; &quot;``
-(plus numeric ones). Every reply the bot builds is checked against the same rules the
-content checker uses, and anything that could pass Telegram's 4096-character limit is
-split here, closing and reopening tags at the cut.
+(plus numeric ones). Its rules - what it refuses, what it shows otherwise than written,
+how it counts length - are checked by :mod:`bot.tgvalidate` (``validate`` is re-exported
+here). Anything that could pass the 4096-character limit is split here, closing and
+reopening tags at the cut; ``split`` counts UTF-16 units of the raw HTML, which is never
+less than what Telegram counts, so every part fits.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, SupportsIndex
 
+from bot.tgvalidate import MAX_MESSAGE, telegram_length, telegram_link, validate
+
 __all__ = [
     "MAX_MESSAGE",
     "Html",
@@ -22,6 +26,8 @@ __all__ = [
     "escape_attr",
     "isolate",
     "split",
+    "telegram_length",
+    "telegram_link",
     "to_plain",
     "truncate_text",
     "utf16_len",
@@ -29,7 +35,6 @@ __all__ = [
     "visible_text",
 ]
 
-MAX_MESSAGE = 4096
 _MARGIN = 16  # room kept free in a message when splitting
 
 # tag -> allowed attributes
@@ -50,6 +55,7 @@ _ALLOWED: dict[str, frozenset[str]] = {
     "pre": frozenset(),
     "blockquote": frozenset({"expandable"}),
     "tg-emoji": frozenset({"emoji-id"}),
+    "tg-time": frozenset({"unix", "format"}),
 }
 _TAG = re.compile(
     r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>\"']+))?)*)\s*(/?)>"
@@ -145,56 +151,6 @@ def _parse_tag(raw: str) -> _Tag | None:
             value = value[1:-1]
         attrs[am.group(1).lower()] = html.unescape(value) if value is not None else None
     return _Tag(bool(m.group(1)), m.group(2).lower(), attrs, raw)
-
-
-def _check_text(text: str, strict: bool) -> str | None:
-    if "<" in text:
-        return "a bare '<' (write &lt;)"
-    if strict:
-        if ">" in text:
-            return "a bare '>' (write &gt;)"
-        for m in re.finditer("&", text):
-            if not _ENTITY.match(text, m.start()):
-                return "a bare '&' (write &amp;)"
-    return None
-
-
-def validate(text: str, *, strict: bool = True) -> list[str]:
-    """Problems that would make Telegram (or, with ``strict``, a careful editor) refuse
-    ``text`` as HTML; an empty list when it is fine."""
-    problems: list[str] = []
-    stack: list[str] = []
-    for piece in _PIECES.split(text):
-        if not piece:
-            continue
-        if piece.startswith("<") and piece.endswith(">"):
-            tag = _parse_tag(piece)
-            if tag is None:
-                problems.append(f"malformed tag {piece!r}")
-                continue
-            if tag.name not in _ALLOWED:
-                problems.append(f"unsupported tag <{tag.name}> (Telegram allows {', '.join(sorted(_ALLOWED))})")
-                continue
-            if tag.closing:
-                if not stack or stack[-1] != tag.name:
-                    problems.append(f"unexpected end tag </{tag.name}>")
-                else:
-                    stack.pop()
-                continue
-            unknown = set(tag.attrs) - _ALLOWED[tag.name]
-            if unknown:
-                problems.append(f"<{tag.name}> does not take {', '.join(sorted(unknown))}")
-            if tag.name == "a" and not tag.attrs.get("href"):
-                problems.append("<a> without href")
-            if tag.name == "span" and tag.attrs.get("class") != "tg-spoiler":
-                problems.append('<span> needs class="tg-spoiler"')
-            stack.append(tag.name)
-        else:
-            problem = _check_text(piece, strict)
-            if problem:
-                problems.append(problem)
-    problems.extend(f"<{name}> is never closed" for name in reversed(stack))
-    return problems
 
 
 def visible_text(text: str) -> str:

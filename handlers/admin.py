@@ -8,6 +8,7 @@ import logging
 import re
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, MessageEntity, Update
+from telegram.error import BadRequest
 
 from bot import callbacks
 from bot.announcements import now_utc
@@ -15,7 +16,7 @@ from bot.callbacks import AnnounceAction, CallbackKind
 from bot.content import ContentError
 from bot.lang import Lang
 from bot.reports import announcements_report, stats_report, unanswered_report
-from bot.tghtml import MAX_MESSAGE, Html, escape, split, utf16_len, validate
+from bot.tghtml import MAX_MESSAGE, Html, escape, split, validate
 from handlers.context import Context, render
 from handlers.delivery import deliver_in_background, progress_reporter, schedule_content_announcements
 from handlers.language import language_of
@@ -122,16 +123,20 @@ async def on_announce(update: Update, context: Context) -> None:
     if not text:
         await message.reply_text(render(context, "announce_usage", lang))
         return
-    problems = validate(text, strict=False)
-    if utf16_len(text) > MAX_MESSAGE:
-        problems.append(f"longer than {MAX_MESSAGE} characters")
+    # Telegram's own rules: what it refuses, what it would show otherwise, 4096 characters.
+    problems = validate(text, strict=False, max_len=MAX_MESSAGE)
     if problems:
         await message.reply_text(render(context, "announce_invalid", lang, problems="; ".join(problems)))
+        return
+    try:
+        await message.reply_text(text)  # the preview: what Telegram refuses is never drafted
+    except BadRequest as exc:
+        logger.info("Telegram refused an announcement preview: %s", exc.message)
+        await message.reply_text(render(context, "announce_invalid", lang, problems=exc.message))
         return
     announcer = context.bot_data.announcer
     announcement_id = await announcer.draft(update.effective_user.id, text)
     count = len(await announcer.recipients("all"))
-    await message.reply_text(text)
     buttons = InlineKeyboardMarkup(
         [
             [

@@ -88,6 +88,8 @@ __all__ = [
     "FakeBotAPI",
     "HtmlParseError",
     "UploadedFile",
+    "checked_link",
+    "fix_entities",
     "main",
     "parse_html",
     "utf16_len",

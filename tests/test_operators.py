@@ -236,3 +236,28 @@ async def test_announce_rejects_invalid_html_and_cancel_sends_nothing(make_app, 
     assert "cancelled" in fake.message(ADMIN, prompt["message_id"])["text"]
     await feed(app, fake.press_button(ADMIN, prompt["message_id"], callback_data(prompt)[0], user_id=ADMIN, force=True))
     assert len(fake.sent(111)) == 1
+
+
+async def test_announce_follows_telegrams_html_rules_and_reports_a_refusal(make_app, fake: FakeBotAPI) -> None:  # type: ignore[no-untyped-def]
+    app = await make_app(admin_ids=frozenset({ADMIN}))
+    # Shown otherwise than written: refused with the reason.
+    for text, reason in (
+        ("Saat&nbsp;10", "&nbsp;"),
+        ('<a href="javascript:alert(1)">tıkla</a>', "dropped by Telegram"),
+        ("<blockquote>a<blockquote>b</blockquote></blockquote>", "inside a <blockquote>"),
+        ("<code><b>x</b></code>", "no formatting inside code"),
+        ("x" + "🙂" * 4096, "4097 characters after formatting"),
+    ):
+        await feed(app, fake.send_text(f"/announce {text}", user_id=ADMIN, language_code="en"))
+        assert "not valid Telegram HTML" in texts(fake, ADMIN)[-1] and reason in texts(fake, ADMIN)[-1], text
+    # Accepted as Telegram accepts it: a date, an attribute it ignores, a bare '&' and '>';
+    # 4096 emoji are 4096 characters for Telegram (8192 UTF-16 units).
+    for text in ('<tg-time unix="1647531900" format="wDT">yarın</tg-time> Q&A > 5 <b class>!</b>', "🙂" * 4096):
+        await feed(app, fake.send_text(f"/announce {text}", user_id=ADMIN, language_code="en"))
+        assert "chats" in texts(fake, ADMIN)[-1], texts(fake, ADMIN)[-2:]
+    # What Telegram refuses anyway gets a clear reply, and nothing is drafted.
+    before = len(await app.bot_data.storage.announcements(limit=50))
+    fake.fail_next("sendMessage", status=400, description="Bad Request: can't parse entities: Invalid date format used")
+    await feed(app, fake.send_text("/announce <b>x</b>", user_id=ADMIN, language_code="en"))
+    assert "invalid date format used" in texts(fake, ADMIN)[-1].lower()
+    assert len(await app.bot_data.storage.announcements(limit=50)) == before

@@ -98,8 +98,14 @@ class Checker:
         if max_len is not None and tghtml.utf16_len(value) > max_len:
             self.problem(file, line, entry, f"{where} is {tghtml.utf16_len(value)} characters long, over {max_len}")
         if html:
-            # Known placeholders stand for a value the bot fills in; "x" is enough to check the HTML around them.
-            body = PLACEHOLDER.sub(lambda m: m.group(0) if m.group(1) not in placeholders else "x", value)
+            # Known placeholders stand for a value the bot fills in (a link where {url} stands); a
+            # stand-in is enough to check the HTML around them.
+            body = PLACEHOLDER.sub(
+                lambda m: (
+                    m.group(0) if m.group(1) not in placeholders else "https://x.org" if m.group(1) == "url" else "x"
+                ),
+                value,
+            )
             for name in PLACEHOLDER.findall(body):
                 self.problem(file, line, entry, f"{where} has an unknown placeholder {{{name}}}")
             for issue in tghtml.validate(PLACEHOLDER.sub("x", body)):
