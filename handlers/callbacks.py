@@ -30,7 +30,7 @@ async def on_button(update: Update, context: Context) -> None:
     message = query.message
     if reply is None or message is None or not hasattr(message, "reply_text"):
         return  # an old keyboard, or a message too old to reach: nothing to do
-    await remember_lang(update, context, reply)
+    reply = await remember_lang(update, context, reply)
     if reply.edit and len(reply.messages) == 1:
         try:
             await query.edit_message_text(reply.messages[0], reply_markup=keyboard(reply))

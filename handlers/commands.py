@@ -27,7 +27,7 @@ async def on_command(update: Update, context: Context) -> None:
     reply = assistant_of(context).command(
         name, args, pref=speaker.chosen, user_lang=speaker.client, first_name=first_name
     )
-    await remember_lang(update, context, reply)
+    reply = await remember_lang(update, context, reply)
     await send_reply(message, reply, quote=message.chat.type != ChatType.PRIVATE, context=context)
 
 

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from telegram import Update, User
 
 from bot.lang import Lang, choose_lang
-from bot.replies import Reply
-from handlers.context import Context
+from bot.replies import Reply, ReplyKind
+from bot.storage import StorageError
+from handlers.context import Context, render
 
 __all__ = ["Speaker", "language_of", "remember_lang", "speaker_of"]
 
@@ -47,7 +48,14 @@ async def language_of(update: Update, context: Context) -> Lang:
     return (await speaker_of(update.effective_user, context)).lang
 
 
-async def remember_lang(update: Update, context: Context, reply: Reply) -> None:
-    """Store the language a /lang reply chose."""
-    if reply.set_lang and update.effective_user is not None:
+async def remember_lang(update: Update, context: Context, reply: Reply) -> Reply:
+    """Store the language a /lang reply chose; the reply to send: that one, or (when the
+    database takes no writes: read-only, a full disk) one saying it could not be saved."""
+    if reply.set_lang is None or update.effective_user is None:
+        return reply
+    try:
         await context.bot_data.storage.set_lang(update.effective_user.id, reply.set_lang)
+    except StorageError as exc:
+        logger.error("Could not save a language choice: %s", exc)
+        return Reply((render(context, "setting_not_saved", reply.lang),), reply.lang, kind=ReplyKind.INFO)
+    return reply

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import logging
+
 from telegram import Update
 from telegram.constants import ChatMemberStatus
 
+from bot.storage import StorageError
 from handlers.context import Context, is_private, render
 from handlers.language import language_of
 
 __all__ = ["on_subscribe", "on_unsubscribe"]
+
+logger = logging.getLogger(__name__)
 
 _ADMINS = (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)
 
@@ -34,9 +39,14 @@ async def _set_subscription(update: Update, context: Context, subscribed: bool) 
     if not await _may_manage(update, context):
         await message.reply_text(render(context, "subscribe_group_admins", lang))
         return
-    before = await context.bot_data.storage.set_subscribed(
-        chat.id, chat.type, chat.title or chat.full_name, lang, subscribed
-    )
+    try:
+        before = await context.bot_data.storage.set_subscribed(
+            chat.id, chat.type, chat.title or chat.full_name, lang, subscribed
+        )
+    except StorageError as exc:  # read-only, a full disk: say so, it is no crash
+        logger.error("Could not save a subscription: %s", exc)
+        await message.reply_text(render(context, "setting_not_saved", lang))
+        return
     if subscribed:
         key = "subscribe_already" if before else "subscribe_done"
     else:

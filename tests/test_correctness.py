@@ -348,3 +348,36 @@ async def test_an_announce_button_with_a_strange_number_is_no_crash(
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR], [r.getMessage() for r in caplog.records]
     assert fake.message(ADMIN, prompt["message_id"])["edits"] == 0
     assert all(a["answered"] for a in fake.callback_answers())
+
+
+# --------------------------------------------------------------------------- a disk that takes no writes
+
+
+@pytest.mark.parametrize(
+    ("commands", "lang"),
+    [(["/lang en"], "en"), (["/subscribe"], "tr"), (["/subscribe", "/unsubscribe"], "en")],
+)
+async def test_a_setting_that_cannot_be_saved_is_said_so(
+    make_app, fake: FakeBotAPI, caplog: pytest.LogCaptureFixture, commands: list[str], lang: str
+) -> None:  # type: ignore[no-untyped-def]
+    app = await make_app()
+    user = 351
+    for command in commands[:-1]:
+        await feed(app, fake.send_text(command, user_id=user, language_code=lang))
+    await app.bot_data.storage.db.execute("PRAGMA query_only = ON")  # as a read-only file or a full disk answer
+    with caplog.at_level(logging.INFO):
+        await feed(app, fake.send_text(commands[-1], user_id=user, language_code=lang))
+    text = fake.last_sent(user)["text"]
+    expected = app.bot_data.assistant.content.messages.render("setting_not_saved", lang)
+    assert text == expected, text
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR and r.exc_info], "logged as a crash"
+    assert [r for r in caplog.records if r.levelno == logging.ERROR and "could not save" in r.getMessage().lower()]
+
+
+async def test_a_language_button_that_cannot_be_saved_is_said_so(make_app, fake: FakeBotAPI) -> None:  # type: ignore[no-untyped-def]
+    app = await make_app()
+    await feed(app, fake.send_text("/lang", user_id=352, language_code="tr"))
+    usage = fake.last_sent(352)
+    await app.bot_data.storage.db.execute("PRAGMA query_only = ON")
+    await feed(app, fake.press_button(352, usage["message_id"], "lang:en", user_id=352))
+    assert fake.last_sent(352)["text"] == app.bot_data.assistant.content.messages.render("setting_not_saved", "en")

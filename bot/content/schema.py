@@ -60,6 +60,7 @@ MESSAGE_FIELDS: dict[str, frozenset[str]] = {
         "inline_fallback_title": "",
         "inline_fallback_text": "",
         "error": "",
+        "setting_not_saved": "",
         "subscribe_done": "",
         "subscribe_already": "",
         "unsubscribe_done": "",

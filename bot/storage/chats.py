@@ -6,7 +6,7 @@ import time
 from dataclasses import dataclass
 
 from bot.storage.database import Database
-from bot.storage.models import ChatRow, ChatStatus, storable_text
+from bot.storage.models import ChatRow, ChatStatus, StorageError, storable_text
 
 __all__ = ["ChatRepository", "SeenChat"]
 
@@ -57,8 +57,10 @@ class ChatRepository:
         return self._langs.get(user_id)
 
     async def set_lang(self, user_id: int, lang: str) -> None:
+        """Store a /lang choice; StorageError (naming the database) if it cannot be written."""
         now = time.time()
-        await self.db.execute(
+        await self._write(
+            "the language choice",
             "INSERT INTO users (user_id, lang, first_seen, last_seen) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (user_id) DO UPDATE SET lang = excluded.lang, last_seen = excluded.last_seen",
             user_id,
@@ -67,6 +69,14 @@ class ChatRepository:
             now,
         )
         self._langs[user_id] = lang
+
+    async def _write(self, what: str, sql: str, *args: object) -> None:
+        """A setting a person asked for: a database that takes no writes (read-only, a
+        full disk) is a StorageError the handlers answer with "could not be saved"."""
+        try:
+            await self.db.execute(sql, *args)
+        except self.db.errors as exc:
+            raise StorageError(f"could not save {what} in {self.db.where}: {exc}") from exc
 
     def forget(self, user_id: int) -> None:
         self._langs.pop(user_id, None)
@@ -118,10 +128,15 @@ class ChatRepository:
     async def set_subscribed(
         self, chat_id: int, chat_type: str, title: str | None, lang: str | None, subscribed: bool
     ) -> bool:
-        """Subscribe or unsubscribe a chat; returns whether it was subscribed before."""
-        before = await self.get_chat(chat_id)
+        """Subscribe or unsubscribe a chat; returns whether it was subscribed before.
+        StorageError (naming the database) if it cannot be written."""
+        try:
+            before = await self.get_chat(chat_id)
+        except self.db.errors as exc:
+            raise StorageError(f"could not save the subscription in {self.db.where}: {exc}") from exc
         now = time.time()
-        await self.db.execute(
+        await self._write(
+            "the subscription",
             "INSERT INTO chats (chat_id, type, title, lang, first_seen, last_seen, subscribed) "
             "VALUES (?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (chat_id) DO UPDATE SET subscribed = excluded.subscribed, lang = excluded.lang, "
