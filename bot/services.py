@@ -69,8 +69,9 @@ class Services:
 
     @property
     def is_open(self) -> bool:
-        """Whether the database is open (for the health check)."""
-        return self._storage is not None
+        """Whether the database is open and usable (for the health check): False also
+        when it cannot be reached or its file was deleted under the bot."""
+        return self._storage is not None and self._storage.available
 
     def is_admin(self, user_id: int | None) -> bool:
         """Whether a user is one of the operators (BOT_ADMIN_IDS); checked on every call."""

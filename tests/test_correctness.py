@@ -7,9 +7,11 @@ import asyncio
 import datetime
 import logging
 import sqlite3
+import time
 from collections.abc import Awaitable
 from pathlib import Path
 
+import httpx
 import pytest
 from telegram import Update
 
@@ -381,3 +383,68 @@ async def test_a_language_button_that_cannot_be_saved_is_said_so(make_app, fake:
     await app.bot_data.storage.db.execute("PRAGMA query_only = ON")
     await feed(app, fake.press_button(352, usage["message_id"], "lang:en", user_id=352))
     assert fake.last_sent(352)["text"] == app.bot_data.assistant.content.messages.render("setting_not_saved", "en")
+
+
+# --------------------------------------------------------------------------- a deleted database file
+
+
+async def test_a_deleted_database_file_is_noticed(
+    make_app, fake: FakeBotAPI, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:  # type: ignore[no-untyped-def]
+    app = await make_app()
+    await feed(app, fake.send_text("KOMEK nedir?", user_id=361))
+    assert app.bot_data.is_open
+    for file in tmp_path.iterdir():
+        if file.name.startswith("bot.sqlite3"):
+            file.unlink()
+    with caplog.at_level(logging.INFO):
+        for user in (362, 363, 364):
+            await feed(app, fake.send_text("KOMEK nedir?", user_id=user))
+            assert "KOMEK" in fake.last_sent(user)["text"]  # answers go on
+        assert not app.bot_data.is_open  # the health check says 503
+        assert not app.bot_data.is_open
+    lines = [r for r in caplog.records if r.levelno == logging.ERROR and "deleted" in r.getMessage()]
+    assert len(lines) == 1 and str(tmp_path / "bot.sqlite3") in lines[0].getMessage()  # once, naming the file
+
+
+def test_webhook_healthz_is_503_once_the_database_file_is_deleted(tmp_path: Path) -> None:
+    from botprocess import BotProcess
+    from test_production import free_port, http
+
+    with FakeBotAPI() as fake:
+        port = free_port()
+        bot = BotProcess(
+            fake,
+            tmp_path,
+            BOT_WEBHOOK_URL=f"https://127.0.0.1:{port}/hook",
+            PORT=str(port),
+            BOT_WEBHOOK_LISTEN="127.0.0.1",
+            BOT_WEBHOOK_SECRET="s3cret-for-the-test",
+        )
+        try:
+            fake.wait_for_call("setWebhook", timeout=30)
+            health = f"http://127.0.0.1:{port}/healthz"
+            with http() as client:
+                deadline = time.monotonic() + 15
+                while True:
+                    try:
+                        if client.get(health).status_code == 200:
+                            break
+                    except httpx.TransportError:
+                        pass
+                    assert time.monotonic() < deadline, bot.output()[-3000:]
+                    time.sleep(0.05)
+                (tmp_path / "bot.sqlite3").unlink()
+                response = client.get(health)
+                assert (response.status_code, response.text) == (503, "unavailable")
+                update = fake.send_text("KOMEK nedir?", user_id=365)
+                posted = client.post(
+                    f"http://127.0.0.1:{port}/hook",
+                    json=update,
+                    headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret-for-the-test"},
+                )
+                assert posted.status_code == 200
+                fake.wait_for(lambda f: f.sent(365), timeout=15)  # answers go on
+        finally:
+            bot.stop()
+        assert "was deleted or replaced" in bot.output()

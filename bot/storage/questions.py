@@ -65,7 +65,11 @@ class QuestionRepository:
         task.add_done_callback(self._flush_tasks.discard)
 
     async def flush_pending(self) -> None:
-        """Write the questions recorded so far; a database error is logged, not raised."""
+        """Write the questions recorded so far; a database error is logged, not raised.
+        (Each timed write also asks whether the database is still there: a deleted
+        SQLite file is logged at once, not found at stop.)"""
+        if self._pending and not self.db.available:
+            logger.debug("Writing %d question(s) to a database that is not available", len(self._pending))
         try:
             await self.flush_questions()
         except (OSError, StorageError) as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 
@@ -30,10 +31,32 @@ class SqliteDatabase(Database):
         self._db: aiosqlite.Connection | None = None
         self._transaction_lock = asyncio.Lock()
         self._locks: dict[tuple[str, int], asyncio.Lock] = {}
+        self._file: tuple[int, int] | None = None  # (device, inode) of the file opened
+        self._lost = False  # the file was deleted or replaced under the open connection
 
     @property
     def where(self) -> str:
         return str(self.path)
+
+    @property
+    def available(self) -> bool:
+        """False once the file opened is gone from its path (deleted, or replaced): SQLite
+        would go on writing to the deleted file, and everything would be lost at stop."""
+        if self._db is None or self._file is None or self._lost:
+            return self._db is not None and not self._lost
+        try:
+            now = os.stat(self.path)
+            same = (now.st_dev, now.st_ino) == self._file
+        except OSError:
+            same = False
+        if not same:
+            self._lost = True
+            logger.error(
+                "The database file %s was deleted or replaced while the bot runs: nothing stored from now on "
+                "will be kept. Answers go on; restore the file or restart the bot.",
+                self.path,
+            )
+        return same
 
     @property
     def connection(self) -> aiosqlite.Connection:
@@ -52,6 +75,9 @@ class SqliteDatabase(Database):
             await self._db.execute("PRAGMA busy_timeout=5000")
             await self._db.execute("PRAGMA secure_delete=ON")  # deleted rows are overwritten, not left in pages
             await self._migrate()
+            if str(self.path) != ":memory:":
+                opened = os.stat(self.path)
+                self._file, self._lost = (opened.st_dev, opened.st_ino), False
         except StorageError:
             await self.close()
             raise
