@@ -139,7 +139,7 @@ def run(config: Config, assistant: Assistant) -> int:
     """Run the bot until SIGINT/SIGTERM: long polling, or a webhook server when
     BOT_WEBHOOK_URL is set. Returns the process exit code."""
     secret = config.webhook_secret or (secrets.token_urlsafe(32) if config.webhook_url else None)
-    setup_logging(config.logging_level, secrets=[config.token, secret])
+    setup_logging(config.logging_level, secrets=[config.token, secret], store_questions=config.store_questions)
     try:
         asyncio.run(_probe_database(config))
     except StorageError as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime
+import io
 import logging
 import sqlite3
 import time
@@ -448,3 +449,74 @@ def test_webhook_healthz_is_503_once_the_database_file_is_deleted(tmp_path: Path
         finally:
             bot.stop()
         assert "was deleted or replaced" in bot.output()
+
+
+# --------------------------------------------------------------------------- DEBUG logs without the texts
+
+
+def _debug_log_of_a_conversation(store_questions: bool, fake: FakeBotAPI, tmp_path: Path) -> str:
+    from bot.config import Config
+    from bot.logs import setup_logging
+
+    stream = io.StringIO()
+    root = logging.getLogger()
+    saved = (root.handlers[:], root.level)
+    try:
+        config = Config(token=fake.token, api_base_url=fake.base_url, database=tmp_path / "bot.sqlite3")
+        setup_logging(logging.DEBUG, secrets=[config.token], store_questions=store_questions)
+        handler = root.handlers[0]
+        assert isinstance(handler, logging.StreamHandler)
+        handler.setStream(stream)
+
+        async def talk() -> None:
+            from handlers.app import build_application
+
+            app = build_application(
+                Config(
+                    token=fake.token,
+                    api_base_url=fake.base_url,
+                    database=tmp_path / "bot.sqlite3",
+                    store_questions=store_questions,
+                ),
+                _assistant(),
+            )
+            await app.initialize()
+            await app.post_init(app)  # type: ignore[misc]
+            await app.start()
+            fake.add_user(371, "Gizliisim")
+            try:
+                for n, text in enumerate(("Zebrasecret KOMEK nedir?", "/city Xylosecretcity", "/start"), start=1):
+                    await app.update_queue.put(Update.de_json(fake.send_text(text, user_id=371), app.bot))
+                    await fake.async_wait_for(lambda f, n=n: len(f.sent(371)) == n, timeout=15)
+                await app.bot_data.storage.flush_questions()
+            finally:
+                await app.stop()
+                await app.post_shutdown(app)  # type: ignore[misc]
+                await app.shutdown()
+
+        asyncio.run(talk())
+    finally:
+        root.handlers[:], root.level = saved
+    return stream.getvalue()
+
+
+def _assistant() -> Assistant:
+    from bot.services import load_assistant
+
+    return load_assistant(Path(__file__).resolve().parent.parent / "content")
+
+
+@pytest.mark.parametrize("store_questions", [False, True])
+def test_debug_logs_carry_no_question_or_name_when_none_is_stored(
+    fake: FakeBotAPI, tmp_path: Path, store_questions: bool
+) -> None:
+    log = _debug_log_of_a_conversation(store_questions, fake, tmp_path)
+    assert "Processing update" in log and "sendMessage" in log  # DEBUG still tells what happened
+    assert "update_id" in log or "update 1" in log
+    secrets = ("Zebrasecret", "zebrasecret", "Gizliisim", "Xylosecretcity")
+    if store_questions:
+        assert "Zebrasecret" in log  # the operator asked for the texts: PTB's DEBUG lines as they are
+    else:
+        assert not [s for s in secrets if s in log], [
+            line for line in log.splitlines() if "ecret" in line or "Gizli" in line
+        ][:3]
