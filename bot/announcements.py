@@ -121,14 +121,17 @@ class Broadcaster:
             raise ValueError(f"no announcement {announcement_id}")
         ticker = asyncio.ensure_future(self._tick(announcement_id, progress, progress_every)) if progress else None
         try:
-            while True:
-                batch = await self.storage.pending_deliveries(announcement_id)
-                if not batch:
-                    break
-                queue: asyncio.Queue[Delivery] = asyncio.Queue()
-                for delivery in batch:
-                    queue.put_nowait(delivery)
-                await asyncio.gather(*(self._worker(announcement, queue) for _ in range(min(self.workers, len(batch)))))
+            # One process at a time (two instances sharing PostgreSQL): the other one waits.
+            async with self.storage.delivering(announcement_id):
+                while True:
+                    batch = await self.storage.pending_deliveries(announcement_id)
+                    if not batch:
+                        break
+                    queue: asyncio.Queue[Delivery] = asyncio.Queue()
+                    for delivery in batch:
+                        queue.put_nowait(delivery)
+                    workers = min(self.workers, len(batch))
+                    await asyncio.gather(*(self._worker(announcement, queue) for _ in range(workers)))
         finally:
             if ticker is not None:
                 ticker.cancel()

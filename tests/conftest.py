@@ -33,6 +33,44 @@ def content_copy(tmp_path: Path, content_dir: Path) -> Path:
     return target
 
 
+# --------------------------------------------------------------------------- databases
+
+
+@pytest.fixture(scope="session")
+def postgres_url():  # type: ignore[no-untyped-def]
+    """A database of this test session on the PostgreSQL server of TEST_DATABASE_URL
+    (skipped, with the reason, when none is configured; see tests/databases.py)."""
+    import asyncio
+
+    from databases import POSTGRES_SKIP, create_postgres, drop_postgres
+
+    if POSTGRES_SKIP:
+        pytest.skip(POSTGRES_SKIP)
+    url = asyncio.run(create_postgres())
+    yield url
+    asyncio.run(drop_postgres(url))
+
+
+@pytest.fixture
+def postgres(postgres_url: str) -> str:
+    """The session's PostgreSQL database, emptied for this test."""
+    import asyncio
+
+    from databases import reset_postgres
+
+    asyncio.run(reset_postgres(postgres_url))
+    return postgres_url
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> str | Path:
+    """Where a test's storage lives: an SQLite file, or an empty PostgreSQL database."""
+    if request.param == "sqlite":
+        return tmp_path / "bot.sqlite3"
+    url: str = request.getfixturevalue("postgres")
+    return url
+
+
 # --------------------------------------------------------------------------- Telegram layer
 
 

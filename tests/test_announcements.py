@@ -1,4 +1,5 @@
-"""Broadcasting and scheduling, against a real SQLite file and a scripted sender."""
+"""Broadcasting and scheduling, against a real SQLite file and (see tests/databases.py) a
+real PostgreSQL database, with a scripted sender."""
 
 from __future__ import annotations
 
@@ -37,8 +38,8 @@ class Sleeps:
 
 
 @pytest_asyncio.fixture
-async def storage(tmp_path: Path) -> AsyncIterator[Storage]:
-    async with Storage(tmp_path / "bot.sqlite3") as db:
+async def storage(database: str | Path) -> AsyncIterator[Storage]:
+    async with Storage(database) as db:
         yield db
 
 

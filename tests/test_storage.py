@@ -1,4 +1,5 @@
-"""The SQLite store, against a real file in a temporary folder."""
+"""The store, against a real SQLite file in a temporary folder and (where a server is
+configured, see tests/databases.py) a real PostgreSQL database: the ``database`` fixture."""
 
 import sqlite3
 from pathlib import Path
@@ -6,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.storage import MIGRATIONS, QuestionRecord, Storage, StorageError
+from databases import rows
 
 
 async def test_creates_folder_and_migrates(tmp_path: Path) -> None:
@@ -17,8 +19,8 @@ async def test_creates_folder_and_migrates(tmp_path: Path) -> None:
         assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
-async def test_language_choice_survives_a_restart(tmp_path: Path) -> None:
-    path = tmp_path / "bot.sqlite3"
+async def test_language_choice_survives_a_restart(database: str | Path) -> None:
+    path = database
     async with Storage(path) as db:
         assert await db.get_lang(42) is None
         await db.set_lang(42, "en")
@@ -46,8 +48,8 @@ async def test_unopenable_path_names_the_path(tmp_path: Path) -> None:
     assert str(blocker) in str(info.value)
 
 
-async def test_user_text_is_a_parameter_not_sql(tmp_path: Path) -> None:
-    async with Storage(tmp_path / "bot.sqlite3") as db:
+async def test_user_text_is_a_parameter_not_sql(database: str | Path) -> None:
+    async with Storage(database) as db:
         await db.set_lang(1, "en'); DROP TABLE users; --")
         assert await db.get_lang(1) == "en'); DROP TABLE users; --"
 
@@ -65,8 +67,8 @@ async def test_an_older_file_is_upgraded_in_place(tmp_path: Path) -> None:
         assert (await db.get_chat(5)) is not None
 
 
-async def test_chats_subscriptions_and_languages(tmp_path: Path) -> None:
-    async with Storage(tmp_path / "bot.sqlite3") as db:
+async def test_chats_subscriptions_and_languages(database: str | Path) -> None:
+    async with Storage(database) as db:
         assert not await db.set_subscribed(1, "private", "Ali", "tr", True)
         assert await db.set_subscribed(1, "private", "Ali", "tr", True)  # already subscribed
         await db.set_subscribed(-100, "group", "KOMEK", "en", True)
@@ -82,8 +84,8 @@ async def test_chats_subscriptions_and_languages(tmp_path: Path) -> None:
         assert (2, "en") not in await db.subscribers()
 
 
-async def test_group_migration_keeps_the_subscription(tmp_path: Path) -> None:
-    async with Storage(tmp_path / "bot.sqlite3") as db:
+async def test_group_migration_keeps_the_subscription(database: str | Path) -> None:
+    async with Storage(database) as db:
         await db.set_subscribed(-5, "group", "Koordinatörler", "tr", True)
         await db.migrate_chat(-5, -1005)
         await db.migrate_chat(-5, -1005)  # both service messages arrive: idempotent
@@ -111,9 +113,9 @@ def _question(text: str | None, *, answered: bool, at: float, user: int = 1) -> 
     )
 
 
-async def test_stats_and_unanswered(tmp_path: Path) -> None:
+async def test_stats_and_unanswered(database: str | Path) -> None:
     now = 1_800_000_000.0
-    async with Storage(tmp_path / "bot.sqlite3") as db:
+    async with Storage(database) as db:
         await db.touch_chat(1, "private", "A")
         await db.touch_chat(2, "private", "B")
         await db.touch_chat(-100, "supergroup", "G")
@@ -141,15 +143,15 @@ async def test_stats_and_unanswered(tmp_path: Path) -> None:
         assert await db.unanswered_texts() == ["Konya'da ne yenir?", "konyada ne yenir", "hava nasıl", "eski soru"]
 
 
-async def test_questions_without_text_still_count(tmp_path: Path) -> None:
-    async with Storage(tmp_path / "bot.sqlite3") as db:
+async def test_questions_without_text_still_count(database: str | Path) -> None:
+    async with Storage(database) as db:
         await db.log_question(_question(None, answered=False, at=1_800_000_000.0))
         stats = await db.stats(1_800_000_000.0)
         assert stats.questions_7d == 1 and stats.top_unanswered == []
 
 
-async def test_forget_user_removes_everything_about_them(tmp_path: Path) -> None:
-    path = tmp_path / "bot.sqlite3"
+async def test_forget_user_removes_everything_about_them(database: str | Path) -> None:
+    path = database
     async with Storage(path) as db:
         await db.set_lang(7, "en")
         await db.set_subscribed(7, "private", "Zeynep", "en", True)
@@ -165,14 +167,13 @@ async def test_forget_user_removes_everything_about_them(tmp_path: Path) -> None
         assert await db.get_lang(7) is None and await db.get_chat(7) is None
         assert await db.subscribers() == []
         assert (await db.delivery_counts(announcement)).total == 1
-    with sqlite3.connect(path) as raw:
-        for table, column in (("questions", "user_id"), ("feedback", "user_id"), ("users", "user_id")):
-            assert raw.execute(f"SELECT COUNT(*) FROM {table} WHERE {column} = 7").fetchone()[0] == 0
-        assert raw.execute("SELECT COUNT(*) FROM questions WHERE user_id = 8").fetchone()[0] == 1
+    for table, column in (("questions", "user_id"), ("feedback", "user_id"), ("users", "user_id")):
+        assert (await rows(path, f"SELECT COUNT(*) FROM {table} WHERE {column} = 7"))[0][0] == 0
+    assert (await rows(path, "SELECT COUNT(*) FROM questions WHERE user_id = 8"))[0][0] == 1
 
 
-async def test_announcement_lifecycle(tmp_path: Path) -> None:
-    async with Storage(tmp_path / "bot.sqlite3") as db:
+async def test_announcement_lifecycle(database: str | Path) -> None:
+    async with Storage(database) as db:
         first = await db.create_announcement(
             key="scheduled:x", author=None, text={"tr": "t", "en": "e"}, audience="all", status="pending", due=5.0
         )
@@ -199,10 +200,10 @@ async def test_announcement_lifecycle(tmp_path: Path) -> None:
         assert [a.id for a in await db.announcements()] == [first]
 
 
-async def test_transactions_from_concurrent_updates_do_not_collide(tmp_path: Path) -> None:
+async def test_transactions_from_concurrent_updates_do_not_collide(database: str | Path) -> None:
     import asyncio
 
-    async with Storage(tmp_path / "bot.sqlite3") as db:
+    async with Storage(database) as db:
         for chat in range(1, 26):
             await db.set_subscribed(chat, "private", None, "tr", True)
         drafts = []
@@ -226,28 +227,27 @@ async def test_transactions_from_concurrent_updates_do_not_collide(tmp_path: Pat
         assert moved is not None and moved.subscribed == 1
 
 
-async def test_questions_are_written_in_batches_and_before_every_read(tmp_path: Path) -> None:
+async def test_questions_are_written_in_batches_and_before_every_read(database: str | Path) -> None:
     import asyncio
 
     from bot import storage as storage_module
 
-    path = tmp_path / "bot.sqlite3"
+    path = database
 
-    def on_disk() -> int:
-        with sqlite3.connect(path) as raw:
-            return int(raw.execute("SELECT COUNT(*) FROM questions").fetchone()[0])
+    async def on_disk() -> int:
+        return int((await rows(path, "SELECT COUNT(*) FROM questions"))[0][0])
 
     async with Storage(path) as db:
         for i in range(3):
             await db.log_question(_question(f"soru {i}", answered=False, at=1_800_000_000.0 + i))
-        assert on_disk() == 0  # not yet: one transaction for the batch
+        assert await on_disk() == 0  # not yet: one transaction for the batch
         assert len(await db.unanswered_texts()) == 3  # a read writes the batch first
-        assert on_disk() == 3
+        assert await on_disk() == 3
         await db.log_question(_question("sonra", answered=True, at=1_800_000_100.0))
         await asyncio.sleep(storage_module.QUESTION_FLUSH_SECONDS + 0.2)
-        assert on_disk() == 4  # written by the timer
+        assert await on_disk() == 4  # written by the timer
         for i in range(storage_module.QUESTION_BATCH):
             await db.log_question(_question(f"çok {i}", answered=False, at=1_800_000_200.0))
-        assert on_disk() == 4 + storage_module.QUESTION_BATCH  # a full batch is written at once
+        assert await on_disk() == 4 + storage_module.QUESTION_BATCH  # a full batch is written at once
         await db.log_question(_question("son", answered=False, at=1_800_000_300.0))
-    assert on_disk() == 5 + storage_module.QUESTION_BATCH  # and what is left, at close
+    assert await on_disk() == 5 + storage_module.QUESTION_BATCH  # and what is left, at close

@@ -100,9 +100,9 @@ class Database(ABC):
 def open_database(target: str | Path) -> Database:
     """The backend for a PostgreSQL URL or an SQLite path (not opened yet)."""
     if is_postgres_url(target):
-        from bot.storage.models import StorageError
+        from bot.storage.postgres import PostgresDatabase
 
-        raise StorageError("PostgreSQL is not supported yet")
+        return PostgresDatabase(str(target))
     from bot.storage.sqlite import SqliteDatabase
 
     return SqliteDatabase(Path(target))

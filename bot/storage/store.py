@@ -9,7 +9,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import logging
 from collections.abc import AsyncIterator
 from pathlib import Path
 from types import TracebackType
@@ -35,6 +37,8 @@ from bot.storage.sqlite import SqliteDatabase
 from bot.storage.stats import StatsRepository
 
 __all__ = ["Storage"]
+
+logger = logging.getLogger("bot.storage")
 
 
 class Storage:
@@ -210,10 +214,19 @@ class Storage:
         return await self.announcement_store.delivery_counts(announcement_id)
 
     @contextlib.asynccontextmanager
-    async def delivering(self, announcement_id: int) -> AsyncIterator[bool]:
-        """Whether this process may deliver an announcement now: one process at a time."""
-        async with self.database.exclusive("deliver", announcement_id) as mine:
-            yield mine
+    async def delivering(self, announcement_id: int, poll: float = 1.0) -> AsyncIterator[None]:
+        """Held while this process delivers an announcement: by one process at a time
+        (an advisory lock on PostgreSQL); waits while another process delivers it."""
+        waiting = False
+        while True:
+            async with self.database.exclusive("deliver", announcement_id) as mine:
+                if mine:
+                    yield
+                    return
+            if not waiting:
+                logger.info("Announcement %d is being delivered by another process; waiting", announcement_id)
+                waiting = True
+            await asyncio.sleep(poll)
 
     # ------------------------------------------------------------------ operators' view
     async def stats(self, now: float | None = None) -> Stats:
