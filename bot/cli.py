@@ -174,12 +174,12 @@ def _read_database(
     hint: str = "set BOT_DATABASE to the bot's SQLite file",
 ) -> T | None:
     """Run ``read`` on the bot's database file; None (after saying why) when it cannot."""
-    if not config.database.is_file():
+    if config.database_url is None and not config.database.is_file():
         print(f"No database at {config.database} ({hint}).", file=err)
         return None
 
     async def run() -> T:
-        async with Storage(config.database) as storage:
+        async with Storage(config.storage_target) as storage:
             return await read(storage)
 
     try:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from dotenv import dotenv_values
 
@@ -45,6 +46,28 @@ def _duration(text: str, name: str) -> float:
     return float(m.group(1)) * {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}[m.group(2)]
 
 
+def _database_url(url: str | None) -> str | None:
+    """DATABASE_URL: ``postgres://`` or ``postgresql://`` (messages never repeat it: it holds a password)."""
+    if url is None:
+        return None
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (raises ValueError for a bad port)
+    except ValueError:
+        raise ConfigError(
+            "DATABASE_URL is not a valid URL (expected postgresql://user:password@host:5432/name)"
+        ) from None
+    if parts.scheme.lower() not in ("postgres", "postgresql"):
+        shown = parts.scheme or "no scheme"
+        raise ConfigError(
+            f"DATABASE_URL must be a PostgreSQL URL (postgresql://user:password@host:5432/name), not {shown}; "
+            "for SQLite set BOT_DATABASE to a file path"
+        )
+    if not parts.hostname and "host=" not in parts.query:
+        raise ConfigError("DATABASE_URL names no host (expected postgresql://user:password@host:5432/name)")
+    return url
+
+
 @dataclass(frozen=True, slots=True)
 class Config:
     """Everything the bot can be configured with."""
@@ -52,7 +75,8 @@ class Config:
     token: str | None = None
     api_base_url: str = DEFAULT_API_BASE_URL
     content_dir: Path = field(default_factory=default_content_dir)
-    database: Path = Path("data/bot.sqlite3")
+    database: Path = Path("data/bot.sqlite3")  # SQLite, unless database_url is set
+    database_url: str | None = field(default=None, repr=False)  # PostgreSQL; holds a password
     admin_ids: frozenset[int] = frozenset()
     log_level: str = "INFO"
     store_questions: bool = True
@@ -136,6 +160,7 @@ class Config:
             api_base_url=base_url,
             content_dir=content_dir,
             database=Path(get("BOT_DATABASE") or "data/bot.sqlite3"),
+            database_url=_database_url(get("DATABASE_URL")),
             admin_ids=frozenset(admins),
             log_level=level,
             store_questions=store in ("1", "true", "yes", "on"),
@@ -146,6 +171,21 @@ class Config:
             port=int(port_text),
             webhook_secret=secret,
         )
+
+    @property
+    def storage_target(self) -> str | Path:
+        """What the storage opens: the PostgreSQL URL when set, else the SQLite file."""
+        return self.database_url or self.database
+
+    @property
+    def database_password(self) -> str | None:
+        """The password inside DATABASE_URL, to keep it out of the logs."""
+        if self.database_url is None:
+            return None
+        try:
+            return urlsplit(self.database_url).password or None
+        except ValueError:
+            return None
 
     @property
     def logging_level(self) -> int:

@@ -79,7 +79,7 @@ class Services:
 
     async def open(self, sender: Sender) -> None:
         """Open the resources (called from the Application's post_init)."""
-        storage = Storage(self.config.database)
+        storage = Storage(self.config.storage_target)
         await storage.open()
         self._storage = storage
         self._announcer = Announcer(
@@ -118,4 +118,4 @@ class Services:
                 )
             )
         except (StorageError, OSError) as exc:  # e.g. a full disk: keep answering
-            logger.error("Could not record a question in %s: %s", self.config.database, exc)
+            logger.error("Could not record a question in %s: %s", self.storage.where, exc)

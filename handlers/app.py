@@ -131,7 +131,7 @@ def build_application(config: Config, assistant: Assistant) -> App:
 async def _probe_database(config: Config) -> None:
     """Open, migrate and test-write the database once, so that a locked, read-only,
     corrupt or unreachable file stops the start with a one-line error naming it."""
-    async with Storage(config.database) as storage:
+    async with Storage(config.storage_target) as storage:
         await storage.check_writable()
 
 
@@ -139,7 +139,11 @@ def run(config: Config, assistant: Assistant) -> int:
     """Run the bot until SIGINT/SIGTERM: long polling, or a webhook server when
     BOT_WEBHOOK_URL is set. Returns the process exit code."""
     secret = config.webhook_secret or (secrets.token_urlsafe(32) if config.webhook_url else None)
-    setup_logging(config.logging_level, secrets=[config.token, secret], store_questions=config.store_questions)
+    setup_logging(
+        config.logging_level,
+        secrets=[config.token, secret, config.database_password],
+        store_questions=config.store_questions,
+    )
     try:
         asyncio.run(_probe_database(config))
     except StorageError as exc:

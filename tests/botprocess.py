@@ -19,7 +19,9 @@ class BotProcess:
     """The bot pointed at a fake Bot API, with its log in ``workdir/bot.log``."""
 
     def __init__(self, fake: FakeBotAPI, workdir: Path, **env: str) -> None:
-        environ = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "TELEGRAM_"))}
+        environ = {
+            k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "TELEGRAM_")) and k != "DATABASE_URL"
+        }
         environ.update(
             TELEGRAM_BOT_TOKEN=fake.token,
             BOT_API_BASE_URL=fake.base_url,

@@ -15,6 +15,7 @@ __all__ = [
     "AnnouncementStatus",
     "ChatRow",
     "ChatStatus",
+    "DatabaseUnavailable",
     "Delivery",
     "DeliveryCounts",
     "DeliveryStatus",
@@ -39,6 +40,10 @@ def storable_text(text: str | None) -> str | None:
 class StorageError(RuntimeError):
     """The database cannot be opened or used; the message names the path or the host
     (never a password)."""
+
+
+class DatabaseUnavailable(StorageError):
+    """The database server cannot be reached right now (it is being reconnected)."""
 
 
 class ChatStatus(StrEnum):

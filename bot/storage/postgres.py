@@ -25,7 +25,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from bot.storage.database import Database, Row
-from bot.storage.models import StorageError
+from bot.storage.models import DatabaseUnavailable, StorageError
 from bot.storage.schema import POSTGRES_MIGRATIONS
 
 try:
@@ -132,13 +132,19 @@ class PostgresDatabase(Database):
         warned = False
         while True:
             try:
-                self._pool = await asyncpg.create_pool(
-                    self.url, min_size=1, max_size=self.pool_size, timeout=self.connect_timeout
-                )
+                if self._pool is None:
+                    # No floor of idle connections (min_size=0): a pool restoring one
+                    # logs a traceback of its own every time the server is away.
+                    self._pool = await asyncpg.create_pool(
+                        self.url, min_size=0, max_size=self.pool_size, timeout=self.connect_timeout
+                    )
+                async with self._pool.acquire(timeout=self.connect_timeout) as connection:
+                    await connection.fetchval("SELECT 1")
                 break
             except self._lost as exc:
                 left = deadline - loop.time()
                 if left <= 0:
+                    await self.close()
                     raise StorageError(f"cannot reach {self.where}: {_reason(exc)}") from None
                 if not warned:
                     logger.warning("Cannot reach %s (%s); retrying with backoff", self.where, _reason(exc))
@@ -146,6 +152,7 @@ class PostgresDatabase(Database):
                 await asyncio.sleep(min(backoff, left))
                 backoff = min(backoff * 2, self.max_backoff)
             except (asyncpg.PostgresError, ValueError) as exc:  # wrong password, no such database, bad URL
+                await self.close()
                 raise StorageError(f"cannot open {self.where}: {_reason(exc)}") from None
         if warned:
             logger.info("Reached %s", self.where)
@@ -191,6 +198,7 @@ class PostgresDatabase(Database):
             except self.errors:
                 backoff = min(backoff * 2, self.max_backoff)
                 continue
+            await self._pool.expire_connections()  # the others were cut too: new ones from now on
             self._available = True
             logger.info("Reached %s again", self.where)
             return
@@ -206,13 +214,13 @@ class PostgresDatabase(Database):
         if self._pool is None:
             raise StorageError(f"{self.where} is not open")
         if not self._available:
-            raise StorageError(f"{self.where} is unreachable")
+            raise DatabaseUnavailable(f"{self.where} is unreachable")
         try:
             async with self._pool.acquire(timeout=self.connect_timeout) as connection:
                 yield connection
         except self._lost as exc:
             self._lose(exc)
-            raise StorageError(f"{self.where} is unreachable: {_reason(exc)}") from exc
+            raise DatabaseUnavailable(f"{self.where} is unreachable: {_reason(exc)}") from exc
 
     def _prepare(self, sql: str) -> str:
         converted = self._sql.get(sql)

@@ -9,12 +9,13 @@ import time
 from collections.abc import AsyncIterator
 
 from bot.storage.database import Database
-from bot.storage.models import QuestionRecord, StorageError, storable_text
+from bot.storage.models import DatabaseUnavailable, QuestionRecord, StorageError, storable_text
 
-__all__ = ["QUESTION_BATCH", "QUESTION_FLUSH_SECONDS", "QuestionRepository"]
+__all__ = ["QUESTION_BATCH", "QUESTION_FLUSH_SECONDS", "QUESTION_KEEP", "QuestionRepository"]
 
 QUESTION_BATCH = 200  # questions written in one transaction at the most
 QUESTION_FLUSH_SECONDS = 0.25  # ... and at the latest this long after they were asked
+QUESTION_KEEP = 20 * QUESTION_BATCH  # kept in memory at the most while the database is unreachable
 
 logger = logging.getLogger("bot.storage")
 
@@ -28,7 +29,8 @@ _Row = tuple[float, int | None, int | None, str, str | None, str | None, str | N
 class QuestionRepository:
     """The batch writer: :meth:`log_question` keeps a question in memory, and a batch is
     written in one transaction when it is full, :data:`QUESTION_FLUSH_SECONDS` later,
-    before every read of the questions (:meth:`flush_questions`) and at close."""
+    before every read of the questions (:meth:`flush_questions`) and at close. While the
+    server is unreachable they stay in memory (up to :data:`QUESTION_KEEP`)."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -53,7 +55,9 @@ class QuestionRepository:
                 record.kind,
             )
         )
-        if len(self._pending) >= QUESTION_BATCH:
+        if len(self._pending) > QUESTION_KEEP:  # unreachable for long: the oldest go
+            del self._pending[: len(self._pending) - QUESTION_KEEP]
+        if len(self._pending) >= QUESTION_BATCH and self.db.available:
             await self.flush_questions()
         elif self._flush_timer is None:
             self._flush_timer = asyncio.get_running_loop().call_later(QUESTION_FLUSH_SECONDS, self._flush_later)
@@ -72,6 +76,10 @@ class QuestionRepository:
             logger.debug("Writing %d question(s) to a database that is not available", len(self._pending))
         try:
             await self.flush_questions()
+        except DatabaseUnavailable as exc:  # (said once when it went away) kept, tried again
+            logger.debug("Questions kept in memory until %s is back: %s", self.db.where, exc)
+            if self._flush_timer is None:
+                self._flush_timer = asyncio.get_running_loop().call_later(1.0, self._flush_later)
         except (OSError, StorageError) as exc:
             logger.error("Could not record questions in %s: %s", self.db.where, exc)
 
@@ -88,10 +96,10 @@ class QuestionRepository:
                 return
             try:
                 async with self.db.transaction():
-                    await self.db.execute_many(
-                        _INSERT,
-                        batch,
-                    )
+                    await self.db.execute_many(_INSERT, batch)
+            except DatabaseUnavailable:
+                self._pending[:0] = batch  # written when it is back (see log_question)
+                raise
             except self.db.errors as exc:
                 raise StorageError(f"{exc}") from exc
 
