@@ -299,3 +299,45 @@ async def test_a_server_that_goes_away_is_reconnected(postgres: str, caplog: pyt
             assert any("again" in r.getMessage() for r in caplog.records if r.levelno == logging.INFO)
     finally:
         await proxy.stop()
+
+
+async def test_health_check_follows_the_database(postgres: str, assistant, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Services.is_open, which /healthz answers from: False within moments of the server
+    going away, with nothing asked of it, and True again once it is back."""
+    from bot.services import Services
+    from bot.storage import postgres as postgres_module
+
+    monkeypatch.setattr(postgres_module, "HEARTBEAT_SECONDS", 0.1)
+
+    async def sender(target: str, text: str) -> SendOutcome:
+        return SendOutcome("sent", message_id=1)
+
+    parts = urlsplit(postgres)
+    proxy = Proxy(int(parts.port or 5432))
+    await proxy.start()
+    services = Services()
+    services.setup(
+        Config(database_url=urlunsplit(parts._replace(netloc=f"{parts.username}@127.0.0.1:{proxy.port}"))), assistant
+    )
+    try:
+        await services.open(sender)
+        database = services.storage.database
+        assert isinstance(database, PostgresDatabase)
+        database.first_backoff = 0.05
+        assert services.is_open
+        proxy.cut()
+        for _ in range(100):
+            if not services.is_open:
+                break
+            await asyncio.sleep(0.05)
+        assert not services.is_open
+        proxy.up = True
+        for _ in range(100):
+            if services.is_open:
+                break
+            await asyncio.sleep(0.05)
+        assert services.is_open
+        assert await services.storage.subscribers() == []
+    finally:
+        await services.close()
+        await proxy.stop()

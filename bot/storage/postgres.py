@@ -37,6 +37,7 @@ __all__ = ["PostgresDatabase", "describe_url"]
 
 logger = logging.getLogger("bot.storage")
 
+HEARTBEAT_SECONDS = 5.0  # how often an idle bot checks that the server is still there
 _MIGRATION_LOCK = 0x4C43_4231  # the advisory lock key that serialises migrations ("LCB1")
 _PLACEHOLDER = re.compile(r"'[^']*'|\?")
 _COUNT = re.compile(r"(\d+)$")
@@ -96,6 +97,7 @@ class PostgresDatabase(Database):
         connect_timeout: float = 5.0,
         first_backoff: float = 0.5,
         max_backoff: float = 10.0,
+        heartbeat: float | None = None,
         pool_size: int = 10,
     ) -> None:
         self.url = url
@@ -103,12 +105,14 @@ class PostgresDatabase(Database):
         self.connect_timeout = connect_timeout
         self.first_backoff = first_backoff
         self.max_backoff = max_backoff
+        self.heartbeat = HEARTBEAT_SECONDS if heartbeat is None else heartbeat
         self.pool_size = pool_size
         self.errors = (StorageError, *(() if asyncpg is None else (asyncpg.PostgresError,)), *_connection_errors())
         self._lost = _connection_errors()
         self._pool: Any = None  # asyncpg.Pool
         self._available = False
         self._reconnect: asyncio.Task[None] | None = None
+        self._heartbeat: asyncio.Task[None] | None = None
         self._in_transaction: contextvars.ContextVar[Any] = contextvars.ContextVar("transaction", default=None)
         self._sql: dict[str, str] = {}
 
@@ -157,6 +161,7 @@ class PostgresDatabase(Database):
         if warned:
             logger.info("Reached %s", self.where)
         self._available = True
+        self._heartbeat = asyncio.ensure_future(self._heartbeat_loop())
         try:
             await self._migrate()
         except StorageError:
@@ -167,11 +172,12 @@ class PostgresDatabase(Database):
             raise StorageError(f"cannot open {self.where}: {_reason(exc)}") from None
 
     async def close(self) -> None:
-        if self._reconnect is not None:
-            self._reconnect.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._reconnect
-            self._reconnect = None
+        for task in (self._reconnect, self._heartbeat):
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+        self._reconnect = self._heartbeat = None
         if self._pool is not None:
             pool, self._pool = self._pool, None
             try:
@@ -187,6 +193,20 @@ class PostgresDatabase(Database):
         self._available = False
         if self._reconnect is None or self._reconnect.done():
             self._reconnect = asyncio.ensure_future(self._reconnect_loop())
+
+    async def _heartbeat_loop(self) -> None:
+        """Notice a server that went away while nothing asked it anything (the health check)."""
+        while True:
+            await asyncio.sleep(self.heartbeat)
+            if not self._available or self._pool is None:
+                continue
+            try:
+                async with self._pool.acquire(timeout=self.connect_timeout) as connection:
+                    await connection.fetchval("SELECT 1", timeout=self.connect_timeout)
+            except self._lost as exc:
+                self._lose(exc)
+            except self.errors:
+                pass
 
     async def _reconnect_loop(self) -> None:
         backoff = self.first_backoff
