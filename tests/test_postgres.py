@@ -18,7 +18,7 @@ import pytest
 from bot.announcements import Announcer, Broadcaster, SendOutcome
 from bot.config import Config, ConfigError
 from bot.content import ScheduledAnnouncement
-from bot.storage import POSTGRES_MIGRATIONS, Storage, StorageError
+from bot.storage import POSTGRES_MIGRATIONS, SeenChat, Storage, StorageError
 from bot.storage.postgres import PostgresDatabase, describe_url
 from databases import rows
 
@@ -148,7 +148,9 @@ async def test_two_processes_starting_together_migrate_once(postgres: str) -> No
 async def test_each_update_is_claimed_by_one_process(postgres: str) -> None:
     async with _two(postgres) as (a, b):
         ids = range(1000, 1300)
-        results = await asyncio.gather(*(s.claim_update(i, (i, "private", None, "tr")) for i in ids for s in (a, b)))
+        results = await asyncio.gather(
+            *(s.claim_update(i, SeenChat(i, "private", None, "tr")) for i in ids for s in (a, b))
+        )
         claimed = Counter(i for i, first in zip((i for i in ids for _ in (a, b)), results, strict=True) if first)
         assert claimed == Counter({i: 1 for i in ids})
         assert await rows(postgres, "SELECT COUNT(*) FROM chats") == [(300,)]
