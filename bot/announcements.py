@@ -6,7 +6,9 @@ as it happens. A process killed in the middle resumes the pending rows at start-
 each recipient gets each announcement once; only a message in flight at the moment of
 the kill can go out twice. Telegram's limits are kept by the bot's rate limiter; here a
 ``RetryAfter`` waits and sends the same message again, a blocked chat is marked and
-skipped, and network errors are retried with backoff a bounded number of times.
+skipped, and network errors are retried with backoff a bounded number of times. A send
+that Telegram did not answer in time may have arrived: it is sent at most once more (the
+row counts the resend), and if that is not answered either the row is ``unconfirmed``.
 
 Nothing here imports :mod:`telegram`: the Telegram layer passes in a :data:`Sender`.
 """
@@ -22,7 +24,15 @@ from datetime import datetime
 from enum import StrEnum
 
 from bot.content import ScheduledAnnouncement
-from bot.storage import Announcement, AnnouncementStatus, ChatStatus, Delivery, DeliveryCounts, Storage
+from bot.storage import (
+    Announcement,
+    AnnouncementStatus,
+    ChatStatus,
+    Delivery,
+    DeliveryCounts,
+    DeliveryStatus,
+    Storage,
+)
 
 __all__ = [
     "Announcer",
@@ -45,7 +55,8 @@ class SendKind(StrEnum):
     SENT = "sent"
     RETRY = "retry"  # flood control: wait ``retry_after`` seconds
     FORBIDDEN = "forbidden"  # blocked, removed, or the chat is gone
-    TRANSIENT = "transient"  # network error or 5xx
+    TRANSIENT = "transient"  # it provably did not go out: no connection, or a 5xx answer
+    UNCONFIRMED = "unconfirmed"  # sent, and no answer in time: it may have arrived
     FAILED = "failed"  # refused for good
 
 
@@ -82,6 +93,7 @@ class Broadcaster:
         *,
         workers: int = 8,
         max_attempts: int = 5,
+        max_resends: int = 1,
         max_retry_after: int = 10,
         backoff: float = 1.0,
         max_backoff: float = 60.0,
@@ -91,6 +103,7 @@ class Broadcaster:
         self.sender = sender
         self.workers = workers
         self.max_attempts = max_attempts
+        self.max_resends = max_resends
         self.max_retry_after = max_retry_after
         self.backoff = backoff
         self.max_backoff = max_backoff
@@ -109,11 +122,17 @@ class Broadcaster:
             return await asyncio.shield(running)
         task = asyncio.ensure_future(self._deliver(announcement_id, progress, progress_every))
         self._running[announcement_id] = task
-        try:
-            return await asyncio.shield(task)
-        finally:
-            if task.done():
-                self._running.pop(announcement_id, None)
+        task.add_done_callback(lambda _: self._running.pop(announcement_id, None))
+        return await asyncio.shield(task)
+
+    async def stop(self) -> None:
+        """Stop every delivery under way and wait until each has stopped (at shutdown: a
+        task left pending would be destroyed with the event loop); their pending rows resume
+        at the next start."""
+        running = list(self._running.values())
+        for task in running:
+            task.cancel()
+        await asyncio.gather(*running, return_exceptions=True)
 
     async def _deliver(self, announcement_id: int, progress: Progress | None, progress_every: float) -> DeliveryCounts:
         announcement = await self.storage.get_announcement(announcement_id)
@@ -135,14 +154,16 @@ class Broadcaster:
         finally:
             if ticker is not None:
                 ticker.cancel()
+                await asyncio.gather(ticker, return_exceptions=True)
         await self.storage.set_announcement_status(announcement_id, AnnouncementStatus.DONE)
         counts = await self.storage.delivery_counts(announcement_id)
         if progress is not None:
             await _safely(progress(counts))
         logger.info(
-            "Announcement %d delivered: %d sent, %d failed of %d",
+            "Announcement %d delivered: %d sent, %d unconfirmed (Telegram did not answer in time), %d failed of %d",
             announcement_id,
             counts.sent,
+            counts.unconfirmed,
             counts.failed,
             counts.total,
         )
@@ -163,6 +184,8 @@ class Broadcaster:
         text = announcement.text.get(delivery.lang) or announcement.text["tr"]
         attempts = 0
         waits = 0
+        resends = delivery.resends
+        maybe_sent = resends > 0  # a send (of this run or an earlier one) may have arrived
         while True:
             await self.storage.mark_attempt(announcement.id, delivery.target)
             attempts += 1
@@ -181,12 +204,29 @@ class Broadcaster:
                 attempts -= 1  # flood control is not the message's fault
                 await self._sleep(max(outcome.retry_after, 0.1))
                 continue
-            if outcome.kind == SendKind.TRANSIENT and attempts < self.max_attempts:
+            if outcome.kind == SendKind.UNCONFIRMED:
+                maybe_sent = True
+                if resends < self.max_resends:
+                    resends += 1
+                    await self.storage.mark_resend(announcement.id, delivery.target)
+                    logger.info(
+                        "Telegram did not answer announcement %d to %s in time (%s); sending it once more",
+                        announcement.id,
+                        delivery.target,
+                        outcome.reason,
+                    )
+                    await self._sleep(self.backoff)
+                    continue
+            elif outcome.kind == SendKind.TRANSIENT and attempts < self.max_attempts:
                 await self._sleep(min(self.backoff * 2 ** (attempts - 1), self.max_backoff))
                 continue
-            await self.storage.finish_delivery(
-                announcement.id, delivery.target, sent=False, reason=outcome.reason or outcome.kind
-            )
+            reason = outcome.reason or outcome.kind
+            if maybe_sent and outcome.kind != SendKind.FORBIDDEN:
+                await self.storage.finish_delivery(
+                    announcement.id, delivery.target, sent=False, reason=reason, status=DeliveryStatus.UNCONFIRMED
+                )
+                return
+            await self.storage.finish_delivery(announcement.id, delivery.target, sent=False, reason=reason)
             if outcome.kind == SendKind.FORBIDDEN and _is_chat_id(delivery.target):
                 await self.storage.set_chat_status(int(delivery.target), ChatStatus.BLOCKED)
             return

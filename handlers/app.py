@@ -10,6 +10,7 @@ import sys
 
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
+from telegram.error import InvalidToken, TelegramError
 from telegram.ext import (
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -45,11 +46,23 @@ from handlers.messages import on_group_text, on_private_text
 from handlers.privacy import on_forget_button, on_forgetme
 from handlers.ratelimit import PacingLimiter
 from handlers.subscriptions import on_subscribe, on_unsubscribe
+from handlers.updates import FairUpdateProcessor
 from handlers.webhook import serve_webhook
 
 __all__ = ["build_application", "run"]
 
 logger = logging.getLogger(__name__)
+
+# Seconds for each phase of a request to Telegram (PTB's defaults are 5 s to read and 1 s to
+# get a pooled connection). sendMessage is usually answered in well under a second, but a busy
+# Telegram can take several; a read timeout means "sent, answer unknown" and the message is
+# not sent again (handlers.retry), so the read timeout is generous. A long poll waits its own
+# ``timeout`` plus GET_UPDATES_READ_TIMEOUT.
+CONNECT_TIMEOUT = 5.0
+READ_TIMEOUT = 20.0
+WRITE_TIMEOUT = 10.0
+POOL_TIMEOUT = 5.0
+GET_UPDATES_READ_TIMEOUT = 10.0
 
 # The handlers of the commands the assistant does not answer alone (see bot.commands).
 _COMMAND_HANDLERS = {
@@ -77,7 +90,7 @@ async def _post_init(application: App) -> None:
 
 
 async def _post_shutdown(application: App) -> None:
-    await stop_deliveries()
+    await stop_deliveries(application)
     await application.bot_data.close()
 
 
@@ -90,12 +103,22 @@ def build_application(config: Config, assistant: Assistant) -> App:
         ApplicationBuilder()
         .token(config.token)
         .base_url(config.api_base_url)
+        .connect_timeout(CONNECT_TIMEOUT)
+        .read_timeout(READ_TIMEOUT)
+        .write_timeout(WRITE_TIMEOUT)
+        .pool_timeout(POOL_TIMEOUT)
+        .get_updates_connect_timeout(CONNECT_TIMEOUT)
+        .get_updates_read_timeout(GET_UPDATES_READ_TIMEOUT)
+        .get_updates_write_timeout(WRITE_TIMEOUT)
+        .get_updates_pool_timeout(POOL_TIMEOUT)
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .context_types(context_types)
         # At most 30 messages a second, evenly spaced, and 20 a minute per group; the limiter
         # never retries: replies retry in handlers.retry, announcements in the broadcaster.
         .rate_limiter(PacingLimiter())
-        .concurrent_updates(16)  # one slow chat does not hold up the others
+        # 16 updates side by side, and each group in a lane of its own: a slow chat or a busy
+        # group does not hold up the others.
+        .concurrent_updates(FairUpdateProcessor(16))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         .build()
@@ -135,6 +158,19 @@ async def _probe_database(config: Config) -> None:
         await storage.check_writable()
 
 
+async def _check_token(application: App) -> None:
+    """Ask Telegram about the bot once (getMe) so that a rejected token stops the start with
+    InvalidToken before polling begins (whose start-up would log it as a traceback). Other
+    failures are left to the polling start-up, which reports and retries them."""
+    try:
+        async with application.bot:
+            pass
+    except InvalidToken:
+        raise
+    except TelegramError:
+        pass
+
+
 def run(config: Config, assistant: Assistant) -> int:
     """Run the bot until SIGINT/SIGTERM: long polling, or a webhook server when
     BOT_WEBHOOK_URL is set. Returns the process exit code."""
@@ -150,13 +186,22 @@ def run(config: Config, assistant: Assistant) -> int:
         print(f"Database error: {exc}", file=sys.stderr)
         return 2
     application = build_application(config, assistant)
-    if config.webhook_url:
-        if config.webhook_secret is None:
-            logger.warning(
-                "BOT_WEBHOOK_SECRET is not set: generated a random secret for this run and registered "
-                "it with Telegram (set BOT_WEBHOOK_SECRET to choose one)"
-            )
-        assert secret is not None
-        return asyncio.run(serve_webhook(application, config, secret))
-    application.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+    try:
+        if config.webhook_url:
+            if config.webhook_secret is None:
+                logger.warning(
+                    "BOT_WEBHOOK_SECRET is not set: generated a random secret for this run and registered "
+                    "it with Telegram (set BOT_WEBHOOK_SECRET to choose one)"
+                )
+            assert secret is not None
+            return asyncio.run(serve_webhook(application, config, secret))
+        asyncio.run(_check_token(application))
+        application.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+    except InvalidToken:  # its message holds the token: never shown
+        print(
+            "Telegram rejected the bot token (TELEGRAM_BOT_TOKEN): it was revoked or mistyped; "
+            "get the current one from @BotFather",
+            file=sys.stderr,
+        )
+        return 2
     return 0

@@ -17,7 +17,7 @@ from bot.announcements import Progress, ScheduleAction, ScheduleDecision, Sender
 from bot.content import Messages, ScheduledAnnouncement
 from bot.storage import DeliveryCounts
 from handlers.context import App, Context
-from handlers.retry import NO_FLOOD_RETRY, retry_seconds
+from handlers.retry import NO_FLOOD_RETRY, may_have_arrived, retry_seconds
 
 __all__ = [
     "deliver_in_background",
@@ -51,6 +51,8 @@ def telegram_sender(bot: ExtBot[int]) -> Sender:
                 return SendOutcome(SendKind.FORBIDDEN, reason=reason)
             return SendOutcome(SendKind.FAILED, reason=reason)
         except NetworkError as exc:  # includes TimedOut and 5xx answers
+            if may_have_arrived(exc):  # sent, and no answer in time: maybe delivered
+                return SendOutcome(SendKind.UNCONFIRMED, reason=str(exc))
             return SendOutcome(SendKind.TRANSIENT, reason=str(exc))
         except TelegramError as exc:
             return SendOutcome(SendKind.FAILED, reason=str(exc))
@@ -60,13 +62,18 @@ def telegram_sender(bot: ExtBot[int]) -> Sender:
 
 
 def progress_reporter(bot: Bot, chat_id: int, message_id: int, messages: Messages, lang: str) -> Progress:
-    """Edits one message with "sent / total, failed" as a broadcast goes on."""
+    """Edits one message with "sent / total, failed" as a broadcast goes on; a message sent
+    whose delivery Telegram did not confirm in time counts as sent (it most likely arrived)."""
     last: list[str] = []
 
     async def report(counts: DeliveryCounts) -> None:
         key = "announce_done" if counts.pending == 0 else "announce_progress"
         text = messages.render(
-            key, lang, sent=f"{counts.sent:,}", total=f"{counts.total:,}", failed=f"{counts.failed:,}"
+            key,
+            lang,
+            sent=f"{counts.sent + counts.unconfirmed:,}",
+            total=f"{counts.total:,}",
+            failed=f"{counts.failed:,}",
         )
         if last and last[0] == text:
             return
@@ -101,12 +108,16 @@ def _finished(task: asyncio.Task[object]) -> None:
         )
 
 
-async def stop_deliveries() -> None:
-    """Stop running deliveries (at shutdown); their pending rows resume at the next start."""
+async def stop_deliveries(application: App) -> None:
+    """Stop running deliveries (at shutdown) and wait until every task of theirs has ended;
+    their pending rows resume at the next start."""
     for task in list(_TASKS):
         task.cancel()
     if _TASKS:
         await asyncio.gather(*_TASKS, return_exceptions=True)
+    data = application.bot_data
+    if data.is_open:
+        await data.announcer.broadcaster.stop()
 
 
 async def on_scheduled_job(context: Context) -> None:

@@ -13,7 +13,7 @@ from bot import callbacks
 from bot.replies import Button, Reply
 from bot.tghtml import MAX_MESSAGE, to_plain, truncate_text
 from handlers.context import Context, render
-from handlers.retry import with_network_retries
+from handlers.retry import may_have_arrived, with_network_retries
 
 __all__ = ["keyboard", "send_reply", "with_feedback"]
 
@@ -85,7 +85,18 @@ async def send_reply(
                 with contextlib.suppress(Exception):
                     await context.bot_data.storage.set_chat_status(message.chat_id, "blocked")
             return None
-        except (BadRequest, NetworkError, RetryAfter) as exc:
+        except (BadRequest, RetryAfter) as exc:
             logger.warning("Could not send a reply to chat %s: %s", message.chat_id, exc)
+            return None
+        except NetworkError as exc:
+            if may_have_arrived(exc):
+                logger.warning(
+                    "Telegram did not answer a reply to chat %s in time (%s); it may have been delivered, "
+                    "so it is not sent again",
+                    message.chat_id,
+                    exc,
+                )
+            else:
+                logger.warning("Could not send a reply to chat %s: %s", message.chat_id, exc)
             return None
     return sent

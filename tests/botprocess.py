@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import signal
 import subprocess
 import sys
@@ -18,7 +19,8 @@ __all__ = ["BotProcess"]
 class BotProcess:
     """The bot pointed at a fake Bot API, with its log in ``workdir/bot.log``."""
 
-    def __init__(self, fake: FakeBotAPI, workdir: Path, **env: str) -> None:
+    def __init__(self, fake: FakeBotAPI, workdir: Path, *, nofile: int | None = None, **env: str) -> None:
+        """``nofile``: the process's limit of open files (soft and hard), as on a small host."""
         environ = {
             k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "TELEGRAM_")) and k != "DATABASE_URL"
         }
@@ -39,6 +41,7 @@ class BotProcess:
             stdout=self._log_file,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
+            preexec_fn=None if nofile is None else lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (nofile, nofile)),
         )
 
     def stop(self, timeout: float = 20) -> int:

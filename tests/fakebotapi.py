@@ -1491,6 +1491,7 @@ class FakeBotAPI:
         self.rate_limit_hits = 0
         self._faults: dict[str, list[dict[str, Any]]] = {}
         self._delays: dict[str, float] = {}
+        self._answer_delays: dict[str, float] = {}
 
         self._methods: dict[str, tuple[str, Callable[[dict[str, Any]], Any]]] = {}
         for name, impl in {
@@ -1727,13 +1728,16 @@ class FakeBotAPI:
                 {"status": status, "description": description, "retry_after": retry_after} for _ in range(count)
             )
 
-    def set_delay(self, method: str, seconds: float) -> None:
-        """Delay every answer of ``method`` by ``seconds`` (0 removes the delay)."""
+    def set_delay(self, method: str, seconds: float, *, after: bool = False) -> None:
+        """Delay every answer of ``method`` by ``seconds`` (0 removes the delay). With
+        ``after``, the call takes effect at once and only its answer is late (a message is
+        delivered, and the bot hears so ``seconds`` later)."""
+        delays = self._answer_delays if after else self._delays
         with self._cond:
             if seconds > 0:
-                self._delays[method.lower()] = seconds
+                delays[method.lower()] = seconds
             else:
-                self._delays.pop(method.lower(), None)
+                delays.pop(method.lower(), None)
 
     # ------------------------------------------------------------------ update injection
 
@@ -2289,7 +2293,10 @@ class FakeBotAPI:
                 status = 500
                 response = ApiError(500, f"Internal Server Error: fake bug: {exc!r}").payload()
             self._record(method, params, status, response, verb)
-            return status, response
+        late = self._answer_delays.get(lowered)
+        if late:
+            self._stop_event.wait(late)
+        return status, response
 
     def _decode_params(self, query: str, content_type: str, body: bytes) -> dict[str, Any]:
         params: dict[str, Any] = {}

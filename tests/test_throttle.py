@@ -49,3 +49,18 @@ def test_quiet_users_are_forgotten() -> None:
     clock.now += 100
     throttle.check(99_999)
     assert len(throttle._users) < 100
+
+
+def test_each_kind_has_its_own_budget() -> None:
+    from bot.throttle import Kind
+
+    clock = Clock()
+    throttle = Throttle(clock=clock)
+    inline = [throttle.check(1, Kind.INLINE) for _ in range(25)]  # a question typed keystroke by keystroke
+    assert set(inline) == {"ok"}
+    presses = [throttle.check(1, Kind.BUTTON) for _ in range(15)]
+    assert set(presses) == {"ok"}
+    assert throttle.check(1) == "ok"  # neither used up the message budget
+    verdicts = [throttle.check(1) for _ in range(throttle.limit)]  # one past the budget
+    assert verdicts[-1] == "notice"
+    assert throttle.check(1, Kind.INLINE) == "ok"  # silenced for messages only

@@ -123,13 +123,13 @@ class AnnouncementRepository:
     async def pending_deliveries(self, announcement_id: int, limit: int = 500) -> list[Delivery]:
         """The next deliveries still to be made, in the order the recipients were fixed."""
         rows = await self.db.fetch_all(
-            "SELECT announcement_id, target, lang, status, message_id, reason, attempts FROM deliveries "
+            "SELECT announcement_id, target, lang, status, message_id, reason, attempts, resends FROM deliveries "
             "WHERE announcement_id = ? AND status = ? ORDER BY rowid LIMIT ?",
             announcement_id,
             str(DeliveryStatus.PENDING),
             limit,
         )
-        return [Delivery(int(r[0]), r[1], r[2], DeliveryStatus(r[3]), r[4], r[5], int(r[6])) for r in rows]
+        return [Delivery(int(r[0]), r[1], r[2], DeliveryStatus(r[3]), r[4], r[5], int(r[6]), int(r[7])) for r in rows]
 
     async def mark_attempt(self, announcement_id: int, target: str) -> None:
         """Count an attempt before sending, so a crash right after it is visible."""
@@ -140,14 +140,33 @@ class AnnouncementRepository:
             target,
         )
 
+    async def mark_resend(self, announcement_id: int, target: str) -> None:
+        """Count a send repeated because the one before may or may not have arrived."""
+        await self.db.execute(
+            "UPDATE deliveries SET resends = resends + 1, updated = ? WHERE announcement_id = ? AND target = ?",
+            time.time(),
+            announcement_id,
+            target,
+        )
+
     async def finish_delivery(
-        self, announcement_id: int, target: str, *, sent: bool, message_id: int | None = None, reason: str | None = None
+        self,
+        announcement_id: int,
+        target: str,
+        *,
+        sent: bool,
+        message_id: int | None = None,
+        reason: str | None = None,
+        status: DeliveryStatus | None = None,
     ) -> None:
-        """Record the outcome of one delivery as soon as it is known."""
+        """Record the outcome of one delivery as soon as it is known (``status`` overrides
+        what ``sent`` says, for :attr:`DeliveryStatus.UNCONFIRMED`)."""
+        if status is None:
+            status = DeliveryStatus.SENT if sent else DeliveryStatus.FAILED
         await self.db.execute(
             "UPDATE deliveries SET status = ?, message_id = ?, reason = ?, updated = ? "
             "WHERE announcement_id = ? AND target = ?",
-            str(DeliveryStatus.SENT if sent else DeliveryStatus.FAILED),
+            str(status),
             message_id,
             reason,
             time.time(),
@@ -160,15 +179,17 @@ class AnnouncementRepository:
             "SELECT COUNT(*), "
             "SUM(CASE WHEN status = ? THEN 1 ELSE 0 END), "
             "SUM(CASE WHEN status = ? THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN status = ? THEN 1 ELSE 0 END), "
             "SUM(CASE WHEN status = ? THEN 1 ELSE 0 END) "
             "FROM deliveries WHERE announcement_id = ?",
             str(DeliveryStatus.SENT),
             str(DeliveryStatus.FAILED),
             str(DeliveryStatus.PENDING),
+            str(DeliveryStatus.UNCONFIRMED),
             announcement_id,
         )
-        total, sent, failed, pending = (int(v or 0) for v in (row or (0, 0, 0, 0)))
-        return DeliveryCounts(total, sent, failed, pending)
+        total, sent, failed, pending, unconfirmed = (int(v or 0) for v in (row or (0, 0, 0, 0, 0)))
+        return DeliveryCounts(total, sent, failed, pending, unconfirmed)
 
     async def forget_target(self, target: str) -> int:
         return await self.db.execute("DELETE FROM deliveries WHERE target = ?", target)

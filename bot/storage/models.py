@@ -72,6 +72,8 @@ class DeliveryStatus(StrEnum):
     PENDING = "pending"
     SENT = "sent"
     FAILED = "failed"
+    # Sent, and Telegram did not answer in time, also after the one resend: it may have arrived.
+    UNCONFIRMED = "unconfirmed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +126,7 @@ class Delivery:
     message_id: int | None
     reason: str | None
     attempts: int
+    resends: int = 0  # sends repeated because an earlier one may or may not have arrived
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +135,7 @@ class DeliveryCounts:
     sent: int
     failed: int
     pending: int
+    unconfirmed: int = 0  # sent, delivery not confirmed (not counted in ``sent`` or ``failed``)
 
 
 @dataclass(frozen=True, slots=True)

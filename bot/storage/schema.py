@@ -99,6 +99,10 @@ MIGRATIONS: tuple[str, ...] = (
         at        REAL NOT NULL
     );
     """,
+    # 5: sends repeated after Telegram did not answer in time (the first may have arrived)
+    """
+    ALTER TABLE deliveries ADD COLUMN resends INTEGER NOT NULL DEFAULT 0;
+    """,
 )
 
 # Telegram ids exceed 32 bits (BIGINT); times are Unix seconds (DOUBLE PRECISION).
@@ -184,6 +188,9 @@ POSTGRES_MIGRATIONS: tuple[str, ...] = (
         update_id BIGINT PRIMARY KEY,
         at        DOUBLE PRECISION NOT NULL
     );
+    """,
+    """
+    ALTER TABLE deliveries ADD COLUMN resends INTEGER NOT NULL DEFAULT 0;
     """,
 )
 

@@ -28,6 +28,7 @@ from bot.storage.models import (
     ChatStatus,
     Delivery,
     DeliveryCounts,
+    DeliveryStatus,
     QuestionRecord,
     Stats,
     StorageError,
@@ -203,11 +204,21 @@ class Storage:
     async def mark_attempt(self, announcement_id: int, target: str) -> None:
         await self.announcement_store.mark_attempt(announcement_id, target)
 
+    async def mark_resend(self, announcement_id: int, target: str) -> None:
+        await self.announcement_store.mark_resend(announcement_id, target)
+
     async def finish_delivery(
-        self, announcement_id: int, target: str, *, sent: bool, message_id: int | None = None, reason: str | None = None
+        self,
+        announcement_id: int,
+        target: str,
+        *,
+        sent: bool,
+        message_id: int | None = None,
+        reason: str | None = None,
+        status: DeliveryStatus | None = None,
     ) -> None:
         await self.announcement_store.finish_delivery(
-            announcement_id, target, sent=sent, message_id=message_id, reason=reason
+            announcement_id, target, sent=sent, message_id=message_id, reason=reason, status=status
         )
 
     async def delivery_counts(self, announcement_id: int) -> DeliveryCounts:
