@@ -165,11 +165,11 @@ class MemberAnswers:
         return result + self.sample_replies(lang)
 
     def sample_replies(self, lang: Lang) -> list[tuple[str, Reply]]:
-        """Every page of the region lists (together they hold every member's line, name and
-        link), a list of each other kind (a country with pages, a year with its batch and
-        its ranges, a country and a year, an empty one), an answer of each shape (a year,
-        a range, "before", a note, unverified, a citation, the longest), "not listed" and a
-        province's "no": what the start-up check renders and validates."""
+        """The first and last page of a list of each kind (a region, the country with most
+        pages, a year with its batch and its ranges, a country and a year, an empty one),
+        an answer of each shape (a year, a range, "before", a note, unverified, a citation,
+        the longest), "not listed" and a province's "no": what the start-up check renders
+        and validates (the tests render every answer and every page)."""
         result: list[tuple[str, Reply]] = []
         shapes: dict[tuple[object, ...], Member] = {}
         for m in self.directory.members:
@@ -180,11 +180,13 @@ class MemberAnswers:
             result.append((m.id, self.members_reply((m,), lang)))
         biggest = max({m.country for m in self.directory.members}, key=lambda c: len(self.directory.in_country(c)))
         years = sorted(b.year for b in self.directory.data.batches)[-1:]
-        lists = [ListFilter(region=r) for r in self.directory.regions]
+        smallest = min(self.directory.regions, key=lambda r: len(self.directory.in_region(r)))
+        lists = [ListFilter(region=smallest)]
         lists += [ListFilter(country=biggest), *(ListFilter(year=y) for y in years)]
         lists += [ListFilter(country=biggest, year=y) for y in years]
         for f in lists:
-            for page in range(self.page_count(f, lang)):
+            last = self.page_count(f, lang) - 1
+            for page in sorted({0, max(last, 0)}):
                 result.append((f.key, self.list_reply(f, page, lang)))
         result.append(("-", self.not_listed("<&>", lang, kind=ReplyKind.ANSWER)))
         result.append(("-", self.list_reply(ListFilter(country="AQ"), 0, lang)))

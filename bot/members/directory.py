@@ -81,7 +81,10 @@ def words(text: str) -> list[Word]:
 
 def _keys(name: str) -> set[str]:
     """The folded keys a name is found under ("Xi'an": "xi an", "xian"; not "xi")."""
-    keys = {fold(name), fold(name.replace("'", "")), fold(name.replace("'", " "))}
+    keys = {fold(name)}
+    if "'" in name or "’" in name:
+        plain = name.replace("’", "'")
+        keys |= {fold(plain.replace("'", "")), fold(plain.replace("'", " "))}
     return {k for k in keys if len(k.replace(" ", "")) >= 3 or k.isdigit()}
 
 
