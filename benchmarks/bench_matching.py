@@ -330,6 +330,41 @@ def main() -> None:
             rows,
         )
     )
+    print()
+    print(membership())
+
+
+def membership() -> str:
+    """The membership questions' recogniser (bot.members.questions), which every question
+    also goes through, and the whole ``Assistant.ask`` (matcher, recogniser, reply), on
+    every question of tests/eval (with cities.yaml: cities, countries, regions, years)."""
+    from bot.services import load_assistant
+
+    assistant = load_assistant(ROOT / "content")
+    members = assistant.members
+    assert members is not None
+    questions = [
+        c.question
+        for path in ("questions.yaml", "holdout.yaml", "cities.yaml")
+        for c in load_cases(ROOT / "tests" / "eval" / path)
+    ]
+    found: list[object] = []
+    cold = summary(latencies(members.question, questions, found))
+    warm = summary(latencies(members.question, questions))
+    recognised = sum(q is not None for q in found)
+    assistant.matcher.clear_caches()
+    ask_cold = summary(latencies(assistant.ask, questions))
+    assistant.matcher.clear_caches(words=False)
+    ask_warm = summary(latencies(assistant.ask, questions))
+    d = members.directory
+    size = f"{d.count} members, {len(d.places_index)} names"
+    rows = [
+        [size, "recogniser cold", len(questions), cold[0], cold[1], f"{recognised} membership questions"],
+        [size, "recogniser warm", len(questions), warm[0], warm[1], ""],
+        [size, "Assistant.ask cold", len(questions), ask_cold[0], ask_cold[1], "matcher + recogniser + reply"],
+        [size, "Assistant.ask warm", len(questions), ask_warm[0], ask_warm[1], ""],
+    ]
+    return table(["members", "what", "questions", "p50 ms", "p99 ms", "note"], rows)
 
 
 if __name__ == "__main__":

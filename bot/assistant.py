@@ -19,6 +19,9 @@ from bot.commands import COMMANDS, REGISTRY, Audience
 from bot.content import City, Content, Problem
 from bot.lang import LANGS, Lang, choose_lang
 from bot.matching import Decision, Matcher, MatchResult, Thresholds
+from bot.members.answers import MemberAnswers
+from bot.members.directory import Directory
+from bot.members.replies import ListFilter
 from bot.render import Renderer
 from bot.replies import Button, InlineArticle, Reply, ReplyKind
 from bot.textnorm import fold
@@ -55,6 +58,18 @@ class Assistant:
         for city in content.cities:
             for name in (city.name, city.id, *city.aliases):
                 self._city_names.setdefault(fold(name), city)
+        self.members: MemberAnswers | None = None  # the whole network (members.yaml)
+        if content.members is not None:
+            self.members = MemberAnswers(
+                content,
+                Directory(content.members, content.cities),
+                self.render.msg,
+                known=self.matcher.vocabulary,
+                finish=self._finish,
+                city_reply=lambda city, lang: self.city_reply(city, lang),
+                cities=lambda lang: self.render.cities(lang, content.cities),
+                menu=self._menu_button,
+            )
 
     # ------------------------------------------------------------------ indexing
     @staticmethod
@@ -83,6 +98,10 @@ class Assistant:
         """The short label of an entry, for buttons."""
         if entry_id in self.content.faq:
             return self.content.faq[entry_id].title[lang]
+        if entry_id not in self.content.city_by_entry and self.members is not None:
+            title = self.members.title(entry_id)
+            if title is not None:
+                return title
         return self.content.city_by_entry[entry_id].name
 
     def _msg(self, key: str, lang: Lang, /, **values: object) -> Html:
@@ -127,6 +146,10 @@ class Assistant:
         """The answer of one entry (a FAQ entry or a city)."""
         if entry_id in self.content.city_by_entry:
             return self.city_reply(self.content.city_by_entry[entry_id], lang, score=score, kind=kind)
+        if entry_id not in self.content.faq and self.members is not None:
+            member = self.members.entry_reply(entry_id, lang)
+            if member is not None:
+                return member
         entry = self.content.faq[entry_id]
         related = [r for r in entry.related if r in self.content.faq or r in self.content.city_by_entry]
         buttons = [(Button(self.title(r, lang), data=callbacks.entry(r)),) for r in related[:MAX_SUGGESTIONS]]
@@ -179,6 +202,10 @@ class Assistant:
             return self._finish(
                 self._msg("empty_question", lang), lang, kind=ReplyKind.FALLBACK, buttons=((self._menu_button(lang),),)
             )
+        if self.members is not None:  # "Hamburg öğrenen şehir mi?", "Almanya'dan hangi şehirler?"
+            member = self.members.ask(text, lang)
+            if member is not None:
+                return member
         if result.decision == Decision.ANSWER and best is not None:
             return self.entry_reply(best.entry_id, lang, score=best.score)
         if result.decision == Decision.SUGGEST:
@@ -254,25 +281,26 @@ class Assistant:
 
     def _cmd_cities(self, args: list[str], lang: Lang, first_name: str) -> Reply:
         cities = self.content.cities
-        if not args:
+        chosen = self.members.cities_filter(args) if self.members is not None and args else None
+        if not args or (chosen is not None and chosen.country == "TR" and chosen.year is None):
             header = self._msg("cities_header", lang, count=len(cities), as_of=self.content.cities_as_of)
             return self._finish(header + "\n\n" + self.render.cities(lang, cities), lang)
-        year_text = args[0]
-        if len(args) > 1 or not (year_text.isascii() and year_text.isdigit() and len(year_text) == 4):
+        if chosen is None or self.members is None:
             return self._finish(self._msg("cities_usage", lang), lang, kind=ReplyKind.USAGE)
-        year = int(year_text)
         last = datetime.date.today().year
-        if not NETWORK_FIRST_YEAR <= year <= last:
+        if chosen.year is not None and not NETWORK_FIRST_YEAR <= chosen.year <= last:
             return self._finish(
-                self._msg("cities_year_range", lang, year=year_text, first=NETWORK_FIRST_YEAR, last=last),
+                self._msg("cities_year_range", lang, year=chosen.year, first=NETWORK_FIRST_YEAR, last=last),
                 lang,
                 kind=ReplyKind.USAGE,
             )
-        chosen = [c for c in cities if c.joined == year]
-        if not chosen:
-            return self._finish(self._msg("cities_year_none", lang, year=year), lang, kind=ReplyKind.USAGE)
-        header = self._msg("cities_year_header", lang, year=year, count=len(chosen))
-        return self._finish(header + "\n\n" + self.render.cities(lang, chosen), lang)
+        if (
+            chosen.year is not None
+            and not (chosen.country or chosen.region)
+            and not self.members.page_count(chosen, lang)
+        ):
+            return self._finish(self._msg("cities_year_none", lang, year=chosen.year), lang, kind=ReplyKind.USAGE)
+        return self.members.list_reply(chosen, 0, lang, kind=ReplyKind.INFO)
 
     def find_city(self, name: str) -> City | None:
         """A member city by (fuzzy) name or alias."""
@@ -288,19 +316,15 @@ class Assistant:
         query = " ".join(args).strip()
         if not query:
             return self._finish(self._msg("city_usage", lang), lang, kind=ReplyKind.USAGE)
+        if self.members is not None:
+            member = self.members.city_command(query, lang)
+            if member is not None:
+                return member
         city = self.find_city(query)
         if city is None:
-            return self._finish(
-                self._msg(
-                    "city_not_found",
-                    lang,
-                    query=tghtml.isolate(tghtml.truncate_text(query, 60)),
-                    url=escape_attr(self.content.cities_source),
-                ),
-                lang,
-                kind=ReplyKind.USAGE,
-                buttons=self._members_button(lang),
-            )
+            if self.members is not None:
+                return self.members.not_listed(query, lang, kind=ReplyKind.USAGE)
+            return self._finish(self._msg("cities_usage", lang), lang, kind=ReplyKind.USAGE)
         return self.city_reply(city, lang)
 
     def _cmd_lang(self, args: list[str], lang: Lang, first_name: str) -> Reply:
@@ -336,6 +360,13 @@ class Assistant:
             )
         if parsed.kind == CallbackKind.LANG:
             return self._cmd_lang([value], lang, "")
+        if parsed.kind == CallbackKind.MEMBERS and self.members is not None:
+            chosen = ListFilter.parse(value)
+            if chosen is None or not self.members.valid(chosen):
+                return None
+            return replace(self.members.list_reply(chosen, parsed.number, lang), edit=True)
+        if parsed.kind == CallbackKind.ENTRY and self.members is not None:
+            return self.members.entry_reply(value, lang)
         return None
 
     def inline(
@@ -348,6 +379,9 @@ class Assistant:
             result = self.matcher.match(query, limit)
             lang = result.lang or choose_lang(pref, user_lang, result.best.lang if result.best else None)
             ids = [m.entry_id for m in result.ranked if m.score >= self.matcher.thresholds.suggest]
+            if self.members is not None:
+                found = [m.entry_id for m in self.members.inline_members(query, limit)]
+                ids = list(dict.fromkeys([*found, *ids]))
         else:
             ids = [e for t in self.content.topics for e in t.entries[:1]][:limit]
         articles = []
@@ -406,4 +440,7 @@ class Assistant:
                     check("topics.yaml", topic.id, f"topic ({lang})", topic_reply)
             for text in ("", "zzzz qqqq", "<script>&"):
                 check("messages.yaml", None, f"fallback ({lang})", self.ask(text, pref=lang))
+            if self.members is not None:  # the region lists hold every member's line; an answer of each shape
+                for member_id, reply in self.members.sample_replies(lang):
+                    check("members.yaml", member_id, f"reply ({lang})", reply)
         return problems

@@ -45,6 +45,7 @@ __all__ = [
     "fits",
     "forget",
     "lang",
+    "members",
     "offered",
     "parse",
     "topic",
@@ -61,6 +62,7 @@ class CallbackKind(StrEnum):
     FEEDBACK = "fb"  # fb:<1|-1>:<entry id>: a vote on an answer
     FORGET = "forget"  # forget:<yes|no>:<user id>: confirm /forgetme
     ANNOUNCE = "ann"  # ann:<ok|no>:<announcement id>: send or cancel a previewed announcement
+    MEMBERS = "m"  # m:<filter>:<page>: a page of a member list ("m:c=DE,y=2024:1")
 
 
 class ForgetChoice(StrEnum):
@@ -80,11 +82,15 @@ PATTERNS: Final[dict[str, str]] = {
     "feedback": rf"^{CallbackKind.FEEDBACK}:",
     "forget": rf"^{CallbackKind.FORGET}:",
     "announce": rf"^{CallbackKind.ANNOUNCE}:",
-    "assistant": rf"^(?:{CallbackKind.ENTRY}|{CallbackKind.TOPIC}|{CallbackKind.LANG}):|^{CallbackKind.MENU}$",
+    "assistant": (
+        rf"^(?:{CallbackKind.ENTRY}|{CallbackKind.TOPIC}|{CallbackKind.LANG}|{CallbackKind.MEMBERS}):"
+        rf"|^{CallbackKind.MENU}$"
+    ),
 }
 
 _VOTES: Final = {"1": 1, "-1": -1}
 _ID = re.compile(r"^[A-Za-z0-9_.:-]+$")
+_FILTER = re.compile(r"^[A-Za-z0-9=,-]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +100,7 @@ class Callback:
     kind: CallbackKind
     value: str = ""  # entry, topic or language; the vote's entry; the announcement id
     choice: str = ""  # the vote (1/-1), the forget choice, the announce action
-    number: int = 0  # the user id (forget), the announcement id (announce), the vote
+    number: int = 0  # the user id (forget), the announcement id (announce), the vote, the page (members)
 
 
 def fits(data: str) -> bool:
@@ -112,6 +118,11 @@ def topic(topic_id: str) -> str:
 
 def lang(code: str) -> str:
     return f"{CallbackKind.LANG}:{code}"
+
+
+def members(filter_key: str, page: int) -> str:
+    """A page (from 0) of a member list; ``filter_key`` as :class:`bot.members.replies.ListFilter` makes it."""
+    return f"{CallbackKind.MEMBERS}:{filter_key}:{page}"
 
 
 def feedback(vote: int, entry_id: str) -> str:
@@ -165,6 +176,12 @@ def parse(data: str | None) -> Callback | None:
         if choice not in tuple(ForgetChoice) or user_id is None:
             return None
         return Callback(CallbackKind.FORGET, "", choice, user_id)
+    if head == CallbackKind.MEMBERS:
+        key, _, number = rest.rpartition(":")
+        page = _int(number)
+        if not key or not _FILTER.match(key) or page is None or page < 0:
+            return None
+        return Callback(CallbackKind.MEMBERS, key, "", page)
     if head == CallbackKind.ANNOUNCE:
         action, _, ident = rest.partition(":")
         announcement_id = _int(ident)

@@ -305,8 +305,15 @@ def main(
         return 1
     if command == "check":
         c = assistant.content
+        directory = assistant.members.directory if assistant.members is not None else None
+        members = (
+            f"{directory.count} of {directory.data.network_members} network members in "
+            f"{directory.country_count()} countries, "
+            if directory is not None
+            else ""
+        )
         print(
-            f"OK: {len(c.faq)} FAQ entries, {len(c.cities)} cities, {len(c.conferences)} conferences, "
+            f"OK: {len(c.faq)} FAQ entries, {len(c.cities)} cities, {members}{len(c.conferences)} conferences, "
             f"{len(c.topics)} topics in {c.directory}",
             file=stdout,
         )

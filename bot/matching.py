@@ -193,6 +193,11 @@ class Matcher:
         self._similar_cache: dict[str, dict[int, float]] = {}
         self._results: dict[tuple[str, int], MatchResult] = {}
 
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        """Every term of every phrasing and keyword (what the content knows)."""
+        return frozenset(self._vocab)
+
     # ------------------------------------------------------------------ index
     def _add_entry(
         self, entry_id: str, sources: list[tuple[str | None, str]], words_by_lang: dict[str, Counter[str]]

@@ -38,6 +38,7 @@ __all__ = [
     "question_key",
     "stem",
     "synonym_table",
+    "synonyms_version",
     "term",
     "terms",
     "tokens",
@@ -689,6 +690,11 @@ def use_synonyms(groups: Iterable[Sequence[str]]) -> bool:
     _synonym_groups = wanted
     term.cache_clear()
     return True
+
+
+def synonyms_version() -> tuple[tuple[str, ...], ...]:
+    """The synonym groups in use (for callers that cache words made with :func:`term`)."""
+    return _synonym_groups
 
 
 def tokens(text: str) -> list[str]:

@@ -183,6 +183,26 @@ def test_lang_choice_is_remembered(fake: FakeBotAPI, bot: BotProcess) -> None:
     assert "What can I do" in help_message["text"]
 
 
+def test_the_whole_network_through_telegram(fake: FakeBotAPI, bot: BotProcess) -> None:
+    """Issue 10 end to end: a city abroad, a country list paged with buttons, an off-topic
+    question naming a member city."""
+    chat = 2010
+    fake.send_text("Is Hamburg a learning city?", user_id=chat)
+    (hamburg,) = reply_to(fake, chat, 0)
+    assert "Hamburg" in hamburg["text"] and "2019" in hamburg["text"] and "Germany" in hamburg["text"]
+    fake.send_text("/cities Güney Kore", user_id=chat)
+    (korea,) = reply_to(fake, chat, 1)
+    assert ("Güney Kore" in korea["text"] or "South Korea" in korea["text"]) and " 1/" in korea["text"]
+    following = next(b for b in buttons(korea) if b["callback_data"].startswith("m:"))
+    assert len(following["callback_data"].encode()) <= 64
+    fake.press_button(chat, korea["message_id"], following["callback_data"], user_id=chat)
+    page = fake.wait_for(lambda f: (m := f.message(chat, korea["message_id"])) and m["edits"] and m)
+    assert " 2/" in page["text"] and page["text"] != korea["text"]
+    fake.send_text("Hamburg'da otel", user_id=chat)
+    (refused,) = reply_to(fake, chat, 2)
+    assert "Almanya" not in refused["text"] and "2019" not in refused["text"] and "Katılım" not in refused["text"]
+
+
 def test_sigterm_stops_cleanly_and_the_token_stays_out_of_the_logs(fake: FakeBotAPI, bot: BotProcess) -> None:
     assert bot.stop() == 0
     output = bot.output()

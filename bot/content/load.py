@@ -22,7 +22,8 @@ from bot.content.loaders import (
 )
 from bot.content.model import Content, ContentError, Problem
 from bot.content.synonyms import load_synonyms
-from bot.textnorm import use_synonyms
+from bot.members.load import PROVINCES_FILE, load_members
+from bot.textnorm import fold, use_synonyms
 
 __all__ = ["load_content"]
 
@@ -52,6 +53,12 @@ def load_content(directory: str | Path, *, extra_check: Callable[[Content], list
     messages = load_messages(c)
     announcements = load_announcements(c)
     synonyms = load_synonyms(c)
+    members = load_members(c, [city.id for city in cities])
+    if members is not None and members.provinces:
+        provinces = {fold(n) for p in members.provinces for n in (p.name, *p.aliases)}
+        for city in cities:
+            if fold(city.name) not in provinces:
+                c.problem(PROVINCES_FILE, None, city.id, f"cities.yaml city {city.name!r} is not a province")
     if c.problems:
         raise ContentError(c.problems)
     content = Content(
@@ -68,6 +75,7 @@ def load_content(directory: str | Path, *, extra_check: Callable[[Content], list
         city_by_entry,
         announcements,
         synonyms,
+        members,
     )
     if extra_check is not None:
         problems = extra_check(content)

@@ -8,6 +8,8 @@ from datetime import datetime
 from pathlib import Path
 
 from bot import tghtml
+from bot.members.model import MemberData
+from bot.textnorm import fold
 
 __all__ = [
     "City",
@@ -142,7 +144,13 @@ class Content:
     city_by_entry: Mapping[str, City] = field(default_factory=dict)
     announcements: tuple[ScheduledAnnouncement, ...] = ()
     synonyms: tuple[tuple[str, ...], ...] = ()  # synonyms.yaml: groups of folded words, canonical first
+    members: MemberData | None = None  # members.yaml: the whole network (None only in hand-built content)
 
     def entry_ids(self) -> set[str]:
-        """Ids of every answerable entry: FAQ entries and one per city."""
-        return set(self.faq) | set(self.city_by_entry)
+        """Ids of every answerable entry: FAQ entries, one per city, and the membership
+        answers (each member abroad, each list by country, region and year)."""
+        ids = set(self.faq) | set(self.city_by_entry)
+        if self.members is not None:
+            curated = frozenset(fold(n) for c in self.cities for n in (c.name, *c.aliases))
+            ids |= self.members.entry_ids(curated, [c.joined for c in self.cities])
+        return ids

@@ -28,7 +28,11 @@ class LineList(list[Any]):
     item_lines: tuple[int, ...] = ()
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (the wheels do): members.yaml alone takes seconds in pure Python.
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeLoader):  # type: ignore[misc,valid-type]
     """A safe loader whose mappings remember the line they start on."""
 
 
@@ -53,7 +57,7 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 _LineLoader.add_constructor(
     "tag:yaml.org,2002:timestamp",
-    _LineLoader.construct_yaml_str,  # type: ignore[type-var]
+    _LineLoader.construct_yaml_str,
 )
 
 

@@ -1,0 +1,263 @@
+"""Membership answers as replies: free-text questions, ``/city``, ``/cities``, list pages,
+member entries and inline articles. The assistant hands these over to this module.
+
+Türkiye's members answer with their curated cities.yaml reply (unchanged); a list of
+Türkiye alone is the FAQ's (members-turkey) and ``/cities``' without arguments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from typing import Protocol
+
+from bot import callbacks
+from bot.content.model import City, Content
+from bot.lang import Lang
+from bot.members.countries import country_codes, country_name, flag
+from bot.members.directory import TURKIYE, Directory, PlaceKind
+from bot.members.model import (
+    NO_MEMBERS,
+    NOT_LISTED,
+    Member,
+    list_entry_id,
+    parse_list_entry_id,
+    province_entry_id,
+)
+from bot.members.questions import Ask, MemberQuestion, recognise
+from bot.members.replies import ListFilter, MemberReplies
+from bot.replies import Button, Reply, ReplyKind
+from bot.textnorm import fold
+from bot.tghtml import Html
+
+__all__ = ["MemberAnswers"]
+
+SCORE = 100.0  # a membership question is recognised by rule, not by a fuzzy score
+Buttons = tuple[tuple[Button, ...], ...]
+
+
+class _Finish(Protocol):
+    def __call__(
+        self,
+        body: str,
+        lang: Lang,
+        *,
+        kind: ReplyKind = ...,
+        buttons: Buttons = ...,
+        entry_id: str | None = ...,
+        score: float = ...,
+    ) -> Reply: ...
+
+
+class MemberAnswers:
+    def __init__(
+        self,
+        content: Content,
+        directory: Directory,
+        msg: Callable[..., Html],
+        *,
+        known: Collection[str],
+        finish: _Finish,
+        city_reply: Callable[[City, Lang], Reply],
+        cities: Callable[[Lang], str],
+        menu: Callable[[Lang], Button],
+    ) -> None:
+        self.content = content
+        self.directory = directory
+        self.replies = MemberReplies(directory, msg)
+        self.msg = msg
+        self._known = known
+        self._finish = finish
+        self._city_reply = city_reply
+        self._cities = cities
+        self._menu = menu
+
+    # ------------------------------------------------------------------ questions
+    def question(self, text: str) -> MemberQuestion | None:
+        """The membership question ``text`` asks (for follow-ups too), or None."""
+        return recognise(text, self.directory, self._known)
+
+    def ask(self, text: str, lang: Lang) -> Reply | None:
+        """The answer to a membership question, or None when ``text`` is not one (or is
+        one the FAQ answers: the list of Türkiye's members)."""
+        q = self.question(text)
+        if q is None or q.turkiye_only:
+            return None
+        return self.answer(q, lang)
+
+    def answer(self, q: MemberQuestion, lang: Lang) -> Reply:
+        if q.ask is Ask.CITY:
+            if q.members:
+                return self.members_reply(q.members, lang)
+            if q.province is not None:
+                return self.province_reply(q.province.name, lang)
+            return self.not_listed(q.unknown or "", lang, kind=ReplyKind.ANSWER)
+        region = q.region.id if q.region else None
+        return self.list_reply(ListFilter(q.country, region, q.year), 0, lang)
+
+    # ------------------------------------------------------------------ replies
+    def members_reply(self, members: tuple[Member, ...], lang: Lang, *, edit: bool = False) -> Reply:
+        if len(members) == 1 and members[0].curated:
+            city = self.content.city_by_entry.get(members[0].entry_id)
+            if city is not None:
+                return self._city_reply(city, lang)
+        first = members[0]
+        buttons: list[tuple[Button, ...]] = []
+        for code in dict.fromkeys(m.country for m in members):
+            if code != TURKIYE:
+                label = self.msg("button_members_country", lang, flag=flag(code), country=country_name(code, lang))
+                buttons.append((Button(label, data=callbacks.members(ListFilter(country=code).key, 0)),))
+        buttons.append((self._menu(lang),))
+        text = self.replies.answer(members, lang)
+        return self._finish(
+            text, lang, kind=ReplyKind.ANSWER, buttons=tuple(buttons), entry_id=first.entry_id, score=SCORE
+        )
+
+    def province_reply(self, name: str, lang: Lang) -> Reply:
+        province = self.directory.provinces[name]
+        text = self.replies.province_no(province, lang, self._cities(lang))
+        entry = province_entry_id(province.name)
+        menu = ((self._menu(lang),),)
+        return self._finish(text, lang, kind=ReplyKind.ANSWER, buttons=menu, entry_id=entry, score=SCORE)
+
+    def not_listed(self, name: str, lang: Lang, *, kind: ReplyKind) -> Reply:
+        text = self.replies.not_listed(name, lang)
+        return self._finish(text, lang, kind=kind, buttons=((self._menu(lang),),), entry_id=NOT_LISTED, score=SCORE)
+
+    def list_reply(self, f: ListFilter, page: int, lang: Lang, *, kind: ReplyKind = ReplyKind.ANSWER) -> Reply:
+        """One page of a list, with buttons to the pages before and after."""
+        pages = self.replies.pages(f, lang)
+        entry = list_entry_id(f.country, f.region, f.year)
+        if not pages:
+            return self._finish(self.replies.none(f, lang), lang, kind=kind, entry_id=NO_MEMBERS, score=SCORE)
+        page = min(max(page, 0), len(pages) - 1)
+        nav: list[Button] = []
+        if page > 0:
+            nav.append(Button(self.msg("button_previous", lang), data=callbacks.members(f.key, page - 1)))
+        if page < len(pages) - 1:
+            nav.append(Button(self.msg("button_next", lang), data=callbacks.members(f.key, page + 1)))
+        buttons = (tuple(nav), (self._menu(lang),)) if nav else ((self._menu(lang),),)
+        return self._finish(pages[page], lang, kind=kind, buttons=buttons, entry_id=entry, score=SCORE)
+
+    def valid(self, f: ListFilter) -> bool:
+        """Whether a filter (from callback data) names a known country, region and year."""
+        return (
+            (f.country is None or f.country in country_codes())
+            and (f.region is None or f.region in self.directory.regions)
+            and (f.year is None or 2013 <= f.year <= 2100)
+        )
+
+    def filters(self) -> list[ListFilter]:
+        """Every list with members: each country, region and admission year."""
+        d = self.directory
+        years = sorted({y for m in d.members for y in range(m.joined.first, m.joined.last + 1)})
+        return [
+            *(ListFilter(country=c) for c in sorted({m.country for m in d.members})),
+            *(ListFilter(region=r) for r in d.regions),
+            *(ListFilter(year=y) for y in years),
+        ]
+
+    def every_reply(self, lang: Lang) -> list[tuple[str, Reply]]:
+        """Every member's answer and every page of every list (for tests)."""
+        result = [(m.id, self.members_reply((m,), lang)) for m in self.directory.members if not m.curated]
+        for f in self.filters():
+            for page in range(self.page_count(f, lang)):
+                result.append((f.key, self.list_reply(f, page, lang)))
+        return result + self.sample_replies(lang)
+
+    def sample_replies(self, lang: Lang) -> list[tuple[str, Reply]]:
+        """The first and last page of a list of each kind (a region, the country with most
+        pages, a year with its batch and its ranges, a country and a year, an empty one),
+        an answer of each shape (a year, a range, "before", a note, unverified, a citation,
+        the longest), "not listed" and a province's "no": what the start-up check renders
+        and validates (the tests render every answer and every page)."""
+        result: list[tuple[str, Reply]] = []
+        shapes: dict[tuple[object, ...], Member] = {}
+        for m in self.directory.members:
+            if not m.curated:
+                shapes.setdefault((m.joined.kind, bool(m.note), m.unverified, m.source is None), m)
+        longest = max((m for m in self.directory.members if not m.curated), key=lambda m: len(m.note) + len(m.city))
+        for m in [*shapes.values(), longest]:
+            result.append((m.id, self.members_reply((m,), lang)))
+        biggest = max({m.country for m in self.directory.members}, key=lambda c: len(self.directory.in_country(c)))
+        years = sorted(b.year for b in self.directory.data.batches)[-1:]
+        smallest = min(self.directory.regions, key=lambda r: len(self.directory.in_region(r)))
+        lists = [ListFilter(region=smallest)]
+        lists += [ListFilter(country=biggest), *(ListFilter(year=y) for y in years)]
+        lists += [ListFilter(country=biggest, year=y) for y in years]
+        for f in lists:
+            last = self.page_count(f, lang) - 1
+            for page in sorted({0, max(last, 0)}):
+                result.append((f.key, self.list_reply(f, page, lang)))
+        result.append(("-", self.not_listed("<&>", lang, kind=ReplyKind.ANSWER)))
+        result.append(("-", self.list_reply(ListFilter(country="AQ"), 0, lang)))
+        members = {fold(m.city) for m in self.directory.turkiye()}
+        others = [p for p in self.directory.provinces if fold(p) not in members]
+        result += [(p, self.province_reply(p, lang)) for p in others[:3]]
+        return result
+
+    def page_count(self, f: ListFilter, lang: Lang) -> int:
+        return len(self.replies.pages(f, lang))
+
+    # ------------------------------------------------------------------ commands
+    def city_command(self, query: str, lang: Lang) -> Reply | None:
+        """``/city NAME``: any listed city, a Turkish province (no), or None (not found)."""
+        found = self.directory.find_members(query)
+        if found:
+            return self.members_reply(tuple(found), lang)
+        province = self.directory.find_province(query)
+        if province is not None:
+            return self.province_reply(province.name, lang)
+        return None
+
+    def cities_filter(self, args: list[str]) -> ListFilter | None:
+        """``/cities 2024``, ``/cities Almanya``, ``/cities Germany``, ``/cities Afrika``,
+        ``/cities Almanya 2024``; None when the arguments name nothing."""
+        year: int | None = None
+        words: list[str] = []
+        for arg in args:
+            if arg.isascii() and arg.isdigit() and len(arg) == 4:
+                if year is not None:
+                    return None
+                year = int(arg)
+            else:
+                words.append(arg)
+        if not words:
+            return ListFilter(year=year) if year is not None else None
+        name = " ".join(words)
+        places = self.directory.lookup(name, fuzzy=False)
+        country = next((p.key for p in places if p.kind is PlaceKind.COUNTRY), None)
+        region = next((p.key for p in places if p.kind is PlaceKind.REGION), None)
+        if country is None and region is None:
+            return None
+        return ListFilter(country=country, region=None if country else region, year=year)
+
+    # ------------------------------------------------------------------ entries
+    def entry_reply(self, entry_id: str, lang: Lang) -> Reply | None:
+        """The answer an entry id stands for (a button ``e:<id>``); None for an unknown id."""
+        member = self.directory.by_entry.get(entry_id)
+        if member is not None:
+            return self.members_reply((member,), lang)
+        if entry_id in (NOT_LISTED, NO_MEMBERS):
+            text = self.replies.coverage(lang)
+            return self._finish(text, lang, kind=ReplyKind.ANSWER, entry_id=entry_id, score=SCORE)
+        province = next((p for p in self.directory.provinces if province_entry_id(p) == entry_id), None)
+        if province is not None and not self.directory.find_members(province, fuzzy=False):
+            return self.province_reply(province, lang)
+        parts = parse_list_entry_id(entry_id)
+        if parts is not None:
+            f = ListFilter(*parts)
+            if self.valid(f):
+                return self.list_reply(f, 0, lang)
+        return None
+
+    def title(self, entry_id: str) -> str | None:
+        member = self.directory.by_entry.get(entry_id)
+        return member.city if member is not None else None
+
+    def inline_members(self, query: str, limit: int) -> list[Member]:
+        """Members an inline query names: a membership question's cities, or names that
+        start with the query ("Hamb")."""
+        q = self.question(query)
+        if q is not None and q.members:
+            return list(q.members)[:limit]
+        return self.directory.complete(query, limit)

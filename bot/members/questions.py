@@ -1,0 +1,251 @@
+"""Recognising membership questions in free text, strictly.
+
+With hundreds of city names in the content, a name alone must never carry an answer:
+"Hamburg'da otel" or "Kahire'de hava" are not about membership. A question is taken
+for a membership question only when, besides the places it names (members, countries,
+regions, Turkish provinces, a year), *every* other word is a stop word or a word of the
+membership vocabulary (:class:`Vocabulary`), and at least one of them asks about membership
+("öğrenen şehir", "üye", "katıldı", "member", "join", "ağ"). Anything else goes to the
+matcher as before.
+
+A name that is not in the list is taken only from the exact shape "X öğrenen şehir mi?" /
+"Is X a learning city?" / "When did X join?": one run of unknown words at the start
+(after an English "is"/"when did"), not a word the content knows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.members.directory import TURKIYE, Directory, Place, PlaceKind, Word, words
+from bot.members.model import Member, Province, Region
+from bot.textnorm import STOPWORDS, folded_terms, synonyms_version, term
+
+__all__ = ["Ask", "MemberQuestion", "Vocabulary", "recognise", "vocabulary"]
+
+
+def _terms(text: str) -> frozenset[str]:
+    return frozenset(t for word in text.split() if (t := term(word)) is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The membership vocabulary as matcher terms (made with the synonyms in use)."""
+
+    membership: frozenset[str]  # words that ask about membership
+    strong: frozenset[str]  # "üye", "katıldı", "ağ": enough alone
+    learning_city: frozenset[str]  # "öğrenen" + "şehir": enough together
+    listing: frozenset[str]  # words that make a list question about a country, region or year
+    allowed: frozenset[str]  # every word a membership question may have
+    lead: frozenset[str]  # English words before the name: "Is X ...", "When did X ..."
+    new: str | None  # "New York", "Yeni Delhi": a name may start with it
+    join: str | None  # "katıldı", "joined"
+    how_many: frozenset[str]  # "kaç", "how many"
+    asks_list: frozenset[str]  # "liste", "kaç", "kim"
+
+
+_VOCABULARIES: dict[object, Vocabulary] = {}
+
+
+def vocabulary() -> Vocabulary:
+    """The vocabulary for the synonyms in use (the content loader sets them)."""
+    version = synonyms_version()
+    found = _VOCABULARIES.get(version)
+    if found is None:
+        membership = _terms("ogrenen uye katil ag learning member join network gnlc")
+        listing = membership | _terms("sehir liste list")
+        lead = _terms("is was are has have does did do when since")
+        allowed = listing | lead | _terms(_ALLOWED_WORDS)
+        found = Vocabulary(
+            membership=membership,
+            strong=_terms("uye katil ag"),
+            learning_city=_terms("ogrenen sehir"),
+            listing=listing,
+            allowed=allowed,
+            lead=lead,
+            new=term("new"),
+            join=term("katildi"),
+            how_many=_terms("kac"),
+            asks_list=_terms("liste kac kim"),
+        )
+        _VOCABULARIES.clear()
+        _VOCABULARIES[version] = found
+    return found
+
+
+_ALLOWED_WORDS = (
+    "unesco kuresel global nezaman when since yil year sene kac kim goster show still hala halen part tane adet "
+    "ulke country yeni new beri itibaren kabul admitted accepted dahil included aktif active already zaten bilgi "
+    "information hakkinda oldu olmus olan olmak become became becoming var yok midir tell name names sayar say "
+    "belediye buyuksehir municipality metropolitan guncel current currently status durum durumu acaba "
+    "officially resmi resmen kayitli registered hepsi tum butun all every nedir sehirleri"
+)
+# Words (folded, before stemming) that ask for a list or a number: "hangi", "kaç", "which".
+_LIST_WORDS = frozenset(
+    [
+        "hangi",
+        "hangileri",
+        "hangisi",
+        "which",
+        "what",
+        "kac",
+        "how",
+        "kim",
+        "kimler",
+        "who",
+        "liste",
+        "listesi",
+        "list",
+        "sehirler",
+        "cities",
+        "members",
+        "uyeler",
+        "uyeleri",
+        "nereler",
+    ]
+)
+_WHO_WORDS = frozenset(["hangi", "hangileri", "which", "kim", "kimler", "who", "liste", "listesi", "list"])
+_COUNT_WORDS = frozenset(["kac", "many", "number", "sayisi"])
+# English words before the name in "Is X a learning city?", "When did X join?".
+_LEAD_WORDS = frozenset(["is", "was", "are", "has", "have", "does", "did", "do", "when", "since", "if", "whether"])
+_ENGLISH = frozenset(["learning", "city", "member", "members", "join", "joined", "network", "part", "membership"])
+
+
+class Ask(StrEnum):
+    CITY = "city"  # is X a member, since when
+    LIST = "list"  # which members in a country, region, year
+
+
+@dataclass(frozen=True, slots=True)
+class MemberQuestion:
+    ask: Ask
+    members: tuple[Member, ...] = ()  # CITY: the members named
+    province: Province | None = None  # CITY: a Turkish province that is not a member
+    unknown: str | None = None  # CITY: a name not in the list, as written
+    country: str | None = None  # LIST filters
+    region: Region | None = None
+    year: int | None = None
+    count: bool = False  # the question asks how many
+
+    @property
+    def turkiye_only(self) -> bool:
+        """A list of Türkiye's members alone (the FAQ's members-turkey answers that)."""
+        return self.ask is Ask.LIST and self.country == TURKIYE and self.year is None
+
+
+def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> MemberQuestion | None:
+    """The membership question ``text`` asks, or None. ``known``: the matcher terms of the
+    rest of the content; a word among them is never taken for an unknown city's name."""
+    tokens = words(text)
+    if not tokens or len(tokens) > 30:
+        return None
+    v = vocabulary()
+    spans = directory.scan(tokens)
+    taken: set[int] = set()
+    places: list[list[Place]] = []
+    years: list[int] = []
+    for start, end, found in spans:
+        taken.update(range(start, end))
+        places.append(found)
+    for i, w in enumerate(tokens):
+        if i not in taken and w.text.isdigit() and len(w.text) == 4 and 2013 <= int(w.text) <= 2030:
+            taken.add(i)
+            years.append(int(w.text))
+    rest = [w for i, w in enumerate(tokens) if i not in taken]
+    rest_terms = set(folded_terms(" ".join(w.text for w in rest)))
+    folded = {w.text for w in rest}
+    listing = bool(folded & _LIST_WORDS) or bool(rest_terms & v.asks_list)
+    if not rest_terms <= v.allowed:
+        if places or years:
+            return None
+        return _unknown(tokens, directory, known, v)
+    asks_membership = _asks_membership(rest_terms, v)
+    members = [p for found in places for p in found if p.kind is PlaceKind.MEMBER]
+    countries = [p.key for found in places for p in found if p.kind is PlaceKind.COUNTRY]
+    regions = [p.key for found in places for p in found if p.kind is PlaceKind.REGION]
+    provinces = [p.key for found in places for p in found if p.kind is PlaceKind.PROVINCE]
+    count = bool(folded & _COUNT_WORDS) or bool(rest_terms & v.how_many)
+    # "Tunus'tan hangi şehirler?" is the country; "Tunus öğrenen şehir mi?" the city.
+    city_spans = [f for f in places if any(p.kind in (PlaceKind.MEMBER, PlaceKind.PROVINCE) for p in f)]
+    pure_cities = [f for f in city_spans if not any(p.kind in (PlaceKind.COUNTRY, PlaceKind.REGION) for p in f)]
+    if city_spans and asks_membership and (pure_cities or not listing) and not years:
+        chosen = tuple(dict.fromkeys(directory.by_id[p.key] for p in members))
+        if chosen:
+            return MemberQuestion(Ask.CITY, members=chosen)
+        return MemberQuestion(Ask.CITY, province=directory.provinces[provinces[0]])
+    if (countries or regions or years) and (rest_terms & v.listing or listing):
+        if len(set(countries)) > 1 or len(set(regions)) > 1 or len(set(years)) > 1:
+            return None
+        if not (rest_terms & v.listing) and not asks_membership and not years:
+            return None
+        if years and not (countries or regions) and not _asks_who_joined(folded, rest_terms, count, v):
+            return None  # "How many members were there in 2020?", "newest members 2025": the FAQ's
+        region = directory.regions[regions[0]] if regions and not countries else None
+        return MemberQuestion(
+            Ask.LIST,
+            country=countries[0] if countries else None,
+            region=region,
+            year=years[0] if years else None,
+            count=count,
+        )
+    return None
+
+
+def _asks_membership(found: Collection[str | None], v: Vocabulary) -> bool:
+    """ "üye", "katıldı", "ağ", "member", "join", "network", or "öğrenen şehir" together
+    ("learning" alone is not: "what is machine learning")."""
+    return bool(v.strong & set(found)) or set(found) >= v.learning_city
+
+
+def _asks_who_joined(folded: set[str], rest_terms: set[str], count: bool, v: Vocabulary) -> bool:
+    """A year alone makes a list only for "who joined that year?" ("2024'te kimler
+    katıldı?", "Which cities joined in 2024?"); counts and totals are the FAQ's."""
+    if count:
+        return False
+    return (v.join in rest_terms and v.new not in rest_terms) or bool(folded & _WHO_WORDS)
+
+
+def _unknown(
+    tokens: Sequence[Word], directory: Directory, known: Collection[str], v: Vocabulary
+) -> MemberQuestion | None:
+    """ "X öğrenen şehir mi?" for an X that is not in the list: one run of unknown words at
+    the start, and only membership words after it."""
+    kinds = [_kind(w.text, v) for w in tokens]
+    i = 0
+    while i < len(tokens) and (kinds[i] == "stop" or (kinds[i] == "allowed" and term(tokens[i].text) in v.lead)):
+        i += 1
+    start = i
+    while i < len(tokens) and (kinds[i] in ("other", "stop") or (i == start and term(tokens[i].text) == v.new)):
+        i += 1
+    end = i
+    while end > start and kinds[end - 1] == "stop":
+        end -= 1
+    run = tokens[start:end]
+    after = {term(w.text) for w in tokens[end:]} - {None}
+    if not run or len(run) > 4 or not after <= v.allowed or not _asks_membership(after, v):
+        return None
+    if not all(len(w.text) >= 2 and w.text.isalpha() for w in run):
+        return None
+    # English asks "Is X a learning city?", "When did X join?": without such a start it is
+    # something else ("define learning city", "benefits of being a member city").
+    if {w.text for w in tokens[end:]} & _ENGLISH and not {w.text for w in tokens[:start]} & _LEAD_WORDS:
+        return None
+    if any(w.text.isdigit() or (term(w.text) in known and term(w.text) != v.new) for w in run):
+        return None
+    name = " ".join(w.text for w in run)
+    found = directory.find_members(name)
+    if found:
+        return MemberQuestion(Ask.CITY, members=tuple(found))
+    raw = " ".join(dict.fromkeys(w.raw for w in run))
+    return MemberQuestion(Ask.CITY, unknown=raw)
+
+
+def _kind(token: str, v: Vocabulary) -> str:
+    if token in STOPWORDS:
+        return "stop"
+    found = term(token)
+    if found is None:
+        return "stop"
+    return "allowed" if found in v.allowed else "other"
