@@ -1,0 +1,232 @@
+"""Reading a question against the facts: which thing, which attribute.
+
+A question names a thing (:class:`~bot.facts.Entity`) by one of its names ("Cork",
+"UIL", "Medellín Manifestosu"), or by its kind and a position: an ordinal ("3.
+konferans", "üçüncü", "third conference", "dördüncüsü"), a year ("2021 ödülü"), first
+or latest ("ilk/son/en yeni/first/latest"), or next ("bir sonraki/next": the upcoming
+one, or an honest "not known"). It asks an attribute by one of the attribute's words
+("ne zaman", "hangi ülke", "teması", "kaç"); the longest phrase the thing can answer
+wins. Both must be found, and no word of the question may be unknown to the content,
+or the finder leaves the question to the matcher: "Cork'ta nerede kalınır?" names a
+conference city and asks "where", but "kalınır" is nothing the bot knows.
+
+In a conversation, a short follow-up borrows what it lacks from the last topic: after
+a question about the first conference's place, "peki dördüncüsü?" is the fourth's place
+and "ya teması?" the first's theme.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.conversation import Topic
+from bot.facts import Entity, FactBase, Kind
+from bot.textnorm import STOPWORDS, fold_question, is_ending
+from bot.tghtml import Html
+
+__all__ = ["FOLLOW_UP_WORDS", "FactAnswer", "FactFinder", "follow_up_words"]
+
+_ORDINALS = {
+    1: ("birinci", "ilk", "first", "1st", "1inci", "1nci"),
+    2: ("ikinci", "second", "2nd", "2nci", "2inci"),
+    3: ("ucuncu", "third", "3rd", "3uncu", "3ncu"),
+    4: ("dorduncu", "fourth", "4th", "4uncu", "4ncu"),
+    5: ("besinci", "fifth", "5th", "5inci", "5nci"),
+    6: ("altinci", "sixth", "6th", "6nci", "6inci"),
+    7: ("yedinci", "seventh", "7th", "7nci", "7inci"),
+}
+_ORDINAL_WORDS = {word: n for n, words in _ORDINALS.items() for word in words}
+_LATEST: tuple[tuple[str, ...], ...] = (("en", "son"), ("enson",), ("son",), ("en", "yeni"), ("latest",), ("last",))
+_LATEST += (("most", "recent"), ("newest",), ("en", "guncel"), ("recent",), ("sonuncu",))
+_NEXT = (("bir", "sonraki"), ("sonraki",), ("gelecek",), ("next",), ("upcoming",), ("yaklasan",), ("coming",))
+# Words that open a follow-up ("peki Bolu?", "and Hatay?", "what about the fourth?").
+FOLLOW_UP_WORDS = frozenset(["peki", "ya", "and", "what", "about", "how", "bir", "de", "da", "o", "onun", "its", "the"])
+# Endings a name may carry in Turkish, beyond the case endings: "Konyalı", "Konyalıyım".
+_NAME_ENDINGS = frozenset(["li", "lu", "liyim", "luyum", "liyiz", "luyuz", "lilar", "lular", "liler", "lisin", "lusun"])
+
+
+def _word_matches(token: str, word: str) -> bool:
+    if token == word:
+        return True
+    if len(word) < 2 or not token.startswith(word):
+        return False
+    rest = token[len(word) :]
+    return (
+        rest in _NAME_ENDINGS or is_ending(rest) or (word[-1] in "aeiou" and rest[:1] in "ny" and is_ending(rest[1:]))
+    )
+
+
+def _find(tokens: list[str], phrase: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Spans (start, end) where ``phrase`` occurs, each word possibly with an ending."""
+    size = len(phrase)
+    return [
+        (i, i + size)
+        for i in range(len(tokens) - size + 1)
+        if all(_word_matches(tokens[i + k], phrase[k]) for k in range(size))
+    ]
+
+
+def follow_up_words(text: str) -> list[str]:
+    """The folded words of ``text`` without the words that open a follow-up."""
+    return [t for t in fold_question(text).split() if t not in FOLLOW_UP_WORDS and t not in STOPWORDS]
+
+
+@dataclass(frozen=True, slots=True)
+class FactAnswer:
+    entity: Entity
+    attribute: str
+    html: Html
+    card: str  # the faq entry with the full answer
+    topic: Topic  # what to remember for follow-ups
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What a question says: the thing (or its kind and position) and the attributes."""
+
+    entity: Entity | None = None
+    kind: Kind | None = None
+    position: tuple[str, int] | None = None  # ("rank", n) | ("year", y) | ("latest", 0) | ("next", 0)
+    attributes: list[tuple[int, str]] | None = None  # (phrase length, attribute id)
+    used: set[int] | None = None  # token positions explained
+    ambiguous: bool = False
+
+
+class FactFinder:
+    """Answers attribute questions from a :class:`FactBase`."""
+
+    def __init__(self, facts: FactBase, is_known: Callable[[str], bool] = lambda token: True) -> None:
+        self.facts = facts
+        self._is_known = is_known
+        self._entities = {e.id: e for e in facts.entities}
+
+    # ------------------------------------------------------------------ reading
+    def _read(self, tokens: list[str]) -> _Reading:
+        reading = _Reading(attributes=[], used=set())
+        assert reading.used is not None and reading.attributes is not None
+        spans: list[tuple[int, int, Entity]] = []
+        for entity in self.facts.entities:
+            for name in entity.names:
+                spans += [(s, e, entity) for s, e in _find(tokens, name)]
+        if spans:
+            longest = max(e - s for s, e, _ in spans)
+            best = {entity.id: (s, e, entity) for s, e, entity in spans if e - s == longest}
+            if len(best) == 1:
+                s, e, reading.entity = next(iter(best.values()))
+                reading.used.update(range(s, e))
+                reading.kind = self.facts.kinds[reading.entity.kind]
+            else:
+                reading.ambiguous = True
+        kinds: list[tuple[Kind, set[int]]] = []
+        for kind in self.facts.kinds.values():
+            named = {i for phrase in kind.phrases for s, e in _find(tokens, phrase) for i in range(s, e)}
+            excluded = any(_find(tokens, phrase) for phrase in kind.excludes)
+            if named and not excluded:
+                kinds.append((kind, named))
+        if reading.kind is None and kinds:
+            strong = [(k, f) for k, f in kinds if not k.weak] or kinds
+            if len({k.id for k, _ in strong}) == 1:
+                reading.kind = strong[0][0]
+            else:
+                reading.ambiguous = True
+        for kind, named in kinds:
+            if reading.kind is not None and kind.id == reading.kind.id:
+                reading.used |= named
+        reading.position = self._position(tokens, reading.used)
+        found = [
+            (e - s, order, s, attribute.id)
+            for order, attribute in enumerate(self.facts.attributes)
+            for phrase in attribute.phrases
+            for s, e in _find(tokens, phrase)
+        ]
+        for size, _, start, attribute_id in sorted(found, key=lambda item: (-item[0], item[1], item[2])):
+            span = range(start, start + size)
+            if not reading.used.intersection(span):  # the longest phrase takes its words
+                reading.attributes.append((size, attribute_id))
+                reading.used.update(span)
+        return reading
+
+    def _position(self, tokens: list[str], used: set[int]) -> tuple[str, int] | None:
+        for phrases, label in ((_NEXT, "next"), (_LATEST, "latest")):
+            for phrase in phrases:
+                found = _find(tokens, phrase)
+                if found:
+                    s, e = found[0]
+                    used.update(range(s, e))
+                    return label, 0
+        for i, token in enumerate(tokens):
+            if token.isdigit() and len(token) == 4 and 1990 <= int(token) <= 2035:
+                used.add(i)
+                return "year", int(token)
+            number = _ORDINAL_WORDS.get(token)
+            if number is None:
+                number = next((n for w, n in _ORDINAL_WORDS.items() if len(w) > 4 and _word_matches(token, w)), None)
+            if number is None and token.isdigit() and 1 <= int(token) <= 9:
+                number = int(token)
+            if number is not None:
+                used.add(i)
+                return "rank", number
+        return None
+
+    def _locate(self, kind: Kind, position: tuple[str, int] | None) -> Entity | None:
+        """The thing of ``kind`` at ``position``; the latest one when no position is given
+        and the kind has a default."""
+        entities = self.facts.of_kind(kind.id)
+        held = [e for e in entities if not e.upcoming]
+        order = kind.order
+        if order:
+            held.sort(key=lambda e: int(e.value(order, "en") or 0))
+        if position is None:
+            return next((e for e in entities if e.latest), None)
+        label, number = position
+        if label == "next":
+            return next((e for e in entities if e.upcoming), None)
+        if label == "latest":
+            return held[-1] if held else None
+        if label == "year":
+            return next((e for e in entities if e.value("year", "en") == str(number)), None)
+        if kind.order and 1 <= number <= len(held):
+            return held[number - 1]
+        return next((e for e in entities if e.upcoming and e.value(order or "", "en") == str(number)), None)
+
+    # ------------------------------------------------------------------ answering
+    def answer(self, text: str, lang: str, context: Topic | None = None) -> FactAnswer | None:
+        """The short answer to ``text``, or None when it is not an attribute question
+        the facts can answer (the matcher takes it then)."""
+        tokens = fold_question(text).split()
+        if not tokens or len(tokens) > 30:
+            return None
+        reading = self._read(tokens)
+        if reading.ambiguous:
+            return None
+        assert reading.used is not None and reading.attributes is not None
+        unexplained = [t for i, t in enumerate(tokens) if i not in reading.used and t not in STOPWORDS]
+        if any(not self._is_known(t) for t in unexplained):
+            return None
+        short = len([t for t in unexplained if t not in FOLLOW_UP_WORDS]) <= 1 and len(tokens) <= 6
+        follow = context if short and context is not None and context.kind in self.facts.kinds else None
+        entity = reading.entity
+        if entity is not None and reading.position is not None and reading.kind is not None:
+            placed = self._locate(reading.kind, reading.position)  # "2. konferans Pekin'de mi?": the 2nd
+            if placed is not None and placed.kind == entity.kind:
+                entity = placed
+        if entity is None:
+            kind = reading.kind or (self.facts.kinds[follow.kind] if follow and reading.position else None)
+            if kind is not None:
+                entity = self._locate(kind, reading.position)
+            if entity is None and follow is not None and reading.attributes and reading.position is None:
+                entity = self._entities.get(follow.entity)
+        if entity is None:
+            return None
+        kind = self.facts.kinds[entity.kind]
+        wanted = [a for _, a in reading.attributes]
+        if not wanted and follow is not None and follow.attribute and follow.kind == entity.kind:
+            wanted = [follow.attribute]
+        for attribute in wanted:
+            template = entity.template(kind, attribute)
+            if template is not None:
+                card = entity.cards.get(attribute, entity.card)
+                topic = Topic(entity.kind, entity.id, attribute, lang)
+                return FactAnswer(entity, attribute, entity.render(template, lang), card, topic)
+        return None
