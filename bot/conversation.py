@@ -30,13 +30,15 @@ class Topic:
 
     ``kind``: the kind of thing ("city", "conference", "award", ...); ``entity``: which
     one (an id the answering module understands); ``attribute``: what was asked about
-    it ("when", "where", ...), or None for the whole card; ``lang``: the reply's language.
+    it ("when", "where", ...), or None for the whole card; ``lang``: the reply's language;
+    ``rest``: the question without the thing's name (folded), to ask again about another.
     """
 
     kind: str
     entity: str
     attribute: str | None = None
     lang: str | None = None
+    rest: str = ""
 
 
 class Conversations:

@@ -17,7 +17,8 @@ and "ya teması?" the first's theme.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot.conversation import Topic
@@ -36,6 +37,7 @@ _ORDINALS = {
     6: ("altinci", "sixth", "6th", "6nci", "6inci"),
     7: ("yedinci", "seventh", "7th", "7nci", "7inci"),
 }
+_YEAR = re.compile(r"((?:19|20)\d\d)(?:[a-z]{0,6})$")  # "2022", "2022de", "2022deki"
 _ORDINAL_WORDS = {word: n for n, words in _ORDINALS.items() for word in words}
 _LATEST: tuple[tuple[str, ...], ...] = (("en", "son"), ("enson",), ("son",), ("en", "yeni"), ("latest",), ("last",))
 _LATEST += (("most", "recent"), ("newest",), ("en", "guncel"), ("recent",), ("sonuncu",))
@@ -96,9 +98,14 @@ class _Reading:
 class FactFinder:
     """Answers attribute questions from a :class:`FactBase`."""
 
-    def __init__(self, facts: FactBase, is_known: Callable[[str], bool] = lambda token: True) -> None:
+    def __init__(
+        self, facts: FactBase, is_known: Callable[[str], bool] = lambda token: True, others: Iterable[str] = ()
+    ) -> None:
+        """``is_known``: whether the content knows a folded word; ``others``: names of
+        things outside the facts (cities): a question naming one is not about a kind."""
         self.facts = facts
         self._is_known = is_known
+        self._others = tuple(tuple(name.split()) for name in others if name)
         self._entities = {e.id: e for e in facts.entities}
 
     # ------------------------------------------------------------------ reading
@@ -135,14 +142,15 @@ class FactFinder:
                 reading.used |= named
         reading.position = self._position(tokens, reading.used)
         found = [
-            (e - s, order, s, attribute.id)
+            (attribute.generic, e - s, order, s, attribute.id)
             for order, attribute in enumerate(self.facts.attributes)
             for phrase in attribute.phrases
             for s, e in _find(tokens, phrase)
         ]
-        for size, _, start, attribute_id in sorted(found, key=lambda item: (-item[0], item[1], item[2])):
+        # A specific attribute first, then the longest phrase, which takes its words.
+        for _, size, _, start, attribute_id in sorted(found, key=lambda item: (item[0], -item[1], item[2], item[3])):
             span = range(start, start + size)
-            if not reading.used.intersection(span):  # the longest phrase takes its words
+            if not reading.used.intersection(span):
                 reading.attributes.append((size, attribute_id))
                 reading.used.update(span)
         return reading
@@ -156,9 +164,10 @@ class FactFinder:
                     used.update(range(s, e))
                     return label, 0
         for i, token in enumerate(tokens):
-            if token.isdigit() and len(token) == 4 and 1990 <= int(token) <= 2035:
+            year = _YEAR.match(token)
+            if year is not None and 1990 <= int(year.group(1)) <= 2035:
                 used.add(i)
-                return "year", int(token)
+                return "year", int(year.group(1))
             number = _ORDINAL_WORDS.get(token)
             if number is None:
                 number = next((n for w, n in _ORDINAL_WORDS.items() if len(w) > 4 and _word_matches(token, w)), None)
@@ -211,6 +220,8 @@ class FactFinder:
             placed = self._locate(reading.kind, reading.position)  # "2. konferans Pekin'de mi?": the 2nd
             if placed is not None and placed.kind == entity.kind:
                 entity = placed
+        if entity is None and any(_find(tokens, name) for name in self._others):
+            return None  # "Konya'nın üyelik yılı kaç?" is about Konya, not the network's size
         if entity is None:
             kind = reading.kind or (self.facts.kinds[follow.kind] if follow and reading.position else None)
             if kind is not None:

@@ -34,6 +34,7 @@ FieldValue = str | int | Mapping[str, str]
 class Attribute:
     id: str
     phrases: tuple[tuple[str, ...], ...]  # folded words of each phrase that asks it
+    generic: bool = False  # "when", "where", "how many": only when nothing more specific is asked
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +167,7 @@ def load_facts(
         if not isinstance(item, Mapping) or not isinstance(item.get("id"), str) or not _phrases(item.get("words")):
             problems.append(f"{FACTS_FILE}: attribute {item!r} needs an id and words")
             continue
-        attributes.append(Attribute(item["id"], _phrases(item["words"])))
+        attributes.append(Attribute(item["id"], _phrases(item["words"]), bool(item.get("generic", False))))
     attribute_ids = {a.id for a in attributes} | {"any"}
     kinds: dict[str, Kind] = {}
     for item in data.get("kinds") or []:

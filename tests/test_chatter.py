@@ -47,7 +47,6 @@ def test_questions_are_not_small_talk(text: str) -> None:
         ("Konya belediye başkanı kim", "people"),
         ("Who is the mayor of Konya?", "people"),
         ("Konya'nın koordinatörü kim", "people"),
-        ("bir sonraki başvuru dönemi ne zaman", "next-call"),
         ("üyelik ücretli mi", "money-jobs"),
     ],
 )
