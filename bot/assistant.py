@@ -218,15 +218,20 @@ class Assistant:
             body = self.understanding.no_answer_html(uncovered, lang)
             return self._finish(body, lang, kind=ReplyKind.NO_ANSWER, buttons=((self._menu_button(lang),),)), None
         fact = self.understanding.fact(text, lang, context)
+        if fact is not None and fact.missing:
+            body = self.understanding.missing_html(fact, lang, self.title(fact.card, lang))
+            buttons = (
+                (Button(self.title(fact.card, lang), data=callbacks.entry(fact.card)),),
+                (self._menu_button(lang),),
+            )
+            return self._finish(body, lang, kind=ReplyKind.NO_ANSWER, buttons=buttons), fact.topic
         if fact is not None:
             return self._fact_reply(fact, lang), fact.topic
         if not result.query.terms:
             body = self._msg("empty_question", lang)
             return self._finish(body, lang, kind=ReplyKind.FALLBACK, buttons=((self._menu_button(lang),),)), None
         if result.decision == Decision.ANSWER and best is not None:
-            topic = None
-            if best.entry_id in self.content.city_by_entry:
-                topic = self.understanding.topic_for("city", best.entry_id, text, lang)
+            topic = self.understanding.topic_of_answer(best.entry_id, text, lang)
             return self.entry_reply(best.entry_id, lang, score=best.score), topic
         if result.decision == Decision.SUGGEST:
             return self._suggest(result, lang), None

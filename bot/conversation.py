@@ -31,7 +31,8 @@ class Topic:
     ``kind``: the kind of thing ("city", "conference", "award", ...); ``entity``: which
     one (an id the answering module understands); ``attribute``: what was asked about
     it ("when", "where", ...), or None for the whole card; ``lang``: the reply's language;
-    ``rest``: the question without the thing's name (folded), to ask again about another.
+    ``rest``: the question without the thing's name (folded), to ask again about another;
+    ``name``: the thing's name as asked (folded), to ask about it again ("peki hangi ay?").
     """
 
     kind: str
@@ -39,6 +40,7 @@ class Topic:
     attribute: str | None = None
     lang: str | None = None
     rest: str = ""
+    name: str = ""
 
 
 class Conversations:

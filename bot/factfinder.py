@@ -23,7 +23,8 @@ from dataclasses import dataclass
 
 from bot.conversation import Topic
 from bot.facts import Entity, FactBase, Kind
-from bot.textnorm import STOPWORDS, fold_question, is_ending
+from bot.phrases import PhraseIndex, word_matches
+from bot.textnorm import STOPWORDS, fold_question
 from bot.tghtml import Html
 
 __all__ = ["FOLLOW_UP_WORDS", "FactAnswer", "FactFinder", "follow_up_words"]
@@ -44,29 +45,6 @@ _LATEST += (("most", "recent"), ("newest",), ("en", "guncel"), ("recent",), ("so
 _NEXT = (("bir", "sonraki"), ("sonraki",), ("gelecek",), ("next",), ("upcoming",), ("yaklasan",), ("coming",))
 # Words that open a follow-up ("peki Bolu?", "and Hatay?", "what about the fourth?").
 FOLLOW_UP_WORDS = frozenset(["peki", "ya", "and", "what", "about", "how", "bir", "de", "da", "o", "onun", "its", "the"])
-# Endings a name may carry in Turkish, beyond the case endings: "Konyalı", "Konyalıyım".
-_NAME_ENDINGS = frozenset(["li", "lu", "liyim", "luyum", "liyiz", "luyuz", "lilar", "lular", "liler", "lisin", "lusun"])
-
-
-def _word_matches(token: str, word: str) -> bool:
-    if token == word:
-        return True
-    if len(word) < 2 or not token.startswith(word):
-        return False
-    rest = token[len(word) :]
-    return (
-        rest in _NAME_ENDINGS or is_ending(rest) or (word[-1] in "aeiou" and rest[:1] in "ny" and is_ending(rest[1:]))
-    )
-
-
-def _find(tokens: list[str], phrase: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Spans (start, end) where ``phrase`` occurs, each word possibly with an ending."""
-    size = len(phrase)
-    return [
-        (i, i + size)
-        for i in range(len(tokens) - size + 1)
-        if all(_word_matches(tokens[i + k], phrase[k]) for k in range(size))
-    ]
 
 
 def follow_up_words(text: str) -> list[str]:
@@ -81,6 +59,7 @@ class FactAnswer:
     html: Html
     card: str  # the faq entry with the full answer
     topic: Topic  # what to remember for follow-ups
+    missing: bool = False  # the thing is known, this attribute of it is not: say so
 
 
 @dataclass(slots=True)
@@ -107,15 +86,22 @@ class FactFinder:
         self._is_known = is_known
         self._others = tuple(tuple(name.split()) for name in others if name)
         self._entities = {e.id: e for e in facts.entities}
+        self._generic = {a.id: a.generic for a in facts.attributes}
+
+        self._names = PhraseIndex((name, e) for e in facts.entities for name in e.names)
+        self._kind_words = PhraseIndex((p, k.id) for k in facts.kinds.values() for p in k.phrases)
+        self._excludes = PhraseIndex((p, k.id) for k in facts.kinds.values() for p in k.excludes)
+        self._attribute_words = PhraseIndex(
+            (p, (order, a)) for order, a in enumerate(facts.attributes) for p in a.phrases
+        )
+        self._positions = PhraseIndex([*((p, "next") for p in _NEXT), *((p, "latest") for p in _LATEST)])
+        self._other_names = PhraseIndex((name, None) for name in self._others)
 
     # ------------------------------------------------------------------ reading
     def _read(self, tokens: list[str]) -> _Reading:
         reading = _Reading(attributes=[], used=set())
         assert reading.used is not None and reading.attributes is not None
-        spans: list[tuple[int, int, Entity]] = []
-        for entity in self.facts.entities:
-            for name in entity.names:
-                spans += [(s, e, entity) for s, e in _find(tokens, name)]
+        spans = self._names.find(tokens)
         if spans:
             longest = max(e - s for s, e, _ in spans)
             best = {entity.id: (s, e, entity) for s, e, entity in spans if e - s == longest}
@@ -125,14 +111,17 @@ class FactFinder:
                 reading.kind = self.facts.kinds[reading.entity.kind]
             else:
                 reading.ambiguous = True
-        kinds: list[tuple[Kind, set[int]]] = []
-        for kind in self.facts.kinds.values():
-            named = {i for phrase in kind.phrases for s, e in _find(tokens, phrase) for i in range(s, e)}
-            excluded = any(_find(tokens, phrase) for phrase in kind.excludes)
-            if named and not excluded:
-                kinds.append((kind, named))
+        excluded = {kind for _, _, kind in self._excludes.find(tokens)}
+        words: dict[str, set[int]] = {}
+        for s, e, kind_id in self._kind_words.find(tokens):
+            if kind_id not in excluded:
+                words.setdefault(kind_id, set()).update(range(s, e))
+        kinds = [(self.facts.kinds[k], named) for k, named in words.items()]
+        reading.position = self._position(tokens, reading.used)
         if reading.kind is None and kinds:
             strong = [(k, f) for k, f in kinds if not k.weak] or kinds
+            if len(strong) > 1 and reading.position is not None:  # "6th conference's document": the one placed
+                strong = [(k, f) for k, f in strong if self._locate(k, reading.position) is not None] or strong
             if len({k.id for k, _ in strong}) == 1:
                 reading.kind = strong[0][0]
             else:
@@ -140,29 +129,22 @@ class FactFinder:
         for kind, named in kinds:
             if reading.kind is not None and kind.id == reading.kind.id:
                 reading.used |= named
-        reading.position = self._position(tokens, reading.used)
-        found = [
-            (attribute.generic, e - s, order, s, attribute.id)
-            for order, attribute in enumerate(self.facts.attributes)
-            for phrase in attribute.phrases
-            for s, e in _find(tokens, phrase)
-        ]
-        # A specific attribute first, then the longest phrase, which takes its words.
+        found = [(a.generic, e - s, order, s, a.id) for s, e, (order, a) in self._attribute_words.find(tokens)]
+        # A specific attribute first, then the longest phrase; the thing's name asks nothing.
+        named = set(reading.used)
         for _, size, _, start, attribute_id in sorted(found, key=lambda item: (item[0], -item[1], item[2], item[3])):
             span = range(start, start + size)
-            if not reading.used.intersection(span):
+            if not named.intersection(span):
                 reading.attributes.append((size, attribute_id))
                 reading.used.update(span)
         return reading
 
     def _position(self, tokens: list[str], used: set[int]) -> tuple[str, int] | None:
-        for phrases, label in ((_NEXT, "next"), (_LATEST, "latest")):
-            for phrase in phrases:
-                found = _find(tokens, phrase)
-                if found:
-                    s, e = found[0]
-                    used.update(range(s, e))
-                    return label, 0
+        placed = self._positions.find(tokens)
+        if placed:
+            s, e, label = min(placed, key=lambda item: (item[2] != "next", item[0]))
+            used.update(range(s, e))
+            return label, 0
         for i, token in enumerate(tokens):
             year = _YEAR.match(token)
             if year is not None and 1990 <= int(year.group(1)) <= 2035:
@@ -170,9 +152,12 @@ class FactFinder:
                 return "year", int(year.group(1))
             number = _ORDINAL_WORDS.get(token)
             if number is None:
-                number = next((n for w, n in _ORDINAL_WORDS.items() if len(w) > 4 and _word_matches(token, w)), None)
+                number = next((n for w, n in _ORDINAL_WORDS.items() if len(w) > 4 and word_matches(token, w)), None)
             if number is None and token.isdigit() and 1 <= int(token) <= 9:
                 number = int(token)
+            if number is None and token.isdigit() and int(token) >= 10:
+                used.add(i)
+                return "value", int(token)
             if number is not None:
                 used.add(i)
                 return "rank", number
@@ -195,6 +180,8 @@ class FactFinder:
             return held[-1] if held else None
         if label == "year":
             return next((e for e in entities if e.value("year", "en") == str(number)), None)
+        if label == "value":  # "356 değil miydi?": the thing with that figure
+            return next((e for e in entities if str(number) in {str(v) for v in e.fields.values()}), None)
         if kind.order and 1 <= number <= len(held):
             return held[number - 1]
         return next((e for e in entities if e.upcoming and e.value(order or "", "en") == str(number)), None)
@@ -220,7 +207,7 @@ class FactFinder:
             placed = self._locate(reading.kind, reading.position)  # "2. konferans Pekin'de mi?": the 2nd
             if placed is not None and placed.kind == entity.kind:
                 entity = placed
-        if entity is None and any(_find(tokens, name) for name in self._others):
+        if entity is None and self._other_names.has(tokens):
             return None  # "Konya'nın üyelik yılı kaç?" is about Konya, not the network's size
         if entity is None:
             kind = reading.kind or (self.facts.kinds[follow.kind] if follow and reading.position else None)
@@ -234,10 +221,21 @@ class FactFinder:
         wanted = [a for _, a in reading.attributes]
         if not wanted and follow is not None and follow.attribute and follow.kind == entity.kind:
             wanted = [follow.attribute]
-        for attribute in wanted:
+        specific = [a for a in wanted if not self._generic.get(a, False)]
+        for attribute in specific or wanted:  # "kaç yılında kuruldu" asks the founding, not "how many"
+            topic = Topic(entity.kind, entity.id, attribute, lang)
             template = entity.template(kind, attribute)
             if template is not None:
                 card = entity.cards.get(attribute, entity.card)
-                topic = Topic(entity.kind, entity.id, attribute, lang)
                 return FactAnswer(entity, attribute, entity.render(template, lang), card, topic)
+            # Known for other things of the kind, not for this one: "how many attended the
+            # Medellín conference?" (known for the 2nd only) is honestly not known.
+            if any(other.knows(kind, attribute) for other in self.facts.of_kind(kind.id)):
+                return FactAnswer(entity, attribute, Html(""), entity.card, topic, missing=True)
         return None
+
+    def topic_of_entry(self, entry: str, lang: str) -> Topic | None:
+        """The thing an entry is the card of, when it is the card of one thing only
+        (what-is-uil: UIL), so that "eski adı neydi?" can follow its answer."""
+        owners = [e for e in self.facts.entities if e.card == entry]
+        return Topic(owners[0].kind, owners[0].id, None, lang) if len(owners) == 1 else None

@@ -77,6 +77,13 @@ class Entity:
                 return chosen
         return None
 
+    def knows(self, kind: Kind, attribute: str) -> bool:
+        """Whether a template of its own or its kind's answers ``attribute`` (not ``any``)."""
+        return any(
+            (chosen := source.get(attribute)) is not None and self._can_fill(chosen)
+            for source in (self.templates, kind.templates)
+        )
+
     def _can_fill(self, template: Mapping[str, str]) -> bool:
         return all(
             name == "name" or self.value(name, lang) is not None
@@ -96,6 +103,7 @@ class FactBase:
     attributes: tuple[Attribute, ...]
     kinds: Mapping[str, Kind]
     entities: tuple[Entity, ...]
+    missing: Mapping[str, str] = field(default_factory=dict)  # "I don't have that", with {title}
 
     def of_kind(self, kind: str) -> list[Entity]:
         return [e for e in self.entities if e.kind == kind]
@@ -233,4 +241,8 @@ def load_facts(
                 bool(item.get("latest", False)),
             )
         )
-    return FactBase(tuple(attributes), kinds, tuple(entities)), problems
+    missing = data.get("missing")
+    if not isinstance(missing, Mapping) or any(not isinstance(missing.get(lang), str) for lang in LANGS):
+        problems.append(f"{FACTS_FILE}: missing (the reply for an attribute not known) needs tr and en")
+        missing = {lang: "" for lang in LANGS}
+    return FactBase(tuple(attributes), kinds, tuple(entities), {lang: missing[lang] for lang in LANGS}), problems

@@ -10,13 +10,14 @@ that" and points there (reply kind ``no_answer``, not a match).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from bot import tghtml
 from bot.lang import LANGS
+from bot.phrases import PhraseIndex
 from bot.textnorm import fold, fold_question, is_ending
 
 __all__ = ["NO_ANSWER_FILE", "NoAnswer", "NoAnswerTopic", "load_no_answer"]
@@ -32,13 +33,10 @@ class NoAnswerTopic:
     reply: Mapping[str, str] | None = None
 
 
-def _has(tokens: list[str], phrase: tuple[str, ...]) -> bool:
-    size = len(phrase)
-    return any(all(_word(tokens[i + k], phrase[k]) for k in range(size)) for i in range(len(tokens) - size + 1))
-
-
 def _word(token: str, word: str) -> bool:
-    if token == word:
+    """A word of five letters or more is a stem ("görüş" in "görüşmeliyiz"); a shorter one
+    may only carry an ending ("kurs" in "kursları", not "burs" in "Bursa")."""
+    if token == word or (len(word) >= 5 and token.startswith(word)):
         return True
     rest = token[len(word) :]
     return len(word) >= 3 and token.startswith(word) and (is_ending(rest) or (len(rest) <= 3 and is_ending(rest[1:])))
@@ -53,12 +51,24 @@ class NoAnswer:
     look_here: Mapping[str, str]
     places: Mapping[str, Mapping[str, str]]
 
+    _index: PhraseIndex[tuple[int, int, int]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        phrases = (
+            (phrase, (t, g, p))
+            for t, topic in enumerate(self.topics)
+            for g, group in enumerate(topic.groups)
+            for p, phrase in enumerate(group)
+        )
+        object.__setattr__(self, "_index", PhraseIndex(phrases, _word))
+
     def topic(self, text: str) -> NoAnswerTopic | None:
         """The topic ``text`` asks about, if the content does not cover it."""
-        tokens = fold_question(text).split()
-        for topic in self.topics:
-            if any(all(_has(tokens, phrase) for phrase in group) for group in topic.groups):
-                return topic
+        present = {payload for _, _, payload in self._index.find(fold_question(text).split())}
+        for t, topic in enumerate(self.topics):
+            for g, group in enumerate(topic.groups):
+                if all((t, g, p) in present for p in range(len(group))):
+                    return topic
         return None
 
     def render(self, topic: NoAnswerTopic, lang: str) -> tghtml.Html:

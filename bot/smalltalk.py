@@ -9,13 +9,14 @@ the matcher ("merhaba, Bolu ne zaman katıldı?"). The reply is the entry
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from bot import tghtml
 from bot.lang import LANGS
+from bot.phrases import PhraseIndex
 from bot.textnorm import fold
 
 __all__ = ["SMALLTALK_FILE", "SmallTalk", "SmallTalkKind", "load_smalltalk"]
@@ -35,22 +36,17 @@ class SmallTalkKind:
         return f"smalltalk-{self.id}"
 
 
-def _cover(tokens: list[str], phrases: tuple[tuple[str, ...], ...], covered: list[bool]) -> bool:
-    """Mark the tokens the phrases cover; whether any phrase was found."""
-    found = False
-    for phrase in phrases:
-        size = len(phrase)
-        for i in range(len(tokens) - size + 1):
-            if tuple(tokens[i : i + size]) == phrase:
-                found = True
-                for k in range(i, i + size):
-                    covered[k] = True
-    return found
-
-
 @dataclass(frozen=True, slots=True)
 class SmallTalk:
     kinds: tuple[SmallTalkKind, ...]
+    fillers: tuple[tuple[str, ...], ...] = ()  # may stand around small talk, none on their own
+
+    _index: PhraseIndex[int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        items: list[tuple[tuple[str, ...], int]] = [(p, -1) for p in self.fillers]
+        items += [(p, order) for order, kind in enumerate(self.kinds) for p in kind.phrases]
+        object.__setattr__(self, "_index", PhraseIndex(items, str.__eq__))
 
     def kind(self, text: str) -> SmallTalkKind | None:
         """The kind of small talk ``text`` is, or None when it has other words."""
@@ -58,10 +54,14 @@ class SmallTalk:
         if not tokens or len(tokens) > _MAX_WORDS:
             return None
         covered = [False] * len(tokens)
-        present = [k for k in self.kinds if _cover(tokens, k.phrases, covered)]
+        present: set[int] = set()
+        for start, end, order in self._index.find(tokens):
+            covered[start:end] = [True] * (end - start)
+            if order >= 0:
+                present.add(order)
         if not present or not all(covered):
             return None
-        return present[0]
+        return self.kinds[min(present)]
 
     def by_entry(self, entry_id: str) -> SmallTalkKind | None:
         return next((k for k in self.kinds if k.entry_id == entry_id), None)
@@ -78,7 +78,11 @@ def load_smalltalk(directory: str | Path) -> tuple[SmallTalk, list[str]]:
         return SmallTalk(()), [f"{SMALLTALK_FILE}: not valid YAML: {exc}"]
     problems: list[str] = []
     kinds = []
+    fillers: set[tuple[str, ...]] = set()
     for item in data if isinstance(data, list) else []:
+        if isinstance(item, Mapping) and "fillers" in item:
+            fillers |= {tuple(fold(str(w)).split()) for w in item["fillers"] or []} - {()}
+            continue
         ident = item.get("id") if isinstance(item, Mapping) else None
         words, reply = (item.get("words"), item.get("reply")) if isinstance(item, Mapping) else (None, None)
         if (
@@ -95,4 +99,4 @@ def load_smalltalk(directory: str | Path) -> tuple[SmallTalk, list[str]]:
             ]
         phrases = {tuple(fold(str(w)).split()) for lang in LANGS for w in words[lang]}
         kinds.append(SmallTalkKind(ident, tuple(sorted((p for p in phrases if p), key=lambda p: -len(p))), dict(reply)))
-    return SmallTalk(tuple(kinds)), problems
+    return SmallTalk(tuple(kinds), tuple(sorted(fillers, key=lambda p: -len(p)))), problems

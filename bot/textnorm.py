@@ -435,6 +435,7 @@ STOPWORDS_EN: frozenset[str] = frozenset(
         "plz",
         "kindly",
         "exactly",
+        "exact",
         "actually",
         "basically",
         "simply",

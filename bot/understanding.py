@@ -23,7 +23,7 @@ from bot.lang import Lang
 from bot.matching import Matcher
 from bot.smalltalk import SMALLTALK_FILE, SmallTalkKind, load_smalltalk
 from bot.textnorm import STOPWORDS, fold, fold_question
-from bot.tghtml import Html, escape_attr
+from bot.tghtml import Html, escape, escape_attr
 
 __all__ = ["Understanding"]
 
@@ -73,6 +73,10 @@ class Understanding:
     def no_answer_html(self, topic: NoAnswerTopic, lang: Lang) -> Html:
         return self.no_answer.render(topic, lang)
 
+    def missing_html(self, found: FactAnswer, lang: Lang, title: str) -> Html:
+        """A thing known, this attribute of it not: say so, with the thing's entry a tap away."""
+        return Html(self.facts.missing[lang].replace("{title}", escape(title)))
+
     # ------------------------------------------------------------------ follow-ups
     @staticmethod
     def is_follow_up(text: str) -> bool:
@@ -92,27 +96,31 @@ class Understanding:
                 padded = padded.replace(f" {name} ", " ")
         return found
 
-    def topic_for(self, kind: str, entity: str, question: str, lang: Lang) -> Topic | None:
-        """What to remember of an answer: the question without the names in it, to be
-        asked again about the name a follow-up gives. None when it names nothing."""
+    def topic_of_answer(self, entry: str, question: str, lang: Lang) -> Topic | None:
+        """What to remember of an entry's answer: the thing it is the card of (for the
+        facts' follow-ups), and the question without the names in it, to be asked again
+        about the name a follow-up gives. None when the answer is about no one thing."""
+        fact_topic = self.finder.topic_of_entry(entry, lang)
         folded = fold_question(question)
         names = self.names_in(folded)
         if not names:
-            return None
+            return fact_topic
         rest = f" {folded} "
         for name in names:
             rest = rest.replace(f" {name} ", " ")
-        return Topic(kind, entity, None, lang, " ".join(rest.split()))
+        kind, entity = (fact_topic.kind, fact_topic.entity) if fact_topic else ("entry", entry)
+        return Topic(kind, entity, None, lang, " ".join(rest.split()), names[0])
 
     def rewrite(self, text: str, context: Topic) -> str | None:
-        """The follow-up asked in full ("peki Bolu?" after "Konya ne zaman üye oldu?" is
-        "bolu ne zaman uye oldu"); None when it names nothing new or the topic has no rest."""
-        if not context.rest:
-            return None
+        """The follow-up asked in full: "peki Bolu?" after "Konya ne zaman üye oldu?" is
+        "bolu ne zaman uye oldu", "peki hangi ay?" after it "konya hangi ay"; None when
+        the topic has nothing to add."""
         words = [w for w in fold_question(text).split() if w not in FOLLOW_UP_WORDS]
-        if not words or not self.names_in(" ".join(words)):
+        if not words:
             return None
-        return " ".join([*words, context.rest])
+        if self.names_in(" ".join(words)):
+            return " ".join([*words, context.rest]) if context.rest else None
+        return " ".join([context.name, *words]) if context.name else None
 
     def entry_ids(self) -> Iterable[str]:
         """The ids of the replies these readings give (small talk)."""
