@@ -77,6 +77,11 @@ class Assistant:
                 for template in content.city_questions[lang]
                 for name in names
             ]
+            # "Hatay 2019'da mı katıldı?": the year it joined is one of its words.
+            phrasings += [
+                ("tr", f"{city.name} {city.joined} yılında katıldı"),
+                ("en", f"{city.name} joined in {city.joined}"),
+            ]
             result.append((city.entry_id, phrasings, ()))
         return result
 

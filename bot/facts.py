@@ -23,6 +23,8 @@ from bot import tghtml
 from bot.lang import LANGS
 from bot.textnorm import fold
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when libyaml is there: 20x faster
+
 __all__ = ["FACTS_FILE", "Attribute", "Entity", "FactBase", "Kind", "load_facts"]
 
 FACTS_FILE = "facts.yaml"
@@ -165,7 +167,7 @@ def load_facts(
     if not path.is_file():
         return FactBase((), {}, ()), []
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
     except yaml.YAMLError as exc:
         return FactBase((), {}, ()), [f"{FACTS_FILE}: not valid YAML: {exc}"]
     if not isinstance(data, Mapping):

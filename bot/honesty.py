@@ -20,6 +20,8 @@ from bot.lang import LANGS
 from bot.phrases import PhraseIndex
 from bot.textnorm import fold, fold_question, is_ending
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when libyaml is there: 20x faster
+
 __all__ = ["NO_ANSWER_FILE", "NoAnswer", "NoAnswerTopic", "load_no_answer"]
 
 NO_ANSWER_FILE = "no_answer.yaml"
@@ -90,7 +92,7 @@ def load_no_answer(directory: str | Path) -> tuple[NoAnswer, list[str]]:
     if not path.is_file():
         return empty, []
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
     except yaml.YAMLError as exc:
         return empty, [f"{NO_ANSWER_FILE}: not valid YAML: {exc}"]
     problems: list[str] = []

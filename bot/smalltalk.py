@@ -19,6 +19,8 @@ from bot.lang import LANGS
 from bot.phrases import PhraseIndex
 from bot.textnorm import fold
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when libyaml is there: 20x faster
+
 __all__ = ["SMALLTALK_FILE", "SmallTalk", "SmallTalkKind", "load_smalltalk"]
 
 SMALLTALK_FILE = "smalltalk.yaml"
@@ -73,7 +75,7 @@ def load_smalltalk(directory: str | Path) -> tuple[SmallTalk, list[str]]:
     if not path.is_file():
         return SmallTalk(()), []
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or []
     except yaml.YAMLError as exc:
         return SmallTalk(()), [f"{SMALLTALK_FILE}: not valid YAML: {exc}"]
     problems: list[str] = []

@@ -329,6 +329,10 @@ STOPWORDS_TR: frozenset[str] = frozenset(
         "yanlis",
         "hatirladigim",
         "kadariyla",
+        "neydi",
+        "neymis",
+        "nelerdi",
+        "nedi",
     ]
 )
 STOPWORDS_EN: frozenset[str] = frozenset(
