@@ -202,6 +202,9 @@ class Assistant:
                     reply, topic = retry, retry_topic
         if reply.kind == ReplyKind.SMALLTALK:
             return reply  # "teşekkürler" keeps the topic
+        if topic is None and reply.kind == ReplyKind.ANSWER and reply.entry_id:
+            # Any answer about one thing can be followed up ("peki Bolu?"), whoever gave it.
+            topic = self.understanding.topic_of_answer(reply.entry_id, text, reply.lang)
         if topic is not None:
             self.conversations.remember(chat, topic)
         else:
@@ -236,8 +239,7 @@ class Assistant:
             body = self._msg("empty_question", lang)
             return self._finish(body, lang, kind=ReplyKind.FALLBACK, buttons=((self._menu_button(lang),),)), None
         if result.decision == Decision.ANSWER and best is not None:
-            topic = self.understanding.topic_of_answer(best.entry_id, text, lang)
-            return self.entry_reply(best.entry_id, lang, score=best.score), topic
+            return self.entry_reply(best.entry_id, lang, score=best.score), None
         if result.decision == Decision.SUGGEST:
             return self._suggest(result, lang), None
         body = self._msg("fallback", lang)

@@ -39,6 +39,8 @@ _ORDINALS = {
     7: ("yedinci", "seventh", "7th", "7nci", "7inci"),
 }
 _YEAR = re.compile(r"((?:19|20)\d\d)(?:[a-z]{0,6})$")  # "2022", "2022de", "2022deki"
+_AFTER: tuple[tuple[str, ...], ...] = (("sonra",), ("after",), ("ardindan",), ("arkasindan",))
+_BEFORE: tuple[tuple[str, ...], ...] = (("once",), ("before",), ("onceki",))
 _ORDINAL_WORDS = {word: n for n, words in _ORDINALS.items() for word in words}
 _LATEST: tuple[tuple[str, ...], ...] = (("en", "son"), ("enson",), ("son",), ("en", "yeni"), ("latest",), ("last",))
 _LATEST += (("most", "recent"), ("newest",), ("en", "guncel"), ("recent",), ("sonuncu",))
@@ -72,6 +74,7 @@ class _Reading:
     attributes: list[tuple[int, str]] | None = None  # (phrase length, attribute id)
     used: set[int] | None = None  # token positions explained
     ambiguous: bool = False
+    relation: tuple[str, Entity] | None = None  # ("after" | "before", the thing named)
 
 
 class FactFinder:
@@ -95,13 +98,20 @@ class FactFinder:
             (p, (order, a)) for order, a in enumerate(facts.attributes) for p in a.phrases
         )
         self._positions = PhraseIndex([*((p, "next") for p in _NEXT), *((p, "latest") for p in _LATEST)])
+        self._requires = PhraseIndex((p, k.id) for k in facts.kinds.values() for p in k.requires)
+        self._relations = PhraseIndex([*((p, "after") for p in _AFTER), *((p, "before") for p in _BEFORE)])
         self._other_names = PhraseIndex((name, None) for name in self._others)
 
     # ------------------------------------------------------------------ reading
     def _read(self, tokens: list[str]) -> _Reading:
         reading = _Reading(attributes=[], used=set())
         assert reading.used is not None and reading.attributes is not None
-        spans = self._names.find(tokens)
+        related = self._relations.find(tokens)
+        spans = [
+            (s, e, entity)
+            for s, e, entity in self._names.find(tokens)
+            if related or not self.facts.kinds[entity.kind].relations_only
+        ]
         if spans:
             longest = max(e - s for s, e, _ in spans)
             best = {entity.id: (s, e, entity) for s, e, entity in spans if e - s == longest}
@@ -112,12 +122,22 @@ class FactFinder:
             else:
                 reading.ambiguous = True
         excluded = {kind for _, _, kind in self._excludes.find(tokens)}
+        required = {kind for _, _, kind in self._requires.find(tokens)}
         words: dict[str, set[int]] = {}
         for s, e, kind_id in self._kind_words.find(tokens):
-            if kind_id not in excluded:
+            needs = self.facts.kinds[kind_id].requires
+            if kind_id not in excluded and (not needs or kind_id in required):
                 words.setdefault(kind_id, set()).update(range(s, e))
+        for s, e, kind_id in self._requires.find(tokens):
+            if kind_id in words:
+                words[kind_id].update(range(s, e))
         kinds = [(self.facts.kinds[k], named) for k, named in words.items()]
         reading.position = self._position(tokens, reading.used)
+        if reading.entity is not None and related and self.facts.kinds[reading.entity.kind].relations_only:
+            s, e, label = related[0]  # "Konya'dan sonra kim katıldı?": the one after Konya
+            reading.used.update(range(s, e))
+            reading.relation = (label, reading.entity)
+            reading.entity = None
         if reading.kind is None and kinds:
             strong = [(k, f) for k, f in kinds if not k.weak] or kinds
             if len(strong) > 1 and reading.position is not None:  # "6th conference's document": the one placed
@@ -207,6 +227,10 @@ class FactFinder:
             placed = self._locate(reading.kind, reading.position)  # "2. konferans Pekin'de mi?": the 2nd
             if placed is not None and placed.kind == entity.kind:
                 entity = placed
+        if entity is None and reading.relation is not None:
+            entity = self._relative(*reading.relation)
+            if entity is None:
+                return None
         if entity is None and self._other_names.has(tokens):
             return None  # "Konya'nın üyelik yılı kaç?" is about Konya, not the network's size
         if entity is None:
@@ -219,6 +243,12 @@ class FactFinder:
             return None
         kind = self.facts.kinds[entity.kind]
         wanted = [a for _, a in reading.attributes]
+        if (
+            kind.default
+            and (reading.position or reading.relation)
+            and not entity.template(kind, wanted[0] if wanted else "")
+        ):
+            wanted = [kind.default, *wanted]
         if not wanted and follow is not None and follow.attribute and follow.kind == entity.kind:
             wanted = [follow.attribute]
         specific = [a for a in wanted if not self._generic.get(a, False)]
@@ -226,13 +256,44 @@ class FactFinder:
             topic = Topic(entity.kind, entity.id, attribute, lang)
             template = entity.template(kind, attribute)
             if template is not None:
-                card = entity.cards.get(attribute, entity.card)
+                card = self._card(kind, entity, attribute, None if reading.relation else reading.position)
                 return FactAnswer(entity, attribute, entity.render(template, lang), card, topic)
             # Known for other things of the kind, not for this one: "how many attended the
             # Medellín conference?" (known for the 2nd only) is honestly not known.
             if any(other.knows(kind, attribute) for other in self.facts.of_kind(kind.id)):
                 return FactAnswer(entity, attribute, Html(""), entity.card, topic, missing=True)
         return None
+
+    @staticmethod
+    def _card(kind: Kind, entity: Entity, attribute: str, position: tuple[str, int] | None) -> str:
+        """The entry to offer: the thing's own for the attribute, the kind's for the
+        attribute, for first/latest or for an answer that names several things."""
+        if attribute in entity.cards:
+            return entity.cards[attribute]
+        label = position[0] if position else None
+        for key, applies in (
+            (attribute, True),
+            ("first", label == "rank" and position is not None and position[1] == 1),
+            ("latest", label == "latest"),
+            ("group", int(entity.value("group_size", "en") or 1) > 1),
+        ):
+            if applies and key in kind.cards:
+                return kind.cards[key]
+        return entity.card
+
+    def _relative(self, label: str, anchor: Entity) -> Entity | None:
+        """The first thing after ``anchor`` in its kind's order, or the last before it."""
+        kind = self.facts.kinds[anchor.kind]
+        if not kind.order:
+            return None
+        key = int(anchor.value(kind.order, "en") or 0)
+        ordered = sorted(
+            (e for e in self.facts.of_kind(kind.id) if not e.upcoming),
+            key=lambda e: int(e.value(kind.order or "", "en") or 0),
+        )
+        if label == "after":
+            return next((e for e in ordered if int(e.value(kind.order, "en") or 0) > key), None)
+        return next((e for e in reversed(ordered) if int(e.value(kind.order, "en") or 0) < key), None)
 
     def topic_of_entry(self, entry: str, lang: str) -> Topic | None:
         """The thing an entry is the card of, when it is the card of one thing only

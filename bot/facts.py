@@ -47,6 +47,12 @@ class Kind:
     order: str | None = None  # the field ordinals and first/latest refer to
     excludes: tuple[tuple[str, ...], ...] = ()  # words that mean another question
     weak: bool = False  # its words are common: any other kind named wins
+    requires: tuple[tuple[str, ...], ...] = ()  # the kind counts only with one of these words
+    relations_only: bool = False  # a thing's name alone is another module's question; "X'ten sonra" is ours
+    default: str | None = None  # the attribute of a question that names a position only
+    # The entry to offer instead of the thing's own, by attribute or by reading: "first",
+    # "latest", "group" (the answer names several things, as cities that joined one year).
+    cards: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,11 +163,37 @@ def _conference_names(conference: Any) -> list[str]:
     return names
 
 
+def _city_entities(kind: str, cities: Sequence[Any]) -> list[Entity]:
+    """One thing per city of cities.yaml (a kind with ``from: cities``), in the order they
+    joined: name, year, rank (a range for cities that joined the same year) and group
+    (the names of the cities that joined that year), the city's entry as card."""
+    ordered = sorted(cities, key=lambda c: c.joined)
+    result = []
+    for city in ordered:
+        group = [c for c in ordered if c.joined == city.joined]
+        first = ordered.index(group[0]) + 1
+        rank = str(first) if len(group) == 1 else f"{first}–{first + len(group) - 1}"
+        fields: dict[str, FieldValue] = {
+            "name": city.name,
+            "year": city.joined,
+            "rank": rank,
+            "group": ", ".join(c.name for c in group),
+            "group_size": len(group),
+        }
+        names = tuple({tuple(fold(n).split()) for n in (city.name, *city.aliases)} - {()})
+        result.append(Entity(f"{kind}-{city.id}", kind, names, fields, city.entry_id))
+    return result
+
+
 def load_facts(
-    directory: str | Path, conferences: Sequence[Any] = (), known_entries: set[str] | None = None
+    directory: str | Path,
+    conferences: Sequence[Any] = (),
+    known_entries: set[str] | None = None,
+    cities: Sequence[Any] = (),
 ) -> tuple[FactBase, list[str]]:
     """Read facts.yaml in ``directory``; return the base and the problems found (each
-    a sentence naming the item). ``conferences``: the loaded conferences.yaml."""
+    a sentence naming the item). ``conferences`` and ``cities``: the loaded
+    conferences.yaml and cities.yaml."""
     problems: list[str] = []
     path = Path(directory) / FACTS_FILE
     if not path.is_file():
@@ -180,6 +212,7 @@ def load_facts(
         attributes.append(Attribute(item["id"], _phrases(item["words"]), bool(item.get("generic", False))))
     attribute_ids = {a.id for a in attributes} | {"any"}
     kinds: dict[str, Kind] = {}
+    derived: list[Entity] = []
     for item in data.get("kinds") or []:
         if not isinstance(item, Mapping) or not isinstance(item.get("id"), str):
             problems.append(f"{FACTS_FILE}: kind {item!r} needs an id")
@@ -194,9 +227,15 @@ def load_facts(
             item.get("order"),
             _phrases(item.get("excludes")),
             bool(item.get("weak", False)),
+            _phrases(item.get("requires")),
+            bool(item.get("relations_only", False)),
+            item.get("default"),
+            dict(item.get("cards") or {}),
         )
+        if item.get("from") == "cities":
+            derived += _city_entities(item["id"], cities)
     by_number = {c.number: c for c in conferences}
-    entities = []
+    entities = list(derived)
     seen: set[str] = set()
     for item in data.get("entities") or []:
         if not isinstance(item, Mapping) or not isinstance(item.get("id"), str):

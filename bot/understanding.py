@@ -36,7 +36,7 @@ class Understanding:
     def __init__(self, content: Content, matcher: Matcher) -> None:
         self.content = content
         directory = content.directory
-        self.facts, fact_problems = load_facts(directory, content.conferences, content.entry_ids())
+        self.facts, fact_problems = load_facts(directory, content.conferences, content.entry_ids(), content.cities)
         self.smalltalk, talk_problems = load_smalltalk(directory)
         self.no_answer: NoAnswer
         self.no_answer, honesty_problems = load_no_answer(directory)

@@ -16,9 +16,10 @@ from bot.tghtml import to_plain, validate
 @pytest.fixture(scope="module")
 def finder(assistant: Assistant) -> FactFinder:
     content = assistant.content
-    facts, problems = load_facts(content.directory, content.conferences, content.entry_ids())
+    facts, problems = load_facts(content.directory, content.conferences, content.entry_ids(), content.cities)
     assert problems == []
-    return FactFinder(facts, assistant.matcher.knows)
+    assert len(facts.entities) == len(assistant.understanding.facts.entities)
+    return assistant.understanding.finder
 
 
 @pytest.mark.parametrize(
@@ -113,3 +114,26 @@ def test_broken_facts_are_reported(tmp_path: Path, assistant: Assistant) -> None
     assert "unknown attribute 'nope'" in text
     assert "card 'no-such-entry'" in text
     assert "unknown kind 'nokind'" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "entity", "card", "says"),
+    [
+        ("Türkiye'nin dördüncü üyesi", "tr-member-hatay", "city-hatay", "Hatay"),
+        ("third Turkish member", "tr-member-bolu", "city-bolu", "Bolu"),
+        ("Konya'dan sonra kim katıldı", "tr-member-bolu", "city-bolu", "Bolu"),
+        ("Türkiye'nin en yeni üyesi", "tr-member-ankara", "newest-members", "Ankara"),
+        ("which Turkish city joined first", "tr-member-eskisehir", "first-turkish-member", "Eskişehir"),
+        ("Türkiye'den 2020'de katılan şehirler", "tr-member-izmir", "members-turkey", "Balıkesir"),
+        ("Ankara'dan önce en son hangi şehirler katılmıştı", "tr-member-yozgat", "members-turkey", "Sakarya"),
+    ],
+)
+def test_order_of_turkiyes_members(finder: FactFinder, question: str, entity: str, card: str, says: str) -> None:
+    found = finder.answer(question, "tr")
+    assert found is not None and (found.entity.id, found.card) == (entity, card)
+    assert says in to_plain(found.html)
+
+
+def test_a_citys_own_questions_stay_with_the_city_directory(finder: FactFinder) -> None:
+    assert finder.answer("Konya ne zaman katıldı", "tr") is None
+    assert finder.answer("Bolu üye mi", "tr") is None

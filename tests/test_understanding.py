@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from bot.assistant import Assistant
 from bot.cli import main
+from bot.evaluation import evaluate, load_cases
 from bot.replies import ReplyKind
 from bot.tghtml import to_plain
 
@@ -75,3 +77,29 @@ def test_follow_ups_per_chat(assistant: Assistant) -> None:
 def test_the_context_expires_and_is_bounded(assistant: Assistant) -> None:
     conversations = assistant.conversations
     assert conversations.ttl <= 600 and conversations.max_chats <= 100_000
+
+
+def test_eval_reads_style_contains_and_context(tmp_path: Path, assistant: Assistant) -> None:
+    questions = tmp_path / "set.yaml"
+    questions.write_text(
+        "- {q: 'peki dördüncüsü?', expect: conference-4-medellin, lang: tr, style: follow-up,\n"
+        "   context: ['ilk konferans nerede yapıldı?'], contains: ['Medellín']}\n"
+        "- {q: 'Cork konferansının teması', expect: conference-3-cork, lang: tr, style: attribute,"
+        " contains: ['not in the reply']}\n"
+        "- {q: 'teşekkürler', expect: smalltalk-thanks, lang: tr, style: smalltalk}\n"
+        "- {q: 'KOMEK kurs ücreti ne kadar', expect: none, lang: tr, style: unanswerable}\n",
+        encoding="utf-8",
+    )
+    report = evaluate(assistant, load_cases(questions))
+    assert [o.correct for o in report.outcomes] == [True, False, True, True]
+    assert report.outcomes[1].within_one_tap  # the right entry, but not what it must contain
+    assert report.confident_wrong_rate == 0.0 and report.rejection == 1.0
+    styles = report.breakdown()["style"]
+    assert styles["follow-up"]["accuracy"] == 1.0 and styles["attribute"]["accuracy"] == 0.0
+    assert assistant.ask("peki dördüncüsü?").entry_id != "conference-4-medellin"  # no context left behind
+
+
+def test_counting_questions_state_the_number(assistant: Assistant) -> None:
+    assert "11" in to_plain(assistant.ask("Türkiye'den kaç şehir üye?").text)
+    assert "425" in to_plain(assistant.ask("ağda kaç şehir var").text)
+    assert "230" in to_plain(assistant.ask("2020 yılında ağın kaç üyesi vardı").text)
