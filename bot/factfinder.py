@@ -233,12 +233,15 @@ class FactFinder:
                 return None
         if entity is None and self._other_names.has(tokens):
             return None  # "Konya'nın üyelik yılı kaç?" is about Konya, not the network's size
+        weak_kind = reading.kind is None or reading.kind.weak
+        if entity is None and follow is not None and reading.attributes and reading.position is None and weak_kind:
+            entity = self._entities.get(follow.entity)  # "since when is it a member?" after KOMEK: KOMEK's
         if entity is None:
             kind = reading.kind or (self.facts.kinds[follow.kind] if follow and reading.position else None)
             if kind is not None:
                 entity = self._locate(kind, reading.position)
             if entity is None and follow is not None and reading.attributes and reading.position is None:
-                entity = self._entities.get(follow.entity)
+                entity = self._entities.get(follow.entity)  # "sonuç belgesi neydi?" after Medellín
         if entity is None:
             return None
         kind = self.facts.kinds[entity.kind]
