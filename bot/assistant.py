@@ -8,7 +8,7 @@ that the console chat, ``ask`` and the Telegram handlers give the same answers. 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import replace
 
 from rapidfuzz import fuzz, process
@@ -17,6 +17,8 @@ from bot import callbacks, tghtml
 from bot.callbacks import CallbackKind
 from bot.commands import COMMANDS, REGISTRY, Audience
 from bot.content import City, Content, Problem
+from bot.conversation import Conversations, Topic
+from bot.factfinder import FactAnswer
 from bot.lang import LANGS, Lang, choose_lang
 from bot.matching import Decision, Matcher, MatchResult, Thresholds
 from bot.members.answers import MemberAnswers
@@ -26,6 +28,7 @@ from bot.render import Renderer
 from bot.replies import Button, InlineArticle, Reply, ReplyKind
 from bot.textnorm import fold
 from bot.tghtml import Html, escape_attr
+from bot.understanding import Understanding
 
 __all__ = ["Assistant"]
 
@@ -41,6 +44,8 @@ class Assistant:
         self.content = content
         self.matcher = Matcher(self._searchable(content), thresholds)
         self.render = Renderer(content)
+        self.understanding = Understanding(content, self.matcher)
+        self.conversations = Conversations()
         self._commands: dict[str, _CommandHandler] = {
             "start": self._cmd_start,
             "help": self._cmd_help,
@@ -86,6 +91,11 @@ class Assistant:
                 for lang in LANGS
                 for template in content.city_questions[lang]
                 for name in names
+            ]
+            # "Hatay 2019'da mı katıldı?": the year it joined is one of its words.
+            phrasings += [
+                ("tr", f"{city.name} {city.joined} yılında katıldı"),
+                ("en", f"{city.name} joined in {city.joined}"),
             ]
             result.append((city.entry_id, phrasings, ()))
         return result
@@ -192,31 +202,84 @@ class Assistant:
 
     # ------------------------------------------------------------------ entry points
     def ask(
-        self, text: str, *, pref: str | None = None, user_lang: str | None = None, force_lang: Lang | None = None
+        self,
+        text: str,
+        *,
+        pref: str | None = None,
+        user_lang: str | None = None,
+        force_lang: Lang | None = None,
+        chat: Hashable | None = None,
     ) -> Reply:
-        """Answer a free-text question, in its own language unless ``force_lang`` is given."""
+        """Answer a free-text question, in its own language unless ``force_lang`` is given.
+
+        ``chat`` keys the conversation (one per person or group chat): a short follow-up
+        ("peki Bolu?") is read against the chat's last topic for a few minutes. Without
+        it every question stands alone."""
+        context = self.conversations.get(chat)
+        reply, topic = self._ask(text, pref, user_lang, force_lang, context)
+        if context is not None and reply.kind != ReplyKind.ANSWER and self.understanding.is_follow_up(text):
+            full = self.understanding.rewrite(text, context)
+            if full is not None:
+                retry, retry_topic = self._ask(full, pref, user_lang, force_lang or reply.lang, None)
+                if retry.kind == ReplyKind.ANSWER:
+                    reply, topic = retry, retry_topic
+        if reply.kind == ReplyKind.SMALLTALK:
+            return reply  # "teşekkürler" keeps the topic
+        if topic is None and reply.kind == ReplyKind.ANSWER and reply.entry_id:
+            # Any answer about one thing can be followed up ("peki Bolu?"), whoever gave it.
+            topic = self.understanding.topic_of_answer(reply.entry_id, text, reply.lang)
+        if topic is not None:
+            self.conversations.remember(chat, topic)
+        else:
+            self.conversations.forget(chat)
+        return reply
+
+    def _ask(
+        self, text: str, pref: str | None, user_lang: str | None, force_lang: Lang | None, context: Topic | None
+    ) -> tuple[Reply, Topic | None]:
+        """The reply to one question and the topic to remember for follow-ups."""
         result = self.matcher.match(text)
         best = result.best
         lang = force_lang or result.lang or choose_lang(pref, user_lang, best.lang if best else None)
-        if not result.query.terms:
-            return self._finish(
-                self._msg("empty_question", lang), lang, kind=ReplyKind.FALLBACK, buttons=((self._menu_button(lang),),)
+        talk = self.understanding.small_talk(text)
+        if talk is not None:
+            return self._finish(talk.reply[lang], lang, kind=ReplyKind.SMALLTALK, entry_id=talk.entry_id), None
+        uncovered = self.understanding.uncovered(text)
+        if uncovered is not None:
+            body = self.understanding.no_answer_html(uncovered, lang)
+            return self._finish(body, lang, kind=ReplyKind.NO_ANSWER, buttons=((self._menu_button(lang),),)), None
+        fact = self.understanding.fact(text, lang, context)
+        if fact is not None and fact.missing:
+            body = self.understanding.missing_html(fact, lang, self.title(fact.card, lang))
+            buttons = (
+                (Button(self.title(fact.card, lang), data=callbacks.entry(fact.card)),),
+                (self._menu_button(lang),),
             )
+            return self._finish(body, lang, kind=ReplyKind.NO_ANSWER, buttons=buttons), fact.topic
+        if fact is not None:
+            return self._fact_reply(fact, lang), fact.topic
         if self.members is not None:  # "Hamburg öğrenen şehir mi?", "Almanya'dan hangi şehirler?"
             member = self.members.ask(text, lang)
             if member is not None:
-                return member
+                return member, None
+        if not result.query.terms:
+            body = self._msg("empty_question", lang)
+            return self._finish(body, lang, kind=ReplyKind.FALLBACK, buttons=((self._menu_button(lang),),)), None
         if result.decision == Decision.ANSWER and best is not None:
-            return self.entry_reply(best.entry_id, lang, score=best.score)
+            return self.entry_reply(best.entry_id, lang, score=best.score), None
         if result.decision == Decision.SUGGEST:
-            return self._suggest(result, lang)
+            return self._suggest(result, lang), None
+        body = self._msg("fallback", lang)
+        score = best.score if best else 0.0
         return self._finish(
-            self._msg("fallback", lang),
-            lang,
-            kind=ReplyKind.FALLBACK,
-            buttons=((self._menu_button(lang),),),
-            score=best.score if best else 0.0,
-        )
+            body, lang, kind=ReplyKind.FALLBACK, buttons=((self._menu_button(lang),),), score=score
+        ), None
+
+    def _fact_reply(self, fact: FactAnswer, lang: Lang) -> Reply:
+        """One attribute in a sentence or two, its source, and the whole entry a tap away."""
+        body = self.understanding.fact_html(fact, lang, self._msg("source_label", lang))
+        buttons = ((Button(self.title(fact.card, lang), data=callbacks.entry(fact.card)),), (self._menu_button(lang),))
+        return self._finish(body, lang, kind=ReplyKind.ANSWER, buttons=buttons, entry_id=fact.card, score=100.0)
 
     def error_reply(self, *, pref: str | None = None, user_lang: str | None = None) -> Reply:
         """An apology for an unexpected failure while handling a message."""
@@ -410,7 +473,7 @@ class Assistant:
     # ------------------------------------------------------------------ checks
     def self_check(self) -> list[Problem]:
         """Render every reply once and report any that Telegram would refuse."""
-        problems: list[Problem] = []
+        problems: list[Problem] = list(self.understanding.problems)
 
         def check(file: str, entry: str | None, what: str, reply: Reply) -> None:
             for message in reply.messages:
@@ -438,7 +501,7 @@ class Assistant:
                 topic_reply = self.button(callbacks.topic(topic.id), pref=lang)
                 if topic_reply is not None:
                     check("topics.yaml", topic.id, f"topic ({lang})", topic_reply)
-            for text in ("", "zzzz qqqq", "<script>&"):
+            for text in ("", "zzzz qqqq", "<script>&", "teşekkürler", "KOMEK kurs ücreti", "3. konferansın teması"):
                 check("messages.yaml", None, f"fallback ({lang})", self.ask(text, pref=lang))
             if self.members is not None:  # the region lists hold every member's line; an answer of each shape
                 for member_id, reply in self.members.sample_replies(lang):

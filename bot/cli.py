@@ -88,7 +88,7 @@ def console_chat(
         elif (command := parse_command(text)) is not None:
             reply = assistant.command(command[0], command[1], pref=pref)
         else:
-            reply = assistant.ask(text, pref=pref)
+            reply = assistant.ask(text, pref=pref, chat=console)
         if reply is None:
             continue
         if reply.set_lang:
@@ -246,12 +246,22 @@ def _cmd_eval(assistant: Assistant, args: argparse.Namespace, out: TextIO, err: 
         }
         for o in report.misses
     ]
+    breakdown = report.breakdown()
     if args.json:
-        print(json.dumps({**report.summary(), "misses": misses}, ensure_ascii=False), file=out)
+        print(json.dumps({**report.summary(), **breakdown, "misses": misses}, ensure_ascii=False), file=out)
         return 0
     for key, value in report.summary().items():
-        shown = f"{value:.1%}" if isinstance(value, float) else value
-        print(f"{key.replace('_', ' '):>22}: {shown}", file=out)
+        figure = f"{value:.1%}" if isinstance(value, float) else str(value)
+        print(f"{key.replace('_', ' '):>22}: {figure}", file=out)
+    for name, groups in breakdown.items():
+        if groups:
+            print(f"\nby {name}: questions, right at once, within one tap, confidently wrong, refused", file=out)
+        for group, figures in groups.items():
+            print(
+                f"  {group:>14}: {figures['questions']:4}  {figures['accuracy']:6.1%}  {figures['within_one_tap']:6.1%}"
+                f"  {figures['confident_wrong_rate']:6.1%}  {figures['off_topic_rejection']:6.1%}",
+                file=out,
+            )
     if misses:
         print(f"\nmisses ({len(misses)}):", file=out)
         for miss in misses:

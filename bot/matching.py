@@ -60,6 +60,7 @@ from bot.textnorm import (
     is_ending,
     last_clause,
     looks_turkish,
+    term,
     terms,
     tokens,
 )
@@ -350,6 +351,14 @@ class Matcher:
             return min(self._weights[closest], self._intent_cap)
         similarity = sims[closest]  # a doubtful match ("mira" ~ "sira") is partly an unknown word
         return similarity * self._weights[closest] + (1 - similarity) * self._unknown
+
+    def knows(self, token: str, similarity: float = 0.7) -> bool:
+        """Whether a folded word means something to the content: a stop word, or a
+        word like one of the vocabulary's (``similarity`` 0..1)."""
+        found = term(token)
+        if found is None:
+            return True
+        return max(self._similar(found).values(), default=0.0) >= similarity
 
     # ------------------------------------------------------------------ questions
     def prepare(self, text: str) -> Query:

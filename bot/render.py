@@ -59,11 +59,12 @@ class Renderer:
         )
 
     def answer(self, entry: FaqEntry, lang: Lang) -> Html:
-        """An entry's answer: placeholders ({cities}, {conferences}, {links}) filled in,
-        then its links and source."""
+        """An entry's answer: placeholders ({cities}, {city_count}, {conferences}, {links})
+        filled in, then its links and source."""
         text: str = entry.answer[lang]  # checked content HTML
         fill: dict[str, Callable[[], Html]] = {
             "cities": lambda: self.cities(lang, self.content.cities),
+            "city_count": lambda: Html(str(len(self.content.cities))),
             "conferences": lambda: self.conferences(lang),
             "links": lambda: self.links(lang),
         }

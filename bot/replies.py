@@ -16,6 +16,8 @@ class ReplyKind(StrEnum):
     FALLBACK = "fallback"  # nothing close enough: an honest "I don't know"
     INFO = "info"  # a command's or a menu's reply
     USAGE = "usage"  # a command used wrongly: how to use it
+    NO_ANSWER = "no_answer"  # about something the content does not cover: where to find it
+    SMALLTALK = "smalltalk"  # thanks, goodbye, hello: a small reply of its own
 
 
 @dataclass(frozen=True, slots=True)

@@ -74,6 +74,8 @@ _APOSTROPHES = "'’‘`´ʼ′"  # noqa: RUF001 (look-alike apostrophes on purp
 _APOSTROPHE_MAP = str.maketrans({mark: "'" for mark in _APOSTROPHES})
 # "Konya'nın" -> "Konya", "İzmir'e" -> "İzmir": a suffix after an apostrophe goes.
 _APOSTROPHE_SUFFIX = re.compile(r"(\w)'\w*")
+# Zero-width characters, the soft hyphen and other invisible marks inside words go first.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"))
 _NON_WORD = re.compile(r"[\W_]+")
 _TURKISH_LETTERS = re.compile("[çğışöüÇĞİŞÖÜ]")
 
@@ -92,6 +94,7 @@ def fold(text: str) -> str:
     """
     text = text.translate(_APOSTROPHE_MAP)
     if not text.isascii():
+        text = text.translate(_INVISIBLE)  # "KO\u200bMEK", "kon\u00adferans"
         text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHE_MAP)
         for letter, plain in _TURKISH_PAIRS:  # str.replace is much faster than str.translate here
             if letter in text:
@@ -298,6 +301,39 @@ STOPWORDS_TR: frozenset[str] = frozenset(
         "yardimci",
         "herkes",
         "herkese",
+        # Fillers and self-introductions around a plain question ("hâlâ", "ya unuttum",
+        # "belediyede çalışıyorum", "emin misin?").
+        "hala",
+        "unuttum",
+        "unutmusum",
+        "hatirlamiyorum",
+        "hatirlatir",
+        "hatirlatirmisin",
+        "calisiyorum",
+        "calisiyoruz",
+        "ogrenciyim",
+        "ogretmenim",
+        "gazeteciyim",
+        "arastiriyorum",
+        "soruyorum",
+        "sorayim",
+        "soracaktim",
+        "soracagim",
+        "emin",
+        "eminmisin",
+        "degil",
+        "degilmi",
+        "dogru",
+        "dogrumu",
+        "sanirim",
+        "galiba",
+        "yanlis",
+        "hatirladigim",
+        "kadariyla",
+        "neydi",
+        "neymis",
+        "nelerdi",
+        "nedi",
     ]
 )
 STOPWORDS_EN: frozenset[str] = frozenset(
@@ -404,6 +440,7 @@ STOPWORDS_EN: frozenset[str] = frozenset(
         "plz",
         "kindly",
         "exactly",
+        "exact",
         "actually",
         "basically",
         "simply",
@@ -435,6 +472,17 @@ STOPWORDS_EN: frozenset[str] = frozenset(
         "greetings",
         "sir",
         "madam",
+        # Fillers around a plain question ("is Izmir still in?", "I forgot").
+        "still",
+        "forgot",
+        "forget",
+        "remind",
+        "correct",
+        "right",
+        "again",
+        "remember",
+        "think",
+        "guess",
     ]
 )
 STOPWORDS: frozenset[str] = STOPWORDS_TR | STOPWORDS_EN
@@ -591,6 +639,15 @@ _ENDINGS = (
             "lugun",
             "li",
             "lu",
+            # "Konyalıyım", "Boluluyuz": someone from the place.
+            "yim",
+            "yum",
+            "iyim",
+            "uyum",
+            "yiz",
+            "yuz",
+            "liyim",
+            "luyum",
             "lig",
             "lug",
             "im",

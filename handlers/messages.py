@@ -18,9 +18,11 @@ async def _answer(update: Update, context: Context, text: str) -> None:
     if message is None:
         return
     speaker = await speaker_of(update.effective_user, context)
-    reply = assistant_of(context).ask(text, pref=speaker.chosen, user_lang=speaker.client)
-    private = is_private(update)
     user = update.effective_user
+    # Follow-ups are read per person: in a group each member has a context of their own.
+    chat = (message.chat_id, user.id if user else None)
+    reply = assistant_of(context).ask(text, pref=speaker.chosen, user_lang=speaker.client, chat=chat)
+    private = is_private(update)
     # Recorded before the answer is sent: a /forgetme confirmed while the answer is on its
     # way then deletes this question too, instead of it being stored right after.
     await context.bot_data.record_question(

@@ -23,6 +23,8 @@ from bot.textnorm import fold
 EVAL = Path(__file__).parent / "eval"
 QUESTIONS = EVAL / "questions.yaml"
 HOLDOUT = EVAL / "holdout.yaml"
+TUNING2 = EVAL / "tuning2.yaml"
+HOLDOUT2 = EVAL / "holdout2.yaml"
 
 
 class Bars:
@@ -35,12 +37,32 @@ class Bars:
 
 # Measured on 2026-11-27. questions.yaml (594): accuracy 0.968, rejection 0.984,
 # confident wrong 0.005, language 0.976. The issue's targets: 0.95 / 0.95 / 0.02.
+# 2026-12-01, with the readings before the matcher (issue 9): 0.968 / 1.000 / 0.002 / 0.976.
 QUESTIONS_BARS = Bars(accuracy=0.96, rejection=0.975, confident_wrong=0.01, language=0.97)
 # holdout.yaml (234): accuracy 0.953, rejection 1.000, confident wrong 0.004, language 0.983.
 # (Before any tuning it measured 0.902 / 0.927 / 0.034 / 0.979.)
+# 2026-12-01, with the readings before the matcher (issue 9): 0.959 / 1.000 / 0.004 / 0.983.
 HOLDOUT_BARS = Bars(accuracy=0.945, rejection=0.975, confident_wrong=0.01, language=0.97)
 
-SETS = {"questions": (QUESTIONS, QUESTIONS_BARS), "holdout": (HOLDOUT, HOLDOUT_BARS)}
+# The second pair (issue 9), written from the facts and not from the content: tuning2.yaml
+# (571) may be tuned on; holdout2.yaml (337) was written first and never tuned on, run once
+# at the end of the work. "accuracy" is right at once (the expected entry, with what the
+# reply must contain); small talk expects its own entries; confident wrong counts all.
+# Measured on 2026-12-01: tuning2 accuracy 0.892 (0.755 before the issue 9 work), within
+# one tap 0.944, rejection 1.000, confident wrong 0.018, language 0.991.
+TUNING2_BARS = Bars(accuracy=0.86, rejection=0.97, confident_wrong=0.025, language=0.98)
+# holdout2, run once at the end (2026-12-01): accuracy 0.850 (0.679 with the code before
+# the issue 9 work, scored without `contains` and `context`), within one tap 0.928,
+# rejection 0.909 (0.682 before), confident wrong 0.045 (0.080 before), language 0.997.
+# Still short of the issue's targets (0.90 / 0.95 / 0.01): see /work/notes/quality.md.
+HOLDOUT2_BARS = Bars(accuracy=0.84, rejection=0.88, confident_wrong=0.05, language=0.99)
+
+SETS = {
+    "questions": (QUESTIONS, QUESTIONS_BARS),
+    "holdout": (HOLDOUT, HOLDOUT_BARS),
+    "tuning2": (TUNING2, TUNING2_BARS),
+    "holdout2": (HOLDOUT2, HOLDOUT2_BARS),
+}
 
 
 @pytest.fixture(scope="module", params=sorted(SETS))

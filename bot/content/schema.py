@@ -22,7 +22,7 @@ __all__ = [
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 # Placeholders an answer may contain; the assistant replaces them with rendered lists.
-ANSWER_PLACEHOLDERS = frozenset({"cities", "conferences", "links"})
+ANSWER_PLACEHOLDERS = frozenset({"cities", "city_count", "conferences", "links"})
 PLACEHOLDER = re.compile(r"\{([a-zA-Z_][a-zA-Z0-9_]*)\}")
 
 # Every message key the code uses, with the placeholders its template may use.

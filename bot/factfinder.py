@@ -1,0 +1,305 @@
+"""Reading a question against the facts: which thing, which attribute.
+
+A question names a thing (:class:`~bot.facts.Entity`) by one of its names ("Cork",
+"UIL", "Medellín Manifestosu"), or by its kind and a position: an ordinal ("3.
+konferans", "üçüncü", "third conference", "dördüncüsü"), a year ("2021 ödülü"), first
+or latest ("ilk/son/en yeni/first/latest"), or next ("bir sonraki/next": the upcoming
+one, or an honest "not known"). It asks an attribute by one of the attribute's words
+("ne zaman", "hangi ülke", "teması", "kaç"); the longest phrase the thing can answer
+wins. Both must be found, and no word of the question may be unknown to the content,
+or the finder leaves the question to the matcher: "Cork'ta nerede kalınır?" names a
+conference city and asks "where", but "kalınır" is nothing the bot knows.
+
+In a conversation, a short follow-up borrows what it lacks from the last topic: after
+a question about the first conference's place, "peki dördüncüsü?" is the fourth's place
+and "ya teması?" the first's theme.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from bot.conversation import Topic
+from bot.facts import Entity, FactBase, Kind
+from bot.phrases import PhraseIndex, word_matches
+from bot.textnorm import STOPWORDS, fold_question
+from bot.tghtml import Html
+
+__all__ = ["FOLLOW_UP_WORDS", "FactAnswer", "FactFinder", "follow_up_words"]
+
+_ORDINALS = {
+    1: ("birinci", "ilk", "first", "1st", "1inci", "1nci"),
+    2: ("ikinci", "second", "2nd", "2nci", "2inci"),
+    3: ("ucuncu", "third", "3rd", "3uncu", "3ncu"),
+    4: ("dorduncu", "fourth", "4th", "4uncu", "4ncu"),
+    5: ("besinci", "fifth", "5th", "5inci", "5nci"),
+    6: ("altinci", "sixth", "6th", "6nci", "6inci"),
+    7: ("yedinci", "seventh", "7th", "7nci", "7inci"),
+}
+_YEAR = re.compile(r"((?:19|20)\d\d)(?:[a-z]{0,6})$")  # "2022", "2022de", "2022deki"
+_AFTER: tuple[tuple[str, ...], ...] = (("sonra",), ("after",), ("ardindan",), ("arkasindan",))
+_BEFORE: tuple[tuple[str, ...], ...] = (("once",), ("before",), ("onceki",))
+_ORDINAL_WORDS = {word: n for n, words in _ORDINALS.items() for word in words}
+_LATEST: tuple[tuple[str, ...], ...] = (("en", "son"), ("enson",), ("son",), ("en", "yeni"), ("latest",), ("last",))
+_LATEST += (("most", "recent"), ("newest",), ("en", "guncel"), ("recent",), ("sonuncu",))
+_NEXT = (("bir", "sonraki"), ("sonraki",), ("gelecek",), ("next",), ("upcoming",), ("yaklasan",), ("coming",))
+# Words that open a follow-up ("peki Bolu?", "and Hatay?", "what about the fourth?").
+FOLLOW_UP_WORDS = frozenset(["peki", "ya", "and", "what", "about", "how", "bir", "de", "da", "o", "onun", "its", "the"])
+
+
+def follow_up_words(text: str) -> list[str]:
+    """The folded words of ``text`` without the words that open a follow-up."""
+    return [t for t in fold_question(text).split() if t not in FOLLOW_UP_WORDS and t not in STOPWORDS]
+
+
+@dataclass(frozen=True, slots=True)
+class FactAnswer:
+    entity: Entity
+    attribute: str
+    html: Html
+    card: str  # the faq entry with the full answer
+    topic: Topic  # what to remember for follow-ups
+    missing: bool = False  # the thing is known, this attribute of it is not: say so
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What a question says: the thing (or its kind and position) and the attributes."""
+
+    entity: Entity | None = None
+    kind: Kind | None = None
+    position: tuple[str, int] | None = None  # ("rank", n) | ("year", y) | ("latest", 0) | ("next", 0)
+    attributes: list[tuple[int, str]] | None = None  # (phrase length, attribute id)
+    used: set[int] | None = None  # token positions explained
+    ambiguous: bool = False
+    relation: tuple[str, Entity] | None = None  # ("after" | "before", the thing named)
+
+
+class FactFinder:
+    """Answers attribute questions from a :class:`FactBase`."""
+
+    def __init__(
+        self, facts: FactBase, is_known: Callable[[str], bool] = lambda token: True, others: Iterable[str] = ()
+    ) -> None:
+        """``is_known``: whether the content knows a folded word; ``others``: names of
+        things outside the facts (cities): a question naming one is not about a kind."""
+        self.facts = facts
+        self._is_known = is_known
+        self._others = tuple(tuple(name.split()) for name in others if name)
+        self._entities = {e.id: e for e in facts.entities}
+        self._generic = {a.id: a.generic for a in facts.attributes}
+
+        self._names = PhraseIndex((name, e) for e in facts.entities for name in e.names)
+        self._kind_words = PhraseIndex((p, k.id) for k in facts.kinds.values() for p in k.phrases)
+        self._excludes = PhraseIndex((p, k.id) for k in facts.kinds.values() for p in k.excludes)
+        self._attribute_words = PhraseIndex(
+            (p, (order, a)) for order, a in enumerate(facts.attributes) for p in a.phrases
+        )
+        self._positions = PhraseIndex([*((p, "next") for p in _NEXT), *((p, "latest") for p in _LATEST)])
+        self._requires = PhraseIndex((p, k.id) for k in facts.kinds.values() for p in k.requires)
+        self._relations = PhraseIndex([*((p, "after") for p in _AFTER), *((p, "before") for p in _BEFORE)])
+        self._other_names = PhraseIndex((name, None) for name in self._others)
+
+    # ------------------------------------------------------------------ reading
+    def _read(self, tokens: list[str]) -> _Reading:
+        reading = _Reading(attributes=[], used=set())
+        assert reading.used is not None and reading.attributes is not None
+        related = self._relations.find(tokens)
+        spans = [
+            (s, e, entity)
+            for s, e, entity in self._names.find(tokens)
+            if related or not self.facts.kinds[entity.kind].relations_only
+        ]
+        if spans:
+            longest = max(e - s for s, e, _ in spans)
+            best = {entity.id: (s, e, entity) for s, e, entity in spans if e - s == longest}
+            if len(best) == 1:
+                s, e, reading.entity = next(iter(best.values()))
+                reading.used.update(range(s, e))
+                reading.kind = self.facts.kinds[reading.entity.kind]
+            else:
+                reading.ambiguous = True
+        excluded = {kind for _, _, kind in self._excludes.find(tokens)}
+        required = {kind for _, _, kind in self._requires.find(tokens)}
+        words: dict[str, set[int]] = {}
+        for s, e, kind_id in self._kind_words.find(tokens):
+            needs = self.facts.kinds[kind_id].requires
+            if kind_id not in excluded and (not needs or kind_id in required):
+                words.setdefault(kind_id, set()).update(range(s, e))
+        for s, e, kind_id in self._requires.find(tokens):
+            if kind_id in words:
+                words[kind_id].update(range(s, e))
+        kinds = [(self.facts.kinds[k], named) for k, named in words.items()]
+        reading.position = self._position(tokens, reading.used)
+        if reading.entity is not None and related and self.facts.kinds[reading.entity.kind].relations_only:
+            s, e, label = related[0]  # "Konya'dan sonra kim katıldı?": the one after Konya
+            reading.used.update(range(s, e))
+            reading.relation = (label, reading.entity)
+            reading.entity = None
+        if reading.kind is None and kinds:
+            strong = [(k, f) for k, f in kinds if not k.weak] or kinds
+            if len(strong) > 1 and reading.position is not None:  # "6th conference's document": the one placed
+                strong = [(k, f) for k, f in strong if self._locate(k, reading.position) is not None] or strong
+            if len({k.id for k, _ in strong}) == 1:
+                reading.kind = strong[0][0]
+            else:
+                reading.ambiguous = True
+        for kind, named in kinds:
+            if reading.kind is not None and kind.id == reading.kind.id:
+                reading.used |= named
+        found = [(a.generic, e - s, order, s, a.id) for s, e, (order, a) in self._attribute_words.find(tokens)]
+        # A specific attribute first, then the longest phrase; the thing's name asks nothing.
+        named = set(reading.used)
+        for _, size, _, start, attribute_id in sorted(found, key=lambda item: (item[0], -item[1], item[2], item[3])):
+            span = range(start, start + size)
+            if not named.intersection(span):
+                reading.attributes.append((size, attribute_id))
+                reading.used.update(span)
+        return reading
+
+    def _position(self, tokens: list[str], used: set[int]) -> tuple[str, int] | None:
+        placed = self._positions.find(tokens)
+        if placed:
+            s, e, label = min(placed, key=lambda item: (item[2] != "next", item[0]))
+            used.update(range(s, e))
+            return label, 0
+        for i, token in enumerate(tokens):
+            year = _YEAR.match(token)
+            if year is not None and 1990 <= int(year.group(1)) <= 2035:
+                used.add(i)
+                return "year", int(year.group(1))
+            number = _ORDINAL_WORDS.get(token)
+            if number is None:
+                number = next((n for w, n in _ORDINAL_WORDS.items() if len(w) > 4 and word_matches(token, w)), None)
+            if number is None and token.isdigit() and 1 <= int(token) <= 9:
+                number = int(token)
+            if number is None and token.isdigit() and int(token) >= 10:
+                used.add(i)
+                return "value", int(token)
+            if number is not None:
+                used.add(i)
+                return "rank", number
+        return None
+
+    def _locate(self, kind: Kind, position: tuple[str, int] | None) -> Entity | None:
+        """The thing of ``kind`` at ``position``; the latest one when no position is given
+        and the kind has a default."""
+        entities = self.facts.of_kind(kind.id)
+        held = [e for e in entities if not e.upcoming]
+        order = kind.order
+        if order:
+            held.sort(key=lambda e: int(e.value(order, "en") or 0))
+        if position is None:
+            return next((e for e in entities if e.latest), None)
+        label, number = position
+        if label == "next":
+            return next((e for e in entities if e.upcoming), None)
+        if label == "latest":
+            return held[-1] if held else None
+        if label == "year":
+            return next((e for e in entities if e.value("year", "en") == str(number)), None)
+        if label == "value":  # "356 değil miydi?": the thing with that figure
+            return next((e for e in entities if str(number) in {str(v) for v in e.fields.values()}), None)
+        if kind.order and 1 <= number <= len(held):
+            return held[number - 1]
+        return next((e for e in entities if e.upcoming and e.value(order or "", "en") == str(number)), None)
+
+    # ------------------------------------------------------------------ answering
+    def answer(self, text: str, lang: str, context: Topic | None = None) -> FactAnswer | None:
+        """The short answer to ``text``, or None when it is not an attribute question
+        the facts can answer (the matcher takes it then)."""
+        tokens = fold_question(text).split()
+        if not tokens or len(tokens) > 30:
+            return None
+        reading = self._read(tokens)
+        if reading.ambiguous:
+            return None
+        assert reading.used is not None and reading.attributes is not None
+        unexplained = [t for i, t in enumerate(tokens) if i not in reading.used and t not in STOPWORDS]
+        if any(not self._is_known(t) for t in unexplained):
+            return None
+        short = len([t for t in unexplained if t not in FOLLOW_UP_WORDS]) <= 1 and len(tokens) <= 6
+        follow = context if short and context is not None and context.kind in self.facts.kinds else None
+        entity = reading.entity
+        if entity is not None and reading.position is not None and reading.kind is not None:
+            placed = self._locate(reading.kind, reading.position)  # "2. konferans Pekin'de mi?": the 2nd
+            if placed is not None and placed.kind == entity.kind:
+                entity = placed
+        if entity is None and reading.relation is not None:
+            entity = self._relative(*reading.relation)
+            if entity is None:
+                return None
+        if entity is None and self._other_names.has(tokens):
+            return None  # "Konya'nın üyelik yılı kaç?" is about Konya, not the network's size
+        weak_kind = reading.kind is None or reading.kind.weak
+        if entity is None and follow is not None and reading.attributes and reading.position is None and weak_kind:
+            entity = self._entities.get(follow.entity)  # "since when is it a member?" after KOMEK: KOMEK's
+        if entity is None:
+            kind = reading.kind or (self.facts.kinds[follow.kind] if follow and reading.position else None)
+            if kind is not None:
+                entity = self._locate(kind, reading.position)
+            if entity is None and follow is not None and reading.attributes and reading.position is None:
+                entity = self._entities.get(follow.entity)  # "sonuç belgesi neydi?" after Medellín
+        if entity is None:
+            return None
+        kind = self.facts.kinds[entity.kind]
+        wanted = [a for _, a in reading.attributes]
+        if (
+            kind.default
+            and (reading.position or reading.relation)
+            and not entity.template(kind, wanted[0] if wanted else "")
+        ):
+            wanted = [kind.default, *wanted]
+        if not wanted and follow is not None and follow.attribute and follow.kind == entity.kind:
+            wanted = [follow.attribute]
+        specific = [a for a in wanted if not self._generic.get(a, False)]
+        for attribute in specific or wanted:  # "kaç yılında kuruldu" asks the founding, not "how many"
+            topic = Topic(entity.kind, entity.id, attribute, lang)
+            template = entity.template(kind, attribute)
+            if template is not None:
+                card = self._card(kind, entity, attribute, None if reading.relation else reading.position)
+                return FactAnswer(entity, attribute, entity.render(template, lang), card, topic)
+            # Known for other things of the kind, not for this one: "how many attended the
+            # Medellín conference?" (known for the 2nd only) is honestly not known.
+            if any(other.knows(kind, attribute) for other in self.facts.of_kind(kind.id)):
+                return FactAnswer(entity, attribute, Html(""), entity.card, topic, missing=True)
+        return None
+
+    @staticmethod
+    def _card(kind: Kind, entity: Entity, attribute: str, position: tuple[str, int] | None) -> str:
+        """The entry to offer: the thing's own for the attribute, the kind's for the
+        attribute, for first/latest or for an answer that names several things."""
+        if attribute in entity.cards:
+            return entity.cards[attribute]
+        label = position[0] if position else None
+        for key, applies in (
+            (attribute, True),
+            ("first", label == "rank" and position is not None and position[1] == 1),
+            ("latest", label == "latest"),
+            ("group", int(entity.value("group_size", "en") or 1) > 1),
+        ):
+            if applies and key in kind.cards:
+                return kind.cards[key]
+        return entity.card
+
+    def _relative(self, label: str, anchor: Entity) -> Entity | None:
+        """The first thing after ``anchor`` in its kind's order, or the last before it."""
+        kind = self.facts.kinds[anchor.kind]
+        if not kind.order:
+            return None
+        key = int(anchor.value(kind.order, "en") or 0)
+        ordered = sorted(
+            (e for e in self.facts.of_kind(kind.id) if not e.upcoming),
+            key=lambda e: int(e.value(kind.order or "", "en") or 0),
+        )
+        if label == "after":
+            return next((e for e in ordered if int(e.value(kind.order, "en") or 0) > key), None)
+        return next((e for e in reversed(ordered) if int(e.value(kind.order, "en") or 0) < key), None)
+
+    def topic_of_entry(self, entry: str, lang: str) -> Topic | None:
+        """The thing an entry is the card of, when it is the card of one thing only
+        (what-is-uil: UIL), so that "eski adı neydi?" can follow its answer."""
+        owners = [e for e in self.facts.entities if e.card == entry]
+        return Topic(owners[0].kind, owners[0].id, None, lang) if len(owners) == 1 else None

@@ -1,0 +1,104 @@
+"""Small talk: thanks, goodbye, "nasılsın", hello, each with its own short reply.
+
+A message made only of the words of content/smalltalk.yaml (any of them, in any order,
+with punctuation and emoji) is small talk; any other word makes it a question, left to
+the matcher ("merhaba, Bolu ne zaman katıldı?"). The reply is the entry
+``smalltalk-<id>``; the first kind in the file wins when a message mixes them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from bot import tghtml
+from bot.lang import LANGS
+from bot.phrases import PhraseIndex
+from bot.textnorm import fold
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when libyaml is there: 20x faster
+
+__all__ = ["SMALLTALK_FILE", "SmallTalk", "SmallTalkKind", "load_smalltalk"]
+
+SMALLTALK_FILE = "smalltalk.yaml"
+_MAX_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class SmallTalkKind:
+    id: str
+    phrases: tuple[tuple[str, ...], ...]  # folded, longest first
+    reply: Mapping[str, str]
+
+    @property
+    def entry_id(self) -> str:
+        return f"smalltalk-{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class SmallTalk:
+    kinds: tuple[SmallTalkKind, ...]
+    fillers: tuple[tuple[str, ...], ...] = ()  # may stand around small talk, none on their own
+
+    _index: PhraseIndex[int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        items: list[tuple[tuple[str, ...], int]] = [(p, -1) for p in self.fillers]
+        items += [(p, order) for order, kind in enumerate(self.kinds) for p in kind.phrases]
+        object.__setattr__(self, "_index", PhraseIndex(items, str.__eq__))
+
+    def kind(self, text: str) -> SmallTalkKind | None:
+        """The kind of small talk ``text`` is, or None when it has other words."""
+        tokens = fold(text).split()
+        if not tokens or len(tokens) > _MAX_WORDS:
+            return None
+        covered = [False] * len(tokens)
+        present: set[int] = set()
+        for start, end, order in self._index.find(tokens):
+            covered[start:end] = [True] * (end - start)
+            if order >= 0:
+                present.add(order)
+        if not present or not all(covered):
+            return None
+        return self.kinds[min(present)]
+
+    def by_entry(self, entry_id: str) -> SmallTalkKind | None:
+        return next((k for k in self.kinds if k.entry_id == entry_id), None)
+
+
+def load_smalltalk(directory: str | Path) -> tuple[SmallTalk, list[str]]:
+    """Read smalltalk.yaml in ``directory``; the problems found, each naming the item."""
+    path = Path(directory) / SMALLTALK_FILE
+    if not path.is_file():
+        return SmallTalk(()), []
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or []
+    except yaml.YAMLError as exc:
+        return SmallTalk(()), [f"{SMALLTALK_FILE}: not valid YAML: {exc}"]
+    problems: list[str] = []
+    kinds = []
+    fillers: set[tuple[str, ...]] = set()
+    for item in data if isinstance(data, list) else []:
+        if isinstance(item, Mapping) and "fillers" in item:
+            fillers |= {tuple(fold(str(w)).split()) for w in item["fillers"] or []} - {()}
+            continue
+        ident = item.get("id") if isinstance(item, Mapping) else None
+        words, reply = (item.get("words"), item.get("reply")) if isinstance(item, Mapping) else (None, None)
+        if (
+            not isinstance(ident, str)
+            or not isinstance(words, Mapping)
+            or not isinstance(reply, Mapping)
+            or any(not isinstance(reply.get(lang), str) or not words.get(lang) for lang in LANGS)
+        ):
+            problems.append(f"{SMALLTALK_FILE}: item {item!r} needs an id, words and a reply in tr and en")
+            continue
+        for lang in LANGS:
+            problems += [
+                f"{SMALLTALK_FILE}: {ident}.{lang}: {issue}" for issue in tghtml.validate(reply[lang], strict=False)
+            ]
+        phrases = {tuple(fold(str(w)).split()) for lang in LANGS for w in words[lang]}
+        kinds.append(SmallTalkKind(ident, tuple(sorted((p for p in phrases if p), key=lambda p: -len(p))), dict(reply)))
+    return SmallTalk(tuple(kinds), tuple(sorted(fillers, key=lambda p: -len(p)))), problems

@@ -1,0 +1,127 @@
+"""What a question is before the matcher looks for an entry: small talk, a topic the
+content does not cover, an attribute of a known thing, or a follow-up.
+
+The assistant asks, in this order: small talk ("teşekkürler") gets its own reply; a
+topic the content does not cover ("KOMEK kurs ücretleri") an honest "I don't have that";
+an attribute question ("Cork'ta hangi belge kabul edildi?") the attribute in a sentence
+with its source and the whole entry one tap away; everything else goes to the matcher.
+A short follow-up ("peki Bolu?", "and Hatay?") is read against the chat's last topic
+(:mod:`bot.conversation`): the facts fill in what it lacks, or the last question is
+asked again about the new name ("Konya ne zaman üye oldu?" -> "Bolu ne zaman üye oldu").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from bot.content import Content, Problem
+from bot.conversation import Topic
+from bot.factfinder import FOLLOW_UP_WORDS, FactAnswer, FactFinder
+from bot.facts import FACTS_FILE, load_facts
+from bot.honesty import NO_ANSWER_FILE, NoAnswer, NoAnswerTopic, load_no_answer
+from bot.lang import Lang
+from bot.matching import Matcher
+from bot.smalltalk import SMALLTALK_FILE, SmallTalkKind, load_smalltalk
+from bot.textnorm import STOPWORDS, fold, fold_question
+from bot.tghtml import Html, escape, escape_attr
+
+__all__ = ["Understanding"]
+
+_MAX_FOLLOW_UP_WORDS = 3  # a follow-up names a thing or an attribute, little else
+
+
+class Understanding:
+    """The readings of a question that come before the matcher, for one content."""
+
+    def __init__(self, content: Content, matcher: Matcher) -> None:
+        self.content = content
+        directory = content.directory
+        self.facts, fact_problems = load_facts(directory, content.conferences, content.entry_ids(), content.cities)
+        self.smalltalk, talk_problems = load_smalltalk(directory)
+        self.no_answer: NoAnswer
+        self.no_answer, honesty_problems = load_no_answer(directory)
+        cities = {fold(n) for city in content.cities for n in (city.name, city.id, *city.aliases)}
+        self.finder = FactFinder(self.facts, matcher.knows, cities)
+        self.problems = [
+            Problem(file, None, None, text)
+            for file, found in ((FACTS_FILE, fact_problems), (SMALLTALK_FILE, talk_problems))
+            for text in found
+        ] + [Problem(NO_ANSWER_FILE, None, None, text) for text in honesty_problems]
+        # Folded names of the things a follow-up may swap in: cities, and the facts' things.
+        names = set(cities)
+        names |= {" ".join(name) for entity in self.facts.entities for name in entity.names}
+        self._names = sorted((n for n in names if n), key=lambda n: -len(n.split()))
+
+    # ------------------------------------------------------------------ readings
+    def small_talk(self, text: str) -> SmallTalkKind | None:
+        return self.smalltalk.kind(text)
+
+    def uncovered(self, text: str) -> NoAnswerTopic | None:
+        return self.no_answer.topic(text)
+
+    def fact(self, text: str, lang: Lang, context: Topic | None) -> FactAnswer | None:
+        return self.finder.answer(text, lang, context)
+
+    def fact_html(self, found: FactAnswer, lang: Lang, source_label: str) -> Html:
+        """The short answer, with the source of its entry."""
+        entry = self.content.faq.get(found.card)
+        source = found.entity.value("source", lang) or (entry.source if entry else None)
+        if not source:
+            return found.html
+        return Html(f'{found.html}\n\n🔗 <a href="{escape_attr(source)}">{source_label}</a>')
+
+    def no_answer_html(self, topic: NoAnswerTopic, lang: Lang) -> Html:
+        return self.no_answer.render(topic, lang)
+
+    def missing_html(self, found: FactAnswer, lang: Lang, title: str) -> Html:
+        """A thing known, this attribute of it not: say so, with the thing's entry a tap away."""
+        return Html(self.facts.missing[lang].replace("{title}", escape(title)))
+
+    # ------------------------------------------------------------------ follow-ups
+    @staticmethod
+    def is_follow_up(text: str) -> bool:
+        """Short, or opened by "peki/ya/and/what about": it may lean on the last topic."""
+        words = fold_question(text).split()
+        content = [w for w in words if w not in FOLLOW_UP_WORDS and w not in STOPWORDS]
+        if not content or len(content) > _MAX_FOLLOW_UP_WORDS:
+            return False
+        return words[0] in FOLLOW_UP_WORDS or len(words) <= 2
+
+    def names_in(self, folded: str) -> list[str]:
+        """The known names in a folded question, longest first, each once."""
+        padded, found = f" {folded} ", []
+        for name in self._names:
+            if f" {name} " in padded:
+                found.append(name)
+                padded = padded.replace(f" {name} ", " ")
+        return found
+
+    def topic_of_answer(self, entry: str, question: str, lang: Lang) -> Topic | None:
+        """What to remember of an entry's answer: the thing it is the card of (for the
+        facts' follow-ups), and the question without the names in it, to be asked again
+        about the name a follow-up gives. None when the answer is about no one thing."""
+        fact_topic = self.finder.topic_of_entry(entry, lang)
+        folded = fold_question(question)
+        names = self.names_in(folded)
+        if not names:
+            return fact_topic
+        rest = f" {folded} "
+        for name in names:
+            rest = rest.replace(f" {name} ", " ")
+        kind, entity = (fact_topic.kind, fact_topic.entity) if fact_topic else ("entry", entry)
+        return Topic(kind, entity, None, lang, " ".join(rest.split()), names[0])
+
+    def rewrite(self, text: str, context: Topic) -> str | None:
+        """The follow-up asked in full: "peki Bolu?" after "Konya ne zaman üye oldu?" is
+        "bolu ne zaman uye oldu", "peki hangi ay?" after it "konya hangi ay"; None when
+        the topic has nothing to add."""
+        words = [w for w in fold_question(text).split() if w not in FOLLOW_UP_WORDS]
+        if not words:
+            return None
+        if self.names_in(" ".join(words)):
+            return " ".join([*words, context.rest]) if context.rest else None
+        return " ".join([context.name, *words]) if context.name else None
+
+    def entry_ids(self) -> Iterable[str]:
+        """The ids of the replies these readings give (small talk)."""
+        return (kind.entry_id for kind in self.smalltalk.kinds)

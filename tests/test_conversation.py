@@ -1,0 +1,53 @@
+"""The per-chat follow-up context: time to live, bounded, never shared."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.conversation import Conversations, Topic
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_a_topic_lives_for_the_ttl_and_per_chat() -> None:
+    clock = Clock()
+    conversations = Conversations(ttl=60, clock=clock)
+    conversations.remember(1, Topic("city", "konya", "when"))
+    assert conversations.get(1) == Topic("city", "konya", "when")
+    assert conversations.get(2) is None  # another person's chat
+    clock.now = 59
+    assert conversations.get(1) is not None
+    clock.now = 61
+    assert conversations.get(1) is None
+    assert len(conversations) == 0
+
+
+def test_memory_is_bounded_least_recent_first() -> None:
+    conversations = Conversations(max_chats=2)
+    for chat in (1, 2, 3):
+        conversations.remember(chat, Topic("city", str(chat)))
+    assert conversations.get(1) is None
+    assert conversations.get(2) is not None and conversations.get(3) is not None
+    assert len(conversations) == 2
+
+
+def test_no_chat_means_no_memory() -> None:
+    conversations = Conversations()
+    conversations.remember(None, Topic("city", "konya"))
+    assert conversations.get(None) is None and len(conversations) == 0
+    conversations.remember("a", Topic("city", "konya"))
+    conversations.forget("a")
+    assert conversations.get("a") is None
+
+
+def test_bad_limits_are_refused() -> None:
+    with pytest.raises(ValueError):
+        Conversations(ttl=0)
+    with pytest.raises(ValueError):
+        Conversations(max_chats=0)

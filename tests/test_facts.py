@@ -1,0 +1,139 @@
+"""Facts as data (content/facts.yaml): attribute questions get the attribute."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.assistant import Assistant
+from bot.conversation import Topic
+from bot.factfinder import FactFinder
+from bot.facts import load_facts
+from bot.tghtml import to_plain, validate
+
+
+@pytest.fixture(scope="module")
+def finder(assistant: Assistant) -> FactFinder:
+    content = assistant.content
+    facts, problems = load_facts(content.directory, content.conferences, content.entry_ids(), content.cities)
+    assert problems == []
+    assert len(facts.entities) == len(assistant.understanding.facts.entities)
+    return assistant.understanding.finder
+
+
+@pytest.mark.parametrize(
+    ("question", "entity", "attribute", "card", "says"),
+    [
+        ("Cork'ta hangi belge kabul edildi?", "conference-3", "outcome", "conference-3-cork", "Cork Eylem Çağrısı"),
+        ("3. konferansın ev sahibi ülke", "conference-3", "country", "conference-3-cork", "İrlanda"),
+        ("Yeonsu konferansı hangi tarihlerde", "conference-5", "when", "conference-5-yeonsu", "27–30 Ekim 2021"),
+        ("2020 yılında ağın kaç üyesi vardı", "members-2020", "count", "member-growth", "230"),
+        ("2021'de kaç şehir ödül aldı", "award-2021", "count", "learning-city-award", "10 şehir"),
+        ("UIL'in eski adı", "uil", "old_name", "what-is-uil", "UNESCO Institute for Education"),
+        ("KOMEK kaç yılında kuruldu", "komek", "founded", "what-is-komek", "2004"),
+        ("what street is UIL on", "uil", "address", "uil-address", "Feldbrunnenstraße 58"),
+        ("en son konferans nerede yapıldı", "conference-6", "where", "conference-6-jubail", "Jubail"),
+        ("bir sonraki konferans ne zaman", "conference-7", "when", "conference-7", "doğrulanmış bir bilgi yok"),
+        ("üçüncü konferans hangi ülkede yapıldı", "conference-3", "country", "conference-3-cork", "İrlanda"),
+        ("what was the theme of the fourth conference", "conference-4", "theme", "conference-4-medellin", "Inclusion"),
+        ("2024 ödülünü kimler kazandı", "award-2024", "winners", "award-winners-2024", "Glasgow"),
+        ("2. konferans Pekin'de mi yapıldı?", "conference-2", "where", "conference-2-mexico", "Mexico City"),
+        ("2. konferans mayısta mı yapıldı", "conference-2", "month", "conference-2-date", "Eylül 2015"),
+        ("ağda kaç şehir var", "members-2025", "count", "member-count", "425"),
+    ],
+)
+def test_attribute_questions(
+    finder: FactFinder, question: str, entity: str, attribute: str, card: str, says: str
+) -> None:
+    lang = "en" if question.isascii() and " the " in f" {question} " else "tr"
+    found = finder.answer(question, lang)
+    assert found is not None, question
+    assert (found.entity.id, found.attribute, found.card) == (entity, attribute, card)
+    assert says in to_plain(found.html)
+    assert validate(found.html, strict=False) == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Cork'ta nerede kalınır",  # a word the content does not know
+        "Türkiye'den kaç şehir üye?",  # a country's members: the city directory's question
+        "konferanslar hakkında bilgi",  # no attribute
+        "Konya ne zaman üye oldu",  # not a fact of this base
+        "",
+    ],
+)
+def test_other_questions_are_left_to_the_matcher(finder: FactFinder, question: str) -> None:
+    assert finder.answer(question, "tr") is None
+
+
+def test_follow_ups_borrow_from_the_last_topic(finder: FactFinder) -> None:
+    first = finder.answer("ilk konferans nerede yapıldı", "tr")
+    assert first is not None and first.entity.id == "conference-1"
+    fourth = finder.answer("peki dördüncüsü?", "tr", first.topic)
+    assert fourth is not None and (fourth.entity.id, fourth.attribute) == ("conference-4", "where")
+    theme = finder.answer("ya teması?", "tr", first.topic)
+    assert theme is not None and (theme.entity.id, theme.attribute) == ("conference-1", "theme")
+    assert finder.answer("peki dördüncüsü?", "tr") is None  # no context, no answer
+    # A full question wins over the context.
+    full = finder.answer("Cork konferansının teması ne?", "tr", Topic("conference", "conference-1", "where"))
+    assert full is not None and (full.entity.id, full.attribute) == ("conference-3", "theme")
+
+
+def test_curators_add_attributes_in_yaml(tmp_path: Path, assistant: Assistant) -> None:
+    content = assistant.content
+    text = (content.directory / "facts.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "attributes:\n",
+        "attributes:\n  - id: length\n    words: {tr: [kaç gün, sürdü, süre], en: [how many days, how long]}\n",
+        1,
+    ).replace(
+        "    templates:\n      when:\n",
+        '    templates:\n      length:\n        tr: "{number}. konferans: {dates}."\n'
+        '        en: "Conference {number}: {dates}."\n      when:\n',
+        1,
+    )
+    (tmp_path / "facts.yaml").write_text(text, encoding="utf-8")
+    facts, problems = load_facts(tmp_path, content.conferences, content.entry_ids())
+    assert problems == []
+    found = FactFinder(facts, assistant.matcher.knows).answer("3. konferans kaç gün sürdü", "tr")
+    assert found is not None and found.attribute == "length" and "18–20 Eylül 2017" in found.html
+
+
+def test_broken_facts_are_reported(tmp_path: Path, assistant: Assistant) -> None:
+    (tmp_path / "facts.yaml").write_text(
+        "attributes:\n  - id: when\n    words: {tr: [ne zaman], en: [when]}\n"
+        "kinds:\n  - id: thing\n    templates:\n      when: {tr: '<b>x'}\n      nope: {tr: a, en: b}\n"
+        "entities:\n  - {id: a, kind: thing, card: no-such-entry}\n  - {id: b, kind: nokind, card: x}\n",
+        encoding="utf-8",
+    )
+    _, problems = load_facts(tmp_path, (), assistant.content.entry_ids())
+    text = "\n".join(problems)
+    assert "template 'when' needs tr and en" in text
+    assert "unknown attribute 'nope'" in text
+    assert "card 'no-such-entry'" in text
+    assert "unknown kind 'nokind'" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "entity", "card", "says"),
+    [
+        ("Türkiye'nin dördüncü üyesi", "tr-member-hatay", "city-hatay", "Hatay"),
+        ("third Turkish member", "tr-member-bolu", "city-bolu", "Bolu"),
+        ("Konya'dan sonra kim katıldı", "tr-member-bolu", "city-bolu", "Bolu"),
+        ("Türkiye'nin en yeni üyesi", "tr-member-ankara", "newest-members", "Ankara"),
+        ("which Turkish city joined first", "tr-member-eskisehir", "first-turkish-member", "Eskişehir"),
+        ("Türkiye'den 2020'de katılan şehirler", "tr-member-izmir", "members-turkey", "Balıkesir"),
+        ("Ankara'dan önce en son hangi şehirler katılmıştı", "tr-member-yozgat", "members-turkey", "Sakarya"),
+    ],
+)
+def test_order_of_turkiyes_members(finder: FactFinder, question: str, entity: str, card: str, says: str) -> None:
+    found = finder.answer(question, "tr")
+    assert found is not None and (found.entity.id, found.card) == (entity, card)
+    assert says in to_plain(found.html)
+
+
+def test_a_citys_own_questions_stay_with_the_city_directory(finder: FactFinder) -> None:
+    assert finder.answer("Konya ne zaman katıldı", "tr") is None
+    assert finder.answer("Bolu üye mi", "tr") is None

@@ -1,0 +1,105 @@
+"""The assistant with facts, small talk, honest no-answers and follow-ups (issue 9)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.assistant import Assistant
+from bot.cli import main
+from bot.evaluation import evaluate, load_cases
+from bot.replies import ReplyKind
+from bot.tghtml import to_plain
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "says"),
+    [
+        ("Cork'ta hangi belge kabul edildi?", "conference-3-cork", "Cork Eylem Çağrısı"),
+        ("UIL'in eski adı ne?", "what-is-uil", "UNESCO Institute for Education"),
+        ("2021'de kaç şehir ödül aldı", "learning-city-award", "10"),
+        ("KO\u200bMEK kaç yılında kur\u00adul\u00addu", "what-is-komek", "2004"),
+    ],
+)
+def test_attribute_answers_name_the_attribute_and_offer_the_card(
+    assistant: Assistant, question: str, entry: str, says: str
+) -> None:
+    reply = assistant.ask(question)
+    assert reply.kind == ReplyKind.ANSWER and reply.entry_id == entry
+    assert says in to_plain(reply.text)
+    assert "Kaynak" in reply.text or "Source" in reply.text
+    assert any(b.data == f"e:{entry}" for row in reply.buttons for b in row)
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [("teşekkürler", "smalltalk-thanks"), ("görüşürüz", "smalltalk-bye"), ("nasılsın", "smalltalk-howareyou")],
+)
+def test_small_talk_gets_its_own_reply(assistant: Assistant, text: str, entry: str) -> None:
+    reply = assistant.ask(text)
+    assert reply.kind == ReplyKind.SMALLTALK and reply.entry_id == entry and not reply.matched
+    assert reply.text != assistant.ask("merhaba").text
+
+
+@pytest.mark.parametrize(
+    "question", ["KOMEK kurs ücretleri ne kadar?", "Konya belediye başkanı kim?", "what is the KOMEK course fee"]
+)
+def test_uncovered_topics_get_an_honest_reply(assistant: Assistant, question: str) -> None:
+    reply = assistant.ask(question)
+    assert reply.kind == ReplyKind.NO_ANSWER and not reply.matched and reply.entry_id is None
+    assert "komek.org.tr" in reply.text or "uil.unesco.org" in reply.text
+
+
+def test_ask_json_reports_no_answer(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "--json", "KOMEK kurs ücretleri ne kadar?"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert found["matched"] is False and found["kind"] == "no_answer" and found["entry"] is None
+
+
+def test_follow_ups_per_chat(assistant: Assistant) -> None:
+    assistant.ask("ilk konferans nerede yapıldı?", chat="a")
+    fourth = assistant.ask("peki dördüncüsü?", chat="a")
+    assert fourth.entry_id == "conference-4-medellin" and "Medellín" in fourth.text
+    assert assistant.ask("peki dördüncüsü?", chat="b").entry_id != "conference-4-medellin"  # another person
+    assistant.ask("When did Izmir join?", chat="c")
+    hatay = assistant.ask("and Hatay?", chat="c")
+    assert hatay.entry_id == "city-hatay" and "2019" in hatay.text
+    assistant.ask("Konya ne zaman üye oldu?", chat="d")
+    bolu = assistant.ask("peki Bolu?", chat="d")
+    assert bolu.entry_id == "city-bolu" and "2018" in bolu.text
+    # A fresh full question wins over the context.
+    theme = assistant.ask("Cork konferansının teması ne?", chat="a")
+    assert theme.entry_id == "conference-3-cork" and "Küresel hedefler" in theme.text
+
+
+def test_the_context_expires_and_is_bounded(assistant: Assistant) -> None:
+    conversations = assistant.conversations
+    assert conversations.ttl <= 600 and conversations.max_chats <= 100_000
+
+
+def test_eval_reads_style_contains_and_context(tmp_path: Path, assistant: Assistant) -> None:
+    questions = tmp_path / "set.yaml"
+    questions.write_text(
+        "- {q: 'peki dördüncüsü?', expect: conference-4-medellin, lang: tr, style: follow-up,\n"
+        "   context: ['ilk konferans nerede yapıldı?'], contains: ['Medellín']}\n"
+        "- {q: 'Cork konferansının teması', expect: conference-3-cork, lang: tr, style: attribute,"
+        " contains: ['not in the reply']}\n"
+        "- {q: 'teşekkürler', expect: smalltalk-thanks, lang: tr, style: smalltalk}\n"
+        "- {q: 'KOMEK kurs ücreti ne kadar', expect: none, lang: tr, style: unanswerable}\n",
+        encoding="utf-8",
+    )
+    report = evaluate(assistant, load_cases(questions))
+    assert [o.correct for o in report.outcomes] == [True, False, True, True]
+    assert report.outcomes[1].within_one_tap  # the right entry, but not what it must contain
+    assert report.confident_wrong_rate == 0.0 and report.rejection == 1.0
+    styles = report.breakdown()["style"]
+    assert styles["follow-up"]["accuracy"] == 1.0 and styles["attribute"]["accuracy"] == 0.0
+    assert assistant.ask("peki dördüncüsü?").entry_id != "conference-4-medellin"  # no context left behind
+
+
+def test_counting_questions_state_the_number(assistant: Assistant) -> None:
+    assert "11" in to_plain(assistant.ask("Türkiye'den kaç şehir üye?").text)
+    assert "425" in to_plain(assistant.ask("ağda kaç şehir var").text)
+    assert "230" in to_plain(assistant.ask("2020 yılında ağın kaç üyesi vardı").text)
