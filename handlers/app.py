@@ -8,7 +8,7 @@ import logging
 import secrets
 import sys
 
-from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
     ApplicationBuilder,
@@ -27,7 +27,6 @@ from bot.assistant import Assistant
 from bot.callbacks import PATTERNS
 from bot.commands import REGISTRY, Audience
 from bot.config import Config
-from bot.lang import LANGS
 from bot.logs import setup_logging
 from bot.services import Services
 from bot.storage import Storage, StorageError
@@ -43,6 +42,7 @@ from handlers.inline import on_inline_query
 from handlers.membership import on_migrate, on_my_chat_member
 from handlers.messages import on_group_text, on_private_text
 from handlers.privacy import on_forget_button, on_forgetme
+from handlers.profile import publish_profile
 from handlers.ratelimit import PacingLimiter
 from handlers.subscriptions import on_subscribe, on_unsubscribe
 from handlers.webhook import serve_webhook
@@ -67,11 +67,7 @@ _COMMAND_HANDLERS = {
 async def _post_init(application: App) -> None:
     data = application.bot_data
     await data.open(telegram_sender(application.bot))
-    descriptions = data.assistant.content.messages.commands
-    for lang in LANGS:
-        menu = [BotCommand(c.name, descriptions[c.name][lang]) for c in REGISTRY if c.in_menu]
-        # Turkish is the default menu; English for clients set to English.
-        await application.bot.set_my_commands(menu, language_code=None if lang == "tr" else lang)
+    await publish_profile(application.bot, data.config, data.assistant.content.messages)
     await start_announcements(application)
     logger.info("Running as @%s with %d FAQ entries", application.bot.username, len(data.assistant.content.faq))
 

@@ -1404,6 +1404,7 @@ _CONTROL_METHODS = frozenset(
         "callback_answers",
         "inline_answers",
         "commands",
+        "profile_text",
         "pending_updates",
         "set_query_timeout",
     }
@@ -2105,6 +2106,12 @@ class FakeBotAPI:
         )
         with self._lock:
             return [dict(c) for c in self._commands.get(key, [])]
+
+    def profile_text(self, name: str, language_code: str = "") -> str:
+        """What ``setMyDescription``/``setMyShortDescription``/``setMyName`` stored
+        (``name`` is ``description``, ``short_description`` or ``name``) for a language."""
+        with self._lock:
+            return self._descriptions.get((name, language_code), "")
 
     def pending_updates(self) -> list[dict[str, Any]]:
         """Updates not yet confirmed by a ``getUpdates`` offset."""

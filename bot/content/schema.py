@@ -18,6 +18,7 @@ __all__ = [
     "LOCAL_TZ",
     "MESSAGE_FIELDS",
     "PLACEHOLDER",
+    "PLAIN_MESSAGE_LIMITS",
 ]
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
@@ -98,8 +99,13 @@ MESSAGE_FIELDS: dict[str, frozenset[str]] = {
         "questions_not_stored": "",
         "reload_ok": "entries cities",
         "reload_failed": "count problems",
+        "bot_description": "",
+        "bot_short_description": "",
     }.items()
 }
+# Messages Telegram shows as plain text, with their own length limits (setMyDescription,
+# setMyShortDescription).
+PLAIN_MESSAGE_LIMITS: dict[str, int] = {"bot_description": 512, "bot_short_description": 120}
 # Who a scheduled announcement goes to (``to`` in announcements.yaml).
 AUDIENCES: tuple[str, ...] = ("all", "subscribers", "announce")
 LOCAL_TZ = ZoneInfo("Europe/Istanbul")  # for announcement times written without an offset
