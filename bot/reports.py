@@ -8,8 +8,9 @@ from datetime import datetime
 from bot.content import Messages
 from bot.storage import Announcement, DeliveryCounts, Stats
 from bot.tghtml import Html, escape, truncate_text, visible_text
+from bot.when import format_when
 
-__all__ = ["announcements_report", "stats_report", "unanswered_report"]
+__all__ = ["announcements_report", "scheduled_report", "stats_report", "unanswered_report"]
 
 
 def _counted(messages: Messages, lang: str, rows: list[tuple[str, int]]) -> Html:
@@ -74,5 +75,17 @@ def announcements_report(items: list[tuple[Announcement, DeliveryCounts]], messa
                 failed=counts.failed,
                 preview=escape(preview),
             )
+        )
+    return Html("\n\n").join(lines)
+
+
+def scheduled_report(scheduled: list[Announcement], messages: Messages, lang: str) -> Html:
+    """The announcements scheduled from Telegram, soonest first (each gets a Cancel button)."""
+    lines = [messages.render("announcements_scheduled_header", lang)]
+    for announcement in scheduled:
+        preview = truncate_text(visible_text(announcement.text.get(lang) or announcement.text["tr"]), 80)
+        when = format_when(announcement.due) if announcement.due is not None else "?"
+        lines.append(
+            messages.render("announcement_scheduled_line", lang, id=announcement.id, when=when, preview=preview)
         )
     return Html("\n\n").join(lines)

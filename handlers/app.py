@@ -30,7 +30,15 @@ from bot.config import Config
 from bot.logs import setup_logging
 from bot.services import Services
 from bot.storage import Storage, StorageError
-from handlers.admin import on_announce, on_announce_button, on_announcements, on_reload, on_stats, on_unanswered
+from handlers.admin import (
+    on_announce,
+    on_announce_button,
+    on_announcements,
+    on_operator_message,
+    on_reload,
+    on_stats,
+    on_unanswered,
+)
 from handlers.callbacks import on_button
 from handlers.commands import on_command, on_unknown_command
 from handlers.context import App
@@ -111,6 +119,9 @@ def build_application(config: Config, assistant: Assistant) -> App:
                 CommandHandler(command.name, callback, filters=new & private if command.private_only else new)
             )
     application.add_handler(MessageHandler(new & filters.COMMAND & private, on_unknown_command))
+    # An operator's messages may be an announcement (after /announce) or an album's items.
+    operators = filters.User(user_id=config.admin_ids)
+    application.add_handler(MessageHandler(new & ~filters.COMMAND & private & operators, on_operator_message))
     application.add_handler(MessageHandler(new & filters.TEXT & ~filters.COMMAND & private, on_private_text))
     application.add_handler(MessageHandler(new & filters.TEXT & ~filters.COMMAND & groups, on_group_text))
     application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, on_migrate))

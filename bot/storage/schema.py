@@ -99,6 +99,14 @@ MIGRATIONS: tuple[str, ...] = (
         at        REAL NOT NULL
     );
     """,
+    # 5: announcements that copy the operator's messages (a photo, a video, an album...):
+    # the chat they are in and, per language, the message ids ("12" or "12,13,14")
+    """
+    ALTER TABLE announcements ADD COLUMN source_chat_id INTEGER;
+    ALTER TABLE announcements ADD COLUMN source_tr TEXT;
+    ALTER TABLE announcements ADD COLUMN source_en TEXT;
+    CREATE INDEX announcements_status ON announcements (status, due);
+    """,
 )
 
 # Telegram ids exceed 32 bits (BIGINT); times are Unix seconds (DOUBLE PRECISION).
@@ -184,6 +192,12 @@ POSTGRES_MIGRATIONS: tuple[str, ...] = (
         update_id BIGINT PRIMARY KEY,
         at        DOUBLE PRECISION NOT NULL
     );
+    """,
+    """
+    ALTER TABLE announcements ADD COLUMN source_chat_id BIGINT;
+    ALTER TABLE announcements ADD COLUMN source_tr TEXT;
+    ALTER TABLE announcements ADD COLUMN source_en TEXT;
+    CREATE INDEX announcements_status ON announcements (status, due);
     """,
 )
 

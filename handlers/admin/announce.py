@@ -1,22 +1,23 @@
-"""/announce: a preview of an announcement, then Send / Cancel."""
+"""/announce: an announcement from the message it replies to, from the next message, or
+from its own text; with a time it is scheduled. The preview comes first (see .preview)."""
 
 from __future__ import annotations
 
 import logging
 import re
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, MessageEntity, Update
+from telegram import MessageEntity, Update
 from telegram.error import BadRequest
 
-from bot import callbacks
-from bot.callbacks import AnnounceAction, CallbackKind
+from bot.announcements import now_utc
 from bot.tghtml import MAX_MESSAGE, validate
+from bot.when import BadTime, split_when
 from handlers.admin.access import admin_lang
+from handlers.admin.compose import Waiting, album_ids, expect_message, preview_text, take_messages
+from handlers.admin.preview import show_preview
 from handlers.context import Context, render
-from handlers.delivery import deliver_in_background, progress_reporter
-from handlers.queries import answer_query, pressed
 
-__all__ = ["on_announce", "on_announce_button"]
+__all__ = ["on_announce"]
 
 logger = logging.getLogger(__name__)
 _COMMAND_PREFIX = re.compile(r"^/\w+(@\w+)?[ \t]*\n?")
@@ -37,14 +38,32 @@ def _announcement_text(update: Update) -> str:
 
 
 async def on_announce(update: Update, context: Context) -> None:
-    """Show a preview of an announcement with Send / Cancel buttons."""
+    """Reply /announce [time] to a message, or /announce [time] then the message, or
+    /announce [time] text: a preview with Send (or Schedule) / Cancel."""
     lang = await admin_lang(update, context)
     message = update.effective_message
-    if lang is None or message is None or update.effective_user is None:
+    user = update.effective_user
+    if lang is None or message is None or user is None:
         return
-    text = _announcement_text(update)
+    try:
+        due, text = split_when(_announcement_text(update))
+    except BadTime:
+        await message.reply_text(render(context, "announce_bad_time", lang))
+        return
+    if due is not None and due <= now_utc():
+        await message.reply_text(render(context, "announce_bad_time", lang))
+        return
+    source = message.reply_to_message
+    if source is not None and not (source.from_user and source.from_user.is_bot):
+        ids = album_ids(context, source)
+        await take_messages(context, message.chat.id, user.id, ids, preview_text(source), Waiting(due=due), lang)
+        return
     if not text:
-        await message.reply_text(render(context, "announce_usage", lang))
+        if message.chat.type != "private":
+            await message.reply_text(render(context, "announce_usage", lang))
+            return
+        expect_message(context, Waiting(due=due))
+        await message.reply_text(render(context, "announce_waiting", lang))
         return
     # Telegram's own rules: what it refuses, what it would show otherwise, 4096 characters.
     problems = validate(text, strict=False, max_len=MAX_MESSAGE)
@@ -57,57 +76,5 @@ async def on_announce(update: Update, context: Context) -> None:
         logger.info("Telegram refused an announcement preview: %s", exc.message)
         await message.reply_text(render(context, "announce_invalid", lang, problems=exc.message))
         return
-    announcer = context.bot_data.announcer
-    announcement_id = await announcer.draft(update.effective_user.id, text)
-    count = len(await announcer.recipients("all"))
-    buttons = InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(
-                    render(context, "button_announce_send", lang),
-                    callback_data=callbacks.announce(AnnounceAction.SEND, announcement_id),
-                ),
-                InlineKeyboardButton(
-                    render(context, "button_cancel", lang),
-                    callback_data=callbacks.announce(AnnounceAction.CANCEL, announcement_id),
-                ),
-            ]
-        ]
-    )
-    await message.reply_text(render(context, "announce_preview", lang, count=count), reply_markup=buttons)
-
-
-async def on_announce_button(update: Update, context: Context) -> None:
-    """Send or cancel a previewed announcement (operators only, once)."""
-    query = update.callback_query
-    if query is None or query.data is None:
-        return
-    lang = await admin_lang(update, context)
-    if lang is None:
-        return
-    parsed = pressed(query)
-    if parsed is None or parsed.kind != CallbackKind.ANNOUNCE or query.message is None:
-        await answer_query(query)
-        return
-    announcement_id = parsed.number
-    announcer = context.bot_data.announcer
-    # Send and Cancel are decided atomically in the database; the press that lost leaves
-    # the preview to the one that won (a "cancelled" there would be false after a send).
-    if parsed.choice == AnnounceAction.CANCEL:
-        done = await announcer.cancel(announcement_id)
-    else:
-        done = await announcer.confirm(announcement_id)
-    await answer_query(query, None if done else render(context, "announce_stale", lang))
-    if not done:
-        return
-    if parsed.choice == AnnounceAction.CANCEL:
-        await query.edit_message_text(render(context, "announce_cancelled", lang))
-        return
-    counts = await context.bot_data.storage.delivery_counts(announcement_id)
-    chat_id, message_id = query.message.chat.id, query.message.message_id
-    await query.edit_message_text(
-        render(context, "announce_progress", lang, sent=0, total=f"{counts.total:,}", failed=0)
-    )
-    await context.bot_data.storage.set_progress_message(announcement_id, chat_id, message_id, lang)
-    progress = progress_reporter(context.bot, chat_id, message_id, context.bot_data.assistant.content.messages, lang)
-    deliver_in_background(context.application, announcement_id, progress)
+    announcement_id = await context.bot_data.announcer.draft(user.id, text, due=due)
+    await show_preview(context, message.chat.id, announcement_id, lang, shown=True)
