@@ -243,5 +243,11 @@ class Storage:
     async def unanswered(self, limit: int = 10, since: float | None = None) -> list[tuple[str, int]]:
         return await self.reports.unanswered(limit, since)
 
+    async def daily_questions(self, since: float, days: int) -> list[tuple[int, int, int]]:
+        return await self.reports.daily_questions(since, days)
+
+    async def votes_since(self, since: float) -> tuple[int, int]:
+        return await self.reports.votes_since(since)
+
     async def unanswered_texts(self, since: float | None = None) -> list[str]:
         return await self.reports.unanswered_texts(since)

@@ -2,25 +2,43 @@
 
 from __future__ import annotations
 
-from telegram import Update
+import asyncio
+import logging
 
+from telegram import InputFile, Update
+from telegram.error import TelegramError
+
+from bot.charts import chart_data, render_chart
 from bot.reports import stats_report, unanswered_report
 from handlers.admin.access import admin_lang, send_long
 from handlers.context import Context, render
 
 __all__ = ["on_stats", "on_unanswered"]
 
+logger = logging.getLogger(__name__)
+
 
 async def on_stats(update: Update, context: Context) -> None:
-    """Users, groups, subscribers, questions, match rate, top lists and feedback."""
+    """Users, groups, subscribers, questions, match rate, top lists and feedback; then
+    the chart of the last 30 days as a photo."""
     lang = await admin_lang(update, context)
-    if lang is None:
+    if lang is None or update.effective_message is None:
         return
     data = context.bot_data
+    messages = data.assistant.content.messages
     stats = await data.storage.stats()
-    await send_long(
-        update, stats_report(stats, data.assistant.content.messages, lang, texts_stored=data.config.store_questions)
-    )
+    await send_long(update, stats_report(stats, messages, lang, texts_stored=data.config.store_questions))
+    try:
+        png = await asyncio.to_thread(render_chart, await chart_data(data.storage), messages, lang)
+    except ImportError as exc:  # installed without matplotlib: the figures are enough
+        logger.warning("No /stats chart: %s", exc)
+        return
+    try:
+        await update.effective_message.reply_photo(
+            InputFile(png, filename="stats.png"), caption=render(context, "stats_chart_caption", lang)
+        )
+    except TelegramError as exc:
+        logger.warning("Could not send the /stats chart: %s", exc)
 
 
 async def on_unanswered(update: Update, context: Context) -> None:
