@@ -287,3 +287,15 @@ async def test_start_up_sets_the_menus_and_the_profile_texts(make_app, fake: Fak
     assert fake.profile_text("short_description") == texts["bot_short_description"]["tr"]
     assert fake.profile_text("short_description", "en") == texts["bot_short_description"]["en"]
     assert "UNESCO" in fake.profile_text("short_description", "en")
+
+
+async def test_unanswered_groups_show_the_closest_entry(make_app, fake: FakeBotAPI) -> None:  # type: ignore[no-untyped-def]
+    app = await make_app(admin_ids=frozenset({ADMIN}))
+    for text in ("KOMEK kurslarına kayıt ücreti var mı", "komek kurslarına kayıt ücreti var mı?", "asdf qwer"):
+        await feed(app, fake.send_text(text, user_id=94))
+    await feed(app, fake.send_text("/unanswered", user_id=ADMIN, language_code="en"))
+    report = texts(fake, ADMIN)[-1]
+    assert "2× KOMEK kurslarına kayıt ücreti var mı" in report
+    assert "closest entry: what-is-komek" in report  # add the phrasing there
+    assert "1× asdf qwer\n    ↳ no entry is close" in report and "a new entry may be needed" in report
+    assert report.index("KOMEK") < report.index("asdf")  # most asked first

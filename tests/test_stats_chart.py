@@ -63,7 +63,7 @@ async def test_stats_is_answered_with_a_photo_of_the_chart(make_app, fake: FakeB
     for text in ("KOMEK nedir?", "asdf qwer"):
         await feed(app, fake.send_text(text, user_id=92))
     await feed(app, fake.send_text("/stats", user_id=ADMIN, language_code="en"))
-    text, photo = fake.sent(ADMIN)[-2:]
+    photo, text = fake.sent(ADMIN)[-2:]
     assert "Questions: last 7 days 2" in text["text"]
     assert photo["message"]["photo"] and "30 days" in photo["message"]["caption"]
     upload = fake.upload(ADMIN, photo["message_id"])

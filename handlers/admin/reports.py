@@ -9,7 +9,9 @@ from telegram import InputFile, Update
 from telegram.error import TelegramError
 
 from bot.charts import chart_data, render_chart
-from bot.reports import stats_report, unanswered_report
+from bot.lang import Lang
+from bot.reports import stats_report, suggestions_report
+from bot.suggest import suggest_groups
 from handlers.admin.access import admin_lang, send_long
 from handlers.context import Context, render
 
@@ -19,22 +21,32 @@ logger = logging.getLogger(__name__)
 
 
 async def on_stats(update: Update, context: Context) -> None:
-    """Users, groups, subscribers, questions, match rate, top lists and feedback; then
-    the chart of the last 30 days as a photo."""
+    """The chart of the last 30 days as a photo, then users, groups, subscribers,
+    questions, match rate, top lists and feedback."""
     lang = await admin_lang(update, context)
     if lang is None or update.effective_message is None:
         return
     data = context.bot_data
     messages = data.assistant.content.messages
+    await _send_chart(update, context, lang)
     stats = await data.storage.stats()
     await send_long(update, stats_report(stats, messages, lang, texts_stored=data.config.store_questions))
+
+
+async def _send_chart(update: Update, context: Context, lang: Lang) -> None:
+    """The chart of the last 30 days as a photo (best effort: the figures follow anyway)."""
+    data = context.bot_data
+    message = update.effective_message
+    assert message is not None
     try:
-        png = await asyncio.to_thread(render_chart, await chart_data(data.storage), messages, lang)
+        png = await asyncio.to_thread(
+            render_chart, await chart_data(data.storage), data.assistant.content.messages, lang
+        )
     except ImportError as exc:  # installed without matplotlib: the figures are enough
         logger.warning("No /stats chart: %s", exc)
         return
     try:
-        await update.effective_message.reply_photo(
+        await message.reply_photo(
             InputFile(png, filename="stats.png"), caption=render(context, "stats_chart_caption", lang)
         )
     except TelegramError as exc:
@@ -42,7 +54,8 @@ async def on_stats(update: Update, context: Context) -> None:
 
 
 async def on_unanswered(update: Update, context: Context) -> None:
-    """The most frequent unanswered questions: /unanswered [N]."""
+    """The most frequent unanswered questions in groups, each with the closest entry:
+    /unanswered [N]."""
     lang = await admin_lang(update, context)
     if lang is None or update.effective_message is None:
         return
@@ -51,7 +64,12 @@ async def on_unanswered(update: Update, context: Context) -> None:
         await update.effective_message.reply_text(render(context, "unanswered_usage", lang))
         return
     data = context.bot_data
-    rows = await data.storage.unanswered(int(args[0]) if args else 10)
-    await send_long(
-        update, unanswered_report(rows, data.assistant.content.messages, lang, texts_stored=data.config.store_questions)
+    assistant = data.assistant
+    texts = await data.storage.unanswered_texts()
+    # Grouped as `unanswered --suggest` does, each group with the closest entry (CPU work: a thread).
+    groups = await asyncio.to_thread(suggest_groups, assistant, texts)
+    limit = int(args[0]) if args else 10
+    report = suggestions_report(
+        groups[:limit], assistant.content.messages, lang, texts_stored=data.config.store_questions
     )
+    await send_long(update, report)
