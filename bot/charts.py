@@ -1,15 +1,20 @@
 """The /stats chart: questions per day over the last 30 days (answered, "did you mean",
 not answered) and the share of helpful / not helpful votes, as a PNG.
 
-matplotlib is imported only when a chart is drawn (it costs tens of MB), so a bot that
-nobody asks for /stats stays small. Drawing uses a Figure of its own (no pyplot state),
-so it can run in a worker thread.
+matplotlib costs about 50 MB of resident memory once imported, so the running bot never
+imports it: :func:`render_chart_apart` draws in a short-lived child process
+(``python -m bot.charts``, the data as JSON on stdin, the PNG on stdout), and the bot
+stays as small after /stats as before. The command line draws in its own process with
+:func:`render_chart`. Drawing uses a Figure of its own (no pyplot state).
 """
 
 from __future__ import annotations
 
+import asyncio
 import io
-from dataclasses import dataclass
+import json
+import sys
+from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta
 
 from bot.content import Messages
@@ -17,10 +22,17 @@ from bot.content.schema import LOCAL_TZ
 from bot.storage import Storage
 from bot.tghtml import to_plain
 
-__all__ = ["DAYS", "ChartData", "chart_data", "render_chart"]
+__all__ = ["DAYS", "ChartData", "ChartError", "chart_data", "render_chart", "render_chart_apart"]
 
 DAYS = 30
 _COLOURS = {"answered": "#2e7d32", "suggested": "#f9a825", "unanswered": "#c62828", "up": "#2e7d32", "down": "#c62828"}
+
+
+_LABELS = ("chart_answered", "chart_suggested", "chart_unanswered", "chart_up", "chart_down", "chart_no_votes")
+
+
+class ChartError(RuntimeError):
+    """The chart could not be drawn (matplotlib missing, or the drawing process failed)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,13 +66,49 @@ async def chart_data(storage: Storage, now: datetime | None = None, days: int = 
     )
 
 
-def _label(messages: Messages, key: str, lang: str, **values: object) -> str:
-    return to_plain(messages.render(key, lang, **values))
+def _labels(data: ChartData, messages: Messages, lang: str) -> dict[str, str]:
+    """Every text of the chart, from the content, as plain text."""
+    labels = {key: to_plain(messages.render(key, lang)) for key in _LABELS}
+    labels["chart_questions"] = to_plain(
+        messages.render("chart_questions", lang, days=len(data.days), count=data.questions)
+    )
+    labels["chart_feedback"] = to_plain(messages.render("chart_feedback", lang, count=data.up + data.down))
+    return labels
 
 
 def render_chart(data: ChartData, messages: Messages, lang: str) -> bytes:
-    """The chart as PNG bytes (labels from the content, in ``lang``)."""
-    import matplotlib
+    """The chart as PNG bytes, drawn in this process (imports matplotlib)."""
+    return _draw(data, _labels(data, messages, lang))
+
+
+async def render_chart_apart(data: ChartData, messages: Messages, lang: str, timeout: float = 120.0) -> bytes:
+    """The chart as PNG bytes, drawn in a child process so that this one never loads
+    matplotlib. Raises :class:`ChartError`."""
+    request = json.dumps({"data": asdict(data), "labels": _labels(data, messages, lang)}, default=str).encode()
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot.charts",
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    try:
+        png, errors = await asyncio.wait_for(process.communicate(request), timeout)
+    except TimeoutError as exc:
+        process.kill()
+        await process.wait()
+        raise ChartError(f"drawing the chart took more than {timeout:g} s") from exc
+    if process.returncode != 0 or not png.startswith(b"\x89PNG"):
+        raise ChartError(errors.decode("utf-8", "replace").strip().splitlines()[-1:] or "no PNG")
+    return png
+
+
+def _draw(data: ChartData, labels: dict[str, str]) -> bytes:
+    try:
+        import matplotlib
+    except ImportError as exc:
+        raise ChartError(f"matplotlib is not installed: {exc}") from exc
 
     matplotlib.use("Agg")
     from matplotlib.figure import Figure
@@ -70,19 +118,19 @@ def render_chart(data: ChartData, messages: Messages, lang: str) -> bytes:
     x = range(len(data.days))
     bottom = [0] * len(data.days)
     for key, values in (("answered", data.answered), ("suggested", data.suggested), ("unanswered", data.unanswered)):
-        bars.bar(x, values, bottom=bottom, color=_COLOURS[key], label=_label(messages, f"chart_{key}", lang), width=0.8)
+        bars.bar(x, values, bottom=bottom, color=_COLOURS[key], label=labels[f"chart_{key}"], width=0.8)
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
     ticks = list(range(0, len(data.days), 5))
     bars.set_xticks(ticks, [data.days[i].strftime("%d.%m") for i in ticks])
-    bars.set_title(_label(messages, "chart_questions", lang, days=len(data.days), count=data.questions))
+    bars.set_title(labels["chart_questions"])
     bars.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncols=3, frameon=False)
     bars.spines[["top", "right"]].set_visible(False)
     bars.yaxis.get_major_locator().set_params(integer=True)
-    share.set_title(_label(messages, "chart_feedback", lang, count=data.up + data.down))
+    share.set_title(labels["chart_feedback"])
     if data.up + data.down:
         share.pie(
             [data.up, data.down],
-            labels=[_label(messages, "chart_up", lang), _label(messages, "chart_down", lang)],
+            labels=[labels["chart_up"], labels["chart_down"]],
             colors=[_COLOURS["up"], _COLOURS["down"]],
             autopct="%1.0f%%",
             startangle=90,
@@ -90,8 +138,28 @@ def render_chart(data: ChartData, messages: Messages, lang: str) -> bytes:
             textprops={"color": "black"},
         )
     else:
-        share.text(0.5, 0.5, _label(messages, "chart_no_votes", lang), ha="center", va="center")
+        share.text(0.5, 0.5, labels["chart_no_votes"], ha="center", va="center")
         share.set_axis_off()
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png")
     return buffer.getvalue()
+
+
+def _main() -> int:
+    """``python -m bot.charts``: a JSON request on stdin, the PNG on stdout."""
+    request = json.loads(sys.stdin.buffer.read())
+    raw = request["data"]
+    data = ChartData(
+        tuple(date.fromisoformat(d) for d in raw["days"]),
+        tuple(int(v) for v in raw["answered"]),
+        tuple(int(v) for v in raw["suggested"]),
+        tuple(int(v) for v in raw["unanswered"]),
+        int(raw["up"]),
+        int(raw["down"]),
+    )
+    sys.stdout.buffer.write(_draw(data, {str(k): str(v) for k, v in request["labels"].items()}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main())

@@ -8,7 +8,7 @@ import logging
 from telegram import InputFile, Update
 from telegram.error import TelegramError
 
-from bot.charts import chart_data, render_chart
+from bot.charts import ChartError, chart_data, render_chart_apart
 from bot.lang import Lang
 from bot.reports import stats_report, suggestions_report
 from bot.suggest import suggest_groups
@@ -39,10 +39,8 @@ async def _send_chart(update: Update, context: Context, lang: Lang) -> None:
     message = update.effective_message
     assert message is not None
     try:
-        png = await asyncio.to_thread(
-            render_chart, await chart_data(data.storage), data.assistant.content.messages, lang
-        )
-    except ImportError as exc:  # installed without matplotlib: the figures are enough
+        png = await render_chart_apart(await chart_data(data.storage), data.assistant.content.messages, lang)
+    except ChartError as exc:  # e.g. installed without matplotlib: the figures are enough
         logger.warning("No /stats chart: %s", exc)
         return
     try:
