@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 
 from telegram import InputFile, Update
+from telegram.constants import ChatAction
 from telegram.error import TelegramError
 
 from bot.charts import ChartError, chart_data, render_chart_apart
@@ -38,6 +40,8 @@ async def _send_chart(update: Update, context: Context, lang: Lang) -> None:
     data = context.bot_data
     message = update.effective_message
     assert message is not None
+    with contextlib.suppress(TelegramError):  # "sending a photo…" while the chart is drawn
+        await message.reply_chat_action(ChatAction.UPLOAD_PHOTO)
     try:
         png = await render_chart_apart(await chart_data(data.storage), data.assistant.content.messages, lang)
     except ChartError as exc:  # e.g. installed without matplotlib: the figures are enough
