@@ -61,7 +61,9 @@ class CallbackKind(StrEnum):
     LANG = "lang"  # lang:<code>: choose a language
     FEEDBACK = "fb"  # fb:<1|-1>:<entry id>: a vote on an answer
     FORGET = "forget"  # forget:<yes|no>:<user id>: confirm /forgetme
-    ANNOUNCE = "ann"  # ann:<ok|no>:<announcement id>: send or cancel a previewed announcement
+    # ann:<action>:<announcement id>: send, cancel, add the English version of a previewed
+    # announcement; cancel a scheduled one; stop one being sent
+    ANNOUNCE = "ann"
     MEMBERS = "m"  # m:<filter>:<page>: a page of a member list ("m:c=DE,y=2024:1")
 
 
@@ -71,8 +73,10 @@ class ForgetChoice(StrEnum):
 
 
 class AnnounceAction(StrEnum):
-    SEND = "ok"
-    CANCEL = "no"
+    SEND = "ok"  # send now, or schedule when the draft has a time
+    CANCEL = "no"  # cancel a draft or a scheduled announcement
+    ENGLISH = "en"  # the next message is the English version
+    STOP = "stop"  # stop a broadcast under way
 
 
 MENU: Final = CallbackKind.MENU.value

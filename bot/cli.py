@@ -13,6 +13,7 @@ import json
 import os
 import sys
 from collections.abc import Awaitable, Callable, Iterable, Sequence
+from pathlib import Path
 from typing import TextIO, TypeVar
 
 import yaml
@@ -144,6 +145,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("check", help="validate the content and exit non-zero on problems")
     stats = sub.add_parser("stats", help="print the operators' statistics from the database (BOT_DATABASE)")
     stats.add_argument("--lang", choices=LANGS, default="en")
+    stats.add_argument("--chart", metavar="FILE.png", help="also draw the chart of the last 30 days into FILE.png")
     unanswered = sub.add_parser("unanswered", help="print the most frequent unanswered questions from the database")
     unanswered.add_argument("--limit", type=_positive, default=20, help="how many (default 20)")
     unanswered.add_argument("--lang", choices=LANGS, default="en")
@@ -218,14 +220,25 @@ def _cmd_report(assistant: Assistant, config: Config, args: argparse.Namespace, 
 
     async def report(storage: Storage) -> str:
         if args.command == "stats":
+            if args.chart:
+                from bot.charts import chart_data, render_chart  # matplotlib only when a chart is asked for
+
+                png = render_chart(await chart_data(storage), messages, args.lang)
+                Path(args.chart).write_bytes(png)
             return stats_report(await storage.stats(), messages, args.lang, texts_stored=config.store_questions)
         rows = await storage.unanswered(args.limit)
         return unanswered_report(rows, messages, args.lang, texts_stored=config.store_questions)
 
-    html = _read_database(config, err, report)
+    try:
+        html = _read_database(config, err, report)
+    except OSError as exc:
+        print(f"Cannot write the chart: {exc}", file=err)
+        return 2
     if html is None:
         return 2
     print(to_plain(html), file=out)
+    if args.command == "stats" and args.chart:
+        print(f"Chart: {args.chart}", file=out)
     return 0
 
 

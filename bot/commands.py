@@ -18,6 +18,7 @@ __all__ = [
     "Audience",
     "CommandSpec",
     "command_target",
+    "menu",
     "parse_command",
     "spec",
 ]
@@ -69,6 +70,11 @@ def _names(audience: Audience) -> tuple[str, ...]:
 COMMANDS: Final = _names(Audience.PUBLIC)
 CHAT_COMMANDS: Final = _names(Audience.CHAT)
 ADMIN_COMMANDS: Final = _names(Audience.ADMIN)
+
+
+def menu(*, operator: bool = False) -> tuple[CommandSpec, ...]:
+    """The commands of a command menu: the public menu, and for operators also their own."""
+    return tuple(c for c in REGISTRY if c.in_menu or (operator and c.audience == Audience.ADMIN))
 
 
 def spec(name: str) -> CommandSpec | None:

@@ -81,6 +81,8 @@ class Config:
     log_level: str = "INFO"
     store_questions: bool = True
     announce_chat_ids: tuple[str, ...] = ()  # numeric ids or @channel usernames
+    # Channels and groups get Turkish announcements unless set here: (chat, language).
+    announce_chat_langs: tuple[tuple[str, str], ...] = ()
     announce_grace: float = 6 * 3600.0  # seconds
     webhook_url: str | None = None  # set: webhook mode; unset: long polling
     webhook_listen: str = "0.0.0.0"
@@ -127,15 +129,20 @@ class Config:
         if store not in ("1", "0", "true", "false", "yes", "no", "on", "off"):
             raise ConfigError(f"BOT_STORE_QUESTIONS must be 1 or 0, not {store!r}")
         announce: list[str] = []
+        announce_langs: dict[str, str] = {}
         for part in (get("BOT_ANNOUNCE_CHAT_IDS") or "").split(","):
             part = part.strip()
             if not part:
                 continue
-            if not re.fullmatch(r"-?[0-9]{1,20}|@[A-Za-z][A-Za-z0-9_]{3,31}", part):
+            m = re.fullmatch(r"(-?[0-9]{1,20}|@[A-Za-z][A-Za-z0-9_]{3,31})(?::(tr|en))?", part)
+            if not m:
                 raise ConfigError(
-                    f"BOT_ANNOUNCE_CHAT_IDS must be comma-separated chat ids or @usernames; {part!r} is not one"
+                    "BOT_ANNOUNCE_CHAT_IDS must be comma-separated chat ids or @usernames, each optionally "
+                    f"with its language (-1001234567890:en); {part!r} is not one"
                 )
-            announce.append(part)
+            announce.append(m.group(1))
+            if m.group(2):
+                announce_langs[m.group(1)] = m.group(2)
         grace = _duration(get("BOT_ANNOUNCE_GRACE") or "6h", "BOT_ANNOUNCE_GRACE")
         webhook_url = get("BOT_WEBHOOK_URL")
         if (
@@ -165,6 +172,7 @@ class Config:
             log_level=level,
             store_questions=store in ("1", "true", "yes", "on"),
             announce_chat_ids=tuple(dict.fromkeys(announce)),
+            announce_chat_langs=tuple(sorted(announce_langs.items())),
             announce_grace=grace,
             webhook_url=webhook_url,
             webhook_listen=get("BOT_WEBHOOK_LISTEN") or "0.0.0.0",

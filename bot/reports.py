@@ -7,9 +7,11 @@ from datetime import datetime
 
 from bot.content import Messages
 from bot.storage import Announcement, DeliveryCounts, Stats
+from bot.suggest import Group
 from bot.tghtml import Html, escape, truncate_text, visible_text
+from bot.when import format_when
 
-__all__ = ["announcements_report", "stats_report", "unanswered_report"]
+__all__ = ["announcements_report", "scheduled_report", "stats_report", "suggestions_report", "unanswered_report"]
 
 
 def _counted(messages: Messages, lang: str, rows: list[tuple[str, int]]) -> Html:
@@ -54,6 +56,26 @@ def unanswered_report(rows: list[tuple[str, int]], messages: Messages, lang: str
     return messages.render("unanswered_header", lang, count=len(rows)) + "\n" + body
 
 
+def suggestions_report(groups: list[Group], messages: Messages, lang: str, *, texts_stored: bool = True) -> Html:
+    """/unanswered: the unanswered questions in groups, most asked first, each with the
+    closest entry (add the phrasing there) or the hint that a new entry is needed."""
+    if not groups:
+        body = messages.render("questions_not_stored" if not texts_stored else "list_empty", lang)
+    else:
+        lines = []
+        for group in groups:
+            score = f"{group.score:.0f}"
+            proposal = (
+                messages.render("unanswered_closest", lang, entry=group.entry, score=score)
+                if group.entry
+                else messages.render("unanswered_new_entry", lang, score=score)
+            )
+            text = truncate_text(group.examples[0], 120)
+            lines.append(messages.render("unanswered_group", lang, count=group.count, text=text, proposal=proposal))
+        body = Html("\n").join(lines)
+    return Html(messages.render("unanswered_header", lang, count=len(groups)) + "\n" + body)
+
+
 def announcements_report(items: list[tuple[Announcement, DeliveryCounts]], messages: Messages, lang: str) -> Html:
     """/announcements: recent announcements with their delivery counts."""
     if not items:
@@ -74,5 +96,17 @@ def announcements_report(items: list[tuple[Announcement, DeliveryCounts]], messa
                 failed=counts.failed,
                 preview=escape(preview),
             )
+        )
+    return Html("\n\n").join(lines)
+
+
+def scheduled_report(scheduled: list[Announcement], messages: Messages, lang: str) -> Html:
+    """The announcements scheduled from Telegram, soonest first (each gets a Cancel button)."""
+    lines = [messages.render("announcements_scheduled_header", lang)]
+    for announcement in scheduled:
+        preview = truncate_text(visible_text(announcement.text.get(lang) or announcement.text["tr"]), 80)
+        when = format_when(announcement.due) if announcement.due is not None else "?"
+        lines.append(
+            messages.render("announcement_scheduled_line", lang, id=announcement.id, when=when, preview=preview)
         )
     return Html("\n\n").join(lines)

@@ -83,7 +83,11 @@ class Services:
         await storage.open()
         self._storage = storage
         self._announcer = Announcer(
-            storage, Broadcaster(storage, sender), self.config.announce_chat_ids, self.config.announce_grace
+            storage,
+            Broadcaster(storage, sender),
+            self.config.announce_chat_ids,
+            self.config.announce_grace,
+            chat_langs=dict(self.config.announce_chat_langs),
         )
 
     async def close(self) -> None:

@@ -8,7 +8,7 @@ import logging
 import secrets
 import sys
 
-from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import (
@@ -28,11 +28,18 @@ from bot.assistant import Assistant
 from bot.callbacks import PATTERNS
 from bot.commands import REGISTRY, Audience
 from bot.config import Config
-from bot.lang import LANGS
 from bot.logs import setup_logging
 from bot.services import Services
 from bot.storage import Storage, StorageError
-from handlers.admin import on_announce, on_announce_button, on_announcements, on_reload, on_stats, on_unanswered
+from handlers.admin import (
+    on_announce,
+    on_announce_button,
+    on_announcements,
+    on_operator_message,
+    on_reload,
+    on_stats,
+    on_unanswered,
+)
 from handlers.callbacks import on_button
 from handlers.commands import on_command, on_unknown_command
 from handlers.context import App
@@ -44,6 +51,7 @@ from handlers.inline import on_inline_query
 from handlers.membership import on_migrate, on_my_chat_member
 from handlers.messages import on_group_text, on_private_text
 from handlers.privacy import on_forget_button, on_forgetme
+from handlers.profile import publish_profile
 from handlers.ratelimit import PacingLimiter
 from handlers.subscriptions import on_subscribe, on_unsubscribe
 from handlers.updates import FairUpdateProcessor
@@ -80,11 +88,7 @@ _COMMAND_HANDLERS = {
 async def _post_init(application: App) -> None:
     data = application.bot_data
     await data.open(telegram_sender(application.bot))
-    descriptions = data.assistant.content.messages.commands
-    for lang in LANGS:
-        menu = [BotCommand(c.name, descriptions[c.name][lang]) for c in REGISTRY if c.in_menu]
-        # Turkish is the default menu; English for clients set to English.
-        await application.bot.set_my_commands(menu, language_code=None if lang == "tr" else lang)
+    await publish_profile(application.bot, data.config, data.assistant.content.messages)
     await start_announcements(application)
     logger.info("Running as @%s with %d FAQ entries", application.bot.username, len(data.assistant.content.faq))
 
@@ -138,6 +142,9 @@ def build_application(config: Config, assistant: Assistant) -> App:
                 CommandHandler(command.name, callback, filters=new & private if command.private_only else new)
             )
     application.add_handler(MessageHandler(new & filters.COMMAND & private, on_unknown_command))
+    # An operator's messages may be an announcement (after /announce) or an album's items.
+    operators = filters.User(user_id=config.admin_ids)
+    application.add_handler(MessageHandler(new & ~filters.COMMAND & private & operators, on_operator_message))
     application.add_handler(MessageHandler(new & filters.TEXT & ~filters.COMMAND & private, on_private_text))
     application.add_handler(MessageHandler(new & filters.TEXT & ~filters.COMMAND & groups, on_group_text))
     application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, on_migrate))

@@ -162,13 +162,14 @@ _STRING_PARAMS = frozenset(
 
 #: Methods subject to rate limiting, blocking and "bot left the chat" checks.
 _SEND_METHODS = frozenset({"sendMessage", "editMessageText", "editMessageReplyMarkup", "sendChatAction"})
-_RATE_LIMITED_METHODS = frozenset({"sendMessage", "editMessageText", "editMessageReplyMarkup"})
+_RATE_LIMITED_METHODS = frozenset(
+    {"sendMessage", "editMessageText", "editMessageReplyMarkup", "copyMessage", "copyMessages", "sendPhoto"}
+)
 
 #: Real Bot API methods this fake does not implement: answered with 501 instead of 404 so
 #: that a bot using them gets a clear NetworkError instead of PTB's misleading InvalidToken.
 _UNIMPLEMENTED_METHODS = frozenset(
     {
-        "sendPhoto",
         "sendDocument",
         "sendAudio",
         "sendVideo",
@@ -186,8 +187,6 @@ _UNIMPLEMENTED_METHODS = frozenset(
         "sendGame",
         "forwardMessage",
         "forwardMessages",
-        "copyMessage",
-        "copyMessages",
         "editMessageCaption",
         "editMessageMedia",
         "editMessageLiveLocation",
@@ -221,6 +220,24 @@ _UNIMPLEMENTED_METHODS = frozenset(
         "getCustomEmojiStickers",
     }
 )
+
+#: What a message can be copied for (service messages have none of these), what a copy keeps,
+#: and the kinds that carry a caption.
+_COPYABLE_KINDS = ("text", "photo", "video", "document", "animation", "audio", "voice", "sticker", "video_note")
+_CAPTIONED_KINDS = ("photo", "video", "document", "animation", "audio", "voice")
+_COPIED_KEYS = (*_COPYABLE_KINDS, "entities", "caption", "caption_entities", "has_media_spoiler", "media_group_id")
+_COPY_LIMIT = 100
+MAX_CAPTION_LENGTH = 1024
+
+
+def _image_size(data: bytes) -> tuple[int, int] | None:
+    """(width, height) of a PNG, or a JPEG's placeholder size; None for anything else."""
+    if data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR" and len(data) >= 24:
+        return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    if data[:3] == b"\xff\xd8\xff":
+        return 1280, 720
+    return None
+
 
 _CHAT_ACTIONS = frozenset(
     {
@@ -1409,6 +1426,9 @@ _CONTROL_METHODS = frozenset(
         "callback_answers",
         "inline_answers",
         "commands",
+        "profile_text",
+        "send_media",
+        "send_formatted",
         "pending_updates",
         "set_query_timeout",
     }
@@ -1525,6 +1545,8 @@ class FakeBotAPI:
         }.items():
             self._methods[name.lower()] = (name, impl)
         self._unimplemented = {name.lower(): name for name in _UNIMPLEMENTED_METHODS}
+        self._uploads: dict[tuple[int, int], UploadedFile] = {}
+        self._register_media_methods()
 
     # ------------------------------------------------------------------ lifecycle & properties
 
@@ -2114,6 +2136,12 @@ class FakeBotAPI:
         )
         with self._lock:
             return [dict(c) for c in self._commands.get(key, [])]
+
+    def profile_text(self, name: str, language_code: str = "") -> str:
+        """What ``setMyDescription``/``setMyShortDescription``/``setMyName`` stored
+        (``name`` is ``description``, ``short_description`` or ``name``) for a language."""
+        with self._lock:
+            return self._descriptions.get((name, language_code), "")
 
     def pending_updates(self) -> list[dict[str, Any]]:
         """Updates not yet confirmed by a ``getUpdates`` offset."""
@@ -3087,6 +3115,241 @@ class FakeBotAPI:
         self._member_status[(chat["id"], self.bot_id)] = "left"
         self._blocked[chat["id"]] = f"Forbidden: bot is not a member of the {chat['type']} chat"
         return True
+
+    # ------------------------------------------------------------------ media and copies
+    # Incoming media from users, copyMessage/copyMessages and sendPhoto (the operators'
+    # announcements and the /stats chart), as strict as telegram-bot-api.
+
+    def _register_media_methods(self) -> None:
+        for name, impl in {
+            "copyMessage": self._m_copy_message,
+            "copyMessages": self._m_copy_messages,
+            "sendPhoto": self._m_send_photo,
+        }.items():
+            self._methods[name.lower()] = (name, impl)
+            self._unimplemented.pop(name.lower(), None)
+
+    def _file(self, kind: str) -> dict[str, Any]:
+        unique = next(self._query_ids)
+        base = {"file_id": f"{kind[:2].upper()}ACAgIAAxkBAAI{unique:06d}", "file_unique_id": f"AQAD{unique:06d}"}
+        if kind == "photo":
+            return {**base, "width": 1280, "height": 720, "file_size": 81_234}
+        if kind == "video":
+            return {**base, "width": 1280, "height": 720, "duration": 12, "mime_type": "video/mp4"}
+        if kind == "document":
+            return {**base, "file_name": f"belge-{unique}.pdf", "mime_type": "application/pdf", "file_size": 52_000}
+        if kind == "animation":
+            return {**base, "width": 480, "height": 270, "duration": 3}
+        raise ValueError(f"unsupported media kind {kind!r} (photo, video, document, animation)")
+
+    def send_media(
+        self,
+        kind: str = "photo",
+        caption: str | None = None,
+        chat_id: int | None = None,
+        user_id: int = DEFAULT_USER_ID,
+        language_code: str | None = "tr",
+        media_group_id: str | None = None,
+        caption_entities: list[dict[str, Any]] | None = None,
+    ) -> dict[str, Any]:
+        """Queue a ``message`` update with a photo, video, document or animation from a user,
+        with an optional caption (``caption_entities`` as the client made them, e.g. bold)
+        and ``media_group_id`` for the items of an album."""
+        with self._cond:
+            user = self._user(user_id, language_code)
+            chat = self._chat_for(chat_id, user_id, "private" if chat_id is None or chat_id > 0 else "supergroup", None)
+            media = self._file(kind)
+            content: dict[str, Any] = {kind: [media] if kind == "photo" else media}
+            if caption:
+                content["caption"] = caption
+                entities = [dict(e) for e in caption_entities or []]
+                entities += _auto_entities(caption, entities)
+                if entities:
+                    content["caption_entities"] = sorted(entities, key=_entity_key)
+            if media_group_id is not None:
+                content["media_group_id"] = media_group_id
+            message = self._incoming(chat, "from", user, **content)
+            self._store_user_message(message)
+            return self._queue({"message": message})
+
+    def send_formatted(
+        self,
+        text: str,
+        entities: list[dict[str, Any]],
+        chat_id: int | None = None,
+        user_id: int = DEFAULT_USER_ID,
+        language_code: str | None = "tr",
+    ) -> dict[str, Any]:
+        """Queue a text message formatted in the client (``entities`` such as bold or a link;
+        commands, mentions and URLs are added like Telegram)."""
+        with self._cond:
+            user = self._user(user_id, language_code)
+            chat = self._chat_for(chat_id, user_id, "private", None)
+            message = self._incoming(chat, "from", user, text=text)
+            marked = [dict(e) for e in entities] + message.get("entities", [])
+            message["entities"] = sorted(marked, key=_entity_key)
+            self._store_user_message(message)
+            return self._queue({"message": message})
+
+    def _caption(self, params: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:
+        """A caption read like a message text, but optional and at most 1024 characters."""
+        raw = params.get("caption")
+        if raw is None or raw == "":
+            return "", []
+        try:
+            caption, entities = self._render_text(raw, params.get("parse_mode"), params.get("caption_entities"))
+        except ApiError as error:
+            if error.description == "Bad Request: message text is empty":
+                return "", []
+            if error.description == "Bad Request: message is too long":
+                raise ApiError(400, "Bad Request: message caption is too long") from error
+            raise
+        if len(caption) > MAX_CAPTION_LENGTH:
+            raise ApiError(400, "Bad Request: message caption is too long")
+        return caption, entities
+
+    def _store_bot_message(
+        self, chat: dict[str, Any], content: dict[str, Any], params: dict[str, Any], markup: Any
+    ) -> dict[str, Any]:
+        message: dict[str, Any] = {
+            "message_id": self._new_message_id(chat["id"]),
+            "from": self.bot_user,
+            "chat": dict(chat),
+            "date": int(time.time()),
+            **content,
+        }
+        inline = self._inline_markup(markup)
+        if inline is not None:
+            message["reply_markup"] = inline
+        self._messages[(chat["id"], message["message_id"])] = _StoredMessage(
+            chat_id=chat["id"],
+            message_id=message["message_id"],
+            from_bot=True,
+            message=message,
+            seq=next(self._seq),
+            source_text=content.get("text") or content.get("caption"),
+            parse_mode=params.get("parse_mode") or None,
+            reply_markup=markup,
+        )
+        return message
+
+    def _copied_content(self, original: dict[str, Any], params: dict[str, Any], *, caption: bool) -> dict[str, Any]:
+        """What a copy of ``original`` shows: its content without the sender, date or forward
+        header; with ``caption`` the request's caption/remove_caption apply (copyMessage)."""
+        if not any(kind in original for kind in _COPYABLE_KINDS):
+            raise ApiError(400, "Bad Request: message can't be copied")
+        content = {k: json.loads(json.dumps(original[k])) for k in _COPIED_KEYS if k in original}
+        has_caption_slot = any(kind in original for kind in _CAPTIONED_KINDS)
+        if has_caption_slot and (_as_bool(params.get("remove_caption")) or (caption and "caption" in params)):
+            content.pop("caption", None)
+            content.pop("caption_entities", None)
+        if caption and has_caption_slot and "caption" in params:
+            text, entities = self._caption(params)
+            if text:
+                content["caption"] = text
+                if entities:
+                    content["caption_entities"] = entities
+        content.pop("media_group_id", None)
+        return content
+
+    def _source_message(self, params: dict[str, Any], message_id: int) -> _StoredMessage | None:
+        source = self._resolve_chat({"chat_id": params.get("from_chat_id")})
+        stored = self._messages.get((source["id"], message_id))
+        return None if stored is None or stored.deleted else stored
+
+    def _m_copy_message(self, params: dict[str, Any]) -> dict[str, Any]:
+        chat = self._resolve_chat(params)
+        if params.get("message_id") in (None, ""):
+            raise ApiError(400, "Bad Request: message identifier is not specified")
+        stored = self._source_message(
+            params, _as_int(params.get("message_id"), "Bad Request: message to copy not found")
+        )
+        if stored is None:
+            raise ApiError(400, "Bad Request: message to copy not found")
+        self._check_can_send(chat)
+        content = self._copied_content(stored.message, params, caption=True)
+        markup = self._validate_markup(params.get("reply_markup"))
+        message = self._store_bot_message(chat, content, params, markup)
+        return {"message_id": message["message_id"]}
+
+    def _m_copy_messages(self, params: dict[str, Any]) -> list[dict[str, int]]:
+        chat = self._resolve_chat(params)
+        raw = params.get("message_ids")
+        if raw in (None, ""):
+            raise ApiError(400, "Bad Request: message identifiers are not specified")
+        ids = _as_json(raw, "Bad Request: can't parse message identifiers JSON object")
+        if not isinstance(ids, list) or not all(isinstance(i, int) and not isinstance(i, bool) for i in ids):
+            raise ApiError(400, "Bad Request: can't parse message identifiers JSON object")
+        if not ids:
+            raise ApiError(400, "Bad Request: message identifiers are not specified")
+        if len(ids) > _COPY_LIMIT:
+            raise ApiError(400, "Bad Request: too many messages to copy")
+        if any(b <= a for a, b in itertools.pairwise(ids)):
+            raise ApiError(400, "Bad Request: message identifiers must be in a strictly increasing order")
+        self._check_can_send(chat)
+        found = [s for s in (self._source_message(params, i) for i in ids) if s is not None]
+        copyable = [s for s in found if any(kind in s.message for kind in _COPYABLE_KINDS)]
+        if not copyable:
+            raise ApiError(400, "Bad Request: there are no messages to copy")
+        groups: dict[str, str] = {}
+        result = []
+        for stored in copyable:
+            content = self._copied_content(stored.message, params, caption=False)
+            group = stored.message.get("media_group_id")
+            if group is not None:  # album grouping is kept, under a new group id
+                content["media_group_id"] = groups.setdefault(group, f"{13_000_000_000_000_000 + next(self._seq)}")
+            message = self._store_bot_message(chat, content, params, None)
+            result.append({"message_id": message["message_id"]})
+        return result
+
+    def _m_send_photo(self, params: dict[str, Any]) -> dict[str, Any]:
+        chat = self._resolve_chat(params)
+        photo = params.get("photo")
+        if photo is None or photo == "":
+            raise ApiError(400, "Bad Request: there is no photo in the request")
+        if isinstance(photo, UploadedFile):
+            size = _image_size(photo.data)
+            if size is None:
+                raise ApiError(400, "Bad Request: IMAGE_PROCESS_FAILED")
+            if photo.size > 10 * 1024 * 1024:
+                raise ApiError(400, "Bad Request: file is too big")
+            width, height = size
+            if width + height > 10_000 or max(width, height) > 20 * min(width, height):
+                raise ApiError(400, "Bad Request: PHOTO_INVALID_DIMENSIONS")
+        elif isinstance(photo, str) and any(
+            p["file_id"] == photo for s in self._messages.values() for p in s.message.get("photo", [])
+        ):
+            width, height = 1280, 720
+        else:
+            raise ApiError(400, "Bad Request: wrong file identifier/HTTP URL specified")
+        self._check_can_send(chat)
+        caption, entities = self._caption(params)
+        markup = self._validate_markup(params.get("reply_markup"))
+        unique = next(self._query_ids)
+        content: dict[str, Any] = {
+            "photo": [
+                {
+                    "file_id": f"AgACAgIAAxkBAAI{unique:06d}",
+                    "file_unique_id": f"AQAD{unique:06d}",
+                    "width": width,
+                    "height": height,
+                    "file_size": photo.size if isinstance(photo, UploadedFile) else 81_234,
+                }
+            ]
+        }
+        if caption:
+            content["caption"] = caption
+            if entities:
+                content["caption_entities"] = entities
+        message = self._store_bot_message(chat, content, params, markup)
+        if isinstance(photo, UploadedFile):
+            self._uploads[(chat["id"], message["message_id"])] = photo
+        return json.loads(json.dumps(message))
+
+    def upload(self, chat_id: int, message_id: int) -> UploadedFile | None:
+        """The file the bot uploaded with a message (e.g. the PNG of a ``sendPhoto``)."""
+        with self._lock:
+            return self._uploads.get((chat_id, message_id))
 
 
 @dataclass(frozen=True)

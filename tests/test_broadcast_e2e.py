@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import shutil
 import sqlite3
+import time
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -175,3 +176,87 @@ def test_bad_scheduled_announcement_stops_start_up_with_the_entry(tmp_path: Path
         bot.stop()
     assert code == 1
     assert "announcements.yaml:1: entry 'x'" in bot.output()
+
+
+def _copies_per_chat(fake: FakeBotAPI, chats: list[int]) -> Counter[int]:
+    return Counter(
+        c.params["chat_id"]
+        for c in fake.calls("copyMessage")
+        if c.status == 200 and c.params.get("chat_id") in chats and c.params.get("from_chat_id") == ADMIN
+    )
+
+
+def _buttons(message: dict) -> list[str]:  # type: ignore[type-arg]
+    return [b["callback_data"] for row in (message.get("reply_markup") or {}).get("inline_keyboard", []) for b in row]
+
+
+def test_announcement_scheduled_from_telegram_is_posted_once_across_restarts(tmp_path: Path) -> None:
+    chats = [610_001, 610_002, 610_003]
+    db = tmp_path / "bot.sqlite3"
+    asyncio.run(_subscribe(db, chats))
+    with FakeBotAPI() as fake:
+        for chat_id in chats:
+            fake.add_chat(chat_id, "private")
+        fake.add_chat(-100910, "channel", title="Duyurular")
+        env = {"BOT_ADMIN_IDS": str(ADMIN), "BOT_ANNOUNCE_CHAT_IDS": "-100910"}
+        targets = [*chats, -100910]
+        bot = BotProcess(fake, tmp_path, **env)
+        try:
+            fake.wait_for_call("getUpdates", timeout=30)
+            # One far ahead (to cancel later), and a photo to post in a few seconds (UTC given).
+            later = fake.send_media("photo", "uzak tarih", user_id=ADMIN, language_code="en")["message"]
+            fake.send_text(
+                "/announce 2099-01-01 10:00", user_id=ADMIN, language_code="en", reply_to_message_id=later["message_id"]
+            )
+            first = fake.wait_for(lambda f: [m for m in f.sent(ADMIN) if _buttons(m)], timeout=20)[-1]
+            assert "2099-01-01 10:00 (Europe/Istanbul)" in first["text"]
+            fake.press_button(ADMIN, first["message_id"], _buttons(first)[0], user_id=ADMIN)
+            fake.wait_for(lambda f: "🕒" in (f.message(ADMIN, first["message_id"]) or {}).get("text", ""), timeout=20)
+            soon = fake.send_media("photo", "planlı fotoğraf", user_id=ADMIN, language_code="en")["message"]
+            due = datetime.now(UTC) + timedelta(seconds=20)
+            fake.send_text(
+                f"/announce {due:%Y-%m-%d %H:%M:%S}Z",
+                user_id=ADMIN,
+                language_code="en",
+                reply_to_message_id=soon["message_id"],
+            )
+            prompt = fake.wait_for(lambda f: [m for m in f.sent(ADMIN) if _buttons(m)], timeout=20)[-1]
+            assert "4 chats on" in prompt["text"]
+            fake.press_button(ADMIN, prompt["message_id"], _buttons(prompt)[0], user_id=ADMIN)
+            fake.wait_for(lambda f: "🕒" in (f.message(ADMIN, prompt["message_id"]) or {}).get("text", ""), timeout=20)
+        finally:
+            assert bot.stop() == 0
+        if datetime.now(UTC) < due:
+            assert not _copies_per_chat(fake, targets)  # nothing went out before its time
+        # The bot is down when the time comes; the restarted bot posts it, once.
+        time_left = (due - datetime.now(UTC)).total_seconds()
+        if time_left > 0:
+            time.sleep(time_left + 0.5)
+        bot = BotProcess(fake, tmp_path, **env)
+        try:
+            fake.wait_for(lambda f: set(_copies_per_chat(f, targets)) == set(targets), timeout=40)
+            fake.send_text("/announcements", user_id=ADMIN, language_code="en")
+            listing = fake.wait_for(
+                lambda f: (
+                    [m for m in f.sent(ADMIN) if any(b.startswith("ann:no:") for b in _buttons(m))][-1:]
+                    and [m for m in f.sent(ADMIN) if "Scheduled announcements" in (m["text"] or "")]
+                ),
+                timeout=20,
+            )[-1]
+            assert "uzak tarih" in listing["text"] and "2099-01-01 10:00" in listing["text"]
+            assert "planlı fotoğraf" not in listing["text"]  # posted: no longer scheduled
+            fake.press_button(ADMIN, listing["message_id"], _buttons(listing)[0], user_id=ADMIN)
+            fake.wait_for(lambda f: "cancelled" in (f.message(ADMIN, listing["message_id"]) or {}).get("text", ""), 20)
+        finally:
+            assert bot.stop() == 0
+        bot = BotProcess(fake, tmp_path, **env)
+        try:
+            fake.wait_for_call("getUpdates", timeout=30)
+            fake.send_text("/start", user_id=610_099)
+            fake.wait_for(lambda f: f.sent(610_099), timeout=15)
+        finally:
+            assert bot.stop() == 0
+    assert dict(_copies_per_chat(fake, targets)) == {c: 1 for c in targets}
+    with sqlite3.connect(db) as raw:
+        statuses = [s for (s,) in raw.execute("SELECT status FROM announcements ORDER BY id")]
+    assert statuses == ["cancelled", "done"]

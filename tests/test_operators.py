@@ -261,3 +261,41 @@ async def test_announce_follows_telegrams_html_rules_and_reports_a_refusal(make_
     await feed(app, fake.send_text("/announce <b>x</b>", user_id=ADMIN, language_code="en"))
     assert "invalid date format used" in texts(fake, ADMIN)[-1].lower()
     assert len(await app.bot_data.storage.announcements(limit=50)) == before
+
+
+async def test_start_up_sets_the_menus_and_the_profile_texts(make_app, fake: FakeBotAPI, assistant) -> None:  # type: ignore[no-untyped-def]
+    await make_app(admin_ids=frozenset({ADMIN, 9002}))
+    public_tr = [c["command"] for c in fake.commands()]
+    assert "start" in public_tr and "announce" not in public_tr and "stats" not in public_tr
+    assert [c["command"] for c in fake.commands(language_code="en")] == public_tr
+    for admin in (ADMIN, 9002):
+        scope = {"type": "chat", "chat_id": admin}
+        operators_tr = fake.commands(scope)
+        operators_en = fake.commands(scope, language_code="en")
+        names = [c["command"] for c in operators_tr]
+        assert names[: len(public_tr)] == public_tr
+        assert names[len(public_tr) :] == ["announce", "announcements", "stats", "unanswered", "reload"]
+        assert [c["command"] for c in operators_en] == names
+        by_name = {c["command"]: c["description"] for c in operators_en}
+        assert by_name["stats"] == assistant.content.messages.commands["stats"]["en"]
+        assert dict((c["command"], c["description"]) for c in operators_tr)["stats"] != by_name["stats"]
+    # Nobody else gets the operators' menu.
+    assert fake.commands({"type": "chat", "chat_id": 9003}) == []
+    texts = assistant.content.messages.texts
+    assert fake.profile_text("description") == texts["bot_description"]["tr"]
+    assert fake.profile_text("description", "en") == texts["bot_description"]["en"]
+    assert fake.profile_text("short_description") == texts["bot_short_description"]["tr"]
+    assert fake.profile_text("short_description", "en") == texts["bot_short_description"]["en"]
+    assert "UNESCO" in fake.profile_text("short_description", "en")
+
+
+async def test_unanswered_groups_show_the_closest_entry(make_app, fake: FakeBotAPI) -> None:  # type: ignore[no-untyped-def]
+    app = await make_app(admin_ids=frozenset({ADMIN}))
+    for text in ("KOMEK kurslarına kayıt ücreti var mı", "komek kurslarına kayıt ücreti var mı?", "asdf qwer"):
+        await feed(app, fake.send_text(text, user_id=94))
+    await feed(app, fake.send_text("/unanswered", user_id=ADMIN, language_code="en"))
+    report = texts(fake, ADMIN)[-1]
+    assert "2× KOMEK kurslarına kayıt ücreti var mı" in report
+    assert "closest entry: what-is-komek" in report  # add the phrasing there
+    assert "1× asdf qwer\n    ↳ no entry is close" in report and "a new entry may be needed" in report
+    assert report.index("KOMEK") < report.index("asdf")  # most asked first

@@ -11,6 +11,7 @@ from bot import tghtml
 from bot.content.checker import Checker
 from bot.content.model import City, Conference, FaqEntry, Link, Messages, ScheduledAnnouncement, Topic
 from bot.content.schema import (
+    ADMIN_COMMANDS,
     ANSWER_PLACEHOLDERS,
     AUDIENCES,
     CHAT_COMMANDS,
@@ -18,6 +19,7 @@ from bot.content.schema import (
     LOCAL_TZ,
     MESSAGE_FIELDS,
     PLACEHOLDER,
+    PLAIN_MESSAGE_LIMITS,
 )
 from bot.content.yamllines import LineDict
 from bot.lang import LANGS
@@ -197,7 +199,10 @@ def load_messages(c: Checker) -> Messages:
     data = c.read(file, dict) or LineDict()
     texts: dict[str, dict[str, str]] = {}
     for key, fields in MESSAGE_FIELDS.items():
-        value = c.localized(file, data, key, key, html=True, max_len=tghtml.MAX_MESSAGE, placeholders=fields)
+        limit = PLAIN_MESSAGE_LIMITS.get(key, tghtml.MAX_MESSAGE)
+        value = c.localized(
+            file, data, key, key, html=key not in PLAIN_MESSAGE_LIMITS, max_len=limit, placeholders=fields
+        )
         if value is None:
             continue
         try:
@@ -218,7 +223,7 @@ def load_messages(c: Checker) -> Messages:
     if not isinstance(raw, Mapping):
         c.problem(file, c.line(data), "commands", "commands must map each command to tr/en descriptions")
     else:
-        for name in COMMANDS + CHAT_COMMANDS:
+        for name in COMMANDS + CHAT_COMMANDS + ADMIN_COMMANDS:
             value = c.localized(file, raw, name, "commands", max_len=256)
             if value:
                 commands[name] = value

@@ -18,6 +18,7 @@ __all__ = [
     "LOCAL_TZ",
     "MESSAGE_FIELDS",
     "PLACEHOLDER",
+    "PLAIN_MESSAGE_LIMITS",
 ]
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
@@ -98,6 +99,23 @@ MESSAGE_FIELDS: dict[str, frozenset[str]] = {
         "announce_usage": "",
         "announce_invalid": "problems",
         "announce_preview": "count",
+        "announce_preview_scheduled": "count when",
+        "announce_version": "language",
+        "announce_version_all": "",
+        "announce_waiting": "",
+        "announce_waiting_english": "",
+        "announce_not_copyable": "",
+        "announce_bad_time": "",
+        "button_announce_english": "",
+        "button_announce_schedule": "",
+        "button_stop": "",
+        "announce_scheduled": "id when count",
+        "announce_stopped": "sent total failed",
+        "announce_stop_late": "",
+        "announcements_scheduled_header": "",
+        "announcement_scheduled_line": "id when preview",
+        "button_unschedule": "id",
+        "announcement_unscheduled": "id",
         "button_announce_send": "",
         "announce_cancelled": "",
         "announce_stale": "",
@@ -110,14 +128,31 @@ MESSAGE_FIELDS: dict[str, frozenset[str]] = {
         "stats_top_header": "",
         "stats_unanswered_header": "",
         "count_line": "count text",
+        "stats_chart_caption": "",
+        "chart_questions": "days count",
+        "chart_answered": "",
+        "chart_suggested": "",
+        "chart_unanswered": "",
+        "chart_feedback": "count",
+        "chart_up": "",
+        "chart_down": "",
+        "chart_no_votes": "",
         "list_empty": "",
         "unanswered_header": "count",
+        "unanswered_group": "count text proposal",
+        "unanswered_closest": "entry score",
+        "unanswered_new_entry": "score",
         "unanswered_usage": "",
         "questions_not_stored": "",
         "reload_ok": "entries cities",
         "reload_failed": "count problems",
+        "bot_description": "",
+        "bot_short_description": "",
     }.items()
 }
+# Messages Telegram shows as plain text, with their own length limits (setMyDescription,
+# setMyShortDescription).
+PLAIN_MESSAGE_LIMITS: dict[str, int] = {"bot_description": 512, "bot_short_description": 120}
 # Who a scheduled announcement goes to (``to`` in announcements.yaml).
 AUDIENCES: tuple[str, ...] = ("all", "subscribers", "announce")
 LOCAL_TZ = ZoneInfo("Europe/Istanbul")  # for announcement times written without an offset

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bot.storage.database import Database, Row
@@ -12,7 +13,7 @@ __all__ = ["AnnouncementRepository"]
 
 _SELECT = (
     "SELECT id, key, created, author, text_tr, text_en, audience, status, due, finished, progress_chat_id, "
-    "progress_message_id, progress_lang FROM announcements"
+    "progress_message_id, progress_lang, source_chat_id, source_tr, source_en FROM announcements"
 )
 _Status = AnnouncementStatus
 
@@ -30,12 +31,17 @@ class AnnouncementRepository:
         audience: str,
         status: AnnouncementStatus | str,
         due: float | None = None,
+        source_chat_id: int | None = None,
+        sources: Mapping[str, Sequence[int]] | None = None,
     ) -> int | None:
         """Store an announcement; None when one with the same ``key`` exists already
-        (also when another process stored it a moment ago)."""
+        (also when another process stored it a moment ago). ``sources`` are the message
+        ids to copy per language, from ``source_chat_id``."""
+        sources = sources or {}
         created = await self.db.fetch_value(
-            "INSERT INTO announcements (key, created, author, text_tr, text_en, audience, status, due) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
+            "INSERT INTO announcements (key, created, author, text_tr, text_en, audience, status, due, "
+            "source_chat_id, source_tr, source_en) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
             key,
             time.time(),
             author,
@@ -44,6 +50,9 @@ class AnnouncementRepository:
             audience,
             str(_Status(status)),
             due,
+            source_chat_id,
+            _ids(sources.get("tr")),
+            _ids(sources.get("en")),
         )
         return None if created is None else int(created)
 
@@ -86,6 +95,39 @@ class AnnouncementRepository:
             time.time(),
             announcement_id,
             str(_Status.DRAFT),
+        )
+        return changed == 1
+
+    async def set_version(
+        self, announcement_id: int, lang: str, *, text: str, source_chat_id: int, message_ids: Sequence[int]
+    ) -> bool:
+        """Give a draft its version in ``lang``: messages to copy (and their text, for the
+        lists); False when it is no longer a draft."""
+        if lang not in ("tr", "en"):
+            raise ValueError(f"no language {lang!r}")
+        changed = await self.db.execute(
+            f"UPDATE announcements SET text_{lang} = ?, source_{lang} = ?, source_chat_id = ? "
+            "WHERE id = ? AND status = ?",
+            text,
+            _ids(message_ids),
+            source_chat_id,
+            announcement_id,
+            str(_Status.DRAFT),
+        )
+        return changed == 1
+
+    async def change_status(
+        self, announcement_id: int, before: AnnouncementStatus, after: AnnouncementStatus, *, due: float | None = None
+    ) -> bool:
+        """Atomically move an announcement from ``before`` to ``after`` (and set ``due`` when
+        given); False when it was not ``before`` (pressed twice, or another process was first)."""
+        changed = await self.db.execute(
+            "UPDATE announcements SET status = ?, finished = ?, due = COALESCE(?, due) WHERE id = ? AND status = ?",
+            str(after),
+            time.time() if after.finished else None,
+            due,
+            announcement_id,
+            str(before),
         )
         return changed == 1
 
@@ -195,6 +237,14 @@ class AnnouncementRepository:
         return await self.db.execute("DELETE FROM deliveries WHERE target = ?", target)
 
 
+def _ids(ids: Sequence[int] | None) -> str | None:
+    return ",".join(str(int(i)) for i in ids) if ids else None
+
+
+def _parse_ids(text: str | None) -> tuple[int, ...]:
+    return tuple(int(part) for part in text.split(",") if part.strip()) if text else ()
+
+
 def _announcement(row: Row | Any) -> Announcement:
     return Announcement(
         int(row[0]),
@@ -209,4 +259,6 @@ def _announcement(row: Row | Any) -> Announcement:
         row[10],
         row[11],
         row[12] or "tr",
+        None if row[13] is None else int(row[13]),
+        {lang: ids for lang, ids in (("tr", _parse_ids(row[14])), ("en", _parse_ids(row[15]))) if ids},
     )

@@ -7,7 +7,7 @@ database, so a member compares equal to (and is written as) its value.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 __all__ = [
@@ -57,15 +57,22 @@ class ChatStatus(StrEnum):
 
 class AnnouncementStatus(StrEnum):
     DRAFT = "draft"  # written with /announce, not confirmed yet
+    SCHEDULED = "scheduled"  # confirmed with /announce <time>, waiting for its time (``due``)
     PENDING = "pending"  # to be sent, recipients not fixed yet (scheduled ones)
     SENDING = "sending"  # recipients fixed, deliveries under way
     DONE = "done"
     SKIPPED = "skipped"  # a scheduled one that was too late to post
     CANCELLED = "cancelled"
+    STOPPED = "stopped"  # stopped by an operator while sending; what was sent stays recorded
 
     @property
     def finished(self) -> bool:
-        return self in (AnnouncementStatus.DONE, AnnouncementStatus.SKIPPED, AnnouncementStatus.CANCELLED)
+        return self in (
+            AnnouncementStatus.DONE,
+            AnnouncementStatus.SKIPPED,
+            AnnouncementStatus.CANCELLED,
+            AnnouncementStatus.STOPPED,
+        )
 
 
 class DeliveryStatus(StrEnum):
@@ -115,6 +122,10 @@ class Announcement:
     progress_chat_id: int | None
     progress_message_id: int | None
     progress_lang: str = "tr"
+    # Copied announcements: the chat of the operator's messages and their ids per language
+    # (no "en" ids: the English version is the Turkish one). Empty for HTML text ones.
+    source_chat_id: int | None = None
+    sources: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

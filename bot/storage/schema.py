@@ -103,6 +103,14 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE deliveries ADD COLUMN resends INTEGER NOT NULL DEFAULT 0;
     """,
+    # 6: announcements that copy the operator's messages (a photo, a video, an album...):
+    # the chat they are in and, per language, the message ids ("12" or "12,13,14")
+    """
+    ALTER TABLE announcements ADD COLUMN source_chat_id INTEGER;
+    ALTER TABLE announcements ADD COLUMN source_tr TEXT;
+    ALTER TABLE announcements ADD COLUMN source_en TEXT;
+    CREATE INDEX announcements_status ON announcements (status, due);
+    """,
 )
 
 # Telegram ids exceed 32 bits (BIGINT); times are Unix seconds (DOUBLE PRECISION).
@@ -191,6 +199,12 @@ POSTGRES_MIGRATIONS: tuple[str, ...] = (
     """,
     """
     ALTER TABLE deliveries ADD COLUMN resends INTEGER NOT NULL DEFAULT 0;
+    """,
+    """
+    ALTER TABLE announcements ADD COLUMN source_chat_id BIGINT;
+    ALTER TABLE announcements ADD COLUMN source_tr TEXT;
+    ALTER TABLE announcements ADD COLUMN source_en TEXT;
+    CREATE INDEX announcements_status ON announcements (status, due);
     """,
 )
 

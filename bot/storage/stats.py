@@ -45,6 +45,31 @@ class StatsRepository:
         unanswered = await self._top_questions(month, answered=False, limit=5)
         return Stats(users, groups, subscribers, q7, q30, answered30, up, down, top, unanswered)
 
+    async def daily_questions(self, since: float, days: int) -> list[tuple[int, int, int]]:
+        """Questions per day from ``since`` (the start of the first day) for ``days`` days:
+        (answered, "did you mean", not answered) for each day, oldest first."""
+        await self.questions.flush_questions()
+        counts = [[0, 0, 0] for _ in range(days)]
+        rows = await self.db.fetch_all(
+            "SELECT (CAST(at AS BIGINT) - ?) / 86400 AS day, answered, kind, COUNT(*) FROM questions "
+            "WHERE at >= ? AND at < ? GROUP BY (CAST(at AS BIGINT) - ?) / 86400, answered, kind",
+            int(since),
+            float(since),
+            float(since) + days * _DAY,
+            int(since),
+        )
+        for day, answered, kind, n in rows:
+            if 0 <= int(day) < days:
+                column = 0 if int(answered) else 1 if kind == "suggest" else 2
+                counts[int(day)][column] += int(n)
+        return [(a, s, u) for a, s, u in counts]
+
+    async def votes_since(self, since: float) -> tuple[int, int]:
+        """(helpful, not helpful) votes given since ``since``."""
+        up = await self._count("SELECT COUNT(*) FROM feedback WHERE vote = 1 AND at >= ?", float(since))
+        down = await self._count("SELECT COUNT(*) FROM feedback WHERE vote = -1 AND at >= ?", float(since))
+        return up, down
+
     async def unanswered(self, limit: int = 10, since: float | None = None) -> list[tuple[str, int]]:
         """The most frequent unanswered questions, grouped by folded text: (example, count)."""
         return await self._top_questions(0.0 if since is None else since, answered=False, limit=limit)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -170,10 +170,31 @@ class Storage:
         audience: str,
         status: AnnouncementStatus | str,
         due: float | None = None,
+        source_chat_id: int | None = None,
+        sources: Mapping[str, Sequence[int]] | None = None,
     ) -> int | None:
         return await self.announcement_store.create_announcement(
-            key=key, author=author, text=text, audience=audience, status=status, due=due
+            key=key,
+            author=author,
+            text=text,
+            audience=audience,
+            status=status,
+            due=due,
+            source_chat_id=source_chat_id,
+            sources=sources,
         )
+
+    async def set_version(
+        self, announcement_id: int, lang: str, *, text: str, source_chat_id: int, message_ids: Sequence[int]
+    ) -> bool:
+        return await self.announcement_store.set_version(
+            announcement_id, lang, text=text, source_chat_id=source_chat_id, message_ids=message_ids
+        )
+
+    async def change_status(
+        self, announcement_id: int, before: AnnouncementStatus, after: AnnouncementStatus, *, due: float | None = None
+    ) -> bool:
+        return await self.announcement_store.change_status(announcement_id, before, after, due=due)
 
     async def get_announcement(self, announcement_id: int) -> Announcement | None:
         return await self.announcement_store.get_announcement(announcement_id)
@@ -245,6 +266,12 @@ class Storage:
 
     async def unanswered(self, limit: int = 10, since: float | None = None) -> list[tuple[str, int]]:
         return await self.reports.unanswered(limit, since)
+
+    async def daily_questions(self, since: float, days: int) -> list[tuple[int, int, int]]:
+        return await self.reports.daily_questions(since, days)
+
+    async def votes_since(self, since: float) -> tuple[int, int]:
+        return await self.reports.votes_since(since)
 
     async def unanswered_texts(self, since: float | None = None) -> list[str]:
         return await self.reports.unanswered_texts(since)
