@@ -88,9 +88,7 @@ class QuestionRepository:
         if self._flush_timer is not None:
             self._flush_timer.cancel()
             self._flush_timer = None
-        if not self._pending:
-            return
-        async with self._writing:
+        async with self._writing:  # also waits for a batch being written (a read comes after it)
             batch, self._pending = self._pending, []
             if not batch:
                 return
