@@ -50,6 +50,10 @@ out-of-process use: ``POST /_fake/<name>`` with a JSON object of keyword
 arguments calls the public method ``<name>`` (see ``_CONTROL_METHODS``).
 Run ``python tests/fakebotapi.py --port 0`` to start a standalone server; it
 prints ``READY <base_url>`` on stdout.
+
+Audit: with ``FAKEBOTAPI_AUDIT=<file>`` in the environment every fake appends each request
+it answers (method, parameters, status, error) to ``<file>`` as one JSON line, so a whole
+test run can be checked against the Bot API's parameter lists (docs/botapi-audit.md).
 """
 
 from __future__ import annotations
@@ -64,6 +68,7 @@ import ipaddress
 import itertools
 import json
 import logging
+import os
 import re
 import select
 import signal
@@ -2220,6 +2225,15 @@ class FakeBotAPI:
         with self._cond:
             self._calls.append(Call(method, params, status, response, next(self._seq), time.monotonic(), verb))
             self._cond.notify_all()
+            audit = os.environ.get("FAKEBOTAPI_AUDIT")
+            if audit:  # one JSON line per request (see the module docstring)
+                line = json.dumps(
+                    {"method": method, "status": status, "params": params, "error": response.get("description")},
+                    default=_json_default,
+                    ensure_ascii=False,
+                )
+                with open(audit, "a", encoding="utf-8") as out:
+                    out.write(line + "\n")
 
     def _handle_http(self, verb: str, raw_path: str, content_type: str, body: bytes) -> tuple[int, dict[str, Any]]:
         url = urlsplit(raw_path)
