@@ -238,8 +238,23 @@ def _unknown(
     found = directory.find_members(name)
     if found:
         return MemberQuestion(Ask.CITY, members=tuple(found))
+    if all(len(w.text) < 4 and not w.capital for w in run):
+        return None  # "hangi ay katılmış": a short lower-case word is no city's name
+    if len(run) > 1 and any(_known_place(w.text, directory) for w in run):
+        return None  # "Eskişehr ne zman katıldı": a known place among typos; not an unknown city
+    if any(_known_stem(w.text, directory) for w in run):
+        return None  # "Konyalıyım, ...": a known place with an ending, not an unknown city
     raw = " ".join(dict.fromkeys(w.raw for w in run))
     return MemberQuestion(Ask.CITY, unknown=raw)
+
+
+def _known_place(word: str, directory: Directory) -> bool:
+    return bool(directory.lookup(word))
+
+
+def _known_stem(word: str, directory: Directory) -> bool:
+    """Whether ``word`` is a known place's name with a suffix ("konyaliyim", "bolulu")."""
+    return any(directory.places(word[:end]) for end in range(len(word) - 1, 3, -1))
 
 
 def _kind(token: str, v: Vocabulary) -> str:
