@@ -1,0 +1,199 @@
+"""Light Turkish and English stemming: the endings :func:`stem` strips and
+:func:`is_ending` recognises (used by :mod:`bot.textnorm`)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = ["is_ending", "stem", "strip_ending"]
+
+_SUFFIXES = tuple(
+    sorted(
+        {
+            # Turkish case, plural, possessive, relative and copula endings, folded.
+            "lar",
+            "ler",
+            "lari",
+            "leri",
+            "larin",
+            "lerin",
+            "lara",
+            "lere",
+            "larda",
+            "lerde",
+            "lardan",
+            "lerden",
+            "larini",
+            "lerini",
+            "larinin",
+            "lerinin",
+            "larina",
+            "lerine",
+            "in",
+            "un",
+            "nin",
+            "nun",
+            "tin",
+            "tun",
+            "yi",
+            "yu",
+            "nda",
+            "nde",
+            "ndan",
+            "nden",
+            "da",
+            "de",
+            "ta",
+            "te",
+            "dan",
+            "den",
+            "tan",
+            "ten",
+            "ya",
+            "ye",
+            "na",
+            "ne",
+            "daki",
+            "deki",
+            "taki",
+            "teki",
+            "ndaki",
+            "ndeki",
+            "si",
+            "su",
+            "sini",
+            "sunu",
+            "sinin",
+            "sunun",
+            "sinde",
+            "sinda",
+            "inde",
+            "inda",
+            "imiz",
+            "umuz",
+            "iniz",
+            "unuz",
+            "miz",
+            "niz",
+            "dir",
+            "dur",
+            "tir",
+            "tur",
+            "dit",
+            "mis",
+            "mus",
+            "di",
+            "du",
+            "ti",
+            "tu",
+            "la",
+            "le",
+            "yla",
+            "yle",
+            "larla",
+            "lerle",
+            # English plurals.
+            "s",
+            "es",
+        },
+        key=len,
+        reverse=True,
+    )
+)
+# "uyeligi", "uyeligin" -> "uyelik": the k of -lik becomes g before a vowel ending.
+_SOFTENED = re.compile(r"(l[iu])g(?:i|u|e|a|in|un|ine|una|ini|unu|inin|unun|inde|unda|inden|undan|iyle|uyla)$")
+
+
+_VOWELS = ("a", "e", "i", "u")  # dative/accusative after a consonant: "konferansa", "sehiri"
+# Endings a word may carry beyond a known word: inflections, and the derivations that
+# keep the topic ("uye" -> "uyelik", "katil" -> "katilim"), for the matcher's prefix look-ups.
+_ENDINGS = (
+    frozenset(_SUFFIXES)
+    | frozenset(_VOWELS)
+    | frozenset(
+        [
+            "lik",
+            "luk",
+            "ligi",
+            "lugu",
+            "ligin",
+            "lugun",
+            "li",
+            "lu",
+            # "Konyalıyım", "Boluluyuz": someone from the place.
+            "yim",
+            "yum",
+            "iyim",
+            "uyum",
+            "yiz",
+            "yuz",
+            "liyim",
+            "luyum",
+            "lig",
+            "lug",
+            "im",
+            "um",
+            "imi",
+            "umu",
+            "ci",
+            "cu",
+            "ciler",
+            "culer",
+            "yor",
+            "iyor",
+            "uyor",
+            "mak",
+            "mek",
+            "ma",
+            "me",
+            "an",
+            "en",
+            "ing",
+            "ed",
+            "er",
+            "ers",
+            "ship",
+        ]
+    )
+)
+
+
+def is_ending(rest: str) -> bool:
+    """True when ``rest`` is one or two word endings: "inda", "lerin", "lar"+"da"; not "r"
+    ("yeni" + "r" is "yenir", another word)."""
+    if rest in _ENDINGS:
+        return True
+    return any(rest[:k] in _ENDINGS and rest[k:] in _ENDINGS for k in range(1, len(rest)))
+
+
+def strip_ending(token: str) -> str:
+    """One common ending off ``token`` (keeping at least four letters), else ``token``."""
+    for suffix in _SUFFIXES:
+        if token.endswith(suffix) and len(token) - len(suffix) >= 4:
+            return token[: -len(suffix)]
+    if token.endswith(_VOWELS) and len(token) >= 6 and token[-2] not in "aeiou":
+        return token[:-1]
+    return token
+
+
+@lru_cache(maxsize=65536)
+def stem(token: str) -> str:
+    """Strip up to two common Turkish or English endings, keeping at least four letters.
+
+    Deliberately light: the matcher also compares tokens by prefix and by edit
+    distance, so this only has to bring the most frequent inflections together.
+    """
+    if token.isdigit() or len(token) <= 4:
+        return token
+    softened = _SOFTENED.sub(r"\1k", token)
+    if softened != token:
+        return softened
+    if token.endswith("ies"):
+        return token[:-3] + "y"
+    for _ in range(2):
+        stripped = strip_ending(token)
+        if stripped == token:
+            break
+        token = stripped
+    return token

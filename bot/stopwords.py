@@ -1,0 +1,83 @@
+"""Stop words of Turkish and English (folded), and the question words the matcher
+weighs lightly: the word lists behind :mod:`bot.textnorm`."""
+
+from __future__ import annotations
+
+__all__ = ["INTENT_WORDS", "STOPWORDS", "STOPWORDS_EN", "STOPWORDS_TR"]
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+# Folded stop words: words that say nothing about which entry is meant, including the
+# small talk around a question ("merhaba, bir sorum olacakti", "hi! I was wondering").
+# Question words that carry intent ("kac", "when", "zaman", "nerede", "where", "who")
+# are deliberately *not* here: see INTENT_WORDS.
+STOPWORDS_TR: frozenset[str] = frozenset(
+    [
+        *_words(
+            """
+            mi mu misin misiniz midir mudur miyim miydi muydu musun musunuz miyiz muyuz midir mudur oldugu
+            oldugunu olup olmadigini biliyor biliyormusun bilir bilirmisin biliyormusunuz ne nedir neler
+            nelerdir neyin nasildir hangi hangisi hangileri acaba ve ile veya ya yada ama fakat ki da de bir bu
+            su o bunlar sunlar onlar bi icin gibi kadar daha en cok az biraz lutfen merhaba merhabalar selam
+            selamlar slm mrb iyi gunler gunaydin aksamlar tesekkurler tesekkur sagol sagolun hocam abi abla
+            arkadaslar bana beni benim bize bizim sen seni senin siz sizin ben biz onu onun bilgi bilgiler
+            bilgisi hakkinda ilgili konusunda dair soyler soyle soyleyebilir soyleyebilirmisin anlat anlatir
+            anlatabilir anlatirmisin verir verebilir aciklar aciklayabilir aciklarmisin aciklayin bahseder
+            bahsedebilir gosterir paylasir ogrenmek ogrenebilir istiyorum istiyordum isterim merak ediyorum
+            ederim eder edebilir rica olan olarak olur oldu var yok mevcut olmak olunur olunuyor oluyor olabilir
+            olabiliriz olabilirim olsun olursa olursak olmus olacak olduk olmasi tane hepsi hepsini tamami
+            tamamini sey seyi seyler tam tamamen yani peki simdi kisaca detayli ayrintili sorum sorumuz olacakti
+            hic dediginiz denen denilen diye evet hayir tabii tabi yardimci herkes herkese
+            """
+        ),
+        # Fillers and self-introductions around a plain question ("hâlâ", "ya unuttum",
+        # "belediyede çalışıyorum", "emin misin?").
+        *_words(
+            """
+            hala unuttum unutmusum hatirlamiyorum hatirlatir hatirlatirmisin calisiyorum calisiyoruz ogrenciyim
+            ogretmenim gazeteciyim arastiriyorum soruyorum sorayim soracaktim soracagim emin eminmisin degil
+            degilmi dogru dogrumu sanirim galiba yanlis hatirladigim kadariyla neydi neymis nelerdi nedi
+            """
+        ),
+    ]
+)
+STOPWORDS_EN: frozenset[str] = frozenset(
+    [
+        *_words(
+            """
+            a an the is are was were be been being am of on at to in into for and or nor but what whats which
+            whom whose can could would should will shall i me my mine we our you your yours it its this that
+            these those there here please tell about hi hello hey thanks thank know want like some any with by
+            from as so just really also very much give explain describe info information ever has have had
+            having im ive id ll re ve s t d dont don doesn didn isn aren pls plz kindly exactly exact actually
+            basically simply simple terms briefly quick quickly anyway ok okay yes yeah sure something anything
+            thing things stuff let lets wondering wonder curious dear morning evening afternoon greetings sir
+            madam
+            """
+        ),
+        # Fillers around a plain question ("is Izmir still in?", "I forgot").
+        *_words(
+            """
+            still forgot forget remind correct right again remember think guess
+            """
+        ),
+    ]
+)
+STOPWORDS: frozenset[str] = STOPWORDS_TR | STOPWORDS_EN
+
+# Question words (folded and stemmed): they tell *what* is asked about an entry ("when",
+# "where", "how many") but never *which* entry, so the matcher caps their weight and
+# never answers on them alone: "kpss ne zaman" must not match "ag ne zaman kuruldu".
+INTENT_WORDS: frozenset[str] = frozenset(
+    [
+        *_words(
+            """
+            zaman zamandan nezaman zmn when nerede nerde nereden nereye neresi neresinde nerelerde where kac
+            kacinci many nasil how who kim kime kimi kimler why neden niye year yil yili sene
+            """
+        ),
+    ]
+)
