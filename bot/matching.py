@@ -1,63 +1,36 @@
 """Fuzzy FAQ matching: folded key terms, rarity weights, an inverted index.
 
-A question and every phrasing and keyword of every entry are reduced to *terms*
-(:func:`bot.textnorm.terms`: folded, stop words gone, stemmed, Turkish and English
-synonyms made one, so that "joined" meets "katıldı"). An entry's score (0..100) needs
-two things at once:
-
-* ``cover`` -- the weighted share of the question's terms that the entry's vocabulary
-  (all its phrasings and keywords) explains. Terms weigh by rarity among the entries
-  (idf): "medellin", "2024" or "komek" count much more than "sehir". Question words
-  (:data:`~bot.textnorm.INTENT_WORDS`: "ne zaman", "nerede", "when is") weigh little.
-  A word the content has never seen counts heavily against every entry, so that "where
-  to eat in Konya?" is not taken for a question about Konya's membership; many unknown
-  words together weigh less than their sum, and less still before the last clause
-  (small talk: "Merhaba, yerel bir gazetede çalışıyorum: ...").
-* ``fit`` -- for the entry's best phrasing, the share of that phrasing's terms the
-  question contains. "İzmir hava durumu" names a city but fits only a third of
-  "İzmir ne zaman üye oldu", so it is not answered with İzmir's membership.
-
-``score = 100 * cover * fit ** Thresholds.fit_power``. The bot answers when the best
-score reaches ``Thresholds.answer`` *and* leads the runner-up by ``Thresholds.margin``
-(two entries that both fit stay a "did you mean"); from ``Thresholds.suggest`` it
-offers the closest entries as buttons; below, it says it does not know.
-
-An entry only becomes a candidate through a *key* term: question words and numbers
-alone never carry a match ("kpss ne zaman", "what is 2+2"), unless a phrasing consists
-of exactly those words ("Who are you?").
-
-Speed (see benchmarks/ and docs/benchmarks.md): the content is indexed once (terms,
-weights, postings from each term to the phrasings and entries that use it, every
-spelling of every term for typo look-ups). A question touches only the phrasings that
-share one of its key terms; when it has a *selective* word (one few entries know) and
-every other entry provably scores below what is ever shown, only the entries with
-that word are scored. The neighbours of a word (prefix/suffix relations, typos by
-optimal string alignment distance, via rapidfuzz) are looked up once per distinct word,
-and the answers to recent questions are remembered.
+An entry's score (0..100) is ``100 * cover * fit ** Thresholds.fit_power``: ``cover`` is
+the weighted share of the question's terms the entry's vocabulary explains (rare terms
+weigh more, question words little, unknown words count against), ``fit`` the share of
+the entry's best phrasing that the question contains. The bot answers from
+``Thresholds.answer`` with a ``margin`` over the runner-up, suggests from
+``Thresholds.suggest``. How and why, and what makes it fast: docs/matching.md.
 """
 
 from __future__ import annotations
 
-import bisect
 import heapq
 import math
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from enum import StrEnum
-
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
 
 from bot.lang import Lang
+from bot.lexicon import Lexicon
+from bot.matchtypes import (
+    Decision,
+    Match,
+    MatchResult,
+    Phrasing,
+    Query,
+    SearchEntry,
+    Thresholds,
+    language_words,
+)
 from bot.textnorm import (
     INTENT_WORDS,
-    STOPWORDS_EN,
-    STOPWORDS_TR,
-    SYNONYMS,
     fold_question,
     folded_terms,
-    is_ending,
     last_clause,
     looks_turkish,
     term,
@@ -69,99 +42,7 @@ __all__ = ["Decision", "Match", "MatchResult", "Matcher", "Query", "SearchEntry"
 
 _MAX_TERMS = 40
 _SELECTIVE_SHARE = 0.15  # a word known to at most this share of the entries is selective
-_CACHE_SIZE = 50_000  # word neighbours remembered
 _RESULTS_SIZE = 2_048  # answers remembered
-
-
-@dataclass(frozen=True, slots=True)
-class Thresholds:
-    """When a score is an answer, a suggestion, or nothing; and the scoring knobs.
-
-    Tuned on tests/eval/questions.yaml (see tests/test_eval.py for what they measure).
-    """
-
-    answer: float = 40.0  # at least this, and ``margin`` ahead of the runner-up
-    margin: float = 8.0
-    suggest: float = 20.0  # at least this: "did you mean" buttons
-    fit_power: float = 1.1  # how much a phrasing's unmatched terms cost
-    unknown_weight: float = 2.2  # weight of an unknown word, relative to the rarest known word
-    unknown_power: float = 0.7  # n unknown words weigh like n ** unknown_power of them
-    preamble_weight: float = 0.35  # an unknown or half-known word before the last clause weighs less
-    intent_weight: float = 0.35  # most a question word weighs, relative to the rarest known word
-
-
-@dataclass(frozen=True, slots=True)
-class _Phrasing:
-    entry: int  # index into Matcher.entry_ids
-    lang: str | None  # None for a keyword
-    text: str
-    vocab: tuple[int, ...]
-
-
-@dataclass(slots=True)
-class Query:
-    """A question prepared once for scoring against every entry."""
-
-    text: str
-    words: list[str]  # all folded words, for language guessing
-    terms: list[str]  # key terms (stop words gone, stemmed, synonyms made one)
-    similar: list[dict[int, float]]  # per term: vocabulary id -> similarity 0..1
-    weights: list[float]  # per term
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    entry_id: str
-    score: float
-    lang: str | None  # language of the phrasing that matched best (None: a keyword)
-    phrasing: str
-
-
-@dataclass(slots=True)
-class SearchEntry:
-    """Something the bot can answer: its phrasings (indexes into the matcher's list)
-    and its vocabulary (every term of its phrasings and keywords)."""
-
-    id: str
-    phrasings: list[int] = field(default_factory=list)
-    bag: set[int] = field(default_factory=set)
-
-
-class Decision(StrEnum):
-    ANSWER = "answer"  # confident: answer with the best entry
-    SUGGEST = "suggest"  # close: offer the best entries as buttons
-    NONE = "none"  # nothing close enough
-
-
-@dataclass(frozen=True, slots=True)
-class MatchResult:
-    query: Query
-    ranked: tuple[Match, ...]  # best first, one per entry
-    decision: Decision
-    lang: Lang | None  # language of the question, when its own words tell
-
-    @property
-    def best(self) -> Match | None:
-        return self.ranked[0] if self.ranked else None
-
-
-# Question words that are not stop words but tell the language.
-_TR_HINTS = frozenset(["nasil", "kac", "kim", "nerede", "nerde", "zaman", "neden", "hangi", "nedir"])
-_EN_HINTS = frozenset(["how", "many", "who", "where", "when", "why", "do", "does", "did"])
-
-
-def _language_words(tr: Counter[str], en: Counter[str]) -> tuple[frozenset[str], frozenset[str]]:
-    """Words that tell Turkish and English apart: each language's small words, and the
-    content's words used in one language's phrasings at least three times as often."""
-    tr_words = set(STOPWORDS_TR) | _TR_HINTS | {w for w, n in tr.items() if n >= 3 * en.get(w, 0)}
-    en_words = set(STOPWORDS_EN) | _EN_HINTS | {w for w, n in en.items() if n >= 3 * tr.get(w, 0)}
-    return frozenset(tr_words - en_words), frozenset(en_words - tr_words)
-
-
-def _keep(found: dict[int, float], vid: int, similarity: float) -> None:
-    """Record ``similarity`` for ``vid`` unless a better one is known."""
-    if similarity > found.get(vid, 0.0):
-        found[vid] = similarity
 
 
 class Matcher:
@@ -182,16 +63,15 @@ class Matcher:
         self.entries: dict[str, SearchEntry] = {}
         self.entry_ids: list[str] = []
         self._index: dict[str, int] = {}
-        self.phrasings: list[_Phrasing] = []
+        self.phrasings: list[Phrasing] = []
         words_by_lang: dict[str, Counter[str]] = {"tr": Counter(), "en": Counter()}
         for entry_id, phrasings, keywords in entries:
             self._add_entry(entry_id, [*phrasings, *((None, keyword) for keyword in keywords)], words_by_lang)
-        self._tr_words, self._en_words = _language_words(words_by_lang["tr"], words_by_lang["en"])
+        self._tr_words, self._en_words = language_words(words_by_lang["tr"], words_by_lang["en"])
         self._words = list(self._vocab)
         self._build_weights()
         self._build_postings()
-        self._build_lexicon()
-        self._similar_cache: dict[str, dict[int, float]] = {}
+        self._lexicon = Lexicon(self._vocab)
         self._results: dict[tuple[str, int], MatchResult] = {}
 
     @property
@@ -218,7 +98,7 @@ class Matcher:
             if vocab and frozenset(vocab) not in seen:  # "Eskisehir ..." and "Eskişehir ..." are one
                 seen.add(frozenset(vocab))
                 entry.phrasings.append(len(self.phrasings))
-                self.phrasings.append(_Phrasing(index, lang, text, vocab))
+                self.phrasings.append(Phrasing(index, lang, text, vocab))
 
     def _build_weights(self) -> None:
         """Rarity weights (idf over entries); question words capped; numbers and
@@ -260,87 +140,6 @@ class Matcher:
         self._phrasing_entry = [p.entry for p in self.phrasings]
         self._inverse_size = [1.0 / len(p.vocab) for p in self.phrasings]
 
-    def _build_lexicon(self) -> None:
-        """Every spelling that stands for a vocabulary word: the word itself and its
-        synonyms ("coordinates" for "yurut"), for prefix and typo look-ups."""
-        lexicon = dict(self._vocab)
-        for surface, canonical in SYNONYMS.items():
-            vid = self._vocab.get(canonical)
-            if vid is not None and len(surface) >= 3:
-                lexicon.setdefault(surface, vid)
-        self._lexicon = lexicon
-        self._sorted_spellings = sorted(lexicon)
-        # For typo look-ups, spellings by length and first letter, and by length and
-        # second letter: a typo rarely changes both of a word's first two letters.
-        self._by_first: dict[tuple[int, str], list[str]] = {}
-        self._by_second: dict[tuple[int, str], list[str]] = {}
-        for word in lexicon:
-            self._by_first.setdefault((len(word), word[0]), []).append(word)
-            if len(word) > 1:
-                self._by_second.setdefault((len(word), word[1]), []).append(word)
-        self._anagrams: dict[str, list[str]] = {}
-        for word in lexicon:
-            if len(word) == 3:
-                self._anagrams.setdefault("".join(sorted(word)), []).append(word)
-
-    # ------------------------------------------------------------------ words
-    def _similar(self, term: str) -> dict[int, float]:
-        """Vocabulary words like ``term``, with a similarity 0..1 (cached)."""
-        cached = self._similar_cache.get(term)
-        if cached is not None:
-            return cached
-        found: dict[int, float] = {}
-        vid = self._vocab.get(term)
-        if vid is not None:
-            found[vid] = 1.0
-        if len(term) >= 3 and not term.isdigit():
-            self._prefixes(term, found)
-        if vid is None and not term.isdigit():
-            for typo, similarity in self._typos(term).items():
-                _keep(found, typo, similarity)
-        if len(self._similar_cache) >= _CACHE_SIZE:
-            self._similar_cache.clear()
-        self._similar_cache[term] = found
-        return found
-
-    def _prefixes(self, term: str, found: dict[int, float]) -> None:
-        """A longer word that is the term plus an ending ("katil" ~ "katilimci": often
-        another word, a low similarity), or a known word the term extends by an ending
-        ("konferansinda" ~ "konferans": an inflection the stemmer missed)."""
-        lexicon = self._lexicon
-        start = bisect.bisect_left(self._sorted_spellings, term)
-        for word in self._sorted_spellings[start : start + 50]:
-            if not word.startswith(term):
-                break
-            if word != term:
-                _keep(found, lexicon[word], 0.45 + 0.35 * len(term) / len(word))
-        for k in range(len(term) - 1, 2, -1):
-            prefix_id = lexicon.get(term[:k])
-            if prefix_id is not None:  # sure when the rest is an ending, else maybe ("yeni" + "r")
-                _keep(found, prefix_id, (0.7 if is_ending(term[k:]) else 0.5) + 0.25 * k / len(term))
-
-    def _typos(self, term: str) -> dict[int, float]:
-        """Vocabulary words one to three edits (a transposition is one) away from
-        ``term``, by its length, with a similarity that falls with the edits."""
-        size = len(term)
-        limit = 0 if size <= 3 else 1 if size <= 5 else 2 if size <= 9 else 3
-        typos: dict[int, float] = {}
-        if limit == 0:
-            # Three letters: only a swap of two neighbours ("uey" ~ "uye").
-            for word in self._anagrams.get("".join(sorted(term)), ()):
-                if OSA.distance(term, word) == 1:
-                    _keep(typos, self._lexicon[word], 0.75)
-            return typos
-        for length in range(size - limit, size + limit + 1):
-            # A word of five letters or less keeps its first letter; a longer one its first or second.
-            words = self._by_first.get((length, term[0]), [])
-            if size > 5:
-                words = words + [w for w in self._by_second.get((length, term[1]), ()) if w[0] != term[0]]
-            for word, distance, _ in process.extract(term, words, scorer=OSA.distance, score_cutoff=limit, limit=8):
-                if distance:
-                    _keep(typos, self._lexicon[word], 0.95 * (1 - distance / max(size, len(word))))
-        return typos
-
     def _term_weight(self, term: str, sims: dict[int, float]) -> float:
         """The weight of a question term: that of its closest vocabulary word (a question
         word stays light), or the fixed weight of an unknown word."""
@@ -358,7 +157,7 @@ class Matcher:
         found = term(token)
         if found is None:
             return True
-        return max(self._similar(found).values(), default=0.0) >= similarity
+        return max(self._lexicon.similar(found).values(), default=0.0) >= similarity
 
     # ------------------------------------------------------------------ questions
     def prepare(self, text: str) -> Query:
@@ -367,7 +166,7 @@ class Matcher:
         t = self.thresholds
         folded = fold_question(text)
         found = folded_terms(folded)[:_MAX_TERMS]
-        similar = [self._similar(term) for term in found]
+        similar = [self._lexicon.similar(term) for term in found]
         weights = [self._term_weight(term, sims) for term, sims in zip(found, similar, strict=True)]
         unknown = [i for i, sims in enumerate(similar) if not sims]
         if unknown:
@@ -582,7 +381,7 @@ class Matcher:
         (for measuring look-ups that are not cached)."""
         self._results.clear()
         if words:
-            self._similar_cache.clear()
+            self._lexicon.clear()
 
     def _match(self, text: str, limit: int) -> MatchResult:
         query = self.prepare(text)
