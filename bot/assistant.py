@@ -248,6 +248,9 @@ class Assistant:
         if uncovered is not None:
             body = self.understanding.no_answer_html(uncovered, lang)
             return self._finish(body, lang, kind=ReplyKind.NO_ANSWER, buttons=((self._menu_button(lang),),)), None
+        early = self.members.question(text) if self.members is not None else None
+        if early is not None and early.abroad and self.members is not None:  # "Almanya'dan kaç şehir üye?"
+            return self.members.answer(early, lang), None
         fact = self.understanding.fact(text, lang, context)
         if fact is not None and fact.missing:
             body = self.understanding.missing_html(fact, lang, self.title(fact.card, lang))

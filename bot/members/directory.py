@@ -32,6 +32,7 @@ _ENDINGS = tuple(
             "da", "de", "ta", "te", "dan", "den", "tan", "ten", "nda", "nde", "ndan", "nden",
             "daki", "deki", "taki", "teki", "ndaki", "ndeki", "ya", "ye", "a", "e", "yi", "yu", "i", "u",
             "nin", "nun", "in", "un", "yla", "yle", "la", "le", "li", "lu", "lar", "ler", "s",
+            "liyim", "luyum", "liyiz", "luyuz", "lilar", "liler", "lulur", "lular", "dir", "dur",
         },
         key=len,
         reverse=True,
@@ -119,6 +120,11 @@ class Directory:
                 self._add(names, Place(PlaceKind.PROVINCE, province.name))
         self.provinces = {p.name: p for p in data.provinces}
         self._fuzzy_keys = [k for k, places in self._places.items() if len(k) >= 5 and _has_member(places)]
+        # The first word of every name, and how many words the longest name starting with it has.
+        self._first: dict[str, int] = {}
+        for key in self._places:
+            first, *rest = key.split()
+            self._first[first] = max(self._first.get(first, 0), len(rest) + 1)
 
     def _add(self, names: Iterable[str], place: Place) -> None:
         for name in names:
@@ -217,7 +223,8 @@ class Directory:
         spans: list[tuple[int, int, list[Place]]] = []
         i = 0
         while i < len(tokens):
-            for size in range(min(_MAX_NAME_WORDS, len(tokens) - i), 0, -1):
+            longest = self._longest(tokens[i])
+            for size in range(min(longest, len(tokens) - i), 0, -1):
                 places = self._span(tokens[i : i + size])
                 if places:
                     spans.append((i, i + size, places))
@@ -226,6 +233,16 @@ class Directory:
             else:
                 i += 1
         return spans
+
+    def _longest(self, word: Word) -> int:
+        """How many words a name starting with ``word`` can have (0: none starts so)."""
+        first = self._first
+        longest = max(first.get(word.text, 0), first.get(word.alt, 0))
+        if not longest and not word.text.isdigit():
+            longest = (
+                1 if any(s in first for s in _stems(word.text)) or any(s in first for s in _stems(word.alt)) else 0
+            )
+        return min(longest, _MAX_NAME_WORDS)
 
     def _span(self, part: Sequence[Word]) -> list[Place]:
         head = " ".join(w.text for w in part[:-1])
@@ -246,9 +263,17 @@ def _plain(key: str, plain_words: frozenset[str]) -> bool:
     return key in plain_words or any(s in plain_words for s in _stems(key))
 
 
+_ENDINGS_BY_LAST: dict[str, tuple[str, ...]] = {}
+for _ending in _ENDINGS:
+    _ENDINGS_BY_LAST.setdefault(_ending[-1], ())
+    _ENDINGS_BY_LAST[_ending[-1]] += (_ending,)
+
+
 def _stems(key: str) -> list[str]:
     """``key`` without one Turkish ending, when at least three letters stay."""
-    return [key[: -len(e)] for e in _ENDINGS if key.endswith(e) and len(key) - len(e) >= 3]
+    if not key:
+        return []
+    return [key[: -len(e)] for e in _ENDINGS_BY_LAST.get(key[-1], ()) if key.endswith(e) and len(key) - len(e) >= 3]
 
 
 def _has_member(places: list[Place]) -> bool:

@@ -44,6 +44,7 @@ class Vocabulary:
     join: str | None  # "katıldı", "joined"
     how_many: frozenset[str]  # "kaç", "how many"
     asks_list: frozenset[str]  # "liste", "kaç", "kim"
+    country: frozenset[str]  # "ülke", "country"
 
 
 _VOCABULARIES: dict[object, Vocabulary] = {}
@@ -69,6 +70,7 @@ def vocabulary() -> Vocabulary:
             join=term("katildi"),
             how_many=_terms("kac"),
             asks_list=_terms("liste kac kim"),
+            country=_terms("ulke country"),
         )
         _VOCABULARIES.clear()
         _VOCABULARIES[version] = found
@@ -130,6 +132,14 @@ class MemberQuestion:
     count: bool = False  # the question asks how many
 
     @property
+    def abroad(self) -> bool:
+        """About members outside Türkiye (a city, a country's or a region's list): answered
+        before anything else reads the question."""
+        if self.ask is Ask.CITY:
+            return any(m.curated is None for m in self.members)
+        return self.region is not None or (self.country is not None and self.country != TURKIYE)
+
+    @property
     def turkiye_only(self) -> bool:
         """A list of Türkiye's members alone (the FAQ's members-turkey answers that)."""
         return self.ask is Ask.LIST and self.country == TURKIYE and self.year is None
@@ -142,6 +152,8 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
     if not tokens or len(tokens) > 30:
         return None
     v = vocabulary()
+    if not any(term(w.text) in v.listing for w in tokens):
+        return None  # no word about membership or cities: nothing to look up ("Hamburg'da otel")
     spans = directory.scan(tokens)
     taken: set[int] = set()
     places: list[list[Place]] = []
@@ -170,7 +182,7 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
     # "Tunus'tan hangi şehirler?" is the country; "Tunus öğrenen şehir mi?" the city.
     city_spans = [f for f in places if any(p.kind in (PlaceKind.MEMBER, PlaceKind.PROVINCE) for p in f)]
     pure_cities = [f for f in city_spans if not any(p.kind in (PlaceKind.COUNTRY, PlaceKind.REGION) for p in f)]
-    if city_spans and asks_membership and (pure_cities or not listing) and not years:
+    if city_spans and asks_membership and (pure_cities or not listing):
         chosen = tuple(dict.fromkeys(directory.by_id[p.key] for p in members))
         if chosen:
             return MemberQuestion(Ask.CITY, members=chosen)
@@ -180,6 +192,8 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
             return None
         if not (rest_terms & v.listing) and not asks_membership and not years:
             return None
+        if rest_terms & v.country and not rest_terms & v.learning_city:
+            return None  # "Meksika'ya kaç ülke katıldı?" asks about countries (a conference), not member cities
         if years and not (countries or regions) and not _asks_who_joined(folded, rest_terms, count, v):
             return None  # "How many members were there in 2020?", "newest members 2025": the FAQ's
         region = directory.regions[regions[0]] if regions and not countries else None
@@ -226,7 +240,7 @@ def _unknown(
     after = {term(w.text) for w in tokens[end:]} - {None}
     if not run or len(run) > 4 or not after <= v.allowed or not _asks_membership(after, v):
         return None
-    if not all(len(w.text) >= 2 and w.text.isalpha() for w in run):
+    if not all(w.text.isalpha() and (len(w.text) >= 3 or (w.capital and len(w.text) >= 2)) for w in run):
         return None
     # English asks "Is X a learning city?", "When did X join?": without such a start it is
     # something else ("define learning city", "benefits of being a member city").
@@ -234,14 +248,14 @@ def _unknown(
         return None
     if any(w.text.isdigit() or (term(w.text) in known and term(w.text) != v.new) for w in run):
         return None
-    name = " ".join(w.text for w in run)
-    found = directory.find_members(name)
-    if found:
-        return MemberQuestion(Ask.CITY, members=tuple(found))
+    for size in range(len(run), 0, -1):  # "Eskişehr ne zman katıldı": the name, then typos of other words
+        found = directory.find_members(" ".join(w.text for w in run[:size]))
+        if found:
+            return MemberQuestion(Ask.CITY, members=tuple(found))
     if all(len(w.text) < 4 and not w.capital for w in run):
         return None  # "hangi ay katılmış": a short lower-case word is no city's name
     if len(run) > 1 and any(_known_place(w.text, directory) for w in run):
-        return None  # "Eskişehr ne zman katıldı": a known place among typos; not an unknown city
+        return None  # a known place among unknown words: not an unknown city
     if any(_known_stem(w.text, directory) for w in run):
         return None  # "Konyalıyım, ...": a known place with an ending, not an unknown city
     raw = " ".join(dict.fromkeys(w.raw for w in run))
