@@ -1246,6 +1246,41 @@ def _input_entities(raw: Any) -> list[dict[str, Any]]:
     return entities
 
 
+#: Characters tdlib's clean_input_string removes: '\r', U+2028-U+202E (line and paragraph
+#: separators, bidi embeddings and overrides) and the combining marks U+030A, U+0333, U+033F.
+_REMOVED_CHARS = frozenset("\r\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u030a\u0333\u033f")
+
+
+def _clean_text(text: str, entities: list[dict[str, Any]]) -> tuple[str, list[dict[str, Any]]]:
+    """tdlib's clean_input_string(_with_entities): control characters but '\n' become
+    spaces, some characters are removed, entities move with the text."""
+    out: list[str] = []
+    new_offsets = [0]  # new UTF-16 offset at each old UTF-16 offset
+    units = 0
+    for ch in text:
+        old_units = _u16(ch)
+        if ch in _REMOVED_CHARS:
+            pass
+        elif ord(ch) < 32 and ch != "\n":
+            out.append(" ")
+            units += 1
+        else:
+            out.append(ch)
+            units += old_units
+        new_offsets.extend([units] * old_units)
+    cleaned = "".join(out)
+    if cleaned == text:
+        return text, entities
+    moved = []
+    for entity in entities:
+        last = len(new_offsets) - 1
+        start = new_offsets[min(entity["offset"], last)]
+        end = new_offsets[min(entity["offset"] + entity["length"], last)]
+        if end > start:
+            moved.append({**entity, "offset": start, "length": end - start})
+    return cleaned, moved
+
+
 def _strip_text(text: str, entities: list[dict[str, Any]]) -> tuple[str, list[dict[str, Any]]]:
     """Trim like tdlib's fix_formatted_text: trailing spaces and newlines always, leading ones
     up to the first entity; entities are clipped to the text that is left."""
@@ -2479,7 +2514,7 @@ class FakeBotAPI:
                 raise ApiError(400, "Bad Request: unsupported parse_mode")
         else:
             plain, ents = text, fix_entities(_input_entities(entities))
-        plain, ents = _strip_text(plain, ents)
+        plain, ents = _strip_text(*_clean_text(plain, ents))
         if not plain:
             raise ApiError(400, "Bad Request: message text is empty")
         if len(plain) > MAX_MESSAGE_LENGTH:

@@ -738,3 +738,11 @@ def test_bold_around_code_is_cut_at_the_code() -> None:
     ]
     pre = parse_html('<pre><code class="language-python">x</code></pre>')[1]
     assert pre == [{"type": "pre", "offset": 0, "length": 1, "language": "python"}]
+
+
+def test_text_is_cleaned_like_tdlib(fake: FakeBotAPI) -> None:
+    # clean_input_string: control characters become spaces, '\r' and bidi overrides go.
+    answer = _raw(fake, "sendMessage", chat_id=USER, text="a\r\nb\tc\u202ed <b>e</b>", parse_mode="HTML")
+    assert answer["result"]["text"] == "a\nb cd e"  # type: ignore[index]
+    assert answer["result"]["entities"] == [{"type": "bold", "offset": 7, "length": 1}]  # type: ignore[index]
+    assert "empty" in _description(_raw(fake, "sendMessage", chat_id=USER, text="\t\r"))
