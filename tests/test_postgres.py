@@ -218,6 +218,13 @@ async def test_a_scheduled_announcement_is_posted_once_by_two_processes(postgres
 # --------------------------------------------------------------------------- the server goes away
 
 
+def _through(url: str, port: int) -> str:
+    """The same database (user, password) reached through 127.0.0.1:``port``."""
+    parts = urlsplit(url)
+    login = parts.netloc.rpartition("@")[0]
+    return urlunsplit(parts._replace(netloc=f"{login}@127.0.0.1:{port}" if login else f"127.0.0.1:{port}"))
+
+
 class Proxy:
     """A TCP relay on 127.0.0.1 to the test server that can be cut and restored."""
 
@@ -267,7 +274,7 @@ async def test_a_server_that_goes_away_is_reconnected(postgres: str, caplog: pyt
     parts = urlsplit(postgres)
     proxy = Proxy(int(parts.port or 5432))
     await proxy.start()
-    url = urlunsplit(parts._replace(netloc=f"{parts.username}@127.0.0.1:{proxy.port}"))
+    url = _through(postgres, proxy.port)
     try:
         async with Storage(url) as db:
             assert isinstance(db.database, PostgresDatabase)
@@ -318,9 +325,7 @@ async def test_health_check_follows_the_database(postgres: str, assistant, monke
     proxy = Proxy(int(parts.port or 5432))
     await proxy.start()
     services = Services()
-    services.setup(
-        Config(database_url=urlunsplit(parts._replace(netloc=f"{parts.username}@127.0.0.1:{proxy.port}"))), assistant
-    )
+    services.setup(Config(database_url=_through(postgres, proxy.port)), assistant)
     try:
         await services.open(sender)
         database = services.storage.database
