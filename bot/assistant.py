@@ -15,17 +15,20 @@ from rapidfuzz import fuzz, process
 
 from bot import callbacks, tghtml
 from bot.callbacks import CallbackKind
-from bot.commands import COMMANDS, REGISTRY, Audience
+from bot.commands import COMMANDS
 from bot.content import City, Content, Problem
 from bot.conversation import Conversations, Topic
 from bot.factfinder import FactAnswer
+from bot.inline import inline_articles
 from bot.lang import LANGS, Lang, choose_lang
 from bot.matching import Decision, Matcher, MatchResult, Thresholds
 from bot.members.answers import MemberAnswers
 from bot.members.directory import Directory
 from bot.members.replies import ListFilter
 from bot.render import Renderer
-from bot.replies import Button, InlineArticle, Reply, ReplyKind
+from bot.replies import Button, InlineArticle, Reply, ReplyKind, reply_of
+from bot.searchable import searchable
+from bot.selfcheck import self_check
 from bot.textnorm import fold
 from bot.tghtml import Html, escape_attr
 from bot.understanding import Understanding
@@ -42,7 +45,7 @@ class Assistant:
 
     def __init__(self, content: Content, thresholds: Thresholds | None = None) -> None:
         self.content = content
-        self.matcher = Matcher(self._searchable(content), thresholds)
+        self.matcher = Matcher(searchable(content), thresholds)
         self.render = Renderer(content)
         self.understanding = Understanding(content, self.matcher)
         self.conversations = Conversations()
@@ -76,30 +79,6 @@ class Assistant:
                 menu=self._menu_button,
             )
 
-    # ------------------------------------------------------------------ indexing
-    @staticmethod
-    def _searchable(content: Content) -> list[tuple[str, list[tuple[str | None, str]], tuple[str, ...]]]:
-        result: list[tuple[str, list[tuple[str | None, str]], tuple[str, ...]]] = []
-        for entry in content.faq.values():
-            phrasings: list[tuple[str | None, str]] = [(lang, q) for lang in LANGS for q in entry.questions[lang]]
-            phrasings += [(lang, entry.title[lang]) for lang in LANGS]
-            result.append((entry.id, phrasings, entry.keywords))
-        for city in content.cities:
-            names = (city.name, *city.aliases)
-            phrasings = [
-                (lang, template.replace("{name}", name))
-                for lang in LANGS
-                for template in content.city_questions[lang]
-                for name in names
-            ]
-            # "Hatay 2019'da mı katıldı?": the year it joined is one of its words.
-            phrasings += [
-                ("tr", f"{city.name} {city.joined} yılında katıldı"),
-                ("en", f"{city.name} joined in {city.joined}"),
-            ]
-            result.append((city.entry_id, phrasings, ()))
-        return result
-
     def has_entry(self, entry_id: str) -> bool:
         """Whether the content has this FAQ entry or city (an answer the bot can give)."""
         return entry_id in self.content.faq or entry_id in self.content.city_by_entry
@@ -118,30 +97,7 @@ class Assistant:
         return self.render.msg(key, lang, **values)
 
     # ------------------------------------------------------------------ replies
-    def _finish(
-        self,
-        body: str,
-        lang: Lang,
-        *,
-        kind: ReplyKind = ReplyKind.INFO,
-        buttons: tuple[tuple[Button, ...], ...] = (),
-        entry_id: str | None = None,
-        score: float = 0.0,
-        suggestions: tuple[str, ...] = (),
-        set_lang: Lang | None = None,
-        edit: bool = False,
-    ) -> Reply:
-        return Reply(
-            tuple(tghtml.split(body)),
-            lang,
-            kind=kind,
-            buttons=buttons,
-            entry_id=entry_id,
-            score=score,
-            suggestions=suggestions,
-            set_lang=set_lang,
-            edit=edit,
-        )
+    _finish = staticmethod(reply_of)
 
     def _menu_button(self, lang: Lang) -> Button:
         return Button(self._msg("button_topics", lang), data=callbacks.MENU)
@@ -439,74 +395,9 @@ class Assistant:
         self, query: str, *, pref: str | None = None, user_lang: str | None = None, limit: int = 5
     ) -> list[InlineArticle]:
         """Up to ``limit`` answers for an inline query."""
-        lang = choose_lang(pref, user_lang)
-        query = query.strip()
-        if query:
-            result = self.matcher.match(query, limit)
-            lang = result.lang or choose_lang(pref, user_lang, result.best.lang if result.best else None)
-            ids = [m.entry_id for m in result.ranked if m.score >= self.matcher.thresholds.suggest]
-            if self.members is not None:
-                found = [m.entry_id for m in self.members.inline_members(query, limit)]
-                ids = list(dict.fromkeys([*found, *ids]))
-        else:
-            ids = [e for t in self.content.topics for e in t.entries[:1]][:limit]
-        articles = []
-        for entry_id in ids[:limit]:
-            reply = self.entry_reply(entry_id, lang)
-            articles.append(
-                InlineArticle(
-                    entry_id,
-                    self.title(entry_id, lang),
-                    tghtml.truncate_text(tghtml.to_plain(reply.messages[0]), 120),
-                    reply.messages[0],
-                )
-            )
-        if not articles:
-            text = self._msg("inline_fallback_text", lang)
-            articles.append(
-                InlineArticle(
-                    "none",
-                    self._msg("inline_fallback_title", lang),
-                    tghtml.truncate_text(tghtml.to_plain(text), 120),
-                    text,
-                )
-            )
-        return articles
+        return inline_articles(self, query, pref=pref, user_lang=user_lang, limit=limit)
 
     # ------------------------------------------------------------------ checks
     def self_check(self) -> list[Problem]:
         """Render every reply once and report any that Telegram would refuse."""
-        problems: list[Problem] = list(self.understanding.problems)
-
-        def check(file: str, entry: str | None, what: str, reply: Reply) -> None:
-            for message in reply.messages:
-                for issue in tghtml.validate(message, strict=False):
-                    problems.append(Problem(file, None, entry, f"{what} renders invalid HTML: {issue}"))
-                if tghtml.utf16_len(message) > tghtml.MAX_MESSAGE:
-                    problems.append(Problem(file, None, entry, f"{what} renders over {tghtml.MAX_MESSAGE} characters"))
-            for row in reply.buttons:
-                for b in row:
-                    if b.data is not None and not callbacks.fits(b.data):
-                        problems.append(Problem(file, None, entry, f"{what}: button data {b.data!r} is too long"))
-
-        for lang in LANGS:
-            for entry_id in self.content.faq:
-                check("faq.yaml", entry_id, f"answer.{lang}", self.entry_reply(entry_id, lang))
-            for city in self.content.cities:
-                check("cities.yaml", city.id, f"reply ({lang})", self.city_reply(city, lang))
-            for command in REGISTRY:
-                if command.audience == Audience.PUBLIC:
-                    for args in command.checks:
-                        reply = self.command(command.name, args, pref=lang)
-                        check("messages.yaml", command.name, f"/{command.name} ({lang})", reply)
-            check("messages.yaml", "nope", f"/nope ({lang})", self.command("nope", (), pref=lang))
-            for topic in self.content.topics:
-                topic_reply = self.button(callbacks.topic(topic.id), pref=lang)
-                if topic_reply is not None:
-                    check("topics.yaml", topic.id, f"topic ({lang})", topic_reply)
-            for text in ("", "zzzz qqqq", "<script>&", "teşekkürler", "KOMEK kurs ücreti", "3. konferansın teması"):
-                check("messages.yaml", None, f"fallback ({lang})", self.ask(text, pref=lang))
-            if self.members is not None:  # the region lists hold every member's line; an answer of each shape
-                for member_id, reply in self.members.sample_replies(lang):
-                    check("members.yaml", member_id, f"reply ({lang})", reply)
-        return problems
+        return self_check(self)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot import tghtml
 from bot.lang import Lang
 
-__all__ = ["Button", "InlineArticle", "Reply", "ReplyKind"]
+__all__ = ["Button", "InlineArticle", "Reply", "ReplyKind", "reply_of"]
 
 
 class ReplyKind(StrEnum):
@@ -58,3 +59,29 @@ class InlineArticle:
     title: str
     description: str
     html: str
+
+
+def reply_of(
+    body: str,
+    lang: Lang,
+    *,
+    kind: ReplyKind = ReplyKind.INFO,
+    buttons: tuple[tuple[Button, ...], ...] = (),
+    entry_id: str | None = None,
+    score: float = 0.0,
+    suggestions: tuple[str, ...] = (),
+    set_lang: Lang | None = None,
+    edit: bool = False,
+) -> Reply:
+    """A reply whose HTML ``body`` is split into messages within Telegram's limit."""
+    return Reply(
+        tuple(tghtml.split(body)),
+        lang,
+        kind=kind,
+        buttons=buttons,
+        entry_id=entry_id,
+        score=score,
+        suggestions=suggestions,
+        set_lang=set_lang,
+        edit=edit,
+    )
