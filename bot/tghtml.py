@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, SupportsIndex
 
-from bot.tgvalidate import MAX_MESSAGE, telegram_length, telegram_link, validate
+from bot.tgvalidate import MAX_MESSAGE, TAGS, telegram_length, telegram_link, validate
 
 __all__ = [
     "MAX_MESSAGE",
@@ -37,26 +37,6 @@ __all__ = [
 
 _MARGIN = 16  # room kept free in a message when splitting
 
-# tag -> allowed attributes
-_ALLOWED: dict[str, frozenset[str]] = {
-    "b": frozenset(),
-    "strong": frozenset(),
-    "i": frozenset(),
-    "em": frozenset(),
-    "u": frozenset(),
-    "ins": frozenset(),
-    "s": frozenset(),
-    "strike": frozenset(),
-    "del": frozenset(),
-    "tg-spoiler": frozenset(),
-    "span": frozenset({"class"}),
-    "a": frozenset({"href"}),
-    "code": frozenset({"class"}),
-    "pre": frozenset(),
-    "blockquote": frozenset({"expandable"}),
-    "tg-emoji": frozenset({"emoji-id"}),
-    "tg-time": frozenset({"unix", "format"}),
-}
 _TAG = re.compile(
     r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>\"']+))?)*)\s*(/?)>"
 )
@@ -215,7 +195,7 @@ def split(text: str, limit: int = MAX_MESSAGE) -> list[str]:
             if current != reopened() and utf16_len(current) + utf16_len(piece) + utf16_len(closing()) + _MARGIN > limit:
                 flush()
             current += piece
-            if tag is not None and tag.name in _ALLOWED:
+            if tag is not None and tag.name in TAGS:
                 if tag.closing:
                     if open_tags and open_tags[-1][0] == tag.name:
                         open_tags.pop()
