@@ -9,6 +9,7 @@ from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import TelegramError
 
 from bot.lang import choose_lang
+from bot.storage import ChatStatus
 from handlers.context import Context, render
 
 __all__ = ["on_migrate", "on_my_chat_member"]
@@ -28,7 +29,7 @@ async def on_my_chat_member(update: Update, context: Context) -> None:
     storage = context.bot_data.storage
     if new in _GONE:
         await storage.touch_chat(chat.id, chat.type, chat.title or chat.full_name)
-        await storage.set_chat_status(chat.id, "blocked" if chat.type == ChatType.PRIVATE else "left")
+        await storage.set_chat_status(chat.id, ChatStatus.BLOCKED if chat.type == ChatType.PRIVATE else ChatStatus.LEFT)
         logger.info("Removed from or blocked in chat %s (%s)", chat.id, new)
         return
     await storage.touch_chat(chat.id, chat.type, chat.title or chat.full_name)

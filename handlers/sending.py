@@ -11,6 +11,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
 from bot import callbacks
 from bot.replies import Button, Reply
+from bot.storage import ChatStatus
 from bot.tghtml import MAX_MESSAGE, to_plain, truncate_text
 from handlers.context import Context, render
 from handlers.retry import may_have_arrived, with_network_retries
@@ -83,7 +84,7 @@ async def send_reply(
             logger.info("Chat %s does not take messages from the bot (%s); marking it", message.chat_id, exc)
             if context is not None:
                 with contextlib.suppress(Exception):
-                    await context.bot_data.storage.set_chat_status(message.chat_id, "blocked")
+                    await context.bot_data.storage.set_chat_status(message.chat_id, ChatStatus.BLOCKED)
             return None
         except (BadRequest, RetryAfter) as exc:
             logger.warning("Could not send a reply to chat %s: %s", message.chat_id, exc)
