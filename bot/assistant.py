@@ -19,10 +19,13 @@ from bot.commands import COMMANDS
 from bot.content import City, Content, Problem
 from bot.conversation import Conversations, Topic
 from bot.factfinder import FactAnswer
+from bot.guard import Rule, content_guard
+from bot.honesty import AskKind
 from bot.inline import inline_articles
 from bot.lang import LANGS, Lang, choose_lang
 from bot.matching import Decision, Matcher, MatchResult, Thresholds
 from bot.members.answers import MemberAnswers
+from bot.members.countries import format_day
 from bot.members.directory import Directory
 from bot.members.replies import ListFilter
 from bot.render import Renderer
@@ -48,6 +51,7 @@ class Assistant:
         self.matcher = Matcher(searchable(content), thresholds)
         self.render = Renderer(content)
         self.understanding = Understanding(content, self.matcher)
+        self.guard = content_guard(content, self.matcher, self.understanding.no_answer, ("KOMEK", "UIL", "ASEM"))
         self.conversations = Conversations()
         self._commands: dict[str, _CommandHandler] = {
             "start": self._cmd_start,
@@ -143,10 +147,17 @@ class Assistant:
             return ()
         return ((Button(self.title("members-turkey", lang), data=callbacks.entry("members-turkey")),),)
 
-    def _suggest(self, result: MatchResult, lang: Lang) -> Reply:
+    def _suggest(self, result: MatchResult, lang: Lang, text: str | None = None) -> Reply:
+        """ "Did you mean" with the closest entries; with ``text``, a question asking for
+        what the closest entry does not give (a price, a date after the content's) gets
+        an honest "I don't have that" with the same buttons."""
         picks = [m for m in result.ranked if m.score >= self.matcher.thresholds.suggest][:MAX_SUGGESTIONS]
         buttons = tuple((Button(self.title(m.entry_id, lang), data=callbacks.entry(m.entry_id)),) for m in picks)
         best = result.best
+        verdict = self.guard.check(text, best.entry_id) if text and best else None
+        if verdict is not None and verdict.kind is not None:
+            body = self._honest_html(verdict.kind, text or "", lang)
+            return self._finish(body, lang, kind=ReplyKind.NO_ANSWER, buttons=(*buttons, (self._menu_button(lang),)))
         return self._finish(
             self._msg("did_you_mean", lang),
             lang,
@@ -216,23 +227,48 @@ class Assistant:
             )
             return self._finish(body, lang, kind=ReplyKind.NO_ANSWER, buttons=buttons), fact.topic
         if fact is not None:
-            return self._fact_reply(fact, lang), fact.topic
+            reply = self._fact_reply(fact, lang)
+            guarded = self._guarded(text, reply, result, lang)
+            return guarded, fact.topic if guarded is reply else None
         if self.members is not None:  # "Hamburg öğrenen şehir mi?", "Almanya'dan hangi şehirler?"
             member = self.members.ask(text, lang)
             if member is not None:
-                return member, None
+                return self._guarded(text, member, result, lang), None
         if not result.query.terms:
             body = self._msg("empty_question", lang)
             return self._finish(body, lang, kind=ReplyKind.FALLBACK, buttons=((self._menu_button(lang),),)), None
         if result.decision == Decision.ANSWER and best is not None:
-            return self.entry_reply(best.entry_id, lang, score=best.score), None
+            reply = self.entry_reply(best.entry_id, lang, score=best.score)
+            return self._guarded(text, reply, result, lang, names=True), None
         if result.decision == Decision.SUGGEST:
-            return self._suggest(result, lang), None
+            return self._suggest(result, lang, text), None
         body = self._msg("fallback", lang)
         score = best.score if best else 0.0
         return self._finish(
             body, lang, kind=ReplyKind.FALLBACK, buttons=((self._menu_button(lang),),), score=score
         ), None
+
+    def _guarded(self, text: str, reply: Reply, result: MatchResult, lang: Lang, *, names: bool = False) -> Reply:
+        """``reply``, unless it does not answer what ``text`` asks (:mod:`bot.guard`): then
+        an honest "I don't have that" with the entry a tap away, or for a name the entry
+        does not know the closest entries as buttons."""
+        if reply.kind != ReplyKind.ANSWER or not reply.entry_id:
+            return reply
+        verdict = self.guard.check(text, reply.entry_id, shown=reply.text, names=names)
+        if verdict is None:
+            return reply
+        if verdict.rule == Rule.NAME or verdict.kind is None:
+            return self._suggest(result, lang)
+        body = self._honest_html(verdict.kind, text, lang)
+        buttons: list[tuple[Button, ...]] = []
+        if self.has_entry(reply.entry_id):
+            buttons.append((Button(self.title(reply.entry_id, lang), data=callbacks.entry(reply.entry_id)),))
+        buttons.append((self._menu_button(lang),))
+        return self._finish(body, lang, kind=ReplyKind.NO_ANSWER, buttons=tuple(buttons))
+
+    def _honest_html(self, kind: AskKind, text: str, lang: Lang) -> Html:
+        as_of = format_day(self.guard.as_of, lang) if self.guard.as_of else ""
+        return self.understanding.no_answer.render_ask(kind, text, lang, as_of=as_of)
 
     def _fact_reply(self, fact: FactAnswer, lang: Lang) -> Reply:
         """One attribute in a sentence or two, its source, and the whole entry a tap away."""

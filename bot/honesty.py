@@ -5,12 +5,18 @@ answer would be a confident wrong one. content/no_answer.yaml lists such topics 
 groups of words (a question with every word of a group, each possibly with an ending,
 is about the topic) and where the answer can be found; the bot replies "I don't have
 that" and points there (reply kind ``no_answer``, not a match).
+
+The same file lists the *kinds of information* a question may ask for (``asks``: a
+price, a phone number, opening hours, a person's name, something after the content's
+date). :mod:`bot.guard` checks that the entry chosen for a question gives that kind
+of information before it is answered with it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 import yaml
@@ -22,17 +28,41 @@ from bot.textnorm import fold, fold_question, is_ending
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when libyaml is there: 20x faster
 
-__all__ = ["NO_ANSWER_FILE", "NoAnswer", "NoAnswerTopic", "load_no_answer"]
+__all__ = ["NO_ANSWER_FILE", "Ask", "AskKind", "Group", "NoAnswer", "NoAnswerTopic", "load_no_answer"]
 
 NO_ANSWER_FILE = "no_answer.yaml"
+
+# A group of a topic or an ask: every element must be in the question; an element is one
+# or more alternative phrases, a phrase a tuple of folded words.
+Group = tuple[tuple[tuple[str, ...], ...], ...]
+
+
+class AskKind(StrEnum):
+    """Kinds of information a question may ask for that an answer must hold to be given."""
+
+    PRICE = "price"  # a fee, a price, a cost, a budget
+    PHONE = "phone"  # a phone or fax number
+    HOURS = "hours"  # opening hours, a time of day, days of the week
+    PERSON = "person"  # who holds a post: the mayor, a director, a coordinator, the jury
+    LATER = "later"  # something after the content's date: next year, a future call
 
 
 @dataclass(frozen=True, slots=True)
 class NoAnswerTopic:
     id: str
-    groups: tuple[tuple[tuple[str, ...], ...], ...]  # any group; every phrase of it; words of a phrase
+    groups: tuple[Group, ...]  # any group
     where: tuple[str, ...]
     reply: Mapping[str, str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Ask:
+    """One kind of information: the word groups that ask for it, and the honest reply."""
+
+    kind: AskKind
+    groups: tuple[Group, ...]
+    reply: Mapping[str, str]
+    where: tuple[str, ...]
 
 
 def _word(token: str, word: str) -> bool:
@@ -44,45 +74,127 @@ def _word(token: str, word: str) -> bool:
     return len(word) >= 3 and token.startswith(word) and (is_ending(rest) or (len(rest) <= 3 and is_ending(rest[1:])))
 
 
+_Key = tuple[str, int, int]  # (topic id or ask kind, group, element)
+
+
+def _index(items: Iterable[tuple[str, tuple[Group, ...]]]) -> PhraseIndex[_Key]:
+    return PhraseIndex(
+        (
+            (phrase, (name, g, e))
+            for name, groups in items
+            for g, group in enumerate(groups)
+            for e, element in enumerate(group)
+            for phrase in element
+        ),
+        _word,
+    )
+
+
+def _matched(present: set[_Key], name: str, groups: tuple[Group, ...]) -> list[int]:
+    return [g for g, group in enumerate(groups) if all((name, g, e) in present for e in range(len(group)))]
+
+
 @dataclass(frozen=True, slots=True)
 class NoAnswer:
-    """The topics and the copy of "I don't have that"."""
+    """The topics, the kinds of information, and the copy of "I don't have that"."""
 
     topics: tuple[NoAnswerTopic, ...]
     message: Mapping[str, str]
     look_here: Mapping[str, str]
     places: Mapping[str, Mapping[str, str]]
+    asks: Mapping[AskKind, Ask] = field(default_factory=dict)
+    place_words: Mapping[str, tuple[Group, ...]] = field(default_factory=dict)  # place -> what it is for
 
-    _index: PhraseIndex[tuple[int, int, int]] = field(init=False, repr=False, compare=False)
+    _index: PhraseIndex[_Key] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        phrases = (
-            (phrase, (t, g, p))
-            for t, topic in enumerate(self.topics)
-            for g, group in enumerate(topic.groups)
-            for p, phrase in enumerate(group)
-        )
-        object.__setattr__(self, "_index", PhraseIndex(phrases, _word))
+        items = [(f"t{i}", topic.groups) for i, topic in enumerate(self.topics)]
+        items += [(f"a:{kind}", ask.groups) for kind, ask in self.asks.items()]
+        items += [(f"p:{place}", groups) for place, groups in self.place_words.items()]
+        object.__setattr__(self, "_index", _index(items))
+
+    def _present(self, tokens: list[str]) -> set[_Key]:
+        return {payload for _, _, payload in self._index.find(tokens)}
 
     def topic(self, text: str) -> NoAnswerTopic | None:
         """The topic ``text`` asks about, if the content does not cover it."""
-        present = {payload for _, _, payload in self._index.find(fold_question(text).split())}
+        present = self._present(fold_question(text).split())
         for t, topic in enumerate(self.topics):
-            for g, group in enumerate(topic.groups):
-                if all((t, g, p) in present for p in range(len(group))):
-                    return topic
+            if _matched(present, f"t{t}", topic.groups):
+                return topic
         return None
 
-    def render(self, topic: NoAnswerTopic, lang: str) -> tghtml.Html:
-        head = topic.reply[lang] if topic.reply else self.message[lang]
-        places = "\n".join(f"• {self.places[p][lang]}" for p in topic.where if p in self.places)
+    def asked(self, text: str) -> dict[AskKind, frozenset[int]]:
+        """The kinds of information ``text`` asks for, each with the groups that ask it."""
+        present = self._present(fold_question(text).split())
+        found = {kind: frozenset(_matched(present, f"a:{kind}", ask.groups)) for kind, ask in self.asks.items()}
+        return {kind: groups for kind, groups in found.items() if groups}
+
+    def places_for(self, text: str, default: Iterable[str]) -> tuple[str, ...]:
+        """The places a question is about ("KOMEK" -> komek.org.tr), else ``default``."""
+        present = self._present(fold_question(text).split())
+        named = tuple(place for place, groups in self.place_words.items() if _matched(present, f"p:{place}", groups))
+        return named or tuple(default)
+
+    def _html(self, head: str, where: Iterable[str], lang: str) -> tghtml.Html:
+        places = "\n".join(f"• {self.places[p][lang]}" for p in where if p in self.places)
         return tghtml.Html(f"{head}\n\n{self.look_here[lang]}\n{places}" if places else head)
+
+    def render(self, topic: NoAnswerTopic, lang: str) -> tghtml.Html:
+        return self._html(topic.reply[lang] if topic.reply else self.message[lang], topic.where, lang)
+
+    def render_ask(self, kind: AskKind, text: str, lang: str, **values: str) -> tghtml.Html:
+        """The honest reply to ``text``, which asks for ``kind`` the answer does not hold;
+        ``values`` fill the reply's placeholders (escaped here)."""
+        ask = self.asks[kind]
+        head = ask.reply[lang]
+        for key, value in values.items():
+            head = head.replace("{" + key + "}", tghtml.escape(value))
+        return self._html(head, self.places_for(text, ask.where), lang)
 
 
 def _localized(data: object) -> Mapping[str, str] | None:
     if isinstance(data, Mapping) and all(isinstance(data.get(lang), str) for lang in LANGS):
         return {lang: data[lang] for lang in LANGS}
     return None
+
+
+def _groups(raw: object) -> tuple[Group, ...] | None:
+    """Word groups from YAML: a list of groups, each a list of elements, each a phrase or
+    a list of alternative phrases. None when malformed."""
+    if not isinstance(raw, list) or not raw:
+        return None
+    groups: list[Group] = []
+    for group in raw:
+        if not isinstance(group, list) or not group:
+            return None
+        elements = []
+        for element in group:
+            options = element if isinstance(element, list) else [element]
+            phrases = tuple(tuple(fold(str(option)).split()) for option in options)
+            if not phrases or not all(phrases):
+                return None
+            elements.append(phrases)
+        groups.append(tuple(elements))
+    return tuple(groups)
+
+
+def _load_asks(data: object, places: Mapping[str, object], problems: list[str]) -> dict[AskKind, Ask]:
+    asks: dict[AskKind, Ask] = {}
+    for key, value in (data or {}).items() if isinstance(data, Mapping) else ():
+        where = f"{NO_ANSWER_FILE}: ask {key!r}"
+        if key not in set(AskKind):
+            problems.append(f"{where}: unknown kind (one of {', '.join(AskKind)})")
+            continue
+        groups = _groups(value.get("any")) if isinstance(value, Mapping) else None
+        reply = _localized(value.get("reply")) if isinstance(value, Mapping) else None
+        if groups is None or reply is None:
+            problems.append(f"{where}: needs word groups (any) and a reply with tr and en")
+            continue
+        at = tuple(str(p) for p in value.get("where") or [])
+        problems += [f"{where}: unknown place {p!r}" for p in at if p not in places]
+        asks[AskKind(key)] = Ask(AskKind(key), groups, reply, at)
+    return asks
 
 
 def load_no_answer(directory: str | Path) -> tuple[NoAnswer, list[str]]:
@@ -100,26 +212,36 @@ def load_no_answer(directory: str | Path) -> tuple[NoAnswer, list[str]]:
     if message is None or look_here is None:
         problems.append(f"{NO_ANSWER_FILE}: message and look_here need tr and en")
     places: dict[str, Mapping[str, str]] = {}
+    place_words: dict[str, tuple[Group, ...]] = {}
     for key, value in (data.get("places") or {}).items():
         text = _localized(value)
         if text is None:
             problems.append(f"{NO_ANSWER_FILE}: place {key!r} needs tr and en")
-        else:
-            places[str(key)] = text
+            continue
+        places[str(key)] = text
+        if "for" in value:
+            groups = _groups(value["for"])
+            if groups is None:
+                problems.append(f"{NO_ANSWER_FILE}: place {key!r}: `for` needs word groups")
+            else:
+                place_words[str(key)] = groups
     topics = []
     for item in data.get("topics") or []:
-        if not isinstance(item, Mapping) or not isinstance(item.get("id"), str) or not item.get("any"):
+        groups = _groups(item.get("any")) if isinstance(item, Mapping) else None
+        if not isinstance(item, Mapping) or not isinstance(item.get("id"), str) or groups is None:
             problems.append(f"{NO_ANSWER_FILE}: topic {item!r} needs an id and word groups (any)")
             continue
-        groups = tuple(tuple(tuple(fold(str(phrase)).split()) for phrase in group) for group in item["any"] if group)
         where = tuple(str(p) for p in item.get("where") or [])
         problems += [f"{NO_ANSWER_FILE}: topic {item['id']!r}: unknown place {p!r}" for p in where if p not in places]
         reply = _localized(item["reply"]) if "reply" in item else None
         if "reply" in item and reply is None:
             problems.append(f"{NO_ANSWER_FILE}: topic {item['id']!r}: reply needs tr and en")
         topics.append(NoAnswerTopic(item["id"], groups, where, reply))
-    for text in (message, look_here, *places.values(), *(t.reply for t in topics if t.reply)):
+    asks = _load_asks(data.get("asks"), places, problems)
+    texts = (message, look_here, *places.values(), *(t.reply for t in topics if t.reply))
+    for text in (*texts, *(a.reply for a in asks.values())):
         for lang in LANGS:
             for issue in tghtml.validate(text[lang], strict=False) if text else ():
                 problems.append(f"{NO_ANSWER_FILE}: {lang}: {issue}")
-    return NoAnswer(tuple(topics), message or empty.message, look_here or empty.look_here, places), problems
+    answer = NoAnswer(tuple(topics), message or empty.message, look_here or empty.look_here, places, asks, place_words)
+    return answer, problems

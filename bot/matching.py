@@ -151,6 +151,16 @@ class Matcher:
         similarity = sims[closest]  # a doubtful match ("mira" ~ "sira") is partly an unknown word
         return similarity * self._weights[closest] + (1 - similarity) * self._unknown
 
+    def entry_terms(self, entry_id: str) -> frozenset[str]:
+        """The terms of an entry's phrasings and keywords (none for an id not indexed)."""
+        index = self._index.get(entry_id)
+        return frozenset(self._words[vid] for vid in self._bags[index]) if index is not None else frozenset()
+
+    def entry_phrasings(self, entry_id: str) -> tuple[str, ...]:
+        """An entry's phrasings and keywords as written (none for an id not indexed)."""
+        entry = self.entries.get(entry_id)
+        return tuple(self.phrasings[pid].text for pid in entry.phrasings) if entry is not None else ()
+
     def knows(self, token: str, similarity: float = 0.7) -> bool:
         """Whether a folded word means something to the content: a stop word, or a
         word like one of the vocabulary's (``similarity`` 0..1)."""

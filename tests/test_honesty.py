@@ -1,0 +1,110 @@
+"""Honest replies to questions the content does not answer (bot/guard.py, no_answer.yaml).
+
+Both directions: a question asking for something the nearest entry does not give (a
+price, a phone number, hours, who holds a post, something after the content's date, a
+city the entry is not about) is not answered with that entry; its look-alikes that the
+content does answer still are.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+import pytest
+
+from bot.assistant import Assistant
+from bot.cli import main
+from bot.guard import Rule, Verdict, content_guard
+from bot.honesty import AskKind
+from bot.replies import ReplyKind
+from bot.tghtml import to_plain
+
+
+def _offers(reply_buttons: tuple[tuple[object, ...], ...], entry: str) -> bool:
+    return any(getattr(b, "data", None) == f"e:{entry}" for row in reply_buttons for b in row)
+
+
+@pytest.mark.parametrize(
+    ("question", "nearest"),
+    [
+        ("ağa üye olmak kaç para", "member-count"),  # a price
+        ("how much is the KOMEK English course", "what-is-komek"),
+        ("milli komisyonun telefonu ne", None),  # a phone number
+        ("2024 ödül jürisinde kimler vardı", "award-winners-2024"),  # who holds a post
+        ("Jubail konferansında Türkiye'den kim konuştu", "conference-6-jubail"),
+        ("yeni üyeler ne zaman açıklanacak", "newest-members"),  # after the content's date
+        ("what is next year's application deadline", "application-calls"),
+        ("2026 ödül başvuruları ne zaman", None),
+    ],
+)
+def test_what_the_nearest_entry_does_not_give_gets_an_honest_reply(
+    assistant: Assistant, question: str, nearest: str | None
+) -> None:
+    reply = assistant.ask(question)
+    assert reply.kind == ReplyKind.NO_ANSWER and not reply.matched and reply.entry_id is None, reply.text
+    assert "uil.unesco.org" in reply.text or "komek.org.tr" in reply.text or "Komisyon" in reply.text
+    if nearest is not None:  # what the bot does know stays one tap away
+        assert _offers(reply.buttons, nearest)
+
+
+def test_a_question_after_the_content_date_says_as_of_when(assistant: Assistant) -> None:
+    reply = assistant.ask("yeni üyeler ne zaman açıklanacak")
+    assert "4 Aralık 2025" in to_plain(reply.text)
+    assert "4 December 2025" in to_plain(assistant.ask("what is next year's application deadline").text)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who coordinates the learning city programme in Izmir",
+        "how is the learning city programme run in Sakarya",
+        "who is the KOMEK contact for UNESCO",
+        "Bolu'nun öğrenen şehir koordinatörü kim",
+        "what is the Konya mayor's email address",
+    ],
+)
+def test_a_name_the_entry_is_not_about_is_not_answered_with_it(assistant: Assistant, question: str) -> None:
+    reply = assistant.ask(question)
+    assert not reply.matched, (reply.entry_id, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("ağı kim yönetiyor", "who-runs"),
+        ("ağın koordinatörü kim", "who-runs"),
+        ("başvuru formunu kim imzalıyor", "how-to-join"),
+        ("who signs the application form", "how-to-join"),
+        ("belediye başkanının taahhüdü şart mı", "membership-requirements"),
+        ("bir sonraki başvuru çağrısı ne zaman açılacak", "application-calls"),
+        ("when is the next call for applications", "application-calls"),
+        ("gelecek konferans nerede", "conference-7"),
+        ("2027 konferansı kesin mi", "conference-7"),
+        ("UIL'E MEKTUP ATACAĞIM ADRES NE", "uil-address"),  # the asker's future, not the content's
+        ("Balıkesir kaçta katıldı", "city-balikesir"),  # "kaçta" is the year here, not the hour
+        ("is Ankara a member now", "city-ankara"),
+        ("2024 ödülünü kim kazandı", "award-winners-2024"),
+        ("Merhaba, Kırşehir'de bir belediyede çalışıyorum; Türkiye'den başvuru nasıl yapılıyor?", "join-turkey"),
+        ("KOMEK nedir", "what-is-komek"),
+        ("Mexico City konferansına kaç kişi katıldı", "conference-2-participants"),
+    ],
+)
+def test_look_alikes_the_content_answers_are_still_answered(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert reply.kind == ReplyKind.ANSWER and reply.entry_id == entry, (reply.kind, reply.entry_id)
+
+
+def test_ask_json_of_a_guarded_question_is_no_answer(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "--json", "ağa üye olmak kaç para"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert found["matched"] is False and found["kind"] == "no_answer" and found["entry"] is None
+
+
+def test_this_year_is_after_the_content_only_once_the_year_has_turned(assistant: Assistant) -> None:
+    def verdict(today: datetime.date) -> Verdict | None:
+        guard = content_guard(assistant.content, assistant.matcher, assistant.understanding.no_answer, today=today)
+        return guard.check("bu yıl kaç üye şehir var", "member-count")
+
+    assert verdict(datetime.date(2026, 3, 1)) == Verdict(Rule.ASKS, AskKind.LATER, "2026")
+    assert verdict(datetime.date(2025, 12, 20)) is None
