@@ -226,6 +226,8 @@ class Assistant:
                 (self._menu_button(lang),),
             )
             return self._finish(body, lang, kind=ReplyKind.NO_ANSWER, buttons=buttons), fact.topic
+        if fact is not None and self._matcher_knows_better(text, fact, result):
+            fact = None
         if fact is not None:
             reply = self._fact_reply(fact, lang)
             guarded = self._guarded(text, reply, result, lang)
@@ -265,6 +267,15 @@ class Assistant:
             buttons.append((Button(self.title(reply.entry_id, lang), data=callbacks.entry(reply.entry_id)),))
         buttons.append((self._menu_button(lang),))
         return self._finish(body, lang, kind=ReplyKind.NO_ANSWER, buttons=tuple(buttons))
+
+    def _matcher_knows_better(self, text: str, fact: FactAnswer, result: MatchResult) -> bool:
+        """Whether the matcher's sure answer, another entry, covers a word of the question
+        that the fact's entry leaves unanswered ("UIL e-posta adresi": the address is
+        UIL's, the e-mail address the contact entry's)."""
+        best = result.best
+        if result.decision != Decision.ANSWER or best is None or best.entry_id == fact.card or best.score < 99:
+            return False
+        return not self.guard.leaves(text, best.entry_id) and bool(self.guard.leaves(text, fact.card, fact.html))
 
     def _honest_html(self, kind: AskKind, text: str, lang: Lang) -> Html:
         as_of = format_day(self.guard.as_of, lang) if self.guard.as_of else ""

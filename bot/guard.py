@@ -84,6 +84,7 @@ class _Evidence:
     groups: dict[AskKind, frozenset[int]]  # what the entry's own phrasings ask
     future: bool  # a phrasing in the future tense ("ne zaman açılacak")
     text: str  # everything the entry says and is asked, folded
+    terms: frozenset[str]  # the terms of that, and the matcher's for the entry
 
 
 class Guard:
@@ -142,7 +143,8 @@ class Guard:
                     groups.setdefault(kind, set()).update(matched)
             future = any(_future_tense(fold_question(q).split()) for q in questions)
             text = fold(" ".join([*questions, self._answer(entry)]))
-            found = _Evidence({k: frozenset(v) for k, v in groups.items()}, future, text)
+            said = frozenset(terms(text)) | self._vocabulary(entry)
+            found = _Evidence({k: frozenset(v) for k, v in groups.items()}, future, text, said)
             self._evidence[entry] = found
         return found
 
@@ -153,10 +155,10 @@ class Guard:
         matcher's answers)."""
         tokens = fold_question(text).split()
         evidence = self._entry(entry)
-        said = f"{evidence.text} {fold(shown)}"
-        for year in self._years(tokens):
-            if str(year) not in said:
+        for year in self._years(tokens):  # the entry's own words: a reply may echo the year asked
+            if str(year) not in evidence.text:
                 return Verdict(Rule.ASKS, AskKind.LATER, str(year))
+        said = f"{evidence.text} {fold(shown)}"
         asked = self.no_answer.asked(text)
         if _future_tense(tokens) and AskKind.LATER not in asked:
             asked[AskKind.LATER] = frozenset()
@@ -170,12 +172,18 @@ class Guard:
                 continue
             return Verdict(Rule.ASKS, kind)
         if names:  # the question itself, not what is said before it ("I work in Portugal; how ...?")
-            known = self._vocabulary(entry)
-            said_terms = set(terms(said))
+            left = self.leaves(last_clause(text), entry, shown)
             for word in terms(last_clause(text)):
-                if word in self._names and word not in known and word not in said_terms:
+                if word in self._names and word in left:
                     return Verdict(Rule.NAME, word=word)
         return None
+
+    def leaves(self, text: str, entry: str, shown: str = "") -> frozenset[str]:
+        """The terms of ``text`` that ``entry`` neither is asked with nor says (nor its
+        reply, ``shown``): what an answer with it would leave unanswered."""
+        evidence = self._entry(entry)
+        said = evidence.terms | set(terms(shown)) if shown else evidence.terms
+        return frozenset(t for t in terms(text) if t not in said)
 
 
 def content_guard(

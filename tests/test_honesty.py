@@ -29,7 +29,7 @@ def _offers(reply_buttons: tuple[tuple[object, ...], ...], entry: str) -> bool:
     ("question", "nearest"),
     [
         ("ağa üye olmak kaç para", "member-count"),  # a price
-        ("how much is the KOMEK English course", "what-is-komek"),
+        ("how much is the KOMEK English course", None),
         ("milli komisyonun telefonu ne", None),  # a phone number
         ("2024 ödül jürisinde kimler vardı", "award-winners-2024"),  # who holds a post
         ("Jubail konferansında Türkiye'den kim konuştu", "conference-6-jubail"),
@@ -108,3 +108,58 @@ def test_this_year_is_after_the_content_only_once_the_year_has_turned(assistant:
 
     assert verdict(datetime.date(2026, 3, 1)) == Verdict(Rule.ASKS, AskKind.LATER, "2026")
     assert verdict(datetime.date(2025, 12, 20)) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("KOMEK'te İngilizce kursu var mı", "komek-courses"),
+        ("is there an online course at KOMEK", "komek-courses"),
+        ("öğrenen şehir olunca sertifika veriliyor mu", "certificates"),
+        ("where to stay in Cork", "travel"),
+        ("Konferans için vize gerekiyor mu", "travel"),
+        ("UNESCO Creative Cities üyesi Türk şehirleri", "other-unesco"),
+        ("how many Turkish cities applied in 2025", "applications-detail"),
+        ("başvurunun değerlendirilmesi kaç ay sürüyor", "applications-detail"),
+        ("Yozgat'ın öğrenen şehir eylem planı ne", "city-work"),
+        ("what projects has Bursa done as a learning city", "city-work"),
+        ("UNESCO Türkiye Milli Komisyonu adresi nerede", "natcom-contact"),
+        ("GNLC logosunu afişlerde kullanabilir miyiz", "branding-support"),
+    ],
+)
+def test_uncovered_topics_real_users_ask(assistant: Assistant, question: str, topic: str) -> None:
+    assert getattr(assistant.understanding.uncovered(question), "id", None) == topic
+    reply = assistant.ask(question)
+    assert reply.kind == ReplyKind.NO_ANSWER and not reply.matched
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("KOMEK'in yurt dışı şubeleri nerede", "what-is-komek"),
+        ("yeonsu konferansı online mıydı", "conference-5-yeonsu"),
+        ("üyeler rapor vermek zorunda mı", "member-duties"),
+        ("başvuru formunu kim imzalıyor", "how-to-join"),
+    ],
+)
+def test_the_new_topics_leave_covered_questions_alone(assistant: Assistant, question: str, entry: str) -> None:
+    assert assistant.understanding.uncovered(question) is None
+    assert assistant.ask(question).entry_id == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [("UIL e-posta adresi", "contact"), ("üyeler kaç yılda bir rapor veriyor", "member-duties")],
+)
+def test_a_fact_that_leaves_a_word_unanswered_gives_way_to_the_matcher(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.ask(question)
+    assert reply.kind == ReplyKind.ANSWER and reply.entry_id == entry
+
+
+def test_the_places_follow_what_the_question_is_about(assistant: Assistant) -> None:
+    komek = assistant.ask("KOMEK'in telefon numarası ne")
+    assert komek.kind == ReplyKind.NO_ANSWER and "komek.org.tr" in komek.text
+    uil = assistant.ask("UIL phone number")
+    assert uil.kind == ReplyKind.NO_ANSWER and "uil.unesco.org" in uil.text and "komek.org.tr" not in uil.text
