@@ -82,6 +82,7 @@ class Assistant:
                 cities=lambda lang: self.render.cities(lang, content.cities),
                 menu=self._menu_button,
             )
+            self.understanding.know_places(self.members.directory)  # for the speller
 
     def has_entry(self, entry_id: str) -> bool:
         """Whether the content has this FAQ entry or city (an answer the bot can give)."""
@@ -183,7 +184,8 @@ class Assistant:
         ("peki Bolu?") is read against the chat's last topic for a few minutes. Without
         it every question stands alone."""
         context = self.conversations.get(chat)
-        reply, topic = self._ask(text, pref, user_lang, force_lang, context)
+        text, written_lang = self.understanding.spelled(text)  # typos corrected, for every reading
+        reply, topic = self._ask(text, pref, user_lang, force_lang or written_lang, context)
         if context is not None and reply.kind != ReplyKind.ANSWER and self.understanding.is_follow_up(text):
             full = self.understanding.rewrite(text, context)
             if full is not None:

@@ -21,8 +21,9 @@ def inline_articles(
     lang = choose_lang(pref, user_lang)
     query = query.strip()
     if query:
+        query, written_lang = assistant.understanding.spelled(query)  # typos corrected
         result = assistant.matcher.match(query, limit)
-        lang = result.lang or choose_lang(pref, user_lang, result.best.lang if result.best else None)
+        lang = written_lang or result.lang or choose_lang(pref, user_lang, result.best.lang if result.best else None)
         ids = [m.entry_id for m in result.ranked if m.score >= assistant.matcher.thresholds.suggest]
         if assistant.members is not None:
             found = [m.entry_id for m in assistant.members.inline_members(query, limit)]

@@ -20,8 +20,10 @@ from bot.factfinder import FOLLOW_UP_WORDS, FactAnswer, FactFinder
 from bot.facts import FACTS_FILE, load_facts
 from bot.honesty import NO_ANSWER_FILE, NoAnswer, NoAnswerTopic, load_no_answer
 from bot.lang import Lang
-from bot.matching import Matcher
+from bot.matching import Matcher, Query
+from bot.members.directory import Directory
 from bot.smalltalk import SMALLTALK_FILE, SmallTalkKind, load_smalltalk
+from bot.spelling import Correction, Speller, content_speller
 from bot.textnorm import STOPWORDS, fold, fold_question
 from bot.tghtml import Html, escape, escape_attr
 
@@ -51,6 +53,45 @@ class Understanding:
         names = set(cities)
         names |= {" ".join(name) for entity in self.facts.entities for name in entity.names}
         self._names = sorted((n for n in names if n), key=lambda n: -len(n.split()))
+        self._matcher = matcher
+        self._speller: Speller | None = None  # built at the first question
+        self._directory: Directory | None = None
+
+    # ------------------------------------------------------------------ spelling
+    def know_places(self, directory: Directory) -> None:
+        """The places of the member directory, for the speller."""
+        self._directory = directory
+        self._speller = None
+
+    def correct(self, text: str) -> Correction:
+        """The question with its typos corrected (:mod:`bot.spelling`), for every reading."""
+        if self._speller is None:
+            facts, directory = self.facts, self._directory
+            phrases = [
+                *(name for entity in facts.entities for name in entity.names),
+                *(p for attribute in facts.attributes for p in attribute.phrases),
+                *(p for kind in facts.kinds.values() for p in (*kind.phrases, *kind.excludes, *kind.requires)),
+                *(p for kind in self.smalltalk.kinds for p in kind.phrases),
+                *self.smalltalk.fillers,
+                *(p for topic in self.no_answer.topics for group in topic.groups for p in group),
+            ]
+            places = [*(directory.places_index if directory else ()), *self._names]
+            self._speller = content_speller(
+                (phrasing.text for phrasing in self._matcher.phrasings),
+                phrases,
+                self._matcher.vocabulary,
+                places,
+                (lambda word: bool(directory.lookup(word, fuzzy=False))) if directory else (lambda word: False),
+            )
+        return self._speller.correct(text)
+
+    def spelled(self, text: str) -> tuple[str, Lang | None]:
+        """The question to read (typos corrected) and, when it was corrected, the language
+        of the question as written (the reply's language never comes from a correction)."""
+        corrected = self.correct(text)
+        if not corrected.changed:
+            return text, None
+        return corrected.text, self._matcher.guess_lang(Query(text, fold_question(text).split(), [], [], []))
 
     # ------------------------------------------------------------------ readings
     def small_talk(self, text: str) -> SmallTalkKind | None:

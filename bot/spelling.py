@@ -1,0 +1,345 @@
+"""Correcting typos in a question before anything reads it.
+
+The readings before the matcher (small talk, uncovered topics, facts, members) need
+the words of the content exactly: "balıkesr ne zamn katıldı" names no city and asks no
+attribute, so it fell to the matcher's "did you mean". A :class:`Speller` knows every
+word the content knows (the matcher's phrasings and keywords, the facts' names and
+attribute words, the places of the member directory, small talk, the uncovered topics,
+stop and question words, synonyms) and rewrites each *unknown* word of a question into
+the one known word it most likely was:
+
+* two known words run together: "howmany" -> "how many", "varmı" -> "var mı";
+* one edit away (a transposition is one edit: optimal string alignment) for words of
+  four to seven letters, two for longer ones, none for three letters or less:
+  "zamn" -> "zaman", "balıkesr" -> "balikesir";
+* a typo in the stem before a Turkish ending or question particle: "konfreansında" ->
+  "konferansında", "katlmışmı" -> "katılmış mı".
+
+It is careful, because a wrong correction turns a question the bot would have refused
+or offered buttons for into a confident wrong answer: a known word (also a known word
+with an ending, a stop word, a number) is never changed; an unknown word with no close
+candidate stays as it is (it still counts against every entry: "Konya'da nerede yemek
+yenir" stays refused); the candidate must be the only one at its distance that means
+its thing (words that are one for the matcher, "şehir"/"şehri", count as one), with the
+question's first letter unless no candidate has it. Words are looked up once (cached).
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import logging
+import re
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import msgpack  # type: ignore[import-untyped]
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot.phrases import word_matches
+from bot.textnorm import INTENT_WORDS, STOPWORDS, SYNONYMS, fold, fold_question, is_ending, term
+
+__all__ = ["COMMON_ZIPF", "Correction", "Speller", "common_words", "content_speller"]
+
+log = logging.getLogger(__name__)
+
+_MIN_LENGTH = 4  # shorter words are never corrected, nor corrected into
+_LONG = 8  # from this length two edits are allowed, one below
+_MAX_LENGTH = 30  # longer "words" are no words of a question: left alone
+_MAX_ENDING = 10  # Turkish endings looked for, at most this long
+_CACHE_SIZE = 20_000
+# Question particles written together with the word before them: "varmı", "üyemi".
+_PARTICLES = frozenset(
+    ["mi", "mu", "misin", "musun", "midir", "mudur", "miydi", "muydu", "miyiz", "muyuz", "misiniz", "musunuz"]
+)
+COMMON_ZIPF = 3.0  # a word this frequent in Turkish or English is a word, not a typo
+_EVERY_WORD = "\x00"  # in the common words when they could not be read: every word is common
+_CHUNK = re.compile(r"(\s+)")
+_EDGE = re.compile(r"^(\W*)(.*?)(\W*)$", re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """A question as written (folded) and as corrected, with the words changed."""
+
+    text: str  # the question to read: the original text with the corrected words put in
+    changes: tuple[tuple[str, str], ...]  # (folded word, its correction)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changes)
+
+
+class Speller:
+    """The known words of one content, indexed for corrections."""
+
+    def __init__(
+        self,
+        words: Iterable[str],
+        is_known: Callable[[str], bool] = lambda word: False,
+        places: Iterable[str] = (),
+        common: Collection[str] | None = None,
+    ) -> None:
+        """``words``: every folded word the content knows (phrases are split into words);
+        ``places``: the words of the places' names (a typo may be corrected into one, two
+        words run together are never split into one); ``is_known``: whether another
+        folded word means something to the content even though it is not among them (the
+        matcher's stems, a place with an ending); ``common``: the common words of Turkish
+        and English, never corrected (by default :func:`common_words`, read at the first
+        word that has a candidate)."""
+        own = {w for phrase in words for w in phrase.split() if w}
+        self._words = frozenset(own)
+        known = own | {w for phrase in places for w in phrase.split() if w}
+        known |= STOPWORDS
+        self._known = frozenset(known)
+        self._is_known = is_known
+        self._meaning: dict[str, str] = {}
+        self._by_first: dict[tuple[int, str], list[str]] = {}
+        self._by_second: dict[tuple[int, str], list[str]] = {}
+        for word in sorted(self._known):
+            if len(word) < _MIN_LENGTH or not word.isalpha():
+                continue
+            self._by_first.setdefault((len(word), word[0]), []).append(word)
+            self._by_second.setdefault((len(word), word[1]), []).append(word)
+        self._cache: dict[str, str | None] = {}
+        self._common_words = None if common is None else frozenset(common)
+
+    # ------------------------------------------------------------------ words
+    def knows(self, word: str) -> bool:
+        """Whether a folded word is known as it is: a word of the content, a stop word, a
+        number, a word of the content with an ending ("konferansında"), or known to
+        ``is_known``; a word of three letters or less counts as known (never corrected)."""
+        if not _MIN_LENGTH <= len(word) <= _MAX_LENGTH or word in self._known or not word.isalpha():
+            return True
+        if term(word) is None or self._is_known(word):
+            return True
+        return any(
+            word[:k] in self._known and word_matches(word, word[:k])
+            for k in range(len(word) - 1, max(2, len(word) - _MAX_ENDING - 1), -1)
+        )
+
+    def _means(self, word: str) -> str:
+        """What a known word stands for: its matcher term (synonyms and stems made one)."""
+        found = self._meaning.get(word)
+        if found is None:
+            found = self._meaning[word] = term(word) or ""  # stop words all mean nothing
+        return found
+
+    def correct_word(self, word: str) -> str | None:
+        """The correction of one folded word (possibly two words, "var mi"), or None when
+        it is known or has no one likely correction (cached)."""
+        if word in self._cache:
+            return self._cache[word]
+        found = None
+        if not self.knows(word):
+            found = self._particle(word)
+            if found is None and not self._common(word) and not self._inflected(word):
+                found = self._closest(word, _limit(len(word))) or self._split(word) or self._stem_typo(word)
+        if len(self._cache) >= _CACHE_SIZE:
+            self._cache.clear()
+        self._cache[word] = found
+        return found
+
+    def _particle(self, word: str) -> str | None:
+        """A known word and a question particle written together: "varmi", "katildimi"."""
+        for particle in _PARTICLES:
+            head = word[: -len(particle)]
+            if word.endswith(particle) and len(head) >= 3 and self._exact(head):
+                return f"{head} {particle}"
+        return None
+
+    def _split(self, word: str) -> str | None:
+        """Two words of the content's own (not places, three letters or more) run together
+        ("howmany"): the only such split."""
+        words = self._words
+        splits = [f"{word[:k]} {word[k:]}" for k in range(3, len(word) - 2) if word[:k] in words and word[k:] in words]
+        return splits[0] if len(splits) == 1 else None
+
+    def _exact(self, word: str) -> bool:
+        """A word the content knows as it is, or with an ending."""
+        return word in self._known or (len(word) >= _MIN_LENGTH and word.isalpha() and self.knows(word))
+
+    def _closest(self, word: str, limit: int) -> str | None:
+        """The one known word at most ``limit`` edits away with the same first letter (two
+        edits keep the first three letters), or the word with its first two letters
+        swapped ("rfist")."""
+        size = len(word)
+        if size < _MIN_LENGTH or not limit:
+            return None
+        found: list[tuple[int, str]] = []
+        for length in range(max(size - limit, _MIN_LENGTH), size + limit + 1):
+            candidates = self._by_first.get((length, word[0]), ())
+            for known, distance, _ in process.extract(
+                word, candidates, scorer=OSA.distance, score_cutoff=limit, limit=None
+            ):
+                if (distance < 2 and _plausible(word, known)) or (distance == 2 and known[:3] == word[:3]):
+                    found.append((int(distance), known))
+        if not found and word[1] + word[0] + word[2:] in self._known:
+            return word[1] + word[0] + word[2:]
+        return self._only(found)
+
+    def _only(self, candidates: list[tuple[int, str]]) -> str | None:
+        """The candidate at the smallest distance when all at that distance mean one thing
+        (the shortest spelling of it), else None."""
+        if not candidates:
+            return None
+        best = min(distance for distance, _ in candidates)
+        nearest = sorted({w for distance, w in candidates if distance == best}, key=lambda w: (len(w), w))
+        if len({self._means(w) for w in nearest}) != 1:
+            return None
+        return nearest[0]
+
+    def _stem_typo(self, word: str) -> str | None:
+        """One typo inside the stem before an ending or a particle (its last letter kept):
+        the stem corrected, the ending kept ("konfreansinda" -> "konferansinda",
+        "katlmismi" -> "katilmis mi")."""
+        for k in range(len(word) - 1, max(_MIN_LENGTH, len(word) - _MAX_ENDING - 1), -1):
+            stem, rest = word[:k], word[k:]
+            particle = rest in _PARTICLES
+            if not (particle or is_ending(rest)) or self._common(stem):
+                continue
+            fixed = self._closest(stem, 1)
+            if fixed is not None and fixed[-1] == stem[-1]:  # "gondermel|iyiz" is no "gondermek"
+                return f"{fixed} {rest}" if particle else fixed + rest
+        return None
+
+    def _inflected(self, word: str) -> bool:
+        """Whether ``word`` is a common word of four letters or more with Turkish endings
+        (two letters or more, not vowels alone: "temasai" may be a typo): a word in its
+        own right ("vergilerin" is no typo of "verilerin")."""
+        return any(
+            is_ending(rest) and not _VOWELS.issuperset(rest) and self._common(word[:k])
+            for k in range(len(word) - 2, max(3, len(word) - _MAX_ENDING - 1), -1)
+            if (rest := word[k:])
+        )
+
+    def _common(self, word: str) -> bool:
+        """Whether ``word`` is a common word of Turkish or English (a word in its own
+        right, not a typo of a word the content knows: "yemek" is not "Yemen")."""
+        if self._common_words is None:
+            self._common_words = common_words()
+        return word in self._common_words or _EVERY_WORD in self._common_words
+
+    # ------------------------------------------------------------------ questions
+    def correct(self, text: str) -> Correction:
+        """``text`` with every unknown word that has one likely correction corrected; the
+        rest of the text (punctuation, capitals, known words) as it was."""
+        pieces = _CHUNK.split(text)
+        changes: list[tuple[str, str]] = []
+        for i, piece in enumerate(pieces):
+            if not piece or piece.isspace():
+                continue
+            words = fold_question(piece).split()
+            fixed = [self.correct_word(w) for w in words]
+            if not any(fixed):
+                continue
+            changes += [(w, f) for w, f in zip(words, fixed, strict=True) if f is not None]
+            lead, core, trail = _edge(piece)
+            new = " ".join(f or w for w, f in zip(words, fixed, strict=True))
+            if core[:1].isupper():
+                new = new[:1].upper() + new[1:]
+            pieces[i] = f"{lead}{new}{trail}"
+        return Correction("".join(pieces) if changes else text, tuple(changes))
+
+
+# A letter typed for another is most often a key next to it (the letters of QWERTY and of
+# the Turkish Q keyboard, whose own letters fold to theirs), or a vowel for a vowel ("konfarans").
+_ROWS = (("qwertyuiop", 0.0), ("asdfghjkl", 0.3), ("zxcvbnm", 0.8))
+_KEYS: dict[str, list[tuple[int, float]]] = {}
+for _row, (_letters, _offset) in enumerate(_ROWS):
+    for _column, _letter in enumerate(_letters):
+        _KEYS.setdefault(_letter, []).append((_row, _column + _offset))
+_VOWELS = frozenset("aeiou")
+
+
+def _near(a: str, b: str) -> bool:
+    """Whether two letters are keys next to each other, or both vowels."""
+    if a in _VOWELS and b in _VOWELS:
+        return True
+    return any(
+        (r1 == r2 and abs(x1 - x2) == 1) or (abs(r1 - r2) == 1 and abs(x1 - x2) < 1)
+        for r1, x1 in _KEYS.get(a, ())
+        for r2, x2 in _KEYS.get(b, ())
+    )
+
+
+def _plausible(typed: str, known: str) -> bool:
+    """Whether ``typed`` is ``known`` with one likely slip: a letter left out, two letters
+    swapped, a letter for a key next to it (or a vowel for a vowel), or a letter added
+    that repeats or is next to a letter beside it ("citty", "joinn")."""
+    if len(typed) < len(known):
+        return True
+    i = next((k for k, (x, y) in enumerate(zip(typed, known, strict=False)) if x != y), len(known))
+    if len(typed) > len(known):
+        extra = typed[i]
+        beside = [typed[k] for k in (i - 1, i + 1) if 0 <= k < len(typed)]
+        return any(extra == b or _near(extra, b) for b in beside)
+    if i + 1 < len(typed) and typed[i] == known[i + 1] and typed[i + 1] == known[i]:
+        return True
+    return _near(typed[i], known[i])
+
+
+def _limit(size: int) -> int:
+    """The edits allowed in a word of ``size`` letters."""
+    return 0 if size < _MIN_LENGTH else 1 if size < _LONG else 2
+
+
+def _edge(piece: str) -> tuple[str, str, str]:
+    """The punctuation before and after a whitespace-free piece of text, and its core."""
+    found = _EDGE.match(piece)
+    if found is None:  # pragma: no cover - the pattern matches every string
+        return "", piece, ""
+    return found.group(1), found.group(2), found.group(3)
+
+
+@lru_cache(maxsize=4)
+def common_words(zipf: float = COMMON_ZIPF, langs: tuple[str, ...] = ("tr", "en")) -> frozenset[str]:
+    """The folded words of ``langs`` at least as frequent as ``zipf`` (3: once in a million
+    words), from wordfreq's word lists (read as files: importing wordfreq costs a quarter
+    of a second). Empty, and a warning logged, when they cannot be read: then nothing
+    is corrected (a typo left is better than a word wrongly "corrected")."""
+    spec = importlib.util.find_spec("wordfreq")
+    folder = Path(spec.submodule_search_locations[0]) / "data" if spec and spec.submodule_search_locations else None
+    found: set[str] = set()
+    for lang in langs:
+        try:
+            if folder is None:
+                raise FileNotFoundError("wordfreq is not installed")
+            with gzip.open(folder / f"small_{lang}.msgpack.gz", "rb") as file:
+                data = msgpack.load(file, raw=False)
+            if not isinstance(data[0], dict) or data[0].get("format") != "cB":  # wordfreq's "cBpack"
+                raise ValueError(f"unexpected header {data[0]!r}")
+        except (OSError, ValueError, IndexError) as exc:
+            log.warning("Spelling: no word frequencies for %s (%s); typos are left as they are", lang, exc)
+            return frozenset([_EVERY_WORD])
+        # The list at index i (after the header) holds the words at -i centibels: zipf 9 - i/100.
+        for bucket in data[1 : round((9 - zipf) * 100) + 2]:
+            found.update(fold(word) for word in bucket)
+    found.discard("")
+    return frozenset(found)
+
+
+def content_speller(
+    texts: Iterable[str],
+    phrases: Iterable[Iterable[str]],
+    vocabulary: Collection[str],
+    places: Iterable[str] = (),
+    is_place: Callable[[str], bool] = lambda word: False,
+) -> Speller:
+    """The speller of one content: ``texts`` (the matcher's phrasings and keywords, as
+    written), ``phrases`` (folded words: the facts', small talk's, the uncovered topics'),
+    ``vocabulary`` (the matcher's terms: a word whose term is one of them is known),
+    ``places`` (the folded names of places) and ``is_place`` (whether a folded word names
+    a place, also with an ending)."""
+    words = {w for text in texts for w in fold(text).split()}
+    words |= {w for phrase in phrases for w in phrase}
+    words |= INTENT_WORDS | set(SYNONYMS)
+    terms = frozenset(vocabulary)
+
+    def is_known(word: str) -> bool:
+        return term(word) in terms or is_place(word)
+
+    return Speller(words, is_known, places)
