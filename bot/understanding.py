@@ -12,7 +12,7 @@ asked again about the new name ("Konya ne zaman üye oldu?" -> "Bolu ne zaman ü
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 
 from bot.content import Content, Problem
 from bot.conversation import Topic
@@ -30,6 +30,15 @@ from bot.tghtml import Html, escape, escape_attr
 __all__ = ["Understanding"]
 
 _MAX_FOLLOW_UP_WORDS = 3  # a follow-up names a thing or an attribute, little else
+
+
+def _phrases_in(nested: Sequence[object]) -> Iterator[tuple[str, ...]]:
+    """The phrases (tuples of folded words) in nested tuples of them (no_answer.yaml's groups)."""
+    for item in nested:
+        if isinstance(item, tuple) and all(isinstance(word, str) for word in item):
+            yield item
+        elif isinstance(item, tuple | list):
+            yield from _phrases_in(item)
 
 
 class Understanding:
@@ -73,7 +82,9 @@ class Understanding:
                 *(p for kind in facts.kinds.values() for p in (*kind.phrases, *kind.excludes, *kind.requires)),
                 *(p for kind in self.smalltalk.kinds for p in kind.phrases),
                 *self.smalltalk.fillers,
-                *(p for topic in self.no_answer.topics for group in topic.groups for p in group),
+                *_phrases_in([topic.groups for topic in self.no_answer.topics]),
+                *_phrases_in([ask.groups for ask in self.no_answer.asks.values()]),
+                *_phrases_in(list(self.no_answer.place_words.values())),
             ]
             places = [*(directory.places_index if directory else ()), *self._names]
             self._speller = content_speller(
