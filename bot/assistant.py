@@ -260,7 +260,7 @@ class Assistant:
             return reply
         verdict = self.guard.check(text, reply.entry_id, shown=reply.text, names=names)
         if verdict is None:
-            return reply
+            return self._with_as_of(text, reply, lang)
         if verdict.rule == Rule.NAME or verdict.kind is None:
             return self._suggest(result, lang)
         body = self._honest_html(verdict.kind, text, lang)
@@ -278,6 +278,25 @@ class Assistant:
         if result.decision != Decision.ANSWER or best is None or best.entry_id == fact.card or best.score < 99:
             return False
         return not self.guard.leaves(text, best.entry_id) and bool(self.guard.leaves(text, fact.card, fact.html))
+
+    def _with_as_of(self, text: str, reply: Reply, lang: Lang) -> Reply:
+        """An answer to a question about now ("Konya hâlâ üye mi?") that does not say as
+        of when, with the date of the content's data under it."""
+        note, day = self.understanding.no_answer.as_of_note, self.guard.as_of
+        if note is None or day is None:
+            return reply
+        dates = (format_day(day, lang), format_day(day, lang).split(" ", 1)[-1])  # "4 Aralık 2025", "Aralık 2025"
+        if not self.guard.needs_as_of(text, reply.text, dates):
+            return reply
+        places = self.understanding.no_answer.places
+        where = ", ".join(
+            places[p][lang] for p in self.understanding.no_answer.places_for(text, ["uil"]) if p in places
+        )
+        line = note[lang].replace("{as_of}", tghtml.escape(dates[0])).replace("{where}", where)
+        last = reply.messages[-1]
+        if len(last) + len(line) + 2 > tghtml.MAX_MESSAGE:
+            return replace(reply, messages=(*reply.messages, line))
+        return replace(reply, messages=(*reply.messages[:-1], f"{last}\n\n{line}"))
 
     def _honest_html(self, kind: AskKind, text: str, lang: Lang) -> Html:
         as_of = format_day(self.guard.as_of, lang) if self.guard.as_of else ""

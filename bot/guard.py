@@ -178,6 +178,15 @@ class Guard:
                     return Verdict(Rule.NAME, word=word)
         return None
 
+    def needs_as_of(self, text: str, shown: str, dates: Iterable[str]) -> bool:
+        """Whether an answer saying ``shown`` to ``text``, which asks about the present,
+        should say as of when its facts are: it names none of ``dates`` (the content's
+        date as written in the replies, "4 Aralık 2025", "December 2025")."""
+        if self.no_answer.as_of_note is None or not self.no_answer.asks_now(text):
+            return False
+        said = fold(shown)
+        return not any(fold(date) in said for date in dates)
+
     def leaves(self, text: str, entry: str, shown: str = "") -> frozenset[str]:
         """The terms of ``text`` that ``entry`` neither is asked with nor says (nor its
         reply, ``shown``): what an answer with it would leave unanswered."""

@@ -104,6 +104,8 @@ class NoAnswer:
     places: Mapping[str, Mapping[str, str]]
     asks: Mapping[AskKind, Ask] = field(default_factory=dict)
     place_words: Mapping[str, tuple[Group, ...]] = field(default_factory=dict)  # place -> what it is for
+    now: tuple[Group, ...] = ()  # words that ask about the present ("hâlâ", "currently")
+    as_of_note: Mapping[str, str] | None = None  # said under an answer to such a question
 
     _index: PhraseIndex[_Key] = field(init=False, repr=False, compare=False)
 
@@ -111,6 +113,7 @@ class NoAnswer:
         items = [(f"t{i}", topic.groups) for i, topic in enumerate(self.topics)]
         items += [(f"a:{kind}", ask.groups) for kind, ask in self.asks.items()]
         items += [(f"p:{place}", groups) for place, groups in self.place_words.items()]
+        items.append(("now", self.now))
         object.__setattr__(self, "_index", _index(items))
 
     def _present(self, tokens: list[str]) -> set[_Key]:
@@ -129,6 +132,10 @@ class NoAnswer:
         present = self._present(fold_question(text).split())
         found = {kind: frozenset(_matched(present, f"a:{kind}", ask.groups)) for kind, ask in self.asks.items()}
         return {kind: groups for kind, groups in found.items() if groups}
+
+    def asks_now(self, text: str) -> bool:
+        """Whether ``text`` asks about the present ("Konya hâlâ üye mi?")."""
+        return bool(_matched(self._present(fold_question(text).split()), "now", self.now))
 
     def places_for(self, text: str, default: Iterable[str]) -> tuple[str, ...]:
         """The places a question is about ("KOMEK" -> komek.org.tr), else ``default``."""
@@ -238,10 +245,14 @@ def load_no_answer(directory: str | Path) -> tuple[NoAnswer, list[str]]:
             problems.append(f"{NO_ANSWER_FILE}: topic {item['id']!r}: reply needs tr and en")
         topics.append(NoAnswerTopic(item["id"], groups, where, reply))
     asks = _load_asks(data.get("asks"), places, problems)
-    texts = (message, look_here, *places.values(), *(t.reply for t in topics if t.reply))
+    now = _groups(data["now"]) if "now" in data else ()
+    note = _localized(data.get("as_of_note")) if "as_of_note" in data else None
+    if now is None or ("as_of_note" in data and note is None):
+        problems.append(f"{NO_ANSWER_FILE}: now needs word groups and as_of_note tr and en")
+    texts = (message, look_here, note, *places.values(), *(t.reply for t in topics if t.reply))
     for text in (*texts, *(a.reply for a in asks.values())):
         for lang in LANGS:
             for issue in tghtml.validate(text[lang], strict=False) if text else ():
                 problems.append(f"{NO_ANSWER_FILE}: {lang}: {issue}")
-    answer = NoAnswer(tuple(topics), message or empty.message, look_here or empty.look_here, places, asks, place_words)
-    return answer, problems
+    head = (tuple(topics), message or empty.message, look_here or empty.look_here, places)
+    return NoAnswer(*head, asks, place_words, now or (), note), problems

@@ -163,3 +163,41 @@ def test_the_places_follow_what_the_question_is_about(assistant: Assistant) -> N
     assert komek.kind == ReplyKind.NO_ANSWER and "komek.org.tr" in komek.text
     uil = assistant.ask("UIL phone number")
     assert uil.kind == ReplyKind.NO_ANSWER and "uil.unesco.org" in uil.text and "komek.org.tr" not in uil.text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "where"),
+    [
+        ("Konya hâlâ üye mi", "city-konya", "uil.unesco.org"),
+        ("is Bolu still a member", "city-bolu", "uil.unesco.org"),
+        ("KOMEK'te şu an kaç kursiyer var", "what-is-komek", "komek.org.tr"),
+    ],
+)
+def test_a_question_about_now_is_told_as_of_when(assistant: Assistant, question: str, entry: str, where: str) -> None:
+    reply = assistant.ask(question)
+    assert reply.kind == ReplyKind.ANSWER and reply.entry_id == entry
+    plain = to_plain(reply.text)
+    assert "4 Aralık 2025" in plain or "4 December 2025" in plain
+    assert where in reply.messages[-1].split("ℹ️")[-1]
+
+
+def test_an_answer_that_says_as_of_when_gets_no_second_date(assistant: Assistant) -> None:
+    reply = assistant.ask("şu an kaç üye şehir var")
+    assert reply.entry_id == "member-count" and "ℹ️" not in reply.text
+    assert "ℹ️" not in assistant.ask("Konya ne zaman üye oldu").text  # not about now
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "milli komisyonda öğrenen şehirlerle kim ilgileniyor",
+        "head of the learning cities team at UIL",
+        "Balıkesir'in öğrenen şehir stratejisi ne",
+    ],
+)
+def test_more_ways_to_ask_what_the_content_does_not_have(assistant: Assistant, question: str) -> None:
+    assert assistant.ask(question).kind == ReplyKind.NO_ANSWER
+
+
+def test_who_is_in_charge_of_the_network_is_still_answered(assistant: Assistant) -> None:
+    assert assistant.ask("who is in charge of the GNLC").entry_id == "who-runs"
