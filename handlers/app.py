@@ -4,10 +4,13 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import secrets
+import ssl
 import sys
 
+import httpx
 from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import InvalidToken, TelegramError
@@ -23,6 +26,7 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
+from telegram.request import HTTPXRequest
 
 from bot.assistant import Assistant
 from bot.callbacks import PATTERNS
@@ -71,6 +75,8 @@ READ_TIMEOUT = 20.0
 WRITE_TIMEOUT = 10.0
 POOL_TIMEOUT = 5.0
 GET_UPDATES_READ_TIMEOUT = 10.0
+# Connections to Telegram: up to 256 for requests, one for the long poll (PTB's defaults).
+POOL_SIZE = 256
 
 # The handlers of the commands the assistant does not answer alone (see bot.commands).
 _COMMAND_HANDLERS = {
@@ -98,6 +104,25 @@ async def _post_shutdown(application: App) -> None:
     await application.bot_data.close()
 
 
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    """httpx's default TLS context (certifi's roots, or SSL_CERT_FILE / SSL_CERT_DIR), made
+    once: loading the roots takes tens of milliseconds, and otherwise each of the bot's HTTP
+    clients (two, built again after a shutdown) loads its own copy."""
+    return httpx.create_ssl_context()
+
+
+def _request(*, pool_size: int, read_timeout: float) -> HTTPXRequest:
+    return HTTPXRequest(
+        connection_pool_size=pool_size,
+        connect_timeout=CONNECT_TIMEOUT,
+        read_timeout=read_timeout,
+        write_timeout=WRITE_TIMEOUT,
+        pool_timeout=POOL_TIMEOUT,
+        httpx_kwargs={"verify": _tls_context()},
+    )
+
+
 def build_application(config: Config, assistant: Assistant) -> App:
     """The Application with every handler, the defaults and the shared services."""
     if not config.token:
@@ -107,14 +132,8 @@ def build_application(config: Config, assistant: Assistant) -> App:
         ApplicationBuilder()
         .token(config.token)
         .base_url(config.api_base_url)
-        .connect_timeout(CONNECT_TIMEOUT)
-        .read_timeout(READ_TIMEOUT)
-        .write_timeout(WRITE_TIMEOUT)
-        .pool_timeout(POOL_TIMEOUT)
-        .get_updates_connect_timeout(CONNECT_TIMEOUT)
-        .get_updates_read_timeout(GET_UPDATES_READ_TIMEOUT)
-        .get_updates_write_timeout(WRITE_TIMEOUT)
-        .get_updates_pool_timeout(POOL_TIMEOUT)
+        .request(_request(pool_size=POOL_SIZE, read_timeout=READ_TIMEOUT))
+        .get_updates_request(_request(pool_size=1, read_timeout=GET_UPDATES_READ_TIMEOUT))
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .context_types(context_types)
         # At most 30 messages a second, evenly spaced, and 20 a minute per group; the limiter
@@ -168,10 +187,10 @@ async def _probe_database(config: Config) -> None:
 async def _check_token(application: App) -> None:
     """Ask Telegram about the bot once (getMe) so that a rejected token stops the start with
     InvalidToken before polling begins (whose start-up would log it as a traceback). Other
-    failures are left to the polling start-up, which reports and retries them."""
+    failures are left to the polling start-up, which reports and retries them. The bot stays
+    initialised, so polling (on the same event loop) starts without a second getMe."""
     try:
-        async with application.bot:
-            pass
+        await application.bot.initialize()
     except InvalidToken:
         raise
     except TelegramError:
@@ -187,10 +206,15 @@ def run(config: Config, assistant: Assistant) -> int:
         secrets=[config.token, secret, config.database_password],
         store_questions=config.store_questions,
     )
+    # One event loop for the checks and the bot (run_polling takes the current loop), so that
+    # the HTTP clients and the bot's identity from the token check serve the polling too.
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
     try:
-        asyncio.run(_probe_database(config))
+        loop.run_until_complete(_probe_database(config))
     except StorageError as exc:
         print(f"Database error: {exc}", file=sys.stderr)
+        loop.close()
         return 2
     application = build_application(config, assistant)
     try:
@@ -201,8 +225,8 @@ def run(config: Config, assistant: Assistant) -> int:
                     "it with Telegram (set BOT_WEBHOOK_SECRET to choose one)"
                 )
             assert secret is not None
-            return asyncio.run(serve_webhook(application, config, secret))
-        asyncio.run(_check_token(application))
+            return loop.run_until_complete(serve_webhook(application, config, secret))
+        loop.run_until_complete(_check_token(application))
         application.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
     except InvalidToken:  # its message holds the token: never shown
         print(
@@ -211,4 +235,8 @@ def run(config: Config, assistant: Assistant) -> int:
             file=sys.stderr,
         )
         return 2
+    finally:
+        if not loop.is_closed():  # run_polling closes it itself
+            loop.run_until_complete(application.bot.shutdown())
+            loop.close()
     return 0
