@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 
 __all__ = ["telegram_link"]
@@ -69,6 +70,7 @@ def _http_url(url: str) -> tuple[str, str, str, bool, int, str] | None:
     return scheme, userinfo, host, is_ipv6, port, query
 
 
+@functools.lru_cache(maxsize=4096)  # the same links come back in many replies
 def telegram_link(url: str) -> str | None:
     """The link Telegram keeps for ``<a href=url>`` (tdlib's get_checked_link: http, https,
     tg, ton and tonsite links, normalised), or ``None`` when it silently drops it."""

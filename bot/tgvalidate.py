@@ -70,6 +70,10 @@ _NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
 _STRICT_ENTITY = re.compile(r"&(?:lt|gt|amp|quot|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});")
 #: What an HTML reader takes for a character reference (the pattern of Python's html module).
 _HTML5_REF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
+#: A tag's name: up to a space (tdlib's is_space, NUL included), a '>' or the end.
+_NAME = re.compile(r"[^ \t\r\n\v\x00>]*")
+_AMP = re.compile("&")
+_AMP_GT = re.compile("[&>]")
 #: The documented form of a <tg-time> format ("Date-time entity formatting").
 _TIME_FORMAT = re.compile(r"r|w?[dD]?[tT]?")
 
@@ -109,16 +113,21 @@ def _decode_entity(text: str, pos: int) -> tuple[int, int] | None:
 
 def _telegram_text(run: str) -> str:
     """A run of text between tags as Telegram shows it (entities decoded its way)."""
-    out: list[str] = []
-    i = 0
-    while i < len(run):
-        decoded = _decode_entity(run, i) if run[i] == "&" else None
+    i = run.find("&")
+    if i == -1:
+        return run  # nothing to decode (most runs)
+    out = [run[:i]]
+    while i != -1:  # run[i] is an '&': an entity, or a plain '&'
+        decoded = _decode_entity(run, i)
         if decoded is None:
-            out.append(run[i])
+            out.append("&")
             i += 1
         else:
             out.append(chr(decoded[0]))
             i = decoded[1]
+        following = run.find("&", i)
+        out.append(run[i:] if following == -1 else run[i:following])
+        i = following
     return "".join(out)
 
 
@@ -158,7 +167,8 @@ def _check_run(state: _State, run: str) -> None:
     """A run of text: entities as Telegram decodes them, compared with HTML's reading."""
     if not run:
         return
-    for i, ch in enumerate(run):
+    for found in (_AMP_GT if state.strict else _AMP).finditer(run):  # the other characters need nothing
+        i, ch = found.start(), found.group()
         if ch == "&":
             decoded = _decode_entity(run, i)
             if decoded is not None and 0xD800 <= decoded[0] <= 0xDFFF:
@@ -170,7 +180,7 @@ def _check_run(state: _State, run: str) -> None:
                 state.lossy("a bare '&' (write &amp;)")
         elif ch == ">" and state.strict:
             state.lossy("a bare '>' (write &gt;)")
-    for m in _HTML5_REF.finditer(run):
+    for m in _HTML5_REF.finditer(run) if "&" in run else ():  # every reference starts with '&'
         ref = m.group(0)
         if _telegram_text(ref) != html.unescape(ref):
             state.lossy(
@@ -192,7 +202,8 @@ def _parse_attrs(text: str, i: int, begin: int, name: str) -> tuple[dict[str, st
     def at(k: int) -> str:
         return text[k] if k < n else _END
 
-    raw = text[begin : text.find(">", begin) + 1 if ">" in text[begin:] else n]
+    tag_end = text.find(">", begin)
+    raw = text[begin : tag_end + 1 if tag_end != -1 else n]
     attrs: dict[str, str | None] = {}
     while at(i) != ">":
         while at(i) != _END and at(i) in _SPACE:
@@ -278,9 +289,10 @@ def _close_tag(state: _State, frame: _Open) -> None:
     if frame.name == "a":
         href = frame.attrs.get("href")
         url = href or "".join(state.visible)[frame.text_start :]
-        if not href and telegram_link(url) is None:
+        link = telegram_link(url)
+        if not href and link is None:
             state.lossy("<a> without href")
-        elif telegram_link(url) is None and not re.match(r"(?i)tg:(//)?user\?id=[0-9]+$", url):
+        elif link is None and not re.match(r"(?i)tg:(//)?user\?id=[0-9]+$", url):
             state.lossy(f"the link {url!r} is dropped by Telegram (it keeps http, https, tg and ton links)")
     elif frame.name == "tg-emoji":
         emoji_id = frame.attrs.get("emoji-id") or ""
@@ -295,6 +307,12 @@ def _close_tag(state: _State, frame: _Open) -> None:
             state.lossy("<tg-time> without a valid unix=… time: Telegram shows it as plain text")
     elif frame.name == "code" and state.stack and state.stack[-1].name == "pre" and state.stack[-1].has_code_child:
         state.stack[-1].after_code = True
+
+
+def _name_end(text: str, i: int) -> int:
+    """Where the name of a tag that starts at ``text[i]`` ends (see ``_NAME``)."""
+    found = _NAME.match(text, i)
+    return found.end() if found else i
 
 
 def _walk(state: _State, text: str) -> None:
@@ -312,8 +330,7 @@ def _walk(state: _State, text: str) -> None:
         begin = i = lt
         i += 1
         if at(i) != "/":
-            while at(i) not in _SPACE and at(i) != ">":
-                i += 1
+            i = _name_end(text, i)
             name = _lower(text[begin + 1 : i])
             if at(i) == _END or not name or not name[0].isalpha():
                 if not name or not name[0].isalpha():
@@ -326,8 +343,7 @@ def _walk(state: _State, text: str) -> None:
             continue
         if not state.stack:
             raise _Refused(f"unexpected end tag {text[begin : text.find('>', begin) + 1 or n]} (nothing is open)")
-        while at(i) not in _SPACE and at(i) != ">":
-            i += 1
+        i = _name_end(text, i)
         name = _lower(text[begin + 2 : i])
         while at(i) != _END and at(i) in _SPACE:
             i += 1
