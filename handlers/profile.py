@@ -4,6 +4,7 @@ the description and short description, in Turkish (the default) and English."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from telegram import Bot, BotCommand, BotCommandScopeChat
@@ -25,25 +26,38 @@ def _menu(messages: Messages, lang: str, *, operator: bool) -> list[BotCommand]:
 
 async def publish_profile(bot: Bot, config: Config, messages: Messages) -> None:
     """Set the menus and the profile texts. The public menu must be set; an operator's
-    menu or a profile text that Telegram refuses is logged and the bot starts anyway."""
-    for lang in LANGS:
-        # Turkish is the default; English for clients set to English.
-        code = None if lang == "tr" else lang
-        await bot.set_my_commands(_menu(messages, lang, operator=False), language_code=code)
-    for admin in sorted(config.admin_ids):
+    menu or a profile text that Telegram refuses is logged and the bot starts anyway.
+    The requests go out side by side (each is a round trip to Telegram before polling)."""
+
+    def code(lang: str) -> str | None:
+        return None if lang == "tr" else lang  # Turkish is the default; English for clients set to English
+
+    async def public_menu(lang: str) -> None:
+        await bot.set_my_commands(_menu(messages, lang, operator=False), language_code=code(lang))
+
+    async def operator_menu(admin: int) -> None:
         for lang in LANGS:
-            code = None if lang == "tr" else lang
             try:
                 await bot.set_my_commands(
-                    _menu(messages, lang, operator=True), scope=BotCommandScopeChat(admin), language_code=code
+                    _menu(messages, lang, operator=True), scope=BotCommandScopeChat(admin), language_code=code(lang)
                 )
             except TelegramError as exc:  # e.g. an operator who never opened a chat with the bot
                 logger.warning("Could not set the operators' menu for user %s: %s", admin, exc)
-                break
-    for lang in LANGS:
-        code = None if lang == "tr" else lang
+                return
+
+    async def texts(lang: str) -> None:
         try:
-            await bot.set_my_description(messages.texts["bot_description"][lang], language_code=code)
-            await bot.set_my_short_description(messages.texts["bot_short_description"][lang], language_code=code)
+            await bot.set_my_description(messages.texts["bot_description"][lang], language_code=code(lang))
+            await bot.set_my_short_description(messages.texts["bot_short_description"][lang], language_code=code(lang))
         except TelegramError as exc:
             logger.warning("Could not set the bot's %s description: %s", lang, exc)
+
+    done = await asyncio.gather(
+        *(public_menu(lang) for lang in LANGS),
+        *(operator_menu(admin) for admin in sorted(config.admin_ids)),
+        *(texts(lang) for lang in LANGS),
+        return_exceptions=True,  # all settle before a failure (of a public menu) goes up
+    )
+    for outcome in done:
+        if isinstance(outcome, BaseException):
+            raise outcome
