@@ -23,13 +23,10 @@ from bot.assistant import Assistant
 from bot.commands import parse_command
 from bot.config import Config, ConfigError
 from bot.content import ContentError
-from bot.evaluation import evaluate, load_cases
 from bot.lang import LANGS, Lang
 from bot.replies import Button, Reply
-from bot.reports import stats_report, unanswered_report
 from bot.services import load_assistant
 from bot.storage import Storage, StorageError
-from bot.suggest import format_json, format_text, read_questions, suggest_groups
 from bot.tghtml import to_plain
 
 __all__ = ["console_chat", "main", "run_main"]
@@ -193,6 +190,8 @@ def _read_database(
 
 
 def _cmd_suggest(assistant: Assistant, config: Config, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from bot.suggest import format_json, format_text, read_questions, suggest_groups  # (see _cmd_eval)
+
     texts: list[str] | None
     if args.file:
         try:
@@ -217,6 +216,8 @@ def _cmd_report(assistant: Assistant, config: Config, args: argparse.Namespace, 
             print("--file and --json go with --suggest", file=err)
             return 2
         return _cmd_suggest(assistant, config, args, out, err)
+    from bot.reports import stats_report, unanswered_report  # (see _cmd_eval)
+
     messages = assistant.content.messages
 
     async def report(storage: Storage) -> str:
@@ -244,6 +245,9 @@ def _cmd_report(assistant: Assistant, config: Config, args: argparse.Namespace, 
 
 
 def _cmd_eval(assistant: Assistant, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    # Imported by the commands that use them: every module imported is compiled (or read) at each start.
+    from bot.evaluation import evaluate, load_cases
+
     try:
         cases = load_cases(args.file)
     except (OSError, ValueError, yaml.YAMLError) as exc:

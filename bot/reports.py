@@ -4,12 +4,15 @@ unanswered questions, recent announcements. The CLI prints the same as plain tex
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from bot.content import Messages
 from bot.storage import Announcement, DeliveryCounts, Stats
-from bot.suggest import Group
 from bot.tghtml import Html, escape, truncate_text, visible_text
 from bot.when import format_when
+
+if TYPE_CHECKING:
+    from bot.suggest import Group
 
 __all__ = ["announcements_report", "scheduled_report", "stats_report", "suggestions_report", "unanswered_report"]
 

@@ -59,7 +59,6 @@ from handlers.profile import publish_profile
 from handlers.ratelimit import PacingLimiter
 from handlers.subscriptions import on_subscribe, on_unsubscribe
 from handlers.updates import FairUpdateProcessor
-from handlers.webhook import serve_webhook
 
 __all__ = ["build_application", "run"]
 
@@ -225,6 +224,8 @@ def run(config: Config, assistant: Assistant) -> int:
                     "it with Telegram (set BOT_WEBHOOK_SECRET to choose one)"
                 )
             assert secret is not None
+            from handlers.webhook import serve_webhook  # only for a webhook (polling needs none of it)
+
             return loop.run_until_complete(serve_webhook(application, config, secret))
         loop.run_until_complete(_check_token(application))
         application.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)

@@ -10,10 +10,8 @@ from telegram import InputFile, Update
 from telegram.constants import ChatAction
 from telegram.error import TelegramError
 
-from bot.charts import ChartError, chart_data, render_chart_apart
 from bot.lang import Lang
 from bot.reports import stats_report, suggestions_report
-from bot.suggest import suggest_groups
 from handlers.admin.access import admin_lang, send_long
 from handlers.context import Context, render
 
@@ -37,6 +35,8 @@ async def on_stats(update: Update, context: Context) -> None:
 
 async def _send_chart(update: Update, context: Context, lang: Lang) -> None:
     """The chart of the last 30 days as a photo (best effort: the figures follow anyway)."""
+    from bot.charts import ChartError, chart_data, render_chart_apart  # imported when first used, not at start-up
+
     data = context.bot_data
     message = update.effective_message
     assert message is not None
@@ -65,6 +65,8 @@ async def on_unanswered(update: Update, context: Context) -> None:
     if len(args) > 1 or (args and not (args[0].isascii() and args[0].isdigit() and 1 <= int(args[0]) <= 100)):
         await update.effective_message.reply_text(render(context, "unanswered_usage", lang))
         return
+    from bot.suggest import suggest_groups  # imported when first used, not at start-up
+
     data = context.bot_data
     assistant = data.assistant
     texts = await data.storage.unanswered_texts()
