@@ -105,6 +105,11 @@ _SUFFIXES = tuple(
 _SOFTENED = re.compile(r"(l[iu])g(?:i|u|e|a|in|un|ine|una|ini|unu|inin|unun|inde|unda|inden|undan|iyle|uyla)$")
 
 
+#: _SUFFIXES by length, longest first: a token ends with at most one ending of each length.
+_SUFFIXES_BY_LENGTH = tuple(
+    (length, frozenset(s for s in _SUFFIXES if len(s) == length))
+    for length in sorted({len(s) for s in _SUFFIXES}, reverse=True)
+)
 _VOWELS = ("a", "e", "i", "u")  # dative/accusative after a consonant: "konferansa", "sehiri"
 # Endings a word may carry beyond a known word: inflections, and the derivations that
 # keep the topic ("uye" -> "uyelik", "katil" -> "katilim"), for the matcher's prefix look-ups.
@@ -169,9 +174,10 @@ def is_ending(rest: str) -> bool:
 
 def strip_ending(token: str) -> str:
     """One common ending off ``token`` (keeping at least four letters), else ``token``."""
-    for suffix in _SUFFIXES:
-        if token.endswith(suffix) and len(token) - len(suffix) >= 4:
-            return token[: -len(suffix)]
+    size = len(token)
+    for length, suffixes in _SUFFIXES_BY_LENGTH:  # the longest ending first, as in _SUFFIXES
+        if size - length >= 4 and token[-length:] in suffixes:
+            return token[:-length]
     if token.endswith(_VOWELS) and len(token) >= 6 and token[-2] not in "aeiou":
         return token[:-1]
     return token
