@@ -95,6 +95,18 @@ def fold(text: str) -> str:
     "ş" is "ş"), so that the Turkish map, the apostrophe rule and case folding see the
     letters a reader sees; marks are dropped before the apostrophe rule.
     """
+    if text.isalnum():
+        # One word of ASCII letters and digits and Turkish letters (most words, also the
+        # tens of thousands the speller folds at start-up): no apostrophe, mark, space or
+        # compatibility form, so the steps below only map the Turkish letters and lower
+        # the case. The same result as _fold (tests/test_textnorm.py), in a fraction of the time.
+        mapped = text if text.isascii() else text.translate(_TURKISH)
+        if mapped.isascii():
+            return mapped.lower()
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     text = text.translate(_APOSTROPHE_MAP)
     if not text.isascii():
         text = text.translate(_INVISIBLE)  # "KO\u200bMEK", "kon\u00adferans"

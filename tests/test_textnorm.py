@@ -168,3 +168,32 @@ def test_use_synonyms_replaces_the_vocabulary_in_place(assistant: Assistant) -> 
     assert use_synonyms(assistant.content.synonyms) is True
     assert use_synonyms(assistant.content.synonyms) is False  # unchanged: nothing to do
     assert terms("kent") == ["sehir"]
+
+
+def test_the_one_word_shortcut_of_fold_folds_as_the_full_steps() -> None:
+    """fold takes a shortcut for one word of letters and digits; it must give what the
+    full steps give, for the words of the content, the speller's common words (wordfreq's
+    lists) and generated words mixing Turkish, ASCII, compatibility and marked letters."""
+    import gzip
+    import importlib.util
+    import random
+    from pathlib import Path
+
+    import msgpack  # type: ignore[import-untyped]
+
+    from bot.textnorm import _fold
+
+    root = Path(__file__).resolve().parent.parent
+    words = [w for f in sorted((root / "content").glob("*.yaml")) for w in f.read_text(encoding="utf-8").split()]
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is not None and spec.submodule_search_locations:
+        for lang in ("tr", "en"):
+            path = Path(spec.submodule_search_locations[0]) / "data" / f"small_{lang}.msgpack.gz"
+            with gzip.open(path, "rb") as file:
+                words += [w for bucket in msgpack.load(file, raw=False)[1:] for w in bucket]
+    letters = "aAbBzZçÇğĞıIİiöÖşŞüÜâÂîÎûÛ019²½ﬁéÉß\u212a'’ .-_\u0307\u200b"
+    rnd = random.Random(8)
+    words += ["".join(rnd.choice(letters) for _ in range(rnd.randint(1, 8))) for _ in range(50_000)]
+    assert len(words) > 50_000
+    assert [w for w in words if fold(w) != _fold(w)] == []
+    assert fold("Şehir") == "sehir" and fold("İZMİR") == "izmir" and fold("konferansı") == "konferansi"
