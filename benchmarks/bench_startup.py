@@ -11,13 +11,17 @@ and a database in a temporary folder, exactly as in production otherwise. Measur
 * in this process, for reference: loading and checking the content and building the
   index (``load_assistant``), which happens once per process, never per question.
 
-Run: ``.venv/bin/python benchmarks/bench_startup.py`` (about half a minute).
+Run: ``.venv/bin/python benchmarks/bench_startup.py [--runs N] [--questions N]`` (the
+defaults, 15 runs of 300 questions, take two to three minutes). Each run's line shows the
+load average then: on a shared machine the median says more than any single run.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -33,7 +37,7 @@ from bot.evaluation import load_cases
 from bot.services import load_assistant
 from fakebotapi import FakeBotAPI
 
-RUNS = 5
+RUNS = 15
 QUESTIONS = 300
 
 
@@ -75,25 +79,31 @@ def _one_run(fake: FakeBotAPI, questions: list[str], folder: Path) -> tuple[floa
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=RUNS, help=f"bot processes started (default {RUNS})")
+    parser.add_argument("--questions", type=int, default=QUESTIONS, help=f"asked in each (default {QUESTIONS})")
+    args = parser.parse_args()
     print_header("Start-up to the first poll and resident memory of `python -m bot run`")
-    questions = [c.question for c in load_cases(ROOT / "tests" / "eval" / "questions.yaml")][:QUESTIONS]
+    questions = [c.question for c in load_cases(ROOT / "tests" / "eval" / "questions.yaml")][: args.questions]
     start = time.perf_counter()
     load_assistant(ROOT / "content")
     loaded = time.perf_counter() - start
     rows = []
     with FakeBotAPI(long_poll_cap=0.5) as fake:
-        for run in range(1, RUNS + 1):
+        for run in range(1, args.runs + 1):
             with tempfile.TemporaryDirectory() as folder:
                 started, at_start, after = _one_run(fake, questions, Path(folder))
-            rows.append([run, started, at_start, after])
-            print(f"... run {run}: {started:.2f} s", file=sys.stderr, flush=True)
+            load = os.getloadavg()[0]
+            rows.append([run, started, at_start, after, f"{load:.2f}"])
+            print(f"... run {run}: {started:.2f} s (load {load:.2f})", file=sys.stderr, flush=True)
     print(
         table(
             [
                 "run",
                 "start-up to first getUpdates (s)",
                 "RSS at first poll (MB)",
-                f"RSS after {QUESTIONS} questions (MB)",
+                f"RSS after {len(questions)} questions (MB)",
+                "load average (1 min)",
             ],
             rows,
         )
@@ -101,7 +111,8 @@ def main() -> None:
     ordered = sorted(r[1] for r in rows)
     print()
     print(
-        f"median start-up {ordered[len(ordered) // 2]:.2f} s, worst {ordered[-1]:.2f} s; "
+        f"median start-up {statistics.median(ordered):.2f} s, best {ordered[0]:.2f} s, worst {ordered[-1]:.2f} s "
+        f"over {len(ordered)} runs; "
         f"most RSS {max(max(r[2], r[3]) for r in rows):.1f} MB; "
         f"load_assistant in this process: {loaded:.2f} s (once per process)"
     )
