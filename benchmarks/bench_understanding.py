@@ -1,10 +1,11 @@
-"""What the readings before the matcher cost (issue 9): small talk, uncovered topics,
-facts, and the whole ``Assistant.ask`` (readings, matcher, reply) on the shipped content.
+"""What the readings before the matcher cost (issue 9): the spelling pass, small talk,
+uncovered topics, facts, and the whole ``Assistant.ask`` (readings, matcher, reply) on
+the shipped content.
 
 Questions: tests/eval/questions.yaml, holdout.yaml and tuning2.yaml (when present).
 Each stage runs over all questions twice; "cold" is the first pass (the matcher's word
-neighbours not yet cached), "warm" the second (its remembered answers forgotten). The
-matcher alone is in bench_matching.py.
+neighbours and the speller's corrections not yet cached), "warm" the second (the
+matcher's remembered answers forgotten). The matcher alone is in bench_matching.py.
 
 Run: ``.venv/bin/python benchmarks/bench_understanding.py``.
 """
@@ -29,6 +30,7 @@ def main() -> None:
     questions = [case.question for path in sets if path.exists() for case in load_cases(path)]
     understanding = assistant.understanding
     stages: list[tuple[str, Callable[[str], object]]] = [
+        ("spelling", understanding.correct),
         ("small talk", understanding.small_talk),
         ("uncovered topic", understanding.uncovered),
         ("fact", lambda q: understanding.fact(q, "tr", None)),
@@ -38,6 +40,7 @@ def main() -> None:
     rows = []
     for name, stage in stages:
         assistant.matcher.clear_caches()
+        understanding.speller.clear()
         for label in ("cold", "warm"):
             assistant.matcher.clear_caches(words=False)
             p50, p99, mean = summary(latencies(stage, questions))

@@ -9,19 +9,23 @@ stop and question words, synonyms) and rewrites each *unknown* word of a questio
 the one known word it most likely was:
 
 * two known words run together: "howmany" -> "how many", "varmı" -> "var mı";
-* one edit away (a transposition is one edit: optimal string alignment) for words of
-  four to seven letters, two for longer ones, none for three letters or less:
-  "zamn" -> "zaman", "balıkesr" -> "balikesir";
-* a typo in the stem before a Turkish ending or question particle: "konfreansında" ->
-  "konferansında", "katlmışmı" -> "katılmış mı".
+* one likely slip away for words of four to seven letters (a letter left out, two
+  letters swapped, a letter for a key next to it or a vowel for a vowel, a letter
+  added next to itself or a neighbouring key): "zamn" -> "zaman", "joun" -> "join";
+  two edits (optimal string alignment, the first three letters kept) for longer ones:
+  "balıkesr" -> "balikesir"; none for three letters or less;
+* one slip inside the stem before a Turkish ending or question particle:
+  "konfreansında" -> "konferansında", "katlmışmı" -> "katılmış mı".
 
 It is careful, because a wrong correction turns a question the bot would have refused
-or offered buttons for into a confident wrong answer: a known word (also a known word
-with an ending, a stop word, a number) is never changed; an unknown word with no close
-candidate stays as it is (it still counts against every entry: "Konya'da nerede yemek
-yenir" stays refused); the candidate must be the only one at its distance that means
-its thing (words that are one for the matcher, "şehir"/"şehri", count as one), with the
-question's first letter unless no candidate has it. Words are looked up once (cached).
+or offered buttons for into a confident wrong answer. Never changed: a known word (also
+with an ending), a stop word, a number, and a *common* word of Turkish or English
+(wordfreq's lists: "yemek" is no typo of "Yemen", "yenir" none of "yeni"), also with
+endings ("vergilerin" is no "verilerin"). An unknown word with no close candidate stays
+as it is: it still counts against every entry, so "Konya'da nerede yemek yenir" stays
+refused. The candidate must be the only one at its distance that means its thing
+(words that are one for the matcher, "şehir"/"şehri", count as one), with the word's
+first letter. Words are looked up once (cached).
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ import gzip
 import importlib.util
 import logging
 import re
+import unicodedata
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -63,7 +68,7 @@ _EDGE = re.compile(r"^(\W*)(.*?)(\W*)$", re.DOTALL)
 
 @dataclass(frozen=True, slots=True)
 class Correction:
-    """A question as written (folded) and as corrected, with the words changed."""
+    """A question as corrected, with the words changed."""
 
     text: str  # the question to read: the original text with the corrected words put in
     changes: tuple[tuple[str, str], ...]  # (folded word, its correction)
@@ -97,13 +102,10 @@ class Speller:
         self._known = frozenset(known)
         self._is_known = is_known
         self._meaning: dict[str, str] = {}
-        self._by_first: dict[tuple[int, str], list[str]] = {}
-        self._by_second: dict[tuple[int, str], list[str]] = {}
+        self._by_first: dict[tuple[int, str], list[str]] = {}  # (length, first letter) -> words
         for word in sorted(self._known):
-            if len(word) < _MIN_LENGTH or not word.isalpha():
-                continue
-            self._by_first.setdefault((len(word), word[0]), []).append(word)
-            self._by_second.setdefault((len(word), word[1]), []).append(word)
+            if len(word) >= _MIN_LENGTH and word.isalpha():
+                self._by_first.setdefault((len(word), word[0]), []).append(word)
         self._cache: dict[str, str | None] = {}
         self._common_words = None if common is None else frozenset(common)
 
@@ -152,10 +154,15 @@ class Speller:
         return None
 
     def _split(self, word: str) -> str | None:
-        """Two words of the content's own (not places, three letters or more) run together
-        ("howmany"): the only such split."""
+        """Two words of the content's own (not places; three letters or more, then four or
+        more that are no ending: "amacsiz" is no "amac siz") run together ("howmany"): the
+        only such split."""
         words = self._words
-        splits = [f"{word[:k]} {word[k:]}" for k in range(3, len(word) - 2) if word[:k] in words and word[k:] in words]
+        splits = [
+            f"{word[:k]} {word[k:]}"
+            for k in range(3, len(word) - 3)
+            if word[:k] in words and word[k:] in words and not is_ending(word[k:])
+        ]
         return splits[0] if len(splits) == 1 else None
 
     def _exact(self, word: str) -> bool:
@@ -163,9 +170,8 @@ class Speller:
         return word in self._known or (len(word) >= _MIN_LENGTH and word.isalpha() and self.knows(word))
 
     def _closest(self, word: str, limit: int) -> str | None:
-        """The one known word at most ``limit`` edits away with the same first letter (two
-        edits keep the first three letters), or the word with its first two letters
-        swapped ("rfist")."""
+        """The one known word at most ``limit`` edits away with the same first letter: one
+        likely slip (:func:`_plausible`), or two (:func:`_two_slips`)."""
         size = len(word)
         if size < _MIN_LENGTH or not limit:
             return None
@@ -175,10 +181,8 @@ class Speller:
             for known, distance, _ in process.extract(
                 word, candidates, scorer=OSA.distance, score_cutoff=limit, limit=None
             ):
-                if (distance < 2 and _plausible(word, known)) or (distance == 2 and known[:3] == word[:3]):
+                if _plausible(word, known) if distance < 2 else _two_slips(word, known):
                     found.append((int(distance), known))
-        if not found and word[1] + word[0] + word[2:] in self._known:
-            return word[1] + word[0] + word[2:]
         return self._only(found)
 
     def _only(self, candidates: list[tuple[int, str]]) -> str | None:
@@ -223,6 +227,10 @@ class Speller:
             self._common_words = common_words()
         return word in self._common_words or _EVERY_WORD in self._common_words
 
+    def clear(self) -> None:
+        """Forget the corrections looked up (for measuring look-ups that are not cached)."""
+        self._cache.clear()
+
     # ------------------------------------------------------------------ questions
     def correct(self, text: str) -> Correction:
         """``text`` with every unknown word that has one likely correction corrected; the
@@ -232,12 +240,12 @@ class Speller:
         for i, piece in enumerate(pieces):
             if not piece or piece.isspace():
                 continue
+            lead, core, trail = _edge(piece)
             words = fold_question(piece).split()
             fixed = [self.correct_word(w) for w in words]
             if not any(fixed):
                 continue
             changes += [(w, f) for w, f in zip(words, fixed, strict=True) if f is not None]
-            lead, core, trail = _edge(piece)
             new = " ".join(f or w for w, f in zip(words, fixed, strict=True))
             if core[:1].isupper():
                 new = new[:1].upper() + new[1:]
@@ -269,10 +277,19 @@ def _near(a: str, b: str) -> bool:
 def _plausible(typed: str, known: str) -> bool:
     """Whether ``typed`` is ``known`` with one likely slip: a letter left out, two letters
     swapped, a letter for a key next to it (or a vowel for a vowel), or a letter added
-    that repeats or is next to a letter beside it ("citty", "joinn")."""
+    that repeats or is next to a letter beside it ("citty"). At the end of a word only a
+    letter left out ("wher") or doubled ("hamburgg"), or in a word of five letters or
+    less a consonant for a key next to it: another change there is another ending, not
+    a slip ("edildik" is no "edildi", "alto" no "alti")."""
+    i = next((k for k, (x, y) in enumerate(zip(typed, known, strict=False)) if x != y), min(len(typed), len(known)))
+    if i >= max(len(typed), len(known)) - 1:
+        if len(typed) > len(known):
+            return typed[i] == typed[i - 1]
+        if len(typed) >= 6:
+            return len(typed) < len(known)
+        return len(typed) < len(known) or (typed[i] not in _VOWELS and _near(typed[i], known[i]))
     if len(typed) < len(known):
         return True
-    i = next((k for k, (x, y) in enumerate(zip(typed, known, strict=False)) if x != y), len(known))
     if len(typed) > len(known):
         extra = typed[i]
         beside = [typed[k] for k in (i - 1, i + 1) if 0 <= k < len(typed)]
@@ -280,6 +297,24 @@ def _plausible(typed: str, known: str) -> bool:
     if i + 1 < len(typed) and typed[i] == known[i + 1] and typed[i + 1] == known[i]:
         return True
     return _near(typed[i], known[i])
+
+
+def _two_slips(typed: str, known: str) -> bool:
+    """Whether two edits may be slips: the first three letters kept, and the words differ
+    before their last three letters (else it is another ending: "alabildim", "alabilir")."""
+    same = next((k for k, (x, y) in enumerate(zip(typed, known, strict=False)) if x != y), len(known))
+    return same >= 3 and same < min(len(typed), len(known)) - 2
+
+
+_LOWER_TURKISH = str.maketrans("ışğüöçâîû", "isguocaiu")
+
+
+def _fold_lower(text: str) -> str:
+    """:func:`bot.textnorm.fold` of words already in lower case (wordfreq's), at a tenth of
+    its cost: Turkish letters and accents plain; other scripts go (no question word is
+    in them once folded)."""
+    plain = unicodedata.normalize("NFKD", text.translate(_LOWER_TURKISH))
+    return plain.encode("ascii", "ignore").decode("ascii")
 
 
 def _limit(size: int) -> int:
@@ -316,8 +351,8 @@ def common_words(zipf: float = COMMON_ZIPF, langs: tuple[str, ...] = ("tr", "en"
             log.warning("Spelling: no word frequencies for %s (%s); typos are left as they are", lang, exc)
             return frozenset([_EVERY_WORD])
         # The list at index i (after the header) holds the words at -i centibels: zipf 9 - i/100.
-        for bucket in data[1 : round((9 - zipf) * 100) + 2]:
-            found.update(fold(word) for word in bucket)
+        words = " ".join(word for bucket in data[1 : round((9 - zipf) * 100) + 2] for word in bucket)
+        found.update(_fold_lower(words).split())
     found.discard("")
     return frozenset(found)
 

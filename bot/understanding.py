@@ -72,8 +72,9 @@ class Understanding:
         self._directory = directory
         self._speller = None
 
-    def correct(self, text: str) -> Correction:
-        """The question with its typos corrected (:mod:`bot.spelling`), for every reading."""
+    @property
+    def speller(self) -> Speller:
+        """The speller of this content (built at the first question)."""
         if self._speller is None:
             facts, directory = self.facts, self._directory
             phrases = [
@@ -94,7 +95,11 @@ class Understanding:
                 places,
                 (lambda word: bool(directory.lookup(word, fuzzy=False))) if directory else (lambda word: False),
             )
-        return self._speller.correct(text)
+        return self._speller
+
+    def correct(self, text: str) -> Correction:
+        """The question with its typos corrected (:mod:`bot.spelling`), for every reading."""
+        return self.speller.correct(text)
 
     def spelled(self, text: str) -> tuple[str, Lang | None]:
         """The question to read (typos corrected) and, when it was corrected, the language
