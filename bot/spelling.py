@@ -138,8 +138,10 @@ class Speller:
         found = None
         if not self.knows(word):
             found = self._particle(word)
-            if found is None and not self._common(word) and not self._inflected(word):
+            if found is None:  # a candidate first: the common words are read only when one is found
                 found = self._closest(word, _limit(len(word))) or self._split(word) or self._stem_typo(word)
+                if found is not None and (self._common(word) or self._inflected(word)):
+                    found = None
         if len(self._cache) >= _CACHE_SIZE:
             self._cache.clear()
         self._cache[word] = found
@@ -203,10 +205,11 @@ class Speller:
         for k in range(len(word) - 1, max(_MIN_LENGTH, len(word) - _MAX_ENDING - 1), -1):
             stem, rest = word[:k], word[k:]
             particle = rest in _PARTICLES
-            if not (particle or is_ending(rest)) or self._common(stem):
+            if not (particle or is_ending(rest)):
                 continue
             fixed = self._closest(stem, 1)
-            if fixed is not None and fixed[-1] == stem[-1]:  # "gondermel|iyiz" is no "gondermek"
+            # The stem's last letter kept ("gondermel|iyiz" is no "gondermek"), the stem no common word.
+            if fixed is not None and fixed[-1] == stem[-1] and not self._common(stem):
                 return f"{fixed} {rest}" if particle else fixed + rest
         return None
 

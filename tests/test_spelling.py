@@ -4,11 +4,14 @@ common Turkish and English words, words with no one close candidate)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot import spelling
 from bot.assistant import Assistant
 from bot.replies import ReplyKind
+from bot.services import load_assistant
 from bot.spelling import Speller, common_words
 
 
@@ -149,3 +152,12 @@ def test_reply_language_comes_from_the_question_as_written(assistant: Assistant)
 def test_inline_queries_are_corrected_too(assistant: Assistant) -> None:
     articles = assistant.inline("eskisehr ne zamn katildi")
     assert articles[0].id == "city-eskisehir"
+
+
+def test_start_up_does_not_read_the_word_frequencies(content_dir: Path) -> None:
+    """The self-check asks questions at start-up ("zzzz qqqq"); the common words are read
+    only for a word that has a candidate correction, not at every start."""
+    fresh = load_assistant(content_dir)
+    assert fresh.understanding.speller._common_words is None
+    fresh.understanding.correct("zamn")
+    assert fresh.understanding.speller._common_words is not None
