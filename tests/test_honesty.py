@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime
 import json
+from pathlib import Path
 
 import pytest
 
 from bot.assistant import Assistant
 from bot.cli import main
+from bot.evaluation import evaluate, load_cases
 from bot.guard import Rule, Verdict, content_guard
 from bot.honesty import AskKind
 from bot.replies import ReplyKind
@@ -201,3 +203,18 @@ def test_more_ways_to_ask_what_the_content_does_not_have(assistant: Assistant, q
 
 def test_who_is_in_charge_of_the_network_is_still_answered(assistant: Assistant) -> None:
     assert assistant.ask("who is in charge of the GNLC").entry_id == "who-runs"
+
+
+PROBES = Path(__file__).parent / "eval" / "honesty_probes.yaml"
+
+
+def test_the_probes_are_refused_and_their_look_alikes_answered(assistant: Assistant) -> None:
+    """tests/eval/honesty_probes.yaml (382): measured 2026-12-02 at right at once 0.947,
+    refused 0.992, confidently wrong 0.013 (before the guard and the topics: 0.916,
+    0.80, 0.15); the bars sit a little below."""
+    report = evaluate(assistant, load_cases(PROBES))
+    misses = "\n".join(f"{o.kind} {o.entry} {o.case.expect}: {o.case.question}" for o in report.misses)
+    assert len(report.off_topic) >= 240 and len(report.on_topic) >= 120
+    assert report.rejection >= 0.97, misses
+    assert report.confident_wrong_rate <= 0.02, misses
+    assert report.accuracy >= 0.93, misses
