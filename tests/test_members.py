@@ -314,3 +314,40 @@ def test_the_city_evaluation_set(assistant: Assistant) -> None:
     assert report.rejection == 1.0, misses  # no off-topic question naming a city gets an answer
     assert report.confident_wrong_rate == 0.0, misses
     assert report.language_accuracy >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("Sakarya ne zaman kabul edildi?", "city-sakarya"),
+        ("when was Ankara admitted", "city-ankara"),
+        ("Hatay'ın üyeliği devam ediyor mu", "city-hatay"),
+        ("is Bolu's membership confirmed", "city-bolu"),
+        ("Eskişehir'in üyeliği kesin mi", "city-eskisehir"),
+        ("İzmir'in durumu ne?", "city-izmir"),
+        ("Balıkesir hangi ay katıldı", "city-balikesir"),
+        ("Afyon 2021de mi katıldı", "city-afyonkarahisar"),
+        ("Bursalıyım, Bursa'nın üyeliği sürüyor mu?", "city-bursa"),
+    ],
+)
+def test_status_and_confirmation_of_a_named_member(assistant: Assistant, text: str, entry: str) -> None:
+    """Whether a member still is one, how sure, which month: its card, which says so."""
+    reply = ask(assistant, text)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Konya'nın hava durumu",
+        "Bursa's status as a metropolitan city",
+        "Bolu Dağı yol durumu",
+        "Sakarya'da deprem durumu",
+        "Bursa'ya kabul sınavı ne zaman",
+        "Lyon durumu ne",
+        "Hatay'da ekim ayında hava nasıl",
+    ],
+)
+def test_status_words_about_something_else_are_not_membership(assistant: Assistant, text: str) -> None:
+    reply = ask(assistant, text)
+    assert reply.kind != ReplyKind.ANSWER, (text, reply.entry_id)

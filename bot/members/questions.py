@@ -15,6 +15,7 @@ A name that is not in the list is taken only from the exact shape "X öğrenen �
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -35,7 +36,8 @@ class Vocabulary:
     """The membership vocabulary as matcher terms (made with the synonyms in use)."""
 
     membership: frozenset[str]  # words that ask about membership
-    strong: frozenset[str]  # "üye", "katıldı", "ağ": enough alone
+    strong: frozenset[str]  # "üye", "katıldı", "ağ", "kabul edildi": enough alone
+    status: frozenset[str]  # "durumu", "devam ediyor", "kesin mi", "confirmed": enough with a member named
     learning_city: frozenset[str]  # "öğrenen" + "şehir": enough together
     listing: frozenset[str]  # words that make a list question about a country, region or year
     allowed: frozenset[str]  # every word a membership question may have
@@ -45,6 +47,7 @@ class Vocabulary:
     how_many: frozenset[str]  # "kaç", "how many"
     asks_list: frozenset[str]  # "liste", "kaç", "kim"
     country: frozenset[str]  # "ülke", "country"
+    plain: frozenset[str]  # words that ask nothing of their own: "acaba", "güncel", "nedir"
 
 
 _VOCABULARIES: dict[object, Vocabulary] = {}
@@ -55,13 +58,14 @@ def vocabulary() -> Vocabulary:
     version = synonyms_version()
     found = _VOCABULARIES.get(version)
     if found is None:
-        membership = _terms("ogrenen uye katil ag learning member join network gnlc")
+        membership = _terms("ogrenen uye katil ag learning member join network gnlc " + _ADMITTED_WORDS)
         listing = membership | _terms("sehir liste list")
         lead = _terms("is was are has have does did do when since")
-        allowed = listing | lead | _terms(_ALLOWED_WORDS)
+        allowed = listing | lead | _terms(_ALLOWED_WORDS) | _terms(_STATUS_WORDS) | _terms(_MONTH_WORDS)
         found = Vocabulary(
             membership=membership,
-            strong=_terms("uye katil ag"),
+            strong=_terms("uye katil ag " + _ADMITTED_WORDS),
+            status=_terms(_STATUS_WORDS),
             learning_city=_terms("ogrenen sehir"),
             listing=listing,
             allowed=allowed,
@@ -71,6 +75,7 @@ def vocabulary() -> Vocabulary:
             how_many=_terms("kac"),
             asks_list=_terms("liste kac kim"),
             country=_terms("ulke country"),
+            plain=_terms("acaba guncel current currently bilgi information nedir nezaman oldu olmus var mi"),
         )
         _VOCABULARIES.clear()
         _VOCABULARIES[version] = found
@@ -83,6 +88,18 @@ _ALLOWED_WORDS = (
     "information hakkinda oldu olmus olan olmak become became becoming var yok midir tell name names sayar say "
     "belediye buyuksehir municipality metropolitan guncel current currently status durum durumu acaba "
     "officially resmi resmen kayitli registered hepsi tum butun all every nedir sehirleri"
+)
+_ADMITTED_WORDS = "kabul admitted accepted approved onaylandi katilim"
+# Whether a named member still is one, and how sure that is: "Bolu'nun durumu ne?",
+# "Konya'nın üyeliği sürüyor mu?", "Is Bolu's membership confirmed?".
+_STATUS_WORDS = (
+    "durum durumu status devam ediyor suruyor surmekte kesin kesinlesti gercekten teyit teyitli dogrulandi "
+    "confirmed confirm certain definite verified valid gecerli"
+)
+# When in the year it joined: the city's card says the month where the sources give it.
+_MONTH_WORDS = (
+    "ay ayi ayinda month edildi ocak subat mart nisan mayis haziran temmuz agustos eylul ekim kasim aralik "
+    "january february march april may june july august september october november december yili"
 )
 # Words (folded, before stemming) that ask for a list or a number: "hangi", "kaç", "which".
 _LIST_WORDS = frozenset(
@@ -108,6 +125,7 @@ _LIST_WORDS = frozenset(
         "nereler",
     ]
 )
+_YEAR = re.compile(r"(20\d\d)(?:[a-z]{0,5})$")  # "2019", "2019da", "2018deki"
 _WHO_WORDS = frozenset(["hangi", "hangileri", "which", "kim", "kimler", "who", "liste", "listesi", "list"])
 _COUNT_WORDS = frozenset(["kac", "many", "number", "sayisi"])
 # English words before the name in "Is X a learning city?", "When did X join?".
@@ -152,7 +170,7 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
     if not tokens or len(tokens) > 30:
         return None
     v = vocabulary()
-    if not any(term(w.text) in v.listing for w in tokens):
+    if not any(term(w.text) in v.listing or term(w.text) in v.status for w in tokens):
         return None  # no word about membership or cities: nothing to look up ("Hamburg'da otel")
     spans = directory.scan(tokens)
     taken: set[int] = set()
@@ -162,9 +180,10 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
         taken.update(range(start, end))
         places.append(found)
     for i, w in enumerate(tokens):
-        if i not in taken and w.text.isdigit() and len(w.text) == 4 and 2013 <= int(w.text) <= 2030:
+        year = _YEAR.match(w.text)
+        if i not in taken and year is not None and 2013 <= int(year.group(1)) <= 2030:
             taken.add(i)
-            years.append(int(w.text))
+            years.append(int(year.group(1)))
     rest = [w for i, w in enumerate(tokens) if i not in taken]
     rest_terms = set(folded_terms(" ".join(w.text for w in rest)))
     folded = {w.text for w in rest}
@@ -182,6 +201,8 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
     # "Tunus'tan hangi şehirler?" is the country; "Tunus öğrenen şehir mi?" the city.
     city_spans = [f for f in places if any(p.kind in (PlaceKind.MEMBER, PlaceKind.PROVINCE) for p in f)]
     pure_cities = [f for f in city_spans if not any(p.kind in (PlaceKind.COUNTRY, PlaceKind.REGION) for p in f)]
+    if city_spans and not asks_membership and rest_terms & v.status and rest_terms <= v.status | v.lead | v.plain:
+        asks_membership = not listing  # "Bolu'nun durumu ne?": the named member's membership
     if city_spans and asks_membership and (pure_cities or not listing):
         chosen = tuple(dict.fromkeys(directory.by_id[p.key] for p in members))
         if chosen:
