@@ -7,11 +7,8 @@ that the console chat, ``ask`` and the Telegram handlers give the same answers. 
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import replace
-
-from rapidfuzz import fuzz, process
 
 from bot import callbacks, tghtml
 from bot.callbacks import CallbackKind
@@ -23,6 +20,7 @@ from bot.guard import Rule, content_guard
 from bot.honesty import AskKind
 from bot.inline import inline_articles
 from bot.lang import LANGS, Lang, choose_lang
+from bot.listings import Listings
 from bot.matching import Decision, Matcher, MatchResult, Thresholds
 from bot.members.answers import MemberAnswers
 from bot.members.countries import format_day
@@ -32,14 +30,13 @@ from bot.render import Renderer
 from bot.replies import Button, InlineArticle, Reply, ReplyKind, reply_of
 from bot.searchable import searchable
 from bot.selfcheck import self_check
-from bot.textnorm import fold
 from bot.tghtml import Html, escape_attr
 from bot.understanding import Understanding
 
 __all__ = ["Assistant"]
 
 MAX_SUGGESTIONS = 3
-NETWORK_FIRST_YEAR = 2013  # the network was launched in Beijing in October 2013 (facts.md)
+CONFIRM_ENTRY = "smalltalk-confirm"  # "emin misin?", "are you sure?" (content/smalltalk.yaml)
 _CommandHandler = Callable[[list[str], Lang, str], Reply]
 
 
@@ -50,31 +47,29 @@ class Assistant:
         self.content = content
         self.matcher = Matcher(searchable(content), thresholds)
         self.render = Renderer(content)
-        self.understanding = Understanding(content, self.matcher)
+        directory = Directory(content.members, content.cities) if content.members is not None else None
+        self.understanding = Understanding(content, self.matcher, directory)
         self.guard = content_guard(content, self.matcher, self.understanding.no_answer, ("KOMEK", "UIL", "ASEM"))
         self.conversations = Conversations()
+        self.listings = Listings(self)
         self._commands: dict[str, _CommandHandler] = {
             "start": self._cmd_start,
             "help": self._cmd_help,
-            "cities": self._cmd_cities,
-            "city": self._cmd_city,
+            "cities": self.listings.cities,
+            "city": self.listings.city,
             "about": self._cmd_about,
-            "conferences": self._cmd_conferences,
+            "conferences": self.listings.conferences,
             "links": self._cmd_links,
             "faq": self._cmd_faq,
             "lang": self._cmd_lang,
         }
         if set(self._commands) != set(COMMANDS):  # the registry and this table must agree
             raise RuntimeError(f"assistant commands {sorted(self._commands)} differ from the registry")
-        self._city_names: dict[str, City] = {}
-        for city in content.cities:
-            for name in (city.name, city.id, *city.aliases):
-                self._city_names.setdefault(fold(name), city)
         self.members: MemberAnswers | None = None  # the whole network (members.yaml)
-        if content.members is not None:
+        if directory is not None:
             self.members = MemberAnswers(
                 content,
-                Directory(content.members, content.cities),
+                directory,
                 self.render.msg,
                 known=self.matcher.vocabulary,
                 finish=self._finish,
@@ -186,17 +181,27 @@ class Assistant:
         context = self.conversations.get(chat)
         text, written_lang = self.understanding.spelled(text)  # typos corrected, for every reading
         reply, topic = self._ask(text, pref, user_lang, force_lang or written_lang, context)
-        if context is not None and reply.kind != ReplyKind.ANSWER and self.understanding.is_follow_up(text):
-            full = self.understanding.rewrite(text, context)
-            if full is not None:
+        follow_up = context is not None and self.understanding.is_follow_up(text)
+        if (
+            context is not None
+            and follow_up
+            and (reply.kind != ReplyKind.ANSWER or self.understanding.names_only(text))
+        ):
+            # "peki Konya?" after Hamburg: Konya's membership, not the nearest entry naming Konya
+            for full in self.understanding.rewrites(text, context):
                 retry, retry_topic = self._ask(full, pref, user_lang, force_lang or reply.lang, None)
                 if retry.kind == ReplyKind.ANSWER:
                     reply, topic = retry, retry_topic
+                    break
         if reply.kind == ReplyKind.SMALLTALK:
+            if context is not None and context.entry and reply.entry_id == CONFIRM_ENTRY:
+                return self._confirm(context.entry, reply)  # "emin misin?": the answer again, with its source
             return reply  # "teşekkürler" keeps the topic
         if topic is None and reply.kind == ReplyKind.ANSWER and reply.entry_id:
             # Any answer about one thing can be followed up ("peki Bolu?"), whoever gave it.
             topic = self.understanding.topic_of_answer(reply.entry_id, text, reply.lang)
+        if topic is not None and reply.entry_id and self.has_answer(reply.entry_id):
+            topic = replace(topic, entry=reply.entry_id)
         if topic is not None:
             self.conversations.remember(chat, topic)
         else:
@@ -302,6 +307,15 @@ class Assistant:
         as_of = format_day(self.guard.as_of, lang) if self.guard.as_of else ""
         return self.understanding.no_answer.render_ask(kind, text, lang, as_of=as_of)
 
+    def has_answer(self, entry_id: str) -> bool:
+        """Whether ``entry_id`` is an entry the bot can give again (a FAQ entry, a city, a member)."""
+        return self.has_entry(entry_id) or (self.members is not None and self.members.title(entry_id) is not None)
+
+    def _confirm(self, entry_id: str, talk: Reply) -> Reply:
+        """ "Emin misin?" after an answer: what the sources say, with the source, once more."""
+        again = self.entry_reply(entry_id, talk.lang)
+        return replace(again, messages=(*talk.messages, *again.messages), kind=ReplyKind.ANSWER)
+
     def _fact_reply(self, fact: FactAnswer, lang: Lang) -> Reply:
         """One attribute in a sentence or two, its source, and the whole entry a tap away."""
         body = self.understanding.fact_html(fact, lang, self._msg("source_label", lang))
@@ -321,7 +335,7 @@ class Assistant:
             return callbacks.entry(key)
         if any(t.id == key for t in self.content.topics):
             return callbacks.topic(key)
-        city = self._city_names.get(fold(key))
+        city = self.listings.named(key)
         return callbacks.entry(city.entry_id) if city else None
 
     def command(
@@ -363,59 +377,9 @@ class Assistant:
     def _cmd_links(self, args: list[str], lang: Lang, first_name: str) -> Reply:
         return self._finish(self._msg("links_header", lang) + "\n\n" + self.render.links(lang), lang)
 
-    def _cmd_conferences(self, args: list[str], lang: Lang, first_name: str) -> Reply:
-        confs = self.content.conferences
-        text = self._msg("conferences_header", lang, count=len(confs)) + "\n\n" + self.render.conferences(lang)
-        buttons = [Button(f"{c.number}. {c.city[lang]} {c.year}", data=callbacks.entry(c.entry)) for c in confs]
-        return self._finish(text, lang, buttons=tuple(tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2)))
-
-    def _cmd_cities(self, args: list[str], lang: Lang, first_name: str) -> Reply:
-        cities = self.content.cities
-        chosen = self.members.cities_filter(args) if self.members is not None and args else None
-        if not args or (chosen is not None and chosen.country == "TR" and chosen.year is None):
-            header = self._msg("cities_header", lang, count=len(cities), as_of=self.content.cities_as_of)
-            return self._finish(header + "\n\n" + self.render.cities(lang, cities), lang)
-        if chosen is None or self.members is None:
-            return self._finish(self._msg("cities_usage", lang), lang, kind=ReplyKind.USAGE)
-        last = datetime.date.today().year
-        if chosen.year is not None and not NETWORK_FIRST_YEAR <= chosen.year <= last:
-            return self._finish(
-                self._msg("cities_year_range", lang, year=chosen.year, first=NETWORK_FIRST_YEAR, last=last),
-                lang,
-                kind=ReplyKind.USAGE,
-            )
-        if (
-            chosen.year is not None
-            and not (chosen.country or chosen.region)
-            and not self.members.page_count(chosen, lang)
-        ):
-            return self._finish(self._msg("cities_year_none", lang, year=chosen.year), lang, kind=ReplyKind.USAGE)
-        return self.members.list_reply(chosen, 0, lang, kind=ReplyKind.INFO)
-
     def find_city(self, name: str) -> City | None:
         """A member city by (fuzzy) name or alias."""
-        key = fold(name)
-        if not key:
-            return None
-        if key in self._city_names:
-            return self._city_names[key]
-        found = process.extractOne(key, list(self._city_names), scorer=fuzz.WRatio, score_cutoff=82)
-        return self._city_names[found[0]] if found else None
-
-    def _cmd_city(self, args: list[str], lang: Lang, first_name: str) -> Reply:
-        query = " ".join(args).strip()
-        if not query:
-            return self._finish(self._msg("city_usage", lang), lang, kind=ReplyKind.USAGE)
-        if self.members is not None:
-            member = self.members.city_command(query, lang)
-            if member is not None:
-                return member
-        city = self.find_city(query)
-        if city is None:
-            if self.members is not None:
-                return self.members.not_listed(query, lang, kind=ReplyKind.USAGE)
-            return self._finish(self._msg("cities_usage", lang), lang, kind=ReplyKind.USAGE)
-        return self.city_reply(city, lang)
+        return self.listings.find_city(name)
 
     def _cmd_lang(self, args: list[str], lang: Lang, first_name: str) -> Reply:
         choice = args[0].lower() if len(args) == 1 else ""

@@ -32,7 +32,8 @@ class Topic:
     one (an id the answering module understands); ``attribute``: what was asked about
     it ("when", "where", ...), or None for the whole card; ``lang``: the reply's language;
     ``rest``: the question without the thing's name (folded), to ask again about another;
-    ``name``: the thing's name as asked (folded), to ask about it again ("peki hangi ay?").
+    ``name``: the thing's name as asked (folded), to ask about it again ("peki hangi ay?");
+    ``entry``: the entry that answered, to give again for "emin misin?" / "are you sure?".
     """
 
     kind: str
@@ -41,6 +42,7 @@ class Topic:
     lang: str | None = None
     rest: str = ""
     name: str = ""
+    entry: str = ""
 
 
 class Conversations:

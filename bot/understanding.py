@@ -21,15 +21,16 @@ from bot.facts import FACTS_FILE, load_facts
 from bot.honesty import NO_ANSWER_FILE, NoAnswer, NoAnswerTopic, load_no_answer
 from bot.lang import Lang
 from bot.matching import Matcher, Query
-from bot.members.directory import Directory
+from bot.members.directory import Directory, words
 from bot.smalltalk import SMALLTALK_FILE, SmallTalkKind, load_smalltalk
 from bot.spelling import Correction, Speller, content_speller
 from bot.textnorm import STOPWORDS, fold, fold_question
 from bot.tghtml import Html, escape, escape_attr
 
-__all__ = ["Understanding"]
+__all__ = ["PLACE", "Understanding"]
 
 _MAX_FOLLOW_UP_WORDS = 3  # a follow-up names a thing or an attribute, little else
+PLACE = "_"  # where the thing's name stood in a remembered question ("_ ne zaman uye oldu")
 
 
 def _phrases_in(nested: Sequence[object]) -> Iterator[tuple[str, ...]]:
@@ -44,8 +45,12 @@ def _phrases_in(nested: Sequence[object]) -> Iterator[tuple[str, ...]]:
 class Understanding:
     """The readings of a question that come before the matcher, for one content."""
 
-    def __init__(self, content: Content, matcher: Matcher) -> None:
+    def __init__(self, content: Content, matcher: Matcher, places: Directory | None = None) -> None:
+        """``places``: the whole network's places (members, countries, provinces), so that
+        "and Lyon?" after Hamburg or "peki Fransa?" after Germany's list are follow-ups."""
         self.content = content
+        self.places = places
+        self._knows = matcher.knows
         directory = content.directory
         self.facts, fact_problems = load_facts(directory, content.conferences, content.entry_ids(), content.cities)
         self.smalltalk, talk_problems = load_smalltalk(directory)
@@ -145,13 +150,37 @@ class Understanding:
         return words[0] in FOLLOW_UP_WORDS or len(words) <= 2
 
     def names_in(self, folded: str) -> list[str]:
-        """The known names in a folded question, longest first, each once."""
+        """The known names in a folded question (the facts' things and cities, then the
+        network's places), longest first, each once."""
         padded, found = f" {folded} ", []
         for name in self._names:
             if f" {name} " in padded:
                 found.append(name)
                 padded = padded.replace(f" {name} ", " ")
+        if self.places is not None and padded.strip():
+            tokens = words(padded)
+            for start, end, _ in self.places.scan(tokens):
+                name = " ".join(t.text for t in tokens[start:end])
+                if name not in found:
+                    found.append(name)
         return found
+
+    def names_only(self, text: str) -> bool:
+        """Whether a follow-up only names something ("peki Konya?", "and China?", "ya Lyon?")."""
+        said = [w for w in fold_question(text).split() if w not in FOLLOW_UP_WORDS and w not in STOPWORDS]
+        if not said:
+            return False
+        if self._unknown_name(said):
+            return True
+        named = " ".join(self.names_in(" ".join(said))).split()
+        return sorted(named) == sorted(said)
+
+    def _unknown_name(self, content: list[str]) -> bool:
+        """Words the content does not know, that may name a place it has no record of
+        ("and Lyon?"): one or two words of letters, none known."""
+        return 0 < len(content) <= 2 and all(
+            len(w) >= 3 and w.isalpha() and w not in STOPWORDS and not self._knows(w, 0.99) for w in content
+        )
 
     def topic_of_answer(self, entry: str, question: str, lang: Lang) -> Topic | None:
         """What to remember of an entry's answer: the thing it is the card of (for the
@@ -162,23 +191,42 @@ class Understanding:
         names = self.names_in(folded)
         if not names:
             return fact_topic
-        rest = f" {folded} "
-        for name in names:
+        rest = f" {folded} ".replace(f" {names[0]} ", f" {PLACE} ", 1)
+        for name in names[1:]:
             rest = rest.replace(f" {name} ", " ")
         kind, entity = (fact_topic.kind, fact_topic.entity) if fact_topic else ("entry", entry)
         return Topic(kind, entity, None, lang, " ".join(rest.split()), names[0])
 
-    def rewrite(self, text: str, context: Topic) -> str | None:
-        """The follow-up asked in full: "peki Bolu?" after "Konya ne zaman üye oldu?" is
-        "bolu ne zaman uye oldu", "peki hangi ay?" after it "konya hangi ay"; None when
+    def rewrites(self, text: str, context: Topic) -> list[str]:
+        """The follow-up asked in full, most likely first: "peki Bolu?" after "Konya ne
+        zaman üye oldu?" is "bolu ne zaman uye oldu" (also for a name the content does not
+        know: "and Lyon?" after "Is Hamburg a member?" is "is lyon a member"); "peki hangi
+        ay?" after it "konya hangi ay", then "konya hangi ay ne zaman uye oldu". Empty when
         the topic has nothing to add."""
-        words = [w for w in fold_question(text).split() if w not in FOLLOW_UP_WORDS]
-        if not words:
-            return None
-        if self.names_in(" ".join(words)):
-            return " ".join([*words, context.rest]) if context.rest else None
-        return " ".join([context.name, *words]) if context.name else None
+        said = [w for w in fold_question(text).split() if w not in FOLLOW_UP_WORDS]
+        if not said:
+            return []
+        content = [w for w in said if w not in STOPWORDS]
+        if self.names_in(" ".join(said)) or self._unknown_name(content):
+            if not context.rest:
+                return []
+            new = _as_written(text)
+            rest = context.rest
+            return [rest.replace(PLACE, new, 1) if PLACE in rest.split() else f"{new} {rest}"]
+        if not context.name:
+            return []
+        asked = [" ".join([context.name, *said])]
+        if context.rest:
+            asked.append(" ".join([context.name, *said, *(w for w in context.rest.split() if w != PLACE)]))
+        return asked
 
     def entry_ids(self) -> Iterable[str]:
         """The ids of the replies these readings give (small talk)."""
         return (kind.entry_id for kind in self.smalltalk.kinds)
+
+
+def _as_written(text: str) -> str:
+    """The words of a follow-up as the person wrote them, without "peki/and/what about"
+    and punctuation: a name the bot does not know is quoted as written ("Lyon")."""
+    kept = [w.strip("?!.,;:…") for w in text.split() if not set(fold_question(w).split()) <= FOLLOW_UP_WORDS]
+    return " ".join(w for w in kept if w)

@@ -74,6 +74,38 @@ def test_follow_ups_per_chat(assistant: Assistant) -> None:
     assert theme.entry_id == "conference-3-cork" and "Küresel hedefler" in theme.text
 
 
+@pytest.mark.parametrize(
+    ("first", "then", "entry", "says"),
+    [
+        ("Is Hamburg a member?", "what about Bolu?", "city-bolu", "2018"),
+        ("Konya ne zaman üye oldu?", "peki Hamburg?", "member-hamburg", "Hamburg"),
+        ("Hamburg öğrenen şehir mi?", "peki Konya?", "city-konya", "2017"),  # not an entry that names Konya
+        ("Almanya'dan hangi şehirler üye?", "peki Fransa?", "members-c-FR", "Fransa"),
+        ("Which German cities are members?", "and China?", "members-c-CN", "China"),
+        ("Konya ne zaman üye oldu?", "peki Gaziantep?", "province-gaziantep", "Gaziantep"),
+        ("İzmir ne zaman katıldı?", "peki hangi ay?", "city-izmir", "Eylül 2020"),
+        ("Is Hamburg a member?", "and Lyon?", "not-listed", "Lyon"),  # quoted as written
+    ],
+)
+def test_follow_ups_about_the_whole_network(assistant: Assistant, first: str, then: str, entry: str, says: str) -> None:
+    """A follow-up may name any member, country or province, or a place the list lacks."""
+    assistant.ask(first, chat=("net", first, then))
+    reply = assistant.ask(then, chat=("net", first, then))
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry) and says in reply.text, reply.text
+
+
+def test_are_you_sure_gives_the_answer_again_with_its_source(assistant: Assistant) -> None:
+    assistant.ask("Bolu üye mi?", chat="sure")
+    again = assistant.ask("emin misin?", chat="sure")
+    assert again.kind == ReplyKind.ANSWER and again.entry_id == "city-bolu"
+    assert len(again.messages) >= 2 and "teyit" in again.text  # the card's note: status unconfirmed
+    assistant.ask("Where was the 4th conference held?", chat="sure-en")
+    sure = assistant.ask("are you sure?", chat="sure-en")
+    assert sure.lang == "en" and sure.kind == ReplyKind.ANSWER and "Medellín" in sure.text
+    alone = assistant.ask("emin misin?", chat="nobody")
+    assert alone.kind == ReplyKind.SMALLTALK and alone.entry_id == "smalltalk-confirm"
+
+
 def test_the_context_expires_and_is_bounded(assistant: Assistant) -> None:
     conversations = assistant.conversations
     assert conversations.ttl <= 600 and conversations.max_chats <= 100_000
