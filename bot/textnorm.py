@@ -189,6 +189,9 @@ _JOINED = (
 _JOINED_RE = tuple((pair, re.compile(rf"\b{pair}\b"), joined) for pair, joined in _JOINED)
 # Abbreviations that also stand for a word of their long name: "ICLC" is a conference.
 EXPANSIONS: dict[str, tuple[str, ...]] = {"iclc": ("konferans",), "gnlc": ("ag",), "uil": ("enstitu",)}
+# "Hangi illerimiz üye?": our provinces, cities, municipalities are Türkiye's (the bot's
+# users are in Türkiye); the singular "şehrimiz" may be the person's own city, so not it.
+_OURS = ("illerimiz", "sehirlerimiz", "kentlerimiz", "belediyelerimiz")
 _THOUSANDS = re.compile(r"(?<=\d)[.,](?=\d{3}\b)")  # "1,000" is one number
 _CLAUSE = re.compile(r"[,:;!?.…–—]+|\s-\s")
 
@@ -202,7 +205,7 @@ def term(token: str) -> str | None:
     if token in SYNONYMS:
         return SYNONYMS[token]
     stemmed = token
-    for _ in range(2):  # a synonym of an inflected form: "ulkemizdeki" -> "ulkemiz"
+    for _ in range(3):  # a synonym of an inflected form: "ulkemizdeki" -> "ulkemiz", "sehirlerimizden"
         stripped = strip_ending(stemmed) if not stemmed.isdigit() and len(stemmed) > 4 else stemmed
         if stripped == stemmed:
             break
@@ -232,6 +235,8 @@ def folded_terms(folded: str) -> list[str]:
             seen.setdefault(found, None)
             for extra in EXPANSIONS.get(found, ()):
                 seen.setdefault(extra, None)
+            if token.startswith(_OURS) and (ours := term("turkiye")) is not None:
+                seen.setdefault(ours, None)
     return list(seen)
 
 

@@ -14,6 +14,7 @@ from bot.textnorm import (
     looks_turkish,
     stem,
     synonym_table,
+    term,
     terms,
     tokens,
     use_synonyms,
@@ -79,6 +80,8 @@ def test_suffixes_meet_their_stem() -> None:
     assert stem("members") == "member"
     assert stem("2017") == "2017"
     assert stem("uye") == "uye"  # short words are left alone
+    assert term(fold("şehirlerimizden")) == term("sehir")  # three endings
+    assert terms("şehirlerimizden") == [term("sehir"), term("turkiye")]  # "our cities" are Türkiye's
 
 
 def test_looks_turkish() -> None:

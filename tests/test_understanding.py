@@ -135,3 +135,19 @@ def test_counting_questions_state_the_number(assistant: Assistant) -> None:
     assert "11" in to_plain(assistant.ask("Türkiye'den kaç şehir üye?").text)
     assert "425" in to_plain(assistant.ask("ağda kaç şehir var").text)
     assert "230" in to_plain(assistant.ask("2020 yılında ağın kaç üyesi vardı").text)
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("hangi illerimiz üye?", "members-turkey"),
+        ("illerimizden kaç tanesi ağda", "members-turkey"),
+        ("şehirlerimizden hangileri bu ağa üye", "members-turkey"),
+        ("şehirlerimizden ilk hangisi katıldı", "first-turkish-member"),
+    ],
+)
+def test_our_provinces_are_turkiyes(assistant: Assistant, text: str, entry: str) -> None:
+    """ "İllerimiz", "şehirlerimizden": the people asking are in Türkiye."""
+    reply = assistant.ask(text)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry), text
+    assert "11" in reply.text or "Eskişehir" in reply.text
