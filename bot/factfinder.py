@@ -38,6 +38,7 @@ _ORDINALS = {
     6: ("altinci", "sixth", "6th", "6nci", "6inci"),
     7: ("yedinci", "seventh", "7th", "7nci", "7inci"),
 }
+_FIELD = re.compile(r"\{(\w+)\}")  # a template's placeholders
 _YEAR = re.compile(r"((?:19|20)\d\d)(?:[a-z]{0,6})$")  # "2022", "2022de", "2022deki"
 _AFTER: tuple[tuple[str, ...], ...] = (("sonra",), ("after",), ("ardindan",), ("arkasindan",))
 _BEFORE: tuple[tuple[str, ...], ...] = (("once",), ("before",), ("onceki",))
@@ -201,7 +202,8 @@ class FactFinder:
         if label == "year":
             return next((e for e in entities if e.value("year", "en") == str(number)), None)
         if label == "value":  # "356 değil miydi?": the thing with that figure
-            return next((e for e in entities if str(number) in {str(v) for v in e.fields.values()}), None)
+            figures = ({str(v) for k, v in e.fields.items() if k != "rank"} for e in entities)  # a rank is no figure
+            return next((e for e, values in zip(entities, figures, strict=True) if str(number) in values), None)
         if kind.order and 1 <= number <= len(held):
             return held[number - 1]
         return next((e for e in entities if e.upcoming and e.value(order or "", "en") == str(number)), None)
@@ -240,6 +242,11 @@ class FactFinder:
             kind = reading.kind or (self.facts.kinds[follow.kind] if follow and reading.position else None)
             if kind is not None:
                 entity = self._locate(kind, reading.position)
+                value = reading.position[1] if reading.position and reading.position[0] == "value" else None
+                if entity is None and value is not None and not self._is_known(str(value)):
+                    # "ağda 5000 şehir var, değil mi?": the latest figure; a figure the content
+                    # knows ("1000 şehir" is KOMEK's claim) is the matcher's
+                    entity = self._locate(kind, None)
             if entity is None and follow is not None and reading.attributes and reading.position is None:
                 entity = self._entities.get(follow.entity)  # "sonuç belgesi neydi?" after Medellín
         if entity is None:
@@ -254,6 +261,11 @@ class FactFinder:
             wanted = [kind.default, *wanted]
         if not wanted and follow is not None and follow.attribute and follow.kind == entity.kind:
             wanted = [follow.attribute]
+        if not wanted and reading.position is not None:
+            wanted = self._checked(entity, kind, reading.position)
+        if reading.position is not None and reading.position[0] == "year" and len(wanted) > 1:
+            # "2020 yılında kaç il üye oldu": "yılında" is the year named, "kaç" the question
+            wanted = [a for a in wanted if a not in ("year", "when")] or wanted
         specific = [a for a in wanted if not self._generic.get(a, False)]
         for attribute in specific or wanted:  # "kaç yılında kuruldu" asks the founding, not "how many"
             topic = Topic(entity.kind, entity.id, attribute, lang)
@@ -266,6 +278,24 @@ class FactFinder:
             if any(other.knows(kind, attribute) for other in self.facts.of_kind(kind.id)):
                 return FactAnswer(entity, attribute, Html(""), entity.card, topic, missing=True)
         return None
+
+    @staticmethod
+    def _checked(entity: Entity, kind: Kind, position: tuple[str, int]) -> list[str]:
+        """What a question that names a thing and a year or a figure only checks:
+        "Pekin konferansı 2014'te miydi?" its year, "ağda 356 şehir vardı değil mi?" the
+        figure's attribute (the one whose template shows a field with that value, or a
+        kind's only one)."""
+        label, number = position
+        if label == "year" and entity.template(kind, "year") is not None:
+            return ["year"]
+        if label != "value":
+            return []
+        templates = {**kind.templates, **entity.templates}
+        for attribute, texts in templates.items():
+            names = {n for text in texts.values() for n in _FIELD.findall(text)}
+            if any(entity.value(n, "en") == str(number) for n in names) and entity.template(kind, attribute):
+                return [attribute]
+        return list(templates) if len(templates) == 1 else []
 
     @staticmethod
     def _card(kind: Kind, entity: Entity, attribute: str, position: tuple[str, int] | None) -> str:

@@ -179,6 +179,8 @@ _JOINED = (
     ("e posta", "eposta"),
     ("e mail", "email"),
     ("web sitesi", "websitesi"),
+    ("ne zamandan", "nezaman"),  # "ne zamandan beri"
+    ("ne zamandir", "nezaman"),
     ("ne zaman", "nezaman"),
     ("en once", "ilk"),
     ("en son", "enson"),

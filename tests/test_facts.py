@@ -43,6 +43,11 @@ def finder(assistant: Assistant) -> FactFinder:
         ("2. konferans Pekin'de mi yapıldı?", "conference-2", "where", "conference-2-mexico", "Mexico City"),
         ("2. konferans mayısta mı yapıldı", "conference-2", "month", "conference-2-date", "Eylül 2015"),
         ("ağda kaç şehir var", "members-2025", "count", "member-count", "425"),
+        # A thing and a year or a figure only: a confirmation of that year or figure.
+        ("Cork konferansı 2018'de miydi", "conference-3", "year", "conference-3-cork", "2017"),
+        ("ağda 294 şehir vardı, değil mi", "members-2022", "count", "member-growth", "Eylül 2022"),
+        ("ağda 7000 şehir var mı", "members-2025", "count", "member-count", "425"),  # not a known figure: the latest
+        ("Türkiye'den 2022 yılında kaç il katıldı", "tr-member-bursa", "count", "members-turkey", "3 şehir"),
     ],
 )
 def test_attribute_questions(

@@ -328,6 +328,9 @@ def test_the_city_evaluation_set(assistant: Assistant) -> None:
         ("Balıkesir hangi ay katıldı", "city-balikesir"),
         ("Afyon 2021de mi katıldı", "city-afyonkarahisar"),
         ("Bursalıyım, Bursa'nın üyeliği sürüyor mu?", "city-bursa"),
+        ("is Sakarya still in?", "city-sakarya"),
+        ("Yozgat hala var mı", "city-yozgat"),
+        ("Balıkesirliyim, bizim il ne zamandan beri üye?", "city-balikesir"),
     ],
 )
 def test_status_and_confirmation_of_a_named_member(assistant: Assistant, text: str, entry: str) -> None:
@@ -346,6 +349,8 @@ def test_status_and_confirmation_of_a_named_member(assistant: Assistant, text: s
         "Bursa'ya kabul sınavı ne zaman",
         "Lyon durumu ne",
         "Hatay'da ekim ayında hava nasıl",
+        "Konya still cold?",
+        "Bolu hala soğuk mu",
     ],
 )
 def test_status_words_about_something_else_are_not_membership(assistant: Assistant, text: str) -> None:

@@ -125,6 +125,7 @@ _LIST_WORDS = frozenset(
         "nereler",
     ]
 )
+_STILL = frozenset(["still", "hala", "halen", "hela", "artik"])  # stop words that ask whether it still is
 _YEAR = re.compile(r"(20\d\d)(?:[a-z]{0,5})$")  # "2019", "2019da", "2018deki"
 _WHO_WORDS = frozenset(["hangi", "hangileri", "which", "kim", "kimler", "who", "liste", "listesi", "list"])
 _COUNT_WORDS = frozenset(["kac", "many", "number", "sayisi"])
@@ -170,7 +171,7 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
     if not tokens or len(tokens) > 30:
         return None
     v = vocabulary()
-    if not any(term(w.text) in v.listing or term(w.text) in v.status for w in tokens):
+    if not any(term(w.text) in v.listing or term(w.text) in v.status or w.text in _STILL for w in tokens):
         return None  # no word about membership or cities: nothing to look up ("Hamburg'da otel")
     spans = directory.scan(tokens)
     taken: set[int] = set()
@@ -201,7 +202,8 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
     # "Tunus'tan hangi şehirler?" is the country; "Tunus öğrenen şehir mi?" the city.
     city_spans = [f for f in places if any(p.kind in (PlaceKind.MEMBER, PlaceKind.PROVINCE) for p in f)]
     pure_cities = [f for f in city_spans if not any(p.kind in (PlaceKind.COUNTRY, PlaceKind.REGION) for p in f)]
-    if city_spans and not asks_membership and rest_terms & v.status and rest_terms <= v.status | v.lead | v.plain:
+    status = bool(rest_terms & v.status) or bool(folded & _STILL)  # "is Izmir still in?"
+    if city_spans and not asks_membership and status and rest_terms <= v.status | v.lead | v.plain:
         asks_membership = not listing  # "Bolu'nun durumu ne?": the named member's membership
     if city_spans and asks_membership and (pure_cities or not listing):
         chosen = tuple(dict.fromkeys(directory.by_id[p.key] for p in members))
