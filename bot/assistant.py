@@ -237,7 +237,7 @@ class Assistant:
             fact = None
         if fact is not None:
             reply = self._fact_reply(fact, lang)
-            guarded = self._guarded(text, reply, result, lang)
+            guarded = reply if fact.relative else self._guarded(text, reply, result, lang)
             return guarded, fact.topic if guarded is reply else None
         if self.members is not None:  # "Hamburg öğrenen şehir mi?", "Almanya'dan hangi şehirler?"
             member = self.members.ask(text, lang)

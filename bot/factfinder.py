@@ -25,7 +25,7 @@ from bot.conversation import Topic
 from bot.facts import Entity, FactBase, Kind
 from bot.phrases import PhraseIndex, word_matches
 from bot.textnorm import STOPWORDS, fold_question
-from bot.tghtml import Html
+from bot.tghtml import Html, escape
 
 __all__ = ["FOLLOW_UP_WORDS", "FactAnswer", "FactFinder", "follow_up_words"]
 
@@ -40,8 +40,9 @@ _ORDINALS = {
 }
 _FIELD = re.compile(r"\{(\w+)\}")  # a template's placeholders
 _YEAR = re.compile(r"((?:19|20)\d\d)(?:[a-z]{0,6})$")  # "2022", "2022de", "2022deki"
-_AFTER: tuple[tuple[str, ...], ...] = (("sonra",), ("after",), ("ardindan",), ("arkasindan",))
-_BEFORE: tuple[tuple[str, ...], ...] = (("once",), ("before",), ("onceki",))
+_AFTER: tuple[tuple[str, ...], ...] = (("sonra",), ("after",), ("ardindan",), ("arkasindan",), ("sonraki",))
+_AFTER += (("following",),)
+_BEFORE: tuple[tuple[str, ...], ...] = (("once",), ("before",), ("onceki",), ("prior", "to"), ("preceding",))
 _ORDINAL_WORDS = {word: n for n, words in _ORDINALS.items() for word in words}
 _LATEST: tuple[tuple[str, ...], ...] = (("en", "son"), ("enson",), ("son",), ("en", "yeni"), ("latest",), ("last",))
 _LATEST += (("most", "recent"), ("newest",), ("en", "guncel"), ("recent",), ("sonuncu",))
@@ -63,6 +64,7 @@ class FactAnswer:
     card: str  # the faq entry with the full answer
     topic: Topic  # what to remember for follow-ups
     missing: bool = False  # the thing is known, this attribute of it is not: say so
+    relative: bool = False  # found by its place after or before another ("Medellín'den sonraki"): no "later" question
 
 
 @dataclass(slots=True)
@@ -76,6 +78,7 @@ class _Reading:
     used: set[int] | None = None  # token positions explained
     ambiguous: bool = False
     relation: tuple[str, Entity] | None = None  # ("after" | "before", the thing named)
+    since: str | None = None  # "after" | "before" the year named: every thing of the kind on that side
 
 
 class FactFinder:
@@ -134,11 +137,20 @@ class FactFinder:
                 words[kind_id].update(range(s, e))
         kinds = [(self.facts.kinds[k], named) for k, named in words.items()]
         reading.position = self._position(tokens, reading.used)
-        if reading.entity is not None and related and self.facts.kinds[reading.entity.kind].relations_only:
-            s, e, label = related[0]  # "Konya'dan sonra kim katıldı?": the one after Konya
+        named_kind = self.facts.kinds[reading.entity.kind] if reading.entity is not None else None
+        if reading.entity is not None and related and named_kind and (named_kind.relations_only or named_kind.order):
+            s, e, label = related[
+                0
+            ]  # "Konya'dan sonra kim katıldı?", "Cork'tan önceki konferans": the one after/before
             reading.used.update(range(s, e))
             reading.relation = (label, reading.entity)
             reading.entity = None
+            if reading.position is not None and reading.position[0] == "next":
+                reading.position = None  # "Medellín'den sonraki": after Medellín, not the upcoming one
+        elif related and reading.position is not None and reading.position[0] == "year":
+            s, e, label = related[0]  # "2020'den sonra katılanlar": every one after that year
+            reading.used.update(range(s, e))
+            reading.since = label
         if reading.kind is None and kinds:
             strong = [(k, f) for k, f in kinds if not k.weak] or kinds
             if len(strong) > 1 and reading.position is not None:  # "6th conference's document": the one placed
@@ -233,6 +245,8 @@ class FactFinder:
             entity = self._relative(*reading.relation)
             if entity is None:
                 return None
+        if entity is None and reading.since is not None and reading.kind is not None and reading.position is not None:
+            return self._range(reading.kind, reading.since, reading.position[1], lang)
         if entity is None and self._other_names.has(tokens):
             return None  # "Konya'nın üyelik yılı kaç?" is about Konya, not the network's size
         weak_kind = reading.kind is None or reading.kind.weak
@@ -249,6 +263,8 @@ class FactFinder:
                     entity = self._locate(kind, None)
             if entity is None and follow is not None and reading.attributes and reading.position is None:
                 entity = self._entities.get(follow.entity)  # "sonuç belgesi neydi?" after Medellín
+        if entity is None and reading.kind is not None:
+            entity = self._for_the_kind(reading.kind, [a for _, a in reading.attributes])  # "ödül kaç kez verildi"
         if entity is None:
             return None
         kind = self.facts.kinds[entity.kind]
@@ -267,12 +283,23 @@ class FactFinder:
             # "2020 yılında kaç il üye oldu": "yılında" is the year named, "kaç" the question
             wanted = [a for a in wanted if a not in ("year", "when")] or wanted
         specific = [a for a in wanted if not self._generic.get(a, False)]
-        for attribute in specific or wanted:  # "kaç yılında kuruldu" asks the founding, not "how many"
+        asked = specific or wanted
+        plain = not [t for t in unexplained if t not in FOLLOW_UP_WORDS]  # nothing else said
+        if kind.fallback and plain and (reading.relation is not None or set(wanted) == {"which"}):
+            # "ilk konferans hangisiydi" (no "which" for a conference), "Cork'tan önceki
+            # konferans": the words asked first, then the kind's fallback (its dates)
+            asked = [
+                *asked,
+                *(a for a in wanted if a not in asked),
+                *([] if kind.fallback in asked else [kind.fallback]),
+            ]
+        for attribute in asked:  # "kaç yılında kuruldu" asks the founding, not "how many"
             topic = Topic(entity.kind, entity.id, attribute, lang)
             template = entity.template(kind, attribute)
             if template is not None:
                 card = self._card(kind, entity, attribute, None if reading.relation else reading.position)
-                return FactAnswer(entity, attribute, entity.render(template, lang), card, topic)
+                html = entity.render(template, lang)
+                return FactAnswer(entity, attribute, html, card, topic, relative=reading.relation is not None)
             # Known for other things of the kind, not for this one: "how many attended the
             # Medellín conference?" (known for the 2nd only) is honestly not known.
             if any(other.knows(kind, attribute) for other in self.facts.of_kind(kind.id)):
@@ -313,6 +340,47 @@ class FactFinder:
             if applies and key in kind.cards:
                 return kind.cards[key]
         return entity.card
+
+    def _range(self, kind: Kind, label: str, year: int, lang: str) -> FactAnswer | None:
+        """ "Türkiye'den 2020'den sonra katılanlar": the things of ``kind`` after (or
+        before) ``year`` by its order, named in the kind's ``ranges`` template."""
+        template = kind.ranges.get(label)
+        if template is None or not kind.order:
+            return None
+        ordered = self._ordered(kind)
+        if label == "after":
+            chosen = [e for e in ordered if int(e.value(kind.order, "en") or 0) > year]
+        else:
+            chosen = [e for e in ordered if int(e.value(kind.order, "en") or 0) < year]
+        text = template[lang] if lang in template else template["en"]
+        items = ", ".join(f"{e.value('name', lang)} ({e.value(kind.order, lang)})" for e in chosen)
+        if not chosen:
+            items = "—"
+        html = Html(
+            text.replace("{year}", str(year)).replace("{count}", str(len(chosen))).replace("{items}", escape(items))
+        )
+        anchor = chosen[0] if chosen else ordered[-1] if label == "after" and ordered else None
+        if anchor is None:
+            return None
+        card = kind.cards.get("group", anchor.card)
+        return FactAnswer(anchor, f"{label}_year", html, card, Topic(kind.id, anchor.id, None, lang), relative=True)
+
+    def _for_the_kind(self, kind: Kind, attributes: list[str]) -> Entity | None:
+        """The thing to answer a question about a whole kind with: any of its things, when
+        the kind's template for an attribute asked names no field ("kaç kez verildi")."""
+        for attribute in attributes:
+            texts = kind.templates.get(attribute)
+            if texts is not None and not any(_FIELD.search(text) for text in texts.values()):
+                ordered = self._ordered(kind)
+                return ordered[-1] if ordered else None
+        return None
+
+    def _ordered(self, kind: Kind) -> list[Entity]:
+        """The things of ``kind`` held (not upcoming), in the kind's order."""
+        order = kind.order or ""
+        return sorted(
+            (e for e in self.facts.of_kind(kind.id) if not e.upcoming), key=lambda e: int(e.value(order, "en") or 0)
+        )
 
     def _relative(self, label: str, anchor: Entity) -> Entity | None:
         """The first thing after ``anchor`` in its kind's order, or the last before it."""

@@ -53,6 +53,10 @@ class Kind:
     # The entry to offer instead of the thing's own, by attribute or by reading: "first",
     # "latest", "group" (the answer names several things, as cities that joined one year).
     cards: Mapping[str, str] = field(default_factory=dict)
+    # "after"/"before" -> lang -> template naming every thing on that side of a year
+    # ({year}, {count}, {items}: "Bursa (2022), Ankara (2025)").
+    ranges: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    fallback: str | None = None  # the attribute to give when the one asked has no template, or after "X'ten sonra"
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +235,8 @@ def load_facts(
             bool(item.get("relations_only", False)),
             item.get("default"),
             dict(item.get("cards") or {}),
+            _templates(item.get("ranges"), f"{where} ranges", problems),
+            item.get("fallback"),
         )
         if item.get("from") == "cities":
             derived += _city_entities(item["id"], cities)

@@ -48,6 +48,26 @@ def finder(assistant: Assistant) -> FactFinder:
         ("ağda 294 şehir vardı, değil mi", "members-2022", "count", "member-growth", "Eylül 2022"),
         ("ağda 7000 şehir var mı", "members-2025", "count", "member-count", "425"),  # not a known figure: the latest
         ("Türkiye'den 2022 yılında kaç il katıldı", "tr-member-bursa", "count", "members-turkey", "3 şehir"),
+        # Order: after or before a thing, or a year; which one; how many times.
+        ("Cork'tan önceki konferans", "conference-2", "when", "conference-2-date", "Mexico City"),
+        ("Medellín'den sonraki konferans nerede", "conference-5", "where", "conference-5-yeonsu", "Yeonsu"),
+        ("ilk konferans hangisiydi", "conference-1", "when", "conference-1-beijing", "Pekin"),
+        (
+            "Türkiye'den 2020'den sonra katılan şehirler",
+            "tr-member-bursa",
+            "after_year",
+            "members-turkey",
+            "Ankara (2025)",
+        ),
+        (
+            "2018'den önce katılan Türk şehirleri",
+            "tr-member-eskisehir",
+            "before_year",
+            "members-turkey",
+            "Konya (2017)",
+        ),
+        ("ödül kaç kez verildi", "award-2024", "times", "learning-city-award", "beş kez"),
+        ("konferanslar ne sıklıkla yapılıyor", "conference-6", "times", "conferences-overview", "iki yılda bir"),
     ],
 )
 def test_attribute_questions(

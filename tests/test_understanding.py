@@ -151,3 +151,11 @@ def test_our_provinces_are_turkiyes(assistant: Assistant, text: str, entry: str)
     reply = assistant.ask(text)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry), text
     assert "11" in reply.text or "Eskişehir" in reply.text
+
+
+def test_the_one_after_a_thing_is_no_question_about_the_future(assistant: Assistant) -> None:
+    """ "Medellín'den sonraki konferans" is the 5th, held: not "later than my sources"."""
+    reply = assistant.ask("Medellín'den sonraki konferans nerede yapıldı?")
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "conference-5-yeonsu") and "Yeonsu" in reply.text
+    later = assistant.ask("bir sonraki konferans nerede olacak?")
+    assert later.entry_id != "conference-5-yeonsu"
