@@ -19,7 +19,7 @@ from bot.factfinder import FactAnswer
 from bot.guard import Rule, content_guard
 from bot.honesty import AskKind
 from bot.inline import inline_articles
-from bot.lang import LANGS, Lang, choose_lang
+from bot.lang import Lang, choose_lang
 from bot.listings import Listings
 from bot.matching import Decision, Matcher, MatchResult, Thresholds
 from bot.members.answers import MemberAnswers
@@ -54,14 +54,14 @@ class Assistant:
         self.listings = Listings(self)
         self._commands: dict[str, _CommandHandler] = {
             "start": self._cmd_start,
-            "help": self._cmd_help,
+            "help": self.listings.help,
             "cities": self.listings.cities,
             "city": self.listings.city,
-            "about": self._cmd_about,
+            "about": self.listings.about,
             "conferences": self.listings.conferences,
-            "links": self._cmd_links,
+            "links": self.listings.links,
             "faq": self._cmd_faq,
-            "lang": self._cmd_lang,
+            "lang": self.listings.lang,
         }
         if set(self._commands) != set(COMMANDS):  # the registry and this table must agree
             raise RuntimeError(f"assistant commands {sorted(self._commands)} differ from the registry")
@@ -75,7 +75,7 @@ class Assistant:
                 finish=self._finish,
                 city_reply=lambda city, lang: self.city_reply(city, lang),
                 cities=lambda lang: self.render.cities(lang, content.cities),
-                menu=self._menu_button,
+                menu=self.menu_button,
             )
             self.understanding.know_places(self.members.directory)  # for the speller
 
@@ -99,7 +99,8 @@ class Assistant:
     # ------------------------------------------------------------------ replies
     _finish = staticmethod(reply_of)
 
-    def _menu_button(self, lang: Lang) -> Button:
+    def menu_button(self, lang: Lang) -> Button:
+        """The button back to the topics."""
         return Button(self._msg("button_topics", lang), data=callbacks.MENU)
 
     def _topic_buttons(self, lang: Lang) -> tuple[tuple[Button, ...], ...]:
@@ -119,7 +120,7 @@ class Assistant:
         entry = self.content.faq[entry_id]
         related = [r for r in entry.related if r in self.content.faq or r in self.content.city_by_entry]
         buttons = [(Button(self.title(r, lang), data=callbacks.entry(r)),) for r in related[:MAX_SUGGESTIONS]]
-        buttons.append((self._menu_button(lang),))
+        buttons.append((self.menu_button(lang),))
         return self._finish(
             self.render.answer(entry, lang), lang, kind=kind, buttons=tuple(buttons), entry_id=entry.id, score=score
         )
@@ -135,7 +136,7 @@ class Assistant:
         )
         if city.note:
             text += "\n\n" + Html(city.note[lang])  # checked content HTML
-        buttons = (*self._members_button(lang), (self._menu_button(lang),))
+        buttons = (*self._members_button(lang), (self.menu_button(lang),))
         return self._finish(text, lang, kind=kind, buttons=buttons, entry_id=city.entry_id, score=score)
 
     def _members_button(self, lang: Lang) -> tuple[tuple[Button, ...], ...]:
@@ -153,12 +154,12 @@ class Assistant:
         verdict = self.guard.check(text, best.entry_id) if text and best else None
         if verdict is not None and verdict.kind is not None:
             body = self._honest_html(verdict.kind, text or "", lang)
-            return self._finish(body, lang, kind=ReplyKind.NO_ANSWER, buttons=(*buttons, (self._menu_button(lang),)))
+            return self._finish(body, lang, kind=ReplyKind.NO_ANSWER, buttons=(*buttons, (self.menu_button(lang),)))
         return self._finish(
             self._msg("did_you_mean", lang),
             lang,
             kind=ReplyKind.SUGGEST,
-            buttons=(*buttons, (self._menu_button(lang),)),
+            buttons=(*buttons, (self.menu_button(lang),)),
             score=best.score if best else 0.0,
             suggestions=tuple(m.entry_id for m in picks),
         )
@@ -193,6 +194,13 @@ class Assistant:
                 if retry.kind == ReplyKind.ANSWER:
                     reply, topic = retry, retry_topic
                     break
+        if reply.kind in (ReplyKind.SUGGEST, ReplyKind.FALLBACK):
+            # The question itself, after "Selam, ödev hazırlıyorum", if the whole still asks nothing else
+            tail = self.understanding.after_chatter(text, strict=False)
+            if tail is not None:
+                retry, retry_topic = self._ask(tail, pref, user_lang, force_lang or reply.lang, context)
+                if retry.kind == ReplyKind.ANSWER and self._still_answers(text, retry):
+                    reply, topic = retry, retry_topic
         if reply.kind == ReplyKind.SMALLTALK:
             if context is not None and context.entry and reply.entry_id == CONFIRM_ENTRY:
                 return self._confirm(context.entry, reply)  # "emin misin?": the answer again, with its source
@@ -221,16 +229,19 @@ class Assistant:
         uncovered = self.understanding.uncovered(text)
         if uncovered is not None:
             body = self.understanding.no_answer_html(uncovered, lang)
-            return self._finish(body, lang, kind=ReplyKind.NO_ANSWER, buttons=((self._menu_button(lang),),)), None
+            return self._finish(body, lang, kind=ReplyKind.NO_ANSWER, buttons=((self.menu_button(lang),),)), None
         early = self.members.question(text) if self.members is not None else None
         if early is not None and early.abroad and self.members is not None:  # "Almanya'dan kaç şehir üye?"
             return self.members.answer(early, lang), None
         fact = self.understanding.fact(text, lang, context)
+        tail = self.understanding.after_chatter(text)  # "Selam, ödev hazırlıyorum; ağ ne zaman kuruldu?"
+        if fact is None and tail is not None:
+            fact = self.understanding.fact(tail, lang, context)
         if fact is not None and fact.missing:
             body = self.understanding.missing_html(fact, lang, self.title(fact.card, lang))
             buttons = (
                 (Button(self.title(fact.card, lang), data=callbacks.entry(fact.card)),),
-                (self._menu_button(lang),),
+                (self.menu_button(lang),),
             )
             return self._finish(body, lang, kind=ReplyKind.NO_ANSWER, buttons=buttons), fact.topic
         if fact is not None and self._matcher_knows_better(text, fact, result):
@@ -241,11 +252,13 @@ class Assistant:
             return guarded, fact.topic if guarded is reply else None
         if self.members is not None:  # "Hamburg öğrenen şehir mi?", "Almanya'dan hangi şehirler?"
             member = self.members.ask(text, lang)
+            if member is None and tail is not None:
+                member = self.members.ask(tail, lang)
             if member is not None:
                 return self._guarded(text, member, result, lang), None
         if not result.query.terms:
             body = self._msg("empty_question", lang)
-            return self._finish(body, lang, kind=ReplyKind.FALLBACK, buttons=((self._menu_button(lang),),)), None
+            return self._finish(body, lang, kind=ReplyKind.FALLBACK, buttons=((self.menu_button(lang),),)), None
         if result.decision == Decision.ANSWER and best is not None:
             reply = self.entry_reply(best.entry_id, lang, score=best.score)
             return self._guarded(text, reply, result, lang, names=True), None
@@ -254,7 +267,7 @@ class Assistant:
         body = self._msg("fallback", lang)
         score = best.score if best else 0.0
         return self._finish(
-            body, lang, kind=ReplyKind.FALLBACK, buttons=((self._menu_button(lang),),), score=score
+            body, lang, kind=ReplyKind.FALLBACK, buttons=((self.menu_button(lang),),), score=score
         ), None
 
     def _guarded(self, text: str, reply: Reply, result: MatchResult, lang: Lang, *, names: bool = False) -> Reply:
@@ -272,7 +285,7 @@ class Assistant:
         buttons: list[tuple[Button, ...]] = []
         if self.has_entry(reply.entry_id):
             buttons.append((Button(self.title(reply.entry_id, lang), data=callbacks.entry(reply.entry_id)),))
-        buttons.append((self._menu_button(lang),))
+        buttons.append((self.menu_button(lang),))
         return self._finish(body, lang, kind=ReplyKind.NO_ANSWER, buttons=tuple(buttons))
 
     def _matcher_knows_better(self, text: str, fact: FactAnswer, result: MatchResult) -> bool:
@@ -307,6 +320,11 @@ class Assistant:
         as_of = format_day(self.guard.as_of, lang) if self.guard.as_of else ""
         return self.understanding.no_answer.render_ask(kind, text, lang, as_of=as_of)
 
+    def _still_answers(self, text: str, reply: Reply) -> bool:
+        """Whether the answer to a question's last clause answers the whole question too
+        (what comes before asks nothing the entry does not give: no price, no later date)."""
+        return reply.entry_id is not None and self.guard.check(text, reply.entry_id, shown=reply.text) is None
+
     def has_answer(self, entry_id: str) -> bool:
         """Whether ``entry_id`` is an entry the bot can give again (a FAQ entry, a city, a member)."""
         return self.has_entry(entry_id) or (self.members is not None and self.members.title(entry_id) is not None)
@@ -319,7 +337,7 @@ class Assistant:
     def _fact_reply(self, fact: FactAnswer, lang: Lang) -> Reply:
         """One attribute in a sentence or two, its source, and the whole entry a tap away."""
         body = self.understanding.fact_html(fact, lang, self._msg("source_label", lang))
-        buttons = ((Button(self.title(fact.card, lang), data=callbacks.entry(fact.card)),), (self._menu_button(lang),))
+        buttons = ((Button(self.title(fact.card, lang), data=callbacks.entry(fact.card)),), (self.menu_button(lang),))
         return self._finish(body, lang, kind=ReplyKind.ANSWER, buttons=buttons, entry_id=fact.card, score=100.0)
 
     def error_reply(self, *, pref: str | None = None, user_lang: str | None = None) -> Reply:
@@ -365,30 +383,12 @@ class Assistant:
             buttons=self._topic_buttons(lang),
         )
 
-    def _cmd_help(self, args: list[str], lang: Lang, first_name: str) -> Reply:
-        return self._finish(self._msg("help", lang), lang, buttons=((self._menu_button(lang),),))
-
-    def _cmd_about(self, args: list[str], lang: Lang, first_name: str) -> Reply:
-        return self._finish(self._msg("about", lang), lang)
-
     def _cmd_faq(self, args: list[str], lang: Lang, first_name: str) -> Reply:
         return self._finish(self._msg("menu_prompt", lang), lang, buttons=self._topic_buttons(lang))
-
-    def _cmd_links(self, args: list[str], lang: Lang, first_name: str) -> Reply:
-        return self._finish(self._msg("links_header", lang) + "\n\n" + self.render.links(lang), lang)
 
     def find_city(self, name: str) -> City | None:
         """A member city by (fuzzy) name or alias."""
         return self.listings.find_city(name)
-
-    def _cmd_lang(self, args: list[str], lang: Lang, first_name: str) -> Reply:
-        choice = args[0].lower() if len(args) == 1 else ""
-        if choice not in LANGS:
-            buttons = tuple(Button(self._msg("language_name", code), data=callbacks.lang(code)) for code in LANGS)
-            return self._finish(self._msg("lang_usage", lang), lang, kind=ReplyKind.USAGE, buttons=(buttons,))
-        return self._finish(
-            self._msg("lang_set", choice, language=self._msg("language_name", choice)), choice, set_lang=choice
-        )
 
     def button(self, data: str, *, pref: str | None = None, user_lang: str | None = None) -> Reply | None:
         """The reply to an inline button's callback data; None for stale, forged or unknown data."""
@@ -409,11 +409,11 @@ class Assistant:
             return self._finish(
                 self._msg("topic_header", lang, title=topic.title[lang]),
                 lang,
-                buttons=(*buttons, (self._menu_button(lang),)),
+                buttons=(*buttons, (self.menu_button(lang),)),
                 edit=True,
             )
         if parsed.kind == CallbackKind.LANG:
-            return self._cmd_lang([value], lang, "")
+            return self.listings.lang([value], lang, "")
         if parsed.kind == CallbackKind.MEMBERS and self.members is not None:
             chosen = ListFilter.parse(value)
             if chosen is None or not self.members.valid(chosen):

@@ -310,8 +310,8 @@ class FactFinder:
     def _checked(entity: Entity, kind: Kind, position: tuple[str, int]) -> list[str]:
         """What a question that names a thing and a year or a figure only checks:
         "Pekin konferansı 2014'te miydi?" its year, "ağda 356 şehir vardı değil mi?" the
-        figure's attribute (the one whose template shows a field with that value, or a
-        kind's only one)."""
+        figure's attribute (the one whose template shows a field with that value, or the
+        kind's only template with fields)."""
         label, number = position
         if label == "year" and entity.template(kind, "year") is not None:
             return ["year"]
@@ -322,7 +322,8 @@ class FactFinder:
             names = {n for text in texts.values() for n in _FIELD.findall(text)}
             if any(entity.value(n, "en") == str(number) for n in names) and entity.template(kind, attribute):
                 return [attribute]
-        return list(templates) if len(templates) == 1 else []
+        figures = [a for a, texts in templates.items() if any(_FIELD.search(text) for text in texts.values())]
+        return figures if len(figures) == 1 else []
 
     @staticmethod
     def _card(kind: Kind, entity: Entity, attribute: str, position: tuple[str, int] | None) -> str:

@@ -1,4 +1,5 @@
-"""The replies of the listing commands: /conferences, /cities and /city."""
+"""The replies of the commands that show content: /about, /links, /conferences, /cities,
+/city and /lang."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from rapidfuzz import fuzz, process
 
 from bot import callbacks
 from bot.content import City
-from bot.lang import Lang
+from bot.lang import LANGS, Lang
 from bot.replies import Button, Reply, ReplyKind, reply_of
 from bot.textnorm import fold
 
@@ -22,7 +23,7 @@ NETWORK_FIRST_YEAR = 2013  # the network was launched in Beijing in October 2013
 
 
 class Listings:
-    """/conferences, /cities and /city for one :class:`Assistant`."""
+    """/about, /links, /conferences, /cities, /city and /lang for one :class:`Assistant`."""
 
     def __init__(self, assistant: Assistant) -> None:
         self._a = assistant
@@ -93,3 +94,29 @@ class Listings:
                 return self._a.members.not_listed(query, lang, kind=ReplyKind.USAGE)
             return reply_of(self._a.render.msg("cities_usage", lang), lang, kind=ReplyKind.USAGE)
         return self._a.city_reply(city, lang)
+
+    def help(self, args: list[str], lang: Lang, first_name: str) -> Reply:
+        """/help: what the bot can be asked."""
+        return reply_of(self._a.render.msg("help", lang), lang, buttons=((self._a.menu_button(lang),),))
+
+    def about(self, args: list[str], lang: Lang, first_name: str) -> Reply:
+        """/about: what the bot is and who runs it."""
+        return reply_of(self._a.render.msg("about", lang), lang)
+
+    def links(self, args: list[str], lang: Lang, first_name: str) -> Reply:
+        """/links: the official pages."""
+        return reply_of(self._a.render.msg("links_header", lang) + "\n\n" + self._a.render.links(lang), lang)
+
+    def lang(self, args: list[str], lang: Lang, first_name: str) -> Reply:
+        """/lang [tr|en]: set the language, or buttons to choose one."""
+        choice = args[0].lower() if len(args) == 1 else ""
+        if choice not in LANGS:
+            buttons = tuple(
+                Button(self._a.render.msg("language_name", code), data=callbacks.lang(code)) for code in LANGS
+            )
+            return reply_of(self._a.render.msg("lang_usage", lang), lang, kind=ReplyKind.USAGE, buttons=(buttons,))
+        return reply_of(
+            self._a.render.msg("lang_set", choice, language=self._a.render.msg("language_name", choice)),
+            choice,
+            set_lang=choice,
+        )

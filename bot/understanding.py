@@ -24,7 +24,7 @@ from bot.matching import Matcher, Query
 from bot.members.directory import Directory, words
 from bot.smalltalk import SMALLTALK_FILE, SmallTalkKind, load_smalltalk
 from bot.spelling import Correction, Speller, content_speller
-from bot.textnorm import STOPWORDS, fold, fold_question
+from bot.textnorm import INTENT_WORDS, STOPWORDS, fold, fold_question, last_clause, terms
 from bot.tghtml import Html, escape, escape_attr
 
 __all__ = ["PLACE", "Understanding"]
@@ -164,6 +164,21 @@ class Understanding:
                 if name not in found:
                     found.append(name)
         return found
+
+    def after_chatter(self, text: str, *, strict: bool = True) -> str | None:
+        """The last clause of ``text`` when what comes before it is chatter ("Selam, ödev
+        hazırlıyorum; ...", "I'm writing a report: ..."): at most one word the content
+        knows. None when there is no such clause, or (``strict``) when the words before
+        it say what the question is about ("KOMEK says over 1000 cities, is that the
+        member count?")."""
+        tail = last_clause(text)
+        start = text.rfind(tail.strip()) if tail.strip() else -1
+        if start <= 0 or len(tail.split()) < 2:
+            return None
+        if not strict:
+            return tail
+        known = [t for t in terms(text[:start]) if t not in INTENT_WORDS and self._knows(t, 0.99)]
+        return tail if len(known) <= 1 else None
 
     def names_only(self, text: str) -> bool:
         """Whether a follow-up only names something ("peki Konya?", "and China?", "ya Lyon?")."""

@@ -159,3 +159,24 @@ def test_the_one_after_a_thing_is_no_question_about_the_future(assistant: Assist
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "conference-5-yeonsu") and "Yeonsu" in reply.text
     later = assistant.ask("bir sonraki konferans nerede olacak?")
     assert later.entry_id != "conference-5-yeonsu"
+
+
+@pytest.mark.parametrize(
+    ("text", "entry", "says"),
+    [
+        ("Selam, tez yazıyorum; Öğrenen Şehirler Küresel Ağı hangi yıl başlatıldı?", "gnlc-history", "2013"),
+        ("I'm writing a school report: how many countries are members of the network?", "member-count", "91"),
+        ("kusura bakmayın, rahatsız ediyorum: UIL'in adresi nedir?", "uil-address", "Feldbrunnenstraße"),
+    ],
+)
+def test_the_question_after_chatter(assistant: Assistant, text: str, entry: str, says: str) -> None:
+    """Words before the question itself that the content does not know do not sink it."""
+    reply = assistant.ask(text)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry) and says in reply.text, reply.text
+
+
+def test_a_preamble_that_names_the_subject_is_not_chatter(assistant: Assistant) -> None:
+    claim = assistant.ask("KOMEK says over 1000 cities are learning cities, is that the member count?")
+    assert claim.entry_id != "member-count"  # the question is about KOMEK's claim, not the count
+    price = assistant.ask("KOMEK kurs ücretleri ne kadar, ağ ne zaman kuruldu?")
+    assert price.kind != ReplyKind.ANSWER  # a price before the question: not answered with the history
