@@ -49,6 +49,9 @@ _LATEST += (("most", "recent"), ("newest",), ("en", "guncel"), ("recent",), ("so
 _NEXT = (("bir", "sonraki"), ("sonraki",), ("gelecek",), ("next",), ("upcoming",), ("yaklasan",), ("coming",))
 # Words that open a follow-up ("peki Bolu?", "and Hatay?", "what about the fourth?").
 FOLLOW_UP_WORDS = frozenset(["peki", "ya", "and", "what", "about", "how", "bir", "de", "da", "o", "onun", "its", "the"])
+FOLLOW_UP_WORDS |= frozenset(
+    ["orada", "orda", "oradaki", "orasi", "there", "then", "zaman", "that", "it"]
+)  # "orada ne kabul edildi?"
 
 
 def follow_up_words(text: str) -> list[str]:
@@ -232,7 +235,7 @@ class FactFinder:
             return None
         assert reading.used is not None and reading.attributes is not None
         unexplained = [t for i, t in enumerate(tokens) if i not in reading.used and t not in STOPWORDS]
-        if any(not self._is_known(t) for t in unexplained):
+        if any(not self._is_known(t) for t in unexplained if t not in FOLLOW_UP_WORDS):
             return None
         short = len([t for t in unexplained if t not in FOLLOW_UP_WORDS]) <= 1 and len(tokens) <= 6
         follow = context if short and context is not None and context.kind in self.facts.kinds else None

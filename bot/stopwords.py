@@ -40,6 +40,8 @@ STOPWORDS_TR: frozenset[str] = frozenset(
             hala unuttum unutmusum hatirlamiyorum hatirlatir hatirlatirmisin calisiyorum calisiyoruz ogrenciyim
             ogretmenim gazeteciyim arastiriyorum soruyorum sorayim soracaktim soracagim emin eminmisin degil
             degilmi dogru dogrumu sanirim galiba yanlis hatirladigim kadariyla neydi neymis nelerdi nedi
+            biliyorum duydum duymustum okudum okumustum saniyorum sanmistim zannediyorum zannetmistim bence
+            diyorlar deniyor soyleniyor soylemisti
             """
         ),
     ]
@@ -61,7 +63,8 @@ STOPWORDS_EN: frozenset[str] = frozenset(
         # Fillers around a plain question ("is Izmir still in?", "I forgot").
         *_words(
             """
-            still forgot forget remind correct right again remember think guess
+            still forgot forget remind correct right again remember think guess thought heard believe
+            believed assume assumed
             """
         ),
     ]

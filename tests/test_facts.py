@@ -68,6 +68,9 @@ def finder(assistant: Assistant) -> FactFinder:
         ),
         ("ödül kaç kez verildi", "award-2024", "times", "learning-city-award", "beş kez"),
         ("konferanslar ne sıklıkla yapılıyor", "conference-6", "times", "conferences-overview", "iki yılda bir"),
+        ("ödül için kaç şehir aday gösterilebilir", "award-2024", "nominations", "learning-city-award", "en fazla 2"),
+        ("who can apply for the learning city award", "award-2024", "eligibility", "learning-city-award", "12 months"),
+        ("GNLC ne zaman kuruldu", "members-2025", "founded", "gnlc-history", "Ekim 2013"),
     ],
 )
 def test_attribute_questions(

@@ -180,3 +180,21 @@ def test_a_preamble_that_names_the_subject_is_not_chatter(assistant: Assistant) 
     assert claim.entry_id != "member-count"  # the question is about KOMEK's claim, not the count
     price = assistant.ask("KOMEK kurs ücretleri ne kadar, ağ ne zaman kuruldu?")
     assert price.kind != ReplyKind.ANSWER  # a price before the question: not answered with the history
+
+
+def test_there_and_then_lean_on_the_last_topic(assistant: Assistant) -> None:
+    assistant.ask("Yeonsu konferansı ne zaman yapıldı?", chat="there")
+    there = assistant.ask("orada hangi belge kabul edildi?", chat="there")
+    assert (there.kind, there.entry_id) == (ReplyKind.ANSWER, "conference-5-yeonsu") and "Yeonsu" in there.text
+
+
+@pytest.mark.parametrize(
+    ("text", "entry", "says"),
+    [
+        ("İzmir 2019'da katıldı diye biliyorum", "city-izmir", "2020"),  # the fact, not the belief
+        ("I thought Bolu joined in 2019", "city-bolu", "2018"),
+    ],
+)
+def test_what_someone_believes_gets_the_fact(assistant: Assistant, text: str, entry: str, says: str) -> None:
+    reply = assistant.ask(text)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry) and says in reply.text
