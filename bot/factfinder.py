@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot.conversation import Topic
+from bot.factorder import FIELD, card_for, checked, locate, ordered, relative
 from bot.facts import Entity, FactBase, Kind
 from bot.phrases import PhraseIndex, word_matches
 from bot.textnorm import STOPWORDS, fold_question
@@ -38,7 +39,6 @@ _ORDINALS = {
     6: ("altinci", "sixth", "6th", "6nci", "6inci"),
     7: ("yedinci", "seventh", "7th", "7nci", "7inci"),
 }
-_FIELD = re.compile(r"\{(\w+)\}")  # a template's placeholders
 _YEAR = re.compile(r"((?:19|20)\d\d)(?:[a-z]{0,6})$")  # "2022", "2022de", "2022deki"
 _AFTER: tuple[tuple[str, ...], ...] = (("sonra",), ("after",), ("ardindan",), ("arkasindan",), ("sonraki",))
 _AFTER += (("following",),)
@@ -157,7 +157,7 @@ class FactFinder:
         if reading.kind is None and kinds:
             strong = [(k, f) for k, f in kinds if not k.weak] or kinds
             if len(strong) > 1 and reading.position is not None:  # "6th conference's document": the one placed
-                strong = [(k, f) for k, f in strong if self._locate(k, reading.position) is not None] or strong
+                strong = [(k, f) for k, f in strong if locate(self.facts, k, reading.position) is not None] or strong
             if len({k.id for k, _ in strong}) == 1:
                 reading.kind = strong[0][0]
             else:
@@ -199,30 +199,6 @@ class FactFinder:
                 return "rank", number
         return None
 
-    def _locate(self, kind: Kind, position: tuple[str, int] | None) -> Entity | None:
-        """The thing of ``kind`` at ``position``; the latest one when no position is given
-        and the kind has a default."""
-        entities = self.facts.of_kind(kind.id)
-        held = [e for e in entities if not e.upcoming]
-        order = kind.order
-        if order:
-            held.sort(key=lambda e: int(e.value(order, "en") or 0))
-        if position is None:
-            return next((e for e in entities if e.latest), None)
-        label, number = position
-        if label == "next":
-            return next((e for e in entities if e.upcoming), None)
-        if label == "latest":
-            return held[-1] if held else None
-        if label == "year":
-            return next((e for e in entities if e.value("year", "en") == str(number)), None)
-        if label == "value":  # "356 değil miydi?": the thing with that figure
-            figures = ({str(v) for k, v in e.fields.items() if k != "rank"} for e in entities)  # a rank is no figure
-            return next((e for e, values in zip(entities, figures, strict=True) if str(number) in values), None)
-        if kind.order and 1 <= number <= len(held):
-            return held[number - 1]
-        return next((e for e in entities if e.upcoming and e.value(order or "", "en") == str(number)), None)
-
     # ------------------------------------------------------------------ answering
     def answer(self, text: str, lang: str, context: Topic | None = None) -> FactAnswer | None:
         """The short answer to ``text``, or None when it is not an attribute question
@@ -241,11 +217,11 @@ class FactFinder:
         follow = context if short and context is not None and context.kind in self.facts.kinds else None
         entity = reading.entity
         if entity is not None and reading.position is not None and reading.kind is not None:
-            placed = self._locate(reading.kind, reading.position)  # "2. konferans Pekin'de mi?": the 2nd
+            placed = locate(self.facts, reading.kind, reading.position)  # "2. konferans Pekin'de mi?": the 2nd
             if placed is not None and placed.kind == entity.kind:
                 entity = placed
         if entity is None and reading.relation is not None:
-            entity = self._relative(*reading.relation)
+            entity = relative(self.facts, *reading.relation)
             if entity is None:
                 return None
         if entity is None and reading.since is not None and reading.kind is not None and reading.position is not None:
@@ -258,12 +234,12 @@ class FactFinder:
         if entity is None:
             kind = reading.kind or (self.facts.kinds[follow.kind] if follow and reading.position else None)
             if kind is not None:
-                entity = self._locate(kind, reading.position)
+                entity = locate(self.facts, kind, reading.position)
                 value = reading.position[1] if reading.position and reading.position[0] == "value" else None
                 if entity is None and value is not None and not self._is_known(str(value)):
                     # "ağda 5000 şehir var, değil mi?": the latest figure; a figure the content
                     # knows ("1000 şehir" is KOMEK's claim) is the matcher's
-                    entity = self._locate(kind, None)
+                    entity = locate(self.facts, kind, None)
             if entity is None and follow is not None and reading.attributes and reading.position is None:
                 entity = self._entities.get(follow.entity)  # "sonuç belgesi neydi?" after Medellín
         if entity is None and reading.kind is not None:
@@ -281,7 +257,7 @@ class FactFinder:
         if not wanted and follow is not None and follow.attribute and follow.kind == entity.kind:
             wanted = [follow.attribute]
         if not wanted and reading.position is not None:
-            wanted = self._checked(entity, kind, reading.position)
+            wanted = checked(entity, kind, reading.position)
         if reading.position is not None and reading.position[0] == "year" and len(wanted) > 1:
             # "2020 yılında kaç il üye oldu": "yılında" is the year named, "kaç" the question
             wanted = [a for a in wanted if a not in ("year", "when")] or wanted
@@ -300,7 +276,7 @@ class FactFinder:
             topic = Topic(entity.kind, entity.id, attribute, lang)
             template = entity.template(kind, attribute)
             if template is not None:
-                card = self._card(kind, entity, attribute, None if reading.relation else reading.position)
+                card = card_for(kind, entity, attribute, None if reading.relation else reading.position)
                 html = entity.render(template, lang)
                 return FactAnswer(entity, attribute, html, card, topic, relative=reading.relation is not None)
             # Known for other things of the kind, not for this one: "how many attended the
@@ -309,53 +285,17 @@ class FactFinder:
                 return FactAnswer(entity, attribute, Html(""), entity.card, topic, missing=True)
         return None
 
-    @staticmethod
-    def _checked(entity: Entity, kind: Kind, position: tuple[str, int]) -> list[str]:
-        """What a question that names a thing and a year or a figure only checks:
-        "Pekin konferansı 2014'te miydi?" its year, "ağda 356 şehir vardı değil mi?" the
-        figure's attribute (the one whose template shows a field with that value, or the
-        kind's only template with fields)."""
-        label, number = position
-        if label == "year" and entity.template(kind, "year") is not None:
-            return ["year"]
-        if label != "value":
-            return []
-        templates = {**kind.templates, **entity.templates}
-        for attribute, texts in templates.items():
-            names = {n for text in texts.values() for n in _FIELD.findall(text)}
-            if any(entity.value(n, "en") == str(number) for n in names) and entity.template(kind, attribute):
-                return [attribute]
-        figures = [a for a, texts in templates.items() if any(_FIELD.search(text) for text in texts.values())]
-        return figures if len(figures) == 1 else []
-
-    @staticmethod
-    def _card(kind: Kind, entity: Entity, attribute: str, position: tuple[str, int] | None) -> str:
-        """The entry to offer: the thing's own for the attribute, the kind's for the
-        attribute, for first/latest or for an answer that names several things."""
-        if attribute in entity.cards:
-            return entity.cards[attribute]
-        label = position[0] if position else None
-        for key, applies in (
-            (attribute, True),
-            ("first", label == "rank" and position is not None and position[1] == 1),
-            ("latest", label == "latest"),
-            ("group", int(entity.value("group_size", "en") or 1) > 1),
-        ):
-            if applies and key in kind.cards:
-                return kind.cards[key]
-        return entity.card
-
     def _range(self, kind: Kind, label: str, year: int, lang: str) -> FactAnswer | None:
         """ "Türkiye'den 2020'den sonra katılanlar": the things of ``kind`` after (or
         before) ``year`` by its order, named in the kind's ``ranges`` template."""
         template = kind.ranges.get(label)
         if template is None or not kind.order:
             return None
-        ordered = self._ordered(kind)
+        things = ordered(self.facts, kind)
         if label == "after":
-            chosen = [e for e in ordered if int(e.value(kind.order, "en") or 0) > year]
+            chosen = [e for e in things if int(e.value(kind.order, "en") or 0) > year]
         else:
-            chosen = [e for e in ordered if int(e.value(kind.order, "en") or 0) < year]
+            chosen = [e for e in things if int(e.value(kind.order, "en") or 0) < year]
         text = template[lang] if lang in template else template["en"]
         items = ", ".join(f"{e.value('name', lang)} ({e.value(kind.order, lang)})" for e in chosen)
         if not chosen:
@@ -363,7 +303,7 @@ class FactFinder:
         html = Html(
             text.replace("{year}", str(year)).replace("{count}", str(len(chosen))).replace("{items}", escape(items))
         )
-        anchor = chosen[0] if chosen else ordered[-1] if label == "after" and ordered else None
+        anchor = chosen[0] if chosen else things[-1] if label == "after" and things else None
         if anchor is None:
             return None
         card = kind.cards.get("group", anchor.card)
@@ -374,31 +314,10 @@ class FactFinder:
         the kind's template for an attribute asked names no field ("kaç kez verildi")."""
         for attribute in attributes:
             texts = kind.templates.get(attribute)
-            if texts is not None and not any(_FIELD.search(text) for text in texts.values()):
-                ordered = self._ordered(kind)
-                return ordered[-1] if ordered else None
+            if texts is not None and not any(FIELD.search(text) for text in texts.values()):
+                things = ordered(self.facts, kind)
+                return things[-1] if things else None
         return None
-
-    def _ordered(self, kind: Kind) -> list[Entity]:
-        """The things of ``kind`` held (not upcoming), in the kind's order."""
-        order = kind.order or ""
-        return sorted(
-            (e for e in self.facts.of_kind(kind.id) if not e.upcoming), key=lambda e: int(e.value(order, "en") or 0)
-        )
-
-    def _relative(self, label: str, anchor: Entity) -> Entity | None:
-        """The first thing after ``anchor`` in its kind's order, or the last before it."""
-        kind = self.facts.kinds[anchor.kind]
-        if not kind.order:
-            return None
-        key = int(anchor.value(kind.order, "en") or 0)
-        ordered = sorted(
-            (e for e in self.facts.of_kind(kind.id) if not e.upcoming),
-            key=lambda e: int(e.value(kind.order or "", "en") or 0),
-        )
-        if label == "after":
-            return next((e for e in ordered if int(e.value(kind.order, "en") or 0) > key), None)
-        return next((e for e in reversed(ordered) if int(e.value(kind.order, "en") or 0) < key), None)
 
     def topic_of_entry(self, entry: str, lang: str) -> Topic | None:
         """The thing an entry is the card of, when it is the card of one thing only

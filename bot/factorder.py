@@ -1,0 +1,93 @@
+"""Things in their order: the thing at a position (an ordinal, a year, first, latest,
+next, a figure), the one after or before another, and what a question that names a
+position only checks. Used by :mod:`bot.factfinder`."""
+
+from __future__ import annotations
+
+import re
+
+from bot.facts import Entity, FactBase, Kind
+
+__all__ = ["FIELD", "Position", "card_for", "checked", "locate", "ordered", "relative"]
+
+FIELD = re.compile(r"\{(\w+)\}")  # a template's placeholders
+Position = tuple[str, int]  # ("rank", n) | ("year", y) | ("latest", 0) | ("next", 0) | ("value", n)
+
+
+def locate(facts: FactBase, kind: Kind, position: Position | None) -> Entity | None:
+    """The thing of ``kind`` at ``position``; the latest one when no position is given
+    and the kind has a default."""
+    entities = facts.of_kind(kind.id)
+    held = [e for e in entities if not e.upcoming]
+    order = kind.order
+    if order:
+        held.sort(key=lambda e: int(e.value(order, "en") or 0))
+    if position is None:
+        return next((e for e in entities if e.latest), None)
+    label, number = position
+    if label == "next":
+        return next((e for e in entities if e.upcoming), None)
+    if label == "latest":
+        return held[-1] if held else None
+    if label == "year":
+        return next((e for e in entities if e.value("year", "en") == str(number)), None)
+    if label == "value":  # "356 değil miydi?": the thing with that figure
+        figures = ({str(v) for k, v in e.fields.items() if k != "rank"} for e in entities)  # a rank is no figure
+        return next((e for e, values in zip(entities, figures, strict=True) if str(number) in values), None)
+    if kind.order and 1 <= number <= len(held):
+        return held[number - 1]
+    return next((e for e in entities if e.upcoming and e.value(order or "", "en") == str(number)), None)
+
+
+def relative(facts: FactBase, label: str, anchor: Entity) -> Entity | None:
+    """The first thing after ``anchor`` in its kind's order, or the last before it."""
+    kind = facts.kinds[anchor.kind]
+    if not kind.order:
+        return None
+    key = int(anchor.value(kind.order, "en") or 0)
+    things = ordered(facts, kind)
+    if label == "after":
+        return next((e for e in things if int(e.value(kind.order, "en") or 0) > key), None)
+    return next((e for e in reversed(things) if int(e.value(kind.order, "en") or 0) < key), None)
+
+
+def ordered(facts: FactBase, kind: Kind) -> list[Entity]:
+    """The things of ``kind`` held (not upcoming), in the kind's order."""
+    order = kind.order or ""
+    return sorted((e for e in facts.of_kind(kind.id) if not e.upcoming), key=lambda e: int(e.value(order, "en") or 0))
+
+
+def checked(entity: Entity, kind: Kind, position: Position) -> list[str]:
+    """What a question that names a thing and a year or a figure only checks:
+    "Pekin konferansı 2014'te miydi?" its year, "ağda 356 şehir vardı değil mi?" the
+    figure's attribute (the one whose template shows a field with that value, or the
+    kind's only template with fields)."""
+    label, number = position
+    if label == "year" and entity.template(kind, "year") is not None:
+        return ["year"]
+    if label != "value":
+        return []
+    templates = {**kind.templates, **entity.templates}
+    for attribute, texts in templates.items():
+        names = {n for text in texts.values() for n in FIELD.findall(text)}
+        if any(entity.value(n, "en") == str(number) for n in names) and entity.template(kind, attribute):
+            return [attribute]
+    figures = [a for a, texts in templates.items() if any(FIELD.search(text) for text in texts.values())]
+    return figures if len(figures) == 1 else []
+
+
+def card_for(kind: Kind, entity: Entity, attribute: str, position: Position | None) -> str:
+    """The entry to offer: the thing's own for the attribute, the kind's for the
+    attribute, for first/latest or for an answer that names several things."""
+    if attribute in entity.cards:
+        return entity.cards[attribute]
+    label = position[0] if position else None
+    for key, applies in (
+        (attribute, True),
+        ("first", label == "rank" and position is not None and position[1] == 1),
+        ("latest", label == "latest"),
+        ("group", int(entity.value("group_size", "en") or 1) > 1),
+    ):
+        if applies and key in kind.cards:
+            return kind.cards[key]
+    return entity.card
