@@ -216,7 +216,7 @@ class FactFinder:
         short = len([t for t in unexplained if t not in FOLLOW_UP_WORDS]) <= 1 and len(tokens) <= 6
         follow = context if short and context is not None and context.kind in self.facts.kinds else None
         entity = reading.entity
-        if entity is not None and reading.position is not None and reading.kind is not None:
+        if entity is not None and reading.position is not None and reading.position[0] != "latest" and reading.kind:
             placed = locate(self.facts, reading.kind, reading.position)  # "2. konferans Pekin'de mi?": the 2nd
             if placed is not None and placed.kind == entity.kind:
                 entity = placed

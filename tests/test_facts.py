@@ -71,6 +71,8 @@ def finder(assistant: Assistant) -> FactFinder:
         ("ödül için kaç şehir aday gösterilebilir", "award-2024", "nominations", "learning-city-award", "en fazla 2"),
         ("who can apply for the learning city award", "award-2024", "eligibility", "learning-city-award", "12 months"),
         ("GNLC ne zaman kuruldu", "members-2025", "founded", "gnlc-history", "Ekim 2013"),
+        ("Mexico City konferansı kaç gün sürdü", "conference-2", "duration", "conference-2-date", "2 gün"),
+        ("Cork konferansı ne kadar sürdü", "conference-3", "duration", "conference-3-cork", "18–20 Eylül 2017"),
     ],
 )
 def test_attribute_questions(
@@ -116,7 +118,7 @@ def test_curators_add_attributes_in_yaml(tmp_path: Path, assistant: Assistant) -
     text = (content.directory / "facts.yaml").read_text(encoding="utf-8")
     text = text.replace(
         "attributes:\n",
-        "attributes:\n  - id: length\n    words: {tr: [kaç gün, sürdü, süre], en: [how many days, how long]}\n",
+        "attributes:\n  - id: length\n    words: {tr: [kaç saat sürdü, saat olarak], en: [how many hours]}\n",
         1,
     ).replace(
         "    templates:\n      when:\n",
@@ -127,7 +129,7 @@ def test_curators_add_attributes_in_yaml(tmp_path: Path, assistant: Assistant) -
     (tmp_path / "facts.yaml").write_text(text, encoding="utf-8")
     facts, problems = load_facts(tmp_path, content.conferences, content.entry_ids())
     assert problems == []
-    found = FactFinder(facts, assistant.matcher.knows).answer("3. konferans kaç gün sürdü", "tr")
+    found = FactFinder(facts, assistant.matcher.knows).answer("3. konferans kaç saat sürdü", "tr")
     assert found is not None and found.attribute == "length" and "18–20 Eylül 2017" in found.html
 
 

@@ -198,3 +198,10 @@ def test_there_and_then_lean_on_the_last_topic(assistant: Assistant) -> None:
 def test_what_someone_believes_gets_the_fact(assistant: Assistant, text: str, entry: str, says: str) -> None:
     reply = assistant.ask(text)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry) and says in reply.text
+
+
+def test_kommeks_old_list_is_explained(assistant: Assistant) -> None:
+    """The brief lists six cities: the bot says which are missing from it, and since when."""
+    reply = assistant.ask("KOMEK'in sayfasında neden yalnızca altı şehir yazıyor?")
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "brief-members-list")
+    assert all(city in reply.text for city in ("Balıkesir", "Bursa", "Sakarya", "Yozgat", "Ankara"))
