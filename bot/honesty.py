@@ -23,7 +23,7 @@ import yaml
 
 from bot import tghtml
 from bot.lang import LANGS
-from bot.phrases import PhraseIndex
+from bot.phrases import PhraseIndex, alternates
 from bot.textnorm import fold, fold_question, is_ending
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when libyaml is there: 20x faster
@@ -70,6 +70,10 @@ def _word(token: str, word: str) -> bool:
     may only carry an ending ("kurs" in "kursları", not "burs" in "Bursa")."""
     if token == word or (len(word) >= 5 and token.startswith(word)):
         return True
+    for stem in alternates(word):  # "kaydı" is "kayıt" with an ending
+        after = token[len(stem) :]
+        if token.startswith(stem) and after[:1] in "aeiou" and is_ending(after):
+            return True
     rest = token[len(word) :]
     return len(word) >= 3 and token.startswith(word) and (is_ending(rest) or (len(rest) <= 3 and is_ending(rest[1:])))
 

@@ -14,7 +14,7 @@ from typing import Generic, TypeVar
 
 from bot.textnorm import is_ending
 
-__all__ = ["PhraseIndex", "word_matches"]
+__all__ = ["PhraseIndex", "alternates", "word_matches"]
 
 T = TypeVar("T")
 
@@ -22,16 +22,46 @@ T = TypeVar("T")
 _NAME_ENDINGS = frozenset(["li", "lu", "liyim", "luyum", "liyiz", "luyuz", "lilar", "lular", "liler", "lisin", "lusun"])
 
 
+_VOWELS = "aeiou"
+_SOFTENED = {"t": "d", "k": "g", "p": "b"}  # folded: "kayıt" -> "kaydı", "renk" -> "rengi", "kitap" -> "kitabı"
+
+
+def alternates(word: str) -> tuple[str, ...]:
+    """The other stems a Turkish word takes before an ending that starts with a vowel:
+    its last consonant softened ("kayıt" -> "kayıd-"), its last vowel dropped ("şehir"
+    -> "şehr-", "isim" -> "ism-"), or both ("kayıt" -> "kayd-": "kaydı")."""
+    if len(word) < 3 or word[-1] in _VOWELS or not word.isalpha():
+        return ()
+    found = []
+    soft = _SOFTENED.get(word[-1])
+    if soft:
+        found.append(word[:-1] + soft)
+    if len(word) >= 4 and word[-2] in _VOWELS and word[-3] not in _VOWELS:
+        found.append(word[:-2] + word[-1])
+        if soft:
+            found.append(word[:-2] + soft)
+    return tuple(found)
+
+
 def word_matches(token: str, word: str) -> bool:
-    """Whether the folded ``token`` is ``word``, or ``word`` with endings."""
+    """Whether the folded ``token`` is ``word``, or ``word`` with endings (also after
+    the stem changes of :func:`alternates`: "kaydı" is "kayıt" with an ending)."""
     if token == word:
         return True
-    if len(word) < 2 or not token.startswith(word):
+    if len(word) < 2:
         return False
-    rest = token[len(word) :]
-    return (
-        rest in _NAME_ENDINGS or is_ending(rest) or (word[-1] in "aeiou" and rest[:1] in "ny" and is_ending(rest[1:]))
-    )
+    if token.startswith(word):
+        rest = token[len(word) :]
+        return (
+            rest in _NAME_ENDINGS
+            or is_ending(rest)
+            or (word[-1] in _VOWELS and rest[:1] in "ny" and is_ending(rest[1:]))
+        )
+    for stem in alternates(word):
+        rest = token[len(stem) :]
+        if token.startswith(stem) and rest[:1] in _VOWELS and is_ending(rest):
+            return True
+    return False
 
 
 class PhraseIndex(Generic[T]):
@@ -46,7 +76,8 @@ class PhraseIndex(Generic[T]):
         self._by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
         for phrase, payload in items:
             if phrase:
-                self._by_first.setdefault(phrase[0], []).append((phrase, payload))
+                for first in dict.fromkeys((phrase[0], *alternates(phrase[0]))):
+                    self._by_first.setdefault(first, []).append((phrase, payload))
 
     def find(self, tokens: list[str]) -> list[tuple[int, int, T]]:
         """Every (start, end, payload) where a phrase occurs, in order of start."""
@@ -55,8 +86,9 @@ class PhraseIndex(Generic[T]):
         for i, token in enumerate(tokens):
             for k in range(1, len(token) + 1):
                 candidates = self._by_first.get(token[:k])
-                if candidates is None or not self._matches(token, token[:k]):
+                if candidates is None:
                     continue
+                candidates = [(p, v) for p, v in candidates if self._matches(token, p[0])]
                 for phrase, payload in candidates:
                     size = len(phrase)
                     if i + size <= count and all(self._matches(tokens[i + j], phrase[j]) for j in range(1, size)):

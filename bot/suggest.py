@@ -33,6 +33,8 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from bot.assistant import Assistant
+from bot.matching import Decision
+from bot.replies import ReplyKind
 from bot.textnorm import question_key
 
 __all__ = ["NEW_ENTRY", "Group", "format_json", "format_text", "group_key", "read_questions", "suggest_groups"]
@@ -118,6 +120,8 @@ def _place(assistant: Assistant, group: Group) -> None:
     """The closest entry for the group's most asked question, if close enough to offer."""
     result = assistant.matcher.match(group.examples[0])
     group.decision = result.decision
+    if result.decision == Decision.ANSWER and assistant.ask(group.examples[0]).kind != ReplyKind.ANSWER:
+        group.decision = Decision.SUGGEST  # the matcher is sure, the bot is not ("KOMEK kurs kaydı": no answer)
     ranked = list(result.ranked)
     if ranked and ranked[0].score >= assistant.matcher.thresholds.suggest:
         group.entry, group.score = ranked[0].entry_id, ranked[0].score

@@ -205,3 +205,13 @@ def test_kommeks_old_list_is_explained(assistant: Assistant) -> None:
     reply = assistant.ask("KOMEK'in sayfasında neden yalnızca altı şehir yazıyor?")
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "brief-members-list")
     assert all(city in reply.text for city in ("Balıkesir", "Bursa", "Sakarya", "Yozgat", "Ankara"))
+
+
+def test_stem_changes_before_an_ending(assistant: Assistant) -> None:
+    """ "kaydı" is "kayıt", "şehri" is "şehir": a phrase's word matches them too."""
+    from bot.phrases import word_matches
+
+    assert word_matches("kaydi", "kayit") and word_matches("sehri", "sehir") and word_matches("rengi", "renk")
+    assert not word_matches("kaydolmak", "kayit") and not word_matches("kayd", "kayit")
+    reply = assistant.ask("KOMEK kurs kaydı ne zaman başlıyor")
+    assert reply.kind == ReplyKind.NO_ANSWER  # course registration is not in the content
