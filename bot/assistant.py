@@ -11,7 +11,7 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import replace
 
 from bot import callbacks, tghtml
-from bot.callbacks import CallbackKind
+from bot.buttons import button_reply, payload_button
 from bot.commands import COMMANDS
 from bot.content import City, Content, Problem
 from bot.conversation import Conversations, Topic
@@ -25,7 +25,6 @@ from bot.matching import Decision, Matcher, MatchResult, Thresholds
 from bot.members.answers import MemberAnswers
 from bot.members.countries import format_day
 from bot.members.directory import Directory
-from bot.members.replies import ListFilter
 from bot.render import Renderer
 from bot.replies import Button, InlineArticle, Reply, ReplyKind, reply_of
 from bot.searchable import searchable
@@ -60,7 +59,7 @@ class Assistant:
             "about": self.listings.about,
             "conferences": self.listings.conferences,
             "links": self.listings.links,
-            "faq": self._cmd_faq,
+            "faq": self.faq_reply,
             "lang": self.listings.lang,
         }
         if set(self._commands) != set(COMMANDS):  # the registry and this table must agree
@@ -348,13 +347,7 @@ class Assistant:
     def resolve_payload(self, payload: str) -> str | None:
         """The button a ``/start PAYLOAD`` deep link stands for (an entry, a topic or a
         city), as callback data; None when it names none of them."""
-        key = payload.strip().lower()
-        if key in self.content.faq or key in self.content.city_by_entry:
-            return callbacks.entry(key)
-        if any(t.id == key for t in self.content.topics):
-            return callbacks.topic(key)
-        city = self.listings.named(key)
-        return callbacks.entry(city.entry_id) if city else None
+        return payload_button(self, payload)
 
     def command(
         self,
@@ -376,14 +369,14 @@ class Assistant:
         if args:
             target = self.resolve_payload(args[0])
             if target is not None:
-                return self.button(target, pref=lang) or self._cmd_faq([], lang, first_name)
+                return self.button(target, pref=lang) or self.faq_reply([], lang, first_name)
         return self._finish(
             self._msg("welcome", lang, name=tghtml.isolate(first_name) if first_name else "👋"),
             lang,
             buttons=self._topic_buttons(lang),
         )
 
-    def _cmd_faq(self, args: list[str], lang: Lang, first_name: str) -> Reply:
+    def faq_reply(self, args: list[str], lang: Lang, first_name: str) -> Reply:
         return self._finish(self._msg("menu_prompt", lang), lang, buttons=self._topic_buttons(lang))
 
     def find_city(self, name: str) -> City | None:
@@ -392,36 +385,7 @@ class Assistant:
 
     def button(self, data: str, *, pref: str | None = None, user_lang: str | None = None) -> Reply | None:
         """The reply to an inline button's callback data; None for stale, forged or unknown data."""
-        lang = choose_lang(pref, user_lang)
-        parsed = callbacks.parse(data)
-        if parsed is None:
-            return None
-        if parsed.kind == CallbackKind.MENU:
-            return replace(self._cmd_faq([], lang, ""), edit=True)
-        value = parsed.value
-        if parsed.kind == CallbackKind.ENTRY and (value in self.content.faq or value in self.content.city_by_entry):
-            return self.entry_reply(value, lang)
-        if parsed.kind == CallbackKind.TOPIC:
-            topic = next((t for t in self.content.topics if t.id == value), None)
-            if topic is None:
-                return None
-            buttons = tuple((Button(self.title(e, lang), data=callbacks.entry(e)),) for e in topic.entries)
-            return self._finish(
-                self._msg("topic_header", lang, title=topic.title[lang]),
-                lang,
-                buttons=(*buttons, (self.menu_button(lang),)),
-                edit=True,
-            )
-        if parsed.kind == CallbackKind.LANG:
-            return self.listings.lang([value], lang, "")
-        if parsed.kind == CallbackKind.MEMBERS and self.members is not None:
-            chosen = ListFilter.parse(value)
-            if chosen is None or not self.members.valid(chosen):
-                return None
-            return replace(self.members.list_reply(chosen, parsed.number, lang), edit=True)
-        if parsed.kind == CallbackKind.ENTRY and self.members is not None:
-            return self.members.entry_reply(value, lang)
-        return None
+        return button_reply(self, data, choose_lang(pref, user_lang))
 
     def inline(
         self, query: str, *, pref: str | None = None, user_lang: str | None = None, limit: int = 5
