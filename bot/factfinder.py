@@ -49,9 +49,9 @@ _LATEST += (("most", "recent"), ("newest",), ("en", "guncel"), ("recent",), ("so
 _NEXT = (("bir", "sonraki"), ("sonraki",), ("gelecek",), ("next",), ("upcoming",), ("yaklasan",), ("coming",))
 # Words that open a follow-up ("peki Bolu?", "and Hatay?", "what about the fourth?").
 FOLLOW_UP_WORDS = frozenset(["peki", "ya", "and", "what", "about", "how", "bir", "de", "da", "o", "onun", "its", "the"])
-FOLLOW_UP_WORDS |= frozenset(
-    ["orada", "orda", "oradaki", "orasi", "there", "then", "zaman", "that", "it"]
-)  # "orada ne kabul edildi?"
+# "orada ne kabul edildi?", "ondan sonra hangisi?": the last topic's thing
+FOLLOW_UP_WORDS |= frozenset(["orada", "orda", "oradaki", "orasi", "there", "then", "zaman", "that", "it"])
+FOLLOW_UP_WORDS |= frozenset(["ondan", "bundan", "sundan", "onlardan", "one"])
 
 
 def follow_up_words(text: str) -> list[str]:
@@ -131,9 +131,11 @@ class FactFinder:
         excluded = {kind for _, _, kind in self._excludes.find(tokens)}
         required = {kind for _, _, kind in self._requires.find(tokens)}
         words: dict[str, set[int]] = {}
+        own_kind = reading.kind.id if reading.kind is not None else None
         for s, e, kind_id in self._kind_words.find(tokens):
             needs = self.facts.kinds[kind_id].requires
-            if kind_id not in excluded and (not needs or kind_id in required):
+            # "Bolu'dan sonra hangisi geldi": the named thing's kind needs no other word
+            if kind_id not in excluded and (not needs or kind_id in required or kind_id == own_kind):
                 words.setdefault(kind_id, set()).update(range(s, e))
         for s, e, kind_id in self._requires.find(tokens):
             if kind_id in words:
@@ -142,9 +144,8 @@ class FactFinder:
         reading.position = self._position(tokens, reading.used)
         named_kind = self.facts.kinds[reading.entity.kind] if reading.entity is not None else None
         if reading.entity is not None and related and named_kind and (named_kind.relations_only or named_kind.order):
-            s, e, label = related[
-                0
-            ]  # "Konya'dan sonra kim katıldı?", "Cork'tan önceki konferans": the one after/before
+            # "Konya'dan sonra kim katıldı?", "Cork'tan önceki konferans": the one after/before
+            s, e, label = related[0]
             reading.used.update(range(s, e))
             reading.relation = (label, reading.entity)
             reading.entity = None
@@ -166,6 +167,12 @@ class FactFinder:
             if reading.kind is not None and kind.id == reading.kind.id:
                 reading.used |= named
         found = [(a.generic, e - s, order, s, a.id) for s, e, (order, a) in self._attribute_words.find(tokens)]
+        if reading.entity is None and (reading.kind is None or reading.kind.weak) and not reading.ambiguous:
+            # "how many nominations per country": only the award's templates answer nominations
+            asked = {a for generic, _, _, _, a in found if not generic}
+            owners = {k.id for k in self.facts.kinds.values() if asked & set(k.templates) and k.id not in excluded}
+            if len(owners) == 1 and not any(self.facts.kinds[o].requires for o in owners):
+                reading.kind = self.facts.kinds[owners.pop()]
         # A specific attribute first, then the longest phrase; the thing's name asks nothing.
         named = set(reading.used)
         for _, size, _, start, attribute_id in sorted(found, key=lambda item: (item[0], -item[1], item[2], item[3])):
@@ -220,6 +227,12 @@ class FactFinder:
             placed = locate(self.facts, reading.kind, reading.position)  # "2. konferans Pekin'de mi?": the 2nd
             if placed is not None and placed.kind == entity.kind:
                 entity = placed
+        after_last = reading.position is None or reading.position[0] == "next"  # "ondan sonraki": not the upcoming
+        if entity is None and reading.relation is None and reading.kind is None and follow is not None and after_last:
+            related = self._relations.find(tokens)  # "ondan sonra hangisi?": after the last topic's thing
+            last = self._entities.get(follow.entity)
+            if related and last is not None and self.facts.kinds[last.kind].order:
+                reading.relation, reading.position = (related[0][2], last), None
         if entity is None and reading.relation is not None:
             entity = relative(self.facts, *reading.relation)
             if entity is None:

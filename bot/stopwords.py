@@ -63,7 +63,7 @@ STOPWORDS_EN: frozenset[str] = frozenset(
         # Fillers around a plain question ("is Izmir still in?", "I forgot").
         *_words(
             """
-            still forgot forget remind correct right again remember think guess thought heard believe
+            still forgot forget remind correct right again remember think guess thought heard believe per
             believed assume assumed
             """
         ),

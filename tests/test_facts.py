@@ -72,6 +72,8 @@ def finder(assistant: Assistant) -> FactFinder:
         ("who can apply for the learning city award", "award-2024", "eligibility", "learning-city-award", "12 months"),
         ("GNLC ne zaman kuruldu", "members-2025", "founded", "gnlc-history", "Ekim 2013"),
         ("Mexico City konferansı kaç gün sürdü", "conference-2", "duration", "conference-2-date", "2 gün"),
+        ("Yozgat'tan sonra hangisi geldi", "tr-member-ankara", "which", "city-ankara", "Ankara"),
+        ("how many nominations per country for the award", "award-2024", "nominations", "learning-city-award", "2"),
         ("Cork konferansı ne kadar sürdü", "conference-3", "duration", "conference-3-cork", "18–20 Eylül 2017"),
     ],
 )

@@ -215,3 +215,15 @@ def test_stem_changes_before_an_ending(assistant: Assistant) -> None:
     assert not word_matches("kaydolmak", "kayit") and not word_matches("kayd", "kayit")
     reply = assistant.ask("KOMEK kurs kaydı ne zaman başlıyor")
     assert reply.kind == ReplyKind.NO_ANSWER  # course registration is not in the content
+
+
+def test_after_it_and_before_it(assistant: Assistant) -> None:
+    """ "Ondan sonra hangisi?" is after the last topic's thing; "bir sonraki konferans" still the upcoming one."""
+    assistant.ask("İzmir ne zaman üye oldu?", chat="after")
+    after = assistant.ask("ondan sonra hangisi katıldı?", chat="after")
+    assert after.kind == ReplyKind.ANSWER and "Bursa" in after.text  # the next to join after 2020
+    assistant.ask("3. konferans nerede yapıldı?", chat="next")
+    fourth = assistant.ask("ondan sonraki nerede?", chat="next")
+    assert fourth.entry_id == "conference-4-medellin"
+    assistant.ask("3. konferans nerede yapıldı?", chat="upcoming")
+    assert assistant.ask("bir sonraki konferans ne zaman?", chat="upcoming").entry_id == "conference-7"
