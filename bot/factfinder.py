@@ -82,6 +82,7 @@ class _Reading:
     ambiguous: bool = False
     relation: tuple[str, Entity] | None = None  # ("after" | "before", the thing named)
     since: str | None = None  # "after" | "before" the year named: every thing of the kind on that side
+    by_attribute: bool = False  # the kind is the only one that answers the attribute asked, not named
 
 
 class FactFinder:
@@ -173,6 +174,7 @@ class FactFinder:
             owners = {k.id for k in self.facts.kinds.values() if asked & set(k.templates) and k.id not in excluded}
             if len(owners) == 1 and not any(self.facts.kinds[o].requires for o in owners):
                 reading.kind = self.facts.kinds[owners.pop()]
+                reading.by_attribute = True
         # A specific attribute first, then the longest phrase; the thing's name asks nothing.
         named = set(reading.used)
         for _, size, _, start, attribute_id in sorted(found, key=lambda item: (item[0], -item[1], item[2], item[3])):
@@ -220,6 +222,8 @@ class FactFinder:
         unexplained = [t for i, t in enumerate(tokens) if i not in reading.used and t not in STOPWORDS]
         if any(not self._is_known(t) for t in unexplained if t not in FOLLOW_UP_WORDS):
             return None
+        if reading.by_attribute and [t for t in unexplained if t not in FOLLOW_UP_WORDS]:
+            return None  # "başvuruda belediye başkanının rolü": a role, but of nothing the facts know
         short = len([t for t in unexplained if t not in FOLLOW_UP_WORDS]) <= 1 and len(tokens) <= 6
         follow = context if short and context is not None and context.kind in self.facts.kinds else None
         entity = reading.entity
