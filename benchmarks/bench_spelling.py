@@ -25,8 +25,9 @@ sys.path.insert(0, str(ROOT))
 
 from babel import Locale
 
+from bot.commonwords import common_words, frequent_words
 from bot.services import load_assistant
-from bot.spelling import Speller, common_words
+from bot.spelling import Speller
 from bot.textnorm import STOPWORDS, fold, term
 
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
@@ -111,7 +112,7 @@ def main() -> None:
     print(table(("typos", "words", "right", "wrong", "left"), rows))
 
     guarded = common_words(3.5)
-    blind = sorted(w for w in common_words() - guarded if w.isalpha() and not speller.knows(w))
+    blind = sorted({w for w in frequent_words() or () if w not in guarded and w.isalpha() and not speller.knows(w)})
     speller.clear()
     speller._common_words = guarded  # measuring only: the guard moved
     changed = [w for w in blind if speller.correct_word(w)]

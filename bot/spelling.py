@@ -30,26 +30,19 @@ first letter. Words are looked up once (cached).
 
 from __future__ import annotations
 
-import gzip
-import importlib.util
-import logging
 import re
-import unicodedata
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Container, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-import msgpack  # type: ignore[import-untyped]
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.commonwords import common_words
 from bot.phrases import word_matches
 from bot.textnorm import INTENT_WORDS, STOPWORDS, SYNONYMS, fold, fold_question, is_ending, term
 
-__all__ = ["COMMON_ZIPF", "Correction", "Speller", "common_words", "content_speller"]
+__all__ = ["Correction", "Speller", "content_speller"]
 
-log = logging.getLogger(__name__)
 
 _MIN_LENGTH = 4  # shorter words are never corrected, nor corrected into
 _LONG = 8  # from this length two edits are allowed, one below
@@ -60,8 +53,6 @@ _CACHE_SIZE = 20_000
 _PARTICLES = frozenset(
     ["mi", "mu", "misin", "musun", "midir", "mudur", "miydi", "muydu", "miyiz", "muyuz", "misiniz", "musunuz"]
 )
-COMMON_ZIPF = 3.0  # a word this frequent in Turkish or English is a word, not a typo
-_EVERY_WORD = "\x00"  # in the common words when they could not be read: every word is common
 _CHUNK = re.compile(r"(\s+)")
 _EDGE = re.compile(r"^(\W*)(.*?)(\W*)$", re.DOTALL)
 
@@ -86,7 +77,7 @@ class Speller:
         words: Iterable[str],
         is_known: Callable[[str], bool] = lambda word: False,
         places: Iterable[str] = (),
-        common: Collection[str] | None = None,
+        common: Container[str] | None = None,
     ) -> None:
         """``words``: every folded word the content knows (phrases are split into words);
         ``places``: the words of the places' names (a typo may be corrected into one, two
@@ -107,7 +98,7 @@ class Speller:
             if len(word) >= _MIN_LENGTH and word.isalpha():
                 self._by_first.setdefault((len(word), word[0]), []).append(word)
         self._cache: dict[str, str | None] = {}
-        self._common_words = None if common is None else frozenset(common)
+        self._common_words = common
 
     # ------------------------------------------------------------------ words
     def knows(self, word: str) -> bool:
@@ -228,7 +219,7 @@ class Speller:
         right, not a typo of a word the content knows: "yemek" is not "Yemen")."""
         if self._common_words is None:
             self._common_words = common_words()
-        return word in self._common_words or _EVERY_WORD in self._common_words
+        return word in self._common_words
 
     def clear(self) -> None:
         """Forget the corrections looked up (for measuring look-ups that are not cached)."""
@@ -309,17 +300,6 @@ def _two_slips(typed: str, known: str) -> bool:
     return same >= 3 and same < min(len(typed), len(known)) - 2
 
 
-_LOWER_TURKISH = str.maketrans("ışğüöçâîû", "isguocaiu")
-
-
-def _fold_lower(text: str) -> str:
-    """:func:`bot.textnorm.fold` of words already in lower case (wordfreq's), at a tenth of
-    its cost: Turkish letters and accents plain; other scripts go (no question word is
-    in them once folded)."""
-    plain = unicodedata.normalize("NFKD", text.translate(_LOWER_TURKISH))
-    return plain.encode("ascii", "ignore").decode("ascii")
-
-
 def _limit(size: int) -> int:
     """The edits allowed in a word of ``size`` letters."""
     return 0 if size < _MIN_LENGTH else 1 if size < _LONG else 2
@@ -331,33 +311,6 @@ def _edge(piece: str) -> tuple[str, str, str]:
     if found is None:  # pragma: no cover - the pattern matches every string
         return "", piece, ""
     return found.group(1), found.group(2), found.group(3)
-
-
-@lru_cache(maxsize=4)
-def common_words(zipf: float = COMMON_ZIPF, langs: tuple[str, ...] = ("tr", "en")) -> frozenset[str]:
-    """The folded words of ``langs`` at least as frequent as ``zipf`` (3: once in a million
-    words), from wordfreq's word lists (read as files: importing wordfreq costs a quarter
-    of a second). Empty, and a warning logged, when they cannot be read: then nothing
-    is corrected (a typo left is better than a word wrongly "corrected")."""
-    spec = importlib.util.find_spec("wordfreq")
-    folder = Path(spec.submodule_search_locations[0]) / "data" if spec and spec.submodule_search_locations else None
-    found: set[str] = set()
-    for lang in langs:
-        try:
-            if folder is None:
-                raise FileNotFoundError("wordfreq is not installed")
-            with gzip.open(folder / f"small_{lang}.msgpack.gz", "rb") as file:
-                data = msgpack.load(file, raw=False)
-            if not isinstance(data[0], dict) or data[0].get("format") != "cB":  # wordfreq's "cBpack"
-                raise ValueError(f"unexpected header {data[0]!r}")
-        except (OSError, ValueError, IndexError) as exc:
-            log.warning("Spelling: no word frequencies for %s (%s); typos are left as they are", lang, exc)
-            return frozenset([_EVERY_WORD])
-        # The list at index i (after the header) holds the words at -i centibels: zipf 9 - i/100.
-        words = " ".join(word for bucket in data[1 : round((9 - zipf) * 100) + 2] for word in bucket)
-        found.update(_fold_lower(words).split())
-    found.discard("")
-    return frozenset(found)
 
 
 def content_speller(
