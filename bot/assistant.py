@@ -16,14 +16,13 @@ from bot.commands import COMMANDS
 from bot.content import City, Content, Problem
 from bot.conversation import Conversations, Topic
 from bot.factfinder import FactAnswer
-from bot.guard import Rule, content_guard
-from bot.honesty import AskKind
+from bot.guard import content_guard
+from bot.honestreplies import guarded, honest_html, kind_fallback, matcher_knows_better
 from bot.inline import inline_articles
 from bot.lang import Lang, choose_lang
 from bot.listings import Listings
 from bot.matching import Decision, Matcher, MatchResult, Thresholds
 from bot.members.answers import MemberAnswers
-from bot.members.countries import format_day
 from bot.members.directory import Directory
 from bot.render import Renderer
 from bot.replies import Button, InlineArticle, Reply, ReplyKind, reply_of
@@ -143,7 +142,7 @@ class Assistant:
             return ()
         return ((Button(self.title("members-turkey", lang), data=callbacks.entry("members-turkey")),),)
 
-    def _suggest(self, result: MatchResult, lang: Lang, text: str | None = None) -> Reply:
+    def suggest_reply(self, result: MatchResult, lang: Lang, text: str | None = None) -> Reply:
         """ "Did you mean" with the closest entries; with ``text``, a question asking for
         what the closest entry does not give (a price, a date after the content's) gets
         an honest "I don't have that" with the same buttons."""
@@ -152,7 +151,7 @@ class Assistant:
         best = result.best
         verdict = self.guard.check(text, best.entry_id) if text and best else None
         if verdict is not None and verdict.kind is not None:
-            body = self._honest_html(verdict.kind, text or "", lang)
+            body = honest_html(self, verdict.kind, text or "", lang)
             return self._finish(body, lang, kind=ReplyKind.NO_ANSWER, buttons=(*buttons, (self.menu_button(lang),)))
         return self._finish(
             self._msg("did_you_mean", lang),
@@ -243,81 +242,34 @@ class Assistant:
                 (self.menu_button(lang),),
             )
             return self._finish(body, lang, kind=ReplyKind.NO_ANSWER, buttons=buttons), fact.topic
-        if fact is not None and self._matcher_knows_better(text, fact, result):
+        if fact is not None and matcher_knows_better(self, text, fact, result):
             fact = None
         if fact is not None:
             reply = self._fact_reply(fact, lang)
-            guarded = reply if fact.relative else self._guarded(text, reply, result, lang)
-            return guarded, fact.topic if guarded is reply else None
+            checked = reply if fact.relative else guarded(self, text, reply, result, lang)
+            return checked, fact.topic if checked is reply else None
         if self.members is not None:  # "Hamburg öğrenen şehir mi?", "Almanya'dan hangi şehirler?"
             member = self.members.ask(text, lang)
             if member is None and tail is not None:
                 member = self.members.ask(tail, lang)
             if member is not None:
-                return self._guarded(text, member, result, lang), None
+                return guarded(self, text, member, result, lang), None
         if not result.query.terms:
             body = self._msg("empty_question", lang)
             return self._finish(body, lang, kind=ReplyKind.FALLBACK, buttons=((self.menu_button(lang),),)), None
         if result.decision == Decision.ANSWER and best is not None:
             reply = self.entry_reply(best.entry_id, lang, score=best.score)
-            return self._guarded(text, reply, result, lang, names=True), None
+            return guarded(self, text, reply, result, lang, names=True), None
         if result.decision == Decision.SUGGEST:
-            return self._suggest(result, lang, text), None
+            return self.suggest_reply(result, lang, text), None
+        honest = kind_fallback(self, text, lang)  # "KOMEK cumartesi açık mı": not here, but there
+        if honest is not None:
+            return honest, None
         body = self._msg("fallback", lang)
         score = best.score if best else 0.0
         return self._finish(
             body, lang, kind=ReplyKind.FALLBACK, buttons=((self.menu_button(lang),),), score=score
         ), None
-
-    def _guarded(self, text: str, reply: Reply, result: MatchResult, lang: Lang, *, names: bool = False) -> Reply:
-        """``reply``, unless it does not answer what ``text`` asks (:mod:`bot.guard`): then
-        an honest "I don't have that" with the entry a tap away, or for a name the entry
-        does not know the closest entries as buttons."""
-        if reply.kind != ReplyKind.ANSWER or not reply.entry_id:
-            return reply
-        verdict = self.guard.check(text, reply.entry_id, shown=reply.text, names=names)
-        if verdict is None:
-            return self._with_as_of(text, reply, lang)
-        if verdict.rule == Rule.NAME or verdict.kind is None:
-            return self._suggest(result, lang)
-        body = self._honest_html(verdict.kind, text, lang)
-        buttons: list[tuple[Button, ...]] = []
-        if self.has_entry(reply.entry_id):
-            buttons.append((Button(self.title(reply.entry_id, lang), data=callbacks.entry(reply.entry_id)),))
-        buttons.append((self.menu_button(lang),))
-        return self._finish(body, lang, kind=ReplyKind.NO_ANSWER, buttons=tuple(buttons))
-
-    def _matcher_knows_better(self, text: str, fact: FactAnswer, result: MatchResult) -> bool:
-        """Whether the matcher's sure answer, another entry, covers a word of the question
-        that the fact's entry leaves unanswered ("UIL e-posta adresi": the address is
-        UIL's, the e-mail address the contact entry's)."""
-        best = result.best
-        if result.decision != Decision.ANSWER or best is None or best.entry_id == fact.card or best.score < 99:
-            return False
-        return not self.guard.leaves(text, best.entry_id) and bool(self.guard.leaves(text, fact.card, fact.html))
-
-    def _with_as_of(self, text: str, reply: Reply, lang: Lang) -> Reply:
-        """An answer to a question about now ("Konya hâlâ üye mi?") that does not say as
-        of when, with the date of the content's data under it."""
-        note, day = self.understanding.no_answer.as_of_note, self.guard.as_of
-        if note is None or day is None:
-            return reply
-        dates = (format_day(day, lang), format_day(day, lang).split(" ", 1)[-1])  # "4 Aralık 2025", "Aralık 2025"
-        if not self.guard.needs_as_of(text, reply.text, dates):
-            return reply
-        places = self.understanding.no_answer.places
-        where = ", ".join(
-            places[p][lang] for p in self.understanding.no_answer.places_for(text, ["uil"]) if p in places
-        )
-        line = note[lang].replace("{as_of}", tghtml.escape(dates[0])).replace("{where}", where)
-        last = reply.messages[-1]
-        if len(last) + len(line) + 2 > tghtml.MAX_MESSAGE:
-            return replace(reply, messages=(*reply.messages, line))
-        return replace(reply, messages=(*reply.messages[:-1], f"{last}\n\n{line}"))
-
-    def _honest_html(self, kind: AskKind, text: str, lang: Lang) -> Html:
-        as_of = format_day(self.guard.as_of, lang) if self.guard.as_of else ""
-        return self.understanding.no_answer.render_ask(kind, text, lang, as_of=as_of)
 
     def _still_answers(self, text: str, reply: Reply) -> bool:
         """Whether the answer to a question's last clause answers the whole question too

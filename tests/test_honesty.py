@@ -218,3 +218,18 @@ def test_the_probes_are_refused_and_their_look_alikes_answered(assistant: Assist
     assert report.rejection >= 0.97, misses
     assert report.confident_wrong_rate <= 0.02, misses
     assert report.accuracy >= 0.93, misses
+
+
+@pytest.mark.parametrize(
+    ("question", "where"),
+    [("KOMEK cumartesi açık mı", "komek.org.tr"), ("ağın whatsapp hattı", "uil.unesco.org")],
+)
+def test_nothing_close_but_a_kind_asked_says_what_is_not_here_and_where(
+    assistant: Assistant, question: str, where: str
+) -> None:
+    reply = assistant.ask(question)
+    assert reply.kind == ReplyKind.NO_ANSWER and where in reply.text
+
+
+def test_an_off_topic_hour_keeps_the_plain_fallback(assistant: Assistant) -> None:
+    assert assistant.ask("müze kaçta açılıyor").kind == ReplyKind.FALLBACK
