@@ -46,6 +46,7 @@ _BEFORE: tuple[tuple[str, ...], ...] = (("once",), ("before",), ("onceki",), ("p
 _ORDINAL_WORDS = {word: n for n, words in _ORDINALS.items() for word in words}
 _LATEST: tuple[tuple[str, ...], ...] = (("en", "son"), ("enson",), ("son",), ("en", "yeni"), ("latest",), ("last",))
 _LATEST += (("most", "recent"), ("newest",), ("en", "guncel"), ("recent",), ("sonuncu",))
+_FIRST = (("en", "eski"), ("en", "once"), ("oldest",), ("earliest",), ("en", "erken"))
 _NEXT = (("bir", "sonraki"), ("sonraki",), ("gelecek",), ("next",), ("upcoming",), ("yaklasan",), ("coming",))
 # Words that open a follow-up ("peki Bolu?", "and Hatay?", "what about the fourth?").
 FOLLOW_UP_WORDS = frozenset(["peki", "ya", "and", "what", "about", "how", "bir", "de", "da", "o", "onun", "its", "the"])
@@ -108,6 +109,8 @@ class FactFinder:
         self._positions = PhraseIndex([*((p, "next") for p in _NEXT), *((p, "latest") for p in _LATEST)])
         self._requires = PhraseIndex((p, k.id) for k in facts.kinds.values() for p in k.requires)
         self._relations = PhraseIndex([*((p, "after") for p in _AFTER), *((p, "before") for p in _BEFORE)])
+        self._firsts = PhraseIndex((p, None) for p in _FIRST)
+        self._rank_words = PhraseIndex((p, None) for a in facts.attributes if a.id == "rank" for p in a.phrases)
         self._other_names = PhraseIndex((name, None) for name in self._others)
 
     # ------------------------------------------------------------------ reading
@@ -115,10 +118,11 @@ class FactFinder:
         reading = _Reading(attributes=[], used=set())
         assert reading.used is not None and reading.attributes is not None
         related = self._relations.find(tokens)
+        ranked = self._rank_words.has(tokens)  # "Konya kaçıncı üye?": a member's place in the order
         spans = [
             (s, e, entity)
             for s, e, entity in self._names.find(tokens)
-            if related or not self.facts.kinds[entity.kind].relations_only
+            if related or ranked or not self.facts.kinds[entity.kind].relations_only
         ]
         if spans:
             longest = max(e - s for s, e, _ in spans)
@@ -185,6 +189,10 @@ class FactFinder:
         return reading
 
     def _position(self, tokens: list[str], used: set[int]) -> tuple[str, int] | None:
+        first = self._firsts.find(tokens)  # "en eski", "oldest": the first
+        if first:
+            used.update(range(first[0][0], first[0][1]))
+            return "rank", 1
         placed = self._positions.find(tokens)
         if placed:
             s, e, label = min(placed, key=lambda item: (item[2] != "next", item[0]))
