@@ -118,7 +118,10 @@ class FactFinder:
         reading = _Reading(attributes=[], used=set())
         assert reading.used is not None and reading.attributes is not None
         related = self._relations.find(tokens)
-        ranked = self._rank_words.has(tokens)  # "Konya kaçıncı üye?": a member's place in the order
+        # "Konya kaçıncı üye?", "Bolu dördüncü üye mi?": a member's place in the order
+        kinds_named = [self.facts.kinds[k] for _, _, k in self._kind_words.find(tokens)]
+        other_kind = any(not (k.relations_only or k.weak) for k in kinds_named)  # "ikinci konferansta Konya"
+        ranked = self._rank_words.has(tokens) or (any(t in _ORDINAL_WORDS for t in tokens) and not other_kind)
         spans = [
             (s, e, entity)
             for s, e, entity in self._names.find(tokens)
@@ -283,6 +286,8 @@ class FactFinder:
             wanted = [follow.attribute]
         if not wanted and reading.position is not None:
             wanted = checked(entity, kind, reading.position)
+            if not wanted and reading.entity is not None and reading.position[0] == "rank":
+                wanted = ["rank"]  # "Medellín 5. konferans mıydı?": which one it was
         if reading.position is not None and reading.position[0] == "year" and len(wanted) > 1:
             # "2020 yılında kaç il üye oldu": "yılında" is the year named, "kaç" the question
             wanted = [a for a in wanted if a not in ("year", "when")] or wanted
@@ -303,6 +308,11 @@ class FactFinder:
             if template is not None:
                 card = card_for(kind, entity, attribute, None if reading.relation else reading.position)
                 html = entity.render(template, lang)
+                named = reading.entity
+                correction = named.template(kind, "rank") if named and named.kind == entity.kind else None
+                if named is not None and named.id != entity.id and correction is not None:
+                    # "Cork hosted the fourth, didn't it?": Cork hosted the 3rd; the 4th was Medellín's
+                    html = Html(f"{named.render(correction, lang)} {html}")
                 return FactAnswer(entity, attribute, html, card, topic, relative=reading.relation is not None)
             # Known for other things of the kind, not for this one: "how many attended the
             # Medellín conference?" (known for the 2nd only) is honestly not known.

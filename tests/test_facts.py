@@ -75,6 +75,15 @@ def finder(assistant: Assistant) -> FactFinder:
         ("Konya Türkiye'den kaçıncı üye", "tr-member-konya", "rank", "city-konya", "2."),
         ("Medellín kaçıncı konferanstı", "conference-4", "rank", "conference-4-medellin", "4."),
         ("Türkiye'nin en eski üyesi", "tr-member-eskisehir", "which", "first-turkish-member", "Eskişehir"),
+        # A named thing and a place that is another's: the named one's place, then the other.
+        ("Medellín 5. konferans mıydı", "conference-5", "rank", "conference-5-yeonsu", "Medellín, 4."),
+        (
+            "Bolu Türkiye'nin dördüncü üyesi mi",
+            "tr-member-hatay",
+            "which",
+            "city-hatay",
+            "Bolu, Türkiye'den ağa katılan 3.",
+        ),
         ("Yozgat'tan sonra hangisi geldi", "tr-member-ankara", "which", "city-ankara", "Ankara"),
         ("how many nominations per country for the award", "award-2024", "nominations", "learning-city-award", "2"),
         ("Cork konferansı ne kadar sürdü", "conference-3", "duration", "conference-3-cork", "18–20 Eylül 2017"),
@@ -98,6 +107,7 @@ def test_attribute_questions(
         "Türkiye'den kaç şehir üye?",  # a country's members: the city directory's question
         "konferanslar hakkında bilgi",  # no attribute
         "Konya ne zaman üye oldu",  # not a fact of this base
+        "ikinci konferansta Konya vardı mı",  # the ordinal is the conference's, Konya no member rank
         "",
     ],
 )
