@@ -167,6 +167,9 @@ def test_the_one_after_a_thing_is_no_question_about_the_future(assistant: Assist
         ("Selam, tez yazıyorum; Öğrenen Şehirler Küresel Ağı hangi yıl başlatıldı?", "gnlc-history", "2013"),
         ("I'm writing a school report: how many countries are members of the network?", "member-count", "91"),
         ("kusura bakmayın, rahatsız ediyorum: UIL'in adresi nedir?", "uil-address", "Feldbrunnenstraße"),
+        # No punctuation: the opening words the content does not know are left out.
+        ("merhaba ben Elif Bursa'da yaşıyorum Bursa bu ağa ne zaman girdi", "city-bursa", "2022"),
+        ("dostum şunu söyler misin UIL nerede", "uil-address", "Hamburg"),
     ],
 )
 def test_the_question_after_chatter(assistant: Assistant, text: str, entry: str, says: str) -> None:
@@ -176,6 +179,7 @@ def test_the_question_after_chatter(assistant: Assistant, text: str, entry: str,
 
 
 def test_a_preamble_that_names_the_subject_is_not_chatter(assistant: Assistant) -> None:
+    assert assistant.ask("KOMEK kaç senedir bu ağda").entry_id != "member-count"  # KOMEK is the subject
     claim = assistant.ask("KOMEK says over 1000 cities are learning cities, is that the member count?")
     assert claim.entry_id != "member-count"  # the question is about KOMEK's claim, not the count
     price = assistant.ask("KOMEK kurs ücretleri ne kadar, ağ ne zaman kuruldu?")
