@@ -25,7 +25,7 @@ from bot.conversation import Topic
 from bot.factorder import FIELD, card_for, checked, locate, ordered, relative
 from bot.facts import Entity, FactBase, Kind
 from bot.phrases import PhraseIndex, word_matches
-from bot.textnorm import STOPWORDS, fold_question
+from bot.textnorm import STOPWORDS, fold, fold_question
 from bot.tghtml import Html, escape
 
 __all__ = ["FOLLOW_UP_WORDS", "FactAnswer", "FactFinder", "follow_up_words"]
@@ -46,6 +46,8 @@ _BEFORE: tuple[tuple[str, ...], ...] = (("once",), ("before",), ("onceki",), ("p
 _ORDINAL_WORDS = {word: n for n, words in _ORDINALS.items() for word in words}
 _LATEST: tuple[tuple[str, ...], ...] = (("en", "son"), ("enson",), ("son",), ("en", "yeni"), ("latest",), ("last",))
 _LATEST += (("most", "recent"), ("newest",), ("en", "guncel"), ("recent",), ("sonuncu",))
+_LOCATIVE = frozenset(["da", "de", "ta", "te", "nda", "nde", "dak", "dek", "tak", "tek"])  # "Riyad'da", "Seul'deki"
+_PARTICLES = frozenset(["mi", "mu", "miydi", "muydu", "midir", "mudur", "mis", "mus", "miymis", "muymus"])
 _FIRST = (("en", "eski"), ("en", "once"), ("oldest",), ("earliest",), ("en", "erken"))
 _NEXT = (("bir", "sonraki"), ("sonraki",), ("gelecek",), ("next",), ("upcoming",), ("yaklasan",), ("coming",))
 # Words that open a follow-up ("peki Bolu?", "and Hatay?", "what about the fourth?").
@@ -231,7 +233,8 @@ class FactFinder:
             return None
         assert reading.used is not None and reading.attributes is not None
         unexplained = [t for i, t in enumerate(tokens) if i not in reading.used and t not in STOPWORDS]
-        if any(not self._is_known(t) for t in unexplained if t not in FOLLOW_UP_WORDS):
+        unknown = [t for t in unexplained if t not in FOLLOW_UP_WORDS and not self._is_known(t)]
+        if unknown and not self._checks_a_place(text, tokens, unknown, reading):
             return None
         if reading.by_attribute and [t for t in unexplained if t not in FOLLOW_UP_WORDS]:
             return None  # "başvuruda belediye başkanının rolü": a role, but of nothing the facts know
@@ -343,6 +346,34 @@ class FactFinder:
             return None
         card = kind.cards.get("group", anchor.card)
         return FactAnswer(anchor, f"{label}_year", html, card, Topic(kind.id, anchor.id, None, lang), relative=True)
+
+    @staticmethod
+    def _checks_a_place(text: str, tokens: list[str], unknown: list[str], reading: _Reading) -> bool:
+        """ "Son konferans Riyad'da mıydı?": one word the content does not know, with a
+        locative ending, right before the question particle, about a thing that has a
+        place: the place is checked (the answer says where it was); a year with an ending
+        beside a position ("ilk konferans 2014'te miydi"): the year."""
+        if len(unknown) != 1 or (reading.entity is None and reading.kind is None) or reading.relation:
+            return False
+        assert reading.attributes is not None and reading.used is not None
+        if any(a not in ("where", "when") for _, a in reading.attributes):
+            return False
+        word = unknown[0]
+        at = tokens.index(word)
+        year = _YEAR.match(word)
+        if year is not None and 1990 <= int(year.group(1)) <= 2035:  # "ilk konferans 2014'te miydi": its year
+            reading.attributes[:] = [(1, "year")]
+            reading.used.add(at)
+            return True
+        if not word.isalpha() or at + 1 >= len(tokens) or tokens[at + 1] not in _PARTICLES:
+            return False
+        written = [w.replace("’", "'").split("'") for w in text.split()]
+        located = any(len(w) > 1 and fold(w[0]) == word and w[1][:3].lower() in _LOCATIVE for w in written)
+        if not located and not (len(word) > 5 and word[-2:] in ("da", "de", "ta", "te")):
+            return False
+        reading.attributes[:] = [(1, "where")]
+        reading.used.add(at)
+        return True
 
     def _for_the_kind(self, kind: Kind, attributes: list[str]) -> Entity | None:
         """The thing to answer a question about a whole kind with: any of its things, when
