@@ -84,6 +84,11 @@ def finder(assistant: Assistant) -> FactFinder:
             "city-hatay",
             "Bolu, Türkiye'den ağa katılan 3.",
         ),
+        # A place or a year the content does not know, checked: where or when it really was.
+        ("son konferans Riyad'da mıydı", "conference-6", "where", "conference-6-jubail", "Jubail"),
+        ("Yeonsu konferansı Seul'de miydi", "conference-5", "where", "conference-5-yeonsu", "Incheon"),
+        ("ilk konferans 2014'te miydi", "conference-1", "year", "conference-1-beijing", "2013"),
+        ("was the 2nd conference held in May?", "conference-2", "month", "conference-2-date", "September"),
         ("Yozgat'tan sonra hangisi geldi", "tr-member-ankara", "which", "city-ankara", "Ankara"),
         ("how many nominations per country for the award", "award-2024", "nominations", "learning-city-award", "2"),
         ("Cork konferansı ne kadar sürdü", "conference-3", "duration", "conference-3-cork", "18–20 Eylül 2017"),
@@ -108,6 +113,7 @@ def test_attribute_questions(
         "konferanslar hakkında bilgi",  # no attribute
         "Konya ne zaman üye oldu",  # not a fact of this base
         "ikinci konferansta Konya vardı mı",  # the ordinal is the conference's, Konya no member rank
+        "UNESCO Eğitim Enstitüsü ile UIL aynı mı",  # an unknown word, but no place checked
         "",
     ],
 )
