@@ -41,7 +41,8 @@ STOPWORDS_TR: frozenset[str] = frozenset(
             ogretmenim gazeteciyim arastiriyorum soruyorum sorayim soracaktim soracagim emin eminmisin degil
             degilmi dogru dogrumu sanirim galiba yanlis hatirladigim kadariyla neydi neymis nelerdi nedi
             biliyorum duydum duymustum okudum okumustum saniyorum sanmistim zannediyorum zannetmistim bence
-            diyorlar deniyor soyleniyor soylemisti yasiyorum oturuyorum yaziyorum okuyorum geliyorum
+            diyorlar deniyor soyleniyor soylemisti yasiyorum oturuyorum yaziyorum okuyorum geliyorum sordu
+            soruyor
             """
         ),
     ]

@@ -30,8 +30,6 @@ from bot.tghtml import Html, escape, escape_attr
 __all__ = ["PLACE", "Understanding"]
 
 _MAX_FOLLOW_UP_WORDS = 3  # a follow-up names a thing or an attribute, little else
-_MAX_CHATTER_WORDS = 10  # words of chatter before a question, at most
-_MAX_TAILS = 6  # readings of a question without its chatter, tried at most
 PLACE = "_"  # where the thing's name stood in a remembered question ("_ ne zaman uye oldu")
 
 
@@ -168,32 +166,21 @@ class Understanding:
         return found
 
     def after_chatter(self, text: str, *, strict: bool = True) -> list[str]:
-        """The question itself without the chatter before it, most likely first: the last
-        clause ("Selam, ödev hazırlıyorum; ...", "I'm writing a report: ..."), then, for
-        words without punctuation ("merhaba ben Ayşe öğretmenim Konya ne zaman katıldı"),
-        what follows each run of opening words (for the strict readers: facts, members).
-        Chatter is at most one word the content knows; ``strict=False`` gives only the last
-        clause, whatever comes before it (the caller checks that the whole question asks
-        nothing else). Empty when nothing is left."""
-        found: list[str] = []
+        """The question itself without the chatter before it: the last clause ("Selam,
+        ödev hazırlıyorum; ...", "I'm writing a report: ..."). Chatter is at most one word
+        the content knows; ``strict=False`` takes the last clause whatever comes before it
+        (the caller checks that the whole question asks nothing else). Empty when there
+        is no such clause. Words without punctuation are not cut: an unknown word at the
+        start may be a name in a greeting or the very thing asked about ("Göbeklitepe ...")."""
         tail = last_clause(text)
         start = text.rfind(tail.strip()) if tail.strip() else -1
         if start > 0 and len(tail.split()) >= 2 and (not strict or self._chatter(text[:start])):
-            found.append(tail)
-        if not strict:
-            return found  # the matcher reads word runs itself: only a clause is cut for it
-        words = (tail if found else text).split()
-        for i in range(1, min(len(words) - 1, _MAX_CHATTER_WORDS + 1)):
-            if not self._chatter(" ".join(words[:i]), allowed=0, questions=True):
-                break  # a word the content knows, or a question word: the question has begun
-            found.append(" ".join(words[i:]))
-        return list(dict.fromkeys(found))[:_MAX_TAILS]
+            return [tail]
+        return []
 
-    def _chatter(self, text: str, *, allowed: int = 1, questions: bool = False) -> bool:
-        """At most ``allowed`` words of ``text`` mean something to the content (question
-        words too, with ``questions``)."""
-        known = [t for t in terms(text) if (questions or t not in INTENT_WORDS) and self._knows(t, 0.99)]
-        return len(known) <= allowed
+    def _chatter(self, text: str) -> bool:
+        """At most one word of ``text`` means something to the content."""
+        return len([t for t in terms(text) if t not in INTENT_WORDS and self._knows(t, 0.99)]) <= 1
 
     def names_only(self, text: str) -> bool:
         """Whether a follow-up only names something ("peki Konya?", "and China?", "ya Lyon?")."""

