@@ -176,15 +176,19 @@ class Speller:
             ):
                 if _plausible(word, known) if distance < 2 else _two_slips(word, known):
                     found.append((int(distance), known))
-        return self._only(found)
+        return self._only(word, found)
 
-    def _only(self, candidates: list[tuple[int, str]]) -> str | None:
-        """The candidate at the smallest distance when all at that distance mean one thing
-        (the shortest spelling of it), else None."""
+    def _only(self, word: str, candidates: list[tuple[int, str]]) -> str | None:
+        """The candidate at the smallest distance when all at that distance mean one thing;
+        of its spellings the one with the same letters ("waht": "what", not "want"), then
+        the shortest."""
         if not candidates:
             return None
         best = min(distance for distance, _ in candidates)
-        nearest = sorted({w for distance, w in candidates if distance == best}, key=lambda w: (len(w), w))
+        letters = sorted(word)
+        nearest = sorted(
+            {w for distance, w in candidates if distance == best}, key=lambda w: (sorted(w) != letters, len(w), w)
+        )
         if len({self._means(w) for w in nearest}) != 1:
             return None
         return nearest[0]

@@ -91,6 +91,8 @@ def test_ambiguous_candidates_are_not_chosen() -> None:
 def test_spellings_of_one_word_are_not_ambiguous() -> None:
     """ "sehir" and "sehri" are one word for the matcher: either is fine."""
     assert Speller(["sehir", "sehri"], common=()).correct_word("sehiir") == "sehir"
+    # Two stop words mean nothing alike: the one with the same letters, swapped, is taken.
+    assert Speller(["what", "want"], common=()).correct_word("waht") == "what"
 
 
 def test_common_words_come_from_wordfreq() -> None:
