@@ -89,6 +89,7 @@ def finder(assistant: Assistant) -> FactFinder:
         ("Yeonsu konferansı Seul'de miydi", "conference-5", "where", "conference-5-yeonsu", "Incheon"),
         ("ilk konferans 2014'te miydi", "conference-1", "year", "conference-1-beijing", "2013"),
         ("was the 2nd conference held in May?", "conference-2", "month", "conference-2-date", "September"),
+        ("ilk konferans ne zmn yapıldı", "conference-1", "when", "conference-1-beijing", "21–23 Ekim 2013"),
         ("Yozgat'tan sonra hangisi geldi", "tr-member-ankara", "which", "city-ankara", "Ankara"),
         ("how many nominations per country for the award", "award-2024", "nominations", "learning-city-award", "2"),
         ("Cork konferansı ne kadar sürdü", "conference-3", "duration", "conference-3-cork", "18–20 Eylül 2017"),
