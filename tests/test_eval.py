@@ -25,6 +25,7 @@ QUESTIONS = EVAL / "questions.yaml"
 HOLDOUT = EVAL / "holdout.yaml"
 TUNING2 = EVAL / "tuning2.yaml"
 HOLDOUT2 = EVAL / "holdout2.yaml"
+HOLDOUT3 = EVAL / "holdout3.yaml"
 
 
 class Bars:
@@ -57,12 +58,24 @@ TUNING2_BARS = Bars(accuracy=0.89, rejection=0.97, confident_wrong=0.02, languag
 # rejection 0.909 (0.682 before), confident wrong 0.042 (0.080 before), language 0.997.
 # Short of the targets (0.90 / 0.95 / 0.01): see /work/notes/quality.md.
 HOLDOUT2_BARS = Bars(accuracy=0.86, rejection=0.88, confident_wrong=0.045, language=0.99)
+# 2026-12-02 (second session): tuning2 0.952 / within one tap 0.978 / rejection 1.000 /
+# confident wrong 0.009 / language 0.991; holdout2 0.915 / 0.966 / 0.977 / 0.015 / 0.997.
+TUNING2_BARS = Bars(accuracy=0.93, rejection=0.98, confident_wrong=0.015, language=0.98)
+HOLDOUT2_BARS = Bars(accuracy=0.90, rejection=0.95, confident_wrong=0.025, language=0.99)
+# holdout3.yaml (444): written blind from the brief, facts.md and the members research only,
+# labelled afterwards, never tuned on (no question of it was fixed; its writer's summary of
+# the kinds of misses, with a few examples, was read before the general changes that
+# followed, so it is not perfectly blind any more). Before that work 0.786 / 0.894 / 0.851 / 0.077;
+# on 2026-12-02 0.851 right at once, 0.906 within one tap, rejection 0.968, confident wrong
+# 0.056, language 0.995. Short of the targets (0.90 / 0.95 / 0.01).
+HOLDOUT3_BARS = Bars(accuracy=0.83, rejection=0.94, confident_wrong=0.07, language=0.99)
 
 SETS = {
     "questions": (QUESTIONS, QUESTIONS_BARS),
     "holdout": (HOLDOUT, HOLDOUT_BARS),
     "tuning2": (TUNING2, TUNING2_BARS),
     "holdout2": (HOLDOUT2, HOLDOUT2_BARS),
+    "holdout3": (HOLDOUT3, HOLDOUT3_BARS),
 }
 
 
