@@ -44,6 +44,7 @@ _AFTER: tuple[tuple[str, ...], ...] = (("sonra",), ("after",), ("ardindan",), ("
 _AFTER += (("following",),)
 _BEFORE: tuple[tuple[str, ...], ...] = (("once",), ("before",), ("onceki",), ("prior", "to"), ("preceding",))
 _ORDINAL_WORDS = {word: n for n, words in _ORDINALS.items() for word in words}
+_LONG_ORDINALS = tuple((w, n) for w, n in _ORDINAL_WORDS.items() if len(w) > 4)  # "dördüncüsü" is "dorduncu"
 _LATEST: tuple[tuple[str, ...], ...] = (("en", "son"), ("enson",), ("son",), ("en", "yeni"), ("latest",), ("last",))
 _LATEST += (("most", "recent"), ("newest",), ("en", "guncel"), ("recent",), ("sonuncu",))
 _LOCATIVE = frozenset(["da", "de", "ta", "te", "nda", "nde", "dak", "dek", "tak", "tek"])  # "Riyad'da", "Seul'deki"
@@ -210,7 +211,9 @@ class FactFinder:
                 return "year", int(year.group(1))
             number = _ORDINAL_WORDS.get(token)
             if number is None:
-                number = next((n for w, n in _ORDINAL_WORDS.items() if len(w) > 4 and word_matches(token, w)), None)
+                number = next(
+                    (n for w, n in _LONG_ORDINALS if token.startswith(w[:4]) and word_matches(token, w)), None
+                )
             if number is None and token.isdigit() and 1 <= int(token) <= 9:
                 number = int(token)
             if number is None and token.isdigit() and int(token) >= 10:

@@ -98,6 +98,9 @@ def _matched(present: set[_Key], name: str, groups: tuple[Group, ...]) -> list[i
     return [g for g, group in enumerate(groups) if all((name, g, e) in present for e in range(len(group)))]
 
 
+_PRESENT_CACHE = 256  # questions whose phrases found are remembered (each is read several times)
+
+
 @dataclass(frozen=True, slots=True)
 class NoAnswer:
     """The topics, the kinds of information, and the copy of "I don't have that"."""
@@ -112,8 +115,10 @@ class NoAnswer:
     as_of_note: Mapping[str, str] | None = None  # said under an answer to such a question
 
     _index: PhraseIndex[_Key] = field(init=False, repr=False, compare=False)
+    _cache: dict[str, set[_Key]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "_cache", {})
         items = [(f"t{i}", topic.groups) for i, topic in enumerate(self.topics)]
         items += [(f"a:{kind}", ask.groups) for kind, ask in self.asks.items()]
         items += [(f"p:{place}", groups) for place, groups in self.place_words.items()]
@@ -121,20 +126,34 @@ class NoAnswer:
         object.__setattr__(self, "_index", _index(items))
 
     def _present(self, tokens: list[str]) -> set[_Key]:
-        return {payload for _, _, payload in self._index.find(tokens)}
+        key = " ".join(tokens)
+        cache: dict[str, set[_Key]] = self._cache
+        found = cache.get(key)
+        if found is None:
+            found = {payload for _, _, payload in self._index.find(tokens)}
+            if len(cache) >= _PRESENT_CACHE:
+                cache.pop(next(iter(cache)))
+            cache[key] = found
+        return found
 
     def topic(self, text: str) -> NoAnswerTopic | None:
         """The topic ``text`` asks about, if the content does not cover it."""
         present = self._present(fold_question(text).split())
+        named = {name for name, _, _ in present}  # only topics with a phrase found can match
         for t, topic in enumerate(self.topics):
-            if _matched(present, f"t{t}", topic.groups):
+            if f"t{t}" in named and _matched(present, f"t{t}", topic.groups):
                 return topic
         return None
 
     def asked(self, text: str) -> dict[AskKind, frozenset[int]]:
         """The kinds of information ``text`` asks for, each with the groups that ask it."""
         present = self._present(fold_question(text).split())
-        found = {kind: frozenset(_matched(present, f"a:{kind}", ask.groups)) for kind, ask in self.asks.items()}
+        named = {name for name, _, _ in present}
+        found = {
+            kind: frozenset(_matched(present, f"a:{kind}", ask.groups))
+            for kind, ask in self.asks.items()
+            if f"a:{kind}" in named
+        }
         return {kind: groups for kind, groups in found.items() if groups}
 
     def asks_now(self, text: str) -> bool:

@@ -87,6 +87,7 @@ _TURKISH_PAIRS = tuple((chr(code), letter) for code, letter in _TURKISH.items())
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Fold text for comparison: Turkish letters, case, accents, apostrophe suffixes,
     punctuation and emoji, whitespace.

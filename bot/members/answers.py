@@ -70,11 +70,17 @@ class MemberAnswers:
         self._city_reply = city_reply
         self._cities = cities
         self._menu = menu
+        self._last: tuple[str, MemberQuestion | None] | None = None
 
     # ------------------------------------------------------------------ questions
     def question(self, text: str) -> MemberQuestion | None:
-        """The membership question ``text`` asks (for follow-ups too), or None."""
-        return recognise(text, self.directory, self._known)
+        """The membership question ``text`` asks (for follow-ups too), or None; the last
+        question's reading is remembered (the assistant asks twice per question)."""
+        if self._last is not None and self._last[0] == text:
+            return self._last[1]
+        found = recognise(text, self.directory, self._known)
+        self._last = (text, found)
+        return found
 
     def ask(self, text: str, lang: Lang) -> Reply | None:
         """The answer to a membership question, or None when ``text`` is not one (or is

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale
 from babel.dates import format_date
@@ -38,8 +38,9 @@ def flag(code: str) -> str:
     return "".join(chr(0x1F1E6 + ord(letter) - ord("A")) for letter in code.upper() if "A" <= letter <= "Z")
 
 
+@lru_cache(maxsize=256)
 def format_day(day: date, lang: Lang) -> str:
-    """``4 Aralık 2025`` / ``4 December 2025``."""
+    """``4 Aralık 2025`` / ``4 December 2025`` (remembered: Babel's formatting is slow)."""
     if lang == "en":
         return f"{day.day} {format_date(day, 'MMMM y', locale='en')}"
     return format_date(day, format="long", locale=lang)
