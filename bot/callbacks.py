@@ -182,7 +182,7 @@ def parse(data: str | None) -> Callback | None:
         return Callback(CallbackKind.FORGET, "", choice, user_id)
     if head == CallbackKind.MEMBERS:
         key, _, number = rest.rpartition(":")
-        page = _int(number)
+        page = 0 if number == "0" else _int(number)  # pages count from 0 (ids from 1)
         if not key or not _FILTER.match(key) or page is None or page < 0:
             return None
         return Callback(CallbackKind.MEMBERS, key, "", page)

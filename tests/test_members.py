@@ -145,6 +145,16 @@ def test_a_long_country_list_is_paged_never_cut(assistant: Assistant) -> None:
     for m in korean:
         assert text.count(f">{m.city}</a>") == 1, m.city
     assert "Sayfa 1/" in pages[0].text and f"Sayfa {len(pages)}/{len(pages)}" in pages[-1].text
+    back = next(b.data for b in all_buttons(pages[1]) if b.data and b.data.endswith(":0"))
+    again = assistant.button(back)  # "previous" on the second page: the first page again
+    assert again is not None and again.text == pages[0].text
+
+
+def test_the_country_button_under_a_member_opens_its_list(assistant: Assistant) -> None:
+    reply = ask(assistant, "Is Medellín a member?")
+    button = next(b.data for b in all_buttons(reply) if b.data and b.data.startswith("m:"))
+    listed = assistant.button(button)
+    assert listed is not None and "Medellín" in listed.text
 
 
 def test_a_region_list_pages_through_every_member(assistant: Assistant) -> None:
