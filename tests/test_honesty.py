@@ -209,12 +209,12 @@ PROBES = Path(__file__).parent / "eval" / "honesty_probes.yaml"
 
 
 def test_the_probes_are_refused_and_their_look_alikes_answered(assistant: Assistant) -> None:
-    """tests/eval/honesty_probes.yaml (382): measured 2026-12-02 at right at once 0.947,
-    refused 0.992, confidently wrong 0.013 (before the guard and the topics: 0.916,
-    0.80, 0.15); the bars sit a little below."""
+    """tests/eval/honesty_probes.yaml (442): measured 2026-12-02 at right at once 0.947,
+    refused 0.993, confidently wrong 0.014 (main before this work: 0.908, 0.800, 0.147);
+    the bars sit a little below."""
     report = evaluate(assistant, load_cases(PROBES))
     misses = "\n".join(f"{o.kind} {o.entry} {o.case.expect}: {o.case.question}" for o in report.misses)
-    assert len(report.off_topic) >= 240 and len(report.on_topic) >= 120
+    assert len(report.off_topic) >= 280 and len(report.on_topic) >= 150
     assert report.rejection >= 0.97, misses
     assert report.confident_wrong_rate <= 0.02, misses
     assert report.accuracy >= 0.93, misses
@@ -233,3 +233,15 @@ def test_nothing_close_but_a_kind_asked_says_what_is_not_here_and_where(
 
 def test_an_off_topic_hour_keeps_the_plain_fallback(assistant: Assistant) -> None:
     assert assistant.ask("müze kaçta açılıyor").kind == ReplyKind.FALLBACK
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "komek kursları hangi tarihte başlar",
+        "ödül jürisinde Türk var mı",
+        "Eskişehir'in öğrenen şehir faaliyetleri neler",
+    ],
+)
+def test_course_dates_jury_and_a_city_s_activities_are_not_here(assistant: Assistant, question: str) -> None:
+    assert assistant.ask(question).kind == ReplyKind.NO_ANSWER
