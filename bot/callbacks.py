@@ -93,7 +93,7 @@ PATTERNS: Final[dict[str, str]] = {
 }
 
 _VOTES: Final = {"1": 1, "-1": -1}
-_ID = re.compile(r"^[A-Za-z0-9_.:-]+$")
+_ID = re.compile(r"^[\w.:-]+$")  # entry ids; a member abroad may keep a letter such as "ø"
 _FILTER = re.compile(r"^[A-Za-z0-9=,-]+$")
 
 
