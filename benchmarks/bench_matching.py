@@ -33,10 +33,10 @@ from rapidfuzz import fuzz, process
 
 sys.path.insert(0, str(ROOT))
 
-from bot.assistant import Assistant
 from bot.content import load_content
 from bot.evaluation import load_cases
 from bot.matching import Matcher, MatchResult
+from bot.searchable import searchable
 from bot.textnorm import fold
 
 Entry = tuple[str, list[tuple[str | None, str]], tuple[str, ...]]
@@ -214,7 +214,7 @@ def generate(target: int, seed: int = 7, questions: int = 400) -> Dataset:
 
 def shipped() -> Dataset:
     content = load_content(ROOT / "content")
-    entries = Assistant._searchable(content)
+    entries = searchable(content)
     questions = [
         (c.question, c.expect)
         for path in ("questions.yaml", "holdout.yaml")
