@@ -30,9 +30,13 @@ def inline_articles(
             ids = list(dict.fromkeys([*found, *ids]))
     else:
         ids = [e for t in assistant.content.topics for e in t.entries[:1]][:limit]
-    articles = []
-    for entry_id in ids[:limit]:
+    articles: list[InlineArticle] = []
+    for entry_id in ids:
+        if len(articles) >= limit:
+            break
         reply = assistant.entry_reply(entry_id, lang)
+        if query and assistant.guard.check(query, entry_id, shown=reply.text) is not None:
+            continue  # "KOMEK kurs ücreti": KOMEK's entry gives no fee, so it is not offered as one
         articles.append(
             InlineArticle(
                 entry_id,

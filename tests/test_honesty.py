@@ -245,3 +245,10 @@ def test_an_off_topic_hour_keeps_the_plain_fallback(assistant: Assistant) -> Non
 )
 def test_course_dates_jury_and_a_city_s_activities_are_not_here(assistant: Assistant, question: str) -> None:
     assert assistant.ask(question).kind == ReplyKind.NO_ANSWER
+
+
+def test_inline_does_not_offer_an_entry_for_what_it_does_not_give(assistant: Assistant) -> None:
+    """Inline articles go through the same check: KOMEK's entry is no answer to a fee."""
+    assert [a.id for a in assistant.inline("KOMEK kurs ücreti ne kadar")] == ["none"]
+    assert "what-is-komek" in [a.id for a in assistant.inline("KOMEK nedir")]
+    assert assistant.inline("Bolu ne zaman katıldı")[0].id == "city-bolu"
