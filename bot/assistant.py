@@ -194,11 +194,11 @@ class Assistant:
                     break
         if reply.kind in (ReplyKind.SUGGEST, ReplyKind.FALLBACK):
             # The question itself, after "Selam, ödev hazırlıyorum", if the whole still asks nothing else
-            for tail in self.understanding.after_chatter(text, strict=False):
+            tail = self.understanding.after_chatter(text, strict=False)
+            if tail is not None:
                 retry, retry_topic = self._ask(tail, pref, user_lang, force_lang or reply.lang, context)
                 if retry.kind == ReplyKind.ANSWER and self._still_answers(text, retry):
                     reply, topic = retry, retry_topic
-                    break
         if reply.kind == ReplyKind.SMALLTALK:
             if context is not None and context.entry and reply.entry_id == CONFIRM_ENTRY:
                 return self._confirm(context.entry, reply)  # "emin misin?": the answer again, with its source
@@ -232,11 +232,9 @@ class Assistant:
         if early is not None and early.abroad and self.members is not None:  # "Almanya'dan kaç şehir üye?"
             return self.members.answer(early, lang), None
         fact = self.understanding.fact(text, lang, context)
-        tails = self.understanding.after_chatter(text)  # "Selam, ödev hazırlıyorum; ağ ne zaman kuruldu?"
-        for tail in tails if fact is None else ():
+        tail = self.understanding.after_chatter(text)  # "Selam, ödev hazırlıyorum; ağ ne zaman kuruldu?"
+        if fact is None and tail is not None:
             fact = self.understanding.fact(tail, lang, context)
-            if fact is not None:
-                break
         if fact is not None and fact.missing:
             body = self.understanding.missing_html(fact, lang, self.title(fact.card, lang))
             buttons = (
@@ -252,10 +250,8 @@ class Assistant:
             return checked, fact.topic if checked is reply else None
         if self.members is not None:  # "Hamburg öğrenen şehir mi?", "Almanya'dan hangi şehirler?"
             member = self.members.ask(text, lang)
-            for tail in tails if member is None else ():
+            if member is None and tail is not None:
                 member = self.members.ask(tail, lang)
-                if member is not None:
-                    break
             if member is not None:
                 return guarded(self, text, member, result, lang), None
         if not result.query.terms:

@@ -165,22 +165,21 @@ class Understanding:
                     found.append(name)
         return found
 
-    def after_chatter(self, text: str, *, strict: bool = True) -> list[str]:
+    def after_chatter(self, text: str, *, strict: bool = True) -> str | None:
         """The question itself without the chatter before it: the last clause ("Selam,
         ödev hazırlıyorum; ...", "I'm writing a report: ..."). Chatter is at most one word
         the content knows; ``strict=False`` takes the last clause whatever comes before it
-        (the caller checks that the whole question asks nothing else). Empty when there
+        (the caller checks that the whole question asks nothing else). None when there
         is no such clause. Words without punctuation are not cut: an unknown word at the
         start may be a name in a greeting or the very thing asked about ("Göbeklitepe ...")."""
         tail = last_clause(text)
         start = text.rfind(tail.strip()) if tail.strip() else -1
-        if start > 0 and len(tail.split()) >= 2 and (not strict or self._chatter(text[:start])):
-            return [tail]
-        return []
-
-    def _chatter(self, text: str) -> bool:
-        """At most one word of ``text`` means something to the content."""
-        return len([t for t in terms(text) if t not in INTENT_WORDS and self._knows(t, 0.99)]) <= 1
+        if start <= 0 or len(tail.split()) < 2:
+            return None
+        if not strict:
+            return tail
+        known = [t for t in terms(text[:start]) if t not in INTENT_WORDS and self._knows(t, 0.99)]
+        return tail if len(known) <= 1 else None
 
     def names_only(self, text: str) -> bool:
         """Whether a follow-up only names something ("peki Konya?", "and China?", "ya Lyon?")."""
