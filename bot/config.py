@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from bot.urls import valid_url
 
-__all__ = ["Config", "ConfigError", "default_content_dir"]
+__all__ = ["Config", "ConfigError", "default_cache_dir", "default_content_dir"]
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 _TOKEN = re.compile(r"^[0-9]{1,20}:[A-Za-z0-9_-]{1,100}$")
@@ -34,6 +34,21 @@ def default_content_dir() -> Path:
     if (checkout / "messages.yaml").is_file():
         return checkout
     return Path(__file__).resolve().parent / "_content"
+
+
+def default_cache_dir(environ: Mapping[str, str]) -> Path | None:
+    """Where the content cache goes unless BOT_CACHE_DIR says: ``$XDG_CACHE_HOME/learning-cities-bot``,
+    else ``~/.cache/learning-cities-bot``; None when there is no home folder."""
+    base = (environ.get("XDG_CACHE_HOME") or "").strip()
+    if base and os.path.isabs(base):
+        return Path(base) / "learning-cities-bot"
+    home = (environ.get("HOME") or "").strip()
+    if home and os.path.isabs(home):
+        return Path(home) / ".cache" / "learning-cities-bot"
+    try:
+        return Path.home() / ".cache" / "learning-cities-bot"
+    except (RuntimeError, KeyError):  # no HOME and no password entry
+        return None
 
 
 def _duration(text: str, name: str) -> float:
@@ -86,6 +101,9 @@ class Config:
     webhook_listen: str = "0.0.0.0"
     port: int = 8443
     webhook_secret: str | None = None  # generated per run when unset
+    # The checked content of the last start (bot/contentcache.py); None: no cache. From the
+    # environment it defaults to default_cache_dir(); a Config made in code has none.
+    cache_dir: Path | None = None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, dotenv: str | Path | None = ".env") -> Config:
@@ -162,6 +180,11 @@ class Config:
             raise ConfigError("BOT_WEBHOOK_SECRET may only contain letters, digits, '_' and '-' (1-256 characters)")
         if secret is not None and token is not None and secret == token:
             raise ConfigError("BOT_WEBHOOK_SECRET must not be the bot token")
+        cache_text = get("BOT_CACHE_DIR")
+        if cache_text is not None and cache_text.lower() in ("off", "none", "0", "no", "false"):
+            cache_dir = None
+        else:
+            cache_dir = Path(cache_text) if cache_text is not None else default_cache_dir(values)
         return cls(
             token=token,
             api_base_url=base_url,
@@ -178,6 +201,7 @@ class Config:
             webhook_listen=get("BOT_WEBHOOK_LISTEN") or "0.0.0.0",
             port=int(port_text),
             webhook_secret=secret,
+            cache_dir=cache_dir,
         )
 
     @property

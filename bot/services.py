@@ -10,6 +10,7 @@ from bot.announcements import Announcer, Broadcaster, Sender
 from bot.assistant import Assistant
 from bot.config import Config
 from bot.content import ContentError, load_content
+from bot.contentcache import ContentCache
 from bot.replies import Reply
 from bot.storage import QuestionRecord, Storage, StorageError
 from bot.textnorm import question_key
@@ -20,12 +21,25 @@ __all__ = ["Services", "load_assistant"]
 logger = logging.getLogger(__name__)
 
 
-def load_assistant(content_dir: str | Path) -> Assistant:
-    """Load and fully check the content, and index it; raises :class:`ContentError`."""
+def load_assistant(content_dir: str | Path, cache: ContentCache | None = None, *, from_cache: bool = True) -> Assistant:
+    """Load and fully check the content, and index it; raises :class:`ContentError`.
+
+    With a ``cache``, content that was checked before with the same files and code comes
+    from it (unless ``from_cache`` is False: ``check`` and ``/reload`` always check in
+    full), and content that passes the full check is written to it for the next start.
+    """
+    cached = cache.load(content_dir) if cache is not None and from_cache else None
+    if cached is not None and cached.content is not None:
+        return Assistant(cached.content)
+    key = cached.key if cached is not None else None
+    if cache is not None and cached is None:
+        key = cache.key(content_dir)
     assistant = Assistant(load_content(content_dir))
     problems = assistant.self_check()
     if problems:
         raise ContentError(problems)
+    if cache is not None:
+        cache.save(content_dir, key, assistant.content)
     return assistant
 
 
@@ -99,7 +113,7 @@ class Services:
 
     def reload(self) -> Assistant:
         """Re-read the content; on errors raise ContentError and keep the current one."""
-        assistant = load_assistant(self.config.content_dir)
+        assistant = load_assistant(self.config.content_dir, ContentCache.of(self.config.cache_dir), from_cache=False)
         self._assistant = assistant
         return assistant
 

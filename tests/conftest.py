@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -13,6 +14,14 @@ from bot.config import default_content_dir
 from bot.services import load_assistant
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session", autouse=True)
+def own_cache_home(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The bots started by the tests (in process or not) keep their content cache in a
+    folder of the test session (XDG_CACHE_HOME, which the bot processes inherit), not in
+    the developer's ~/.cache."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
 
 
 @pytest.fixture(scope="session")

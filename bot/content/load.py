@@ -25,7 +25,7 @@ from bot.content.synonyms import load_synonyms
 from bot.members.load import PROVINCES_FILE, load_members
 from bot.textnorm import fold, use_synonyms
 
-__all__ = ["load_content"]
+__all__ = ["load_content", "use_content"]
 
 
 def load_content(directory: str | Path, *, extra_check: Callable[[Content], list[Problem]] | None = None) -> Content:
@@ -81,5 +81,11 @@ def load_content(directory: str | Path, *, extra_check: Callable[[Content], list
         problems = extra_check(content)
         if problems:
             raise ContentError(problems)
-    use_synonyms(content.synonyms)
+    use_content(content)
     return content
+
+
+def use_content(content: Content) -> None:
+    """What valid content sets beyond itself: its synonym groups become the matcher's
+    vocabulary. :func:`load_content` calls it, and so does a load from the content cache."""
+    use_synonyms(content.synonyms)
