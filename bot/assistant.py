@@ -35,7 +35,11 @@ __all__ = ["Assistant"]
 
 MAX_SUGGESTIONS = 3
 CONFIRM_ENTRY = "smalltalk-confirm"  # "emin misin?", "are you sure?" (content/smalltalk.yaml)
+MORE_ENTRY = "smalltalk-more"  # "daha fazla bilgi", "hangileri?", "tell me more" (content/smalltalk.yaml)
 _CommandHandler = Callable[[list[str], Lang, str], Reply]
+
+
+SURE_ALONE = 95.0  # the score at which a question that names nothing is taken as asked afresh
 
 
 class Assistant:
@@ -179,8 +183,11 @@ class Assistant:
         it every question stands alone."""
         context = self.conversations.get(chat)
         text, written_lang = self.understanding.spelled(text)  # typos corrected, for every reading
-        reply, topic = self._ask(text, pref, user_lang, force_lang or written_lang, context)
         follow_up = context is not None and self.understanding.is_follow_up(text)
+        reply, topic = self._ask(text, pref, user_lang, force_lang or written_lang, None)
+        if context is not None and not (reply.kind == ReplyKind.ANSWER and self._stands_alone(text, reply, follow_up)):
+            # A fresh full question wins over the context; what leans on it is read with it
+            reply, topic = self._ask(text, pref, user_lang, force_lang or written_lang, context)
         if (
             context is not None
             and follow_up
@@ -202,6 +209,8 @@ class Assistant:
         if reply.kind == ReplyKind.SMALLTALK:
             if context is not None and context.entry and reply.entry_id == CONFIRM_ENTRY:
                 return self._confirm(context.entry, reply)  # "emin misin?": the answer again, with its source
+            if context is not None and context.entry and reply.entry_id == MORE_ENTRY:
+                return self.entry_reply(context.entry, reply.lang)  # "hangileri?": the whole card, the list
             return reply  # "teşekkürler" keeps the topic
         if topic is None and reply.kind == ReplyKind.ANSWER and reply.entry_id:
             # Any answer about one thing can be followed up ("peki Bolu?"), whoever gave it.
@@ -271,6 +280,15 @@ class Assistant:
             body, lang, kind=ReplyKind.FALLBACK, buttons=((self.menu_button(lang),),), score=score
         ), None
 
+    def _stands_alone(self, text: str, reply: Reply, follow_up: bool) -> bool:
+        """Whether a question answered without the chat's context keeps that answer: it
+        does not lean on the context, or it names nothing ("ağda kaç şehir var" after
+        Konya) but is not opened as a follow-up ("peki ...", two words) and is answered
+        for sure alone."""
+        if not follow_up:
+            return True
+        return not self.understanding.opens_follow_up(text) and reply.score >= SURE_ALONE
+
     def _still_answers(self, text: str, reply: Reply) -> bool:
         """Whether the answer to a question's last clause answers the whole question too
         (what comes before asks nothing the entry does not give: no price, no later date)."""
@@ -278,7 +296,7 @@ class Assistant:
 
     def has_answer(self, entry_id: str) -> bool:
         """Whether ``entry_id`` is an entry the bot can give again (a FAQ entry, a city, a member)."""
-        return self.has_entry(entry_id) or (self.members is not None and self.members.title(entry_id) is not None)
+        return self.has_entry(entry_id) or (self.members is not None and self.members.has_entry(entry_id))
 
     def _confirm(self, entry_id: str, talk: Reply) -> Reply:
         """ "Emin misin?" after an answer: what the sources say, with the source, once more."""

@@ -51,6 +51,9 @@ _LOCATIVE = frozenset(["da", "de", "ta", "te", "nda", "nde", "dak", "dek", "tak"
 _PARTICLES = frozenset(["mi", "mu", "miydi", "muydu", "midir", "mudur", "mis", "mus", "miymis", "muymus"])
 _FIRST = (("en", "eski"), ("en", "once"), ("oldest",), ("earliest",), ("en", "erken"))
 _NEXT = (("bir", "sonraki"), ("sonraki",), ("gelecek",), ("next",), ("upcoming",), ("yaklasan",), ("coming",))
+_ORDER_WORDS = frozenset(
+    [*_ORDINAL_WORDS, *(p[0] for p in (*_LATEST, *_FIRST, *_NEXT, *_AFTER, *_BEFORE) if len(p) == 1)]
+)
 # Words that open a follow-up ("peki Bolu?", "and Hatay?", "what about the fourth?").
 FOLLOW_UP_WORDS = frozenset(["peki", "ya", "and", "what", "about", "how", "bir", "de", "da", "o", "onun", "its", "the"])
 # "orada ne kabul edildi?", "ondan sonra hangisi?": the last topic's thing
@@ -223,6 +226,13 @@ class FactFinder:
                 used.add(i)
                 return "rank", number
         return None
+
+    @staticmethod
+    def names_an_order(word: str) -> bool:
+        """Whether a folded word is an order word with at most a three-letter ending
+        ("ilki", "sonuncusu", "dördüncüsü", "latest"): it says which one, it names nothing."""
+        stems = {word[: len(word) - cut] for cut in range(4) if len(word) - cut >= 3}
+        return bool(stems & _ORDER_WORDS) or any(word.startswith(w) for w, _ in _LONG_ORDINALS)
 
     # ------------------------------------------------------------------ answering
     def answer(self, text: str, lang: str, context: Topic | None = None) -> FactAnswer | None:

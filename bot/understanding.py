@@ -30,6 +30,8 @@ from bot.tghtml import Html, escape, escape_attr
 __all__ = ["PLACE", "Understanding"]
 
 _MAX_FOLLOW_UP_WORDS = 3  # a follow-up names a thing or an attribute, little else
+# Words that ask something of the thing named: a question with one is more than a name
+QUESTION_WORDS = frozenset(["nedir", "neydi", "kimdir", "nerede", "nedir?", "what", "who", "where", "when", "nasil"])
 PLACE = "_"  # where the thing's name stood in a remembered question ("_ ne zaman uye oldu")
 
 
@@ -140,14 +142,22 @@ class Understanding:
         return Html(self.facts.missing[lang].replace("{title}", escape(title)))
 
     # ------------------------------------------------------------------ follow-ups
-    @staticmethod
-    def is_follow_up(text: str) -> bool:
-        """Short, or opened by "peki/ya/and/what about": it may lean on the last topic."""
-        words = fold_question(text).split()
+    def is_follow_up(self, text: str) -> bool:
+        """Short, and opened by "peki/ya/and/what about" or naming nothing ("ne zaman
+        katıldı?", "when did it join?", "hâlâ üye mi?"): it may lean on the last topic."""
+        folded = fold_question(text)
+        words = folded.split()
         content = [w for w in words if w not in FOLLOW_UP_WORDS and w not in STOPWORDS]
         if not content or len(content) > _MAX_FOLLOW_UP_WORDS:
             return False
-        return words[0] in FOLLOW_UP_WORDS or len(words) <= 2
+        return self.opens_follow_up(text) or not self.names_in(folded)
+
+    @staticmethod
+    def opens_follow_up(text: str) -> bool:
+        """Opened by "peki/ya/and/what about", or at most two words: it leans on the last
+        topic whatever it could mean alone ("peki Bolu?", "teması?")."""
+        words = fold_question(text).split()
+        return bool(words) and (words[0] in FOLLOW_UP_WORDS or len(words) <= 2)
 
     def names_in(self, folded: str) -> list[str]:
         """The known names in a folded question (the facts' things and cities, then the
@@ -183,7 +193,10 @@ class Understanding:
 
     def names_only(self, text: str) -> bool:
         """Whether a follow-up only names something ("peki Konya?", "and China?", "ya Lyon?")."""
-        said = [w for w in fold_question(text).split() if w not in FOLLOW_UP_WORDS and w not in STOPWORDS]
+        words = fold_question(text).split()
+        if any(w in QUESTION_WORDS for w in words):
+            return False  # "KOMEK nedir?" asks about KOMEK, whatever was asked before
+        said = [w for w in words if w not in FOLLOW_UP_WORDS and w not in STOPWORDS]
         if not said:
             return False
         if self._unknown_name(said):
@@ -195,7 +208,12 @@ class Understanding:
         """Words the content does not know, that may name a place it has no record of
         ("and Lyon?"): one or two words of letters, none known."""
         return 0 < len(content) <= 2 and all(
-            len(w) >= 3 and w.isalpha() and w not in STOPWORDS and not self._knows(w, 0.99) for w in content
+            len(w) >= 3
+            and w.isalpha()
+            and w not in STOPWORDS
+            and not self._knows(w, 0.99)
+            and not self.finder.names_an_order(w)  # "ilki", "sonuncusu": which one, not a place
+            for w in content
         )
 
     def topic_of_answer(self, entry: str, question: str, lang: Lang) -> Topic | None:

@@ -85,6 +85,14 @@ def test_follow_ups_per_chat(assistant: Assistant) -> None:
         ("Konya ne zaman üye oldu?", "peki Gaziantep?", "province-gaziantep", "Gaziantep"),
         ("İzmir ne zaman katıldı?", "peki hangi ay?", "city-izmir", "Eylül 2020"),
         ("Is Hamburg a member?", "and Lyon?", "not-listed", "Lyon"),  # quoted as written
+        # A question that names nothing leans on the last thing named.
+        ("Hamburg üye mi?", "ne zaman katıldı?", "member-hamburg", "2019"),
+        ("Is Hamburg a member?", "when did it join?", "member-hamburg", "2019"),
+        ("Konya üye mi?", "ne zaman katıldı", "city-konya", "2017"),
+        ("Bolu üye mi?", "hâlâ üye mi?", "city-bolu", "Bolu"),
+        # ... but a question that stands on its own keeps its own answer.
+        ("Hamburg üye mi?", "KOMEK nedir?", "what-is-komek", "KOMEK"),
+        ("Konya üye mi?", "ağda kaç şehir var", "member-count", "425"),
     ],
 )
 def test_follow_ups_about_the_whole_network(assistant: Assistant, first: str, then: str, entry: str, says: str) -> None:
@@ -92,6 +100,50 @@ def test_follow_ups_about_the_whole_network(assistant: Assistant, first: str, th
     assistant.ask(first, chat=("net", first, then))
     reply = assistant.ask(then, chat=("net", first, then))
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry) and says in reply.text, reply.text
+
+
+def test_a_question_that_names_nothing_is_not_forced_onto_the_context(assistant: Assistant) -> None:
+    assistant.ask("Konya ne zaman üye oldu?", chat="fees")
+    fees = assistant.ask("kurs ücretleri ne kadar?", chat="fees")
+    assert fees.kind == ReplyKind.NO_ANSWER and fees.entry_id is None
+    assistant.ask("Konya ne zaman üye oldu?", chat="weather")
+    weather = assistant.ask("hava nasıl bugün?", chat="weather")
+    assert weather.kind != ReplyKind.ANSWER
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "entry", "says"),
+    [
+        ("Türkiye'den kaç şehir üye?", "hangileri?", "members-turkey", "Eskişehir"),
+        ("how many Turkish members are there", "which ones?", "members-turkey", "Eskişehir"),
+        ("Almanya'dan kaç şehir üye?", "hangileri", "members-c-DE", "Hamburg"),
+        ("Cork konferansının teması neydi?", "daha fazla bilgi", "conference-3-cork", "Cork Eylem Çağrısı"),
+        ("when was the Cork conference?", "tell me more", "conference-3-cork", "Cork Call to Action"),
+    ],
+)
+def test_more_after_an_answer_gives_its_whole_entry(
+    assistant: Assistant, first: str, then: str, entry: str, says: str
+) -> None:
+    chat = ("more", first)
+    assistant.ask(first, chat=chat)
+    reply = assistant.ask(then, chat=chat)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry) and says in to_plain(reply.text), reply.text
+
+
+def test_more_without_an_answer_before_asks_what_about(assistant: Assistant) -> None:
+    alone = assistant.ask("hangileri?", chat="more-alone")
+    assert (alone.kind, alone.entry_id) == (ReplyKind.SMALLTALK, "smalltalk-more")
+    assert assistant.ask("tell me more", chat="more-alone-en").lang == "en"
+
+
+def test_an_order_word_in_a_follow_up_is_not_a_place(assistant: Assistant) -> None:
+    """ "ilki", "sonuncusu" say which one; they are not a city missing from the list."""
+    assistant.ask("Türkiye'den kaç şehir üye?", chat="order")
+    latest = assistant.ask("en sonuncusu hangisi?", chat="order")
+    assert latest.entry_id != "not-listed" and "Ankara" in latest.text
+    assistant.ask("Almanya'dan kaç şehir üye?", chat="order-de")
+    first = assistant.ask("ilki hangisi?", chat="order-de")
+    assert first.entry_id != "not-listed" and "ilki" not in first.text
 
 
 def test_are_you_sure_gives_the_answer_again_with_its_source(assistant: Assistant) -> None:

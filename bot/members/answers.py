@@ -256,6 +256,15 @@ class MemberAnswers:
                 return self.list_reply(f, 0, lang)
         return None
 
+    def has_entry(self, entry_id: str) -> bool:
+        """Whether ``entry_id`` is an answer :meth:`entry_reply` gives (a member, a list)."""
+        if entry_id in self.directory.by_entry or entry_id in (NOT_LISTED, NO_MEMBERS):
+            return True
+        if any(province_entry_id(p) == entry_id for p in self.directory.provinces):
+            return True
+        parts = parse_list_entry_id(entry_id)
+        return parts is not None and self.valid(ListFilter(*parts))
+
     def title(self, entry_id: str) -> str | None:
         member = self.directory.by_entry.get(entry_id)
         return member.city if member is not None else None
