@@ -283,11 +283,14 @@ class Assistant:
     def _stands_alone(self, text: str, reply: Reply, follow_up: bool) -> bool:
         """Whether a question answered without the chat's context keeps that answer: it
         does not lean on the context, or it names nothing ("ağda kaç şehir var" after
-        Konya) but is not opened as a follow-up ("peki ...", two words) and is answered
-        for sure alone."""
+        Konya) but is not opened as a follow-up ("peki ...", two words) and the content
+        has it almost word for word ("kaç şehir aldı?" after the award is the award's)."""
         if not follow_up:
             return True
-        return not self.understanding.opens_follow_up(text) and reply.score >= SURE_ALONE
+        if self.understanding.opens_follow_up(text):
+            return False
+        best = self.matcher.match(text).best  # the content's own phrasing, not a loose reading
+        return best is not None and best.entry_id == reply.entry_id and best.score >= SURE_ALONE
 
     def _still_answers(self, text: str, reply: Reply) -> bool:
         """Whether the answer to a question's last clause answers the whole question too

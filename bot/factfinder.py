@@ -288,6 +288,9 @@ class FactFinder:
                 entity = self._entities.get(follow.entity)  # "sonuç belgesi neydi?" after Medellín
         if entity is None and reading.kind is not None:
             entity = self._for_the_kind(reading.kind, [a for _, a in reading.attributes])  # "ödül kaç kez verildi"
+        if entity is None and follow is not None and not follow.entity and reading.position is None:
+            # "kaç kez verildi?" after the award's card: the kind's own attributes
+            entity = self._for_the_kind(self.facts.kinds[follow.kind], [a for _, a in reading.attributes])
         if entity is None:
             return None
         kind = self.facts.kinds[entity.kind]
@@ -402,4 +405,7 @@ class FactFinder:
         """The thing an entry is the card of, when it is the card of one thing only
         (what-is-uil: UIL), so that "eski adı neydi?" can follow its answer."""
         owners = [e for e in self.facts.entities if e.card == entry]
-        return Topic(owners[0].kind, owners[0].id, None, lang) if len(owners) == 1 else None
+        if len({e.kind for e in owners}) != 1:
+            return None
+        # The card of several things of one kind (the award's years): the kind, no one thing
+        return Topic(owners[0].kind, owners[0].id if len(owners) == 1 else "", None, lang)

@@ -93,6 +93,10 @@ def test_follow_ups_per_chat(assistant: Assistant) -> None:
         # ... but a question that stands on its own keeps its own answer.
         ("Hamburg üye mi?", "KOMEK nedir?", "what-is-komek", "KOMEK"),
         ("Konya üye mi?", "ağda kaç şehir var", "member-count", "425"),
+        # After the card of a whole kind (the award), what is asked of the kind itself.
+        ("Öğrenen Şehir Ödülü nedir?", "kaç kez verildi?", "learning-city-award", "beş kez"),
+        ("What is the Learning City Award?", "how often is it given?", "learning-city-award", "five times"),
+        ("Öğrenen Şehir Ödülü nedir?", "kimler başvurabilir?", "learning-city-award", "12 aydan"),
     ],
 )
 def test_follow_ups_about_the_whole_network(assistant: Assistant, first: str, then: str, entry: str, says: str) -> None:
