@@ -21,15 +21,13 @@ from bot.honestreplies import guarded, honest_html, kind_fallback, matcher_knows
 from bot.inline import inline_articles
 from bot.lang import Lang, choose_lang
 from bot.listings import Listings
-from bot.matching import Decision, Matcher, MatchResult, Thresholds
+from bot.matching import Decision, MatchResult, Thresholds
 from bot.members.answers import MemberAnswers
-from bot.members.directory import Directory
+from bot.prepared import Prepared
 from bot.render import Renderer
 from bot.replies import Button, InlineArticle, Reply, ReplyKind, reply_of
-from bot.searchable import searchable
 from bot.selfcheck import self_check
 from bot.tghtml import Html, escape_attr
-from bot.understanding import Understanding
 
 __all__ = ["Assistant"]
 
@@ -45,12 +43,17 @@ SURE_ALONE = 95.0  # the score at which a question that names nothing is taken a
 class Assistant:
     """Answers from one loaded :class:`Content`; build a new one to reload."""
 
-    def __init__(self, content: Content, thresholds: Thresholds | None = None) -> None:
+    def __init__(
+        self, content: Content, thresholds: Thresholds | None = None, *, prepared: Prepared | None = None
+    ) -> None:
+        """``prepared``: the parts already built from this content (from the content cache;
+        their matcher has its thresholds); otherwise they are built here."""
         self.content = content
-        self.matcher = Matcher(searchable(content), thresholds)
+        self.prepared = prepared if prepared is not None else Prepared.build(content, thresholds)
+        self.matcher = self.prepared.matcher
         self.render = Renderer(content)
-        directory = Directory(content.members, content.cities) if content.members is not None else None
-        self.understanding = Understanding(content, self.matcher, directory)
+        directory = self.prepared.directory
+        self.understanding = self.prepared.understanding
         self.guard = content_guard(content, self.matcher, self.understanding.no_answer, ("KOMEK", "UIL", "ASEM"))
         self.conversations = Conversations()
         self.listings = Listings(self)

@@ -1,10 +1,13 @@
 """A cache of the loaded and fully checked content, so that a restart with the same
-content and the same code skips the YAML and the self-check.
+content and the same code skips the YAML, the index build and the self-check.
 
-Parsing the YAML (with line numbers) and rendering every reply once for the self-check
-take about a quarter of a second of every start. After a full load whose check found no
-problem, :meth:`ContentCache.save` writes the :class:`~bot.content.Content` to one file
-per content folder, under a key that hashes
+Parsing the YAML (with line numbers), building the matcher's index, the member directory
+and the understanding (:class:`~bot.prepared.Prepared`), and rendering every reply once
+for the self-check take about half a second of every start. A full load packs the
+:class:`~bot.content.Content` and its :class:`~bot.prepared.Prepared` as built (before
+the self-check asks anything, so nothing that answering remembers is kept); when the
+check finds no problem, :meth:`ContentCache.save` writes them to one file per content
+folder, under a key that hashes
 
 * every file in the content folder (names and bytes) and the folder's resolved path,
 * every ``.py`` file of the ``bot`` package (the code that parses, checks and renders),
@@ -42,8 +45,9 @@ import yaml
 import bot
 from bot.content import Content
 from bot.content.load import use_content
+from bot.prepared import Prepared
 
-__all__ = ["Cached", "ContentCache", "content_key"]
+__all__ = ["Cached", "ContentCache", "content_key", "pack"]
 
 logger = logging.getLogger(__name__)
 
@@ -79,10 +83,21 @@ def content_key(content_dir: Path) -> str:
 @dataclass(frozen=True, slots=True)
 class Cached:
     """What :meth:`ContentCache.load` found: the key of the content as it is now (None
-    when it could not be read) and the cached content when the cache had that key."""
+    when it could not be read) and, when the cache had that key, the content and its parts."""
 
     key: str | None
     content: Content | None = None
+    prepared: Prepared | None = None
+
+
+def pack(content: Content, prepared: Prepared) -> bytes | None:
+    """The cache's payload for ``content`` and the parts built from it; None (logged at
+    DEBUG) when something in them cannot be pickled."""
+    try:
+        return pickle.dumps((content, prepared), protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError) as exc:
+        logger.debug("Content cache: the content cannot be cached (%s: %s)", type(exc).__name__, exc)
+        return None
 
 
 class ContentCache:
@@ -136,26 +151,30 @@ class ContentCache:
         if not data.startswith(header):
             logger.debug("Content cache: %s is for other content, code or Python; ignored", path)
             return Cached(key)
-        content = _unpickle(data[len(header) :], path)
-        if content is None:
+        found = _unpickle(data[len(header) :], path)
+        if found is None:
             return Cached(key)
+        content, prepared = found
         use_content(content)
         logger.debug("Content cache: loaded %s", path)
-        return Cached(key, content)
+        return Cached(key, content, prepared)
 
-    def save(self, content_dir: str | Path, key: str | None, content: Content) -> bool:
-        """Write ``content`` (loaded and checked without a problem) as the cache of
-        ``content_dir``, if its files and code still have ``key`` (the key taken before
-        loading: content edited while it loaded is not cached). True when written."""
+    def save(self, content_dir: str | Path, key: str | None, packed: bytes | None) -> bool:
+        """Write ``packed`` (from :func:`pack`, of content loaded and checked without a
+        problem) as the cache of ``content_dir``, if its files and code still have ``key``
+        (the key taken before loading: content edited while it loaded is not cached).
+        True when written."""
         directory = Path(content_dir).resolve()
+        if key is None or packed is None:
+            return False
         try:
-            if key is None or content_key(directory) != key:
+            if content_key(directory) != key:
                 logger.debug("Content cache: %s changed while loading; not cached", directory)
                 return False
-            data = _MAGIC + key.encode() + b"\n" + pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL)
-        except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError) as exc:
-            logger.debug("Content cache: cannot prepare the cache of %s (%s)", directory, exc)
+        except OSError as exc:
+            logger.debug("Content cache: cannot read %s (%s)", directory, exc)
             return False
+        data = _MAGIC + key.encode() + b"\n" + packed
         path = self.file_for(directory)
         temporary: str | None = None
         try:
@@ -176,18 +195,23 @@ class ContentCache:
         return True
 
 
-def _unpickle(data: bytes, path: Path) -> Content | None:
+def _unpickle(data: bytes, path: Path) -> tuple[Content, Prepared] | None:
     collecting = gc.isenabled()
     gc.disable()  # tens of thousands of new objects, none of them garbage
     try:
-        content = pickle.loads(data)
+        found = pickle.loads(data)
     except Exception as exc:  # a damaged file can raise almost anything; it is only a cache
         logger.debug("Content cache: %s is damaged (%s: %s); ignored", path, type(exc).__name__, exc)
         return None
     finally:
         if collecting:
             gc.enable()
-    if not isinstance(content, Content):
+    if not (
+        isinstance(found, tuple)
+        and len(found) == 2
+        and isinstance(found[0], Content)
+        and isinstance(found[1], Prepared)
+    ):
         logger.debug("Content cache: %s holds no content; ignored", path)
         return None
-    return content
+    return found[0], found[1]

@@ -10,7 +10,7 @@ from bot.announcements import Announcer, Broadcaster, Sender
 from bot.assistant import Assistant
 from bot.config import Config
 from bot.content import ContentError, load_content
-from bot.contentcache import ContentCache
+from bot.contentcache import ContentCache, pack
 from bot.replies import Reply
 from bot.storage import QuestionRecord, Storage, StorageError
 from bot.textnorm import question_key
@@ -30,16 +30,18 @@ def load_assistant(content_dir: str | Path, cache: ContentCache | None = None, *
     """
     cached = cache.load(content_dir) if cache is not None and from_cache else None
     if cached is not None and cached.content is not None:
-        return Assistant(cached.content)
+        return Assistant(cached.content, prepared=cached.prepared)
     key = cached.key if cached is not None else None
     if cache is not None and cached is None:
         key = cache.key(content_dir)
     assistant = Assistant(load_content(content_dir))
+    # Packed as built: before the self-check asks anything (what answering remembers stays out).
+    packed = pack(assistant.content, assistant.prepared) if cache is not None else None
     problems = assistant.self_check()
     if problems:
         raise ContentError(problems)
     if cache is not None:
-        cache.save(content_dir, key, assistant.content)
+        cache.save(content_dir, key, packed)
     return assistant
 
 

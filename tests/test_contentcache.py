@@ -17,9 +17,10 @@ import pytest
 from bot.assistant import Assistant
 from bot.cli import main
 from bot.config import Config
-from bot.contentcache import ContentCache, content_key
+from bot.contentcache import ContentCache, content_key, pack
 from bot.evaluation import load_cases
 from bot.lang import LANGS
+from bot.prepared import Prepared
 from bot.replies import Reply
 from bot.services import load_assistant
 
@@ -46,7 +47,8 @@ def _replies(assistant: Assistant) -> list[Reply | None]:
 
 def _marked(cache: ContentCache, content_dir: Path, assistant: Assistant) -> None:
     """Put content that differs from the files into the cache under their current key."""
-    assert cache.save(content_dir, cache.key(content_dir), replace(assistant.content, cities_source=MARK))
+    marked = replace(assistant.content, cities_source=MARK)
+    assert cache.save(content_dir, cache.key(content_dir), pack(marked, Prepared.build(marked)))
 
 
 def test_a_cached_start_answers_exactly_as_a_full_load(content_copy: Path, tmp_path: Path) -> None:
@@ -55,6 +57,7 @@ def test_a_cached_start_answers_exactly_as_a_full_load(content_copy: Path, tmp_p
     assert cache.file_for(content_copy.resolve()).is_file()
     found = cache.load(content_copy)
     assert found.content is not None and found.key == content_key(content_copy.resolve())
+    assert found.prepared is not None and found.prepared.understanding.content is found.content
     cached = load_assistant(content_copy, cache)
     assert cached.content is not fresh.content
     assert cached.content.cities_source == fresh.content.cities_source
