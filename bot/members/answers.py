@@ -23,7 +23,8 @@ from bot.members.model import (
     parse_list_entry_id,
     province_entry_id,
 )
-from bot.members.questions import Ask, MemberQuestion, recognise
+from bot.members.overview import Overview, Shown
+from bot.members.questions import Ask, MemberQuestion, Order, recognise
 from bot.members.replies import ListFilter, MemberReplies
 from bot.replies import Button, Reply, ReplyKind
 from bot.textnorm import fold
@@ -64,6 +65,7 @@ class MemberAnswers:
         self.content = content
         self.directory = directory
         self.replies = MemberReplies(directory, msg)
+        self.overview = Overview(directory, self.replies, msg)
         self.msg = msg
         self._known = known
         self._finish = finish
@@ -98,7 +100,34 @@ class MemberAnswers:
                 return self.province_reply(q.province.name, lang)
             return self.not_listed(q.unknown or "", lang, kind=ReplyKind.ANSWER)
         region = q.region.id if q.region else None
+        if q.ask is Ask.BATCH and q.year is not None:
+            return self.shown(self.overview.batch(q.year, lang), lang)
+        if q.ask is Ask.ORDER and q.order is not None:
+            return self.shown(self.overview.order(q.country, region, q.order, lang), lang)
+        if q.ask is Ask.MOST:
+            return self.shown(self.overview.most(lang), lang)
+        if q.ask is Ask.COUNTRIES and region is not None:
+            return self.shown(self.overview.countries(region, lang), lang)
         return self.list_reply(ListFilter(q.country, region, q.year), 0, lang)
+
+    def shown(self, shown: Shown, lang: Lang) -> Reply:
+        """An overview answer, with its lists one tap away."""
+        buttons: list[tuple[Button, ...]] = [(self._list_button(f, lang),) for f in shown.lists]
+        buttons.append((self._menu(lang),))
+        return self._finish(
+            shown.text, lang, kind=ReplyKind.ANSWER, buttons=tuple(buttons), entry_id=shown.entry_id, score=SCORE
+        )
+
+    def _list_button(self, f: ListFilter, lang: Lang) -> Button:
+        if f.country:
+            label = self.msg(
+                "button_members_country", lang, flag=flag(f.country), country=country_name(f.country, lang)
+            )
+        elif f.region:
+            label = self.msg("button_members_region", lang, region=self.directory.regions[f.region].name[lang])
+        else:
+            label = self.msg("button_members_year", lang, year=f.year or "")
+        return Button(label, data=callbacks.members(f.key, 0))
 
     # ------------------------------------------------------------------ replies
     def members_reply(self, members: tuple[Member, ...], lang: Lang, *, edit: bool = False) -> Reply:
@@ -194,6 +223,17 @@ class MemberAnswers:
             last = self.page_count(f, lang) - 1
             for page in sorted({0, max(last, 0)}):
                 result.append((f.key, self.list_reply(f, page, lang)))
+        o = self.overview
+        shapes_ = [
+            o.most(lang),
+            o.countries(smallest, lang),
+            o.countries(max(self.directory.regions, key=lambda r: len(self.directory.in_region(r))), lang),
+        ]
+        shapes_ += [o.batch(b.year, lang) for b in self.directory.data.batches]
+        shapes_ += [o.order(biggest, None, order, lang) for order in Order]
+        shapes_ += [o.order(None, r, order, lang) for r in self.directory.regions for order in Order]
+        result += [(s.entry_id, self.shown(s, lang)) for s in shapes_]
+        result += [("-", self.list_reply(ListFilter(country=c), 0, lang)) for c in self.directory.data.stated]
         result.append(("-", self.not_listed("<&>", lang, kind=ReplyKind.ANSWER)))
         result.append(("-", self.list_reply(ListFilter(country="AQ"), 0, lang)))
         members = {fold(m.city) for m in self.directory.turkiye()}

@@ -10,7 +10,7 @@ from babel.dates import format_date
 
 from bot.lang import Lang
 
-__all__ = ["country_codes", "country_name", "flag", "format_day"]
+__all__ = ["country_codes", "country_name", "flag", "format_day", "format_month"]
 
 # CLDR "territories" that are not countries: groupings and private-use codes.
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
@@ -44,3 +44,9 @@ def format_day(day: date, lang: Lang) -> str:
     if lang == "en":
         return f"{day.day} {format_date(day, 'MMMM y', locale='en')}"
     return format_date(day, format="long", locale=lang)
+
+
+@lru_cache(maxsize=64)
+def format_month(day: date, lang: Lang) -> str:
+    """``Aralık 2025`` / ``December 2025``."""
+    return format_date(day, "LLLL y", locale=lang)

@@ -111,6 +111,12 @@ class Directory:
         for code in sorted(country_codes()):
             names = [country_name(code, lang) for lang in LANGS]
             self._add([*names, *data.country_aliases.get(code, ())], Place(PlaceKind.COUNTRY, code))
+        # Two-letter short forms ("UK", "US"), taken only as written, in capitals ("us" is a word).
+        self._capitals: dict[str, list[Place]] = {}
+        for code, short in data.country_aliases.items():
+            for name in short:
+                if len(name) == 2 and name.isupper():
+                    self._capitals.setdefault(fold(name), []).append(Place(PlaceKind.COUNTRY, code))
         for region in data.regions:
             self._add([*region.name.values(), *region.aliases], Place(PlaceKind.REGION, region.id))
         member_keys = {k for k, places in self._places.items() if any(p.kind is PlaceKind.MEMBER for p in places)}
@@ -179,6 +185,8 @@ class Directory:
         found = self._places.get(key) or self._places.get(fold(name.replace("'", "")))
         if found:
             return found
+        if name.strip().isupper() and key in self._capitals:
+            return self._capitals[key]
         for stem in _stems(key):
             if stem in self._places:
                 return self._places[stem]
@@ -221,8 +229,15 @@ class Directory:
         names first, not overlapping. A name that is also an everyday word ("Sur",
         "Van") counts only when written with a capital letter."""
         spans: list[tuple[int, int, list[Place]]] = []
+        # "UK", "US" in capitals, unless the whole question is ("CAN YOU HELP US JOIN").
+        shouting = all(w.raw.isupper() for w in tokens if any(ch.isalpha() for ch in w.raw))
         i = 0
         while i < len(tokens):
+            capitals = self._capitals.get(tokens[i].text) if tokens[i].raw.isupper() and not shouting else None
+            if capitals:
+                spans.append((i, i + 1, capitals))
+                i += 1
+                continue
             longest = self._longest(tokens[i])
             for size in range(min(longest, len(tokens) - i), 0, -1):
                 places = self._span(tokens[i : i + size])

@@ -14,9 +14,9 @@ from datetime import date
 
 from bot.content.checker import Checker
 from bot.content.yamllines import LineDict, line_of
-from bot.lang import LANGS
+from bot.lang import LANGS, Lang
 from bot.members.countries import country_codes
-from bot.members.model import Batch, Joined, Member, MemberData, Province, Region
+from bot.members.model import Batch, Joined, Member, MemberData, Province, Region, Stated
 from bot.textnorm import fold
 from bot.urls import valid_url
 
@@ -26,8 +26,10 @@ MEMBERS_FILE = "members.yaml"
 PROVINCES_FILE = "provinces.yaml"
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}$")
 _MEMBER_KEYS = frozenset(
-    {"city", "country", "region", "joined", "source", "citation", "note", "status", "aliases", "curated"}
+    {"city", "country", "region", "joined", "source", "citation", "note", "status", "status_note", "aliases", "curated"}
 )
+_STATED_KEYS = frozenset({"count", "more_than", "as_of", "source", "citation", "note"})
+_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 _STATUSES = frozenset({"unverified"})
 # With these bounds every member's answer fits in one message (the longest is checked at start-up).
 _MAX_URL = 1000
@@ -98,6 +100,7 @@ def load_members(checker: Checker, curated: Collection[str] = ()) -> MemberData 
         country_aliases=_country_aliases(c, data),
         plain_words=frozenset(fold(w) for w in c.strings(f, data, "plain_words", None)),
         provinces=provinces,
+        stated=_stated(c, data),
     )
 
 
@@ -148,9 +151,93 @@ def _batches(c: _Check, data: LineDict) -> tuple[Batch, ...]:
         src = item.get("source")
         if src is not None and not valid_url(src):
             c.problem(MEMBERS_FILE, item, entry, f"source must be an http(s) URL, not {src!r}")
+        entry_id = item.get("entry")
+        if entry_id is not None and not (isinstance(entry_id, str) and _ID.match(entry_id)):
+            c.problem(MEMBERS_FILE, item, entry, f"entry must be an entry id, not {entry_id!r}")
+            entry_id = None
+        firsts = tuple(str(code) for code in item.get("first_countries", []) or [])
+        for code in firsts:
+            if code not in country_codes():
+                c.problem(MEMBERS_FILE, item, entry, f"unknown country code {code!r} in first_countries")
+        first_src = item.get("first_countries_source")
+        if firsts and not valid_url(first_src):
+            c.problem(MEMBERS_FILE, item, entry, "first_countries needs first_countries_source (an http(s) URL)")
         if day is not None:
-            batches.append(Batch(item["year"], day, numbers[0], numbers[1], src, str(item.get("note", ""))))
+            batches.append(
+                Batch(
+                    item["year"],
+                    day,
+                    numbers[0],
+                    numbers[1],
+                    src,
+                    str(item.get("note", "")),
+                    entry_id,
+                    firsts,
+                    str(first_src) if firsts and valid_url(first_src) else None,
+                )
+            )
     return tuple(batches)
+
+
+def _texts(c: _Check, item: LineDict, key: str, entry: str) -> dict[Lang, str] | None:
+    """An optional ``{tr: ..., en: ...}``; None (and a problem) when it is not one."""
+    value = item.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, Mapping) or not all(
+        isinstance(value.get(lang), str) and value[lang].strip() for lang in LANGS
+    ):
+        c.problem(MEMBERS_FILE, item, entry, f"{key} must have tr and en")
+        return None
+    return {lang: str(value[lang]).strip() for lang in LANGS}
+
+
+def _stated(c: _Check, data: LineDict) -> dict[str, Stated]:
+    """``stated``: per country, the member total a source states (``count`` or ``more_than``),
+    as of a month or year, with its source URL or a citation."""
+    f = MEMBERS_FILE
+    raw = data.get("stated", {})
+    if not isinstance(raw, LineDict):
+        c.problem(f, data, None, "stated must map country codes to a source's total")
+        return {}
+    result: dict[str, Stated] = {}
+    for code, item in raw.items():
+        entry = f"stated {code}"
+        if code not in country_codes():
+            c.problem(f, raw, entry, f"unknown country code {code!r}")
+            continue
+        if not isinstance(item, LineDict):
+            c.problem(f, raw, entry, "a stated total is a mapping (count, as_of, source)")
+            continue
+        for key in set(item) - _STATED_KEYS:
+            c.problem(f, item, entry, f"unknown field {key!r}")
+        count, more = item.get("count"), item.get("more_than")
+        numbers = [n for n in (count, more) if n is not None]
+        if len(numbers) != 1 or not all(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in numbers):
+            c.problem(f, item, entry, "give either count or more_than, a positive number")
+            continue
+        when = _MONTH.match(str(item.get("as_of", "")))
+        if when is None or not 1 <= int(when.group(2) or 1) <= 12:
+            c.problem(f, item, entry, f"as_of must be YYYY or YYYY-MM, not {item.get('as_of')!r}")
+            continue
+        source, citation = item.get("source"), item.get("citation")
+        if source is not None and not valid_url(source):
+            c.problem(f, item, entry, f"source must be an http(s) URL, not {source!r}")
+            continue
+        if source is None and not (isinstance(citation, str) and citation.strip()):
+            c.problem(f, item, entry, "a stated total needs its source URL or a citation")
+            continue
+        result[str(code)] = Stated(
+            str(code),
+            count,
+            more,
+            date(int(when.group(1)), int(when.group(2) or 1), 1),
+            when.group(2) is not None,
+            str(source) if source else None,
+            str(citation or "").strip(),
+            _texts(c, item, "note", entry),
+        )
+    return result
 
 
 def _country_aliases(c: _Check, data: LineDict) -> dict[str, tuple[str, ...]]:
@@ -238,6 +325,7 @@ def _members(c: _Check, data: LineDict, regions: set[str], curated: set[str], *,
             c.problem(f, item, entry, "only Türkiye's rows are curated in cities.yaml")
             ok = False
         aliases = c.strings(f, item, "aliases", entry)
+        status_note = _texts(c, item, "status_note", entry)
         if ok:
             members.append(
                 Member(
@@ -253,6 +341,7 @@ def _members(c: _Check, data: LineDict, regions: set[str], curated: set[str], *,
                     str(link) if link else None,
                     line_of(item),
                     str(citation or "").strip(),
+                    status_note,
                 )
             )
     _check_aliases(c, members)

@@ -25,6 +25,7 @@ __all__ = [
     "MemberData",
     "Province",
     "Region",
+    "Stated",
     "list_entry_id",
     "parse_list_entry_id",
     "province_entry_id",
@@ -128,6 +129,8 @@ class Member:
     curated: str | None = None  # cities.yaml id (Türkiye): that entry answers
     line: int | None = None
     citation: str = ""  # the source, when it has no URL
+    # what the sources say about its current status (not part of its identity)
+    status_note: Mapping[Lang, str] | None = field(default=None, hash=False, compare=False)
 
     @property
     def entry_id(self) -> str:
@@ -152,6 +155,23 @@ class Batch:
     countries: int | None = None
     source: str | None = None
     note: str = ""
+    entry: str | None = None  # the FAQ entry that answers this round's count (the latest round's)
+    first_countries: tuple[str, ...] = ()  # countries that joined for the first time in this round
+    first_countries_source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Stated:
+    """A country's member total as a source states it (the list does not hold every member)."""
+
+    country: str
+    count: int | None  # the figure; None when the source only says "more than"
+    more_than: int | None  # "more than 10"
+    as_of: date  # the first day of the month (or year) it refers to
+    month: bool  # whether ``as_of`` names a month (else only the year)
+    source: str | None  # URL, or None with a citation
+    citation: str = ""
+    note: Mapping[Lang, str] | None = field(default=None, hash=False, compare=False)  # what it counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +194,7 @@ class MemberData:
     country_aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     plain_words: frozenset[str] = frozenset()
     provinces: tuple[Province, ...] = ()
+    stated: Mapping[str, Stated] = field(default_factory=dict)  # by country code
 
     def entry_ids(self, curated: frozenset[str] = frozenset(), curated_years: Iterable[int] = ()) -> set[str]:
         """Every id a membership answer can carry: each member abroad (Türkiye's are

@@ -21,10 +21,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.members.directory import TURKIYE, Directory, Place, PlaceKind, Word, words
-from bot.members.model import Member, Province, Region
+from bot.members.model import FIRST_YEAR, Member, Province, Region
+from bot.members.shapes import Order, most_words, order_words
 from bot.textnorm import STOPWORDS, folded_terms, synonyms_version, term
 
-__all__ = ["Ask", "MemberQuestion", "Vocabulary", "recognise", "vocabulary"]
+__all__ = ["Ask", "MemberQuestion", "Order", "Vocabulary", "recognise", "vocabulary"]
 
 
 def _terms(text: str) -> frozenset[str]:
@@ -44,6 +45,7 @@ class Vocabulary:
     lead: frozenset[str]  # English words before the name: "Is X ...", "When did X ..."
     new: str | None  # "New York", "Yeni Delhi": a name may start with it
     join: str | None  # "katıldı", "joined"
+    admitted: frozenset[str]  # "katıldı", "kabul edildi", "admitted", "accepted"
     how_many: frozenset[str]  # "kaç", "how many"
     asks_list: frozenset[str]  # "liste", "kaç", "kim"
     country: frozenset[str]  # "ülke", "country"
@@ -72,6 +74,7 @@ def vocabulary() -> Vocabulary:
             lead=lead,
             new=term("new"),
             join=term("katildi"),
+            admitted=_terms("katildi " + _ADMITTED_WORDS) - {term("katilim")},
             how_many=_terms("kac"),
             asks_list=_terms("liste kac kim"),
             country=_terms("ulke country"),
@@ -86,11 +89,11 @@ _ALLOWED_WORDS = (
     "unesco kuresel global nezaman when since yil year sene kac kim goster show still hala halen part tane adet "
     "ulke country yeni new beri itibaren kabul admitted accepted dahil included aktif active already zaten bilgi "
     "information hakkinda oldu olmus olmustu olmustur olan olmak become became becoming var yok midir tell name "
-    "names sayar say "
+    "names sayar say sayi number "
     "belediye buyuksehir municipality metropolitan guncel current currently status durum durumu acaba "
     "officially resmi resmen kayitli registered hepsi tum butun all every nedir sehirleri"
 )
-_ADMITTED_WORDS = "kabul admitted accepted approved onaylandi katilim"
+_ADMITTED_WORDS = "kabul admitted accepted approved onaylandi katilim alindi alinan"
 # Whether a named member still is one, and how sure that is: "Bolu'nun durumu ne?",
 # "Konya'nın üyeliği sürüyor mu?", "Is Bolu's membership confirmed?".
 _STATUS_WORDS = (
@@ -138,6 +141,10 @@ _ENGLISH = frozenset(["learning", "city", "member", "members", "join", "joined",
 class Ask(StrEnum):
     CITY = "city"  # is X a member, since when
     LIST = "list"  # which members in a country, region, year
+    BATCH = "batch"  # how many joined in a year: the admission round UIL announced
+    ORDER = "order"  # the first or latest member of a country or region
+    MOST = "most"  # the country with the most members
+    COUNTRIES = "countries"  # which countries of a region have members
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,13 +157,16 @@ class MemberQuestion:
     region: Region | None = None
     year: int | None = None
     count: bool = False  # the question asks how many
+    order: Order | None = None  # ORDER: the first or the latest
 
     @property
     def abroad(self) -> bool:
-        """About members outside Türkiye (a city, a country's or a region's list): answered
-        before anything else reads the question."""
+        """About members outside Türkiye (a city, a country's or a region's list, a year's
+        round, the country with most): answered before anything else reads the question."""
         if self.ask is Ask.CITY:
             return any(m.curated is None for m in self.members)
+        if self.ask in (Ask.BATCH, Ask.MOST, Ask.COUNTRIES):
+            return True
         return self.region is not None or (self.country is not None and self.country != TURKIYE)
 
     @property
@@ -186,6 +196,14 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
         if i not in taken and year is not None and 2013 <= int(year.group(1)) <= 2030:
             taken.add(i)
             years.append(int(year.group(1)))
+    order, order_at = order_words(tokens)
+    most_at = most_words(tokens)
+    if places and order is not None:
+        taken |= order_at  # "Almanya'nın ilk öğrenen şehri": the order is not a name's word
+    elif not places and not years and most_at:
+        taken |= most_at  # "en çok üyesi olan ülke"
+    else:
+        order = None
     rest = [w for i, w in enumerate(tokens) if i not in taken]
     rest_terms = set(folded_terms(" ".join(w.text for w in rest)))
     folded = {w.text for w in rest}
@@ -195,6 +213,12 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
             return None
         return _unknown(tokens, directory, known, v)
     asks_membership = _asks_membership(rest_terms, v)
+    if order is not None and (years or not asks_membership):
+        return None  # "the oldest city in Europe" is not about members; "first in 2024" is no order we keep
+    if most_at and not places and not years:
+        if rest_terms & v.country and asks_membership:  # not "the country with most cities"
+            return MemberQuestion(Ask.MOST)  # "which country has the most learning cities"
+        return None
     members = [p for found in places for p in found if p.kind is PlaceKind.MEMBER]
     countries = [p.key for found in places for p in found if p.kind is PlaceKind.COUNTRY]
     regions = [p.key for found in places for p in found if p.kind is PlaceKind.REGION]
@@ -211,11 +235,14 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
         if chosen:
             return MemberQuestion(Ask.CITY, members=chosen)
         return MemberQuestion(Ask.CITY, province=directory.provinces[provinces[0]])
-    if (countries or regions or years) and (rest_terms & v.listing or listing):
+    if (countries or regions or years) and (rest_terms & v.listing or listing or order):
         if len(set(countries)) > 1 or len(set(regions)) > 1 or len(set(years)) > 1:
             return None
         if not (rest_terms & v.listing) and not asks_membership and not years:
             return None
+        shaped = _shaped(countries, regions, years, rest_terms, count, order, asks_membership, directory, v)
+        if shaped is not None:
+            return shaped if shaped.ask is not Ask.ORDER or shaped.country != TURKIYE else None
         if rest_terms & v.country and not rest_terms & v.learning_city:
             return None  # "Meksika'ya kaç ülke katıldı?" asks about countries (a conference), not member cities
         if years and not (countries or regions) and not _asks_who_joined(folded, rest_terms, count, v):
@@ -231,6 +258,32 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
     return None
 
 
+def _shaped(
+    countries: list[str],
+    regions: list[str],
+    years: list[int],
+    rest_terms: set[str],
+    count: bool,
+    order: Order | None,
+    asks_membership: bool,
+    directory: Directory,
+    v: Vocabulary,
+) -> MemberQuestion | None:
+    """The shapes beyond a plain list: a year's admission round ("2024'te kaç şehir
+    katıldı?"), the first or latest member of a country or region ("Almanya'nın ilk
+    öğrenen şehri"), the countries of a region ("Afrika'dan hangi ülkeler üye?")."""
+    region = directory.regions[regions[0]] if regions and not countries else None
+    if years and not (countries or regions):
+        if count and rest_terms & (v.admitted | {v.new}) and FIRST_YEAR <= years[0] <= directory.data.as_of.year:
+            return MemberQuestion(Ask.BATCH, year=years[0], count=True)
+        return None
+    if order is not None:
+        return MemberQuestion(Ask.ORDER, country=countries[0] if countries else None, region=region, order=order)
+    if region is not None and not years and rest_terms & v.country and asks_membership:
+        return MemberQuestion(Ask.COUNTRIES, region=region, count=count)
+    return None
+
+
 def _asks_membership(found: Collection[str | None], v: Vocabulary) -> bool:
     """ "üye", "katıldı", "ağ", "member", "join", "network", or "öğrenen şehir" together
     ("learning" alone is not: "what is machine learning")."""
@@ -242,7 +295,7 @@ def _asks_who_joined(folded: set[str], rest_terms: set[str], count: bool, v: Voc
     katıldı?", "Which cities joined in 2024?"); counts and totals are the FAQ's."""
     if count:
         return False
-    return (v.join in rest_terms and v.new not in rest_terms) or bool(folded & _WHO_WORDS)
+    return (bool(rest_terms & v.admitted) and v.new not in rest_terms) or bool(folded & _WHO_WORDS)
 
 
 def _unknown(

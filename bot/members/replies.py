@@ -15,9 +15,9 @@ from urllib.parse import urlsplit
 
 from bot import tghtml
 from bot.lang import Lang
-from bot.members.countries import country_name, flag, format_day
+from bot.members.countries import country_name, flag, format_day, format_month
 from bot.members.directory import TURKIYE, Directory
-from bot.members.model import JoinedKind, Member, Province
+from bot.members.model import JoinedKind, Member, Province, Stated
 from bot.tghtml import Html, escape, escape_attr
 
 __all__ = ["PAGE_BUDGET", "ListFilter", "MemberReplies"]
@@ -73,10 +73,51 @@ class MemberReplies:
         return self.msg("member_joined_before", lang, year=j.last + 1)
 
     def source(self, m: Member, lang: Lang) -> Html:
-        if m.source:
-            host = urlsplit(m.source).netloc.removeprefix("www.")
-            return Html(f'<a href="{escape_attr(m.source)}">{escape(host)}</a>')
-        return escape(m.citation)
+        return self.link(m.source, m.citation)
+
+    def link(self, url: str | None, citation: str = "") -> Html:
+        """A source as a link named by its host, or the citation when it has no URL."""
+        if url:
+            host = urlsplit(url).netloc.removeprefix("www.")
+            return Html(f'<a href="{escape_attr(url)}">{escape(host)}</a>')
+        return escape(citation)
+
+    def when(self, stated: Stated, lang: Lang) -> str:
+        return format_month(stated.as_of, lang) if stated.month else str(stated.as_of.year)
+
+    def figure(self, stated: Stated, lang: Lang) -> Html:
+        """ "59 members", or "more than 10 members" as the source words it."""
+        if stated.count is not None:
+            return self.msg("members_stated_count", lang, count=stated.count)
+        return self.msg("members_stated_more", lang, count=stated.more_than)
+
+    def stated_line(self, country: str, lang: Lang) -> Html | None:
+        """ "The total a source states: 59 members (December 2025; ...; source)", or None."""
+        stated = self.directory.data.stated.get(country)
+        if stated is None:
+            return None
+        return self.msg(
+            "members_stated",
+            lang,
+            figure=self.figure(stated, lang),
+            when=self.when(stated, lang),
+            note=(stated.note or {}).get(lang, ""),
+            source=self.link(stated.source, stated.citation),
+        )
+
+    def first_time(self, country: str, lang: Lang) -> Html | None:
+        """A country named among a round's first-time countries (for a list with none of it)."""
+        for batch in reversed(self.directory.data.batches):
+            if country in batch.first_countries:
+                return self.msg(
+                    "members_first_time",
+                    lang,
+                    flag=flag(country),
+                    country=country_name(country, lang),
+                    date=format_day(batch.date, lang),
+                    source=self.link(batch.first_countries_source),
+                )
+        return None
 
     def country(self, code: str, lang: Lang) -> str:
         return country_name(code, lang)
@@ -101,6 +142,8 @@ class MemberReplies:
             text += "\n" + self.msg("member_source", lang, source=self.source(m, lang))
             if m.unverified:
                 text += "\n" + self.msg("member_unverified", lang)
+            if m.status_note:
+                text += "\n" + self.msg("member_status", lang, note=m.status_note[lang])
             if m.note:
                 text += "\n" + self.msg("member_note", lang, note=m.note)
             parts.append(text)
@@ -148,6 +191,10 @@ class MemberReplies:
 
         return [m for m in exact if keep(m)], [m for m in maybe if keep(m)]
 
+    def line(self, m: Member, lang: Lang, *, with_country: bool) -> Html:
+        """ "• Hamburg (🇩🇪 Almanya) – 2019" (⚠️ when unverified), the name linked to its source."""
+        return self._line(m, lang, with_country=with_country)
+
     def _line(self, m: Member, lang: Lang, *, with_country: bool) -> Html:
         name = Html(f'<a href="{escape_attr(m.source)}">{escape(m.city)}</a>') if m.source else escape(m.city)
         key = "member_line" if with_country else "member_line_short"
@@ -181,6 +228,9 @@ class MemberReplies:
             total=d.data.network_members,
             as_of=self._as_of(lang),
         )
+        stated = self.stated_line(f.country, lang) if f.country and not (f.year or f.region) else None
+        if stated is not None:
+            text += "\n" + stated
         batch = d.batch(f.year) if f.year and not (f.country or f.region) else None
         if batch is not None and batch.announced:
             text += "\n" + self.msg(
@@ -240,4 +290,7 @@ class MemberReplies:
             label.append(d.regions[f.region].name[lang])
         if f.year:
             label.append(str(f.year))
-        return f"{self.msg('members_none', lang, what=' · '.join(label))} {self.coverage(lang)}"
+        text = f"{self.msg('members_none', lang, what=' · '.join(label))} {self.coverage(lang)}"
+        first = self.first_time(f.country, lang) if f.country and not f.year else None
+        stated = self.stated_line(f.country, lang) if f.country and not f.year else None
+        return "\n\n".join(part for part in (text, first, stated) if part)

@@ -1,0 +1,248 @@
+"""Questions about the network's members worldwide beyond "is X a member" and "which
+members" (issue 9): how many joined in a year (UIL's admission rounds), the first or latest
+member of a country or region, a country's total as a source states it, the country with
+the most members, the countries of a region, country short forms ("UK", "US"), and what
+the sources say about a member's current status. Each with near questions that must not
+be taken by the new readings."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.assistant import Assistant
+from bot.content import ContentError, load_content
+from bot.members.model import Joined, JoinedKind, Member
+from bot.members.overview import ordered_ends
+from bot.members.shapes import Order
+from bot.replies import Reply, ReplyKind
+from test_assistant import all_buttons, assert_sendable
+
+
+def ask(assistant: Assistant, text: str) -> Reply:
+    reply = assistant.ask(text)
+    assert_sendable(reply)
+    return reply
+
+
+def member(name: str, joined: str) -> Member:
+    return Member(name.lower(), name, "DE", "europe-north-america", Joined.parse(joined, until=2025), "https://x.org")
+
+
+# --------------------------------------------------------------------------- a year's round
+
+
+@pytest.mark.parametrize(
+    ("text", "entry", "parts"),
+    [
+        ("2024'te kaç şehir katıldı", "members-y-2024", ["64", "35 ülkeden", "14 Şubat 2024", "53"]),
+        ("how many cities joined in 2022", "members-y-2022", ["77", "44 countries", "2 September 2022"]),
+        ("2019 yılında ağa kaç yeni şehir girdi", "members-y-2019", ["38", "23 ülkeden", "17 Temmuz 2019"]),
+        ("2020'de kaç şehir kabul edildi", "members-y-2020", ["55", "54"]),  # the correction is shown
+        ("how many new members were admitted in 2024?", "members-y-2024", ["64"]),
+    ],
+)
+def test_how_many_joined_in_a_year_is_the_announced_round(
+    assistant: Assistant, text: str, entry: str, parts: list[str]
+) -> None:
+    reply = ask(assistant, text)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    for part in parts:
+        assert part in reply.text
+    year = entry.rsplit("-", 1)[1]
+    assert any(b.data == f"m:y={year}:0" for b in all_buttons(reply))  # the year's list, one tap away
+
+
+def test_the_latest_round_is_the_faq_entry_that_answers_it(assistant: Assistant) -> None:
+    for text in ("2025'te kaç şehir katıldı", "how many cities joined in 2025"):
+        reply = ask(assistant, text)
+        assert reply.entry_id == "newest-members"
+        assert "72" in reply.text and "46" in reply.text and "45" in reply.text  # 45 of them named
+
+
+def test_a_year_without_an_announced_round_says_so(assistant: Assistant) -> None:
+    reply = ask(assistant, "2017'de kaç şehir katıldı")
+    assert reply.entry_id == "members-y-2017"
+    assert "bende yok" in reply.text and "2017" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("2024'te kaç şehir ödül aldı", "award-winners-2024"),
+        ("2024'te kaç şehir vardı", "member-growth"),
+        ("how many members were there in 2024", "member-growth"),
+    ],
+)
+def test_near_questions_keep_their_answers(assistant: Assistant, text: str, entry: str) -> None:
+    assert ask(assistant, text).entry_id == entry
+
+
+def test_a_future_year_is_not_a_round(assistant: Assistant) -> None:
+    reply = ask(assistant, "how many cities will join in 2026")
+    assert reply.entry_id != "members-y-2026" and reply.kind != ReplyKind.ANSWER
+
+
+# --------------------------------------------------------------------------- first and latest
+
+
+def test_ordered_ends_is_honest_about_ranges() -> None:
+    a, b, c = member("A", "2015-2016"), member("B", "2019"), member("C", "2020")
+    assert ordered_ends([b, a, c], Order.FIRST) == ([a], True)  # a range wholly before the rest
+    assert ordered_ends([b, a, c], Order.LAST) == ([c], True)
+    d, e = member("D", "2016"), member("E", "2015-2018")
+    ends, certain = ordered_ends([d, e, b], Order.FIRST)
+    assert set(ends) == {d, e} and not certain  # E may have joined in 2015, or after D
+    f = member("F", "2019")
+    assert ordered_ends([b, f, a], Order.LAST) == ([b, f], True)  # two of the same year
+    assert ordered_ends([], Order.FIRST) == ([], True)
+    assert Joined.parse("before 2017", until=2025).kind is JoinedKind.BEFORE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Almanya'dan ağa ilk katılan şehir hangisi?", "which German city joined first", "Almanya'nın ilk öğrenen şehri"],
+)
+def test_the_first_member_of_a_country(assistant: Assistant, text: str) -> None:
+    reply = ask(assistant, text)
+    assert reply.entry_id == "member-gelsenkirchen"
+    assert "Gelsenkirchen" in reply.text and "2015" in reply.text and "2016" in reply.text  # the range, kept
+    assert "Hamburg" not in reply.text
+    assert any(b.data == "m:c=DE:0" for b in all_buttons(reply))
+
+
+def test_the_latest_members_of_a_country_all_of_that_year(assistant: Assistant) -> None:
+    reply = ask(assistant, "Çin'in en son katılan üyesi")
+    assert reply.entry_id == "members-c-CN-y-2025"
+    for city in ("Ningbo", "Shenyang", "Tianjin"):
+        assert city in reply.text
+    assert "Beijing" not in reply.text and "eksik" in reply.text
+
+
+def test_an_uncertain_first_says_which_may_be_first_and_why(assistant: Assistant) -> None:
+    for text, word in (
+        ("en eski Afrika üyesi", "kesin değil"),
+        ("which is the oldest member in Africa", "not certain"),
+    ):
+        reply = ask(assistant, text)
+        assert reply.entry_id == "members-r-africa"
+        assert "Bahir Dar" in reply.text and word in reply.text
+
+
+def test_newest_members_of_a_region(assistant: Assistant) -> None:
+    reply = ask(assistant, "the newest members in Latin America")
+    assert reply.entry_id == "members-r-latin-america-caribbean-y-2025"
+    assert "Buenos Aires" in reply.text and "2024" not in reply.text.split("The list I keep")[0]
+
+
+def test_turkiye_first_and_latest_stay_the_curated_answers(assistant: Assistant) -> None:
+    assert ask(assistant, "Türkiye'nin ilk öğrenen şehri").entry_id == "first-turkish-member"
+    assert ask(assistant, "Türkiye'den en son katılan şehir").entry_id == "newest-members"
+    assert ask(assistant, "first city in Turkey to join").entry_id == "first-turkish-member"
+
+
+def test_order_words_without_a_place_are_not_taken(assistant: Assistant) -> None:
+    assert ask(assistant, "en yeni üyeler kimler").entry_id == "newest-members"
+    assert ask(assistant, "ilk konferans hangi ülkede").entry_id == "conference-1-beijing"
+
+
+@pytest.mark.parametrize("text", ["what is the oldest city in Europe", "Avrupa'nın en eski şehri hangisi"])
+def test_the_oldest_city_is_not_the_oldest_member(assistant: Assistant, text: str) -> None:
+    reply = ask(assistant, text)
+    assert not (reply.entry_id or "").startswith("member")
+
+
+# --------------------------------------------------------------------------- stated totals
+
+
+def test_a_country_total_says_the_stated_figure_and_the_list(assistant: Assistant) -> None:
+    reply = ask(assistant, "Kore'den kaç şehir var")
+    assert reply.entry_id == "members-c-KR"
+    assert "59" in reply.text and "45" in reply.text and "unesco.or.kr" in reply.text
+    iran = ask(assistant, "How many Iranian cities are members")
+    assert "more than 10 members" in iran.text and "12" in iran.text and "2020" in iran.text
+    ukraine = ask(assistant, "Ukrayna'dan kaç üye var")
+    assert "9 üye" in ukraine.text and "Harkiv" in ukraine.text  # before Kharkiv joined
+
+
+def test_stated_totals_are_checked(content_copy: Path) -> None:
+    path = content_copy / "members.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("  KR:\n    count: 59\n", "  KR:\n    count: 59\n    more_than: 50\n", 1)
+    text = text.replace('    as_of: "2025"\n', '    as_of: "late 2025"\n', 1)
+    text = text.replace("stated:\n", "stated:\n  QQ: {count: 1, as_of: '2020', citation: x}\n", 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_content(content_copy)
+    problems = [str(p) for p in info.value.problems]
+    assert any("stated KR" in p and "either count or more_than" in p for p in problems), problems
+    assert any("as_of must be YYYY or YYYY-MM" in p for p in problems), problems
+    assert any("stated QQ" in p and "unknown country code" in p for p in problems), problems
+
+
+def test_the_stated_totals_are_read(content_dir: Path) -> None:
+    data = load_content(content_dir).members
+    assert data is not None
+    korea = data.stated["KR"]
+    assert (korea.count, korea.as_of, korea.month) == (59, date(2025, 12, 1), True)
+    assert (data.stated["IR"].count, data.stated["IR"].more_than) == (None, 10)
+    assert all(s.source or s.citation for s in data.stated.values())
+
+
+def test_the_country_with_the_most_members(assistant: Assistant) -> None:
+    for text in ("en çok üyesi olan ülke hangisi", "which country has the most learning cities"):
+        reply = ask(assistant, text)
+        assert reply.entry_id == "members-c-KR"
+        assert "59" in reply.text and "45" in reply.text
+    assert ask(assistant, "en çok ödül alan şehir").entry_id != "members-c-KR"
+
+
+# --------------------------------------------------------------------------- countries, names
+
+
+def test_country_short_forms(assistant: Assistant) -> None:
+    assert ask(assistant, "Is the UK in the network").entry_id == "members-c-GB"
+    assert ask(assistant, "İngiltere ağda mı").entry_id == "members-c-GB"
+    us = ask(assistant, "Is the US a member")
+    assert us.entry_id == "members-none" and "first time" in us.text  # the first US member, unnamed
+    assert "ilk kez" in ask(assistant, "ABD'den üye var mı").text
+    assert ask(assistant, "Hollanda'dan hangi şehirler üye").entry_id == "members-c-NL"
+
+
+@pytest.mark.parametrize("text", ["tell us about member cities", "CAN YOU HELP US JOIN THE NETWORK"])
+def test_us_as_a_word_is_not_the_country(assistant: Assistant, text: str) -> None:
+    assert assistant.members is not None
+    q = assistant.members.question(text)
+    assert q is None or q.country != "US"
+
+
+def test_the_country_with_most_cities_is_not_about_members(assistant: Assistant) -> None:
+    assert ask(assistant, "en çok şehri olan ülke hangisi").entry_id != "members-c-KR"
+
+
+def test_the_countries_of_a_region(assistant: Assistant) -> None:
+    reply = ask(assistant, "Afrika'dan hangi ülkeler üye")
+    assert reply.entry_id == "members-r-africa"
+    assert "Kamerun" in reply.text and "ülke" in reply.text
+    assert any(b.data == "m:r=africa:0" for b in all_buttons(reply))
+    assert ask(assistant, "Meksika'ya kaç ülke katıldı").entry_id == "conference-2-participants"
+
+
+# --------------------------------------------------------------------------- status
+
+
+@pytest.mark.parametrize(
+    ("text", "entry", "part"),
+    [
+        ("Is Melitopol still a member", "member-melitopol", "under occupation since 2022"),
+        ("Kaunas hala üye mi", "member-kaunas", "ilk kez"),
+        ("Laâyoune üye mi", "member-laayoune", "ayrılan iki üyeden biri"),
+        ("Is Cali a learning city?", "member-cali", "February 2026"),
+        ("Muharraq ne zaman katıldı", "member-muharraq", "yeniden kabul"),
+    ],
+)
+def test_what_the_sources_say_about_a_members_status(assistant: Assistant, text: str, entry: str, part: str) -> None:
+    reply = ask(assistant, text)
+    assert reply.entry_id == entry and part in reply.text
