@@ -137,8 +137,7 @@ class Overview:
             if len(ends) > _MAX_LINES:
                 lines.append(Html("…"))
             text += "\n" + Html("\n").join(lines)
-            year = ends[0].joined.first if certain else None
-            entry = list_entry_id(country, whole.region, year)
+            entry = list_entry_id(country, whole.region)  # the whole list the answer is drawn from
         caveat = self.msg(
             "members_order_caveat", lang, count=d.count, total=d.data.network_members, as_of=self._as_of(lang)
         )

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.members.directory import TURKIYE, Directory, Place, PlaceKind, Word, words
-from bot.members.model import FIRST_YEAR, Member, Province, Region
+from bot.members.model import Member, Province, Region
 from bot.members.shapes import Order, most_words, order_words
 from bot.textnorm import STOPWORDS, folded_terms, synonyms_version, term
 
@@ -240,7 +240,8 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
             return None
         if not (rest_terms & v.listing) and not asks_membership and not years:
             return None
-        shaped = _shaped(countries, regions, years, rest_terms, count, order, asks_membership, directory, v)
+        who = bool(folded & _WHO_WORDS)
+        shaped = _shaped(countries, regions, years, rest_terms, count, order, asks_membership, who, directory, v)
         if shaped is not None:
             return shaped if shaped.ask is not Ask.ORDER or shaped.country != TURKIYE else None
         if rest_terms & v.country and not rest_terms & v.learning_city:
@@ -266,6 +267,7 @@ def _shaped(
     count: bool,
     order: Order | None,
     asks_membership: bool,
+    who: bool,
     directory: Directory,
     v: Vocabulary,
 ) -> MemberQuestion | None:
@@ -274,8 +276,13 @@ def _shaped(
     öğrenen şehri"), the countries of a region ("Afrika'dan hangi ülkeler üye?")."""
     region = directory.regions[regions[0]] if regions and not countries else None
     if years and not (countries or regions):
-        if count and rest_terms & (v.admitted | {v.new}) and FIRST_YEAR <= years[0] <= directory.data.as_of.year:
-            return MemberQuestion(Ask.BATCH, year=years[0], count=True)
+        batch = directory.batch(years[0])
+        if batch is None or not batch.announced:
+            return None  # no round UIL announced that year: the FAQ's totals by year answer
+        joined = bool(rest_terms & (v.admitted | {v.new}))
+        admitted = bool(rest_terms & (v.admitted - {v.join}))  # "cities admitted in 2024", "kabul edilen"
+        if (count and joined) or (admitted and not who):
+            return MemberQuestion(Ask.BATCH, year=years[0], count=count)
         return None
     if order is not None:
         return MemberQuestion(Ask.ORDER, country=countries[0] if countries else None, region=region, order=order)
@@ -295,7 +302,7 @@ def _asks_who_joined(folded: set[str], rest_terms: set[str], count: bool, v: Voc
     katıldı?", "Which cities joined in 2024?"); counts and totals are the FAQ's."""
     if count:
         return False
-    return (bool(rest_terms & v.admitted) and v.new not in rest_terms) or bool(folded & _WHO_WORDS)
+    return (v.join in rest_terms and v.new not in rest_terms) or bool(folded & _WHO_WORDS)
 
 
 def _unknown(
