@@ -217,9 +217,9 @@ class FactFinder:
                 number = next(
                     (n for w, n in _LONG_ORDINALS if token.startswith(w[:4]) and word_matches(token, w)), None
                 )
-            if number is None and token.isdigit() and 1 <= int(token) <= 9:
+            if number is None and len(token) <= 2 and token.isdigit() and 1 <= int(token) <= 9:
                 number = int(token)
-            if number is None and token.isdigit() and int(token) >= 10:
+            if number is None and token.isdigit() and len(token) <= 9 and int(token) >= 10:  # not a 4000-digit run
                 used.add(i)
                 return "value", int(token)
             if number is not None:

@@ -119,6 +119,14 @@ def test_the_first_member_of_a_country(assistant: Assistant, text: str) -> None:
     assert any(b.data == "m:c=DE:0" for b in all_buttons(reply))
 
 
+def test_a_source_that_names_the_first_settles_a_range(assistant: Assistant) -> None:
+    # Melitopol 2016, Nikopol and Novoyavorivsk 2016-2020: its source says "first Ukrainian member"
+    reply = ask(assistant, "Ukrayna'nın ilk üyesi")
+    assert reply.entry_id == "member-melitopol" and "first Ukrainian member" in reply.text
+    korea = ask(assistant, "the first learning city in Korea")  # no source names Korea's first
+    assert korea.entry_id == "members-c-KR" and "not certain" in korea.text
+
+
 def test_the_latest_members_of_a_country_all_of_that_year(assistant: Assistant) -> None:
     reply = ask(assistant, "Çin'in en son katılan üyesi")
     assert reply.entry_id == "members-c-CN"

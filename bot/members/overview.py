@@ -20,6 +20,7 @@ from bot.members.directory import TURKIYE, Directory
 from bot.members.model import Member, Stated, list_entry_id
 from bot.members.replies import ListFilter, MemberReplies
 from bot.members.shapes import Order
+from bot.textnorm import fold
 from bot.tghtml import Html
 
 __all__ = ["Overview", "Shown", "ordered_ends"]
@@ -116,6 +117,10 @@ class Overview:
         d = self.directory
         chosen = d.in_country(country) if country else d.in_region(region or "")
         ends, certain = ordered_ends(chosen, order)
+        if country and order is Order.FIRST and not certain:
+            named = [m for m in ends if self._says_first(m)]
+            if len(named) == 1:  # "first Ukrainian member" in its source: the source settles it
+                ends, certain = named, True
         what = self._what(country, region, lang)
         whole = ListFilter(country=country, region=None if country else region)
         if not ends:
@@ -142,6 +147,15 @@ class Overview:
             "members_order_caveat", lang, count=d.count, total=d.data.network_members, as_of=self._as_of(lang)
         )
         return Shown(f"{text}\n\n{caveat}", entry, (whole,))
+
+    def _says_first(self, m: Member) -> bool:
+        """Whether the member's research note says it was its country's first member
+        ("first Ukrainian member", "first member in Poland")."""
+        note = fold(m.note)
+        names = {
+            fold(n) for n in (country_name(m.country, "en"), *self.directory.data.country_aliases.get(m.country, ()))
+        }
+        return any(f"first {n} member" in note or f"first member in {n}" in note for n in names)
 
     # ------------------------------------------------------------------ most members
     def ranking(self) -> list[tuple[str, int, int]]:

@@ -138,6 +138,9 @@ _LEAD_WORDS = frozenset(["is", "was", "are", "has", "have", "does", "did", "do",
 _ENGLISH = frozenset(["learning", "city", "member", "members", "join", "joined", "network", "part", "membership"])
 
 
+_CITY_KINDS = frozenset([PlaceKind.MEMBER, PlaceKind.PROVINCE])
+
+
 class Ask(StrEnum):
     CITY = "city"  # is X a member, since when
     LIST = "list"  # which members in a country, region, year
@@ -213,8 +216,11 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
             return None
         return _unknown(tokens, directory, known, v)
     asks_membership = _asks_membership(rest_terms, v)
-    if order is not None and (years or not asks_membership):
-        return None  # "the oldest city in Europe" is not about members; "first in 2024" is no order we keep
+    named_city = any(p.kind in _CITY_KINDS for f in places for p in f)
+    if order is not None and (years or not asks_membership or (named_city and listing)):
+        # "the oldest city in Europe" is not about members; "first in 2024" is no order we keep;
+        # "Ankara'dan önce en son hangi şehir katıldı" asks for another city: the FAQ's order
+        return None
     if most_at and not places and not years:
         if rest_terms & v.country and asks_membership:  # not "the country with most cities"
             return MemberQuestion(Ask.MOST)  # "which country has the most learning cities"
