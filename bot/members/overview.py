@@ -133,7 +133,6 @@ class Overview:
             text += "\n" + self.msg("member_source", lang, source=self.replies.source(m, lang))
             if m.note:
                 text += "\n" + self.msg("member_note", lang, note=m.note)
-            entry = m.entry_id
         else:
             many = "members_order_many" if first else "members_latest_many"
             unsure = "members_order_unsure" if first else "members_latest_unsure"
@@ -142,11 +141,11 @@ class Overview:
             if len(ends) > _MAX_LINES:
                 lines.append(Html("…"))
             text += "\n" + Html("\n").join(lines)
-            entry = list_entry_id(country, whole.region)  # the whole list the answer is drawn from
         caveat = self.msg(
             "members_order_caveat", lang, count=d.count, total=d.data.network_members, as_of=self._as_of(lang)
         )
-        return Shown(f"{text}\n\n{caveat}", entry, (whole,))
+        # A reading of the country's (or region's) list: the list's entry, one tap away.
+        return Shown(f"{text}\n\n{caveat}", list_entry_id(country, whole.region), (whole,))
 
     def _says_first(self, m: Member) -> bool:
         """Whether the member's research note says it was its country's first member

@@ -50,6 +50,8 @@ class Vocabulary:
     asks_list: frozenset[str]  # "liste", "kaç", "kim"
     country: frozenset[str]  # "ülke", "country"
     plain: frozenset[str]  # words that ask nothing of their own: "acaba", "güncel", "nedir"
+    unesco: str | None  # "UNESCO"
+    network_words: frozenset[str]  # "şehir", "ağ", "öğrenen", "GNLC": the network's, not UNESCO's
 
 
 _VOCABULARIES: dict[object, Vocabulary] = {}
@@ -79,6 +81,8 @@ def vocabulary() -> Vocabulary:
             asks_list=_terms("liste kac kim"),
             country=_terms("ulke country"),
             plain=_terms("acaba guncel current currently bilgi information nedir nezaman oldu olmus var mi"),
+            unesco=term("unesco"),
+            network_words=_terms("sehir ag ogrenen gnlc"),
         )
         _VOCABULARIES.clear()
         _VOCABULARIES[version] = found
@@ -221,7 +225,11 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
         # "the oldest city in Europe" is not about members; "first in 2024" is no order we keep;
         # "Ankara'dan önce en son hangi şehir katıldı" asks for another city: the FAQ's order
         return None
+    # "Avrupa'dan hangi ülkeler UNESCO üyesi?": UNESCO's member states, not the network's cities
+    states = v.unesco in rest_terms and not rest_terms & v.network_words
     if most_at and not places and not years:
+        if states:
+            return None
         if rest_terms & v.country and asks_membership:  # not "the country with most cities"
             return MemberQuestion(Ask.MOST)  # "which country has the most learning cities"
         return None
@@ -248,6 +256,8 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
             return None
         who = bool(folded & _WHO_WORDS)
         shaped = _shaped(countries, regions, years, rest_terms, count, order, asks_membership, who, directory, v)
+        if shaped is not None and states:
+            return None
         if shaped is not None:
             return shaped if shaped.ask is not Ask.ORDER or shaped.country != TURKIYE else None
         if rest_terms & v.country and not rest_terms & v.learning_city:
@@ -285,8 +295,11 @@ def _shaped(
         batch = directory.batch(years[0])
         if batch is None or not batch.announced:
             return None  # no round UIL announced that year: the FAQ's totals by year answer
-        joined = bool(rest_terms & (v.admitted | {v.new}))
-        admitted = bool(rest_terms & (v.admitted - {v.join}))  # "cities admitted in 2024", "kabul edilen"
+        # "kabul edildi", "admitted" ask about members only with a city or member word
+        # ("cities admitted in 2024"; not "2020'de ne kabul edildi?"); "katıldı", "joined" do alone
+        member_word = bool(rest_terms & (v.network_words | v.strong - v.admitted))
+        admitted = bool(rest_terms & (v.admitted - {v.join})) and member_word
+        joined = v.join in rest_terms or v.new in rest_terms or admitted
         if (count and joined) or (admitted and not who):
             return MemberQuestion(Ask.BATCH, year=years[0], count=count)
         return None
