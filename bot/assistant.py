@@ -186,22 +186,10 @@ class Assistant:
         it every question stands alone."""
         context = self.conversations.get(chat)
         text, written_lang = self.understanding.spelled(text)  # typos corrected, for every reading
-        follow_up = context is not None and self.understanding.is_follow_up(text)
-        reply, topic = self._ask(text, pref, user_lang, force_lang or written_lang, None)
-        if context is not None and not (reply.kind == ReplyKind.ANSWER and self._stands_alone(text, reply, follow_up)):
-            # A fresh full question wins over the context; what leans on it is read with it
-            reply, topic = self._ask(text, pref, user_lang, force_lang or written_lang, context)
-        if (
-            context is not None
-            and follow_up
-            and (reply.kind != ReplyKind.ANSWER or self.understanding.names_only(text))
-        ):
-            # "peki Konya?" after Hamburg: Konya's membership, not the nearest entry naming Konya
-            for full in self.understanding.rewrites(text, context):
-                retry, retry_topic = self._ask(full, pref, user_lang, force_lang or reply.lang, None)
-                if retry.kind == ReplyKind.ANSWER:
-                    reply, topic = retry, retry_topic
-                    break
+        lang = force_lang or written_lang
+        reply, topic = self._ask(text, pref, user_lang, lang, None)
+        if context is not None and reply.kind != ReplyKind.SMALLTALK:  # small talk reads the context itself
+            reply, topic = self._leaning(text, reply, topic, context, pref, user_lang, lang)
         if reply.kind in (ReplyKind.SUGGEST, ReplyKind.FALLBACK):
             # The question itself, after "Selam, ödev hazırlıyorum", if the whole still asks nothing else
             tail = self.understanding.after_chatter(text, strict=False)
@@ -282,6 +270,29 @@ class Assistant:
         return self._finish(
             body, lang, kind=ReplyKind.FALLBACK, buttons=((self.menu_button(lang),),), score=score
         ), None
+
+    def _leaning(
+        self,
+        text: str,
+        reply: Reply,
+        topic: Topic | None,
+        context: Topic,
+        pref: str | None,
+        user_lang: str | None,
+        lang: Lang | None,
+    ) -> tuple[Reply, Topic | None]:
+        """The reply to a question read against the chat's last topic, when it leans on it."""
+        follow_up = self.understanding.is_follow_up(text)
+        if not (reply.kind == ReplyKind.ANSWER and self._stands_alone(text, reply, follow_up)):
+            # A fresh full question wins over the context; what leans on it is read with it
+            reply, topic = self._ask(text, pref, user_lang, lang, context)
+        if follow_up and (reply.kind != ReplyKind.ANSWER or self.understanding.names_only(text)):
+            # "peki Konya?" after Hamburg: Konya's membership, not the nearest entry naming Konya
+            for full in self.understanding.rewrites(text, context):
+                retry, retry_topic = self._ask(full, pref, user_lang, lang or reply.lang, None)
+                if retry.kind == ReplyKind.ANSWER:
+                    return retry, retry_topic
+        return reply, topic
 
     def _stands_alone(self, text: str, reply: Reply, follow_up: bool) -> bool:
         """Whether a question answered without the chat's context keeps that answer: it

@@ -143,14 +143,21 @@ class Understanding:
 
     # ------------------------------------------------------------------ follow-ups
     def is_follow_up(self, text: str) -> bool:
-        """Short, and opened by "peki/ya/and/what about" or naming nothing ("ne zaman
-        katıldı?", "when did it join?", "hâlâ üye mi?"): it may lean on the last topic."""
+        """Short, and opened by "peki/ya/and/what about", naming nothing ("ne zaman
+        katıldı?", "when did it join?", "hâlâ üye mi?") or a name and one word more
+        ("İstanbul yok mu?"): it may lean on the last topic."""
         folded = fold_question(text)
         words = folded.split()
         content = [w for w in words if w not in FOLLOW_UP_WORDS and w not in STOPWORDS]
         if not content or len(content) > _MAX_FOLLOW_UP_WORDS:
             return False
-        return self.opens_follow_up(text) or not self.names_in(folded)
+        if self.opens_follow_up(text):
+            return True
+        names = self.names_in(folded)
+        if not names:
+            return True
+        # A name and one word more ("İstanbul yok mu?", "Hatay da mı?"): the name, asked as before
+        return len([w for w in content if w not in " ".join(names).split()]) <= 1
 
     @staticmethod
     def opens_follow_up(text: str) -> bool:
@@ -241,12 +248,15 @@ class Understanding:
         if not said:
             return []
         content = [w for w in said if w not in STOPWORDS]
-        if self.names_in(" ".join(said)) or self._unknown_name(content):
+        names = self.names_in(" ".join(said))
+        if names or self._unknown_name(content):
             if not context.rest:
                 return []
-            new = _as_written(text)
             rest = context.rest
-            return [rest.replace(PLACE, new, 1) if PLACE in rest.split() else f"{new} {rest}"]
+            asked = [_as_written(text)]
+            if names and names[0] != asked[0]:
+                asked.append(names[0])  # "İstanbul yok mu?" after the list: İstanbul, asked as before
+            return [rest.replace(PLACE, new, 1) if PLACE in rest.split() else f"{new} {rest}" for new in asked]
         if not context.name:
             return []
         asked = [" ".join([context.name, *said])]

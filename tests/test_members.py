@@ -101,6 +101,9 @@ def test_a_turkish_province_that_is_not_a_member_gets_a_clear_no(assistant: Assi
         assert city.name in reply.text
     en = ask(assistant, "Is Istanbul a learning city?")
     assert "is not a member" in en.text and "The 11 members in Türkiye" in en.text
+    for question in ("is Istanbul not a member?", "İstanbul üye değil mi?"):  # asked the other way round
+        assert ask(assistant, question).entry_id == "province-istanbul", question
+    assert ask(assistant, "Is Hamburg not a member?").entry_id == "member-hamburg"
 
 
 def test_a_city_not_in_the_list_abroad_is_never_a_flat_no(assistant: Assistant) -> None:

@@ -97,6 +97,8 @@ def test_follow_ups_per_chat(assistant: Assistant) -> None:
         ("Öğrenen Şehir Ödülü nedir?", "kaç kez verildi?", "learning-city-award", "beş kez"),
         ("What is the Learning City Award?", "how often is it given?", "learning-city-award", "five times"),
         ("Öğrenen Şehir Ödülü nedir?", "kimler başvurabilir?", "learning-city-award", "12 aydan"),
+        # A name and one word more: the name, asked as before.
+        ("Türkiye'den hangi şehirler üye?", "İstanbul yok mu?", "province-istanbul", "üyesi değil"),
     ],
 )
 def test_follow_ups_about_the_whole_network(assistant: Assistant, first: str, then: str, entry: str, says: str) -> None:
@@ -123,6 +125,8 @@ def test_a_question_that_names_nothing_is_not_forced_onto_the_context(assistant:
         ("Almanya'dan kaç şehir üye?", "hangileri", "members-c-DE", "Hamburg"),
         ("Cork konferansının teması neydi?", "daha fazla bilgi", "conference-3-cork", "Cork Eylem Çağrısı"),
         ("when was the Cork conference?", "tell me more", "conference-3-cork", "Cork Call to Action"),
+        ("Türkiye'den hangi şehirler üye?", "başka var mı?", "members-turkey", "Ankara"),
+        ("Which Turkish cities are members?", "is that all?", "members-turkey", "Ankara"),
     ],
 )
 def test_more_after_an_answer_gives_its_whole_entry(
