@@ -156,8 +156,11 @@ class Understanding:
         names = self.names_in(folded)
         if not names:
             return True
-        # A name and one word more ("İstanbul yok mu?", "Hatay da mı?"): the name, asked as before
-        return len([w for w in content if w not in " ".join(names).split()]) <= 1
+        # A name and at most one word more the content knows ("İstanbul yok mu?", "Hatay da
+        # mı?"): the name, asked as before; "Hamburg'da otel" asks something else
+        named = " ".join(names).split()
+        other = [w for w in content if w not in named]
+        return len(other) <= 1 and all(self._knows(w, 0.99) for w in other)
 
     @staticmethod
     def opens_follow_up(text: str) -> bool:
@@ -254,7 +257,8 @@ class Understanding:
                 return []
             rest = context.rest
             asked = [_as_written(text)]
-            if names and names[0] != asked[0]:
+            named = " ".join(names).split()
+            if names and all(w in named or self._knows(w, 0.99) for w in content):
                 asked.append(names[0])  # "İstanbul yok mu?" after the list: İstanbul, asked as before
             return [rest.replace(PLACE, new, 1) if PLACE in rest.split() else f"{new} {rest}" for new in asked]
         if not context.name:

@@ -112,6 +112,9 @@ def test_a_question_that_names_nothing_is_not_forced_onto_the_context(assistant:
     assistant.ask("Konya ne zaman üye oldu?", chat="fees")
     fees = assistant.ask("kurs ücretleri ne kadar?", chat="fees")
     assert fees.kind == ReplyKind.NO_ANSWER and fees.entry_id is None
+    assistant.ask("Is Hamburg a learning city?", chat="hotel")
+    hotel = assistant.ask("Hamburg'da otel", chat="hotel")  # a name and a word the content does not know
+    assert hotel.entry_id != "member-hamburg" and "2019" not in hotel.text
     assistant.ask("Konya ne zaman üye oldu?", chat="weather")
     weather = assistant.ask("hava nasıl bugün?", chat="weather")
     assert weather.kind != ReplyKind.ANSWER
