@@ -312,6 +312,8 @@ class FactFinder:
             wanted = [a for a in wanted if a not in ("year", "when")] or wanted
         specific = [a for a in wanted if not self._generic.get(a, False)]
         asked = specific or wanted
+        if set(specific) == {"which"} and reading.position is None:  # "which city hosted it?": which, then where
+            asked = [*specific, *(a for a in wanted if a not in specific)]
         plain = not [t for t in unexplained if t not in FOLLOW_UP_WORDS]  # nothing else said
         if kind.fallback and plain and (reading.relation is not None or set(wanted) == {"which"}):
             # "ilk konferans hangisiydi" (no "which" for a conference), "Cork'tan önceki

@@ -97,6 +97,7 @@ def test_follow_ups_per_chat(assistant: Assistant) -> None:
         ("Öğrenen Şehir Ödülü nedir?", "kaç kez verildi?", "learning-city-award", "beş kez"),
         ("What is the Learning City Award?", "how often is it given?", "learning-city-award", "five times"),
         ("Öğrenen Şehir Ödülü nedir?", "kimler başvurabilir?", "learning-city-award", "12 aydan"),
+        ("What was the theme of the 5th conference?", "which city hosted it?", "conference-5-yeonsu", "Yeonsu"),
         # A name and one word more: the name, asked as before.
         ("Türkiye'den hangi şehirler üye?", "İstanbul yok mu?", "province-istanbul", "üyesi değil"),
     ],
