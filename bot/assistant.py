@@ -282,6 +282,11 @@ class Assistant:
         lang: Lang | None,
     ) -> tuple[Reply, Topic | None]:
         """The reply to a question read against the chat's last topic, when it leans on it."""
+        same_year = self.understanding.same_year(text, context)  # "aynı yıl kimler katıldı?": that year's
+        if same_year is not None:
+            retry, retry_topic = self._ask(same_year, pref, user_lang, lang or reply.lang, None)
+            if retry.kind == ReplyKind.ANSWER:
+                return retry, retry_topic
         follow_up = self.understanding.is_follow_up(text)
         if not (reply.kind == ReplyKind.ANSWER and self._stands_alone(text, reply, follow_up)):
             # A fresh full question wins over the context; what leans on it is read with it

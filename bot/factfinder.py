@@ -227,6 +227,15 @@ class FactFinder:
                 return "rank", number
         return None
 
+    def year_of(self, entity_id: str) -> int | None:
+        """The year a thing is ordered by ("2022" for Bursa), when its kind is ordered by one."""
+        entity = self._entities.get(entity_id)
+        if entity is None:
+            return None
+        order = self.facts.kinds[entity.kind].order
+        value = entity.value(order, "en") if order else None
+        return int(value) if value and _YEAR.fullmatch(value) else None
+
     @staticmethod
     def names_an_order(word: str) -> bool:
         """Whether a folded word is an order word with at most a three-letter ending

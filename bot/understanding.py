@@ -32,6 +32,22 @@ __all__ = ["PLACE", "Understanding"]
 _MAX_FOLLOW_UP_WORDS = 3  # a follow-up names a thing or an attribute, little else
 # Words that ask something of the thing named: a question with one is more than a name
 QUESTION_WORDS = frozenset(["nedir", "neydi", "kimdir", "nerede", "nedir?", "what", "who", "where", "when", "nasil"])
+# "aynı yıl başka kim katıldı?", "which cities joined the same year?": the last thing's year
+_SAME_YEAR = (
+    ("ayni", "yil"),
+    ("ayni", "yilda"),
+    ("ayni", "sene"),
+    ("ayni", "senede"),
+    ("o", "yil"),
+    ("o", "yilda"),
+    ("o", "sene"),
+    ("o", "senede"),
+    ("same", "year"),
+    ("that", "year"),
+)
+_OTHERS = frozenset(
+    ["baska", "diger", "digerleri", "baskalari", "other", "others", "else", "also", "too", "with", "it"]
+)
 PLACE = "_"  # where the thing's name stood in a remembered question ("_ ne zaman uye oldu")
 
 
@@ -149,6 +165,8 @@ class Understanding:
         folded = fold_question(text)
         words = folded.split()
         content = [w for w in words if w not in FOLLOW_UP_WORDS and w not in STOPWORDS]
+        if _same_year_at(words) is not None:
+            return True  # "the same year" refers back, however long the question
         if not content or len(content) > _MAX_FOLLOW_UP_WORDS:
             return False
         if self.opens_follow_up(text):
@@ -247,6 +265,9 @@ class Understanding:
         know: "and Lyon?" after "Is Hamburg a member?" is "is lyon a member"); "peki hangi
         ay?" after it "konya hangi ay", then "konya hangi ay ne zaman uye oldu". Empty when
         the topic has nothing to add."""
+        same = self.same_year(text, context)
+        if same is not None:
+            return [same]
         said = [w for w in fold_question(text).split() if w not in FOLLOW_UP_WORDS]
         if not said:
             return []
@@ -268,6 +289,25 @@ class Understanding:
             asked.append(" ".join([context.name, *said, *(w for w in context.rest.split() if w != PLACE)]))
         return asked
 
+    def same_year(self, text: str, context: Topic) -> str | None:
+        """ "aynı yıl başka kim katıldı?" after Bursa: "turkiye 2022 kim katildi"; None when
+        the follow-up does not say "the same year" or the last thing has no one year."""
+        words = fold_question(text).split()
+        at = _same_year_at(words)
+        year = self._year_of(context)
+        if at is None or year is None:
+            return None
+        asked = [w for i, w in enumerate(words) if i not in range(*at) and w not in _OTHERS | FOLLOW_UP_WORDS]
+        where = ["turkiye"] if context.kind == "tr-member" else []
+        return " ".join([*where, str(year), *asked])
+
+    def _year_of(self, context: Topic) -> int | None:
+        """The one year the last thing joined or took place in, if it has one."""
+        if self.places is not None and context.entity in self.places.by_entry:
+            joined = self.places.by_entry[context.entity].joined
+            return joined.first if joined.exact else None
+        return self.finder.year_of(context.entity)
+
     def entry_ids(self) -> Iterable[str]:
         """The ids of the replies these readings give (small talk)."""
         return (kind.entry_id for kind in self.smalltalk.kinds)
@@ -278,3 +318,11 @@ def _as_written(text: str) -> str:
     and punctuation: a name the bot does not know is quoted as written ("Lyon")."""
     kept = [w.strip("?!.,;:…") for w in text.split() if not set(fold_question(w).split()) <= FOLLOW_UP_WORDS]
     return " ".join(w for w in kept if w)
+
+
+def _same_year_at(words: Sequence[str]) -> tuple[int, int] | None:
+    """Where "the same year" stands in folded words, as a (start, end) span."""
+    for i in range(len(words) - 1):
+        if (words[i], words[i + 1]) in _SAME_YEAR:
+            return i, i + 2
+    return None

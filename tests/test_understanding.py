@@ -98,6 +98,10 @@ def test_follow_ups_per_chat(assistant: Assistant) -> None:
         ("What is the Learning City Award?", "how often is it given?", "learning-city-award", "five times"),
         ("Öğrenen Şehir Ödülü nedir?", "kimler başvurabilir?", "learning-city-award", "12 aydan"),
         ("What was the theme of the 5th conference?", "which city hosted it?", "conference-5-yeonsu", "Yeonsu"),
+        # "The same year": the last thing's year.
+        ("when did Bursa join?", "which cities joined the same year?", "members-turkey", "Yozgat"),
+        ("Bursa ne zaman katıldı?", "o yıl başka kimler katıldı?", "members-turkey", "Sakarya"),
+        ("Is Hamburg a member?", "who else joined that year?", "members-y-2019", "2019"),
         # A name and one word more: the name, asked as before.
         ("Türkiye'den hangi şehirler üye?", "İstanbul yok mu?", "province-istanbul", "üyesi değil"),
     ],
