@@ -189,6 +189,7 @@ class Assistant:
         lang = force_lang or written_lang
         reply, topic = self._ask(text, pref, user_lang, lang, None)
         if context is not None and reply.kind != ReplyKind.SMALLTALK:  # small talk reads the context itself
+            text = self.understanding.after_acknowledgement(text)  # "tamam da teması neydi"
             reply, topic = self._leaning(text, reply, topic, context, pref, user_lang, lang)
         if reply.kind in (ReplyKind.SUGGEST, ReplyKind.FALLBACK):
             # The question itself, after "Selam, ödev hazırlıyorum", if the whole still asks nothing else

@@ -48,6 +48,7 @@ _SAME_YEAR = (
 _OTHERS = frozenset(
     ["baska", "diger", "digerleri", "baskalari", "other", "others", "else", "also", "too", "with", "it"]
 )
+_ACKNOWLEDGEMENTS = frozenset(["thanks", "hello"])  # small talk that may open a follow-up ("tamam", "ok")
 PLACE = "_"  # where the thing's name stood in a remembered question ("_ ne zaman uye oldu")
 
 
@@ -135,6 +136,16 @@ class Understanding:
     # ------------------------------------------------------------------ readings
     def small_talk(self, text: str) -> SmallTalkKind | None:
         return self.smalltalk.kind(text)
+
+    def after_acknowledgement(self, text: str) -> str:
+        """A follow-up without the small talk it opens with ("tamam da teması neydi",
+        "süper, peki Bolu", "ok and when was that?"); the text itself when there is none."""
+        words = text.split()
+        for cut in range(min(3, len(words) - 1), 0, -1):
+            talk = self.smalltalk.kind(" ".join(words[:cut]))
+            if talk is not None and talk.id in _ACKNOWLEDGEMENTS:
+                return " ".join(words[cut:])
+        return text
 
     def uncovered(self, text: str) -> NoAnswerTopic | None:
         return self.no_answer.topic(text)

@@ -102,6 +102,11 @@ def test_follow_ups_per_chat(assistant: Assistant) -> None:
         ("when did Bursa join?", "which cities joined the same year?", "members-turkey", "Yozgat"),
         ("Bursa ne zaman katıldı?", "o yıl başka kimler katıldı?", "members-turkey", "Sakarya"),
         ("Is Hamburg a member?", "who else joined that year?", "members-y-2019", "2019"),
+        # Opened by an acknowledgement ("tamam", "süper", "ok").
+        ("3. konferans nerede yapıldı?", "tamam da teması neydi", "conference-3-cork", "Küresel hedefler"),
+        ("Konya ne zaman üye oldu?", "süper, peki Bolu", "city-bolu", "2018"),
+        ("Konya ne zaman üye oldu?", "anladım. ya Eskişehir?", "city-eskisehir", "2016"),
+        ("Where was the 3rd conference?", "ok and when was that?", "conference-3-cork", "2017"),
         # A name and one word more: the name, asked as before.
         ("Türkiye'den hangi şehirler üye?", "İstanbul yok mu?", "province-istanbul", "üyesi değil"),
     ],
