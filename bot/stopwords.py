@@ -68,6 +68,12 @@ STOPWORDS_EN: frozenset[str] = frozenset(
             believed assume assumed
             """
         ),
+        # Chat shorthand for them ("wat is the gnlc", "pls tell me")
+        *_words(
+            """
+            wat wht wut u ur r thx abt
+            """
+        ),
     ]
 )
 STOPWORDS: frozenset[str] = STOPWORDS_TR | STOPWORDS_EN

@@ -167,3 +167,17 @@ def test_start_up_does_not_read_the_word_frequencies(content_dir: Path) -> None:
     assert fresh.understanding.speller._common_words is None
     fresh.understanding.correct("zamn")
     assert fresh.understanding.speller._common_words is not None
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("whn did konya join", "city-konya"),
+        ("wat is the gnlc", "what-is-gnlc"),
+        ("hw do cities join", "how-to-join"),
+        ("wat r the key features", "key-features"),
+    ],
+)
+def test_chat_shorthand_is_read_as_the_word_it_stands_for(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry), reply.text
