@@ -45,6 +45,12 @@ STOPWORDS_TR: frozenset[str] = frozenset(
             soruyor
             """
         ),
+        # Chat shorthand and slang that say nothing about the entry ("valla bişey sorcam kanka").
+        *_words(
+            """
+            bisey bisi valla vallahi kanka knk sorcam soracam sorucam
+            """
+        ),
     ]
 )
 STOPWORDS_EN: frozenset[str] = frozenset(
