@@ -38,6 +38,10 @@ def _offers(reply_buttons: tuple[tuple[object, ...], ...], entry: str) -> bool:
         ("yeni üyeler ne zaman açıklanacak", "newest-members"),  # after the content's date
         ("what is next year's application deadline", "application-calls"),
         ("2026 ödül başvuruları ne zaman", None),
+        ("Medellín Manifestosu'nu kim yazdı", None),  # an author
+        ("who wrote the Beijing Declaration", None),
+        ("Pekin Bildirgesi kaç sayfa", None),  # a document's length
+        ("how many pages is the Cork Call to Action", None),
     ],
 )
 def test_what_the_nearest_entry_does_not_give_gets_an_honest_reply(
