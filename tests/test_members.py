@@ -369,3 +369,17 @@ def test_status_and_confirmation_of_a_named_member(assistant: Assistant, text: s
 def test_status_words_about_something_else_are_not_membership(assistant: Assistant, text: str) -> None:
     reply = ask(assistant, text)
     assert reply.kind != ReplyKind.ANSWER, (text, reply.entry_id)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Asya bölgesinden kaç şehir var?", "members-r-asia-pacific"),
+        ("Avrupa ve Kuzey Amerika bölgesinde kaç üye var?", "members-r-europe-north-america"),
+        ("ağın kaç bölgesi var?", "unesco-regions"),
+        ("which UNESCO region is Türkiye in?", "unesco-regions"),
+    ],
+)
+def test_a_regions_members_and_the_regions_themselves(assistant: Assistant, question: str, entry: str) -> None:
+    reply = ask(assistant, question)
+    assert reply.entry_id == entry, reply.text
