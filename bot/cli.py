@@ -347,6 +347,11 @@ def main(
             command = "chat"
     telegram_run: Callable[[Config, Assistant], int] | None = None
     if command == "run" and config.token:
+        if settle_imports and config.webhook_url is None:
+            # python-telegram-bot imports its own webhook server (tornado: about 30 ms) when it
+            # is imported; long polling never uses it, and the bot's webhook mode has its own
+            # (handlers/webhook.py). Marked as absent, it is not imported in this process.
+            sys.modules.setdefault("telegram.ext._utils.webhookhandler", None)  # type: ignore[arg-type]
         # The Telegram layer, imported only when the bot runs on Telegram.
         from handlers.app import run as telegram_run
     if settle_imports:
