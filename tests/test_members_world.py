@@ -279,3 +279,46 @@ def test_unesco_member_states_are_not_the_networks_members(assistant: Assistant,
     assert assistant.members is not None
     q = assistant.members.question(text)
     assert q is None or q.ask.value in ("city", "list")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Have any cities left the network?",
+        "Ağdan ayrılan şehir oldu mu",
+        "ağın üye sayısı neden azaldı",
+        "Is any member city removed from the GNLC?",
+    ],
+)
+def test_members_leaving_the_network(assistant: Assistant, text: str) -> None:
+    reply = ask(assistant, text)
+    assert reply.entry_id == "member-growth"
+    assert "292" in reply.text and "425" in reply.text and "Kaunas" in reply.text
+
+
+def test_a_member_still_in_is_its_status(assistant: Assistant) -> None:
+    reply = ask(assistant, "Is Kaunas still in the network?")
+    assert reply.entry_id == "member-kaunas" and "first time" in reply.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "turn left at the city hall",
+        "kaç kişi ayrıldı konferanstan",
+        "Have any members left UNESCO?",
+        "can a member city be removed from the network?",
+        "üye bir şehir ağdan çıkarılabilir mi",
+    ],
+)
+def test_leaving_words_elsewhere_are_not_lapses(assistant: Assistant, text: str) -> None:
+    assert ask(assistant, text).entry_id != "member-growth"
+
+
+def test_lapses_need_tr_and_en(content_copy: Path) -> None:
+    path = content_copy / "members.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('    - tr: "Ocak 2017', '    - xx: "Ocak 2017', 1), encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_content(content_copy)
+    assert any("each fact must have tr and en" in str(p) for p in info.value.problems)

@@ -106,6 +106,8 @@ class MemberAnswers:
             return self.shown(self.overview.order(q.country, region, q.order, lang), lang)
         if q.ask is Ask.MOST:
             return self.shown(self.overview.most(lang), lang)
+        if q.ask is Ask.LAPSES and (lapses := self.overview.lapses(lang)) is not None:
+            return self.shown(lapses, lang)
         if q.ask is Ask.COUNTRIES and region is not None:
             return self.shown(self.overview.countries(region, lang), lang)
         return self.list_reply(ListFilter(q.country, region, q.year), 0, lang)
@@ -225,6 +227,7 @@ class MemberAnswers:
                 result.append((f.key, self.list_reply(f, page, lang)))
         o = self.overview
         shapes_ = [
+            *([lapses] if (lapses := o.lapses(lang)) is not None else []),
             o.most(lang),
             o.countries(smallest, lang),
             o.countries(max(self.directory.regions, key=lambda r: len(self.directory.in_region(r))), lang),

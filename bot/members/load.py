@@ -8,28 +8,24 @@ a duplicate city, an admission year that is neither a year, a range nor "before 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Mapping
 from datetime import date
 
 from bot.content.checker import Checker
 from bot.content.yamllines import LineDict, line_of
-from bot.lang import LANGS, Lang
+from bot.lang import LANGS
 from bot.members.countries import country_codes
-from bot.members.model import Batch, Joined, Member, MemberData, Province, Region, Stated
+from bot.members.figures import ID, MEMBERS_FILE, Check, lapses, stated, texts
+from bot.members.model import Batch, Joined, Member, MemberData, Province, Region
 from bot.textnorm import fold
 from bot.urls import valid_url
 
 __all__ = ["MEMBERS_FILE", "PROVINCES_FILE", "load_members", "member_id"]
 
-MEMBERS_FILE = "members.yaml"
 PROVINCES_FILE = "provinces.yaml"
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}$")
 _MEMBER_KEYS = frozenset(
     {"city", "country", "region", "joined", "source", "citation", "note", "status", "status_note", "aliases", "curated"}
 )
-_STATED_KEYS = frozenset({"count", "more_than", "as_of", "source", "citation", "note"})
-_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 _STATUSES = frozenset({"unverified"})
 # With these bounds every member's answer fits in one message (the longest is checked at start-up).
 _MAX_URL = 1000
@@ -42,33 +38,11 @@ def member_id(city: str) -> str:
     return "-".join(fold(city.replace("'", "")).split())[:48]
 
 
-class _Check:
-    """The content checker, with problems placed at a parsed item's line."""
-
-    def __init__(self, checker: Checker) -> None:
-        self.checker = checker
-
-    def problem(self, file: str, where: object, entry: str | None, message: str) -> None:
-        line = where if isinstance(where, int) or where is None else line_of(where)
-        self.checker.problem(file, line, entry, message)
-
-    def read(self, file: str) -> LineDict | None:
-        data = self.checker.read(file, dict)
-        return data if isinstance(data, LineDict) else None
-
-    def strings(self, file: str, item: LineDict, key: str, entry: str | None) -> tuple[str, ...]:
-        value = item.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            self.problem(file, item, entry, f"{key} must be a list of names")
-            return ()
-        return tuple(v.strip() for v in value)
-
-
 def load_members(checker: Checker, curated: Collection[str] = ()) -> MemberData | None:
     """Load ``members.yaml`` and ``provinces.yaml`` from the checker's directory, adding
     every problem to it. ``curated``: the ids of cities.yaml, which Türkiye's rows must
     name. None when the files cannot be read at all."""
-    c = _Check(checker)
+    c = Check(checker)
     data = c.read(MEMBERS_FILE)
     provinces = _provinces(c)
     if data is None:
@@ -100,11 +74,12 @@ def load_members(checker: Checker, curated: Collection[str] = ()) -> MemberData 
         country_aliases=_country_aliases(c, data),
         plain_words=frozenset(fold(w) for w in c.strings(f, data, "plain_words", None)),
         provinces=provinces,
-        stated=_stated(c, data),
+        stated=stated(c, data),
+        lapses=lapses(c, data),
     )
 
 
-def _day(c: _Check, item: LineDict, key: str, entry: str | None = None) -> date | None:
+def _day(c: Check, item: LineDict, key: str, entry: str | None = None) -> date | None:
     value = item.get(key)
     try:
         return date.fromisoformat(str(value))
@@ -113,7 +88,7 @@ def _day(c: _Check, item: LineDict, key: str, entry: str | None = None) -> date 
         return None
 
 
-def _regions(c: _Check, data: LineDict) -> tuple[Region, ...]:
+def _regions(c: Check, data: LineDict) -> tuple[Region, ...]:
     raw = data.get("regions")
     if not isinstance(raw, list) or not raw:
         c.problem(MEMBERS_FILE, data, None, "regions must be a non-empty list")
@@ -121,7 +96,7 @@ def _regions(c: _Check, data: LineDict) -> tuple[Region, ...]:
     regions = []
     for item in raw:
         rid = item.get("id") if isinstance(item, LineDict) else None
-        if not isinstance(rid, str) or not _ID.match(rid):
+        if not isinstance(rid, str) or not ID.match(rid):
             c.problem(MEMBERS_FILE, item, None, f"region id must be lower-case letters, digits and '-', not {rid!r}")
             continue
         name = item.get("name")
@@ -132,7 +107,7 @@ def _regions(c: _Check, data: LineDict) -> tuple[Region, ...]:
     return tuple(regions)
 
 
-def _batches(c: _Check, data: LineDict) -> tuple[Batch, ...]:
+def _batches(c: Check, data: LineDict) -> tuple[Batch, ...]:
     raw = data.get("batches", [])
     if not isinstance(raw, list):
         c.problem(MEMBERS_FILE, data, None, "batches must be a list")
@@ -152,7 +127,7 @@ def _batches(c: _Check, data: LineDict) -> tuple[Batch, ...]:
         if src is not None and not valid_url(src):
             c.problem(MEMBERS_FILE, item, entry, f"source must be an http(s) URL, not {src!r}")
         entry_id = item.get("entry")
-        if entry_id is not None and not (isinstance(entry_id, str) and _ID.match(entry_id)):
+        if entry_id is not None and not (isinstance(entry_id, str) and ID.match(entry_id)):
             c.problem(MEMBERS_FILE, item, entry, f"entry must be an entry id, not {entry_id!r}")
             entry_id = None
         firsts = tuple(str(code) for code in item.get("first_countries", []) or [])
@@ -179,68 +154,7 @@ def _batches(c: _Check, data: LineDict) -> tuple[Batch, ...]:
     return tuple(batches)
 
 
-def _texts(c: _Check, item: LineDict, key: str, entry: str) -> dict[Lang, str] | None:
-    """An optional ``{tr: ..., en: ...}``; None (and a problem) when it is not one."""
-    value = item.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, Mapping) or not all(
-        isinstance(value.get(lang), str) and value[lang].strip() for lang in LANGS
-    ):
-        c.problem(MEMBERS_FILE, item, entry, f"{key} must have tr and en")
-        return None
-    return {lang: str(value[lang]).strip() for lang in LANGS}
-
-
-def _stated(c: _Check, data: LineDict) -> dict[str, Stated]:
-    """``stated``: per country, the member total a source states (``count`` or ``more_than``),
-    as of a month or year, with its source URL or a citation."""
-    f = MEMBERS_FILE
-    raw = data.get("stated", {})
-    if not isinstance(raw, LineDict):
-        c.problem(f, data, None, "stated must map country codes to a source's total")
-        return {}
-    result: dict[str, Stated] = {}
-    for code, item in raw.items():
-        entry = f"stated {code}"
-        if code not in country_codes():
-            c.problem(f, raw, entry, f"unknown country code {code!r}")
-            continue
-        if not isinstance(item, LineDict):
-            c.problem(f, raw, entry, "a stated total is a mapping (count, as_of, source)")
-            continue
-        for key in set(item) - _STATED_KEYS:
-            c.problem(f, item, entry, f"unknown field {key!r}")
-        count, more = item.get("count"), item.get("more_than")
-        numbers = [n for n in (count, more) if n is not None]
-        if len(numbers) != 1 or not all(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in numbers):
-            c.problem(f, item, entry, "give either count or more_than, a positive number")
-            continue
-        when = _MONTH.match(str(item.get("as_of", "")))
-        if when is None or not 1 <= int(when.group(2) or 1) <= 12:
-            c.problem(f, item, entry, f"as_of must be YYYY or YYYY-MM, not {item.get('as_of')!r}")
-            continue
-        source, citation = item.get("source"), item.get("citation")
-        if source is not None and not valid_url(source):
-            c.problem(f, item, entry, f"source must be an http(s) URL, not {source!r}")
-            continue
-        if source is None and not (isinstance(citation, str) and citation.strip()):
-            c.problem(f, item, entry, "a stated total needs its source URL or a citation")
-            continue
-        result[str(code)] = Stated(
-            str(code),
-            count,
-            more,
-            date(int(when.group(1)), int(when.group(2) or 1), 1),
-            when.group(2) is not None,
-            str(source) if source else None,
-            str(citation or "").strip(),
-            _texts(c, item, "note", entry),
-        )
-    return result
-
-
-def _country_aliases(c: _Check, data: LineDict) -> dict[str, tuple[str, ...]]:
+def _country_aliases(c: Check, data: LineDict) -> dict[str, tuple[str, ...]]:
     raw = data.get("countries", {})
     if not isinstance(raw, LineDict):
         c.problem(MEMBERS_FILE, data, None, "countries must map country codes to names")
@@ -256,7 +170,7 @@ def _country_aliases(c: _Check, data: LineDict) -> dict[str, tuple[str, ...]]:
     return result
 
 
-def _members(c: _Check, data: LineDict, regions: set[str], curated: set[str], *, until: int) -> tuple[Member, ...]:
+def _members(c: Check, data: LineDict, regions: set[str], curated: set[str], *, until: int) -> tuple[Member, ...]:
     f = MEMBERS_FILE
     raw = data.get("members")
     if not isinstance(raw, list) or not raw:
@@ -325,7 +239,7 @@ def _members(c: _Check, data: LineDict, regions: set[str], curated: set[str], *,
             c.problem(f, item, entry, "only Türkiye's rows are curated in cities.yaml")
             ok = False
         aliases = c.strings(f, item, "aliases", entry)
-        status_note = _texts(c, item, "status_note", entry)
+        status_note = texts(c, item, "status_note", entry)
         if ok:
             members.append(
                 Member(
@@ -348,7 +262,7 @@ def _members(c: _Check, data: LineDict, regions: set[str], curated: set[str], *,
     return tuple(members)
 
 
-def _check_aliases(c: _Check, members: list[Member]) -> None:
+def _check_aliases(c: Check, members: list[Member]) -> None:
     """An alias may be shared ("Nam-gu" is in Busan and in Ulsan) but may not be another member's name."""
     names = {fold(m.city): m for m in members}
     for m in members:
@@ -358,7 +272,7 @@ def _check_aliases(c: _Check, members: list[Member]) -> None:
                 c.problem(MEMBERS_FILE, m.line, m.city, f"alias {alias!r} is the name of another member ({other.city})")
 
 
-def _provinces(c: _Check) -> tuple[Province, ...]:
+def _provinces(c: Check) -> tuple[Province, ...]:
     f = PROVINCES_FILE
     data = c.read(f)
     if data is None:

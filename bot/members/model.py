@@ -21,6 +21,7 @@ __all__ = [
     "Batch",
     "Joined",
     "JoinedKind",
+    "Lapses",
     "Member",
     "MemberData",
     "Province",
@@ -175,6 +176,15 @@ class Stated:
 
 
 @dataclass(frozen=True, slots=True)
+class Lapses:
+    """What the sources show of members leaving the network (counts that fell)."""
+
+    facts: tuple[Mapping[Lang, str], ...]
+    citation: Mapping[Lang, str]  # where the figures come from
+    entry: str | None = None  # the FAQ entry it answers beside
+
+
+@dataclass(frozen=True, slots=True)
 class Province:
     """One of Türkiye's 81 provinces (for a clear "no" to "Kayseri öğrenen şehir mi?")."""
 
@@ -195,6 +205,7 @@ class MemberData:
     plain_words: frozenset[str] = frozenset()
     provinces: tuple[Province, ...] = ()
     stated: Mapping[str, Stated] = field(default_factory=dict)  # by country code
+    lapses: Lapses | None = field(default=None, hash=False, compare=False)
 
     def entry_ids(self, curated: frozenset[str] = frozenset(), curated_years: Iterable[int] = ()) -> set[str]:
         """Every id a membership answer can carry: each member abroad (Türkiye's are

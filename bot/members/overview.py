@@ -205,6 +205,25 @@ class Overview:
             listed=listed,
         )
 
+    # ------------------------------------------------------------------ members leaving
+    def lapses(self, lang: Lang) -> Shown | None:
+        """What the sources show of members leaving, and the listed members in doubt."""
+        d = self.directory
+        lapses = d.data.lapses
+        if lapses is None:
+            return None
+        text = self.msg("members_lapses", lang) + "\n" + Html("\n").join(f"• {fact[lang]}" for fact in lapses.facts)
+        doubtful = [m for m in d.members if m.status_note]
+        if doubtful:
+            lines = [
+                self.msg("members_lapse_line", lang, flag=flag(m.country), name=m.city, note=m.status_note[lang])
+                for m in doubtful
+                if m.status_note
+            ]
+            text += "\n\n" + self.msg("members_lapses_named", lang) + "\n" + Html("\n").join(lines)
+        text += "\n\n" + self.msg("members_lapses_source", lang, source=lapses.citation[lang])
+        return Shown(text, lapses.entry or "member-list", ())
+
     # ------------------------------------------------------------------ countries of a region
     def countries(self, region: str, lang: Lang) -> Shown:
         d = self.directory

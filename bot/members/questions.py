@@ -22,7 +22,7 @@ from enum import StrEnum
 
 from bot.members.directory import TURKIYE, Directory, Place, PlaceKind, Word, words
 from bot.members.model import Member, Province, Region
-from bot.members.shapes import Order, most_words, order_words
+from bot.members.shapes import Order, lapse_words, most_words, order_words
 from bot.textnorm import STOPWORDS, folded_terms, synonyms_version, term
 
 __all__ = ["Ask", "MemberQuestion", "Order", "Vocabulary", "recognise", "vocabulary"]
@@ -51,7 +51,10 @@ class Vocabulary:
     country: frozenset[str]  # "ülke", "country"
     plain: frozenset[str]  # words that ask nothing of their own: "acaba", "güncel", "nedir"
     unesco: str | None  # "UNESCO"
+    why: str | None  # "neden", "why"
     network_words: frozenset[str]  # "şehir", "ağ", "öğrenen", "GNLC": the network's, not UNESCO's
+    network_only: frozenset[str]  # "ağ", "network", "GNLC"
+    how_many_terms: frozenset[str]  # "sayı", "number": "üye sayısı düştü"
 
 
 _VOCABULARIES: dict[object, Vocabulary] = {}
@@ -62,13 +65,13 @@ def vocabulary() -> Vocabulary:
     version = synonyms_version()
     found = _VOCABULARIES.get(version)
     if found is None:
-        membership = _terms("ogrenen uye katil ag learning member join network gnlc " + _ADMITTED_WORDS)
+        membership = _terms("ogrenen uye katil ag agdan learning member join network gnlc " + _ADMITTED_WORDS)
         listing = membership | _terms("sehir liste list")
         lead = _terms("is was are has have does did do when since")
         allowed = listing | lead | _terms(_ALLOWED_WORDS) | _terms(_STATUS_WORDS) | _terms(_MONTH_WORDS)
         found = Vocabulary(
             membership=membership,
-            strong=_terms("uye katil ag " + _ADMITTED_WORDS),
+            strong=_terms("uye katil ag agdan " + _ADMITTED_WORDS),
             status=_terms(_STATUS_WORDS),
             learning_city=_terms("ogrenen sehir"),
             listing=listing,
@@ -82,7 +85,10 @@ def vocabulary() -> Vocabulary:
             country=_terms("ulke country"),
             plain=_terms("acaba guncel current currently bilgi information nedir nezaman oldu olmus var mi"),
             unesco=term("unesco"),
-            network_words=_terms("sehir ag ogrenen gnlc"),
+            why=term("neden"),
+            network_words=_terms("sehir ag agdan ogrenen gnlc"),
+            network_only=_terms("ag agdan network gnlc"),
+            how_many_terms=_terms("sayi number"),
         )
         _VOCABULARIES.clear()
         _VOCABULARIES[version] = found
@@ -152,6 +158,7 @@ class Ask(StrEnum):
     ORDER = "order"  # the first or latest member of a country or region
     MOST = "most"  # the country with the most members
     COUNTRIES = "countries"  # which countries of a region have members
+    LAPSES = "lapses"  # have members left the network, why the count fell
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +179,7 @@ class MemberQuestion:
         round, the country with most): answered before anything else reads the question."""
         if self.ask is Ask.CITY:
             return any(m.curated is None for m in self.members)
-        if self.ask in (Ask.BATCH, Ask.MOST, Ask.COUNTRIES):
+        if self.ask in (Ask.BATCH, Ask.MOST, Ask.COUNTRIES, Ask.LAPSES):
             return True
         return self.region is not None or (self.country is not None and self.country != TURKIYE)
 
@@ -205,6 +212,12 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
             years.append(int(year.group(1)))
     order, order_at = order_words(tokens)
     most_at = most_words(tokens)
+    lapse_at = lapse_words(tokens)
+    if lapse_at and not places:
+        taken |= lapse_at  # "ağdan ayrılan şehir var mı": the lapses (with a place named, not ours)
+        taken |= {i for i, w in enumerate(tokens) if term(w.text) == v.why}  # "üye sayısı neden azaldı"
+    else:
+        lapse_at = set()
     if places and order is not None:
         taken |= order_at  # "Almanya'nın ilk öğrenen şehri": the order is not a name's word
     elif not places and not years and most_at:
@@ -220,6 +233,13 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
             return None
         return _unknown(tokens, directory, known, v)
     asks_membership = _asks_membership(rest_terms, v)
+    if lapse_at and not places:
+        # About this network only: "ağdan ayrılan şehir", "left the network", "üye sayısı azaldı"
+        # (not "Have any members left UNESCO?", its member states)
+        network = rest_terms & v.network_words - v.learning_city
+        if network - {v.unesco} and (network & v.network_only or rest_terms & v.how_many_terms):
+            return MemberQuestion(Ask.LAPSES)
+        return None
     named_city = any(p.kind in _CITY_KINDS for f in places for p in f)
     if order is not None and (years or not asks_membership or (named_city and listing)):
         # "the oldest city in Europe" is not about members; "first in 2024" is no order we keep;

@@ -16,7 +16,7 @@ from enum import StrEnum
 
 from bot.members.directory import Word
 
-__all__ = ["Order", "most_words", "order_words"]
+__all__ = ["Order", "lapse_words", "most_words", "order_words"]
 
 
 class Order(StrEnum):
@@ -30,6 +30,34 @@ _LAST_ALONE = frozenset(["son", "sonuncu", "newest", "latest", "last", "recent",
 # After "en" (a superlative in Turkish): "en eski", "en erken", "en önce", "en son", "en yeni", "en geç".
 _FIRST_AFTER_EN = frozenset(["eski", "erken", "once"])
 _LAST_AFTER_EN = frozenset(["son", "yeni", "gec", "sonra"])
+# Members leaving: "ağdan ayrılan", "üyeliği düşen", "çıkarıldı", "azaldı", "left", "lapsed", "removed".
+_LAPSE_PREFIXES = ("ayril", "cikaril", "cikart", "dusen", "dustu", "dusmus", "dusur", "azal", "kaybet")
+_LAPSE_WORDS = frozenset(
+    [
+        "cikti",
+        "cikan",
+        "cikmis",
+        "left",
+        "leave",
+        "leaving",
+        "lapsed",
+        "lapse",
+        "lapses",
+        "lapsing",
+        "removed",
+        "dropped",
+        "withdrew",
+        "withdrawn",
+        "expelled",
+        "lost",
+        "quit",
+        "decreased",
+        "fell",
+        "shrank",
+        "shrunk",
+    ]
+)
+_CAN = frozenset(["can", "could", "may", "might"])
 # "en çok", "en fazla", "most" (not "most recent"), "the largest number".
 _MOST_AFTER_EN = frozenset(["cok", "fazla"])
 
@@ -65,4 +93,23 @@ def most_words(tokens: Sequence[Word]) -> set[int]:
             where.add(i)
         elif w.text in ("largest", "highest", "greatest") and after == "number":
             where |= {i, i + 1}
+    return where
+
+
+def lapse_words(tokens: Sequence[Word]) -> set[int]:
+    """The tokens that speak of members leaving or counts falling ("ağdan ayrılan şehir",
+    "have any cities left", "üye sayısı neden azaldı"); "sona erdi" too."""
+    if any(w.text in _CAN for w in tokens):
+        return set()  # "can a city be removed?": the rules, not what happened
+    where: set[int] = set()
+    for i, w in enumerate(tokens):
+        before = tokens[i - 1].text if i > 0 else ""
+        if w.text.startswith(_LAPSE_PREFIXES) and ("abil" in w.text or "ebil" in w.text):
+            return set()  # "çıkarılabilir mi", "ayrılabilir mi"
+        if w.text in _LAPSE_WORDS or w.text.startswith(_LAPSE_PREFIXES):
+            where.add(i)
+        elif before == "sona" and w.text.startswith("er"):
+            where |= {i - 1, i}
+        elif w.text == "out" and i - 1 in where:  # "dropped out", "left out"
+            where.add(i)
     return where
