@@ -18,6 +18,7 @@ from bot.content import Content, Problem
 from bot.conversation import Topic
 from bot.factfinder import FOLLOW_UP_WORDS, FactAnswer, FactFinder
 from bot.facts import FACTS_FILE, load_facts
+from bot.factvalues import ValueFinder
 from bot.honesty import NO_ANSWER_FILE, NoAnswer, NoAnswerTopic, load_no_answer
 from bot.lang import Lang
 from bot.matching import Matcher, Query
@@ -77,6 +78,7 @@ class Understanding:
         self.no_answer, honesty_problems = load_no_answer(directory)
         cities = {fold(n) for city in content.cities for n in (city.name, city.id, *city.aliases)}
         self.finder = FactFinder(self.facts, matcher.knows, cities)
+        self.values = ValueFinder(self.facts)
         self.problems = [
             Problem(file, None, None, text)
             for file, found in ((FACTS_FILE, fact_problems), (SMALLTALK_FILE, talk_problems))
@@ -151,7 +153,19 @@ class Understanding:
         return self.no_answer.topic(text)
 
     def fact(self, text: str, lang: Lang, context: Topic | None) -> FactAnswer | None:
-        return self.finder.answer(text, lang, context)
+        found = self.finder.answer(text, lang, context)
+        if found is not None:
+            return found
+        by_value = self.values.answer(text, lang)  # "which conference was about inclusion?"
+        if by_value is None:
+            return None
+        things, kind, card, topic = by_value
+        attribute = topic.attribute or ""
+        shown = [(e, t) for e in things if (t := e.template(kind, attribute)) is not None]
+        if not shown:
+            return None
+        html = Html("\n".join(e.render(t, lang) for e, t in shown))
+        return FactAnswer(shown[0][0], attribute, html, card, topic)
 
     def fact_html(self, found: FactAnswer, lang: Lang, source_label: str) -> Html:
         """The short answer, with the source of its entry."""
