@@ -17,7 +17,7 @@ from bot.content import City, Content, Problem
 from bot.conversation import Conversations, Topic
 from bot.factfinder import FactAnswer
 from bot.guard import content_guard
-from bot.honestreplies import guarded, honest_html, kind_fallback, matcher_knows_better
+from bot.honestreplies import guarded, honest_html, kind_fallback, matcher_knows_better, names_the_city
 from bot.inline import inline_articles
 from bot.lang import Lang, choose_lang
 from bot.listings import Listings
@@ -258,6 +258,8 @@ class Assistant:
         if not result.query.terms:
             body = self._msg("empty_question", lang)
             return self._finish(body, lang, kind=ReplyKind.FALLBACK, buttons=((self.menu_button(lang),),)), None
+        if result.decision == Decision.ANSWER and best is not None and not names_the_city(self, text, best.entry_id):
+            return self.suggest_reply(result, lang, text), None  # "2018'de kaç şehir katıldı?" is not Bolu's card
         if result.decision == Decision.ANSWER and best is not None:
             reply = self.entry_reply(best.entry_id, lang, score=best.score)
             return guarded(self, text, reply, result, lang, names=True), None

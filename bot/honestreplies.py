@@ -19,12 +19,13 @@ from bot.lang import Lang
 from bot.matching import Decision, MatchResult
 from bot.members.countries import format_day
 from bot.replies import Button, Reply, ReplyKind, reply_of
+from bot.textnorm import fold, fold_question
 from bot.tghtml import Html
 
 if TYPE_CHECKING:
     from bot.assistant import Assistant
 
-__all__ = ["guarded", "honest_html", "kind_fallback", "matcher_knows_better", "with_as_of"]
+__all__ = ["guarded", "honest_html", "kind_fallback", "matcher_knows_better", "names_the_city", "with_as_of"]
 
 
 def honest_html(a: Assistant, kind: AskKind, text: str, lang: Lang) -> Html:
@@ -89,3 +90,21 @@ def with_as_of(a: Assistant, text: str, reply: Reply, lang: Lang) -> Reply:
     if len(last) + len(line) + 2 > tghtml.MAX_MESSAGE:
         return replace(reply, messages=(*reply.messages, line))
     return replace(reply, messages=(*reply.messages[:-1], f"{last}\n\n{line}"))
+
+
+def names_the_city(a: Assistant, text: str, entry_id: str) -> bool:
+    """Whether a question the matcher answers with a city's card names that city (also
+    with an ending: "Bolu'nun", "Konyalıyım"); True for any other entry. "2018'de kaç
+    şehir katıldı?" is near Bolu's card (2018, joined) but does not ask about Bolu."""
+    city = a.content.city_by_entry.get(entry_id)
+    if city is None:
+        return True
+    folded = fold_question(text)
+    tokens = folded.split()
+    for name in (city.name, *city.aliases):
+        words = fold(name).split()
+        if len(words) > 1 and f" {' '.join(words)} " in f" {folded} ":
+            return True
+        if len(words) == 1 and any(t.startswith(words[0]) for t in tokens):
+            return True
+    return False

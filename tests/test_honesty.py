@@ -256,3 +256,25 @@ def test_inline_does_not_offer_an_entry_for_what_it_does_not_give(assistant: Ass
     assert [a.id for a in assistant.inline("KOMEK kurs ücreti ne kadar")] == ["none"]
     assert "what-is-komek" in [a.id for a in assistant.inline("KOMEK nedir")]
     assert assistant.inline("Bolu ne zaman katıldı")[0].id == "city-bolu"
+
+
+@pytest.mark.parametrize(
+    "question", ["2018'de kaç şehir katıldı", "how many cities joined in 2016", "2017'de ağa kaç şehir katıldı"]
+)
+def test_a_citys_card_is_not_the_answer_to_a_question_that_does_not_name_the_city(
+    assistant: Assistant, question: str
+) -> None:
+    reply = assistant.ask(question)
+    assert reply.kind != ReplyKind.ANSWER or reply.entry_id not in assistant.content.city_by_entry, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Bolu'nun katılım yılı", "city-bolu"),
+        ("Konyalıyım, bizim il ne zaman girdi?", "city-konya"),
+        ("afyon üye mi", "city-afyonkarahisar"),
+    ],
+)
+def test_a_question_naming_the_city_still_gets_its_card(assistant: Assistant, question: str, entry: str) -> None:
+    assert assistant.ask(question).entry_id == entry
