@@ -289,7 +289,7 @@ class Assistant:
         if same_year is not None:
             retry, retry_topic = self._ask(same_year, pref, user_lang, lang or reply.lang, None)
             if retry.kind == ReplyKind.ANSWER:
-                return retry, retry_topic
+                return retry, retry_topic or self._topic(retry, same_year)
         follow_up = self.understanding.is_follow_up(text)
         if not (reply.kind == ReplyKind.ANSWER and self._stands_alone(text, reply, follow_up)):
             # A fresh full question wins over the context; what leans on it is read with it
@@ -299,8 +299,12 @@ class Assistant:
             for full in self.understanding.rewrites(text, context):
                 retry, retry_topic = self._ask(full, pref, user_lang, lang or reply.lang, None)
                 if retry.kind == ReplyKind.ANSWER:
-                    return retry, retry_topic
+                    return retry, retry_topic or self._topic(retry, full)  # the question in full, to lean on next
         return reply, topic
+
+    def _topic(self, reply: Reply, question: str) -> Topic | None:
+        """What to remember of an answer to ``question`` (see ``topic_of_answer``)."""
+        return self.understanding.topic_of_answer(reply.entry_id, question, reply.lang) if reply.entry_id else None
 
     def _stands_alone(self, text: str, reply: Reply, follow_up: bool) -> bool:
         """Whether a question answered without the chat's context keeps that answer: it

@@ -118,6 +118,23 @@ def test_follow_ups_about_the_whole_network(assistant: Assistant, first: str, th
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry) and says in reply.text, reply.text
 
 
+@pytest.mark.parametrize(
+    ("questions", "entry", "says"),
+    [
+        (["Is Hamburg a member?", "when did it join?", "who else joined that year?"], "members-y-2019", "2019"),
+        (["Almanya'dan hangi şehirler üye?", "peki Fransa?", "ilki hangisi?"], "members-c-FR", "Fransa"),
+    ],
+)
+def test_a_follow_up_answered_in_full_can_be_followed_up_again(
+    assistant: Assistant, questions: list[str], entry: str, says: str
+) -> None:
+    chat = ("chain", *questions)
+    for question in questions[:-1]:
+        assert assistant.ask(question, chat=chat).kind == ReplyKind.ANSWER, question
+    reply = assistant.ask(questions[-1], chat=chat)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry) and says in reply.text, reply.text
+
+
 def test_a_question_that_names_nothing_is_not_forced_onto_the_context(assistant: Assistant) -> None:
     assistant.ask("Konya ne zaman üye oldu?", chat="fees")
     fees = assistant.ask("kurs ücretleri ne kadar?", chat="fees")
