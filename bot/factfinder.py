@@ -227,6 +227,10 @@ class FactFinder:
                 return "rank", number
         return None
 
+    def reads(self, word: str) -> bool:
+        """Whether a folded word is one of the facts' attribute or kind words ("month")."""
+        return self._attribute_words.has([word]) or self._kind_words.has([word])
+
     def year_of(self, entity_id: str) -> int | None:
         """The year a thing is ordered by ("2022" for Bursa), when its kind is ordered by one."""
         entity = self._entities.get(entity_id)

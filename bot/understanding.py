@@ -266,6 +266,7 @@ class Understanding:
             and w not in STOPWORDS
             and not self._knows(w, 0.99)
             and not self.finder.names_an_order(w)  # "ilki", "sonuncusu": which one, not a place
+            and not self.finder.reads(w)  # "which month?": an attribute, not a place
             for w in content
         )
 

@@ -84,6 +84,7 @@ def test_follow_ups_per_chat(assistant: Assistant) -> None:
         ("Which German cities are members?", "and China?", "members-c-CN", "China"),
         ("Konya ne zaman üye oldu?", "peki Gaziantep?", "province-gaziantep", "Gaziantep"),
         ("İzmir ne zaman katıldı?", "peki hangi ay?", "city-izmir", "Eylül 2020"),
+        ("When did Izmir join?", "which month?", "city-izmir", "September 2020"),  # an attribute, not a place
         ("Is Hamburg a member?", "and Lyon?", "not-listed", "Lyon"),  # quoted as written
         # A question that names nothing leans on the last thing named.
         ("Hamburg üye mi?", "ne zaman katıldı?", "member-hamburg", "2019"),
