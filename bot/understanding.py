@@ -12,6 +12,7 @@ asked again about the new name ("Konya ne zaman üye oldu?" -> "Bolu ne zaman ü
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from bot.content import Content, Problem
@@ -49,6 +50,7 @@ _SAME_YEAR = (
 _OTHERS = frozenset(
     ["baska", "diger", "digerleri", "baskalari", "other", "others", "else", "also", "too", "with", "it"]
 )
+_YEAR_WORD = re.compile(r"20[1-3]\d")  # a year the network has or will have
 _ACKNOWLEDGEMENTS = frozenset(["thanks", "hello"])  # small talk that may open a follow-up ("tamam", "ok")
 PLACE = "_"  # where the thing's name stood in a remembered question ("_ ne zaman uye oldu")
 
@@ -277,6 +279,8 @@ class Understanding:
         fact_topic = self.finder.topic_of_entry(entry, lang)
         folded = fold_question(question)
         names = self.names_in(folded)
+        if not names and fact_topic is None:
+            names = [w for w in folded.split() if _YEAR_WORD.fullmatch(w)][:1]  # "2024'te kaç şehir katıldı"
         if not names:
             return fact_topic
         rest = f" {folded} ".replace(f" {names[0]} ", f" {PLACE} ", 1)
@@ -299,6 +303,10 @@ class Understanding:
             return []
         content = [w for w in said if w not in STOPWORDS]
         names = self.names_in(" ".join(said))
+        if _YEAR_WORD.fullmatch(context.name):  # "peki 2022'de?" after a year's answer: that year's
+            names = [w for w in said if _YEAR_WORD.fullmatch(w)][:1]
+            if names and PLACE in context.rest.split():
+                return [context.rest.replace(PLACE, names[0], 1)]
         if names or self._unknown_name(content):
             if not context.rest:
                 return []
@@ -310,9 +318,10 @@ class Understanding:
             return [rest.replace(PLACE, new, 1) if PLACE in rest.split() else f"{new} {rest}" for new in asked]
         if not context.name:
             return []
-        asked = [" ".join([context.name, *said])]
+        name = context.name.title()  # a place's name, as a name: "Cork", not the word "cork"
+        asked = [" ".join([name, *said])]
         if context.rest:
-            asked.append(" ".join([context.name, *said, *(w for w in context.rest.split() if w != PLACE)]))
+            asked.append(" ".join([name, *said, *(w for w in context.rest.split() if w != PLACE)]))
         return asked
 
     def same_year(self, text: str, context: Topic) -> str | None:

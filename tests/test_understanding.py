@@ -124,6 +124,8 @@ def test_follow_ups_about_the_whole_network(assistant: Assistant, first: str, th
     [
         (["Is Hamburg a member?", "when did it join?", "who else joined that year?"], "members-y-2019", "2019"),
         (["Almanya'dan hangi şehirler üye?", "peki Fransa?", "ilki hangisi?"], "members-c-FR", "Fransa"),
+        (["2024'te kaç şehir katıldı?", "peki 2022'de?"], "members-y-2022", "77"),  # a year for a year
+        (["Is Cork a learning city?", "when did it join?"], "member-cork", "Cork"),  # the city, not the conference
     ],
 )
 def test_a_follow_up_answered_in_full_can_be_followed_up_again(
