@@ -187,7 +187,7 @@ class Assistant:
         context = self.conversations.get(chat)
         text, written_lang = self.understanding.spelled(text)  # typos corrected, for every reading
         lang = force_lang or written_lang
-        reply, topic = self._ask(text, pref, user_lang, lang, None)
+        reply, topic = self._without_chatter(text, pref, user_lang, lang, None)
         if context is not None and reply.kind != ReplyKind.SMALLTALK:  # small talk reads the context itself
             text = self.understanding.after_acknowledgement(text)  # "tamam da teması neydi"
             reply, topic = self._leaning(text, reply, topic, context, pref, user_lang, lang)
@@ -293,7 +293,7 @@ class Assistant:
         follow_up = self.understanding.is_follow_up(text)
         if not (reply.kind == ReplyKind.ANSWER and self._stands_alone(text, reply, follow_up)):
             # A fresh full question wins over the context; what leans on it is read with it
-            reply, topic = self._ask(text, pref, user_lang, lang, context)
+            reply, topic = self._without_chatter(text, pref, user_lang, lang, context)
         if follow_up and (reply.kind != ReplyKind.ANSWER or self.understanding.names_only(text)):
             # "peki Konya?" after Hamburg: Konya's membership, not the nearest entry naming Konya
             for full in self.understanding.rewrites(text, context):
@@ -317,6 +317,19 @@ class Assistant:
             return False
         best = self.matcher.match(text).best  # the content's own phrasing, not a loose reading
         return best is not None and best.entry_id == reply.entry_id and best.score >= SURE_ALONE
+
+    def _without_chatter(
+        self, text: str, pref: str | None, user_lang: str | None, force_lang: Lang | None, context: Topic | None
+    ) -> tuple[Reply, Topic | None]:
+        """The reply to the question without the chatter around it ("hocam kusura
+        bakmayın bir şey soracağım komek ne zaman kuruldu") when that is an answer that
+        answers the whole question too; else the reply to the question as written."""
+        core = self.understanding.without_chatter(text)
+        if core is not None and self.understanding.uncovered(text) is None:
+            reply, topic = self._ask(core, pref, user_lang, force_lang, context)
+            if reply.kind == ReplyKind.ANSWER and self._still_answers(text, reply):
+                return reply, topic
+        return self._ask(text, pref, user_lang, force_lang, context)
 
     def _still_answers(self, text: str, reply: Reply) -> bool:
         """Whether the answer to a question's last clause answers the whole question too

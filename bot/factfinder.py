@@ -17,43 +17,22 @@ and "ya teması?" the first's theme.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot.conversation import Topic
+from bot.factchecks import YEAR, checked_by
 from bot.factorder import FIELD, card_for, checked, locate, ordered, relative
+from bot.factpairs import Pair, pair_answer, read_pair
+from bot.factpositions import ORDINAL_WORDS, RELATIONS, names_an_order, position
+from bot.factrank import Ranking
 from bot.facts import Entity, FactBase, Kind
-from bot.phrases import PhraseIndex, word_matches
-from bot.textnorm import STOPWORDS, fold, fold_question
+from bot.phrases import PhraseIndex
+from bot.textnorm import STOPWORDS, fold_question
 from bot.tghtml import Html, escape
 
 __all__ = ["FOLLOW_UP_WORDS", "FactAnswer", "FactFinder", "follow_up_words"]
 
-_ORDINALS = {
-    1: ("birinci", "ilk", "first", "1st", "1inci", "1nci"),
-    2: ("ikinci", "second", "2nd", "2nci", "2inci"),
-    3: ("ucuncu", "third", "3rd", "3uncu", "3ncu"),
-    4: ("dorduncu", "fourth", "4th", "4uncu", "4ncu"),
-    5: ("besinci", "fifth", "5th", "5inci", "5nci"),
-    6: ("altinci", "sixth", "6th", "6nci", "6inci"),
-    7: ("yedinci", "seventh", "7th", "7nci", "7inci"),
-}
-_YEAR = re.compile(r"((?:19|20)\d\d)(?:[a-z]{0,6})$")  # "2022", "2022de", "2022deki"
-_AFTER: tuple[tuple[str, ...], ...] = (("sonra",), ("after",), ("ardindan",), ("arkasindan",), ("sonraki",))
-_AFTER += (("following",),)
-_BEFORE: tuple[tuple[str, ...], ...] = (("once",), ("before",), ("onceki",), ("prior", "to"), ("preceding",))
-_ORDINAL_WORDS = {word: n for n, words in _ORDINALS.items() for word in words}
-_LONG_ORDINALS = tuple((w, n) for w, n in _ORDINAL_WORDS.items() if len(w) > 4)  # "dördüncüsü" is "dorduncu"
-_LATEST: tuple[tuple[str, ...], ...] = (("en", "son"), ("enson",), ("son",), ("en", "yeni"), ("latest",), ("last",))
-_LATEST += (("most", "recent"), ("newest",), ("en", "guncel"), ("recent",), ("sonuncu",))
-_LOCATIVE = frozenset(["da", "de", "ta", "te", "nda", "nde", "dak", "dek", "tak", "tek"])  # "Riyad'da", "Seul'deki"
-_PARTICLES = frozenset(["mi", "mu", "miydi", "muydu", "midir", "mudur", "mis", "mus", "miymis", "muymus"])
-_FIRST = (("en", "eski"), ("en", "once"), ("oldest",), ("earliest",), ("en", "erken"))
-_NEXT = (("bir", "sonraki"), ("sonraki",), ("gelecek",), ("next",), ("upcoming",), ("yaklasan",), ("coming",))
-_ORDER_WORDS = frozenset(
-    [*_ORDINAL_WORDS, *(p[0] for p in (*_LATEST, *_FIRST, *_NEXT, *_AFTER, *_BEFORE) if len(p) == 1)]
-)
 # Words that open a follow-up ("peki Bolu?", "and Hatay?", "what about the fourth?").
 FOLLOW_UP_WORDS = frozenset(["peki", "ya", "and", "what", "about", "how", "bir", "de", "da", "o", "onun", "its", "the"])
 # "orada ne kabul edildi?", "ondan sonra hangisi?": the last topic's thing
@@ -90,6 +69,7 @@ class _Reading:
     relation: tuple[str, Entity] | None = None  # ("after" | "before", the thing named)
     since: str | None = None  # "after" | "before" the year named: every thing of the kind on that side
     by_attribute: bool = False  # the kind is the only one that answers the attribute asked, not named
+    pair: Pair | None = None  # two things the question checks together ("Cork'ta Pekin Bildirgesi mi?")
 
 
 class FactFinder:
@@ -112,28 +92,32 @@ class FactFinder:
         self._attribute_words = PhraseIndex(
             (p, (order, a)) for order, a in enumerate(facts.attributes) for p in a.phrases
         )
-        self._positions = PhraseIndex([*((p, "next") for p in _NEXT), *((p, "latest") for p in _LATEST)])
         self._requires = PhraseIndex((p, k.id) for k in facts.kinds.values() for p in k.requires)
-        self._relations = PhraseIndex([*((p, "after") for p in _AFTER), *((p, "before") for p in _BEFORE)])
-        self._firsts = PhraseIndex((p, None) for p in _FIRST)
         self._rank_words = PhraseIndex((p, None) for a in facts.attributes if a.id == "rank" for p in a.phrases)
         self._other_names = PhraseIndex((name, None) for name in self._others)
+        self._ranking = Ranking(facts)
 
     # ------------------------------------------------------------------ reading
     def _read(self, tokens: list[str]) -> _Reading:
         reading = _Reading(attributes=[], used=set())
         assert reading.used is not None and reading.attributes is not None
-        related = self._relations.find(tokens)
+        related = RELATIONS.find(tokens)
         # "Konya kaçıncı üye?", "Bolu dördüncü üye mi?": a member's place in the order
         kinds_named = [self.facts.kinds[k] for _, _, k in self._kind_words.find(tokens)]
         other_kind = any(not (k.relations_only or k.weak) for k in kinds_named)  # "ikinci konferansta Konya"
-        ranked = self._rank_words.has(tokens) or (any(t in _ORDINAL_WORDS for t in tokens) and not other_kind)
+        ranked = self._rank_words.has(tokens) or (any(t in ORDINAL_WORDS for t in tokens) and not other_kind)
         spans = [
             (s, e, entity)
             for s, e, entity in self._names.find(tokens)
             if related or ranked or not self.facts.kinds[entity.kind].relations_only
         ]
-        if spans:
+        pair = read_pair(self.facts, tokens, spans) if spans and not related else None
+        if pair is not None:
+            reading.pair, reading.entity = pair, pair.given
+            reading.kind = self.facts.kinds[pair.given.kind]
+            for s, e in pair.spans:
+                reading.used.update(range(s, e))
+        elif spans:
             longest = max(e - s for s, e, _ in spans)
             best = {entity.id: (s, e, entity) for s, e, entity in spans if e - s == longest}
             if len(best) == 1:
@@ -155,7 +139,7 @@ class FactFinder:
             if kind_id in words:
                 words[kind_id].update(range(s, e))
         kinds = [(self.facts.kinds[k], named) for k, named in words.items()]
-        reading.position = self._position(tokens, reading.used)
+        reading.position = position(tokens, reading.used)
         named_kind = self.facts.kinds[reading.entity.kind] if reading.entity is not None else None
         if reading.entity is not None and related and named_kind and (named_kind.relations_only or named_kind.order):
             # "Konya'dan sonra kim katıldı?", "Cork'tan önceki konferans": the one after/before
@@ -171,6 +155,10 @@ class FactFinder:
             reading.since = label
         if reading.kind is None and kinds:
             strong = [(k, f) for k, f in kinds if not k.weak] or kinds
+            placed = reading.position is not None and reading.position[0] in ("rank", "year")
+            if len(strong) > 1 and placed:  # "6. konferansta hangi belge": the conference's document, not the 6th
+                here = {k.id for k, _ in strong}
+                strong = [(k, f) for k, f in strong if self._owner_kind(k) not in here] or strong
             if len(strong) > 1 and reading.position is not None:  # "6th conference's document": the one placed
                 strong = [(k, f) for k, f in strong if locate(self.facts, k, reading.position) is not None] or strong
             if len({k.id for k, _ in strong}) == 1:
@@ -197,36 +185,6 @@ class FactFinder:
                 reading.used.update(span)
         return reading
 
-    def _position(self, tokens: list[str], used: set[int]) -> tuple[str, int] | None:
-        first = self._firsts.find(tokens)  # "en eski", "oldest": the first
-        if first:
-            used.update(range(first[0][0], first[0][1]))
-            return "rank", 1
-        placed = self._positions.find(tokens)
-        if placed:
-            s, e, label = min(placed, key=lambda item: (item[2] != "next", item[0]))
-            used.update(range(s, e))
-            return label, 0
-        for i, token in enumerate(tokens):
-            year = _YEAR.match(token)
-            if year is not None and 1990 <= int(year.group(1)) <= 2035:
-                used.add(i)
-                return "year", int(year.group(1))
-            number = _ORDINAL_WORDS.get(token)
-            if number is None:
-                number = next(
-                    (n for w, n in _LONG_ORDINALS if token.startswith(w[:4]) and word_matches(token, w)), None
-                )
-            if number is None and len(token) <= 2 and token.isdigit() and 1 <= int(token) <= 9:
-                number = int(token)
-            if number is None and token.isdigit() and len(token) <= 9 and int(token) >= 10:  # not a 4000-digit run
-                used.add(i)
-                return "value", int(token)
-            if number is not None:
-                used.add(i)
-                return "rank", number
-        return None
-
     def reads(self, word: str) -> bool:
         """Whether a folded word is one of the facts' attribute or kind words ("month")."""
         return self._attribute_words.has([word]) or self._kind_words.has([word])
@@ -238,14 +196,12 @@ class FactFinder:
             return None
         order = self.facts.kinds[entity.kind].order
         value = entity.value(order, "en") if order else None
-        return int(value) if value and _YEAR.fullmatch(value) else None
+        return int(value) if value and YEAR.fullmatch(value) else None
 
     @staticmethod
     def names_an_order(word: str) -> bool:
-        """Whether a folded word is an order word with at most a three-letter ending
-        ("ilki", "sonuncusu", "dördüncüsü", "latest"): it says which one, it names nothing."""
-        stems = {word[: len(word) - cut] for cut in range(4) if len(word) - cut >= 3}
-        return bool(stems & _ORDER_WORDS) or any(word.startswith(w) for w, _ in _LONG_ORDINALS)
+        """Whether a folded word is an order word ("ilki", "sonuncusu"): :func:`bot.factpositions.names_an_order`."""
+        return names_an_order(word)
 
     # ------------------------------------------------------------------ answering
     def answer(self, text: str, lang: str, context: Topic | None = None) -> FactAnswer | None:
@@ -254,6 +210,9 @@ class FactFinder:
         tokens = fold_question(text).split()
         if not tokens or len(tokens) > 30:
             return None
+        ranked = self._ranked(tokens, lang)  # "en uzun konferans", "hangi yıl en çok şehir ödül aldı"
+        if ranked is not None:
+            return ranked
         reading = self._read(tokens)
         if reading.ambiguous:
             return None
@@ -262,18 +221,26 @@ class FactFinder:
         unknown = [t for t in unexplained if t not in FOLLOW_UP_WORDS and not self._is_known(t)]
         if unknown and not self._checks_a_place(text, tokens, unknown, reading):
             return None
+        said = [t for t in unexplained if t not in FOLLOW_UP_WORDS]
+        if not unknown and not reading.attributes and len(said) == 1:
+            self._checks_a_place(text, tokens, said, reading)  # "UIL Paris'te mi?": a word the content knows
         if reading.by_attribute and [t for t in unexplained if t not in FOLLOW_UP_WORDS]:
             return None  # "başvuruda belediye başkanının rolü": a role, but of nothing the facts know
+        if reading.pair is not None:
+            return self._pair(reading.pair, [a for _, a in reading.attributes], lang)
         short = len([t for t in unexplained if t not in FOLLOW_UP_WORDS]) <= 1 and len(tokens) <= 6
         follow = context if short and context is not None and context.kind in self.facts.kinds else None
         entity = reading.entity
         if entity is not None and reading.position is not None and reading.position[0] != "latest" and reading.kind:
             placed = locate(self.facts, reading.kind, reading.position)  # "2. konferans Pekin'de mi?": the 2nd
-            if placed is not None and placed.kind == entity.kind:
+            # "Pekin Bildirgesi 2015'te mi?": the Beijing Declaration's year, unless the named
+            # thing can be set right by its rank ("Cork konferansı 2015'te miydi?": Cork hosted the 3rd)
+            by_year = reading.position[0] == "year" and entity.template(reading.kind, "rank") is None
+            if placed is not None and placed.kind == entity.kind and not by_year:
                 entity = placed
         after_last = reading.position is None or reading.position[0] == "next"  # "ondan sonraki": not the upcoming
         if entity is None and reading.relation is None and reading.kind is None and follow is not None and after_last:
-            related = self._relations.find(tokens)  # "ondan sonra hangisi?": after the last topic's thing
+            related = RELATIONS.find(tokens)  # "ondan sonra hangisi?": after the last topic's thing
             last = self._entities.get(follow.entity)
             if related and last is not None and self.facts.kinds[last.kind].order:
                 reading.relation, reading.position = (related[0][2], last), None
@@ -354,6 +321,46 @@ class FactFinder:
                 return FactAnswer(entity, attribute, Html(""), entity.card, topic, missing=True)
         return None
 
+    def _owner_kind(self, kind: Kind) -> str | None:
+        """The kind the things of ``kind`` belong to (a document's conference), if any."""
+        if not kind.link:
+            return None
+        link = kind.link
+        owner = self._entities.get(next((e.value(link, "en") or "" for e in self.facts.of_kind(kind.id)), ""))
+        return owner.kind if owner is not None else None
+
+    def _ranked(self, tokens: list[str], lang: str) -> FactAnswer | None:
+        """The answer to a superlative over a field (:mod:`bot.factrank`), when every other
+        word of the question is one the content knows."""
+        excluded = {kind for _, _, kind in self._excludes.find(tokens)}
+        named: dict[str, set[int]] = {}
+        for s, e, kind_id in self._kind_words.find(tokens):
+            if kind_id not in excluded:
+                named.setdefault(kind_id, set()).update(range(s, e))
+        found = self._ranking.read(tokens, named)
+        if found is None:
+            return None
+        asked = {i for s, e, _ in self._attribute_words.find(tokens) for i in range(s, e)}
+        rest = [t for i, t in enumerate(tokens) if i not in found.used and i not in asked]
+        if any(t not in STOPWORDS and t not in FOLLOW_UP_WORDS and not self._is_known(t) for t in rest):
+            return None
+        ranks = self._ranking.answer(found, tokens, lang)
+        if ranks is None:
+            return None
+        entity, attribute = ranks.entity, found.superlative.attribute
+        card = card_for(found.kind, entity, attribute, None)
+        topic = Topic(entity.kind, entity.id, attribute, lang)
+        return FactAnswer(entity, attribute, ranks.html, card, topic, missing=ranks.missing)
+
+    def _pair(self, pair: Pair, asked: list[str], lang: str) -> FactAnswer | None:
+        """ "Cork'ta Pekin Bildirgesi mi kabul edildi?": no, and what was adopted where."""
+        html = pair_answer(self.facts, pair, asked, lang)
+        if html is None:
+            return None
+        given = pair.given
+        card = card_for(self.facts.kinds[given.kind], given, "outcome", None)
+        return FactAnswer(given, "outcome", html, card, Topic(given.kind, given.id, "outcome", lang))
+
     def _range(self, kind: Kind, label: str, year: int, lang: str) -> FactAnswer | None:
         """ "Türkiye'den 2020'den sonra katılanlar": the things of ``kind`` after (or
         before) ``year`` by its order, named in the kind's ``ranges`` template."""
@@ -380,30 +387,19 @@ class FactFinder:
 
     @staticmethod
     def _checks_a_place(text: str, tokens: list[str], unknown: list[str], reading: _Reading) -> bool:
-        """ "Son konferans Riyad'da mıydı?": one word the content does not know, with a
-        locative ending, right before the question particle, about a thing that has a
-        place: the place is checked (the answer says where it was); a year with an ending
-        beside a position ("ilk konferans 2014'te miydi"): the year."""
+        """ "Son konferans Riyad'da mıydı?", "UIL Paris'te mi?": one more word about a
+        thing that has a place, a place or a year (:mod:`bot.factchecks`): the answer says
+        where, or when, it was."""
         if len(unknown) != 1 or (reading.entity is None and reading.kind is None) or reading.relation:
             return False
         assert reading.attributes is not None and reading.used is not None
         if any(a not in ("where", "when") for _, a in reading.attributes):
             return False
-        word = unknown[0]
-        at = tokens.index(word)
-        year = _YEAR.match(word)
-        if year is not None and 1990 <= int(year.group(1)) <= 2035:  # "ilk konferans 2014'te miydi": its year
-            reading.attributes[:] = [(1, "year")]
-            reading.used.add(at)
-            return True
-        if not word.isalpha() or at + 1 >= len(tokens) or tokens[at + 1] not in _PARTICLES:
+        attribute = checked_by(text, tokens, unknown[0])
+        if attribute is None:
             return False
-        written = [w.replace("’", "'").split("'") for w in text.split()]
-        located = any(len(w) > 1 and fold(w[0]) == word and w[1][:3].lower() in _LOCATIVE for w in written)
-        if not located and not (len(word) > 5 and word[-2:] in ("da", "de", "ta", "te")):
-            return False
-        reading.attributes[:] = [(1, "where")]
-        reading.used.add(at)
+        reading.attributes[:] = [(1, attribute)]
+        reading.used.add(tokens.index(unknown[0]))
         return True
 
     def _for_the_kind(self, kind: Kind, attributes: list[str]) -> Entity | None:

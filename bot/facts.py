@@ -25,7 +25,7 @@ from bot.textnorm import fold
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when libyaml is there: 20x faster
 
-__all__ = ["FACTS_FILE", "Attribute", "Entity", "FactBase", "Kind", "load_facts"]
+__all__ = ["FACTS_FILE", "Attribute", "Entity", "FactBase", "Kind", "Superlative", "load_facts"]
 
 FACTS_FILE = "facts.yaml"
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -37,6 +37,22 @@ class Attribute:
     id: str
     phrases: tuple[tuple[str, ...], ...]  # folded words of each phrase that asks it
     generic: bool = False  # "when", "where", "how many": only when nothing more specific is asked
+
+
+@dataclass(frozen=True, slots=True)
+class Superlative:
+    """ "En uzun konferans", "hangi yıl en çok şehir ödül aldı": the thing of a kind with
+    the most (or, ``most=False``, the least) of a numeric field. Templates: ``one`` (that
+    thing), ``tie`` ({items}: ``item`` for each, {value}, {count}), ``partial`` (the field is
+    not known for every thing: {items}, the ones it is known for), ``otherwise`` (the words
+    ask a ranking the field does not give, without one of ``requires``: "en çok ödül alan ülke")."""
+
+    field: str
+    words: tuple[tuple[str, ...], ...]
+    most: bool
+    attribute: str  # the attribute whose entry is offered
+    templates: Mapping[str, Mapping[str, str]]  # one, tie, item, partial, otherwise -> lang -> text
+    requires: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +73,8 @@ class Kind:
     # ({year}, {count}, {items}: "Bursa (2022), Ankara (2025)").
     ranges: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     fallback: str | None = None  # the attribute to give when the one asked has no template, or after "X'ten sonra"
+    link: str | None = None  # the field that holds the id of the thing each one belongs to (a document's conference)
+    superlatives: tuple[Superlative, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +134,9 @@ class FactBase:
     kinds: Mapping[str, Kind]
     entities: tuple[Entity, ...]
     missing: Mapping[str, str] = field(default_factory=dict)  # "I don't have that", with {title}
+    # "yes"/"no" -> lang -> the word that opens the answer to a question that checks a pair
+    # ("Cork'ta Pekin Bildirgesi mi kabul edildi?": "Hayır.")
+    confirm: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     def of_kind(self, kind: str) -> list[Entity]:
         return [e for e in self.entities if e.kind == kind]
@@ -146,6 +167,37 @@ def _templates(data: object, where: str, problems: list[str]) -> dict[str, Mappi
                 problems.append(f"{where}: template {attribute}.{lang}: {issue}")
         result[str(attribute)] = {lang: texts[lang] for lang in LANGS}
     return result
+
+
+_SUPERLATIVE_TEMPLATES = frozenset(["one", "tie", "item", "partial", "otherwise"])
+
+
+def _superlatives(data: object, where: str, problems: list[str]) -> tuple[Superlative, ...]:
+    """A kind's ``superlatives``: each a field, the words that ask for its most (or least:
+    ``pick: least``), the attribute whose entry to offer, templates, and required words."""
+    found = []
+    for item in data if isinstance(data, list) else []:
+        if not isinstance(item, Mapping) or not isinstance(item.get("field"), str) or not _phrases(item.get("words")):
+            problems.append(f"{where}: superlative {item!r} needs a field and words")
+            continue
+        here = f"{where} superlative {item['field']!r}"
+        templates = _templates({k: v for k, v in item.items() if k in _SUPERLATIVE_TEMPLATES}, here, problems)
+        if "one" not in templates or "item" not in templates:
+            problems.append(f"{here}: needs the templates one and item")
+        if item.get("pick", "most") not in ("most", "least"):
+            problems.append(f"{here}: pick is most or least")
+        attribute = str(item.get("attribute", item["field"]))
+        found.append(
+            Superlative(
+                item["field"],
+                _phrases(item["words"]),
+                item.get("pick", "most") != "least",
+                attribute,
+                templates,
+                _phrases(item.get("requires")),
+            )
+        )
+    return tuple(found)
 
 
 def _conference_fields(conference: Any) -> dict[str, FieldValue]:
@@ -237,6 +289,8 @@ def load_facts(
             dict(item.get("cards") or {}),
             _templates(item.get("ranges"), f"{where} ranges", problems),
             item.get("fallback"),
+            item.get("link"),
+            _superlatives(item.get("superlatives"), where, problems),
         )
         if item.get("from") == "cities":
             derived += _city_entities(item["id"], cities)
@@ -292,4 +346,15 @@ def load_facts(
     if not isinstance(missing, Mapping) or any(not isinstance(missing.get(lang), str) for lang in LANGS):
         problems.append(f"{FACTS_FILE}: missing (the reply for an attribute not known) needs tr and en")
         missing = {lang: "" for lang in LANGS}
-    return FactBase(tuple(attributes), kinds, tuple(entities), {lang: missing[lang] for lang in LANGS}), problems
+    confirm = _templates(data.get("confirm"), f"{FACTS_FILE}: confirm", problems)
+    if set(confirm) != {"yes", "no"}:
+        problems.append(
+            f'{FACTS_FILE}: confirm needs "yes" and "no" (quoted: YAML reads yes as true), each in tr and en'
+        )
+    ids = {e.id for e in entities}
+    for entity in entities:
+        link = kinds[entity.kind].link
+        if link and entity.value(link, "en") not in ids:
+            problems.append(f"{FACTS_FILE}: entity {entity.id!r}: {link} {entity.value(link, 'en')!r} is no entity")
+    missing_text: dict[str, str] = {lang: missing[lang] for lang in LANGS}
+    return FactBase(tuple(attributes), kinds, tuple(entities), missing_text, confirm), problems

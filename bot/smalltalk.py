@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from bot import tghtml
+from bot.chatter import Chatter
 from bot.lang import LANGS
 from bot.phrases import PhraseIndex
 from bot.textnorm import fold
@@ -42,6 +43,7 @@ class SmallTalkKind:
 class SmallTalk:
     kinds: tuple[SmallTalkKind, ...]
     fillers: tuple[tuple[str, ...], ...] = ()  # may stand around small talk, none on their own
+    chatter: Chatter = field(default_factory=Chatter)  # said around a question, asking nothing
 
     _index: PhraseIndex[int] = field(init=False, repr=False, compare=False)
 
@@ -81,9 +83,14 @@ def load_smalltalk(directory: str | Path) -> tuple[SmallTalk, list[str]]:
     problems: list[str] = []
     kinds = []
     fillers: set[tuple[str, ...]] = set()
+    chatter = Chatter()
     for item in data if isinstance(data, list) else []:
         if isinstance(item, Mapping) and "fillers" in item:
             fillers |= {tuple(fold(str(w)).split()) for w in item["fillers"] or []} - {()}
+            continue
+        if isinstance(item, Mapping) and "chatter" in item:
+            chatter, found = _chatter(item["chatter"])
+            problems += found
             continue
         ident = item.get("id") if isinstance(item, Mapping) else None
         words, reply = (item.get("words"), item.get("reply")) if isinstance(item, Mapping) else (None, None)
@@ -101,4 +108,20 @@ def load_smalltalk(directory: str | Path) -> tuple[SmallTalk, list[str]]:
             ]
         phrases = {tuple(fold(str(w)).split()) for lang in LANGS for w in words[lang]}
         kinds.append(SmallTalkKind(ident, tuple(sorted((p for p in phrases if p), key=lambda p: -len(p))), dict(reply)))
-    return SmallTalk(tuple(kinds), tuple(sorted(fillers, key=lambda p: -len(p)))), problems
+    return SmallTalk(tuple(kinds), tuple(sorted(fillers, key=lambda p: -len(p))), chatter), problems
+
+
+def _chatter(data: object) -> tuple[Chatter, list[str]]:
+    """The ``chatter`` item: lists of phrases, words and endings (:mod:`bot.chatter`)."""
+    lists: dict[str, list[str]] = {}
+    for key in ("phrases", "words", "endings", "ends"):
+        value = data.get(key) if isinstance(data, Mapping) else None
+        if not isinstance(value, list) or not all(isinstance(v, str) and fold(v) for v in value):
+            return Chatter(), [f"{SMALLTALK_FILE}: chatter needs lists of phrases, words, endings and ends"]
+        lists[key] = value
+
+    def phrases(key: str) -> tuple[tuple[str, ...], ...]:
+        return tuple(sorted({tuple(fold(v).split()) for v in lists[key]}, key=lambda p: (-len(p), p)))
+
+    endings = tuple(sorted({fold(v) for v in lists["endings"]}))
+    return Chatter(phrases("phrases"), phrases("words"), endings, phrases("ends")), []

@@ -24,6 +24,7 @@ from bot.honesty import NO_ANSWER_FILE, NoAnswer, NoAnswerTopic, load_no_answer
 from bot.lang import Lang
 from bot.matching import Matcher, Query
 from bot.members.directory import Directory, words
+from bot.phrases import PhraseIndex
 from bot.smalltalk import SMALLTALK_FILE, SmallTalkKind, load_smalltalk
 from bot.spelling import Correction, Speller, content_speller
 from bot.textnorm import INTENT_WORDS, STOPWORDS, fold, fold_question, last_clause, terms
@@ -92,6 +93,7 @@ class Understanding:
         self._names = sorted((n for n in names if n), key=lambda n: -len(n.split()))
         self._matcher = matcher
         self._speller: Speller | None = None  # built at the first question
+        self._words: PhraseIndex[None] | None = None  # the words of the readings' phrases, for chatter
         self._directory: Directory | None = None
 
     # ------------------------------------------------------------------ spelling
@@ -104,26 +106,31 @@ class Understanding:
     def speller(self) -> Speller:
         """The speller of this content (built at the first question)."""
         if self._speller is None:
-            facts, directory = self.facts, self._directory
-            phrases = [
-                *(name for entity in facts.entities for name in entity.names),
-                *(p for attribute in facts.attributes for p in attribute.phrases),
-                *(p for kind in facts.kinds.values() for p in (*kind.phrases, *kind.excludes, *kind.requires)),
-                *(p for kind in self.smalltalk.kinds for p in kind.phrases),
-                *self.smalltalk.fillers,
-                *_phrases_in([topic.groups for topic in self.no_answer.topics]),
-                *_phrases_in([ask.groups for ask in self.no_answer.asks.values()]),
-                *_phrases_in(list(self.no_answer.place_words.values())),
-            ]
+            directory = self._directory
+            chatter = self.smalltalk.chatter
             places = [*(directory.places_index if directory else ()), *self._names]
             self._speller = content_speller(
                 (phrasing.text for phrasing in self._matcher.phrasings),
-                phrases,
+                [*self._phrases(), *chatter.phrases, *chatter.words],
                 self._matcher.vocabulary,
                 places,
                 (lambda word: bool(directory.lookup(word, fuzzy=False))) if directory else (lambda word: False),
             )
         return self._speller
+
+    def _phrases(self) -> list[tuple[str, ...]]:
+        """The phrases of the readings before the matcher (facts, small talk, no_answer)."""
+        facts = self.facts
+        return [
+            *(name for entity in facts.entities for name in entity.names),
+            *(p for attribute in facts.attributes for p in attribute.phrases),
+            *(p for kind in facts.kinds.values() for p in (*kind.phrases, *kind.excludes, *kind.requires)),
+            *(p for kind in self.smalltalk.kinds for p in kind.phrases),
+            *self.smalltalk.fillers,
+            *_phrases_in([topic.groups for topic in self.no_answer.topics]),
+            *_phrases_in([ask.groups for ask in self.no_answer.asks.values()]),
+            *_phrases_in(list(self.no_answer.place_words.values())),
+        ]
 
     def correct(self, text: str) -> Correction:
         """The question with its typos corrected (:mod:`bot.spelling`), for every reading."""
@@ -181,7 +188,10 @@ class Understanding:
         return self.no_answer.render(topic, lang)
 
     def missing_html(self, found: FactAnswer, lang: Lang, title: str) -> Html:
-        """A thing known, this attribute of it not: say so, with the thing's entry a tap away."""
+        """A thing known, this attribute of it not: say so, with the thing's entry a tap away
+        (or what the finder says is known: "only the 2nd conference's attendance")."""
+        if found.html:
+            return found.html
         return Html(self.facts.missing[lang].replace("{title}", escape(title)))
 
     # ------------------------------------------------------------------ follow-ups
@@ -245,6 +255,37 @@ class Understanding:
             return tail
         known = [t for t in terms(text[:start]) if t not in INTENT_WORDS and self._knows(t, 0.99)]
         return tail if len(known) <= 1 else None
+
+    def without_chatter(self, text: str) -> str | None:
+        """The question without the chatter around it ("hocam kusura bakmayın bir şey
+        soracağım komek ne zaman kuruldu": "komek ne zaman kuruldu"), or None when it has
+        none (:mod:`bot.chatter`)."""
+        return self.smalltalk.chatter.core(text, self._content_knows)
+
+    def _content_knows(self, token: str) -> bool:
+        """Whether a folded word means something to the content or names a place: it is
+        never chatter."""
+        if self._knows(token, 0.99):
+            return True
+        if self._words is None:
+            facts = self.facts
+            named = [
+                *(name for entity in facts.entities for name in entity.names),
+                *(p for attribute in facts.attributes for p in attribute.phrases),
+                *(p for kind in facts.kinds.values() for p in (*kind.phrases, *kind.excludes, *kind.requires)),
+            ]
+            honesty = [*_phrases_in([t.groups for t in self.no_answer.topics])]
+            honesty += [*_phrases_in([a.groups for a in self.no_answer.asks.values()])]
+            # every word of the facts' phrases; of no_answer's only the words that ask alone ("ücret", not "sunum")
+            words = {word for p in named for word in p} | {p[0] for p in honesty if len(p) == 1}
+            self._words = PhraseIndex(((word,), None) for word in words)
+        if self._words.has([token]):
+            return True
+        if self.places is None:
+            return False
+        if self.places.lookup(token, fuzzy=False):
+            return True
+        return any(self.places.places(token[:size]) for size in range(4, len(token)))  # "Konyalıyım"
 
     def names_only(self, text: str) -> bool:
         """Whether a follow-up only names something ("peki Konya?", "and China?", "ya Lyon?")."""

@@ -6,9 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from bot.assistant import Assistant
 from bot.config import default_content_dir
 from bot.honesty import load_no_answer
+from bot.replies import ReplyKind
 from bot.smalltalk import load_smalltalk
+from bot.tghtml import to_plain
 
 
 @pytest.mark.parametrize(
@@ -75,3 +78,76 @@ def test_broken_files_are_reported(tmp_path: Path) -> None:
     )
     assert load_smalltalk(tmp_path)[1]
     assert "unknown place 'nowhere'" in "\n".join(load_no_answer(tmp_path)[1])
+
+
+# --------------------------------------------------------------------------- chatter around a question
+
+
+@pytest.mark.parametrize(
+    ("text", "core"),
+    [
+        ("hocam kusura bakmayın bir şey soracağım komek ne zaman kuruldu", "hocam komek ne zaman kuruldu"),
+        ("my boss asked me to find out when the next conference is", "when the next conference is"),
+        ("selamlar sunum hazırlıyorum ağın amaçları nelerdir", "selamlar ağın amaçları nelerdir"),
+        # a clause of chatter ends in a first-person or reporting verb; the content's words in it stay
+        ("okulda sunum yapacağım öğrenen şehir ne demek", "öğrenen şehir ne demek"),
+        ("kardeşim soruyor izmir bu ağda var mı", "soruyor izmir bu ağda var mı"),
+        ("ben konyadan yazıyorum merak ettim bu ağa ne zaman girdik", "ben konyadan yazıyorum bu ağa ne zaman girdik"),
+        ("kusura bakmayın, rahatsız ediyorum: UIL'in adresi nedir?", "UIL'in adresi nedir?"),
+    ],
+)
+def test_chatter_is_left_out_by_its_shape(assistant: Assistant, text: str, core: str) -> None:
+    assert assistant.understanding.without_chatter(text) == core
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Göbeklitepe öğrenen şehir mi",  # an unknown word that is no chatter may be the thing asked about
+        "Konyalıyım, ne zaman katıldık",  # a place name with an ending is never chatter
+        "Hatay'da deprem sonrası yardım başvurusu nasıl yapılır?",  # "yardım" is no first-person verb
+        "üyelik kaç yıl geçerli, yenilemek gerekiyor mu",  # "gerekiyor mu" is the question itself
+        "kusura bakmayın",  # nothing the content knows would be left
+    ],
+)
+def test_what_is_not_chatter_stays(assistant: Assistant, text: str) -> None:
+    assert assistant.understanding.without_chatter(text) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "says"),
+    [
+        ("hocam kusura bakmayın bir şey soracağım komek ne zaman kuruldu", "what-is-komek", "2004"),
+        ("selam ya şu unesco olayı tam olarak ne", "what-is-gnlc", "GNLC"),
+        ("pardon rahatsız ediyorum ödül için kimler başvurabilir", "learning-city-award", "12"),
+        ("gazetede haber yazacağım Türkiye'den hangi şehirler üye", "members-turkey", "Eskişehir"),
+        ("annem merak etti ankara da girmiş mi", "city-ankara", "2025"),
+        ("bot kardeş son konferans nerede oldu", "conference-6-jubail", "Jubail"),
+        ("my boss asked me to find out when the next conference is", "conference-7", "2027"),
+        ("sorry to bother you but how many cities are in the network now", "member-count", "425"),
+        ("hey bot, who coordinates the network?", "who-runs", "UIL"),
+        ("my students keep asking me what a learning city is", "what-is-learning-city", "lifelong"),
+    ],
+)
+def test_questions_inside_chatter_are_answered(assistant: Assistant, question: str, entry: str, says: str) -> None:
+    reply = assistant.ask(question)
+    assert reply.kind == ReplyKind.ANSWER and reply.entry_id == entry
+    assert says in to_plain(reply.text)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "KOMEK'te öğretmenim, kurs ücretleri ne kadar",  # the question itself is not covered
+        "hocam kusura bakmayın Konya belediye başkanı kim",
+        "my boss asked me to find out the KOMEK course fees",
+        "üyelik kaç yıl geçerli, yenilemek gerekiyor mu",
+    ],
+)
+def test_chatter_does_not_make_an_uncovered_question_answered(assistant: Assistant, question: str) -> None:
+    assert assistant.ask(question).kind != ReplyKind.ANSWER
+
+
+def test_broken_chatter_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "smalltalk.yaml").write_text("- chatter: {phrases: [a], words: b}\n", encoding="utf-8")
+    assert "chatter needs lists" in "\n".join(load_smalltalk(tmp_path)[1])

@@ -10,6 +10,7 @@ from bot.assistant import Assistant
 from bot.conversation import Topic
 from bot.factfinder import FactFinder
 from bot.facts import load_facts
+from bot.replies import ReplyKind
 from bot.tghtml import to_plain, validate
 
 
@@ -191,3 +192,141 @@ def test_order_of_turkiyes_members(finder: FactFinder, question: str, entity: st
 def test_a_citys_own_questions_stay_with_the_city_directory(finder: FactFinder) -> None:
     assert finder.answer("Konya ne zaman katıldı", "tr") is None
     assert finder.answer("Bolu üye mi", "tr") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "card", "says"),
+    [
+        # the thing the question particle follows is in doubt; the other one is given
+        (
+            "Cork konferansında Pekin Bildirgesi mi kabul edildi",
+            "conference-3-cork",
+            ["Hayır.", "Cork Eylem Çağrısı", "Pekin Bildirgesi 1. konferansta"],
+        ),
+        (
+            "Medellín'de Cork Çağrısı mı yayımlandı?",
+            "conference-4-medellin",
+            ["Hayır.", "Medellín Manifestosu", "Cork Eylem Çağrısı 3. konferansta"],
+        ),
+        ("Pekin Bildirgesi Cork'ta mı imzalandı", "beijing-declaration", ["Hayır.", "2013", "Cork Eylem Çağrısı"]),
+        ("Yeonsu Bildirgesi Kore'de mi kabul edildi", "conference-5-yeonsu", ["Evet.", "5. konferansta"]),
+        # English: the subject is given
+        (
+            "was the Mexico City Statement adopted in Beijing?",
+            "conference-2-mexico",
+            ["No.", "2nd conference", "Beijing Declaration"],
+        ),
+        (
+            "did the Cork conference adopt the Medellín Manifesto?",
+            "conference-3-cork",
+            ["No.", "Cork Call to Action", "4th conference"],
+        ),
+        ("was the Beijing Declaration adopted in Beijing?", "beijing-declaration", ["Yes.", "1st conference"]),
+    ],
+)
+def test_a_pair_of_things_is_checked(assistant: Assistant, question: str, card: str, says: list[str]) -> None:
+    reply = assistant.ask(question)
+    assert reply.kind == ReplyKind.ANSWER and reply.entry_id == card
+    text = to_plain(reply.text)
+    assert all(part in text for part in says), text
+
+
+@pytest.mark.parametrize(
+    ("question", "card", "says", "not_said"),
+    [
+        # a document and a wrong year: the document's year, not the document of that year
+        ("Pekin Bildirgesi 2015'te mi kabul edildi", "beijing-declaration", "21–23 Ekim 2013", "Mexico City Bildirisi"),
+        ("Mexico City Bildirisi 2017'de mi kabul edildi", "conference-2-mexico", "2015", "Cork Eylem"),
+        # a conference and a wrong year: set right by its rank, as before
+        ("Cork konferansı 2015'te miydi", "conference-2-date", "Cork, 3.", "Medellín"),
+    ],
+)
+def test_a_thing_and_a_wrong_year(assistant: Assistant, question: str, card: str, says: str, not_said: str) -> None:
+    reply = assistant.ask(question)
+    assert reply.kind == ReplyKind.ANSWER and reply.entry_id == card
+    assert says in to_plain(reply.text) and not_said not in to_plain(reply.text)
+
+
+def test_a_link_to_no_thing_and_a_missing_confirm_are_reported(tmp_path: Path, assistant: Assistant) -> None:
+    text = (assistant.content.directory / "facts.yaml").read_text(encoding="utf-8")
+    text = text.replace("      at: conference-1\n", "      at: conference-9\n", 1).replace(
+        '  "yes": {tr:', "  maybe: {tr:"
+    )
+    (tmp_path / "facts.yaml").write_text(text, encoding="utf-8")
+    _, problems = load_facts(tmp_path, assistant.content.conferences, assistant.content.entry_ids())
+    found = "\n".join(problems)
+    assert "at 'conference-9' is no entity" in found
+    assert 'confirm needs "yes" and "no"' in found
+
+
+@pytest.mark.parametrize(
+    ("question", "card", "says"),
+    [
+        ("en uzun süren konferans hangisiydi", "conference-5-yeonsu", "27–30 Ekim 2021"),
+        ("longest conference", "conference-5-yeonsu", "4 days"),
+        ("en kısa konferans", "conference-1-beijing", "5 konferans"),  # a tie: every one that shares it
+        ("hangi yıl en çok şehir ödül aldı", "learning-city-award", "2017"),
+        ("which year had the most award winners", "learning-city-award", "16 cities"),
+        ("en eski belge hangisi", "beijing-declaration", "2013"),
+        ("the newest declaration", "conference-5-yeonsu", "Yeonsu Declaration"),
+    ],
+)
+def test_superlatives_over_what_the_facts_order(assistant: Assistant, question: str, card: str, says: str) -> None:
+    reply = assistant.ask(question)
+    assert reply.kind == ReplyKind.ANSWER and reply.entry_id == card
+    assert says in to_plain(reply.text)
+
+
+@pytest.mark.parametrize(
+    ("question", "says", "offered"),
+    [
+        # known for one conference only: said so, with that one a tap away
+        ("en çok katılımcı hangi konferansta", "yalnızca", "conference-2-participants"),
+        ("which conference had the most participants", "only for", "conference-2-participants"),
+        # the award is counted per year, not per country or city
+        ("en çok ödül alan ülke", "ülkelere ya da şehirlere göre", "learning-city-award"),
+        ("which country won the award most often", "by country or by city", "learning-city-award"),
+    ],
+)
+def test_superlatives_the_facts_cannot_rank_are_said_so(
+    assistant: Assistant, question: str, says: str, offered: str
+) -> None:
+    reply = assistant.ask(question)
+    assert reply.kind == ReplyKind.NO_ANSWER and reply.entry_id is None
+    assert says in to_plain(reply.text)
+    assert any(b.data == f"e:{offered}" for row in reply.buttons for b in row)
+
+
+@pytest.mark.parametrize(
+    "question", ["en büyük üye şehir", "en başarılı öğrenen şehir", "the most active member city", "best learning city"]
+)
+def test_rankings_of_members_are_not_answered_with_the_nearest_entry(assistant: Assistant, question: str) -> None:
+    assert assistant.ask(question).kind == ReplyKind.NO_ANSWER
+    assert "sıralayan" in assistant.ask(question, force_lang="tr").text
+
+
+@pytest.mark.parametrize(
+    ("question", "card", "says"),
+    [
+        ("UIL Paris'te mi", "uil-address", "Hamburg"),  # a place the content knows the word of
+        ("is UIL in Paris?", "uil-address", "Hamburg"),
+        ("son konferans Riyad'da mıydı", "conference-6-jubail", "Jubail"),
+    ],
+)
+def test_a_place_checked(assistant: Assistant, question: str, card: str, says: str) -> None:
+    reply = assistant.ask(question)
+    assert reply.kind == ReplyKind.ANSWER and reply.entry_id == card and says in to_plain(reply.text)
+
+
+def test_a_season_is_no_place(assistant: Assistant) -> None:
+    assert assistant.ask("Is Cork nice in summer?").kind != ReplyKind.ANSWER
+
+
+def test_a_broken_superlative_is_reported(tmp_path: Path, assistant: Assistant) -> None:
+    text = (assistant.content.directory / "facts.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "      - field: days\n        attribute: duration\n", "      - field: days\n        pick: most of all\n", 1
+    )
+    (tmp_path / "facts.yaml").write_text(text, encoding="utf-8")
+    _, problems = load_facts(tmp_path, assistant.content.conferences, assistant.content.entry_ids())
+    assert "pick is most or least" in "\n".join(problems)

@@ -1,0 +1,112 @@
+"""Chatter around a question: what people say that asks nothing.
+
+"hocam kusura bakmayın bir şey soracağım komek ne zaman kuruldu", "selamlar sunum
+hazırlıyorum ağın amaçları nelerdir", "my boss asked me to find out when the next
+conference is": the question is there, but the words around it ("kusura bakmayın",
+"hazırlıyorum", "boss") are words the content does not know, and an unknown word counts
+against every entry (it may be the very thing asked about: "Göbeklitepe öğrenen şehir
+mi?"). Chatter is recognised by its shape, from data (content/smalltalk.yaml,
+``chatter``):
+
+* ``phrases``: what is said around a question whatever the content knows ("kusura
+  bakmayın", "bir şey soracağım", "merak ettim", "sorry to bother you", "quick question");
+* ``words``: words of self-introductions and reasons for asking ("ödev", "sunum",
+  "gazeteci", "boss", "essay"), chatter only when the content does not know them;
+* ``endings``: a word the content does not know that ends like a first-person verb
+  ("hazırlıyorum", "ettim", "yapacağım") is chatter; a place name never is ("Konyalıyım");
+* ``ends``: words that end a clause of chatter ("okulda sunum yapacağım", "kardeşim
+  soruyor", "annem merak etti", "I live in Konya and wonder"), as does a word with one of
+  the ``endings``: every word of that clause the content does not know is chatter
+  ("okulda", "kardeşim"); the words it knows stay ("ben Konya'dan yazıyorum": Konya).
+
+What is left must still hold a word the content knows, or nothing is left out: the
+content words decide what the question is (:meth:`Chatter.core`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from bot.phrases import PhraseIndex
+from bot.textnorm import STOPWORDS, fold_question
+
+__all__ = ["Chatter"]
+
+_CLAUSE_MARKS = ",;:"  # punctuation that ends a clause, kept when the word before it is left out
+_MIN_ENDING_WORD = 6  # a word shorter than this is no first-person verb ("bilim", "forum")
+
+
+@dataclass(frozen=True, slots=True)
+class Chatter:
+    """The phrases, words and endings of chatter (folded)."""
+
+    phrases: tuple[tuple[str, ...], ...] = ()
+    words: tuple[tuple[str, ...], ...] = ()
+    endings: tuple[str, ...] = ()
+    ends: tuple[tuple[str, ...], ...] = ()
+
+    _phrases: PhraseIndex[None] = field(init=False, repr=False, compare=False)
+    _words: PhraseIndex[None] = field(init=False, repr=False, compare=False)
+    _ends: PhraseIndex[None] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_phrases", PhraseIndex(((p, None) for p in self.phrases), str.__eq__))
+        object.__setattr__(self, "_words", PhraseIndex((w, None) for w in self.words))
+        object.__setattr__(self, "_ends", PhraseIndex(((p, None) for p in self.ends), str.__eq__))
+
+    def __bool__(self) -> bool:
+        return bool(self.phrases or self.words or self.endings or self.ends)
+
+    def marks(self, tokens: list[str], knows: Callable[[str], bool]) -> list[bool]:
+        """Which folded tokens are chatter; ``knows``: whether the content knows a word."""
+        marked = [False] * len(tokens)
+        for start, end, _ in self._phrases.find(tokens):
+            marked[start:end] = [True] * (end - start)
+        listed: set[int] = set()
+        for start, end, _ in self._words.find(tokens):
+            listed.update(range(start, end))
+        # a first-person verb: shaped so, and a stop word ("yazıyorum") or unknown ("hazırlıyorum"; not "yardım")
+        verb = [
+            len(t) >= _MIN_ENDING_WORD and t.endswith(self.endings) and (t in STOPWORDS or not knows(t)) for t in tokens
+        ]
+        clause = [False] * len(tokens)  # in a clause of chatter: up to its last end, before the question
+        ends = [end for _, end, _ in self._ends.find(tokens)] + [i + 1 for i, shaped in enumerate(verb) if shaped]
+        # the last end with a question after it ("üyelik kaç yıl geçerli, yenilemek gerekiyor mu": none)
+        asked = [i for i, t in enumerate(tokens) if t not in STOPWORDS and not t.isdigit() and knows(t)]
+        last = max((end for end in ends if any(i >= end for i in asked)), default=0)
+        clause[:last] = [True] * last
+        for i, token in enumerate(tokens):
+            if marked[i] or token in STOPWORDS or token.isdigit():
+                continue
+            if (i in listed or verb[i] or clause[i]) and not knows(token):
+                marked[i] = True
+        return marked
+
+    def core(self, text: str, knows: Callable[[str], bool]) -> str | None:
+        """``text`` without its chatter, as written (punctuation that ends a clause kept);
+        None when there is no chatter, or when nothing the content knows would be left."""
+        if not self:
+            return None
+        written = text.split()
+        pieces = [fold_question(word).split() for word in written]
+        tokens = [token for piece in pieces for token in piece]
+        marked = self.marks(tokens, knows)
+        if not any(marked):
+            return None
+        kept: list[str] = []
+        at = 0
+        left: list[str] = []
+        for word, piece in zip(written, pieces, strict=True):
+            flags = marked[at : at + len(piece)]
+            at += len(piece)
+            if piece and all(flags):
+                mark = word[-1] if word[-1] in _CLAUSE_MARKS else ""
+                if mark and kept and kept[-1][-1] not in _CLAUSE_MARKS:
+                    kept[-1] += mark
+                continue
+            kept.append(word)
+            left += [t for t, flag in zip(piece, flags, strict=True) if not flag]
+        if not any(t not in STOPWORDS and knows(t) for t in left):
+            return None
+        return " ".join(kept)

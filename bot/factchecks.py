@@ -1,0 +1,42 @@
+"""What a question that names a thing checks with one more word: a place ("Son konferans
+Riyad'da mıydı?", "UIL Paris'te mi?", "is UIL in Paris?") or a year ("ilk konferans
+2014'te miydi?"). Used by :mod:`bot.factfinder`: the answer then says where, or when,
+the thing was."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.factpairs import PARTICLES
+from bot.textnorm import fold
+
+__all__ = ["YEAR", "checked_by"]
+
+YEAR = re.compile(r"((?:19|20)\d\d)(?:[a-z]{0,6})$")  # "2022", "2022de", "2022deki"
+_LOCATIVE = frozenset(["da", "de", "ta", "te", "nda", "nde", "dak", "dek", "tak", "tek"])  # "Riyad'da", "Seul'deki"
+_EN_CHECKS = frozenset(["is", "was", "were", "are", "did", "does"])  # "is UIL in Paris?"
+_EN_IN = frozenset(["in", "at"])
+
+
+def checked_by(text: str, tokens: Sequence[str], word: str) -> str | None:
+    """The attribute ``word`` checks in ``text`` ("year" or "where"), or None: a year with
+    an ending; a word with a locative ending right before the question particle; in
+    English, the last word after "in"/"at" in a yes/no question, written with a capital."""
+    at = tokens.index(word)
+    year = YEAR.match(word)
+    if year is not None and 1990 <= int(year.group(1)) <= 2035:
+        return "year"
+    if not word.isalpha():
+        return None
+    if at == len(tokens) - 1 and at > 0 and tokens[at - 1] in _EN_IN and tokens[0] in _EN_CHECKS:
+        # a name, written with a capital: "in Paris", not "in summer"
+        named = any(fold(w) == word and w[:1].isupper() for w in text.replace("?", " ").split())
+        return "where" if named else None
+    if at + 1 >= len(tokens) or tokens[at + 1] not in PARTICLES:
+        return None
+    written = [w.replace("’", "'").split("'") for w in text.split()]
+    located = any(len(w) > 1 and fold(w[0]) == word and w[1][:3].lower() in _LOCATIVE for w in written)
+    if not located and not (len(word) > 5 and word[-2:] in ("da", "de", "ta", "te")):
+        return None
+    return "where"

@@ -1,0 +1,87 @@
+"""Questions that check a pair of things: "Cork konferansında Pekin Bildirgesi mi kabul
+edildi?", "Medellín'de Cork Çağrısı mı yayımlandı?", "was the Mexico City Statement
+adopted in Beijing?".
+
+A question that names two things, one of a kind with a ``link`` (a document: the
+conference it was adopted at) and one of the kind it links to, asks whether they
+belong together. The answer says yes or no, then what is true of the *given* thing
+(the one the question takes for granted) and, when it was no, of the other one: "Hayır.
+3. konferansta (Cork, 2017) kabul edilen belge: Cork Eylem Çağrısı. Pekin Bildirgesi 1.
+konferansta (Pekin) kabul edildi." In Turkish the thing the question particle follows
+("Pekin Bildirgesi *mi*") is the one in doubt; otherwise the first thing named is given
+(the subject: "was the Mexico City Statement adopted in Beijing?").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.facts import Entity, FactBase
+from bot.tghtml import Html
+
+__all__ = ["PARTICLES", "Pair", "pair_answer", "read_pair"]
+
+PARTICLES = frozenset(["mi", "mu", "miydi", "muydu", "midir", "mudur", "mis", "mus", "miymis", "muymus"])
+_ABOUT = "outcome"  # the attribute whose templates say what belongs to what (adopted at)
+_ASKS = frozenset(["outcome", "where", "country", "when", "year", "month", "status"])  # what a pair question may ask
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    given: Entity  # taken for granted by the question
+    doubted: Entity  # the one the question checks against it
+    spans: tuple[tuple[int, int], tuple[int, int]]  # where each is named
+
+
+def read_pair(facts: FactBase, tokens: Sequence[str], spans: Sequence[tuple[int, int, Entity]]) -> Pair | None:
+    """The pair a question checks, from the names found in it (longest first, not
+    overlapping): exactly two things, one linked to the other's kind; None otherwise."""
+    chosen: list[tuple[int, int, Entity]] = []
+    for start, end, entity in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
+        if all(end <= s or start >= e for s, e, _ in chosen):
+            chosen.append((start, end, entity))
+    things = {entity.id: (start, end, entity) for start, end, entity in sorted(chosen)}
+    if len(things) != 2:
+        return None
+    (s1, e1, first), (s2, e2, second) = sorted(things.values(), key=lambda t: t[0])
+    if _linked(facts, first, second) is None:
+        return None
+    doubted_second = e2 < len(tokens) and tokens[e2] in PARTICLES
+    doubted_first = e1 < len(tokens) and tokens[e1] in PARTICLES and not doubted_second
+    if doubted_first:
+        return Pair(second, first, ((s2, e2), (s1, e1)))
+    return Pair(first, second, ((s1, e1), (s2, e2)))
+
+
+def _linked(facts: FactBase, one: Entity, other: Entity) -> tuple[Entity, Entity] | None:
+    """(the linked thing, the thing of the kind it links to), in either order."""
+    for thing, target in ((one, other), (other, one)):
+        link = facts.kinds[thing.kind].link
+        owner = next((e for e in facts.entities if e.id == thing.value(link, "en")), None) if link else None
+        if owner is not None and owner.kind == target.kind:
+            return thing, target
+    return None
+
+
+def pair_answer(facts: FactBase, pair: Pair, asked: Sequence[str], lang: str) -> Html | None:
+    """ "Evet./Hayır." and what is true of the given thing (and of the other, when no);
+    None when the question asks something else of them ("teması") or a template is missing."""
+    if any(a not in _ASKS for a in asked):
+        return None
+    found = _linked(facts, pair.given, pair.doubted)
+    if found is None:
+        return None
+    thing, target = found
+    link = facts.kinds[thing.kind].link or ""
+    yes = thing.value(link, "en") == target.id
+    words = facts.confirm.get("yes" if yes else "no")
+    parts = [_said(facts, pair.given, lang)] if yes else [_said(facts, e, lang) for e in (pair.given, pair.doubted)]
+    if words is None or None in parts:
+        return None
+    return Html(" ".join([words[lang], *(p for p in parts if p is not None)]))
+
+
+def _said(facts: FactBase, entity: Entity, lang: str) -> Html | None:
+    template = entity.template(facts.kinds[entity.kind], _ABOUT)
+    return entity.render(template, lang) if template is not None else None

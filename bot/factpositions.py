@@ -1,0 +1,74 @@
+"""Where a question places a thing in its kind's order: an ordinal ("3.", "üçüncü",
+"dördüncüsü", "third"), a year ("2021 ödülü"), first or latest ("ilk", "en eski", "son",
+"en yeni", "latest"), next ("bir sonraki", "upcoming"), a figure ("356 değil miydi?"), and
+the words of "after"/"before" another. Used by :mod:`bot.factfinder`."""
+
+from __future__ import annotations
+
+from bot.factchecks import YEAR
+from bot.factorder import Position
+from bot.phrases import PhraseIndex, word_matches
+
+__all__ = ["ORDINAL_WORDS", "RELATIONS", "names_an_order", "position"]
+
+_ORDINALS = {
+    1: ("birinci", "ilk", "first", "1st", "1inci", "1nci"),
+    2: ("ikinci", "second", "2nd", "2nci", "2inci"),
+    3: ("ucuncu", "third", "3rd", "3uncu", "3ncu"),
+    4: ("dorduncu", "fourth", "4th", "4uncu", "4ncu"),
+    5: ("besinci", "fifth", "5th", "5inci", "5nci"),
+    6: ("altinci", "sixth", "6th", "6nci", "6inci"),
+    7: ("yedinci", "seventh", "7th", "7nci", "7inci"),
+}
+_AFTER: tuple[tuple[str, ...], ...] = (("sonra",), ("after",), ("ardindan",), ("arkasindan",), ("sonraki",))
+_AFTER += (("following",),)
+_BEFORE: tuple[tuple[str, ...], ...] = (("once",), ("before",), ("onceki",), ("prior", "to"), ("preceding",))
+ORDINAL_WORDS = {word: n for n, words in _ORDINALS.items() for word in words}
+_LONG_ORDINALS = tuple((w, n) for w, n in ORDINAL_WORDS.items() if len(w) > 4)  # "dördüncüsü" is "dorduncu"
+_LATEST: tuple[tuple[str, ...], ...] = (("en", "son"), ("enson",), ("son",), ("en", "yeni"), ("latest",), ("last",))
+_LATEST += (("most", "recent"), ("newest",), ("en", "guncel"), ("recent",), ("sonuncu",))
+_FIRST = (("en", "eski"), ("en", "once"), ("oldest",), ("earliest",), ("en", "erken"))
+_NEXT = (("bir", "sonraki"), ("sonraki",), ("gelecek",), ("next",), ("upcoming",), ("yaklasan",), ("coming",))
+_ORDER_WORDS = frozenset(
+    [*ORDINAL_WORDS, *(p[0] for p in (*_LATEST, *_FIRST, *_NEXT, *_AFTER, *_BEFORE) if len(p) == 1)]
+)
+RELATIONS = PhraseIndex([*((p, "after") for p in _AFTER), *((p, "before") for p in _BEFORE)])
+_FIRSTS = PhraseIndex((p, None) for p in _FIRST)
+_PLACED = PhraseIndex([*((p, "next") for p in _NEXT), *((p, "latest") for p in _LATEST)])
+
+
+def position(tokens: list[str], used: set[int]) -> Position | None:
+    """The position ``tokens`` name, the tokens that name it added to ``used``."""
+    first = _FIRSTS.find(tokens)  # "en eski", "oldest": the first
+    if first:
+        used.update(range(first[0][0], first[0][1]))
+        return "rank", 1
+    placed = _PLACED.find(tokens)
+    if placed:
+        s, e, label = min(placed, key=lambda item: (item[2] != "next", item[0]))
+        used.update(range(s, e))
+        return label, 0
+    for i, token in enumerate(tokens):
+        year = YEAR.match(token)
+        if year is not None and 1990 <= int(year.group(1)) <= 2035:
+            used.add(i)
+            return "year", int(year.group(1))
+        number = ORDINAL_WORDS.get(token)
+        if number is None:
+            number = next((n for w, n in _LONG_ORDINALS if token.startswith(w[:4]) and word_matches(token, w)), None)
+        if number is None and len(token) <= 2 and token.isdigit() and 1 <= int(token) <= 9:
+            number = int(token)
+        if number is None and token.isdigit() and len(token) <= 9 and int(token) >= 10:  # not a 4000-digit run
+            used.add(i)
+            return "value", int(token)
+        if number is not None:
+            used.add(i)
+            return "rank", number
+    return None
+
+
+def names_an_order(word: str) -> bool:
+    """Whether a folded word is an order word with at most a three-letter ending
+    ("ilki", "sonuncusu", "dördüncüsü", "latest"): it says which one, it names nothing."""
+    stems = {word[: len(word) - cut] for cut in range(4) if len(word) - cut >= 3}
+    return bool(stems & _ORDER_WORDS) or any(word.startswith(w) for w, _ in _LONG_ORDINALS)
