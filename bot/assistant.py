@@ -76,7 +76,7 @@ class Assistant:
                 content,
                 directory,
                 self.render.msg,
-                known=self.matcher.vocabulary,
+                known=self.matcher.vocabulary | self.understanding.fact_terms(),  # "toplantıya" names no city
                 finish=self._finish,
                 city_reply=lambda city, lang: self.city_reply(city, lang),
                 cities=lambda lang: self.render.cities(lang, content.cities),

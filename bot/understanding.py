@@ -256,6 +256,16 @@ class Understanding:
         known = [t for t in terms(text[:start]) if t not in INTENT_WORDS and self._knows(t, 0.99)]
         return tail if len(known) <= 1 else None
 
+    def fact_terms(self) -> frozenset[str]:
+        """The matcher terms of the words that name the facts' kinds and ask their
+        attributes ("toplantı", "ödül", "teması"): none of them is a city's name."""
+        facts = self.facts
+        phrases = [
+            *(p for k in facts.kinds.values() for p in k.phrases),
+            *(p for a in facts.attributes for p in a.phrases),
+        ]
+        return frozenset(t for p in phrases for t in terms(" ".join(p)))
+
     def without_chatter(self, text: str) -> str | None:
         """The question without the chatter around it ("hocam kusura bakmayın bir şey
         soracağım komek ne zaman kuruldu": "komek ne zaman kuruldu"), or None when it has
