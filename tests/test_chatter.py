@@ -94,6 +94,7 @@ def test_broken_files_are_reported(tmp_path: Path) -> None:
         ("kardeşim soruyor izmir bu ağda var mı", "soruyor izmir bu ağda var mı"),
         ("ben konyadan yazıyorum merak ettim bu ağa ne zaman girdik", "ben konyadan yazıyorum bu ağa ne zaman girdik"),
         ("kusura bakmayın, rahatsız ediyorum: UIL'in adresi nedir?", "UIL'in adresi nedir?"),
+        ("ya ben anlamadım şimdi bu GNLC ne oluyor", "ya ben şimdi bu GNLC ne oluyor"),
     ],
 )
 def test_chatter_is_left_out_by_its_shape(assistant: Assistant, text: str, core: str) -> None:
@@ -142,6 +143,9 @@ def test_questions_inside_chatter_are_answered(assistant: Assistant, question: s
         "hocam kusura bakmayın Konya belediye başkanı kim",
         "my boss asked me to find out the KOMEK course fees",
         "üyelik kaç yıl geçerli, yenilemek gerekiyor mu",
+        # a profession the content has a no-answer for is no self-introduction here
+        "KOMEK'te öğretmen olmak istiyorum nasıl başvururum",
+        "KOMEK öğretmen alımı yapıyor mu",
     ],
 )
 def test_chatter_does_not_make_an_uncovered_question_answered(assistant: Assistant, question: str) -> None:
