@@ -111,7 +111,8 @@ class Directory:
         for code in sorted(country_codes()):
             names = [country_name(code, lang) for lang in LANGS]
             self._add([*names, *data.country_aliases.get(code, ())], Place(PlaceKind.COUNTRY, code))
-        # Two-letter short forms ("UK", "US"), taken only as written, in capitals ("us" is a word).
+        # Two-letter short forms ("UK"), taken only as written, in capitals. ("US" is not one of the
+        # names: "us" is a word, and "tell US" is written so; "USA", "ABD" and "Amerika" are.)
         self._capitals: dict[str, list[Place]] = {}
         for code, short in data.country_aliases.items():
             for name in short:
