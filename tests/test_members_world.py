@@ -322,3 +322,20 @@ def test_lapses_need_tr_and_en(content_copy: Path) -> None:
     with pytest.raises(ContentError) as info:
         load_content(content_copy)
     assert any("each fact must have tr and en" in str(p) for p in info.value.problems)
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "entry", "part"),
+    [
+        ("Almanya'nın ilk öğrenen şehri hangisi", "peki Fransa?", "members-c-FR", "Clermont-Ferrand"),
+        ("2024'te kaç şehir katıldı", "peki 2022?", "members-y-2022", "77"),
+        ("how many cities joined in 2019", "and in 2020?", "members-y-2020", "55"),
+        ("Afrika'dan hangi ülkeler üye", "peki Asya?", "members-r-asia-pacific", "Güney Kore"),
+    ],
+)
+def test_follow_ups_keep_the_shape(assistant: Assistant, first: str, then: str, entry: str, part: str) -> None:
+    chat = ("world-follow-up", first)
+    assistant.ask(first, chat=chat)
+    reply = assistant.ask(then, chat=chat)
+    assert_sendable(reply)
+    assert reply.entry_id == entry and part in reply.text
