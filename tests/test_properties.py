@@ -618,7 +618,7 @@ def test_inline_always_returns_one_to_five_valid_articles(
 @LONG
 @given(long_text, prefs)
 def test_long_text_to_the_assistant(assistant: Assistant, text: str, pref: str | None) -> None:
-    check_reply(assistant, assistant.ask(text, pref=pref), {"answer", "suggest", "fallback"})
+    check_reply(assistant, assistant.ask(text, pref=pref), {"answer", "suggest", "fallback", "no_answer"})
     check_inline(assistant, text, pref)
     check_reply(assistant, assistant.command("city", [text], pref=pref))
     check_reply(assistant, assistant.command("start", [text], pref=pref, first_name=text))
