@@ -21,9 +21,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot.conversation import Topic
+from bot.factanswer import FactAnswer
 from bot.factchecks import YEAR, checked_by
 from bot.factorder import FIELD, card_for, checked, locate, ordered, relative
-from bot.factpairs import Pair, pair_answer, read_pair
+from bot.factpairs import Pair, owner_kind, pair_fact, read_pair
 from bot.factpositions import ORDINAL_WORDS, RELATIONS, names_an_order, position
 from bot.factrank import Ranking
 from bot.facts import Entity, FactBase, Kind
@@ -43,17 +44,6 @@ FOLLOW_UP_WORDS |= frozenset(["ondan", "bundan", "sundan", "onlardan", "one"])
 def follow_up_words(text: str) -> list[str]:
     """The folded words of ``text`` without the words that open a follow-up."""
     return [t for t in fold_question(text).split() if t not in FOLLOW_UP_WORDS and t not in STOPWORDS]
-
-
-@dataclass(frozen=True, slots=True)
-class FactAnswer:
-    entity: Entity
-    attribute: str
-    html: Html
-    card: str  # the faq entry with the full answer
-    topic: Topic  # what to remember for follow-ups
-    missing: bool = False  # the thing is known, this attribute of it is not: say so
-    relative: bool = False  # found by its place after or before another ("Medellín'den sonraki"): no "later" question
 
 
 @dataclass(slots=True)
@@ -95,7 +85,9 @@ class FactFinder:
         self._requires = PhraseIndex((p, k.id) for k in facts.kinds.values() for p in k.requires)
         self._rank_words = PhraseIndex((p, None) for a in facts.attributes if a.id == "rank" for p in a.phrases)
         self._other_names = PhraseIndex((name, None) for name in self._others)
-        self._ranking = Ranking(facts)
+        self._ranking = Ranking(
+            facts, self._kind_words, self._excludes, self._attribute_words, is_known, FOLLOW_UP_WORDS
+        )
 
     # ------------------------------------------------------------------ reading
     def _read(self, tokens: list[str]) -> _Reading:
@@ -158,7 +150,7 @@ class FactFinder:
             placed = reading.position is not None and reading.position[0] in ("rank", "year")
             if len(strong) > 1 and placed:  # "6. konferansta hangi belge": the conference's document, not the 6th
                 here = {k.id for k, _ in strong}
-                strong = [(k, f) for k, f in strong if self._owner_kind(k) not in here] or strong
+                strong = [(k, f) for k, f in strong if owner_kind(self.facts, k) not in here] or strong
             if len(strong) > 1 and reading.position is not None:  # "6th conference's document": the one placed
                 strong = [(k, f) for k, f in strong if locate(self.facts, k, reading.position) is not None] or strong
             if len({k.id for k, _ in strong}) == 1:
@@ -210,7 +202,7 @@ class FactFinder:
         tokens = fold_question(text).split()
         if not tokens or len(tokens) > 30:
             return None
-        ranked = self._ranked(tokens, lang)  # "en uzun konferans", "hangi yıl en çok şehir ödül aldı"
+        ranked = self._ranking.fact(tokens, lang)  # "en uzun konferans", "hangi yıl en çok şehir ödül aldı"
         if ranked is not None:
             return ranked
         reading = self._read(tokens)
@@ -227,7 +219,7 @@ class FactFinder:
         if reading.by_attribute and [t for t in unexplained if t not in FOLLOW_UP_WORDS]:
             return None  # "başvuruda belediye başkanının rolü": a role, but of nothing the facts know
         if reading.pair is not None:
-            return self._pair(reading.pair, [a for _, a in reading.attributes], lang)
+            return pair_fact(self.facts, reading.pair, [a for _, a in reading.attributes], lang)
         short = len([t for t in unexplained if t not in FOLLOW_UP_WORDS]) <= 1 and len(tokens) <= 6
         follow = context if short and context is not None and context.kind in self.facts.kinds else None
         entity = reading.entity
@@ -320,46 +312,6 @@ class FactFinder:
             if any(other.knows(kind, attribute) for other in self.facts.of_kind(kind.id)):
                 return FactAnswer(entity, attribute, Html(""), entity.card, topic, missing=True)
         return None
-
-    def _owner_kind(self, kind: Kind) -> str | None:
-        """The kind the things of ``kind`` belong to (a document's conference), if any."""
-        if not kind.link:
-            return None
-        link = kind.link
-        owner = self._entities.get(next((e.value(link, "en") or "" for e in self.facts.of_kind(kind.id)), ""))
-        return owner.kind if owner is not None else None
-
-    def _ranked(self, tokens: list[str], lang: str) -> FactAnswer | None:
-        """The answer to a superlative over a field (:mod:`bot.factrank`), when every other
-        word of the question is one the content knows."""
-        excluded = {kind for _, _, kind in self._excludes.find(tokens)}
-        named: dict[str, set[int]] = {}
-        for s, e, kind_id in self._kind_words.find(tokens):
-            if kind_id not in excluded:
-                named.setdefault(kind_id, set()).update(range(s, e))
-        found = self._ranking.read(tokens, named)
-        if found is None:
-            return None
-        asked = {i for s, e, _ in self._attribute_words.find(tokens) for i in range(s, e)}
-        rest = [t for i, t in enumerate(tokens) if i not in found.used and i not in asked]
-        if any(t not in STOPWORDS and t not in FOLLOW_UP_WORDS and not self._is_known(t) for t in rest):
-            return None
-        ranks = self._ranking.answer(found, tokens, lang)
-        if ranks is None:
-            return None
-        entity, attribute = ranks.entity, found.superlative.attribute
-        card = card_for(found.kind, entity, attribute, None)
-        topic = Topic(entity.kind, entity.id, attribute, lang)
-        return FactAnswer(entity, attribute, ranks.html, card, topic, missing=ranks.missing)
-
-    def _pair(self, pair: Pair, asked: list[str], lang: str) -> FactAnswer | None:
-        """ "Cork'ta Pekin Bildirgesi mi kabul edildi?": no, and what was adopted where."""
-        html = pair_answer(self.facts, pair, asked, lang)
-        if html is None:
-            return None
-        given = pair.given
-        card = card_for(self.facts.kinds[given.kind], given, "outcome", None)
-        return FactAnswer(given, "outcome", html, card, Topic(given.kind, given.id, "outcome", lang))
 
     def _range(self, kind: Kind, label: str, year: int, lang: str) -> FactAnswer | None:
         """ "Türkiye'den 2020'den sonra katılanlar": the things of ``kind`` after (or

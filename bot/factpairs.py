@@ -17,10 +17,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.facts import Entity, FactBase
+from bot.conversation import Topic
+from bot.factanswer import FactAnswer
+from bot.factorder import card_for
+from bot.facts import Entity, FactBase, Kind
 from bot.tghtml import Html
 
-__all__ = ["PARTICLES", "Pair", "pair_answer", "read_pair"]
+__all__ = ["PARTICLES", "Pair", "owner_kind", "pair_answer", "pair_fact", "read_pair"]
 
 PARTICLES = frozenset(["mi", "mu", "miydi", "muydu", "midir", "mudur", "mis", "mus", "miymis", "muymus"])
 _ABOUT = "outcome"  # the attribute whose templates say what belongs to what (adopted at)
@@ -85,3 +88,23 @@ def pair_answer(facts: FactBase, pair: Pair, asked: Sequence[str], lang: str) ->
 def _said(facts: FactBase, entity: Entity, lang: str) -> Html | None:
     template = entity.template(facts.kinds[entity.kind], _ABOUT)
     return entity.render(template, lang) if template is not None else None
+
+
+def pair_fact(facts: FactBase, pair: Pair, asked: Sequence[str], lang: str) -> FactAnswer | None:
+    """The answer to a question checking ``pair``, with the given thing's entry to offer."""
+    html = pair_answer(facts, pair, asked, lang)
+    if html is None:
+        return None
+    given = pair.given
+    card = card_for(facts.kinds[given.kind], given, _ABOUT, None)
+    return FactAnswer(given, _ABOUT, html, card, Topic(given.kind, given.id, _ABOUT, lang))
+
+
+def owner_kind(facts: FactBase, kind: Kind) -> str | None:
+    """The kind the things of ``kind`` belong to (a document's conference), if any."""
+    if not kind.link:
+        return None
+    link = kind.link
+    owners = {e.id: e for e in facts.entities}
+    owner = owners.get(next((e.value(link, "en") or "" for e in facts.of_kind(kind.id)), ""))
+    return owner.kind if owner is not None else None

@@ -12,12 +12,15 @@ field is not known for every thing, an honest "only these are known, so I cannot
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.factorder import ordered
-from bot.facts import Entity, FactBase, Kind, Superlative
+from bot.conversation import Topic
+from bot.factanswer import FactAnswer
+from bot.factorder import card_for, ordered
+from bot.facts import Attribute, Entity, FactBase, Kind, Superlative
 from bot.phrases import PhraseIndex
+from bot.textnorm import STOPWORDS
 from bot.tghtml import Html, escape
 
 __all__ = ["Ranked", "Ranking", "Ranks"]
@@ -46,8 +49,21 @@ class Ranks:
 class Ranking:
     """Finds and answers the superlatives of a :class:`FactBase`."""
 
-    def __init__(self, facts: FactBase) -> None:
+    def __init__(
+        self,
+        facts: FactBase,
+        kind_words: PhraseIndex[str],
+        excludes: PhraseIndex[str],
+        attribute_words: PhraseIndex[tuple[int, Attribute]],
+        is_known: Callable[[str], bool],
+        skip: frozenset[str] = frozenset(),
+    ) -> None:
+        """The finder's indexes of the words that name kinds, that exclude them and that
+        ask attributes; ``is_known``: whether the content knows a word; ``skip``: words
+        that say nothing here (the follow-up words)."""
         self.facts = facts
+        self._kind_words, self._excludes, self._attribute_words = kind_words, excludes, attribute_words
+        self._is_known, self._skip = is_known, skip
         self._words = PhraseIndex(
             (phrase, (kind.id, i))
             for kind in facts.kinds.values()
@@ -59,6 +75,29 @@ class Ranking:
             for kind in facts.kinds.values()
             for i, superlative in enumerate(kind.superlatives)
         }
+
+    def fact(self, tokens: list[str], lang: str) -> FactAnswer | None:
+        """The answer to a superlative over a field, when every other word of the question
+        is one the content knows."""
+        excluded = {kind for _, _, kind in self._excludes.find(tokens)}
+        named: dict[str, set[int]] = {}
+        for s, e, kind_id in self._kind_words.find(tokens):
+            if kind_id not in excluded:
+                named.setdefault(kind_id, set()).update(range(s, e))
+        found = self.read(tokens, named)
+        if found is None:
+            return None
+        asked = {i for s, e, _ in self._attribute_words.find(tokens) for i in range(s, e)}
+        rest = [t for i, t in enumerate(tokens) if i not in found.used and i not in asked]
+        if any(t not in STOPWORDS and t not in self._skip and not self._is_known(t) for t in rest):
+            return None
+        ranks = self.answer(found, tokens, lang)
+        if ranks is None:
+            return None
+        entity, attribute = ranks.entity, found.superlative.attribute
+        card = card_for(found.kind, entity, attribute, None)
+        topic = Topic(entity.kind, entity.id, attribute, lang)
+        return FactAnswer(entity, attribute, ranks.html, card, topic, missing=ranks.missing)
 
     def read(self, tokens: list[str], named: Mapping[str, set[int]]) -> Ranked | None:
         """The superlative ``tokens`` ask, of one of the kinds ``named`` (kind id -> the
