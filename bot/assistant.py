@@ -20,6 +20,7 @@ from bot.guard import content_guard
 from bot.honestreplies import guarded, honest_html, kind_fallback, matcher_knows_better, names_the_city
 from bot.inline import inline_articles
 from bot.lang import Lang, choose_lang
+from bot.leaning import AskOne, leaning
 from bot.listings import Listings
 from bot.matching import Decision, MatchResult, Thresholds
 from bot.members.answers import MemberAnswers
@@ -35,9 +36,6 @@ MAX_SUGGESTIONS = 3
 CONFIRM_ENTRY = "smalltalk-confirm"  # "emin misin?", "are you sure?" (content/smalltalk.yaml)
 MORE_ENTRY = "smalltalk-more"  # "daha fazla bilgi", "hangileri?", "tell me more" (content/smalltalk.yaml)
 _CommandHandler = Callable[[list[str], Lang, str], Reply]
-
-
-SURE_ALONE = 95.0  # the score at which a question that names nothing is taken as asked afresh
 
 
 class Assistant:
@@ -189,8 +187,10 @@ class Assistant:
         lang = force_lang or written_lang
         reply, topic = self._without_chatter(text, pref, user_lang, lang, None)
         if context is not None and reply.kind != ReplyKind.SMALLTALK:  # small talk reads the context itself
-            text = self.understanding.after_acknowledgement(text)  # "tamam da teması neydi"
-            reply, topic = self._leaning(text, reply, topic, context, pref, user_lang, lang)
+            text = self.understanding.follow.after_acknowledgement(text)  # "tamam da teması neydi"
+            ask: AskOne = lambda t, lg, c: self._ask(t, pref, user_lang, lg, c)  # noqa: E731
+            read: AskOne = lambda t, lg, c: self._without_chatter(t, pref, user_lang, lg, c)  # noqa: E731
+            reply, topic = leaning(self, text, reply, topic, context, lang, ask=ask, read=read)
         if reply.kind in (ReplyKind.SUGGEST, ReplyKind.FALLBACK):
             # The question itself, after "Selam, ödev hazırlıyorum", if the whole still asks nothing else
             tail = self.understanding.after_chatter(text, strict=False)
@@ -206,7 +206,7 @@ class Assistant:
             return reply  # "teşekkürler" keeps the topic
         if topic is None and reply.kind == ReplyKind.ANSWER and reply.entry_id:
             # Any answer about one thing can be followed up ("peki Bolu?"), whoever gave it.
-            topic = self.understanding.topic_of_answer(reply.entry_id, text, reply.lang)
+            topic = self.understanding.follow.topic_of_answer(reply.entry_id, text, reply.lang)
         if topic is not None and reply.entry_id and self.has_answer(reply.entry_id):
             topic = replace(topic, entry=reply.entry_id)
         if topic is not None:
@@ -273,50 +273,6 @@ class Assistant:
         return self._finish(
             body, lang, kind=ReplyKind.FALLBACK, buttons=((self.menu_button(lang),),), score=score
         ), None
-
-    def _leaning(
-        self,
-        text: str,
-        reply: Reply,
-        topic: Topic | None,
-        context: Topic,
-        pref: str | None,
-        user_lang: str | None,
-        lang: Lang | None,
-    ) -> tuple[Reply, Topic | None]:
-        """The reply to a question read against the chat's last topic, when it leans on it."""
-        same_year = self.understanding.same_year(text, context)  # "aynı yıl kimler katıldı?": that year's
-        if same_year is not None:
-            retry, retry_topic = self._ask(same_year, pref, user_lang, lang or reply.lang, None)
-            if retry.kind == ReplyKind.ANSWER:
-                return retry, retry_topic or self._topic(retry, same_year)
-        follow_up = self.understanding.is_follow_up(text)
-        if not (reply.kind == ReplyKind.ANSWER and self._stands_alone(text, reply, follow_up)):
-            # A fresh full question wins over the context; what leans on it is read with it
-            reply, topic = self._without_chatter(text, pref, user_lang, lang, context)
-        if follow_up and (reply.kind != ReplyKind.ANSWER or self.understanding.names_only(text)):
-            # "peki Konya?" after Hamburg: Konya's membership, not the nearest entry naming Konya
-            for full in self.understanding.rewrites(text, context):
-                retry, retry_topic = self._ask(full, pref, user_lang, lang or reply.lang, None)
-                if retry.kind == ReplyKind.ANSWER:
-                    return retry, retry_topic or self._topic(retry, full)  # the question in full, to lean on next
-        return reply, topic
-
-    def _topic(self, reply: Reply, question: str) -> Topic | None:
-        """What to remember of an answer to ``question`` (see ``topic_of_answer``)."""
-        return self.understanding.topic_of_answer(reply.entry_id, question, reply.lang) if reply.entry_id else None
-
-    def _stands_alone(self, text: str, reply: Reply, follow_up: bool) -> bool:
-        """Whether a question answered without the chat's context keeps that answer: it
-        does not lean on the context, or it names nothing ("ağda kaç şehir var" after
-        Konya) but is not opened as a follow-up ("peki ...", two words) and the content
-        has it almost word for word ("kaç şehir aldı?" after the award is the award's)."""
-        if not follow_up:
-            return True
-        if self.understanding.opens_follow_up(text):
-            return False
-        best = self.matcher.match(text).best  # the content's own phrasing, not a loose reading
-        return best is not None and best.entry_id == reply.entry_id and best.score >= SURE_ALONE
 
     def _without_chatter(
         self, text: str, pref: str | None, user_lang: str | None, force_lang: Lang | None, context: Topic | None

@@ -1,0 +1,79 @@
+"""A question read against the chat's last topic, when it leans on it.
+
+``Assistant.ask`` first answers a question on its own; with a context (the chat's last
+topic, :mod:`bot.conversation`) it then calls :func:`leaning`: "the same year" is the
+last thing's year; a question that leans on the context ("ne zaman katıldı?", "peki
+Bolu?") is read with it, or asked again in full about the thing named before; a fresh
+full question the content has almost word for word keeps its own answer. The words are
+:mod:`bot.followups`'; this module only decides which reading wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from bot.conversation import Topic
+from bot.lang import Lang
+from bot.replies import Reply, ReplyKind
+
+if TYPE_CHECKING:
+    from bot.assistant import Assistant
+
+__all__ = ["SURE_ALONE", "AskOne", "leaning"]
+
+SURE_ALONE = 95.0  # the score at which a question that names nothing is taken as asked afresh
+# One question, in a language (or None), with a context (or None): the reply and the topic
+AskOne = Callable[[str, Lang | None, Topic | None], tuple[Reply, Topic | None]]
+
+
+def leaning(
+    a: Assistant,
+    text: str,
+    reply: Reply,
+    topic: Topic | None,
+    context: Topic,
+    lang: Lang | None,
+    *,
+    ask: AskOne,
+    read: AskOne,
+) -> tuple[Reply, Topic | None]:
+    """The reply to ``text`` (already answered alone as ``reply``) with the chat's last
+    topic: ``ask`` answers one question as it is, ``read`` without the chatter around it."""
+    follow = a.understanding.follow
+    same_year = follow.same_year(text, context)  # "aynı yıl kimler katıldı?": that year's
+    if same_year is not None:
+        retry, retry_topic = ask(same_year, lang or reply.lang, None)
+        if retry.kind == ReplyKind.ANSWER:
+            return retry, retry_topic or _topic(a, retry, same_year)
+    follow_up = follow.is_follow_up(text)
+    if not (reply.kind == ReplyKind.ANSWER and _stands_alone(a, text, reply, follow_up)):
+        # A fresh full question wins over the context; what leans on it is read with it
+        reply, topic = read(text, lang, context)
+    if follow_up and (reply.kind != ReplyKind.ANSWER or follow.names_only(text)):
+        # "peki Konya?" after Hamburg: Konya's membership, not the nearest entry naming Konya
+        for full in follow.rewrites(text, context):
+            retry, retry_topic = ask(full, lang or reply.lang, None)
+            if retry.kind == ReplyKind.ANSWER:
+                return retry, retry_topic or _topic(a, retry, full)  # the question in full, to lean on next
+    return reply, topic
+
+
+def _topic(a: Assistant, reply: Reply, question: str) -> Topic | None:
+    """What to remember of an answer to ``question`` (see ``FollowUps.topic_of_answer``)."""
+    if not reply.entry_id:
+        return None
+    return a.understanding.follow.topic_of_answer(reply.entry_id, question, reply.lang)
+
+
+def _stands_alone(a: Assistant, text: str, reply: Reply, follow_up: bool) -> bool:
+    """Whether a question answered without the chat's context keeps that answer: it does
+    not lean on the context, or it names nothing ("ağda kaç şehir var" after Konya) but
+    is not opened as a follow-up ("peki ...", two words) and the content has it almost
+    word for word ("kaç şehir aldı?" after the award is the award's)."""
+    if not follow_up:
+        return True
+    if a.understanding.follow.opens_follow_up(text):
+        return False
+    best = a.matcher.match(text).best  # the content's own phrasing, not a loose reading
+    return best is not None and best.entry_id == reply.entry_id and best.score >= SURE_ALONE
