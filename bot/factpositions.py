@@ -5,6 +5,8 @@ the words of "after"/"before" another. Used by :mod:`bot.factfinder`."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from bot.factchecks import YEAR
 from bot.factorder import Position
 from bot.phrases import PhraseIndex, word_matches
@@ -25,6 +27,14 @@ _AFTER += (("following",),)
 _BEFORE: tuple[tuple[str, ...], ...] = (("once",), ("before",), ("onceki",), ("prior", "to"), ("preceding",))
 ORDINAL_WORDS = {word: n for n, words in _ORDINALS.items() for word in words}
 _LONG_ORDINALS = tuple((w, n) for w, n in ORDINAL_WORDS.items() if len(w) > 4)  # "dördüncüsü" is "dorduncu"
+
+
+@lru_cache(maxsize=4096)
+def _long_ordinal(token: str) -> int | None:
+    """The number of a long ordinal with endings ("dorduncusu"), tried by its first letters."""
+    return next((n for w, n in _LONG_ORDINALS if token.startswith(w[:4]) and word_matches(token, w)), None)
+
+
 _LATEST: tuple[tuple[str, ...], ...] = (("en", "son"), ("enson",), ("son",), ("en", "yeni"), ("latest",), ("last",))
 _LATEST += (("most", "recent"), ("newest",), ("en", "guncel"), ("recent",), ("sonuncu",))
 _FIRST = (("en", "eski"), ("en", "once"), ("oldest",), ("earliest",), ("en", "erken"))
@@ -55,7 +65,7 @@ def position(tokens: list[str], used: set[int]) -> Position | None:
             return "year", int(year.group(1))
         number = ORDINAL_WORDS.get(token)
         if number is None:
-            number = next((n for w, n in _LONG_ORDINALS if token.startswith(w[:4]) and word_matches(token, w)), None)
+            number = _long_ordinal(token)
         if number is None and len(token) <= 2 and token.isdigit() and 1 <= int(token) <= 9:
             number = int(token)
         if number is None and token.isdigit() and len(token) <= 9 and int(token) >= 10:  # not a 4000-digit run

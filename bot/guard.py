@@ -68,6 +68,8 @@ _NAME_SHARE = 0.15  # a name's word known to more entries than this share is not
 def _has(tokens: list[str], phrases: Iterable[tuple[str, ...]]) -> bool:
     for phrase in phrases:
         size = len(phrase)
+        if size > 1 and phrase[0] not in tokens:  # its first word must be there as it is
+            continue
         for i in range(len(tokens) - size + 1):
             head = all(tokens[i + j] == phrase[j] for j in range(size - 1))
             if head and tokens[i + size - 1].startswith(phrase[-1]):
@@ -158,7 +160,7 @@ class Guard:
         for year in self._years(tokens):  # the entry's own words: a reply may echo the year asked
             if str(year) not in evidence.text:
                 return Verdict(Rule.ASKS, AskKind.LATER, str(year))
-        said = f"{evidence.text} {fold(shown)}"
+        said = ""  # what the entry and its reply say, folded when a pattern needs it
         asked = self.no_answer.asked(text)
         if _future_tense(tokens) and AskKind.LATER not in asked:
             asked[AskKind.LATER] = frozenset()
@@ -168,8 +170,12 @@ class Guard:
                     return Verdict(Rule.ASKS, kind)
                 continue
             pattern = _EVIDENCE.get(kind)
-            if groups & evidence.groups.get(kind, frozenset()) or (pattern is not None and pattern.search(said)):
+            if groups & evidence.groups.get(kind, frozenset()):
                 continue
+            if pattern is not None:
+                said = said or f"{evidence.text} {fold(shown)}"
+                if pattern.search(said):
+                    continue
             return Verdict(Rule.ASKS, kind)
         if names:  # the question itself, not what is said before it ("I work in Portugal; how ...?")
             left = self.leaves(last_clause(text), entry, shown)

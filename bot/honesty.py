@@ -95,7 +95,12 @@ def _index(items: Iterable[tuple[str, tuple[Group, ...]]]) -> PhraseIndex[_Key]:
 
 
 def _matched(present: set[_Key], name: str, groups: tuple[Group, ...]) -> list[int]:
-    return [g for g, group in enumerate(groups) if all((name, g, e) in present for e in range(len(group)))]
+    # The first element tried on its own first: most groups of a topic lack it.
+    return [
+        g
+        for g, group in enumerate(groups)
+        if (name, g, 0) in present and all((name, g, e) in present for e in range(1, len(group)))
+    ]
 
 
 _PRESENT_CACHE = 256  # questions whose phrases found are remembered (each is read several times)

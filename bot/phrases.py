@@ -18,6 +18,8 @@ __all__ = ["PhraseIndex", "alternates", "word_matches"]
 
 T = TypeVar("T")
 
+_REMEMBERED = 20_000  # question words whose phrases an index remembers (then it starts afresh)
+
 # Endings a name may carry in Turkish, beyond the case endings: "Konyalı", "Konyalıyım".
 _NAME_ENDINGS = frozenset(["li", "lu", "liyim", "luyum", "liyiz", "luyuz", "lilar", "lular", "liler", "lisin", "lusun"])
 
@@ -78,21 +80,38 @@ class PhraseIndex(Generic[T]):
             if phrase:
                 for first in dict.fromkeys((phrase[0], *alternates(phrase[0]))):
                     self._by_first.setdefault(first, []).append((phrase, payload))
+        self._lengths = sorted({len(first) for first in self._by_first} - {0})  # of the keys, to try only those
+        # token -> the phrases whose first word it is, in the order find tries them (``matches`` is pure)
+        self._starting: dict[str, tuple[tuple[tuple[str, ...], T], ...]] = {}
+
+    def _starting_with(self, token: str) -> tuple[tuple[tuple[str, ...], T], ...]:
+        """The phrases whose first word ``token`` is, by prefix of ``token`` (shortest
+        first), remembered per token."""
+        known = self._starting.get(token)
+        if known is not None:
+            return known
+        found: list[tuple[tuple[str, ...], T]] = []
+        for k in self._lengths:
+            if k > len(token):
+                break
+            candidates = self._by_first.get(token[:k])
+            if candidates is not None:
+                found.extend((p, v) for p, v in candidates if self._matches(token, p[0]))
+        if len(self._starting) >= _REMEMBERED:
+            self._starting.clear()
+        self._starting[token] = result = tuple(found)
+        return result
 
     def find(self, tokens: list[str]) -> list[tuple[int, int, T]]:
         """Every (start, end, payload) where a phrase occurs, in order of start."""
         found: list[tuple[int, int, T]] = []
         count = len(tokens)
+        matches = self._matches
         for i, token in enumerate(tokens):
-            for k in range(1, len(token) + 1):
-                candidates = self._by_first.get(token[:k])
-                if candidates is None:
-                    continue
-                candidates = [(p, v) for p, v in candidates if self._matches(token, p[0])]
-                for phrase, payload in candidates:
-                    size = len(phrase)
-                    if i + size <= count and all(self._matches(tokens[i + j], phrase[j]) for j in range(1, size)):
-                        found.append((i, i + size, payload))
+            for phrase, payload in self._starting_with(token):
+                size = len(phrase)
+                if i + size <= count and all(matches(tokens[i + j], phrase[j]) for j in range(1, size)):
+                    found.append((i, i + size, payload))
         return found
 
     def has(self, tokens: list[str]) -> bool:

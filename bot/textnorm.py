@@ -160,6 +160,7 @@ def use_synonyms(groups: Iterable[Sequence[str]]) -> bool:
     SYNONYMS.update(table)
     _synonym_groups = wanted
     term.cache_clear()
+    _folded_terms.cache_clear()
     return True
 
 
@@ -221,13 +222,19 @@ def term(token: str) -> str | None:
     return SYNONYMS.get(stemmed, stemmed)
 
 
+@lru_cache(maxsize=8192)
 def fold_question(text: str) -> str:
-    """:func:`fold`, keeping "1,000" one number."""
+    """:func:`fold`, keeping "1,000" one number (remembered: a question is read many times)."""
     return fold(_THOUSANDS.sub("", text))
 
 
 def folded_terms(folded: str) -> list[str]:
     """:func:`terms` of text already folded by :func:`fold_question`."""
+    return list(_folded_terms(folded))
+
+
+@lru_cache(maxsize=8192)
+def _folded_terms(folded: str) -> tuple[str, ...]:
     for pair, pattern, joined in _JOINED_RE:
         if pair in folded:
             folded = pattern.sub(joined, folded)
@@ -240,7 +247,7 @@ def folded_terms(folded: str) -> list[str]:
                 seen.setdefault(extra, None)
             if token.startswith(_OURS) and (ours := term("turkiye")) is not None:
                 seen.setdefault(ours, None)
-    return list(seen)
+    return tuple(seen)
 
 
 def terms(text: str) -> list[str]:

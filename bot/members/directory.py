@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -68,6 +69,11 @@ class Word:
 
 def words(text: str) -> list[Word]:
     """The folded tokens of ``text``, each with its source word."""
+    return list(_words(text))
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[Word, ...]:  # a question is read several times
     result: list[Word] = []
     for index, raw in enumerate(text.split()):
         trimmed = raw.strip('.,;:!?()[]"“”«»…').split("'")[0].split("’")[0]
@@ -77,7 +83,7 @@ def words(text: str) -> list[Word]:
         capital = next((ch.isupper() for ch in raw if ch.isalpha()), False)
         for token, alt in zip(folded, alts, strict=True):
             result.append(Word(token, alt, capital, index, trimmed))
-    return result
+    return tuple(result)
 
 
 def _keys(name: str) -> set[str]:
