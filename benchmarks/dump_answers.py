@@ -8,7 +8,8 @@ the context questions and to the question (kind, language, entry, score, suggest
 buttons, messages). The same questions are then asked again with a forced language and
 as inline queries (the other ways of asking).
 
-Run: ``.venv/bin/python benchmarks/dump_answers.py OUT.jsonl`` (about half a minute).
+Run: ``.venv/bin/python benchmarks/dump_answers.py OUT.jsonl [TREE]`` (about half a minute;
+``TREE``: another checkout whose code and content to dump, e.g. main's, for a baseline).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from pathlib import Path
 
 from common import ROOT
 
+if len(sys.argv) > 2:
+    ROOT = Path(sys.argv[2]).resolve()
 sys.path.insert(0, str(ROOT))
 
 from bot.evaluation import load_cases
