@@ -83,6 +83,7 @@ class PhraseIndex(Generic[T]):
         self._lengths = sorted({len(first) for first in self._by_first} - {0})  # of the keys, to try only those
         # token -> the phrases whose first word it is, in the order find tries them (``matches`` is pure)
         self._starting: dict[str, tuple[tuple[tuple[str, ...], T], ...]] = {}
+        self._pairs: dict[tuple[str, str], bool] = {}  # (question word, phrase word) -> matches
 
     def _starting_with(self, token: str) -> tuple[tuple[tuple[str, ...], T], ...]:
         """The phrases whose first word ``token`` is, by prefix of ``token`` (shortest
@@ -106,13 +107,31 @@ class PhraseIndex(Generic[T]):
         """Every (start, end, payload) where a phrase occurs, in order of start."""
         found: list[tuple[int, int, T]] = []
         count = len(tokens)
-        matches = self._matches
+        starting = self._starting
         for i, token in enumerate(tokens):
-            for phrase, payload in self._starting_with(token):
+            phrases = starting.get(token)
+            if phrases is None:
+                phrases = self._starting_with(token)
+            for phrase, payload in phrases:
                 size = len(phrase)
-                if i + size <= count and all(matches(tokens[i + j], phrase[j]) for j in range(1, size)):
+                if size == 1 or (i + size <= count and self._rest_matches(tokens, i, phrase)):
                     found.append((i, i + size, payload))
         return found
+
+    def _rest_matches(self, tokens: list[str], start: int, phrase: tuple[str, ...]) -> bool:
+        """Whether the words after ``start`` are the phrase's words after its first
+        (each pair of question word and phrase word looked at once)."""
+        pairs = self._pairs
+        for j in range(1, len(phrase)):
+            pair = (tokens[start + j], phrase[j])
+            same = pairs.get(pair)
+            if same is None:
+                if len(pairs) >= _REMEMBERED:
+                    pairs.clear()
+                same = pairs[pair] = self._matches(*pair)
+            if not same:
+                return False
+        return True
 
     def has(self, tokens: list[str]) -> bool:
         return bool(self.find(tokens))

@@ -169,9 +169,10 @@ class Understanding:
         network's places), longest first, each once."""
         padded, found = f" {folded} ", []
         for name in self._names:
-            if f" {name} " in padded:
+            key = f" {name} "
+            if key in padded:
                 found.append(name)
-                padded = padded.replace(f" {name} ", " ")
+                padded = padded.replace(key, " ")
         if self.places is not None and padded.strip():
             tokens = words(padded)
             for start, end, _ in self.places.scan(tokens):

@@ -262,7 +262,10 @@ class Directory:
         longest = max(first.get(word.text, 0), first.get(word.alt, 0))
         if not longest and not word.text.isdigit():
             longest = (
-                1 if any(s in first for s in _stems(word.text)) or any(s in first for s in _stems(word.alt)) else 0
+                1
+                if any(s in first for s in _stems(word.text))
+                or (word.alt != word.text and any(s in first for s in _stems(word.alt)))
+                else 0
             )
         return min(longest, _MAX_NAME_WORDS)
 
@@ -291,11 +294,15 @@ for _ending in _ENDINGS:
     _ENDINGS_BY_LAST[_ending[-1]] += (_ending,)
 
 
-def _stems(key: str) -> list[str]:
-    """``key`` without one Turkish ending, when at least three letters stay."""
+@lru_cache(maxsize=8192)
+def _stems(key: str) -> tuple[str, ...]:
+    """``key`` without one Turkish ending, when at least three letters stay (remembered:
+    each word of a question is looked up several times)."""
     if not key:
-        return []
-    return [key[: -len(e)] for e in _ENDINGS_BY_LAST.get(key[-1], ()) if key.endswith(e) and len(key) - len(e) >= 3]
+        return ()
+    return tuple(
+        key[: -len(e)] for e in _ENDINGS_BY_LAST.get(key[-1], ()) if key.endswith(e) and len(key) - len(e) >= 3
+    )
 
 
 def _has_member(places: list[Place]) -> bool:
