@@ -139,6 +139,7 @@ class Matcher:
         self._postings = [tuple(p) for p in postings]
         self._phrasing_entry = [p.entry for p in self.phrasings]
         self._inverse_size = [1.0 / len(p.vocab) for p in self.phrasings]
+        self._vocab_sets = [frozenset(p.vocab) for p in self.phrasings]
 
     def _term_weight(self, term: str, sims: dict[int, float]) -> float:
         """The weight of a question term: that of its closest vocabulary word (a question
@@ -230,8 +231,20 @@ class Matcher:
                 if not matched[pid]:
                     touched.append(pid)
                 matched[pid] += s
-        for vid, s in best_sim.items():
-            if vid not in sources:
+        others = [(vid, s) for vid, s in best_sim.items() if vid not in sources]
+        if len(touched) * len(others) < sum(len(postings[vid]) for vid, _ in others):
+            # Fewer phrasings found than the other words' postings (question words are in
+            # hundreds): each found phrasing adds the other words it has, in the same order.
+            vocab_sets = self._vocab_sets
+            for pid in touched:
+                if matched[pid]:
+                    words, fit = vocab_sets[pid], matched[pid]
+                    for vid, s in others:
+                        if vid in words:
+                            fit += s
+                    matched[pid] = fit
+        else:
+            for vid, s in others:
                 for pid in postings[vid]:
                     if matched[pid]:
                         matched[pid] += s
