@@ -18,6 +18,7 @@ class Renderer:
 
     def __init__(self, content: Content) -> None:
         self.content = content
+        self._answers: dict[tuple[str, Lang], Html] = {}  # the content does not change: each made once
 
     def msg(self, key: str, lang: Lang, /, **values: object) -> Html:
         """A message template from messages.yaml, filled in and escaped."""
@@ -61,6 +62,15 @@ class Renderer:
     def answer(self, entry: FaqEntry, lang: Lang) -> Html:
         """An entry's answer: placeholders ({cities}, {city_count}, {conferences}, {links})
         filled in, then its links and source."""
+        if self.content.faq.get(entry.id) is not entry:  # not this content's own entry
+            return self._answer(entry, lang)
+        key = (entry.id, lang)
+        made = self._answers.get(key)
+        if made is None:
+            made = self._answers[key] = self._answer(entry, lang)
+        return made
+
+    def _answer(self, entry: FaqEntry, lang: Lang) -> Html:
         text: str = entry.answer[lang]  # checked content HTML
         fill: dict[str, Callable[[], Html]] = {
             "cities": lambda: self.cities(lang, self.content.cities),
