@@ -15,7 +15,6 @@ A name that is not in the list is taken only from the exact shape "X öğrenen �
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -23,129 +22,20 @@ from enum import StrEnum
 from bot.members.directory import TURKIYE, Directory, Place, PlaceKind, Word, words
 from bot.members.model import Member, Province, Region
 from bot.members.shapes import Order, lapse_words, most_words, order_words
-from bot.textnorm import STOPWORDS, folded_terms, synonyms_version, term
+from bot.members.vocabulary import (
+    COUNT_WORDS,
+    ENGLISH_WORDS,
+    LEAD_WORDS,
+    LIST_WORDS,
+    STILL_WORDS,
+    WHO_WORDS,
+    YEAR,
+    Vocabulary,
+    vocabulary,
+)
+from bot.textnorm import STOPWORDS, folded_terms, term
 
 __all__ = ["Ask", "MemberQuestion", "Order", "Vocabulary", "recognise", "vocabulary"]
-
-
-def _terms(text: str) -> frozenset[str]:
-    return frozenset(t for word in text.split() if (t := term(word)) is not None)
-
-
-@dataclass(frozen=True, slots=True)
-class Vocabulary:
-    """The membership vocabulary as matcher terms (made with the synonyms in use)."""
-
-    membership: frozenset[str]  # words that ask about membership
-    strong: frozenset[str]  # "üye", "katıldı", "ağ", "kabul edildi": enough alone
-    status: frozenset[str]  # "durumu", "devam ediyor", "kesin mi", "confirmed": enough with a member named
-    learning_city: frozenset[str]  # "öğrenen" + "şehir": enough together
-    listing: frozenset[str]  # words that make a list question about a country, region or year
-    allowed: frozenset[str]  # every word a membership question may have
-    lead: frozenset[str]  # English words before the name: "Is X ...", "When did X ..."
-    new: str | None  # "New York", "Yeni Delhi": a name may start with it
-    join: str | None  # "katıldı", "joined"
-    admitted: frozenset[str]  # "katıldı", "kabul edildi", "admitted", "accepted"
-    how_many: frozenset[str]  # "kaç", "how many"
-    asks_list: frozenset[str]  # "liste", "kaç", "kim"
-    country: frozenset[str]  # "ülke", "country"
-    plain: frozenset[str]  # words that ask nothing of their own: "acaba", "güncel", "nedir"
-    unesco: str | None  # "UNESCO"
-    why: str | None  # "neden", "why"
-    network_words: frozenset[str]  # "şehir", "ağ", "öğrenen", "GNLC": the network's, not UNESCO's
-    network_only: frozenset[str]  # "ağ", "network", "GNLC"
-    how_many_terms: frozenset[str]  # "sayı", "number": "üye sayısı düştü"
-
-
-_VOCABULARIES: dict[object, Vocabulary] = {}
-
-
-def vocabulary() -> Vocabulary:
-    """The vocabulary for the synonyms in use (the content loader sets them)."""
-    version = synonyms_version()
-    found = _VOCABULARIES.get(version)
-    if found is None:
-        membership = _terms("ogrenen uye katil ag agdan learning member join network gnlc " + _ADMITTED_WORDS)
-        listing = membership | _terms("sehir liste list")
-        lead = _terms("is was are has have does did do when since")
-        allowed = listing | lead | _terms(_ALLOWED_WORDS) | _terms(_STATUS_WORDS) | _terms(_MONTH_WORDS)
-        found = Vocabulary(
-            membership=membership,
-            strong=_terms("uye katil ag agdan " + _ADMITTED_WORDS),
-            status=_terms(_STATUS_WORDS),
-            learning_city=_terms("ogrenen sehir"),
-            listing=listing,
-            allowed=allowed,
-            lead=lead,
-            new=term("new"),
-            join=term("katildi"),
-            admitted=_terms("katildi " + _ADMITTED_WORDS) - {term("katilim")},
-            how_many=_terms("kac"),
-            asks_list=_terms("liste kac kim"),
-            country=_terms("ulke country"),
-            plain=_terms("acaba guncel current currently bilgi information nedir nezaman oldu olmus var mi"),
-            unesco=term("unesco"),
-            why=term("neden"),
-            network_words=_terms("sehir ag agdan ogrenen gnlc"),
-            network_only=_terms("ag agdan network gnlc"),
-            how_many_terms=_terms("sayi number"),
-        )
-        _VOCABULARIES.clear()
-        _VOCABULARIES[version] = found
-    return found
-
-
-_ALLOWED_WORDS = (
-    "unesco kuresel global nezaman when since yil year sene kac kim goster show still hala halen part tane adet "
-    "ulke country yeni new beri itibaren kabul admitted accepted dahil included aktif active already zaten bilgi "
-    "information hakkinda oldu olmus olmustu olmustur olan olmak become became becoming var yok midir tell name "
-    "names sayar say sayi number not degil bolge bolgesi bolgesinde bolgesinden region "
-    "belediye buyuksehir municipality metropolitan guncel current currently status durum durumu acaba "
-    "officially resmi resmen kayitli registered hepsi tum butun all every nedir sehirleri"
-)
-_ADMITTED_WORDS = "kabul admitted accepted approved onaylandi katilim alindi alinan"
-# Whether a named member still is one, and how sure that is: "Bolu'nun durumu ne?",
-# "Konya'nın üyeliği sürüyor mu?", "Is Bolu's membership confirmed?".
-_STATUS_WORDS = (
-    "durum durumu status devam ediyor suruyor surmekte kesin kesinlesti gercekten teyit teyitli dogrulandi "
-    "confirmed confirm certain definite verified valid gecerli"
-)
-# When in the year it joined: the city's card says the month where the sources give it.
-_MONTH_WORDS = (
-    "ay ayi ayinda month edildi ocak subat mart nisan mayis haziran temmuz agustos eylul ekim kasim aralik "
-    "january february march april may june july august september october november december yili"
-)
-# Words (folded, before stemming) that ask for a list or a number: "hangi", "kaç", "which".
-_LIST_WORDS = frozenset(
-    [
-        "hangi",
-        "hangileri",
-        "hangisi",
-        "which",
-        "what",
-        "kac",
-        "how",
-        "kim",
-        "kimler",
-        "who",
-        "liste",
-        "listesi",
-        "list",
-        "sehirler",
-        "cities",
-        "members",
-        "uyeler",
-        "uyeleri",
-        "nereler",
-    ]
-)
-_STILL = frozenset(["still", "hala", "halen", "hela", "artik"])  # stop words that ask whether it still is
-_YEAR = re.compile(r"(20\d\d)(?:[a-z]{0,5})$")  # "2019", "2019da", "2018deki"
-_WHO_WORDS = frozenset(["hangi", "hangileri", "which", "kim", "kimler", "who", "liste", "listesi", "list"])
-_COUNT_WORDS = frozenset(["kac", "many", "number", "sayisi"])
-# English words before the name in "Is X a learning city?", "When did X join?".
-_LEAD_WORDS = frozenset(["is", "was", "are", "has", "have", "does", "did", "do", "when", "since", "if", "whether"])
-_ENGLISH = frozenset(["learning", "city", "member", "members", "join", "joined", "network", "part", "membership"])
 
 
 _CITY_KINDS = frozenset([PlaceKind.MEMBER, PlaceKind.PROVINCE])
@@ -196,7 +86,7 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
     if not tokens or len(tokens) > 30:
         return None
     v = vocabulary()
-    if not any(term(w.text) in v.listing or term(w.text) in v.status or w.text in _STILL for w in tokens):
+    if not any(term(w.text) in v.listing or term(w.text) in v.status or w.text in STILL_WORDS for w in tokens):
         return None  # no word about membership or cities: nothing to look up ("Hamburg'da otel")
     spans = directory.scan(tokens)
     taken: set[int] = set()
@@ -206,7 +96,7 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
         taken.update(range(start, end))
         places.append(found)
     for i, w in enumerate(tokens):
-        year = _YEAR.match(w.text)
+        year = YEAR.match(w.text)
         if i not in taken and year is not None and 2013 <= int(year.group(1)) <= 2030:
             taken.add(i)
             years.append(int(year.group(1)))
@@ -227,7 +117,7 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
     rest = [w for i, w in enumerate(tokens) if i not in taken]
     rest_terms = set(folded_terms(" ".join(w.text for w in rest)))
     folded = {w.text for w in rest}
-    listing = bool(folded & _LIST_WORDS) or bool(rest_terms & v.asks_list)
+    listing = bool(folded & LIST_WORDS) or bool(rest_terms & v.asks_list)
     if not rest_terms <= v.allowed:
         if places or years:
             return None
@@ -257,11 +147,11 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
     countries = [p.key for found in places for p in found if p.kind is PlaceKind.COUNTRY]
     regions = [p.key for found in places for p in found if p.kind is PlaceKind.REGION]
     provinces = [p.key for found in places for p in found if p.kind is PlaceKind.PROVINCE]
-    count = bool(folded & _COUNT_WORDS) or bool(rest_terms & v.how_many)
+    count = bool(folded & COUNT_WORDS) or bool(rest_terms & v.how_many)
     # "Tunus'tan hangi şehirler?" is the country; "Tunus öğrenen şehir mi?" the city.
     city_spans = [f for f in places if any(p.kind in (PlaceKind.MEMBER, PlaceKind.PROVINCE) for p in f)]
     pure_cities = [f for f in city_spans if not any(p.kind in (PlaceKind.COUNTRY, PlaceKind.REGION) for p in f)]
-    status = bool(rest_terms & v.status) or bool(folded & _STILL)  # "is Izmir still in?"
+    status = bool(rest_terms & v.status) or bool(folded & STILL_WORDS)  # "is Izmir still in?"
     if city_spans and not asks_membership and status and rest_terms <= v.status | v.lead | v.plain:
         asks_membership = not listing  # "Bolu'nun durumu ne?": the named member's membership
     if city_spans and asks_membership and (pure_cities or not listing):
@@ -274,7 +164,7 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
             return None
         if not (rest_terms & v.listing) and not asks_membership and not years:
             return None
-        who = bool(folded & _WHO_WORDS)
+        who = bool(folded & WHO_WORDS)
         shaped = _shaped(countries, regions, years, rest_terms, count, order, asks_membership, who, directory, v)
         if shaped is not None and states:
             return None
@@ -341,7 +231,7 @@ def _asks_who_joined(folded: set[str], rest_terms: set[str], count: bool, v: Voc
     katıldı?", "Which cities joined in 2024?"); counts and totals are the FAQ's."""
     if count:
         return False
-    return (v.join in rest_terms and v.new not in rest_terms) or bool(folded & _WHO_WORDS)
+    return (v.join in rest_terms and v.new not in rest_terms) or bool(folded & WHO_WORDS)
 
 
 def _unknown(
@@ -367,7 +257,7 @@ def _unknown(
         return None
     # English asks "Is X a learning city?", "When did X join?": without such a start it is
     # something else ("define learning city", "benefits of being a member city").
-    if {w.text for w in tokens[end:]} & _ENGLISH and not {w.text for w in tokens[:start]} & _LEAD_WORDS:
+    if {w.text for w in tokens[end:]} & ENGLISH_WORDS and not {w.text for w in tokens[:start]} & LEAD_WORDS:
         return None
     if any(w.text.isdigit() or (term(w.text) in known and term(w.text) != v.new) for w in run):
         return None
