@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from bot.lang import Lang
 from bot.lexicon import Lexicon
+from bot.matchcover import cover_many, cover_one
 from bot.matchtypes import (
     Decision,
     Match,
@@ -302,36 +303,6 @@ class Matcher:
                 return self._entry_fits(best_sim, set(key), entries)
         return self._fits(best_sim, key)
 
-    def _cover(self, entry: int, known: list[tuple[float, list[tuple[int, float]]]], total: float) -> float:
-        """The weighted share of the question's terms the entry's vocabulary explains;
-        ``known``: (weight, [(vocabulary id, similarity), best first]) per known term."""
-        bag = self._bags[entry]
-        covered = 0.0
-        for weight, sims in known:
-            for vid, s in sims:
-                if vid in bag:
-                    covered += weight * s
-                    break
-        return covered / total
-
-    def _covers(
-        self, entries: Iterable[int], known: list[tuple[float, list[tuple[int, float]]]], total: float
-    ) -> dict[int, float]:
-        """``cover`` for many entries at once, through the postings from each word to the
-        entries that know it (cheaper than entry by entry when the entries are many)."""
-        wanted = set(entries)
-        covered = dict.fromkeys(wanted, 0.0)
-        bag_postings = self._bag_postings
-        for weight, sims in known:
-            seen: set[int] = set()
-            for vid, s in sims:
-                gain = weight * s
-                for entry in bag_postings[vid]:
-                    if entry in wanted and entry not in seen:
-                        seen.add(entry)
-                        covered[entry] += gain
-        return {entry: value / total for entry, value in covered.items()}
-
     def _rank(self, query: Query, limit: int) -> list[Match]:
         """The best ``limit`` entries by ``100 * cover * fit ** fit_power``. ``cover``
         is computed entry by entry only while an entry can still make the list (cover
@@ -350,7 +321,7 @@ class Matcher:
         fits = self._candidate_fits(query, total)
         bulk = sum(len(self._bag_postings[vid]) for _, sims in known for vid, _ in sims)
         if bulk <= len(fits) * sum(len(sims) for _, sims in known):
-            covers = self._covers(fits, known, total)
+            covers = cover_many(self._bag_postings, fits, known, total)
             scored = [(100.0 * fit**power * covers[entry], ids[entry], pid) for entry, (fit, pid) in fits.items()]
             best = heapq.nsmallest(limit, (item for item in scored if item[0] > 0), key=lambda i: (-i[0], i[1]))
         else:
@@ -376,7 +347,7 @@ class Matcher:
         for bound, entry_id, entry, pid in candidates:
             if len(top) >= limit and 100.0 * bound < top[0][0]:
                 break
-            score = 100.0 * bound * self._cover(entry, known, total)
+            score = 100.0 * bound * cover_one(self._bags[entry], known, total)
             if score > 0:
                 scored.append((score, entry_id, pid))
                 heapq.heappush(top, (score, entry_id, pid))
