@@ -93,6 +93,7 @@ class FactFinder:
     def _read(self, tokens: list[str]) -> _Reading:
         reading = _Reading(attributes=[], used=set())
         assert reading.used is not None and reading.attributes is not None
+        named_span = range(0)
         related = RELATIONS.find(tokens)
         # "Konya kaçıncı üye?", "Bolu dördüncü üye mi?": a member's place in the order
         kinds_named = [self.facts.kinds[k] for _, _, k in self._kind_words.find(tokens)]
@@ -116,6 +117,7 @@ class FactFinder:
                 s, e, reading.entity = next(iter(best.values()))
                 reading.used.update(range(s, e))
                 reading.kind = self.facts.kinds[reading.entity.kind]
+                named_span = range(s, e)
             else:
                 reading.ambiguous = True
         excluded = {kind for _, _, kind in self._excludes.find(tokens)}
@@ -132,6 +134,12 @@ class FactFinder:
                 words[kind_id].update(range(s, e))
         kinds = [(self.facts.kinds[k], named) for k, named in words.items()]
         reading.position = position(tokens, reading.used)
+        if reading.entity is not None and reading.pair is None and reading.position and reading.position[0] == "year":
+            # "Did Cork win the award in 2024?": the award of that year, Cork only a place in it
+            others = [k for k, _ in kinds if not k.weak and k.order and k.id != reading.entity.kind]
+            if len(others) == 1 and reading.entity.kind not in words:
+                reading.used.difference_update(named_span)
+                reading.entity, reading.kind = None, others[0]
         named_kind = self.facts.kinds[reading.entity.kind] if reading.entity is not None else None
         if reading.entity is not None and related and named_kind and (named_kind.relations_only or named_kind.order):
             # "Konya'dan sonra kim katıldı?", "Cork'tan önceki konferans": the one after/before

@@ -39,3 +39,11 @@ def test_two_themes_that_hold_the_words_are_both_given(assistant: Assistant) -> 
 )
 def test_no_theme_no_answer_from_this_reading(assistant: Assistant, question: str) -> None:
     assert assistant.understanding.values.answer(question, "en") is None
+
+
+@pytest.mark.parametrize("question", ["Did Cork win the award in 2024?", "Cork 2024'te ödül aldı mı"])
+def test_a_place_in_a_question_about_another_kinds_year_is_only_a_place(assistant: Assistant, question: str) -> None:
+    """Cork hosted the 3rd conference, but "the award in 2024" is the award's year."""
+    reply = assistant.ask(question)
+    assert reply.entry_id == "award-winners-2024" and "Cork" in reply.text, reply.text
+    assert assistant.ask("Cork konferansı 2017'de miydi").entry_id == "conference-3-cork"
