@@ -78,7 +78,7 @@ HOLDOUT4_BARS = Bars(accuracy=0.72, rejection=0.90, confident_wrong=0.065, langu
 # 2026-12-02 (third session, main d6644d5): holdout4 0.816 right at once / 0.878 within one
 # tap / rejection 0.920 / confident wrong 0.052 (its two region GAPs relabelled when the
 # content gained the entry); holdout3 0.880 / 0.920 / 0.968 / 0.054; holdout2 0.939 / 0.976 /
-# 0.977 / 0.009; tuning2 (now 800+ questions) 0.956 / 0.980 / 1.000 / 0.005.
+# 0.977 / 0.009; tuning2 (now 771 questions) 0.956 / 0.980 / 1.000 / 0.005.
 HOLDOUT4_BARS = Bars(accuracy=0.80, rejection=0.90, confident_wrong=0.06, language=0.99)
 HOLDOUT3_BARS = Bars(accuracy=0.86, rejection=0.95, confident_wrong=0.06, language=0.99)
 HOLDOUT2_BARS = Bars(accuracy=0.92, rejection=0.96, confident_wrong=0.015, language=0.99)
