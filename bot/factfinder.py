@@ -185,6 +185,11 @@ class FactFinder:
                 reading.used.update(span)
         return reading
 
+    @property
+    def kind_words(self) -> PhraseIndex[str]:
+        """The kinds' words ("konferans", "award"), to the kind each names."""
+        return self._kind_words
+
     def reads(self, word: str) -> bool:
         """Whether a folded word is one of the facts' attribute or kind words ("month")."""
         return self._attribute_words.has([word]) or self._kind_words.has([word])

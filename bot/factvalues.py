@@ -3,7 +3,7 @@ konferans hangisi?".
 
 The fact finder reads a thing and asks for one of its values; this reads it the other way
 round. A question that names a kind ("konferans"), asks which one ("hangi", "which") and
-says it is about something ("temalı", "about", "on") is answered with the one thing of
+says it is about something ("temalı", "konulu", "about", "themed") is answered with the one thing of
 the kind whose theme holds every word of that something; when two or three do (the 1st
 and the 4th conference are both about inclusion), with each of them. None, or more than
 three: no answer, the matcher takes the question.
@@ -55,9 +55,10 @@ class ValueFinder:
     """The things of a kind whose theme holds the words a question gives (their overview
     card, the kind's "times" card, when there are several)."""
 
-    def __init__(self, facts: FactBase) -> None:
+    def __init__(self, facts: FactBase, kind_words: PhraseIndex[str]) -> None:
+        """``kind_words``: the kinds' words (the fact finder's index of them)."""
         self._facts = facts
-        self._kind_words = PhraseIndex((p, k.id) for k in facts.kinds.values() for p in k.phrases)
+        self._kind_words = kind_words
         self._themes: dict[str, list[tuple[Entity, tuple[frozenset[str], ...]]]] = {}
         for entity in facts.entities:
             words = tuple(w for lang in LANGS if (w := _theme_terms(entity.value(_FIELD, lang) or "")))
@@ -80,11 +81,11 @@ class ValueFinder:
         wanted = _query_terms(t for i, t in enumerate(tokens) if i not in used and t not in _WHICH and t not in about)
         if not wanted:
             return None
-        holding = [
-            (max(len(wanted) / len(w) for w in texts if _holds(w, wanted)), entity)
-            for entity, texts in self._themes[kind_id]
-            if any(_holds(w, wanted) for w in texts)
-        ]
+        holding: list[tuple[float, Entity]] = []  # (the share of the theme the words are, the thing)
+        for entity, texts in self._themes[kind_id]:
+            shares = [len(wanted) / len(words) for words in texts if _holds(words, wanted)]
+            if shares:
+                holding.append((max(shares), entity))
         if not 0 < len(holding) <= _MAX_FOUND:
             return None
         holding.sort(key=lambda found: found[0], reverse=True)

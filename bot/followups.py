@@ -2,8 +2,8 @@
 
 After "Konya ne zaman üye oldu?" the follow-up "peki Bolu?" is "Bolu ne zaman üye oldu",
 after "Hamburg üye mi?" "ne zaman katıldı?" is asked about Hamburg, after "Bursa ne
-zaman katıldı?" "o yıl başka kimler katıldı?" is about Türkiye's members of 2022. The
-assistant (``Assistant._leaning``) decides when to use these; this module knows only
+zaman katıldı?" "o yıl başka kimler katıldı?" is about Türkiye's members of 2022.
+:func:`bot.leaning.leaning` decides when to use these; this module knows only
 the words: what opens a follow-up, what names something, how to put a question back
 together from the remembered :class:`~bot.conversation.Topic`.
 """
@@ -159,10 +159,11 @@ class FollowUps:
             return []
         content = [w for w in said if w not in STOPWORDS]
         names = self._names_in(" ".join(said))
-        if _YEAR_WORD.fullmatch(context.name):  # "peki 2022'de?" after a year's answer: that year's
-            names = [w for w in said if _YEAR_WORD.fullmatch(w)][:1]
-            if names and PLACE in context.rest.split():
-                return [context.rest.replace(PLACE, names[0], 1)]
+        if _YEAR_WORD.fullmatch(context.name):  # after a year's answer
+            years = [w for w in said if _YEAR_WORD.fullmatch(w)][:1]
+            if years and PLACE in context.rest.split():
+                return [context.rest.replace(PLACE, years[0], 1)]  # "peki 2022'de?": that year's
+            names = []  # a place is asked with the year ("peki Almanya?": "2024 almanya")
         if names or self._unknown_name(content):
             if not context.rest:
                 return []

@@ -58,7 +58,7 @@ class Understanding:
         self.no_answer, honesty_problems = load_no_answer(directory)
         cities = {fold(n) for city in content.cities for n in (city.name, city.id, *city.aliases)}
         self.finder = FactFinder(self.facts, matcher.knows, cities)
-        self.values = ValueFinder(self.facts)
+        self.values = ValueFinder(self.facts, self.finder.kind_words)
         self.problems = [
             Problem(file, None, None, text)
             for file, found in ((FACTS_FILE, fact_problems), (SMALLTALK_FILE, talk_problems))
