@@ -20,7 +20,7 @@ from bot.guard import content_guard
 from bot.honestreplies import guarded, honest_html, kind_fallback, matcher_knows_better, names_the_city
 from bot.inline import inline_articles
 from bot.lang import Lang, choose_lang
-from bot.leaning import AskOne, leaning
+from bot.leaning import leaning
 from bot.listings import Listings
 from bot.matching import Decision, MatchResult, Thresholds
 from bot.members.answers import MemberAnswers
@@ -188,9 +188,16 @@ class Assistant:
         reply, topic = self._without_chatter(text, pref, user_lang, lang, None)
         if context is not None and reply.kind != ReplyKind.SMALLTALK:  # small talk reads the context itself
             text = self.understanding.follow.after_acknowledgement(text)  # "tamam da teması neydi"
-            ask: AskOne = lambda t, lg, c: self._ask(t, pref, user_lang, lg, c)  # noqa: E731
-            read: AskOne = lambda t, lg, c: self._without_chatter(t, pref, user_lang, lg, c)  # noqa: E731
-            reply, topic = leaning(self, text, reply, topic, context, lang, ask=ask, read=read)
+            reply, topic = leaning(
+                self,
+                text,
+                reply,
+                topic,
+                context,
+                lang,
+                ask=lambda t, lg, c: self._ask(t, pref, user_lang, lg, c),
+                read=lambda t, lg, c: self._without_chatter(t, pref, user_lang, lg, c),
+            )
         if reply.kind in (ReplyKind.SUGGEST, ReplyKind.FALLBACK):
             # The question itself, after "Selam, ödev hazırlıyorum", if the whole still asks nothing else
             tail = self.understanding.after_chatter(text, strict=False)
@@ -258,9 +265,9 @@ class Assistant:
         if not result.query.terms:
             body = self._msg("empty_question", lang)
             return self._finish(body, lang, kind=ReplyKind.FALLBACK, buttons=((self.menu_button(lang),),)), None
-        if result.decision == Decision.ANSWER and best is not None and not names_the_city(self, text, best.entry_id):
-            return self.suggest_reply(result, lang, text), None  # "2018'de kaç şehir katıldı?" is not Bolu's card
         if result.decision == Decision.ANSWER and best is not None:
+            if not names_the_city(self, text, best.entry_id):
+                return self.suggest_reply(result, lang, text), None  # "2018'de kaç şehir katıldı?" is not Bolu's card
             reply = self.entry_reply(best.entry_id, lang, score=best.score)
             return guarded(self, text, reply, result, lang, names=True), None
         if result.decision == Decision.SUGGEST:
