@@ -14,11 +14,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from bot.conversation import Topic
+from bot.factanswer import FactAnswer
 from bot.factorder import card_for
-from bot.facts import Entity, FactBase, Kind
+from bot.facts import Entity, FactBase
 from bot.lang import LANGS
 from bot.phrases import PhraseIndex
 from bot.textnorm import fold, fold_question, term
+from bot.tghtml import Html
 
 __all__ = ["ValueFinder"]
 
@@ -65,9 +67,9 @@ class ValueFinder:
             if words:
                 self._themes.setdefault(entity.kind, []).append((entity, words))
 
-    def answer(self, text: str, lang: str) -> tuple[list[Entity], Kind, str, Topic] | None:
-        """The things whose theme holds the question's words (one to three), their kind,
-        the card to offer and the topic; None otherwise."""
+    def answer(self, text: str, lang: str) -> FactAnswer | None:
+        """The theme of each thing whose theme holds the question's words (one to three),
+        with the card to offer; None otherwise."""
         tokens = fold_question(text).split()
         about = {t for t in tokens if t in _ABOUT or t.startswith(_ABOUT_STEMS)}
         if not tokens or len(tokens) > 16 or not _WHICH & set(tokens) or not about:
@@ -93,8 +95,13 @@ class ValueFinder:
         if len(found) > 1 and holding[0][0] >= _MOST_OF and holding[1][0] < holding[0][0]:
             found = found[:1]  # the words are most of one theme ("sürdürülebilir öğrenen şehirler"): that one
         kind = self._facts.kinds[kind_id]
+        shown = [(e, t) for e in found if (t := e.template(kind, _FIELD)) is not None]
+        if not shown:
+            return None
         card = card_for(kind, found[0], _FIELD, None) if len(found) == 1 else kind.cards.get("times", found[0].card)
-        return found, kind, card, Topic(kind_id, found[0].id if len(found) == 1 else "", _FIELD, lang)
+        topic = Topic(kind_id, found[0].id if len(found) == 1 else "", _FIELD, lang)
+        html = Html("\n".join(e.render(t, lang) for e, t in shown))
+        return FactAnswer(shown[0][0], _FIELD, html, card, topic)
 
 
 def _theme_terms(text: str) -> frozenset[str]:

@@ -131,18 +131,7 @@ class Understanding:
 
     def fact(self, text: str, lang: Lang, context: Topic | None) -> FactAnswer | None:
         found = self.finder.answer(text, lang, context)
-        if found is not None:
-            return found
-        by_value = self.values.answer(text, lang)  # "which conference was about inclusion?"
-        if by_value is None:
-            return None
-        things, kind, card, topic = by_value
-        attribute = topic.attribute or ""
-        shown = [(e, t) for e in things if (t := e.template(kind, attribute)) is not None]
-        if not shown:
-            return None
-        html = Html("\n".join(e.render(t, lang) for e, t in shown))
-        return FactAnswer(shown[0][0], attribute, html, card, topic)
+        return found if found is not None else self.values.answer(text, lang)  # "which conference was about ...?"
 
     def fact_html(self, found: FactAnswer, lang: Lang, source_label: str) -> Html:
         """The short answer, with the source of its entry."""
