@@ -11,6 +11,7 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import replace
 
 from bot import callbacks, tghtml
+from bot.asides import after_statement
 from bot.buttons import button_reply, payload_button
 from bot.commands import COMMANDS
 from bot.content import City, Content, Problem
@@ -35,6 +36,7 @@ __all__ = ["Assistant"]
 MAX_SUGGESTIONS = 3
 CONFIRM_ENTRY = "smalltalk-confirm"  # "emin misin?", "are you sure?" (content/smalltalk.yaml)
 MORE_ENTRY = "smalltalk-more"  # "daha fazla bilgi", "hangileri?", "tell me more" (content/smalltalk.yaml)
+TURKIYE_MEMBERS_ENTRY = "members-turkey"  # the FAQ's list of Türkiye's members (content/faq.yaml)
 _CommandHandler = Callable[[list[str], Lang, str], Reply]
 
 
@@ -143,9 +145,9 @@ class Assistant:
         return self._finish(text, lang, kind=kind, buttons=buttons, entry_id=city.entry_id, score=score)
 
     def _members_button(self, lang: Lang) -> tuple[tuple[Button, ...], ...]:
-        if "members-turkey" not in self.content.faq:
+        if TURKIYE_MEMBERS_ENTRY not in self.content.faq:
             return ()
-        return ((Button(self.title("members-turkey", lang), data=callbacks.entry("members-turkey")),),)
+        return ((Button(self.title(TURKIYE_MEMBERS_ENTRY, lang), data=callbacks.entry(TURKIYE_MEMBERS_ENTRY)),),)
 
     def suggest_reply(self, result: MatchResult, lang: Lang, text: str | None = None) -> Reply:
         """ "Did you mean" with the closest entries; with ``text``, a question asking for
@@ -186,6 +188,10 @@ class Assistant:
         text, written_lang = self.understanding.spelled(text)  # typos corrected, for every reading
         lang = force_lang or written_lang
         reply, topic = self._without_chatter(text, pref, user_lang, lang, None)
+        if reply.kind == ReplyKind.NO_ANSWER:  # "belediyede halkla ilişkilerde çalışıyorum, ağın kaç üyesi var"
+            reply, topic = after_statement(
+                self, text, reply, topic, lang, read=lambda t, lg, c: self._without_chatter(t, pref, user_lang, lg, c)
+            )
         if context is not None and reply.kind != ReplyKind.SMALLTALK:  # small talk reads the context itself
             text = self.understanding.follow.after_acknowledgement(text)  # "tamam da teması neydi"
             reply, topic = leaning(
@@ -262,6 +268,14 @@ class Assistant:
                 member = self.members.ask(tail, lang)
             if member is not None:
                 return guarded(self, text, member, result, lang), None
+        if (
+            early is not None
+            and early.turkiye_only
+            and result.decision != Decision.ANSWER
+            and TURKIYE_MEMBERS_ENTRY in self.content.faq
+        ):  # "How many Turkish cities are members now": the FAQ's list, whatever else "now" weighs
+            reply = self.entry_reply(TURKIYE_MEMBERS_ENTRY, lang, score=best.score if best else 0.0)
+            return guarded(self, text, reply, result, lang), None
         if not result.query.terms:
             body = self._msg("empty_question", lang)
             return self._finish(body, lang, kind=ReplyKind.FALLBACK, buttons=((self.menu_button(lang),),)), None

@@ -34,6 +34,8 @@ from bot.textnorm import STOPWORDS, fold_question
 __all__ = ["Chatter"]
 
 _CLAUSE_MARKS = ",;:"  # punctuation that ends a clause, kept when the word before it is left out
+_SENTENCE_MARKS = ".!"  # what ends a sentence that asks nothing ("I work for Izmir municipality.")
+_FIRST_PERSON = frozenset(["i", "im", "i'm", "we", "we're", "were", "my", "our"])  # "I work for ...", "we are ..."
 _MIN_ENDING_WORD = 6  # a word shorter than this is no first-person verb ("bilim", "forum")
 
 
@@ -45,6 +47,7 @@ class Chatter:
     words: tuple[tuple[str, ...], ...] = ()
     endings: tuple[str, ...] = ()
     ends: tuple[tuple[str, ...], ...] = ()
+    about_me: frozenset[str] = frozenset()  # verbs that end a statement about the asker ("çalışıyorum")
 
     _phrases: PhraseIndex[None] = field(init=False, repr=False, compare=False)
     _words: PhraseIndex[None] = field(init=False, repr=False, compare=False)
@@ -82,6 +85,41 @@ class Chatter:
             if (i in listed or verb[i] or clause[i]) and not knows(token):
                 marked[i] = True
         return marked
+
+    def statement(self, text: str, knows: Callable[[str], bool]) -> tuple[str, str] | None:
+        """``text`` split after what the asker says about themselves before the question
+        ("belediyede halkla ilişkilerde çalışıyorum, ağın kaç üyesi var": "... çalışıyorum"
+        and "ağın kaç üyesi var"; "I work for Izmir municipality. How many ...?"): up to
+        the last verb of ``about_me`` or the last sentence in the first person that ends
+        with "." or "!", with a word the content knows after it. None when there is none."""
+        written = text.split()
+        split = 0
+        for i, word in enumerate(written):
+            folded = fold_question(word).split()
+            if not folded:
+                continue
+            last = folded[-1]
+            verb = last in self.about_me
+            english = word[-1] in _SENTENCE_MARKS and self._first_person(written[: i + 1], split)
+            if verb or english:
+                split = i + 1
+        if split == 0 or split == len(written):
+            return None
+        rest = " ".join(written[split:])
+        if not any(t not in STOPWORDS and knows(t) for t in fold_question(rest).split()):
+            return None
+        return " ".join(written[:split]), rest
+
+    @staticmethod
+    def _first_person(written: list[str], start: int) -> bool:
+        """Whether the sentence that ends ``written`` (after ``start``) begins in the first person."""
+        begin = start
+        for i in range(len(written) - 1, start, -1):
+            if written[i - 1][-1] in _SENTENCE_MARKS + "?":
+                begin = i
+                break
+        first = fold_question(written[begin]).split() if begin < len(written) else []
+        return bool(first) and first[0] in _FIRST_PERSON
 
     def core(self, text: str, knows: Callable[[str], bool]) -> str | None:
         """``text`` without its chatter, as written (punctuation that ends a clause kept);

@@ -20,3 +20,4 @@ class FactAnswer:
     topic: Topic  # what to remember for follow-ups
     missing: bool = False  # the thing is known, this attribute of it is not: say so
     relative: bool = False  # found by its place after or before another ("Medellín'den sonraki"): no "later" question
+    weak: bool = False  # read from a figure the content also knows elsewhere: the matcher's sure answer wins

@@ -35,6 +35,8 @@ from bot.tghtml import Html, escape
 __all__ = ["FOLLOW_UP_WORDS", "FactAnswer", "FactFinder", "follow_up_words"]
 
 # Words that open a follow-up ("peki Bolu?", "and Hatay?", "what about the fourth?").
+# Words that ask which things, not a figure: "2022'de hangi şehirler üye oldu"
+_WHICH_WORDS = frozenset(["hangi", "hangileri", "hangisi", "which", "kim", "kimler", "who", "liste", "listesi", "list"])
 FOLLOW_UP_WORDS = frozenset(["peki", "ya", "and", "what", "about", "how", "bir", "de", "da", "o", "onun", "its", "the"])
 # "orada ne kabul edildi?", "ondan sonra hangisi?": the last topic's thing
 FOLLOW_UP_WORDS |= frozenset(["orada", "orda", "oradaki", "orasi", "there", "then", "zaman", "that", "it"])
@@ -260,15 +262,17 @@ class FactFinder:
         weak_kind = reading.kind is None or reading.kind.weak
         if entity is None and follow is not None and reading.attributes and reading.position is None and weak_kind:
             entity = self._entities.get(follow.entity)  # "since when is it a member?" after KOMEK: KOMEK's
+        weak = False
         if entity is None:
             kind = reading.kind or (self.facts.kinds[follow.kind] if follow and reading.position else None)
             if kind is not None:
                 entity = locate(self.facts, kind, reading.position)
                 value = reading.position[1] if reading.position and reading.position[0] == "value" else None
-                if entity is None and value is not None and not self._is_known(str(value)):
+                if entity is None and value is not None:
                     # "ağda 5000 şehir var, değil mi?": the latest figure; a figure the content
-                    # knows ("1000 şehir" is KOMEK's claim) is the matcher's
+                    # knows ("1000 şehir" is KOMEK's claim) is the matcher's when it is sure
                     entity = locate(self.facts, kind, None)
+                    weak = self._is_known(str(value))
             if entity is None and follow is not None and reading.attributes and reading.position is None:
                 entity = self._entities.get(follow.entity)  # "sonuç belgesi neydi?" after Medellín
         if entity is None and reading.kind is not None:
@@ -288,6 +292,9 @@ class FactFinder:
             wanted = [kind.default, *wanted]
         if not wanted and follow is not None and follow.attribute and follow.kind == entity.kind:
             wanted = [follow.attribute]
+        dated = reading.position is not None and reading.position[0] in ("year", "value")
+        if not wanted and kind.of_year and dated and not _WHICH_WORDS & set(tokens):
+            wanted = [kind.of_year]  # "2020'de ağda 230 şehir mi vardı": that year's count; not "hangi şehirler"
         if not wanted and reading.position is not None:
             wanted = checked(entity, kind, reading.position)
             if not wanted and reading.entity is not None and reading.position[0] == "rank":
@@ -319,7 +326,9 @@ class FactFinder:
                 if named is not None and named.id != entity.id and correction is not None:
                     # "Cork hosted the fourth, didn't it?": Cork hosted the 3rd; the 4th was Medellín's
                     html = Html(f"{named.render(correction, lang)} {html}")
-                return FactAnswer(entity, attribute, html, card, topic, relative=reading.relation is not None)
+                return FactAnswer(
+                    entity, attribute, html, card, topic, relative=reading.relation is not None, weak=weak
+                )
             # Known for other things of the kind, not for this one: "how many attended the
             # Medellín conference?" (known for the 2nd only) is honestly not known.
             if any(other.knows(kind, attribute) for other in self.facts.of_kind(kind.id)):

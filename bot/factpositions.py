@@ -58,22 +58,28 @@ def position(tokens: list[str], used: set[int]) -> Position | None:
         s, e, label = min(placed, key=lambda item: (item[2] != "next", item[0]))
         used.update(range(s, e))
         return label, 0
+    value: tuple[int, int] | None = None  # a number that is no year: what is asked or checked
     for i, token in enumerate(tokens):
         year = YEAR.match(token)
         if year is not None and 1990 <= int(year.group(1)) <= 2035:
             used.add(i)
+            # "were there 10 winners in 2024?", "2021'de 12 şehir mi": that year's figure, the other the one checked
+            used.update(j for j, t in enumerate(tokens) if j != i and t.isdigit() and 10 <= int(t) < 1990)
             return "year", int(year.group(1))
         number = ORDINAL_WORDS.get(token)
         if number is None:
             number = _long_ordinal(token)
         if number is None and len(token) <= 2 and token.isdigit() and 1 <= int(token) <= 9:
             number = int(token)
-        if number is None and token.isdigit() and len(token) <= 9 and int(token) >= 10:  # not a 4000-digit run
-            used.add(i)
-            return "value", int(token)
-        if number is not None:
+        if number is None and value is None and token.isdigit() and len(token) <= 9 and int(token) >= 10:
+            value = i, int(token)  # not a 4000-digit run
+            continue
+        if number is not None and value is None:
             used.add(i)
             return "rank", number
+    if value is not None:
+        used.add(value[0])
+        return "value", value[1]
     return None
 
 

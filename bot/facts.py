@@ -75,6 +75,7 @@ class Kind:
     fallback: str | None = None  # the attribute to give when the one asked has no template, or after "X'ten sonra"
     link: str | None = None  # the field that holds the id of the thing each one belongs to (a document's conference)
     superlatives: tuple[Superlative, ...] = ()
+    of_year: str | None = None  # the attribute of a question that names a year or a figure only
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,6 +292,7 @@ def load_facts(
             item.get("fallback"),
             item.get("link"),
             _superlatives(item.get("superlatives"), where, problems),
+            item.get("of_year"),
         )
         if item.get("from") == "cities":
             derived += _city_entities(item["id"], cities)

@@ -8,6 +8,7 @@ entry leaves a word of the question unanswered gives way to a sure matcher answe
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -68,6 +69,11 @@ def matcher_knows_better(a: Assistant, text: str, fact: FactAnswer, result: Matc
     that the fact's entry leaves unanswered ("UIL e-posta adresi": the address is UIL's,
     the e-mail address the contact entry's)."""
     best = result.best
+    if fact.weak and best is not None and best.entry_id != fact.card:
+        # "ağda 1000 şehir mi var": KOMEK's claim, the matcher's entry, not the latest count
+        figures = set(re.findall(r"\d+", best.phrasing))
+        if result.decision == Decision.ANSWER or figures & set(re.findall(r"\d+", text)):
+            return True
     if result.decision != Decision.ANSWER or best is None or best.entry_id == fact.card or best.score < 99:
         return False
     return not a.guard.leaves(text, best.entry_id) and bool(a.guard.leaves(text, fact.card, fact.html))

@@ -123,5 +123,9 @@ def _chatter(data: object) -> tuple[Chatter, list[str]]:
     def phrases(key: str) -> tuple[tuple[str, ...], ...]:
         return tuple(sorted({tuple(fold(v).split()) for v in lists[key]}, key=lambda p: (-len(p), p)))
 
+    about_me = data.get("about_me", []) if isinstance(data, Mapping) else []
+    if not isinstance(about_me, list) or not all(isinstance(v, str) and len(fold(v).split()) == 1 for v in about_me):
+        return Chatter(), [f"{SMALLTALK_FILE}: chatter's about_me needs a list of single words"]
     endings = tuple(sorted({fold(v) for v in lists["endings"]}))
-    return Chatter(phrases("phrases"), phrases("words"), endings, phrases("ends")), []
+    mine = frozenset(fold(v) for v in about_me)
+    return Chatter(phrases("phrases"), phrases("words"), endings, phrases("ends"), mine), []

@@ -202,6 +202,11 @@ class Understanding:
         none (:mod:`bot.chatter`)."""
         return self.smalltalk.chatter.core(text, self._content_knows)
 
+    def about_asker(self, text: str) -> tuple[str, str] | None:
+        """What the asker says about themselves and the question after it
+        (:meth:`bot.chatter.Chatter.statement`), or None."""
+        return self.smalltalk.chatter.statement(text, self._content_knows)
+
     def _content_knows(self, token: str) -> bool:
         """Whether a folded word means something to the content or names a place: it is
         never chatter."""

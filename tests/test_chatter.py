@@ -155,3 +155,64 @@ def test_chatter_does_not_make_an_uncovered_question_answered(assistant: Assista
 def test_broken_chatter_is_reported(tmp_path: Path) -> None:
     (tmp_path / "smalltalk.yaml").write_text("- chatter: {phrases: [a], words: b}\n", encoding="utf-8")
     assert "chatter needs lists" in "\n".join(load_smalltalk(tmp_path)[1])
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "says"),
+    [
+        # "halkla ilişkiler", "müdürlük" are topics the content lacks; here only where the asker works
+        (
+            "iyi günler, belediyede halkla ilişkilerde çalışıyorum, ağın kaç üyesi var güncel olarak",
+            "member-count",
+            "425",
+        ),
+        ("il müdürlüğünde çalışıyorum üyelik için ne gerekli", "membership-requirements", "iyi uygulamalardan"),
+        ("İzmir'de basın müdürlüğünde çalışıyorum, şehrimiz ne zaman üye oldu", "city-izmir", "2020"),
+        ("I work in public relations. When was the network launched?", "gnlc-history", "2013"),
+        # hedges and tags after the question ask nothing
+        ("selam hatay ne zaman katıldı tam emin değilim", "city-hatay", "2019"),
+        ("Konya ne zaman katıldı ya unuttum", "city-konya", "2017"),
+        ("Sorry if this is a silly question but what does GNLC stand for?", "what-is-gnlc", "Global Network"),
+        ("valla bilmiyorum ama Sakarya da üyeymiş öyle mi", "city-sakarya", "2022"),
+    ],
+)
+def test_what_the_asker_says_about_themselves_is_no_question(
+    assistant: Assistant, question: str, entry: str, says: str
+) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    assert says in to_plain(reply.text)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "KOMEK'te çalışıyorum, kurs ücretleri ne kadar",  # the question after it is not covered either
+        "Konya'da yaşıyorum belediye başkanı kim",
+        "I live in Konya. Who is the mayor?",
+    ],
+)
+def test_a_statement_before_an_uncovered_question_keeps_it_refused(assistant: Assistant, question: str) -> None:
+    assert assistant.ask(question).kind == ReplyKind.NO_ANSWER
+
+
+def test_statements_are_split_after_the_verb_about_the_asker(assistant: Assistant) -> None:
+    understanding = assistant.understanding
+    assert understanding.about_asker("belediyede halkla ilişkilerde çalışıyorum, ağın kaç üyesi var") == (
+        "belediyede halkla ilişkilerde çalışıyorum,",
+        "ağın kaç üyesi var",
+    )
+    assert understanding.about_asker("Hello! I work for Izmir municipality. How many members?") == (
+        "Hello! I work for Izmir municipality.",
+        "How many members?",
+    )
+    assert understanding.about_asker("Konya ne zaman üye oldu?") is None
+    assert understanding.about_asker("Hello! Konya joined in 2017. Bolu?") is None  # not in the first person
+    assert understanding.about_asker("KOMEK'te çalışıyorum") is None  # nothing asked after it
+
+
+def test_broken_about_me_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "smalltalk.yaml").write_text(
+        "- chatter: {phrases: [a], words: [b], endings: [c], ends: [d], about_me: [two words]}\n", encoding="utf-8"
+    )
+    assert "about_me needs a list of single words" in "\n".join(load_smalltalk(tmp_path)[1])

@@ -247,6 +247,30 @@ def test_a_thing_and_a_wrong_year(assistant: Assistant, question: str, card: str
     assert says in to_plain(reply.text) and not_said not in to_plain(reply.text)
 
 
+@pytest.mark.parametrize(
+    ("question", "card", "says", "not_said"),
+    [
+        # a figure to check and a year: that year's figure, whatever figure was guessed
+        ("2021'de 12 şehir mi ödül aldı", "learning-city-award", "2021", "2019"),
+        ("were there 10 award winners in 2024?", "award-winners-2024", "2024", "2019"),
+        ("2020'de ağda 230 şehir mi vardı", "member-growth", "230", "425 şehir</b>"),
+        ("in 2016 were there 115 members?", "member-growth", "August 2016", "2020"),
+        # a figure alone: the latest count (a figure the content says of something else is no match)
+        ("ağda 500 şehir mi var", "member-count", "425", "650"),
+    ],
+)
+def test_a_figure_checked(assistant: Assistant, question: str, card: str, says: str, not_said: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, card)
+    assert says in to_plain(reply.text) and not_said not in reply.text
+
+
+def test_a_rank_of_the_networks_size_is_not_its_count(assistant: Assistant) -> None:
+    """ "ağ ilk ne zaman" asks when the network began, not its first count (of_year is for years)."""
+    assert assistant.ask("ağ ilk ne zaman").entry_id == "gnlc-history"
+    assert assistant.ask("2022'de hangi şehirler üye oldu").entry_id != "member-growth"  # which, not how many
+
+
 def test_a_link_to_no_thing_and_a_missing_confirm_are_reported(tmp_path: Path, assistant: Assistant) -> None:
     text = (assistant.content.directory / "facts.yaml").read_text(encoding="utf-8")
     text = text.replace("      at: conference-1\n", "      at: conference-9\n", 1).replace(

@@ -191,6 +191,16 @@ def test_turkiye_list_is_still_the_faqs(assistant: Assistant) -> None:
     assert ask(assistant, "Türkiye'den hangi şehirler üye?").entry_id == "members-turkey"
 
 
+@pytest.mark.parametrize(
+    "text", ["How many Turkish cities are members now", "how many cities from Turkey are in the network now"]
+)
+def test_turkiye_list_whatever_else_the_question_weighs(assistant: Assistant, text: str) -> None:
+    """ "now" leans towards the network's count; a question about Türkiye's members is the FAQ's list."""
+    reply = ask(assistant, text)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "members-turkey")
+    assert "11" in reply.text
+
+
 def test_a_stale_or_forged_page_button(assistant: Assistant) -> None:
     assert assistant.button("m:c=XX:0") is None
     assert assistant.button("m:r=mars:0") is None
@@ -344,6 +354,10 @@ def test_the_city_evaluation_set(assistant: Assistant) -> None:
         ("is Sakarya still in?", "city-sakarya"),
         ("Yozgat hala var mı", "city-yozgat"),
         ("Balıkesirliyim, bizim il ne zamandan beri üye?", "city-balikesir"),
+        ("balıkesir listede yok mu", "city-balikesir"),  # on the list: whether it is a member
+        ("Bolu listede var mı", "city-bolu"),
+        ("is Bolu on the list?", "city-bolu"),
+        ("Sakarya üyeymiş öyle mi", "city-sakarya"),
     ],
 )
 def test_status_and_confirmation_of_a_named_member(assistant: Assistant, text: str, entry: str) -> None:

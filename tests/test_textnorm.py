@@ -82,6 +82,8 @@ def test_suffixes_meet_their_stem() -> None:
     assert stem("uye") == "uye"  # short words are left alone
     assert term(fold("şehirlerimizden")) == term("sehir")  # three endings
     assert terms("şehirlerimizden") == [term("sehir"), term("turkiye")]  # "our cities" are Türkiye's
+    assert term(fold("üyeymiş")) == term(fold("üyeydi")) == term("uye")  # the copula's y after a short noun
+    assert term(fold("kolaydı")) == term("kolay")  # a longer word keeps its y
 
 
 def test_looks_turkish() -> None:

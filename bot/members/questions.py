@@ -154,6 +154,8 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
     status = bool(rest_terms & v.status) or bool(folded & STILL_WORDS)  # "is Izmir still in?"
     if city_spans and not asks_membership and status and rest_terms <= v.status | v.lead | v.plain:
         asks_membership = not listing  # "Bolu'nun durumu ne?": the named member's membership
+    if city_spans and not asks_membership and rest_terms & v.on_list and rest_terms <= v.on_list_rest:
+        asks_membership = True  # "Balıkesir listede yok mu?", "is Bolu on the list?": whether it is a member
     if city_spans and asks_membership and (pure_cities or not listing):
         chosen = tuple(dict.fromkeys(directory.by_id[p.key] for p in members))
         if chosen:

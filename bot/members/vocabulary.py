@@ -48,6 +48,8 @@ class Vocabulary:
     network_words: frozenset[str]  # "şehir", "ağ", "öğrenen", "GNLC": the network's, not UNESCO's
     network_only: frozenset[str]  # "ağ", "network", "GNLC"
     how_many_terms: frozenset[str]  # "sayı", "number": "üye sayısı düştü"
+    on_list: frozenset[str]  # "liste", "listed": "Bolu listede var mı", "is Bolu on the list"
+    on_list_rest: frozenset[str]  # what else such a question may say: "var", "yok", "değil"
 
 
 _VOCABULARIES: dict[object, Vocabulary] = {}
@@ -82,6 +84,8 @@ def vocabulary() -> Vocabulary:
             network_words=_terms("sehir ag agdan ogrenen gnlc"),
             network_only=_terms("ag agdan network gnlc"),
             how_many_terms=_terms("sayi number"),
+            on_list=_terms("liste listed list"),
+            on_list_rest=_terms("liste listed list var yok degil mi") | lead | _terms("acaba bilgi information"),
         )
         _VOCABULARIES.clear()
         _VOCABULARIES[version] = found
