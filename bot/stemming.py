@@ -110,7 +110,7 @@ _SUFFIXES_BY_LENGTH = tuple(
     (length, frozenset(s for s in _SUFFIXES if len(s) == length))
     for length in sorted({len(s) for s in _SUFFIXES}, reverse=True)
 )
-_COPULAS = frozenset(["mis", "mus", "di", "du"])  # "-(y)miş", "-(y)dı" on a noun: "üyeymiş", "üyeydi"
+_COPULAS = frozenset(["mis", "mus", "di", "du"])  # "-(y)miş", "-(y)dı": "üyeymiş", "üyeydi", "katılmadı"
 _VOWELS = ("a", "e", "i", "u")  # dative/accusative after a consonant: "konferansa", "sehiri"
 # Endings a word may carry beyond a known word: inflections, and the derivations that
 # keep the topic ("uye" -> "uyelik", "katil" -> "katilim"), for the matcher's prefix look-ups.
@@ -204,5 +204,7 @@ def stem(token: str) -> str:
             break
         if len(stripped) == 4 and stripped[-1] == "y" and stripped[-2] in "aeiou" and token[4:] in _COPULAS:
             stripped = stripped[:-1]  # "uyeymis", "uyeydi": the y joins the copula to a short noun ("uye")
+        elif token[len(stripped) :] in _COPULAS and stripped.endswith(("ma", "me")) and len(stripped) >= 6:
+            stripped = stripped[:-2]  # "katilmadi", "kurulmamis": the verb said not to be ("katil")
         token = stripped
     return token

@@ -98,7 +98,7 @@ _ALLOWED_WORDS = (
     "information hakkinda oldu olmus olmustu olmustur olan olmak become became becoming var yok midir tell name "
     "names sayar say sayi number not degil bolge bolgesi bolgesinde bolgesinden region "
     "belediye buyuksehir municipality metropolitan guncel current currently status durum durumu acaba "
-    "officially resmi resmen kayitli registered hepsi tum butun all every nedir sehirleri"
+    "officially resmi resmen kayitli registered hepsi tum butun all every nedir sehirleri yoksa veya or"
 )
 _ADMITTED_WORDS = "kabul admitted accepted approved onaylandi katilim alindi alinan"
 # Whether a named member still is one, and how sure that is: "Bolu'nun durumu ne?",
