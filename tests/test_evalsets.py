@@ -298,3 +298,48 @@ def test_the_blind_holdouts_stay_out_of_the_tuning_part() -> None:
     for path in (HOLDOUT3, HOLDOUT4):
         blind = {fold(c["q"]) for c in _load(path) if "context" not in c and c["style"] != "smalltalk"}
         assert sorted((blind & tuning) - KNOWN_TUNING_OVERLAP) == [], path.name
+
+
+# ------------------------------------------------------------------------------ tuning4
+# tuning4 (helper blind6, 2026-12-02): a TUNING set written blind in two phases, leaning
+# English and worldwide; checked here on its own because it has more English than Turkish.
+TUNING4 = EVAL / "tuning4.yaml"
+
+# Its questions that holdout3 or holdout4 (also written blind) already had word for word:
+# 15 common plain ones. No other held-out question may join tuning4.
+KNOWN_TUNING4_OVERLAP = {
+    fold(q)
+    for q in (
+        "is manchester a learning city",
+        "When did Mexico City join?",
+        "What was the theme of the Beijing conference?",
+        "How much prize money comes with the Learning City Award?",
+        "When was UIL founded?",
+        "Yunanistan'dan üye şehir var mı?",
+        "UIL nedir?",
+        "Türkiye'den kaç şehir üye",
+        "KOMEK nedir?",
+        "How often do member cities have to report?",
+        "Suudi Arabistan'dan kaç şehir üye?",
+        "Başvuru formunu kim imzalamalı?",
+        "KOMEK'in yurt dışında şubesi var mı?",
+        "Ağın tematik kümeleri neler?",
+        "Bolu hâlâ üye mi?",
+    )
+}
+
+
+def test_tuning4_is_well_formed_and_leans_english(assistant: Assistant) -> None:
+    cases = _load(TUNING4)
+    test_every_case_is_well_formed(cases, assistant)
+    test_no_duplicate_questions(cases)
+    langs = Counter(c["lang"] for c in cases)
+    assert langs["en"] > langs["tr"] > 0
+    assert {c["style"] for c in cases} == STYLES
+
+
+def test_the_blind_holdouts_stay_out_of_tuning4() -> None:
+    tuning = {fold(c["q"]) for c in _load(TUNING4)}
+    for path in (HOLDOUT3, HOLDOUT4):
+        blind = {fold(c["q"]) for c in _load(path) if "context" not in c and c["style"] != "smalltalk"}
+        assert sorted((blind & tuning) - KNOWN_TUNING4_OVERLAP) == [], path.name
