@@ -339,3 +339,18 @@ def test_follow_ups_keep_the_shape(assistant: Assistant, first: str, then: str, 
     reply = assistant.ask(then, chat=chat)
     assert_sendable(reply)
     assert reply.entry_id == entry and part in reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("any canadian member cities?", "members-c-CA"),  # country adjectives (content/members.yaml countries)
+        ("which kenyan cities are learning cities", "members-c-KE"),  # not Konya, fuzzily
+        ("Which Iranian cities were added in 2020?", "members-c-IR-y-2020"),  # "added", "enlisted": joined
+        ("As a researcher from Nigeria, I'd love to know which Nigerian cities were enlisted.", "members-c-NG"),
+        ("How many cities were admitted in the December 2025 round?", "newest-members"),
+    ],
+)
+def test_adjectives_and_intake_words(assistant: Assistant, text: str, entry: str) -> None:
+    reply = assistant.ask(text)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)

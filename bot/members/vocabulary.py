@@ -98,9 +98,13 @@ _ALLOWED_WORDS = (
     "information hakkinda oldu olmus olmustu olmustur olan olmak become became becoming var yok midir tell name "
     "names sayar say sayi number not degil bolge bolgesi bolgesinde bolgesinden region "
     "belediye buyuksehir municipality metropolitan guncel current currently status durum durumu acaba "
-    "officially resmi resmen kayitli registered hepsi tum butun all every nedir sehirleri yoksa veya or"
+    "officially resmi resmen kayitli registered hepsi tum butun all every nedir sehirleri yoksa veya or size large "
+    "big buyukluk"
 )
-_ADMITTED_WORDS = "kabul admitted accepted approved onaylandi katilim alindi alinan"
+_ADMITTED_WORDS = (
+    "kabul admitted accepted approved onaylandi katilim alindi alinan added enlisted entered entrant entrants "
+    "intake round batch cohort welcomed newcomer newcomers"
+)
 # Whether a named member still is one, and how sure that is: "Bolu'nun durumu ne?",
 # "Konya'nın üyeliği sürüyor mu?", "Is Bolu's membership confirmed?".
 _STATUS_WORDS = (
@@ -139,7 +143,7 @@ LIST_WORDS = frozenset(
 STILL_WORDS = frozenset(["still", "hala", "halen", "hela", "artik"])  # stop words that ask whether it still is
 YEAR = re.compile(r"(20\d\d)(?:[a-z]{0,5})$")  # "2019", "2019da", "2018deki"
 WHO_WORDS = frozenset(["hangi", "hangileri", "which", "kim", "kimler", "who", "liste", "listesi", "list"])
-COUNT_WORDS = frozenset(["kac", "many", "number", "sayisi"])
+COUNT_WORDS = frozenset(["kac", "many", "number", "sayisi", "size", "large", "big"])  # "the size of the 2022 intake"
 # English words before the name in "Is X a learning city?", "When did X join?".
 LEAD_WORDS = frozenset(["is", "was", "are", "has", "have", "does", "did", "do", "when", "since", "if", "whether"])
 ENGLISH_WORDS = frozenset(["learning", "city", "member", "members", "join", "joined", "network", "part", "membership"])
