@@ -25,6 +25,7 @@ from bot.leaning import leaning
 from bot.listings import Listings
 from bot.matching import Decision, MatchResult, Thresholds
 from bot.members.answers import MemberAnswers
+from bot.members.model import parse_list_entry_id
 from bot.prepared import Prepared
 from bot.render import Renderer
 from bot.replies import Button, InlineArticle, Reply, ReplyKind, reply_of
@@ -220,6 +221,8 @@ class Assistant:
         if topic is None and reply.kind == ReplyKind.ANSWER and reply.entry_id:
             # Any answer about one thing can be followed up ("peki Bolu?"), whoever gave it.
             topic = self.understanding.follow.topic_of_answer(reply.entry_id, text, reply.lang)
+            if topic is None and parse_list_entry_id(reply.entry_id) is not None:  # "Which UK cities?" >> "and 2025?"
+                topic = Topic("entry", reply.entry_id, None, reply.lang, entry=reply.entry_id)
         if topic is not None and reply.entry_id and self.has_answer(reply.entry_id):
             topic = replace(topic, entry=reply.entry_id)
         if topic is not None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from bot.conversation import Topic
 from bot.lang import Lang
+from bot.memberfollow import member_follow_up
 from bot.replies import Reply, ReplyKind
 
 if TYPE_CHECKING:
@@ -46,6 +47,9 @@ def leaning(
         retry, retry_topic = ask(same_year, lang or reply.lang, None)
         if retry.kind == ReplyKind.ANSWER:
             return retry, retry_topic or _topic(a, retry, same_year)
+    listed = member_follow_up(a, text, context, lang or reply.lang)  # "and in 2025?" after a country's list
+    if listed is not None:
+        return listed
     follow_up = follow.is_follow_up(text)
     if not (reply.kind == ReplyKind.ANSWER and _stands_alone(a, text, reply, follow_up)):
         # A fresh full question wins over the context; what leans on it is read with it

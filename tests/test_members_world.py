@@ -354,3 +354,32 @@ def test_follow_ups_keep_the_shape(assistant: Assistant, first: str, then: str, 
 def test_adjectives_and_intake_words(assistant: Assistant, text: str, entry: str) -> None:
     reply = assistant.ask(text)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "entry"),
+    [
+        ("Which cities in Colombia are members?", "and in 2025?", "members-c-CO-y-2025"),  # the year, the country kept
+        ("Which UK cities are members?", "and in 2025?", "members-c-GB-y-2025"),  # "UK": no name to ask again with
+        ("Fas'tan hangi şehirler üye?", "2022'de hangileri katıldı?", "members-c-MA-y-2022"),  # not the world's 2022
+        ("Almanya'dan hangi şehirler üye?", "ya Fransa?", "members-c-FR"),
+        ("Which cities joined in 2024?", "from how many countries?", "members-y-2024"),  # the same list says it
+        ("Almanya'dan hangi şehirler üye?", "kaç tane?", "members-c-DE"),
+        # a full question of its own wins; a city named is the city's question
+        ("Which cities in Morocco are members?", "Which cities joined in 2024?", "members-y-2024"),
+        ("Almanya'dan hangi şehirler üye?", "peki Hamburg?", "member-hamburg"),
+        ("Almanya'dan hangi şehirler üye?", "Konya ne zaman katıldı", "city-konya"),
+    ],
+)
+def test_follow_ups_to_a_list_keep_its_filter(assistant: Assistant, first: str, follow_up: str, entry: str) -> None:
+    chat = ("list-follow-up", first, follow_up)
+    assistant.ask(first, chat=chat)
+    reply = assistant.ask(follow_up, chat=chat)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+def test_another_place_after_a_years_list_drops_the_year_it_has_no_members_in(assistant: Assistant) -> None:
+    chat = ("list-follow-up", "France")
+    assistant.ask("Almanya'dan hangi şehirler üye?", chat=chat)
+    assert assistant.ask("ya 2020'de?", chat=chat).entry_id == "members-c-DE-y-2020"
+    assert assistant.ask("ya Fransa?", chat=chat).entry_id == "members-c-FR"  # France had none in 2020
