@@ -1,4 +1,4 @@
-"""A question read without what the asker says about themselves first.
+"""A question read without what the asker says about themselves first, or with it.
 
 "belediyede halkla ilişkilerde çalışıyorum, ağın kaç üyesi var" is a question about the
 network's size; "halkla ilişkiler" (public relations, a topic the content has no answer
@@ -8,6 +8,11 @@ for) is only where the asker works. When the whole question gets "I don't have t
 gives ("İzmir'de çalışıyorum, şehrimiz ne zaman üye oldu": İzmir), and its answer is
 taken when it is one. The question after it must not be one the content lacks either
 ("KOMEK'te çalışıyorum, kurs ücretleri ne kadar" stays "I don't have that").
+
+The other way round, "Yozgat belediyesinde çalışıyorum, İngilizcem iyi değil: what year
+our city accepted?" asks about the city the statement names: :func:`about_our_city`
+gives that member's card when the question speaks of "our city" ("şehrimiz") and of
+membership, and the reading alone found nothing better.
 """
 
 from __future__ import annotations
@@ -17,13 +22,18 @@ from typing import TYPE_CHECKING
 from bot.conversation import Topic
 from bot.lang import Lang
 from bot.leaning import AskOne
+from bot.members.directory import PlaceKind, words
+from bot.members.vocabulary import STILL_WORDS, vocabulary
 from bot.replies import Reply, ReplyKind
-from bot.textnorm import fold_question
+from bot.textnorm import fold_question, folded_terms
 
 if TYPE_CHECKING:
     from bot.assistant import Assistant
 
-__all__ = ["after_statement"]
+__all__ = ["about_our_city", "after_statement"]
+
+# Words that ask about a membership: with "our city", the city's card answers
+_MEMBERSHIP = frozenset(["ne", "zaman", "zamandan", "yil", "yili", "sene", "when", "since", "year", "still", "hala"])
 
 
 def after_statement(
@@ -42,3 +52,29 @@ def after_statement(
     if retry.kind == ReplyKind.ANSWER:
         return retry, retry_topic
     return reply, topic
+
+
+def about_our_city(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:
+    """The card of the one member a question names, when it asks about "our city"
+    ("şehrimiz", "our city") and its membership and the reading alone gave no answer or
+    another entry's; else ``reply``. Never instead of "I don't have that"."""
+    members = a.members
+    if members is None or reply.kind in (ReplyKind.NO_ANSWER, ReplyKind.SMALLTALK):
+        return reply
+    if not a.understanding.says_our_city(text):
+        return reply
+    tokens = words(text)
+    named = {p.key for _, _, found in members.directory.scan(tokens) for p in found if p.kind is PlaceKind.MEMBER}
+    if len(named) != 1:
+        return reply
+    member = members.directory.by_id[named.pop()]
+    if reply.kind == ReplyKind.ANSWER and reply.entry_id == member.entry_id:
+        return reply
+    v = vocabulary()
+    said = set(folded_terms(" ".join(w.text for w in tokens)))
+    folded = {w.text for w in tokens}
+    if not (said & (v.membership | v.status | v.learning_city) or folded & (_MEMBERSHIP | STILL_WORDS)):
+        return reply  # "our city Konya: where is KOMEK?" asks something else
+    if a.understanding.uncovered(text) is not None or a.guard.check(text, member.entry_id) is not None:
+        return reply
+    return members.members_reply((member,), lang or reply.lang)

@@ -48,15 +48,18 @@ class Chatter:
     endings: tuple[str, ...] = ()
     ends: tuple[tuple[str, ...], ...] = ()
     about_me: frozenset[str] = frozenset()  # verbs that end a statement about the asker ("çalışıyorum")
+    our_city: tuple[tuple[str, ...], ...] = ()  # the asker's own city, named elsewhere ("şehrimiz", "our city")
 
     _phrases: PhraseIndex[None] = field(init=False, repr=False, compare=False)
     _words: PhraseIndex[None] = field(init=False, repr=False, compare=False)
     _ends: PhraseIndex[None] = field(init=False, repr=False, compare=False)
+    _our_city: PhraseIndex[None] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_phrases", PhraseIndex(((p, None) for p in self.phrases), str.__eq__))
         object.__setattr__(self, "_words", PhraseIndex((w, None) for w in self.words))
         object.__setattr__(self, "_ends", PhraseIndex(((p, None) for p in self.ends), str.__eq__))
+        object.__setattr__(self, "_our_city", PhraseIndex(((p, None) for p in self.our_city), str.__eq__))
 
     def __bool__(self) -> bool:
         return bool(self.phrases or self.words or self.endings or self.ends)
@@ -85,6 +88,11 @@ class Chatter:
             if (i in listed or verb[i] or clause[i]) and not knows(token):
                 marked[i] = True
         return marked
+
+    def says_our_city(self, text: str) -> bool:
+        """Whether ``text`` speaks of the asker's own city ("şehrimiz ne zaman katıldı",
+        "is our city a learning city"): the city it names elsewhere is the one asked about."""
+        return self._our_city.has(fold_question(text).split())
 
     def statement(self, text: str, knows: Callable[[str], bool]) -> tuple[str, str] | None:
         """``text`` split after what the asker says about themselves before the question

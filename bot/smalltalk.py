@@ -126,6 +126,11 @@ def _chatter(data: object) -> tuple[Chatter, list[str]]:
     about_me = data.get("about_me", []) if isinstance(data, Mapping) else []
     if not isinstance(about_me, list) or not all(isinstance(v, str) and len(fold(v).split()) == 1 for v in about_me):
         return Chatter(), [f"{SMALLTALK_FILE}: chatter's about_me needs a list of single words"]
+    our_city = data.get("our_city", []) if isinstance(data, Mapping) else []
+    if not isinstance(our_city, list) or not all(isinstance(v, str) and fold(v) for v in our_city):
+        return Chatter(), [f"{SMALLTALK_FILE}: chatter's our_city needs a list of phrases"]
+    lists["our_city"] = our_city
     endings = tuple(sorted({fold(v) for v in lists["endings"]}))
     mine = frozenset(fold(v) for v in about_me)
-    return Chatter(phrases("phrases"), phrases("words"), endings, phrases("ends"), mine), []
+    ours = phrases("our_city")
+    return Chatter(phrases("phrases"), phrases("words"), endings, phrases("ends"), mine, ours), []

@@ -202,6 +202,10 @@ class Understanding:
         none (:mod:`bot.chatter`)."""
         return self.smalltalk.chatter.core(text, self._content_knows)
 
+    def says_our_city(self, text: str) -> bool:
+        """Whether ``text`` speaks of the asker's own city ("şehrimiz", "our city")."""
+        return self.smalltalk.chatter.says_our_city(text)
+
     def about_asker(self, text: str) -> tuple[str, str] | None:
         """What the asker says about themselves and the question after it
         (:meth:`bot.chatter.Chatter.statement`), or None."""

@@ -216,3 +216,34 @@ def test_broken_about_me_is_reported(tmp_path: Path) -> None:
         "- chatter: {phrases: [a], words: [b], endings: [c], ends: [d], about_me: [two words]}\n", encoding="utf-8"
     )
     assert "about_me needs a list of single words" in "\n".join(load_smalltalk(tmp_path)[1])
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        (
+            "Sorry to bother you, I work for Yozgat municipality, my English is not good: what year our city accepted?",
+            "city-yozgat",
+        ),
+        (
+            "hey there, coordinator from Bristol here :) quick one – since when has our city been in the network?",
+            "member-bristol",
+        ),
+        ("Hocam selamlar, Hatay'da yaşıyorum, depremden sonra şehrimiz hâlâ öğrenen şehir mi?", "city-hatay"),
+        ("Bursalıyım şehrimiz ne zaman üye oldu", "city-bursa"),
+    ],
+)
+def test_our_city_is_the_city_the_message_names(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Konyalıyım, şehrimizin belediye başkanı kim, ne zamandan beri görevde",  # not covered: stays refused
+        "Konya'da yaşıyorum, şehrimizde KOMEK ne zaman kuruldu",  # another question: KOMEK's
+    ],
+)
+def test_our_city_does_not_take_another_question(assistant: Assistant, question: str) -> None:
+    assert assistant.ask(question).entry_id != "city-konya"
