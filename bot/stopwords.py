@@ -74,6 +74,12 @@ STOPWORDS_EN: frozenset[str] = frozenset(
             believed assume assumed
             """
         ),
+        # Verbs that only carry a question along ("which conference came before Medellín?")
+        *_words(
+            """
+            came come comes coming go goes going went happen happened happens
+            """
+        ),
         # Chat shorthand for them ("wat is the gnlc", "pls tell me")
         *_words(
             """

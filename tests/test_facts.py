@@ -354,3 +354,16 @@ def test_a_broken_superlative_is_reported(tmp_path: Path, assistant: Assistant) 
     (tmp_path / "facts.yaml").write_text(text, encoding="utf-8")
     _, problems = load_facts(tmp_path, assistant.content.conferences, assistant.content.entry_ids())
     assert "pick is most or least" in "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    ("question", "card"),
+    [
+        ("Which conference came before Medellín?", "conference-3-cork"),  # "came" carries the question only
+        ("In which year did the first Learning City Award go out?", "learning-city-award"),
+        ("What was UIL called originally?", "what-is-uil"),
+    ],
+)
+def test_verbs_that_carry_a_question_along(assistant: Assistant, question: str, card: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, card)
