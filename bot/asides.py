@@ -45,6 +45,7 @@ def after_statement(
     if split is None:
         return reply, topic
     said, asked = split
+    asked = a.understanding.without_chatter(asked) or asked  # "müdürüm Bursa'nın hangi yıl ... sordu"
     if a.understanding.uncovered(asked) is not None:
         return reply, topic
     names = a.understanding.names_in(fold_question(said))

@@ -12,6 +12,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from rapidfuzz.distance import Levenshtein
+
 from bot import callbacks, tghtml
 from bot.factfinder import FactAnswer
 from bot.guard import Rule
@@ -111,6 +113,13 @@ def names_the_city(a: Assistant, text: str, entry_id: str) -> bool:
         words = fold(name).split()
         if len(words) > 1 and f" {' '.join(words)} " in f" {folded} ":
             return True
-        if len(words) == 1 and any(t.startswith(words[0]) for t in tokens):
+        if len(words) == 1 and any(t.startswith(words[0]) or _misspelt(t, words[0]) for t in tokens):
             return True
     return False
+
+
+def _misspelt(token: str, name: str) -> bool:
+    """Whether ``token`` starts with ``name`` written with one letter wrong, missing or
+    extra ("sakaraya" for Sakarya, "eskisehr" for Eskişehir); names of five letters or more."""
+    size = len(name)
+    return size >= 5 and any(Levenshtein.distance(token[:n], name) <= 1 for n in (size - 1, size, size + 1))

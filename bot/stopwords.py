@@ -77,7 +77,7 @@ STOPWORDS_EN: frozenset[str] = frozenset(
         # Verbs that only carry a question along ("which conference came before Medellín?")
         *_words(
             """
-            came come comes coming go goes going went happen happened happens
+            came come comes coming go goes going went happen happened happens whether
             """
         ),
         # Chat shorthand for them ("wat is the gnlc", "pls tell me")

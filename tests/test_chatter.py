@@ -247,3 +247,19 @@ def test_our_city_is_the_city_the_message_names(assistant: Assistant, question: 
 )
 def test_our_city_does_not_take_another_question(assistant: Assistant, question: str) -> None:
     assert assistant.ask(question).entry_id != "city-konya"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        (
+            "Hi! I've just accepted a job in Finland and I'm curious whether any Finnish towns are in the network?",
+            "members-c-FI",
+        ),  # "a job" is where the asker goes, not a question about jobs
+        ("Balıkesir de üye miydi yoksa karıştırıyor muyum?", "city-balikesir"),
+        ("sakaraya ne zaman üye oldu", "city-sakarya"),  # a city's name with one letter extra still names it
+    ],
+)
+def test_more_ways_around_a_question(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
