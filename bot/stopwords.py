@@ -51,6 +51,12 @@ STOPWORDS_TR: frozenset[str] = frozenset(
             bisey bisi valla vallahi kanka knk sorcam soracam sorucam
             """
         ),
+        # Words that point at a place named elsewhere ("Dresden'e taşınıyorum, orası da öğrenen şehir mi?")
+        *_words(
+            """
+            orasi orasinin orasida orada oraya burasi burasinin burada buraya
+            """
+        ),
     ]
 )
 STOPWORDS_EN: frozenset[str] = frozenset(

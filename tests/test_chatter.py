@@ -258,6 +258,11 @@ def test_our_city_does_not_take_another_question(assistant: Assistant, question:
         ),  # "a job" is where the asker goes, not a question about jobs
         ("Balıkesir de üye miydi yoksa karıştırıyor muyum?", "city-balikesir"),
         ("sakaraya ne zaman üye oldu", "city-sakarya"),  # a city's name with one letter extra still names it
+        # "orası" points at the place named before it; it is no unknown city's name
+        (
+            "Selam :) Almanya'da yaşayan bir Türk'üm, Dresden'e taşınıyorum, orası da öğrenen şehir mi?",
+            "member-dresden",
+        ),
     ],
 )
 def test_more_ways_around_a_question(assistant: Assistant, question: str, entry: str) -> None:
