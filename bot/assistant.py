@@ -251,6 +251,9 @@ class Assistant:
         early = self.members.question(text) if self.members is not None else None
         if early is not None and early.abroad and self.members is not None:  # "Almanya'dan kaç şehir üye?"
             return self.members.answer(early, lang), None
+        compared = self.members.compared(text, lang) if self.members is not None else None
+        if compared is not None:  # "Ankara mı önce katıldı İzmir mi?"
+            return compared, None
         fact = self.understanding.fact(text, lang, context)
         tail = self.understanding.after_chatter(text)  # "Selam, ödev hazırlıyorum; ağ ne zaman kuruldu?"
         if fact is None and tail is not None:

@@ -383,3 +383,27 @@ def test_another_place_after_a_years_list_drops_the_year_it_has_no_members_in(as
     assistant.ask("Almanya'dan hangi şehirler üye?", chat=chat)
     assert assistant.ask("ya 2020'de?", chat=chat).entry_id == "members-c-DE-y-2020"
     assert assistant.ask("ya Fransa?", chat=chat).entry_id == "members-c-FR"  # France had none in 2020
+
+
+@pytest.mark.parametrize(
+    ("text", "order", "entry"),
+    [
+        ("Ankara mı önce katıldı İzmir mi?", ["İzmir", "Ankara"], "members-turkey"),
+        ("Was it Eskişehir or Konya that joined first?", ["Eskişehir", "Konya"], "members-turkey"),
+        ("Bonn mu daha önce katıldı Hamburg mu", ["Hamburg", "Bonn"], "member-hamburg"),
+    ],
+)
+def test_members_compared_in_the_order_they_joined(
+    assistant: Assistant, text: str, order: list[str], entry: str
+) -> None:
+    reply = assistant.ask(text)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    first_line = reply.text.split("\n")[0]
+    assert first_line.index(order[0]) < first_line.index(order[1])
+    assert_sendable(reply)
+
+
+def test_two_members_without_an_order_are_no_comparison(assistant: Assistant) -> None:
+    assert assistant.members is not None
+    assert assistant.members.compared("Konya ve Bolu üye mi", "tr") is None
+    assert assistant.members.compared("Konya'dan önce kim katıldı", "tr") is None  # one member named

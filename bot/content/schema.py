@@ -47,6 +47,7 @@ MESSAGE_FIELDS: dict[str, frozenset[str]] = {
         "city_answer": "name country joined url",
         "city_usage": "",
         "member_answer": "name flag country joined",
+        "members_in_order": "items",
         "member_joined_year": "year",
         "member_joined_range": "first last",
         "member_joined_before": "year",

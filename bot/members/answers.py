@@ -14,7 +14,7 @@ from bot import callbacks
 from bot.content.model import City, Content
 from bot.lang import Lang
 from bot.members.countries import country_codes, country_name, flag
-from bot.members.directory import TURKIYE, Directory, PlaceKind
+from bot.members.directory import TURKIYE, Directory, PlaceKind, words
 from bot.members.model import (
     NO_MEMBERS,
     NOT_LISTED,
@@ -26,13 +26,34 @@ from bot.members.model import (
 from bot.members.overview import Overview, Shown
 from bot.members.questions import Ask, MemberQuestion, Order, recognise
 from bot.members.replies import ListFilter, MemberReplies
+from bot.members.vocabulary import vocabulary
 from bot.replies import Button, Reply, ReplyKind
-from bot.textnorm import fold
-from bot.tghtml import Html
+from bot.textnorm import fold, folded_terms
+from bot.tghtml import Html, escape
 
 __all__ = ["MemberAnswers"]
 
 SCORE = 100.0  # a membership question is recognised by rule, not by a fuzzy score
+_MAX_COMPARED = 4  # members a question compares at most ("Ankara mı önce katıldı İzmir mi?")
+_MAX_COMPARED_WORDS = 16
+# Words that ask which joined first or later (folded)
+_EARLIER = frozenset(
+    [
+        "once",
+        "onceki",
+        "ilk",
+        "ilki",
+        "first",
+        "earlier",
+        "before",
+        "sonra",
+        "later",
+        "eski",
+        "older",
+        "newer",
+        "sooner",
+    ]
+)
 Buttons = tuple[tuple[Button, ...], ...]
 
 
@@ -91,6 +112,30 @@ class MemberAnswers:
         if q is None or q.turkiye_only:
             return None
         return self.answer(q, lang)
+
+    def compared(self, text: str, lang: Lang) -> Reply | None:
+        """ "Ankara mı önce katıldı İzmir mi?", "Was it Eskişehir or Konya that joined first?":
+        the members named, in the order they joined; None when the question names fewer
+        than two members or asks no order of joining."""
+        tokens = words(text)
+        if len(tokens) > _MAX_COMPARED_WORDS:
+            return None
+        named = [p for _, _, found in self.directory.scan(tokens) for p in found if p.kind is PlaceKind.MEMBER]
+        chosen = tuple(dict.fromkeys(self.directory.by_id[p.key] for p in named))
+        folded = {w.text for w in tokens}
+        v = vocabulary()
+        if not 2 <= len(chosen) <= _MAX_COMPARED or not folded & _EARLIER:
+            return None
+        if not set(folded_terms(" ".join(folded))) & v.membership:
+            return None  # "Bursa mı daha eski bir şehir, Sakarya mı?" is no question about joining
+        ordered = sorted(chosen, key=lambda m: (m.joined.first, m.joined.last, m.city))
+        items = Html(", ".join(f"<b>{escape(m.city)}</b> ({escape(self.replies.joined(m, lang))})" for m in ordered))
+        text_ = self.msg("members_in_order", lang, items=items) + "\n\n" + Html(self.replies.answer(ordered, lang))
+        turkish = all(m.country == TURKIYE for m in ordered)
+        entry = "members-turkey" if turkish and "members-turkey" in self.content.faq else ordered[0].entry_id
+        return self._finish(
+            text_, lang, kind=ReplyKind.ANSWER, buttons=((self._menu(lang),),), entry_id=entry, score=SCORE
+        )
 
     def answer(self, q: MemberQuestion, lang: Lang) -> Reply:
         if q.ask is Ask.CITY:
