@@ -1,5 +1,6 @@
-"""Schema of the second pair of evaluation sets (tests/eval/holdout2.yaml, tuning2.yaml)
-and of the blind holdouts tests/eval/holdout3.yaml and holdout4.yaml.
+"""Schema of the second pair of evaluation sets (tests/eval/holdout2.yaml, tuning2.yaml),
+of the blind holdouts tests/eval/holdout3.yaml and holdout4.yaml and of the blind tuning
+set tests/eval/tuning3.yaml.
 
 The sets were written from the facts, not from the content (see their header comments).
 These tests only check that they stay well-formed and fair: known keys and values, expected
@@ -24,6 +25,7 @@ HOLDOUT2 = EVAL / "holdout2.yaml"
 TUNING2 = EVAL / "tuning2.yaml"
 HOLDOUT3 = EVAL / "holdout3.yaml"
 HOLDOUT4 = EVAL / "holdout4.yaml"
+TUNING3 = EVAL / "tuning3.yaml"
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 
 KEYS = {"q", "expect", "lang", "style", "contains", "context"}
@@ -167,7 +169,7 @@ def _load(path: Path) -> list[dict[str, Any]]:
 
 
 def _present() -> list[Path]:
-    return [path for path in (HOLDOUT2, TUNING2, HOLDOUT3, HOLDOUT4) if path.exists()]
+    return [path for path in (HOLDOUT2, TUNING2, HOLDOUT3, HOLDOUT4, TUNING3) if path.exists()]
 
 
 @pytest.fixture(scope="module", params=[p.name for p in _present()])
@@ -328,6 +330,47 @@ KNOWN_TUNING4_OVERLAP = {
     )
 }
 
+# Questions of the blind tuning set tuning3 (written 2026-12-02 from the sources only, like the
+# holdouts) that a holdout already had word for word (folded): 29 distinct ones (9 in holdout2,
+# 16 in holdout3, 18 in holdout4), mostly plain questions and refusals people ask this way
+# ("What is KOMEK?", "Konya Büyükşehir Belediye Başkanı kim?"). They stay in tuning3 (blind
+# coincidences), but work on tuning3's misses must not be judged on them; no other holdout
+# question may join tuning3.
+KNOWN_TUNING3_OVERLAP = {
+    fold(q)
+    for q in (
+        "Pekin Bildirgesi nedir?",
+        "Medellín Manifestosu hangi konferansta çıktı?",
+        "Cork konferansının teması neydi?",
+        "Türkiye'nin ilk öğrenen şehri hangisi?",
+        "Bir sonraki konferans ne zaman olacak?",
+        "ogrenen sehirlerin temel ozellikleri neler",
+        "Konya Büyükşehir Belediye Başkanı kim?",
+        "Konyaspor bu hafta kiminle oynuyor?",
+        "What is the UNESCO Global Network of Learning Cities?",
+        "What is KOMEK?",
+        "What are the Key Features of Learning Cities?",
+        "What's UIL's postal address?",
+        "How many cities are in the GNLC now?",
+        "Which was the first Turkish city to join?",
+        "How much do KOMEK courses cost?",
+        "Is Paris a learning city?",
+        "5. konferans nerede yapıldı?",
+        "UIL ne zaman kuruldu",
+        "Çin'den kaç şehir üye",
+        "bolu hala uye mi",
+        "İstanbul öğrenen şehir mi?",
+        "Yarın Konya'da hava nasıl olacak?",
+        "Who runs the learning cities network?",
+        "What is the Cork Call to Action?",
+        "Mısır'dan 2025'te hangi şehirler katıldı?",
+        "2020 yılında Türkiye'den kaç şehir katıldı?",
+        "UNESCO Dünya Mirası listesinde Türkiye'den kaç yer var?",
+        "How many Turkish cities are members?",
+        "How many members did the network have in 2020?",
+    )
+}
+
 
 def test_tuning4_is_well_formed_and_leans_english(assistant: Assistant) -> None:
     cases = _load(TUNING4)
@@ -343,3 +386,12 @@ def test_the_blind_holdouts_stay_out_of_tuning4() -> None:
     for path in (HOLDOUT3, HOLDOUT4):
         blind = {fold(c["q"]) for c in _load(path) if "context" not in c and c["style"] != "smalltalk"}
         assert sorted((blind & tuning) - KNOWN_TUNING4_OVERLAP) == [], path.name
+
+
+def test_the_holdouts_stay_out_of_the_blind_tuning_set() -> None:
+    if not TUNING3.exists():
+        pytest.skip("no tuning3")
+    tuning = {fold(c["q"]) for c in _load(TUNING3)}
+    for path in (HOLDOUT2, HOLDOUT3, HOLDOUT4):
+        held = {fold(c["q"]) for c in _load(path) if "context" not in c and c["style"] != "smalltalk"}
+        assert sorted((held & tuning) - KNOWN_TUNING3_OVERLAP) == [], path.name
