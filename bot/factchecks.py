@@ -17,6 +17,7 @@ YEAR = re.compile(r"((?:19|20)\d\d)(?:[a-z]{0,6})$")  # "2022", "2022de", "2022d
 _LOCATIVE = frozenset(["da", "de", "ta", "te", "nda", "nde", "dak", "dek", "tak", "tek"])  # "Riyad'da", "Seul'deki"
 _EN_CHECKS = frozenset(["is", "was", "were", "are", "did", "does"])  # "is UIL in Paris?"
 _EN_IN = frozenset(["in", "at"])
+_EN_TAGS = frozenset(["correct", "right", "isnt", "isn", "wasnt", "wasn", "it", "no", "yes", "true"])  # after the place
 
 
 def checked_by(text: str, tokens: Sequence[str], word: str) -> str | None:
@@ -29,13 +30,25 @@ def checked_by(text: str, tokens: Sequence[str], word: str) -> str | None:
         return "year"
     if not word.isalpha():
         return None
-    if at == len(tokens) - 1 and at > 0 and tokens[at - 1] in _EN_IN and tokens[0] in _EN_CHECKS:
+    before = [t for t in tokens[:at] if t != "the"]  # "is Jubail in the UAE?"
+    after = tokens[at + 1 :]
+    tagged = all(t in _EN_TAGS for t in after)  # "Jubail is in the UAE, correct?"
+    if (
+        before
+        and before[-1] in _EN_IN
+        and tagged
+        and (tokens[0] in _EN_CHECKS or (after and text.rstrip().endswith("?")))
+    ):
         # a name, written with a capital: "in Paris", not "in summer"
-        named = any(fold(w) == word and w[:1].isupper() for w in text.replace("?", " ").split())
+        named = any(fold(w.strip(",.;:!?")) == word and w[:1].isupper() for w in text.split())
         return "where" if named else None
+    written = [w.replace("’", "'").split("'") for w in text.split()]
+    # "Riyad'da mı?", and with the apostrophe whatever follows: "Dubai'deydi galiba?", "Dublin'de yapılmıştı sanırım"
+    named = any(len(w) > 1 and fold(w[0]) == word and w[1][:2].lower() in _LOCATIVE for w in written)
+    if named:
+        return "where"
     if at + 1 >= len(tokens) or tokens[at + 1] not in PARTICLES:
         return None
-    written = [w.replace("’", "'").split("'") for w in text.split()]
     located = any(len(w) > 1 and fold(w[0]) == word and w[1][:3].lower() in _LOCATIVE for w in written)
     if not located and not (len(word) > 5 and word[-2:] in ("da", "de", "ta", "te")):
         return None

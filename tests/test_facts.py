@@ -367,3 +367,17 @@ def test_a_broken_superlative_is_reported(tmp_path: Path, assistant: Assistant) 
 def test_verbs_that_carry_a_question_along(assistant: Assistant, question: str, card: str) -> None:
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, card)
+
+
+@pytest.mark.parametrize(
+    ("question", "card", "says"),
+    [
+        ("Jubail is in the UAE, correct?", "conference-6-jubail", "Saudi Arabia"),  # a tag after the place
+        ("Son konferans Dubai'deydi galiba?", "conference-6-jubail", "Suudi Arabistan"),  # a hedge after it
+        ("Üçüncü konferans Dublin'de yapılmıştı sanırım", "conference-3-cork", "Cork"),
+    ],
+)
+def test_a_wrong_place_set_right_whatever_follows_it(assistant: Assistant, question: str, card: str, says: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, card)
+    assert says in to_plain(reply.text)
