@@ -20,6 +20,7 @@ from bot.members.countries import country_name
 from bot.members.directory import PlaceKind, words
 from bot.members.model import NO_MEMBERS, parse_list_entry_id
 from bot.members.replies import ListFilter
+from bot.members.shapes import order_words
 from bot.members.vocabulary import COUNT_WORDS, LIST_WORDS, YEAR, vocabulary
 from bot.replies import Reply, ReplyKind
 from bot.textnorm import STOPWORDS, fold, folded_terms, term
@@ -32,12 +33,20 @@ __all__ = ["member_follow_up"]
 _MAX_WORDS = 8  # a follow-up is short: "and which of them joined in 2022?"
 # Words of a follow-up that ask nothing of their own ("peki", "and", "what about", "hepsi bu mu")
 _FOLLOW = frozenset(
-    ["peki", "ya", "and", "what", "about", "how", "then", "only", "sadece", "hepsi", "bu", "mu", "that", "all", "it"]
+    [
+        *("peki", "ya", "and", "what", "about", "how", "then", "only", "sadece", "hepsi", "bu", "mu", "that", "all"),
+        *("it", "one", "ones", "tane"),
+    ]
 )
 
 
 # Words that refer back to the list ("hangileri", "bunlardan", "which of them")
-_REFERS = frozenset(["hangileri", "hangisi", "bunlardan", "onlardan", "bunlarin", "onlarin", "them", "those", "these"])
+_REFERS = frozenset(
+    [
+        *("hangileri", "hangisi", "bunlardan", "onlardan", "bunlarin", "onlarin", "them", "those", "these", "its"),
+        *("uyesi", "uyeleri", "sehri", "sehirleri", "kenti", "kentleri"),  # "kaç üyesi var?": its members
+    ]
+)
 
 
 @cache
@@ -75,6 +84,8 @@ def member_follow_up(a: Assistant, text: str, context: Topic, lang: Lang) -> tup
             taken.add(i)
     if len(countries) > 1 or len(regions) > 1 or len(years) > 1:
         return None
+    order, order_at = order_words(tokens)  # "which one joined first?", "ilki hangisi?", "and the last one?"
+    taken |= order_at
     rest = [w.text for i, w in enumerate(tokens) if i not in taken]
     v = vocabulary()
     known = v.allowed | v.listing
@@ -82,11 +93,14 @@ def member_follow_up(a: Assistant, text: str, context: Topic, lang: Lang) -> tup
     plain = STOPWORDS | _FOLLOW | LIST_WORDS | COUNT_WORDS
     if any(word not in plain and not set(folded_terms(word)) <= known for word in rest):
         return None  # "peki teması?", "and the mayor?": another question
-    if not (countries or regions or years or asks):
+    if not (countries or regions or years or asks or order):
         return None
     subject = {t for word in rest for t in folded_terms(word)} & _subject()
     if subject and not any(w in _REFERS for w in rest):
         return None  # "Which cities joined in 2024?" is a question of its own; "hangileri katıldı?" leans
+    if order is not None and not (countries or regions or years) and (country or region) and not year:
+        shown = members.shown(members.overview.order(country, region, order, lang), lang)
+        return shown, context  # the list stays what a next follow-up filters
     switched = bool(countries or regions)  # another place: the year is kept only where it has members
     if countries:
         country, region = countries.pop(), None

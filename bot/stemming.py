@@ -202,9 +202,11 @@ def stem(token: str) -> str:
         stripped = strip_ending(token)
         if stripped == token:
             break
-        if len(stripped) == 4 and stripped[-1] == "y" and stripped[-2] in "aeiou" and token[4:] in _COPULAS:
-            stripped = stripped[:-1]  # "uyeymis", "uyeydi": the y joins the copula to a short noun ("uye")
-        elif token[len(stripped) :] in _COPULAS and stripped.endswith(("ma", "me")) and len(stripped) >= 6:
+        copula = token[len(stripped) :] in _COPULAS
+        if copula and stripped[-1] == "y" and (len(stripped) == 4 or stripped[-2] in "iu") and stripped[-2] in "aeiou":
+            # "uyeymis", "hangisiydi": the y joins the copula to a short noun or an -i/-u ending ("uye", "hangisi")
+            stripped = stripped[:-1]
+        elif copula and stripped.endswith(("ma", "me")) and len(stripped) >= 6:
             stripped = stripped[:-2]  # "katilmadi", "kurulmamis": the verb said not to be ("katil")
         token = stripped
     return token

@@ -48,7 +48,7 @@ STOPWORDS_TR: frozenset[str] = frozenset(
         # Chat shorthand and slang that say nothing about the entry ("valla bişey sorcam kanka").
         *_words(
             """
-            bisey bisi valla vallahi kanka knk sorcam soracam sorucam
+            bisey bisi valla vallahi kanka knk sorcam soracam sorucam kdr simdiye simdiyedek
             """
         ),
         # Words that point at a place named elsewhere ("Dresden'e taşınıyorum, orası da öğrenen şehir mi?")

@@ -268,3 +268,18 @@ def test_our_city_does_not_take_another_question(assistant: Assistant, question:
 def test_more_ways_around_a_question(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("ok that's all, bye for now", "smalltalk-bye"),  # a goodbye, not "is that all?"
+        ("is that all?", "smalltalk-more"),
+        ("bu kadar mı", "smalltalk-more"),
+        ("başka sorum yok teşekkürler", "smalltalk-bye"),
+    ],
+)
+def test_goodbyes_and_is_that_all(text: str, entry: str) -> None:
+    smalltalk, _ = load_smalltalk(default_content_dir())
+    found = smalltalk.kind(text)
+    assert found is not None and found.entry_id == entry
