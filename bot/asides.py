@@ -48,7 +48,8 @@ def after_statement(
     asked = a.understanding.without_chatter(asked) or asked  # "müdürüm Bursa'nın hangi yıl ... sordu"
     if a.understanding.uncovered(asked) is not None:
         return reply, topic
-    names = a.understanding.names_in(fold_question(said))
+    # the names the statement gives, when the question names nothing ("İzmir'de çalışıyorum, şehrimiz ...")
+    names = [] if a.understanding.names_in(fold_question(asked)) else a.understanding.names_in(fold_question(said))
     retry, retry_topic = read(" ".join([*names, asked]), lang, None)
     if retry.kind == ReplyKind.ANSWER:
         return retry, retry_topic

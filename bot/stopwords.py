@@ -54,7 +54,7 @@ STOPWORDS_TR: frozenset[str] = frozenset(
         # Words that point at a place named elsewhere ("Dresden'e taşınıyorum, orası da öğrenen şehir mi?")
         *_words(
             """
-            orasi orasinin orasida orada oraya burasi burasinin burada buraya
+            orasi orasinin orasida orada oraya burasi burasinin burada buraya oranin hemen
             """
         ),
     ]

@@ -283,3 +283,28 @@ def test_goodbyes_and_is_that_all(text: str, entry: str) -> None:
     smalltalk, _ = load_smalltalk(default_content_dir())
     found = smalltalk.kind(text)
     assert found is not None and found.entry_id == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        (
+            "Kızım Almanya'da okuyor, Hamburg'da yaşıyor. Oranın da öğrenen şehir olduğunu duydum, doğru mu?",
+            "member-hamburg",
+        ),
+        (
+            "Merhaba hocam, ben Konya'da KOMEK'te ebru kursuna gidiyorum, arkadaşlarla konuşurken çıktı, Konya UNESCO "
+            "öğrenen şehri mi gerçekten?",
+            "city-konya",
+        ),  # the course is where the asker goes, not the question
+        (
+            "slm ben lise öğrencisiyim proje ödevi var 😅 öğrenen şehir ödülünü 2024'te kim aldı yaa",
+            "award-winners-2024",
+        ),
+        ("Hatay'dan hemen sonra kimler katıldı?", "members-turkey"),
+        ("2017'deki ödülü kaç şehir paylaştı?", "learning-city-award"),
+    ],
+)
+def test_long_chatty_questions(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
