@@ -23,21 +23,40 @@ from dataclasses import dataclass
 from bot.conversation import Topic
 from bot.factanswer import FactAnswer
 from bot.factchecks import YEAR, checked_by
-from bot.factorder import FIELD, card_for, checked, locate, ordered, relative
+from bot.factorder import FIELD, card_for, checked, locate, ordered, range_fact, relative
 from bot.factpairs import Pair, owner_kind, pair_fact, read_pair
 from bot.factpositions import ORDINAL_WORDS, RELATIONS, names_an_order, position
 from bot.factrank import Ranking
 from bot.facts import Entity, FactBase, Kind
 from bot.phrases import PhraseIndex
 from bot.textnorm import STOPWORDS, fold_question
-from bot.tghtml import Html, escape
+from bot.tghtml import Html
 
 __all__ = ["FOLLOW_UP_WORDS", "FactAnswer", "FactFinder", "follow_up_words"]
 
 # Words that open a follow-up ("peki Bolu?", "and Hatay?", "what about the fourth?").
 # Words that ask which things, not a figure: "2022'de hangi şehirler üye oldu"
 _WHICH_WORDS = frozenset(["hangi", "hangileri", "hangisi", "which", "kim", "kimler", "who", "liste", "listesi", "list"])
-FOLLOW_UP_WORDS = frozenset(["peki", "ya", "and", "what", "about", "how", "bir", "de", "da", "o", "onun", "its", "the"])
+FOLLOW_UP_WORDS = frozenset(
+    [
+        "peki",
+        "ya",
+        "and",
+        "what",
+        "about",
+        "how",
+        "bir",
+        "de",
+        "da",
+        "o",
+        "onun",
+        "its",
+        "the",
+        "ondan",
+        "bundan",
+        "one",
+    ]
+)
 # "orada ne kabul edildi?", "ondan sonra hangisi?": the last topic's thing
 FOLLOW_UP_WORDS |= frozenset(["orada", "orda", "oradaki", "orasi", "there", "then", "zaman", "that", "it"])
 FOLLOW_UP_WORDS |= frozenset(["ondan", "bundan", "sundan", "onlardan", "one"])
@@ -225,7 +244,8 @@ class FactFinder:
             return None
         assert reading.used is not None and reading.attributes is not None
         unexplained = [t for i, t in enumerate(tokens) if i not in reading.used and t not in STOPWORDS]
-        unknown = [t for t in unexplained if t not in FOLLOW_UP_WORDS and not self._is_known(t)]
+        relation_words = {tokens[i] for s, e, _ in RELATIONS.find(tokens) for i in range(s, e)}  # "the one before?"
+        unknown = [t for t in unexplained if t not in FOLLOW_UP_WORDS | relation_words and not self._is_known(t)]
         if unknown and not self._checks_a_place(text, tokens, unknown, reading):
             return None
         said = [t for t in unexplained if t not in FOLLOW_UP_WORDS]
@@ -246,8 +266,9 @@ class FactFinder:
             if placed is not None and placed.kind == entity.kind and not by_year:
                 entity = placed
         after_last = reading.position is None or reading.position[0] == "next"  # "ondan sonraki": not the upcoming
-        if entity is None and reading.relation is None and reading.kind is None and follow is not None and after_last:
-            related = RELATIONS.find(tokens)  # "ondan sonra hangisi?": after the last topic's thing
+        same_kind = reading.kind is None or reading.kind.weak or (follow is not None and reading.kind.id == follow.kind)
+        if entity is None and reading.relation is None and same_kind and follow is not None and after_last:
+            related = RELATIONS.find(tokens)  # "ondan sonra hangisi?", "ondan önceki Türk şehri": the last thing's
             last = self._entities.get(follow.entity)
             if related and last is not None and self.facts.kinds[last.kind].order:
                 reading.relation, reading.position = (related[0][2], last), None
@@ -256,7 +277,7 @@ class FactFinder:
             if entity is None:
                 return None
         if entity is None and reading.since is not None and reading.kind is not None and reading.position is not None:
-            return self._range(reading.kind, reading.since, reading.position[1], lang)
+            return range_fact(self.facts, reading.kind, reading.since, reading.position[1], lang)
         if entity is None and self._other_names.has(tokens):
             return None  # "Konya'nın üyelik yılı kaç?" is about Konya, not the network's size
         weak_kind = reading.kind is None or reading.kind.weak
@@ -334,30 +355,6 @@ class FactFinder:
             if any(other.knows(kind, attribute) for other in self.facts.of_kind(kind.id)):
                 return FactAnswer(entity, attribute, Html(""), entity.card, topic, missing=True)
         return None
-
-    def _range(self, kind: Kind, label: str, year: int, lang: str) -> FactAnswer | None:
-        """ "Türkiye'den 2020'den sonra katılanlar": the things of ``kind`` after (or
-        before) ``year`` by its order, named in the kind's ``ranges`` template."""
-        template = kind.ranges.get(label)
-        if template is None or not kind.order:
-            return None
-        things = ordered(self.facts, kind)
-        if label == "after":
-            chosen = [e for e in things if int(e.value(kind.order, "en") or 0) > year]
-        else:
-            chosen = [e for e in things if int(e.value(kind.order, "en") or 0) < year]
-        text = template[lang] if lang in template else template["en"]
-        items = ", ".join(f"{e.value('name', lang)} ({e.value(kind.order, lang)})" for e in chosen)
-        if not chosen:
-            items = "—"
-        html = Html(
-            text.replace("{year}", str(year)).replace("{count}", str(len(chosen))).replace("{items}", escape(items))
-        )
-        anchor = chosen[0] if chosen else things[-1] if label == "after" and things else None
-        if anchor is None:
-            return None
-        card = kind.cards.get("group", anchor.card)
-        return FactAnswer(anchor, f"{label}_year", html, card, Topic(kind.id, anchor.id, None, lang), relative=True)
 
     @staticmethod
     def _checks_a_place(text: str, tokens: list[str], unknown: list[str], reading: _Reading) -> bool:

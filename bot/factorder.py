@@ -1,14 +1,17 @@
 """Things in their order: the thing at a position (an ordinal, a year, first, latest,
-next, a figure), the one after or before another, and what a question that names a
-position only checks. Used by :mod:`bot.factfinder`."""
+next, a figure), the one after or before another, every one after or before a year
+(:func:`range_fact`), and what a question that names a position only checks. Used by :mod:`bot.factfinder`."""
 
 from __future__ import annotations
 
 import re
 
+from bot.conversation import Topic
+from bot.factanswer import FactAnswer
 from bot.facts import Entity, FactBase, Kind
+from bot.tghtml import Html, escape
 
-__all__ = ["FIELD", "Position", "card_for", "checked", "locate", "ordered", "relative"]
+__all__ = ["FIELD", "Position", "card_for", "checked", "locate", "ordered", "range_fact", "relative"]
 
 FIELD = re.compile(r"\{(\w+)\}")  # a template's placeholders
 Position = tuple[str, int]  # ("rank", n) | ("year", y) | ("latest", 0) | ("next", 0) | ("value", n)
@@ -91,3 +94,28 @@ def card_for(kind: Kind, entity: Entity, attribute: str, position: Position | No
         if applies and key in kind.cards:
             return kind.cards[key]
     return entity.card
+
+
+def range_fact(facts: FactBase, kind: Kind, label: str, year: int, lang: str) -> FactAnswer | None:
+    """ "Türkiye'den 2020'den sonra katılanlar": the things of ``kind`` after (or
+    before) ``year`` by its order, named in the kind's ``ranges`` template."""
+    template = kind.ranges.get(label)
+    if template is None or not kind.order:
+        return None
+    things = ordered(facts, kind)
+    if label == "after":
+        chosen = [e for e in things if int(e.value(kind.order, "en") or 0) > year]
+    else:
+        chosen = [e for e in things if int(e.value(kind.order, "en") or 0) < year]
+    text = template[lang] if lang in template else template["en"]
+    items = ", ".join(f"{e.value('name', lang)} ({e.value(kind.order, lang)})" for e in chosen)
+    if not chosen:
+        items = "—"
+    html = Html(
+        text.replace("{year}", str(year)).replace("{count}", str(len(chosen))).replace("{items}", escape(items))
+    )
+    anchor = chosen[0] if chosen else things[-1] if label == "after" and things else None
+    if anchor is None:
+        return None
+    card = kind.cards.get("group", anchor.card)
+    return FactAnswer(anchor, f"{label}_year", html, card, Topic(kind.id, anchor.id, None, lang), relative=True)

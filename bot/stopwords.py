@@ -55,6 +55,7 @@ STOPWORDS_TR: frozenset[str] = frozenset(
         *_words(
             """
             orasi orasinin orasida orada oraya burasi burasinin burada buraya oranin hemen
+            kez kere defa
             """
         ),
     ]

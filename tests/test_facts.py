@@ -381,3 +381,19 @@ def test_a_wrong_place_set_right_whatever_follows_it(assistant: Assistant, quest
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, card)
     assert says in to_plain(reply.text)
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "card"),
+    [
+        ("Hatay ne zaman üye oldu?", "ondan önceki Türk şehri", "city-bolu"),  # "ondan": the last thing
+        ("Konya ne zaman katıldı", "sonraki şehir hangisi", "city-bolu"),
+        ("What was the theme of the Cork conference?", "and the one before?", "conference-2-mexico"),
+        ("Ödül ilk kez ne zaman verildi?", "kaç şehir almıştı", "learning-city-award"),  # 12, not the network's
+    ],
+)
+def test_follow_ups_that_point_back(assistant: Assistant, first: str, follow_up: str, card: str) -> None:
+    chat = ("point-back", first, follow_up)
+    assert assistant.ask(first, chat=chat).kind == ReplyKind.ANSWER
+    reply = assistant.ask(follow_up, chat=chat)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, card)
