@@ -303,6 +303,8 @@ def test_goodbyes_and_is_that_all(text: str, entry: str) -> None:
         ),
         ("Hatay'dan hemen sonra kimler katıldı?", "members-turkey"),
         ("2017'deki ödülü kaç şehir paylaştı?", "learning-city-award"),
+        ("Eskişehir 2017'de girmişti, yanlış hatırlamıyorsam", "city-eskisehir"),
+        ("Gerçekten merak ettiğim bir konu: Azerbaycan'da, kardeş ülkede, öğrenen şehir var mı?", "members-c-AZ"),
     ],
 )
 def test_long_chatty_questions(assistant: Assistant, question: str, entry: str) -> None:

@@ -391,6 +391,7 @@ def test_another_place_after_a_years_list_drops_the_year_it_has_no_members_in(as
         ("Ankara mı önce katıldı İzmir mi?", ["İzmir", "Ankara"], "members-turkey"),
         ("Was it Eskişehir or Konya that joined first?", ["Eskişehir", "Konya"], "members-turkey"),
         ("Bonn mu daha önce katıldı Hamburg mu", ["Hamburg", "Bonn"], "member-hamburg"),
+        ("Afyon 2020'de girdi, İzmir'le aynı anda mı?", ["Afyonkarahisar", "İzmir"], "members-turkey"),  # one year
     ],
 )
 def test_members_compared_in_the_order_they_joined(

@@ -36,22 +36,11 @@ __all__ = ["MemberAnswers"]
 SCORE = 100.0  # a membership question is recognised by rule, not by a fuzzy score
 _MAX_COMPARED = 4  # members a question compares at most ("Ankara mı önce katıldı İzmir mi?")
 _MAX_COMPARED_WORDS = 16
-# Words that ask which joined first or later (folded)
+# Words that ask which joined first or later, or whether together (folded)
 _EARLIER = frozenset(
     [
-        "once",
-        "onceki",
-        "ilk",
-        "ilki",
-        "first",
-        "earlier",
-        "before",
-        "sonra",
-        "later",
-        "eski",
-        "older",
-        "newer",
-        "sooner",
+        *("once", "onceki", "ilk", "ilki", "first", "earlier", "before", "sonra", "later", "eski", "older", "newer"),
+        *("together", "birlikte", "beraber", "anda", "same"),  # "İzmir'le aynı anda mı?"
     ]
 )
 Buttons = tuple[tuple[Button, ...], ...]
