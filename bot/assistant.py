@@ -208,7 +208,7 @@ class Assistant:
         if reply.kind in (ReplyKind.SUGGEST, ReplyKind.FALLBACK):
             # The question itself, after "Selam, ödev hazırlıyorum", if the whole still asks nothing else
             tail = self.understanding.after_chatter(text, strict=False)
-            if tail is not None:
+            if tail is not None and not self.understanding.only_chatter(tail):  # not "..., could you help?"
                 retry, retry_topic = self._ask(tail, pref, user_lang, force_lang or reply.lang, context)
                 if retry.kind == ReplyKind.ANSWER and self._still_answers(text, retry):
                     reply, topic = retry, retry_topic

@@ -129,6 +129,15 @@ class Chatter:
         first = fold_question(written[begin]).split() if begin < len(written) else []
         return bool(first) and first[0] in _FIRST_PERSON
 
+    def only_chatter(self, text: str, knows: Callable[[str], bool]) -> bool:
+        """Whether ``text`` is chatter and nothing else ("could you help?", "bir sorum var"):
+        no question of its own once what is around a question is left out."""
+        tokens = fold_question(text).split()
+        if not self or not tokens:
+            return False
+        marked = self.marks(tokens, knows)
+        return any(marked) and all(m or t in STOPWORDS for t, m in zip(tokens, marked, strict=True))
+
     def core(self, text: str, knows: Callable[[str], bool]) -> str | None:
         """``text`` without its chatter, as written (punctuation that ends a clause kept);
         None when there is no chatter, or when nothing the content knows would be left."""

@@ -202,6 +202,10 @@ class Understanding:
         none (:mod:`bot.chatter`)."""
         return self.smalltalk.chatter.core(text, self._content_knows)
 
+    def only_chatter(self, text: str) -> bool:
+        """Whether ``text`` is chatter alone ("could you help?"): no question to retry with."""
+        return self.smalltalk.chatter.only_chatter(text, self._content_knows)
+
     def says_our_city(self, text: str) -> bool:
         """Whether ``text`` speaks of the asker's own city ("şehrimiz", "our city")."""
         return self.smalltalk.chatter.says_our_city(text)

@@ -310,3 +310,16 @@ def test_goodbyes_and_is_that_all(text: str, entry: str) -> None:
 def test_long_chatty_questions(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+def test_a_closing_request_for_help_is_not_the_question(assistant: Assistant) -> None:
+    """ "..., could you help?" is chatter after the question; alone it asks what the bot does."""
+    text = "I'm preparing slides for a council in Portugal and need the latest Portuguese entrant, could you help?"
+    assert assistant.ask(text).entry_id != "about-bot"
+    assert assistant.ask("can you help me?").entry_id == "about-bot"
+    assert assistant.understanding.only_chatter("could you help?")
+    assert not assistant.understanding.only_chatter("Bolu ne zaman katıldı?")
+
+
+def test_how_long_until_an_application_is_decided_is_not_known(assistant: Assistant) -> None:
+    assert assistant.ask("Başvuru sonucu ne kadar sürede açıklanıyor?").kind == ReplyKind.NO_ANSWER

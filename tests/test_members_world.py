@@ -408,3 +408,15 @@ def test_two_members_without_an_order_are_no_comparison(assistant: Assistant) ->
     assert assistant.members is not None
     assert assistant.members.compared("Konya ve Bolu üye mi", "tr") is None
     assert assistant.members.compared("Konya'dan önce kim katıldı", "tr") is None  # one member named
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("The 2020 round added 55 cities, right?", "members-y-2020"),  # a figure checked asks nothing more
+        ("Chile has had learning cities since 2019, correct?", "members-c-CL"),  # since: not 2019's (empty) list
+    ],
+)
+def test_figures_and_since_in_membership_questions(assistant: Assistant, text: str, entry: str) -> None:
+    reply = assistant.ask(text)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)

@@ -79,6 +79,9 @@ class MemberQuestion:
         return self.ask is Ask.LIST and self.country == TURKIYE and self.year is None
 
 
+_SINCE = frozenset(["since", "beri", "itibaren", "itibariyle", "itibarıyla"])
+
+
 def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> MemberQuestion | None:
     """The membership question ``text`` asks, or None. ``known``: the matcher terms of the
     rest of the content; a word among them is never taken for an unknown city's name."""
@@ -99,6 +102,10 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
         year = YEAR.match(w.text)
         if i not in taken and year is not None and 2013 <= int(year.group(1)) <= 2030:
             taken.add(i)
+            near = {t.text for t in tokens[max(0, i - 1) : i + 2]}
+            if near & _SINCE:  # "since 2019": no one year's list ("Chile has had learning cities since 2019?")
+                taken.update(j for j in range(max(0, i - 1), min(len(tokens), i + 2)) if tokens[j].text in _SINCE)
+                continue
             years.append(int(year.group(1)))
     order, order_at = order_words(tokens)
     most_at = most_words(tokens)
@@ -116,6 +123,8 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
         order = None
     rest = [w for i, w in enumerate(tokens) if i not in taken]
     rest_terms = set(folded_terms(" ".join(w.text for w in rest)))
+    if places or years:  # "The 2020 round added 55 cities, right?": a figure checked asks nothing more
+        rest_terms = {t for t in rest_terms if not (t.isdigit() and len(t) <= 3)}
     folded = {w.text for w in rest}
     listing = bool(folded & LIST_WORDS) or bool(rest_terms & v.asks_list)
     if not rest_terms <= v.allowed:
