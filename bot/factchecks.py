@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Protocol
 
 from bot.factpairs import PARTICLES
 from bot.textnorm import fold
 
-__all__ = ["YEAR", "checked_by"]
+__all__ = ["YEAR", "checked_by", "checks_a_place"]
 
 YEAR = re.compile(r"((?:19|20)\d\d)(?:[a-z]{0,6})$")  # "2022", "2022de", "2022deki"
 _LOCATIVE = frozenset(["da", "de", "ta", "te", "nda", "nde", "dak", "dek", "tak", "tek"])  # "Riyad'da", "Seul'deki"
@@ -53,3 +54,34 @@ def checked_by(text: str, tokens: Sequence[str], word: str) -> str | None:
     if not located and not (len(word) > 5 and word[-2:] in ("da", "de", "ta", "te")):
         return None
     return "where"
+
+
+class _Reading(Protocol):
+    """What :func:`checks_a_place` needs of the fact finder's reading of a question."""
+
+    @property
+    def entity(self) -> object | None: ...
+    @property
+    def kind(self) -> object | None: ...
+    @property
+    def relation(self) -> object | None: ...
+    @property
+    def attributes(self) -> list[tuple[int, str]] | None: ...
+    @property
+    def used(self) -> set[int] | None: ...
+
+
+def checks_a_place(text: str, tokens: list[str], unknown: list[str], reading: _Reading) -> bool:
+    """ "Son konferans Riyad'da mıydı?", "UIL Paris'te mi?": one more word about a thing
+    that has a place, a place or a year: the reading then asks where, or when, it was."""
+    if len(unknown) != 1 or (reading.entity is None and reading.kind is None) or reading.relation:
+        return False
+    assert reading.attributes is not None and reading.used is not None
+    if any(a not in ("where", "when") for _, a in reading.attributes):
+        return False
+    attribute = checked_by(text, tokens, unknown[0])
+    if attribute is None:
+        return False
+    reading.attributes[:] = [(1, attribute)]
+    reading.used.add(tokens.index(unknown[0]))
+    return True

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 from bot.conversation import Topic
 from bot.factanswer import FactAnswer
-from bot.factchecks import YEAR, checked_by
-from bot.factorder import FIELD, card_for, checked, locate, ordered, range_fact, relative
+from bot.factchecks import YEAR, checks_a_place
+from bot.factorder import FIELD, card_for, checked, locate, nearest, ordered, range_fact, relative
 from bot.factpairs import Pair, owner_kind, pair_fact, read_pair
 from bot.factpositions import ORDINAL_WORDS, RELATIONS, names_an_order, position
 from bot.factrank import Ranking
@@ -35,6 +35,8 @@ from bot.tghtml import Html
 __all__ = ["FOLLOW_UP_WORDS", "FactAnswer", "FactFinder", "follow_up_words"]
 
 # Words that open a follow-up ("peki Bolu?", "and Hatay?", "what about the fourth?").
+# Words that ask for the nearest one after (or before) a year: "2019'dan sonraki ilk konferans"
+_NEAREST = frozenset(["ilk", "first", "son", "last", "hemen"])
 # Words that ask which things, not a figure: "2022'de hangi şehirler üye oldu"
 _WHICH_WORDS = frozenset(["hangi", "hangileri", "hangisi", "which", "kim", "kimler", "who", "liste", "listesi", "list"])
 FOLLOW_UP_WORDS = frozenset(
@@ -81,6 +83,7 @@ class _Reading:
     since: str | None = None  # "after" | "before" the year named: every thing of the kind on that side
     by_attribute: bool = False  # the kind is the only one that answers the attribute asked, not named
     pair: Pair | None = None  # two things the question checks together ("Cork'ta Pekin Bildirgesi mi?")
+    nearest: bool = False  # the first after (the last before) the year named: "2019'dan sonraki ilk konferans"
 
 
 class FactFinder:
@@ -170,10 +173,19 @@ class FactFinder:
             reading.entity = None
             if reading.position is not None and reading.position[0] == "next":
                 reading.position = None  # "Medellín'den sonraki": after Medellín, not the upcoming one
-        elif related and reading.position is not None and reading.position[0] == "year":
-            s, e, label = related[0]  # "2020'den sonra katılanlar": every one after that year
-            reading.used.update(range(s, e))
-            reading.since = label
+        elif related and reading.position is not None and reading.position[0] in ("year", "rank"):
+            years = [
+                (i, int(m.group(1))) for i, t in enumerate(tokens) if (m := YEAR.match(t)) and i not in reading.used
+            ]
+            if reading.position[0] == "year" or (reading.position == ("rank", 1) and years):
+                s, e, label = related[0]  # "2020'den sonra katılanlar": every one after that year
+                reading.used.update(range(s, e))
+                reading.since = label
+                # "2019'dan sonraki ilk konferans", "the first conference after 2015": only the nearest one
+                reading.nearest = reading.position[0] == "rank" or any(t in _NEAREST for t in tokens)
+                if reading.position[0] == "rank":
+                    reading.used.add(years[0][0])
+                    reading.position = ("year", years[0][1])
         if reading.kind is None and kinds:
             strong = [(k, f) for k, f in kinds if not k.weak] or kinds
             placed = reading.position is not None and reading.position[0] in ("rank", "year")
@@ -246,11 +258,11 @@ class FactFinder:
         unexplained = [t for i, t in enumerate(tokens) if i not in reading.used and t not in STOPWORDS]
         relation_words = {tokens[i] for s, e, _ in RELATIONS.find(tokens) for i in range(s, e)}  # "the one before?"
         unknown = [t for t in unexplained if t not in FOLLOW_UP_WORDS | relation_words and not self._is_known(t)]
-        if unknown and not self._checks_a_place(text, tokens, unknown, reading):
+        if unknown and not checks_a_place(text, tokens, unknown, reading):
             return None
         said = [t for t in unexplained if t not in FOLLOW_UP_WORDS]
         if not unknown and not reading.attributes and len(said) == 1:
-            self._checks_a_place(text, tokens, said, reading)  # "UIL Paris'te mi?": a word the content knows
+            checks_a_place(text, tokens, said, reading)  # "UIL Paris'te mi?": a word the content knows
         if reading.by_attribute and [t for t in unexplained if t not in FOLLOW_UP_WORDS]:
             return None  # "başvuruda belediye başkanının rolü": a role, but of nothing the facts know
         if reading.pair is not None:
@@ -277,7 +289,12 @@ class FactFinder:
             if entity is None:
                 return None
         if entity is None and reading.since is not None and reading.kind is not None and reading.position is not None:
-            return range_fact(self.facts, reading.kind, reading.since, reading.position[1], lang)
+            if not reading.nearest:
+                return range_fact(self.facts, reading.kind, reading.since, reading.position[1], lang)
+            entity = nearest(self.facts, reading.kind, reading.since, reading.position[1])
+            if entity is None:
+                return None
+            reading.position = None
         if entity is None and self._other_names.has(tokens):
             return None  # "Konya'nın üyelik yılı kaç?" is about Konya, not the network's size
         weak_kind = reading.kind is None or reading.kind.weak
@@ -307,10 +324,12 @@ class FactFinder:
         wanted = [a for _, a in reading.attributes]
         if (
             kind.default
-            and (reading.position or reading.relation)
+            and (reading.position or reading.relation or reading.nearest)
             and not entity.template(kind, wanted[0] if wanted else "")
         ):
             wanted = [kind.default, *wanted]
+        if not wanted and reading.nearest and (kind.default or kind.fallback):
+            wanted = [kind.default or kind.fallback or ""]  # "2019'dan sonraki ilk konferans": when and where it was
         if not wanted and follow is not None and follow.attribute and follow.kind == entity.kind:
             wanted = [follow.attribute]
         dated = reading.position is not None and reading.position[0] in ("year", "value")
@@ -347,31 +366,13 @@ class FactFinder:
                 if named is not None and named.id != entity.id and correction is not None:
                     # "Cork hosted the fourth, didn't it?": Cork hosted the 3rd; the 4th was Medellín's
                     html = Html(f"{named.render(correction, lang)} {html}")
-                return FactAnswer(
-                    entity, attribute, html, card, topic, relative=reading.relation is not None, weak=weak
-                )
+                by_place = reading.relation is not None or reading.nearest  # found by its place: no "later" question
+                return FactAnswer(entity, attribute, html, card, topic, relative=by_place, weak=weak)
             # Known for other things of the kind, not for this one: "how many attended the
             # Medellín conference?" (known for the 2nd only) is honestly not known.
             if any(other.knows(kind, attribute) for other in self.facts.of_kind(kind.id)):
                 return FactAnswer(entity, attribute, Html(""), entity.card, topic, missing=True)
         return None
-
-    @staticmethod
-    def _checks_a_place(text: str, tokens: list[str], unknown: list[str], reading: _Reading) -> bool:
-        """ "Son konferans Riyad'da mıydı?", "UIL Paris'te mi?": one more word about a
-        thing that has a place, a place or a year (:mod:`bot.factchecks`): the answer says
-        where, or when, it was."""
-        if len(unknown) != 1 or (reading.entity is None and reading.kind is None) or reading.relation:
-            return False
-        assert reading.attributes is not None and reading.used is not None
-        if any(a not in ("where", "when") for _, a in reading.attributes):
-            return False
-        attribute = checked_by(text, tokens, unknown[0])
-        if attribute is None:
-            return False
-        reading.attributes[:] = [(1, attribute)]
-        reading.used.add(tokens.index(unknown[0]))
-        return True
 
     def _for_the_kind(self, kind: Kind, attributes: list[str]) -> Entity | None:
         """The thing to answer a question about a whole kind with: any of its things, when

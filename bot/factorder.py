@@ -11,7 +11,7 @@ from bot.factanswer import FactAnswer
 from bot.facts import Entity, FactBase, Kind
 from bot.tghtml import Html, escape
 
-__all__ = ["FIELD", "Position", "card_for", "checked", "locate", "ordered", "range_fact", "relative"]
+__all__ = ["FIELD", "Position", "card_for", "checked", "locate", "nearest", "ordered", "range_fact", "relative"]
 
 FIELD = re.compile(r"\{(\w+)\}")  # a template's placeholders
 Position = tuple[str, int]  # ("rank", n) | ("year", y) | ("latest", 0) | ("next", 0) | ("value", n)
@@ -119,3 +119,18 @@ def range_fact(facts: FactBase, kind: Kind, label: str, year: int, lang: str) ->
         return None
     card = kind.cards.get("group", anchor.card)
     return FactAnswer(anchor, f"{label}_year", html, card, Topic(kind.id, anchor.id, None, lang), relative=True)
+
+
+def nearest(facts: FactBase, kind: Kind, label: str, year: int) -> Entity | None:
+    """The first thing of ``kind`` after ``year`` ("after"), or the last one before it."""
+    if not kind.order:
+        return None
+    things = ordered(facts, kind)
+
+    def year_of(e: Entity) -> int:  # the conferences are ordered by number, and have a year
+        value = e.value("year", "en") or e.value(kind.order or "", "en") or "0"
+        return int(value) if value.isdigit() else 0
+
+    if label == "after":
+        return next((e for e in things if year_of(e) > year), None)
+    return next((e for e in reversed(things) if 0 < year_of(e) < year), None)

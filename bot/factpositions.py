@@ -56,8 +56,11 @@ def position(tokens: list[str], used: set[int]) -> Position | None:
     placed = _PLACED.find(tokens)
     if placed:
         s, e, label = min(placed, key=lambda item: (item[2] != "next", item[0]))
-        used.update(range(s, e))
-        return label, 0
+        dated = any((m := YEAR.match(t)) is not None and 1990 <= int(m.group(1)) <= 2035 for t in tokens)
+        related = dated and bool(RELATIONS.find(tokens))  # "2019'dan sonraki ilk", "2020'den önceki son"
+        if not (label == "next" and dated) and not related:  # after (or before) that year, not the upcoming
+            used.update(range(s, e))
+            return label, 0
     value: tuple[int, int] | None = None  # a number that is no year: what is asked or checked
     for i, token in enumerate(tokens):
         year = YEAR.match(token)

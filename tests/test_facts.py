@@ -397,3 +397,17 @@ def test_follow_ups_that_point_back(assistant: Assistant, first: str, follow_up:
     assert assistant.ask(first, chat=chat).kind == ReplyKind.ANSWER
     reply = assistant.ask(follow_up, chat=chat)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, card)
+
+
+@pytest.mark.parametrize(
+    ("question", "card"),
+    [
+        ("2019'dan sonraki ilk konferans", "conference-5-yeonsu"),  # the nearest after a year, not the upcoming one
+        ("the first conference after 2015", "conference-3-cork"),
+        ("2020'den önceki son konferans", "conference-4-medellin"),
+        ("2017'den sonra katılan ilk Türk şehri", "city-bolu"),
+    ],
+)
+def test_the_nearest_one_after_or_before_a_year(assistant: Assistant, question: str, card: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, card)
