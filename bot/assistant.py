@@ -189,7 +189,7 @@ class Assistant:
         text, written_lang = self.understanding.spelled(text)  # typos corrected, for every reading
         lang = force_lang or written_lang
         reply, topic = self._without_chatter(text, pref, user_lang, lang, None)
-        if reply.kind == ReplyKind.NO_ANSWER:  # "belediyede halkla ilişkilerde çalışıyorum, ağın kaç üyesi var"
+        if reply.kind in (ReplyKind.NO_ANSWER, ReplyKind.FALLBACK):  # "... çalışıyorum, ağın kaç üyesi var"
             reply, topic = after_statement(
                 self, text, reply, topic, lang, read=lambda t, lg, c: self._without_chatter(t, pref, user_lang, lg, c)
             )

@@ -34,7 +34,7 @@ from bot.textnorm import STOPWORDS, fold_question
 __all__ = ["Chatter"]
 
 _CLAUSE_MARKS = ",;:"  # punctuation that ends a clause, kept when the word before it is left out
-_SENTENCE_MARKS = ".!"  # what ends a sentence that asks nothing ("I work for Izmir municipality.")
+_SENTENCE_MARKS = ".!;"  # what ends a sentence that asks nothing ("I work for Izmir municipality.")
 _FIRST_PERSON = frozenset(["i", "im", "i'm", "we", "we're", "were", "my", "our"])  # "I work for ...", "we are ..."
 _MIN_ENDING_WORD = 6  # a word shorter than this is no first-person verb ("bilim", "forum")
 
@@ -123,7 +123,7 @@ class Chatter:
         """Whether the sentence that ends ``written`` (after ``start``) begins in the first person."""
         begin = start
         for i in range(len(written) - 1, start, -1):
-            if written[i - 1][-1] in _SENTENCE_MARKS + "?":
+            if written[i - 1][-1] in _SENTENCE_MARKS + "?,":  # "Good evening, I'm a student of ...;"
                 begin = i
                 break
         first = fold_question(written[begin]).split() if begin < len(written) else []

@@ -169,6 +169,12 @@ def test_broken_chatter_is_reported(tmp_path: Path) -> None:
         ("il müdürlüğünde çalışıyorum üyelik için ne gerekli", "membership-requirements", "iyi uygulamalardan"),
         ("İzmir'de basın müdürlüğünde çalışıyorum, şehrimiz ne zaman üye oldu", "city-izmir", "2020"),
         ("I work in public relations. When was the network launched?", "gnlc-history", "2013"),
+        (  # a greeting, then what the asker does up to ";", then the question: the reading alone found nothing
+            "Good evening, I'm a PhD student comparing lifelong learning policy; I need the name of the declaration "
+            "adopted in 2013, thanks in advance",
+            "beijing-declaration",
+            "Beijing Declaration",
+        ),
         # hedges and tags after the question ask nothing
         ("selam hatay ne zaman katıldı tam emin değilim", "city-hatay", "2019"),
         ("Konya ne zaman katıldı ya unuttum", "city-konya", "2017"),
