@@ -24,6 +24,7 @@ from bot.lang import Lang, choose_lang
 from bot.leaning import leaning
 from bot.listings import Listings
 from bot.matching import Decision, MatchResult, Thresholds
+from bot.memberroute import TURKIYE_MEMBERS_ENTRY, members_first, turkiye_list
 from bot.members.answers import MemberAnswers
 from bot.members.model import parse_list_entry_id
 from bot.prepared import Prepared
@@ -37,7 +38,6 @@ __all__ = ["Assistant"]
 MAX_SUGGESTIONS = 3
 CONFIRM_ENTRY = "smalltalk-confirm"  # "emin misin?", "are you sure?" (content/smalltalk.yaml)
 MORE_ENTRY = "smalltalk-more"  # "daha fazla bilgi", "hangileri?", "tell me more" (content/smalltalk.yaml)
-TURKIYE_MEMBERS_ENTRY = "members-turkey"  # the FAQ's list of Türkiye's members (content/faq.yaml)
 _CommandHandler = Callable[[list[str], Lang, str], Reply]
 
 
@@ -249,11 +249,9 @@ class Assistant:
             body = self.understanding.no_answer_html(uncovered, lang)
             return self._finish(body, lang, kind=ReplyKind.NO_ANSWER, buttons=((self.menu_button(lang),),)), None
         early = self.members.question(text) if self.members is not None else None
-        if early is not None and early.abroad and self.members is not None:  # "Almanya'dan kaç şehir üye?"
-            return self.members.answer(early, lang), None
-        compared = self.members.compared(text, lang) if self.members is not None else None
-        if compared is not None:  # "Ankara mı önce katıldı İzmir mi?"
-            return compared, None
+        first = members_first(self, text, early, lang, context)  # "Almanya'dan kaç şehir üye?", "Ankara mı önce ..."
+        if first is not None:
+            return first, None
         fact = self.understanding.fact(text, lang, context)
         tail = self.understanding.after_chatter(text)  # "Selam, ödev hazırlıyorum; ağ ne zaman kuruldu?"
         if fact is None and tail is not None:
@@ -277,14 +275,9 @@ class Assistant:
                 member = self.members.ask(tail, lang)
             if member is not None:
                 return guarded(self, text, member, result, lang), None
-        if (
-            early is not None
-            and early.turkiye_only
-            and result.decision != Decision.ANSWER
-            and TURKIYE_MEMBERS_ENTRY in self.content.faq
-        ):  # "How many Turkish cities are members now": the FAQ's list, whatever else "now" weighs
-            reply = self.entry_reply(TURKIYE_MEMBERS_ENTRY, lang, score=best.score if best else 0.0)
-            return guarded(self, text, reply, result, lang), None
+        listed = turkiye_list(self, text, early, result, lang)  # "How many Turkish cities are members now"
+        if listed is not None:
+            return guarded(self, text, listed, result, lang), None
         if not result.query.terms:
             body = self._msg("empty_question", lang)
             return self._finish(body, lang, kind=ReplyKind.FALLBACK, buttons=((self.menu_button(lang),),)), None

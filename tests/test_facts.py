@@ -411,3 +411,16 @@ def test_follow_ups_that_point_back(assistant: Assistant, first: str, follow_up:
 def test_the_nearest_one_after_or_before_a_year(assistant: Assistant, question: str, card: str) -> None:
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, card)
+
+
+@pytest.mark.parametrize(
+    ("question", "card"),
+    [
+        ("Cork'ta ne kabul edildi", "conference-3-cork"),  # what was adopted in Cork: the Call to Action
+        ("Cork ne zaman kabul edildi", "member-cork"),  # when Cork was admitted: its membership
+        ("Cork öğrenen şehir mi", "member-cork"),
+    ],
+)
+def test_adopted_in_a_member_city_or_the_city_admitted(assistant: Assistant, question: str, card: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, card)

@@ -18,6 +18,7 @@ from bot.members.directory import TURKIYE, Directory, PlaceKind, words
 from bot.members.model import (
     NO_MEMBERS,
     NOT_LISTED,
+    TURKIYE_MEMBERS_ENTRY,
     Member,
     list_entry_id,
     parse_list_entry_id,
@@ -121,7 +122,7 @@ class MemberAnswers:
         items = Html(", ".join(f"<b>{escape(m.city)}</b> ({escape(self.replies.joined(m, lang))})" for m in ordered))
         text_ = self.msg("members_in_order", lang, items=items) + "\n\n" + Html(self.replies.answer(ordered, lang))
         turkish = all(m.country == TURKIYE for m in ordered)
-        entry = "members-turkey" if turkish and "members-turkey" in self.content.faq else ordered[0].entry_id
+        entry = TURKIYE_MEMBERS_ENTRY if turkish and TURKIYE_MEMBERS_ENTRY in self.content.faq else ordered[0].entry_id
         return self._finish(
             text_, lang, kind=ReplyKind.ANSWER, buttons=((self._menu(lang),),), entry_id=entry, score=SCORE
         )

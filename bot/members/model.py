@@ -17,6 +17,7 @@ __all__ = [
     "NOT_LISTED",
     "NO_MEMBERS",
     "TURKIYE",
+    "TURKIYE_MEMBERS_ENTRY",
     "TURKIYE_REGION",
     "Batch",
     "Joined",
@@ -37,6 +38,7 @@ LAST_YEAR = 2030  # the latest year a question may name
 TURKIYE = "TR"
 TURKIYE_REGION = "europe-north-america"  # Türkiye's UNESCO region
 NOT_LISTED = "not-listed"  # the entry id of "not in the list I keep"
+TURKIYE_MEMBERS_ENTRY = "members-turkey"  # the FAQ's list of Türkiye's members (content/faq.yaml)
 NO_MEMBERS = "members-none"  # the entry id of a list that is empty (the list I keep has none)
 _LIST_ID = re.compile(r"^members(?:-c-([A-Z]{2}))?(?:-r-([a-z][a-z-]*?))?(?:-y-(\d{4}))?$")
 
