@@ -329,3 +329,10 @@ def test_a_closing_request_for_help_is_not_the_question(assistant: Assistant) ->
 
 def test_how_long_until_an_application_is_decided_is_not_known(assistant: Assistant) -> None:
     assert assistant.ask("Başvuru sonucu ne kadar sürede açıklanıyor?").kind == ReplyKind.NO_ANSWER
+
+
+@pytest.mark.parametrize("question", ["Who founded KOMEK?", "KOMEK'i kim kurdu", "When does the KOMEK term start?"])
+def test_who_founded_and_course_terms_are_not_known(assistant: Assistant, question: str) -> None:
+    """ "founded" and "start" ask when KOMEK began; who founded it, or when a term starts, they do not."""
+    assert assistant.ask(question).kind == ReplyKind.NO_ANSWER
+    assert assistant.ask("When was KOMEK founded?").entry_id == "what-is-komek"
