@@ -25,7 +25,7 @@ from bot.factanswer import FactAnswer
 from bot.factchecks import YEAR, checks_a_place
 from bot.factorder import FIELD, card_for, checked, locate, nearest, ordered, range_fact, relative
 from bot.factpairs import Pair, owner_kind, pair_fact, read_pair
-from bot.factpositions import ORDINAL_WORDS, RELATIONS, names_an_order, position
+from bot.factpositions import ORDINAL_WORDS, RELATIONS, names_an_order, next_to, position
 from bot.factrank import Ranking
 from bot.facts import Entity, FactBase, Kind
 from bot.phrases import PhraseIndex
@@ -165,7 +165,8 @@ class FactFinder:
                 reading.used.difference_update(named_span)
                 reading.entity, reading.kind = None, others[0]
         named_kind = self.facts.kinds[reading.entity.kind] if reading.entity is not None else None
-        if reading.entity is not None and related and named_kind and (named_kind.relations_only or named_kind.order):
+        by_name = bool(related) and next_to(related[0][:2], named_span, tokens)  # not "reports after joining"
+        if reading.entity is not None and by_name and named_kind and (named_kind.relations_only or named_kind.order):
             # "Konya'dan sonra kim katıldı?", "Cork'tan önceki konferans": the one after/before
             s, e, label = related[0]
             reading.used.update(range(s, e))

@@ -10,8 +10,9 @@ from functools import lru_cache
 from bot.factchecks import YEAR
 from bot.factorder import Position
 from bot.phrases import PhraseIndex, word_matches
+from bot.textnorm import STOPWORDS
 
-__all__ = ["ORDINAL_WORDS", "RELATIONS", "names_an_order", "position"]
+__all__ = ["ORDINAL_WORDS", "RELATIONS", "names_an_order", "next_to", "position"]
 
 _ORDINALS = {
     1: ("birinci", "ilk", "first", "1st", "1inci", "1nci"),
@@ -91,3 +92,13 @@ def names_an_order(word: str) -> bool:
     ("ilki", "sonuncusu", "dördüncüsü", "latest"): it says which one, it names nothing."""
     stems = {word[: len(word) - cut] for cut in range(4) if len(word) - cut >= 3}
     return bool(stems & _ORDER_WORDS) or any(word.startswith(w) for w, _ in _LONG_ORDINALS)
+
+
+def next_to(relation: tuple[int, int], named: range, tokens: list[str]) -> bool:
+    """Whether "after/before" stands by the thing named ("Konya'dan sonra", "after Konya",
+    "after the Medellín one", stop words between); a name not read as one span counts as by it."""
+    if not named:
+        return True
+    start, end = relation
+    gap = tokens[end : named.start] if end <= named.start else tokens[named.stop : start]
+    return len(gap) <= 2 and all(t in STOPWORDS for t in gap)  # "Konya'dan hemen sonra"

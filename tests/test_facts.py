@@ -424,3 +424,15 @@ def test_the_nearest_one_after_or_before_a_year(assistant: Assistant, question: 
 def test_adopted_in_a_member_city_or_the_city_admitted(assistant: Assistant, question: str, card: str) -> None:
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, card)
+
+
+def test_after_and_before_stand_by_the_thing_they_order(assistant: Assistant) -> None:
+    """ "send reports after joining" is no "after Bursa"; "Konya'dan hemen sonra" is."""
+    text = "I'm a city coordinator in Bursa. Our colleagues keep asking whether we have to send reports after joining"
+    assert assistant.ask(text).entry_id != "city-ankara"
+    assert assistant.ask("Konya'dan hemen sonra kim katıldı").entry_id == "city-bolu"
+
+
+@pytest.mark.parametrize("question", ["Jubail'e kaç ülke katıldı", "How many countries attended Jubail?"])
+def test_a_conferences_countries_are_not_a_members_membership(assistant: Assistant, question: str) -> None:
+    assert assistant.ask(question).kind == ReplyKind.NO_ANSWER  # attendance is known for the 2nd only

@@ -165,6 +165,8 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
         asks_membership = not listing  # "Bolu'nun durumu ne?": the named member's membership
     if city_spans and not asks_membership and rest_terms & v.on_list and rest_terms <= v.on_list_rest:
         asks_membership = True  # "Balıkesir listede yok mu?", "is Bolu on the list?": whether it is a member
+    if city_spans and count and rest_terms & v.country:
+        return None  # "Jubail'e kaç ülke katıldı?": a conference's countries, not a member's membership
     if city_spans and asks_membership and (pure_cities or not listing):
         chosen = tuple(dict.fromkeys(directory.by_id[p.key] for p in members))
         if chosen:
