@@ -108,16 +108,15 @@ class MemberAnswers:
         the members named, in the order they joined; None when the question names fewer
         than two members or asks no order of joining."""
         tokens = words(text)
-        if len(tokens) > _MAX_COMPARED_WORDS:
+        folded = {w.text for w in tokens}
+        if len(tokens) > _MAX_COMPARED_WORDS or not folded & _EARLIER:
             return None
+        if not set(folded_terms(" ".join(folded))) & vocabulary().membership:
+            return None  # "Bursa mı daha eski bir şehir, Sakarya mı?" is no question about joining
         named = [p for _, _, found in self.directory.scan(tokens) for p in found if p.kind is PlaceKind.MEMBER]
         chosen = tuple(dict.fromkeys(self.directory.by_id[p.key] for p in named))
-        folded = {w.text for w in tokens}
-        v = vocabulary()
-        if not 2 <= len(chosen) <= _MAX_COMPARED or not folded & _EARLIER:
+        if not 2 <= len(chosen) <= _MAX_COMPARED:
             return None
-        if not set(folded_terms(" ".join(folded))) & v.membership:
-            return None  # "Bursa mı daha eski bir şehir, Sakarya mı?" is no question about joining
         ordered = sorted(chosen, key=lambda m: (m.joined.first, m.joined.last, m.city))
         items = Html(", ".join(f"<b>{escape(m.city)}</b> ({escape(self.replies.joined(m, lang))})" for m in ordered))
         text_ = self.msg("members_in_order", lang, items=items) + "\n\n" + Html(self.replies.answer(ordered, lang))
