@@ -237,6 +237,8 @@ def test_broken_about_me_is_reported(tmp_path: Path) -> None:
         ),
         ("Hocam selamlar, Hatay'da yaşıyorum, depremden sonra şehrimiz hâlâ öğrenen şehir mi?", "city-hatay"),
         ("Bursalıyım şehrimiz ne zaman üye oldu", "city-bursa"),
+        ("Good morning. I work for the city of Izmir's international office: what year did we join?", "city-izmir"),
+        ("Bursa'dan yazıyorum, biz ne zaman katıldık?", "city-bursa"),  # "katıldık": we, the city named
     ],
 )
 def test_our_city_is_the_city_the_message_names(assistant: Assistant, question: str, entry: str) -> None:
