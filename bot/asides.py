@@ -25,7 +25,7 @@ from bot.leaning import AskOne
 from bot.members.directory import PlaceKind, words
 from bot.members.vocabulary import STILL_WORDS, vocabulary
 from bot.replies import Reply, ReplyKind
-from bot.textnorm import fold_question, folded_terms
+from bot.textnorm import fold_question, folded_terms, last_clause
 
 if TYPE_CHECKING:
     from bot.assistant import Assistant
@@ -47,7 +47,11 @@ def after_statement(
     said, asked = split
     asked = a.understanding.without_chatter(asked) or asked  # "müdürüm Bursa'nın hangi yıl ... sordu"
     if a.understanding.uncovered(asked) is not None:
-        return reply, topic
+        # "belediyede yeni başladım, müdür bir dosya verdi, bu ağ neyin nesi?": the last clause asks
+        clause = last_clause(asked).strip()
+        if clause == asked.strip() or len(clause.split()) < 2 or a.understanding.uncovered(clause) is not None:
+            return reply, topic
+        said, asked = f"{said} {asked[: asked.rfind(clause)]}", clause
     # the names the statement gives, when the question names nothing ("İzmir'de çalışıyorum, şehrimiz ...")
     names = [] if a.understanding.names_in(fold_question(asked)) else a.understanding.names_in(fold_question(said))
     retry, retry_topic = read(" ".join([*names, asked]), lang, None)

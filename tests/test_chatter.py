@@ -338,3 +338,13 @@ def test_who_founded_and_course_terms_are_not_known(assistant: Assistant, questi
     """ "founded" and "start" ask when KOMEK began; who founded it, or when a term starts, they do not."""
     assert assistant.ask(question).kind == ReplyKind.NO_ANSWER
     assert assistant.ask("When was KOMEK founded?").entry_id == "what-is-komek"
+
+
+def test_the_last_clause_asks_when_a_reported_one_holds_the_uncovered_word(assistant: Assistant) -> None:
+    """ "müdür bir dosya verdi" says who gave the file; "bu ağ neyin nesi" is the question."""
+    text = (
+        "abi kusura bakma rahatsız ediyorum, belediyede yeni başladım, müdür öğrenen şehirler diye bir dosya verdi,"
+        " bu ağ neyin nesi kısaca anlatır mısın"
+    )
+    assert assistant.ask(text).entry_id == "what-is-gnlc"
+    assert assistant.ask("KOMEK'te çalışıyorum, kurs ücretleri ne kadar").kind == ReplyKind.NO_ANSWER
