@@ -395,3 +395,92 @@ def test_the_holdouts_stay_out_of_the_blind_tuning_set() -> None:
     for path in (HOLDOUT2, HOLDOUT3, HOLDOUT4):
         held = {fold(c["q"]) for c in _load(path) if "context" not in c and c["style"] != "smalltalk"}
         assert sorted((held & tuning) - KNOWN_TUNING3_OVERLAP) == [], path.name
+
+
+# ------------------------------------------------------------------------------ holdout5
+# holdout5 (helper blind7, 2026-12-02): a HOLDOUT written blind in two phases (see its header),
+# never tuned on and never run by its writer; checked here on its own. Its blind questions
+# that were already, word for word (folded), phrasings in content/ (18, content at cb28a32) or
+# questions of tuning2/tuning3/tuning4 (30) stay (people ask them this way); no other may join.
+HOLDOUT5 = EVAL / "holdout5.yaml"
+KNOWN_COINCIDENCES_5 = {
+    fold(q)
+    for q in (
+        "UNESCO Öğrenen Şehirler Küresel Ağı nedir?",
+        "Öğrenen şehirler programını kim yürütüyor?",
+        "KOMEK nedir?",
+        "Öğrenen şehirlerin temel özellikleri nelerdir?",
+        "UNESCO Öğrenen Şehir Ödülü nedir?",
+        "Cork Eylem Çağrısı nedir?",
+        "Medellín Manifestosu nedir?",
+        "Üye şehirlerin yükümlülükleri neler?",
+        "What is the UNESCO Global Network of Learning Cities?",
+        "Which Turkish cities are members?",
+        "What is KOMEK?",
+        "What are the Key Features of Learning Cities?",
+        "What is the UNESCO Learning City Award?",
+        "What is the Cork Call to Action?",
+        "UIL ne zaman kuruldu?",
+        "Ağ ne zaman kuruldu?",
+        "Üye şehirlerde toplam kaç kişi yaşıyor?",
+        "Türkiye'nin ilk öğrenen şehri hangisi?",
+    )
+}
+KNOWN_TUNING_OVERLAP_5 = {
+    fold(q)
+    for q in (
+        "Öğrenen şehirler programını kim yürütüyor?",
+        "KOMEK nedir?",
+        "Cork Eylem Çağrısı nedir?",
+        "What is the Cork Call to Action?",
+        "What does UIL stand for?",
+        "Ankara ne zaman katıldı?",
+        "UIL ne zaman kuruldu?",
+        "5. konferans nerede yapıldı?",
+        "How many members were there in 2024?",
+        "Türkiye'den en son hangi şehir katıldı?",
+        "kac ulke var agda",
+        "Öğrenen şehirlerin temel özellikleri nelerdir?",
+        "What is the UNESCO Global Network of Learning Cities?",
+        "What is KOMEK?",
+        "What are the Key Features of Learning Cities?",
+        "What was the theme of the Yeonsu conference?",
+        "How many cities are in the GNLC now?",
+        "How many Saudi cities are learning cities?",
+        "Türkiye'nin ilk öğrenen şehri hangisi?",
+        "İlk öğrenen şehirler konferansı nerede yapıldı?",
+        "Türkiye'de 6 öğrenen şehir var diye okudum, doğru mu?",
+        "Konya Büyükşehir Belediye Başkanı kim?",
+        "Who is the mayor of Eskişehir?",
+        "Konya'da en iyi etli ekmek nerede yenir?",
+        "Türkiye'deki öğrenen şehirler hangileri?",
+        "Türkiye'den kaç şehir üye?",
+        "Şimdiye kadar kaç öğrenen şehirler konferansı yapıldı?",
+        "Aralık 2025'te ağa kaç yeni şehir katıldı?",
+        "What is the GNLC's annual budget?",
+        "How much prize money comes with the Learning City Award?",
+    )
+}
+
+
+def _holdout5_blind() -> set[str]:
+    return {fold(c["q"]) for c in _load(HOLDOUT5) if "context" not in c and c["style"] != "smalltalk"}
+
+
+def test_holdout5_is_well_formed(assistant: Assistant) -> None:
+    cases = _load(HOLDOUT5)
+    test_every_case_is_well_formed(cases, assistant)
+    test_no_duplicate_questions(cases)
+    test_the_sets_cover_both_languages_and_every_style(cases)
+
+
+def test_holdout5_stays_out_of_the_content() -> None:
+    assert sorted((_holdout5_blind() - KNOWN_COINCIDENCES_5) & _content_strings()) == []
+
+
+def test_holdout5_stays_out_of_the_tuning_sets() -> None:
+    blind = _holdout5_blind()
+    for path in (TUNING2, TUNING3, EVAL / "tuning4.yaml"):
+        if path.exists():
+            tuning = {fold(c["q"]) for c in _load(path)}
+            assert sorted((blind & tuning) - KNOWN_TUNING_OVERLAP_5) == [], path.name
