@@ -329,8 +329,8 @@ class FactFinder:
             and not entity.template(kind, wanted[0] if wanted else "")
         ):
             wanted = [kind.default, *wanted]
-        if not wanted and reading.nearest and (kind.default or kind.fallback):
-            wanted = [kind.default or kind.fallback or ""]  # "2019'dan sonraki ilk konferans": when and where it was
+        if set(wanted) <= {"which"} and reading.nearest and (kind.default or kind.fallback):
+            wanted = [*wanted, kind.default or kind.fallback or ""]  # "2019'dan sonraki ilk konferans (hangisi)"
         if not wanted and follow is not None and follow.attribute and follow.kind == entity.kind:
             wanted = [follow.attribute]
         dated = reading.position is not None and reading.position[0] in ("year", "value")

@@ -403,6 +403,7 @@ def test_follow_ups_that_point_back(assistant: Assistant, first: str, follow_up:
     ("question", "card"),
     [
         ("2019'dan sonraki ilk konferans", "conference-5-yeonsu"),  # the nearest after a year, not the upcoming one
+        ("2019'dan sonra düzenlenen ilk konferans hangisi?", "conference-5-yeonsu"),  # "hangisi": which, then when
         ("the first conference after 2015", "conference-3-cork"),
         ("2020'den önceki son konferans", "conference-4-medellin"),
         ("2017'den sonra katılan ilk Türk şehri", "city-bolu"),
