@@ -347,7 +347,7 @@ class FactFinder:
         asked = specific or wanted
         if set(specific) == {"which"} and reading.position is None:  # "which city hosted it?": which, then where
             asked = [*specific, *(a for a in wanted if a not in specific)]
-        plain = not [t for t in unexplained if t not in FOLLOW_UP_WORDS]  # nothing else said
+        plain = not [t for t in unexplained if t not in FOLLOW_UP_WORDS | relation_words]  # nothing else said
         if kind.fallback and plain and (reading.relation is not None or set(wanted) == {"which"}):
             # "ilk konferans hangisiydi" (no "which" for a conference), "Cork'tan önceki
             # konferans": the words asked first, then the kind's fallback (its dates)
@@ -389,6 +389,8 @@ class FactFinder:
         """The thing an entry is the card of, when it is the card of one thing only
         (what-is-uil: UIL), so that "eski adı neydi?" can follow its answer."""
         owners = [e for e in self.facts.entities if e.card == entry]
+        if len({e.kind for e in owners}) > 1:  # a conference's card is its document's too: the conference
+            owners = [e for e in owners if not self.facts.kinds[e.kind].link]
         if len({e.kind for e in owners}) != 1:
             return None
         # The card of several things of one kind (the award's years): the kind, no one thing

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = ["member_follow_up"]
 
-_MAX_WORDS = 8  # a follow-up is short: "and which of them joined in 2022?"
+_MAX_WORDS = 10  # a follow-up is short: "which of them came in with the February 2024 batch?"
 # Words of a follow-up that ask nothing of their own ("peki", "and", "what about", "hepsi bu mu")
 _FOLLOW = frozenset(
     [
@@ -90,7 +90,7 @@ def member_follow_up(a: Assistant, text: str, context: Topic, lang: Lang) -> tup
     v = vocabulary()
     known = v.allowed | v.listing
     asks = [w for w in rest if w in LIST_WORDS or w in COUNT_WORDS or term(w) in v.how_many | v.asks_list]
-    plain = STOPWORDS | _FOLLOW | LIST_WORDS | COUNT_WORDS
+    plain = STOPWORDS | _FOLLOW | _REFERS | LIST_WORDS | COUNT_WORDS
     if any(word not in plain and not set(folded_terms(word)) <= known for word in rest):
         return None  # "peki teması?", "and the mayor?": another question
     if not (countries or regions or years or asks or order):

@@ -389,6 +389,7 @@ def test_a_wrong_place_set_right_whatever_follows_it(assistant: Assistant, quest
         ("Hatay ne zaman üye oldu?", "ondan önceki Türk şehri", "city-bolu"),  # "ondan": the last thing
         ("Konya ne zaman katıldı", "sonraki şehir hangisi", "city-bolu"),
         ("What was the theme of the Cork conference?", "and the one before?", "conference-2-mexico"),
+        ("Tell me about the 5th conference", "the one after that?", "conference-6-jubail"),  # its card: the 5th
         ("Ödül ilk kez ne zaman verildi?", "kaç şehir almıştı", "learning-city-award"),  # 12, not the network's
     ],
 )

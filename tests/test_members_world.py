@@ -364,6 +364,11 @@ def test_adjectives_and_intake_words(assistant: Assistant, text: str, entry: str
         ("Fas'tan hangi şehirler üye?", "2022'de hangileri katıldı?", "members-c-MA-y-2022"),  # not the world's 2022
         ("Almanya'dan hangi şehirler üye?", "ya Fransa?", "members-c-FR"),
         ("Which cities joined in 2024?", "from how many countries?", "members-y-2024"),  # the same list says it
+        (
+            "Which Brazilian cities are learning cities?",
+            "which of them came in with the February 2024 batch?",
+            "members-c-BR-y-2024",
+        ),
         ("Almanya'dan hangi şehirler üye?", "kaç tane?", "members-c-DE"),
         # a full question of its own wins; a city named is the city's question
         ("Which cities in Morocco are members?", "Which cities joined in 2024?", "members-y-2024"),
