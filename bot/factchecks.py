@@ -16,8 +16,9 @@ __all__ = ["YEAR", "checked_by", "checks_a_place"]
 
 YEAR = re.compile(r"((?:19|20)\d\d)(?:[a-z]{0,6})$")  # "2022", "2022de", "2022deki"
 _LOCATIVE = frozenset(["da", "de", "ta", "te", "nda", "nde", "dak", "dek", "tak", "tek"])  # "Riyad'da", "Seul'deki"
-_EN_CHECKS = frozenset(["is", "was", "were", "are", "did", "does"])  # "is UIL in Paris?"
+_EN_CHECKS = frozenset(["is", "was", "were", "are", "did", "does", "wasn", "isn", "didn"])  # "is UIL in Paris?"
 _EN_IN = frozenset(["in", "at"])
+_EN_NOT = frozenset(["wasn", "wasnt", "isn", "isnt", "not"])  # "it wasn't Bogotá?": a place set right
 _EN_TAGS = frozenset(["correct", "right", "isnt", "isn", "wasnt", "wasn", "it", "no", "yes", "true"])  # after the place
 
 
@@ -41,6 +42,9 @@ def checked_by(text: str, tokens: Sequence[str], word: str) -> str | None:
         and (tokens[0] in _EN_CHECKS or (after and text.rstrip().endswith("?")))
     ):
         # a name, written with a capital: "in Paris", not "in summer"
+        named = any(fold(w.strip(",.;:!?")) == word and w[:1].isupper() for w in text.split())
+        return "where" if named else None
+    if before and before[-1] in _EN_NOT and tagged:  # "are you sure it wasn't Bogotá?"
         named = any(fold(w.strip(",.;:!?")) == word and w[:1].isupper() for w in text.split())
         return "where" if named else None
     written = [w.replace("’", "'").split("'") for w in text.split()]
@@ -71,10 +75,13 @@ class _Reading(Protocol):
     def used(self) -> set[int] | None: ...
 
 
-def checks_a_place(text: str, tokens: list[str], unknown: list[str], reading: _Reading) -> bool:
+def checks_a_place(
+    text: str, tokens: list[str], unknown: list[str], reading: _Reading, *, context: bool = False
+) -> bool:
     """ "Son konferans Riyad'da mıydı?", "UIL Paris'te mi?": one more word about a thing
-    that has a place, a place or a year: the reading then asks where, or when, it was."""
-    if len(unknown) != 1 or (reading.entity is None and reading.kind is None) or reading.relation:
+    that has a place, a place or a year: the reading then asks where, or when, it was.
+    ``context``: the chat's last topic is a thing ("are you sure it wasn't Bogotá?")."""
+    if len(unknown) != 1 or (reading.entity is None and reading.kind is None and not context) or reading.relation:
         return False
     assert reading.attributes is not None and reading.used is not None
     if any(a not in ("where", "when") for _, a in reading.attributes):

@@ -259,7 +259,8 @@ class FactFinder:
         unexplained = [t for i, t in enumerate(tokens) if i not in reading.used and t not in STOPWORDS]
         relation_words = {tokens[i] for s, e, _ in RELATIONS.find(tokens) for i in range(s, e)}  # "the one before?"
         unknown = [t for t in unexplained if t not in FOLLOW_UP_WORDS | relation_words and not self._is_known(t)]
-        if unknown and not checks_a_place(text, tokens, unknown, reading):
+        thing = context is not None and bool(context.entity) and context.kind in self.facts.kinds
+        if unknown and not checks_a_place(text, tokens, unknown, reading, context=thing):
             return None
         said = [t for t in unexplained if t not in FOLLOW_UP_WORDS]
         if not unknown and not reading.attributes and len(said) == 1:

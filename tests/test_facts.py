@@ -375,6 +375,7 @@ def test_verbs_that_carry_a_question_along(assistant: Assistant, question: str, 
         ("Jubail is in the UAE, correct?", "conference-6-jubail", "Saudi Arabia"),  # a tag after the place
         ("Son konferans Dubai'deydi galiba?", "conference-6-jubail", "Suudi Arabistan"),  # a hedge after it
         ("Üçüncü konferans Dublin'de yapılmıştı sanırım", "conference-3-cork", "Cork"),
+        ("The first learning cities conference was in Shanghai, wasn't it?", "conference-1-beijing", "Beijing"),
     ],
 )
 def test_a_wrong_place_set_right_whatever_follows_it(assistant: Assistant, question: str, card: str, says: str) -> None:
@@ -390,6 +391,8 @@ def test_a_wrong_place_set_right_whatever_follows_it(assistant: Assistant, quest
         ("Konya ne zaman katıldı", "sonraki şehir hangisi", "city-bolu"),
         ("What was the theme of the Cork conference?", "and the one before?", "conference-2-mexico"),
         ("Tell me about the 5th conference", "the one after that?", "conference-6-jubail"),  # its card: the 5th
+        ("Where was the 2019 learning cities conference?", "are you sure it wasn't Bogotá?", "conference-4-medellin"),
+        ("Where was the 4th conference?", "wasn't it in Bogotá?", "conference-4-medellin"),  # the place set right
         ("Ödül ilk kez ne zaman verildi?", "kaç şehir almıştı", "learning-city-award"),  # 12, not the network's
     ],
 )
