@@ -484,3 +484,70 @@ def test_holdout5_stays_out_of_the_tuning_sets() -> None:
         if path.exists():
             tuning = {fold(c["q"]) for c in _load(path)}
             assert sorted((blind & tuning) - KNOWN_TUNING_OVERLAP_5) == [], path.name
+
+
+# ------------------------------------------------------------------------------ tuning5
+# tuning5 (helper blind8, 2026-12-02): a TUNING set written blind in two phases, Turkish
+# first, weighted to chatty, follow-up, order and confirm questions; checked on its own.
+TUNING5 = EVAL / "tuning5.yaml"
+
+# Its questions that holdout2, holdout3 or holdout4 (also written blind) already had word for
+# word (folded): 28 common plain ones and refusals. No other held-out question may join tuning5.
+KNOWN_TUNING5_OVERLAP = {
+    fold(q)
+    for q in (
+        "Bir şehir ağa nasıl üye olur?",
+        "Öğrenen şehir ödülü nedir?",
+        "UNESCO Öğrenen Şehirler Küresel Ağı nedir?",
+        "Konya Büyükşehir Belediye Başkanı kim?",
+        "UNESCO Dünya Mirası listesinde Türkiye'den kaç yer var?",
+        "How many people attended the Mexico City conference?",
+        "What is KOMEK?",
+        "UIL nedir?",
+        "KOMEK nedir?",
+        "Pekin Bildirgesi nedir?",
+        "Pekin konferansının teması neydi?",
+        "2025'te kaç yeni şehir katıldı?",
+        "Bir milli komisyon ödül için kaç şehir aday gösterebilir?",
+        "UIL Paris'te değil mi?",
+        "turkiyede kac ogrenen sehir var",
+        "Paris öğrenen şehir mi?",
+        "What is the UNESCO Global Network of Learning Cities?",
+        "How many people live in GNLC member cities?",
+        "What's the euro to lira exchange rate?",
+        "What's the capital of Australia?",
+        "Tell me a joke.",
+        "Ağın tematik kümeleri neler?",
+        "Türkiye'den kaç şehir ağa üye?",
+        "KOMEK'in yurt dışında şubesi var mı?",
+        "Almanya'nın ilk öğrenen şehri hangisi?",
+        "Is Paris a member of the network?",
+        "Yarın Konya'da hava nasıl olacak?",
+        "What's the weather in Hamburg today?",
+        # and the ones holdout5 (written blind at the same time) also has; holdout5 is reported
+        # with and without them
+        "Türkiye'deki öğrenen şehirler hangileri?",
+        "What does UIL stand for?",
+        "What is the Mexico City Statement?",
+        "What was the theme of the Mexico City conference?",
+        "2024'te kaç şehir ödül aldı?",
+        "How many members did the network have in 2022?",
+        "En çok şehrin ödül aldığı yıl hangisi?",
+        "whats the medelin manifesto",
+        "Who is the mayor of Eskişehir?",
+    )
+}
+
+
+def test_tuning5_is_well_formed(assistant: Assistant) -> None:
+    cases = _load(TUNING5)
+    test_every_case_is_well_formed(cases, assistant)
+    test_no_duplicate_questions(cases)
+    test_the_sets_cover_both_languages_and_every_style(cases)
+
+
+def test_the_holdouts_stay_out_of_tuning5() -> None:
+    tuning = {fold(c["q"]) for c in _load(TUNING5)}
+    for path in sorted(EVAL.glob("holdout[0-9]*.yaml")):
+        held = {fold(c["q"]) for c in _load(path) if "context" not in c and c["style"] != "smalltalk"}
+        assert sorted((held & tuning) - KNOWN_TUNING5_OVERLAP) == [], path.name
