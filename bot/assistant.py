@@ -190,8 +190,14 @@ class Assistant:
         lang = force_lang or written_lang
         reply, topic = self._without_chatter(text, pref, user_lang, lang, None)
         if reply.kind in (ReplyKind.NO_ANSWER, ReplyKind.FALLBACK):  # "... çalışıyorum, ağın kaç üyesi var"
+            # the question alone, read as a question of its own (no context: it is this message's)
             reply, topic = after_statement(
-                self, text, reply, topic, lang, read=lambda t, lg, c: self._without_chatter(t, pref, user_lang, lg, c)
+                self,
+                text,
+                reply,
+                topic,
+                lang,
+                read=lambda t, lg, c: (self.ask(t, pref=pref, user_lang=user_lang, force_lang=lg), None),
             )
         if context is not None and reply.kind != ReplyKind.SMALLTALK:  # small talk reads the context itself
             text = self.understanding.follow.after_acknowledgement(text)  # "tamam da teması neydi"

@@ -348,3 +348,24 @@ def test_the_last_clause_asks_when_a_reported_one_holds_the_uncovered_word(assis
     )
     assert assistant.ask(text).entry_id == "what-is-gnlc"
     assert assistant.ask("KOMEK'te çalışıyorum, kurs ücretleri ne kadar").kind == ReplyKind.NO_ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "entry"),
+    [
+        ("Who won the Nobel Peace Prize in 2024?", ReplyKind.NO_ANSWER, None),  # another prize
+        ("Hangisi daha iyi öğrenen şehir, Eskişehir mi Konya mı?", ReplyKind.NO_ANSWER, None),  # no ranking
+        ("hey there", ReplyKind.SMALLTALK, "smalltalk-hello"),
+        (
+            "Good morning! I work for a small municipality and our mayor wants to apply. Sorry if this is obvious,"
+            " but who do we actually send the application to?",
+            ReplyKind.ANSWER,
+            "how-to-join",
+        ),
+    ],
+)
+def test_more_of_what_people_write(assistant: Assistant, question: str, kind: ReplyKind, entry: str | None) -> None:
+    reply = assistant.ask(question)
+    assert reply.kind == kind
+    if entry is not None:
+        assert reply.entry_id == entry
