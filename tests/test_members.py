@@ -397,3 +397,9 @@ def test_status_words_about_something_else_are_not_membership(assistant: Assista
 def test_a_regions_members_and_the_regions_themselves(assistant: Assistant, question: str, entry: str) -> None:
     reply = ask(assistant, question)
     assert reply.entry_id == entry, reply.text
+
+
+def test_a_misspelt_content_word_is_no_unknown_city(assistant: Assistant) -> None:
+    """ "unesko" is UNESCO misspelt, not a city missing from the list; "göbeklitepe" still is one."""
+    assert ask(assistant, "unesko ogrenen sehirler agi nedir").entry_id == "what-is-gnlc"
+    assert ask(assistant, "Göbeklitepe öğrenen şehir mi").entry_id == "not-listed"

@@ -19,6 +19,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from rapidfuzz.distance import Levenshtein
+
 from bot.members.directory import TURKIYE, Directory, Place, PlaceKind, Word, words
 from bot.members.model import Member, Province, Region
 from bot.members.shapes import Order, lapse_words, most_words, order_words
@@ -284,8 +286,19 @@ def _unknown(
         return None  # a known place among unknown words: not an unknown city
     if any(_known_stem(w.text, directory) for w in run):
         return None  # "Konyalıyım, ...": a known place with an ending, not an unknown city
+    if len(run) == 1 and not run[0].capital and _misspelt_term(run[0].text, known):
+        return None  # "unesko öğrenen şehirler ağı nedir": a content word misspelt, not a city
     raw = " ".join(dict.fromkeys(w.raw for w in run))
     return MemberQuestion(Ask.CITY, unknown=raw)
+
+
+def _misspelt_term(word: str, known: Collection[str]) -> bool:
+    """Whether a lower-case word is one letter off a word the content knows ("unesko")."""
+    found = term(word)
+    if found is None or len(word) < 5:
+        return False
+    same = (k for k in known if len(k) == len(found) and k[:1] == found[:1])
+    return any(Levenshtein.distance(found, k, score_cutoff=1) <= 1 for k in same)
 
 
 def _known_place(word: str, directory: Directory) -> bool:
