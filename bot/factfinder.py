@@ -390,6 +390,7 @@ class FactFinder:
         """The thing an entry is the card of, when it is the card of one thing only
         (what-is-uil: UIL), so that "eski adı neydi?" can follow its answer."""
         owners = [e for e in self.facts.entities if e.card == entry]
+        owners = owners or [e for e in self.facts.entities if entry in e.cards.values()]  # who-runs: UIL's role
         if len({e.kind for e in owners}) > 1:  # a conference's card is its document's too: the conference
             owners = [e for e in owners if not self.facts.kinds[e.kind].link]
         if len({e.kind for e in owners}) != 1:

@@ -45,6 +45,7 @@ _REFERS = frozenset(
     [
         *("hangileri", "hangisi", "bunlardan", "onlardan", "bunlarin", "onlarin", "them", "those", "these", "its"),
         *("uyesi", "uyeleri", "sehri", "sehirleri", "kenti", "kentleri"),  # "kaç üyesi var?": its members
+        *("they", "onlar", "bunlar"),  # "when did they join?": the list's years
     ]
 )
 
@@ -93,10 +94,11 @@ def member_follow_up(a: Assistant, text: str, context: Topic, lang: Lang) -> tup
     plain = STOPWORDS | _FOLLOW | _REFERS | LIST_WORDS | COUNT_WORDS
     if any(word not in plain and not set(folded_terms(word)) <= known for word in rest):
         return None  # "peki teması?", "and the mayor?": another question
-    if not (countries or regions or years or asks or order):
+    refers = any(w in _REFERS for w in rest)
+    if not (countries or regions or years or asks or order or refers):
         return None
     subject = {t for word in rest for t in folded_terms(word)} & _subject()
-    if subject and not any(w in _REFERS for w in rest):
+    if subject and not refers:
         return None  # "Which cities joined in 2024?" is a question of its own; "hangileri katıldı?" leans
     if order is not None and not (countries or regions or years) and (country or region) and not year:
         shown = members.shown(members.overview.order(country, region, order, lang), lang)

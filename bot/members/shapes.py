@@ -28,8 +28,8 @@ class Order(StrEnum):
 _FIRST_ALONE = frozenset(["ilk", "ilki", "ilkti", "birinci", "first", "earliest", "oldest", "founding"])
 _LAST_ALONE = frozenset(["son", "sonuncu", "newest", "latest", "last", "recent", "recently", "youngest"])
 # After "en" (a superlative in Turkish): "en eski", "en erken", "en önce", "en son", "en yeni", "en geç".
-_FIRST_AFTER_EN = frozenset(["eski", "erken", "once"])
-_LAST_AFTER_EN = frozenset(["son", "yeni", "gec", "sonra"])
+_FIRST_AFTER_EN = frozenset(["eski", "eskisi", "eskileri", "erken", "once"])
+_LAST_AFTER_EN = frozenset(["son", "sonu", "yeni", "yenisi", "yenileri", "gec", "sonra"])  # "en yenileri?"
 # Members leaving: "ağdan ayrılan", "üyeliği düşen", "çıkarıldı", "azaldı", "left", "lapsed", "removed".
 _LAPSE_PREFIXES = ("ayril", "cikaril", "cikart", "dusen", "dustu", "dusmus", "dusur", "azal", "kaybet")
 _LAPSE_WORDS = frozenset(
