@@ -425,3 +425,20 @@ def test_two_members_without_an_order_are_no_comparison(assistant: Assistant) ->
 def test_figures_and_since_in_membership_questions(assistant: Assistant, text: str, entry: str) -> None:
     reply = assistant.ask(text)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "says"),
+    [
+        ("Japonya'dan hangi şehirler üye", "which one joined first", "Okayama"),
+        ("Which cities in Qatar are members?", "and the last one?", "Al Khor"),
+        ("Which cities in Colombia are members?", "kaç üyesi var şimdi", "Kolombiya"),  # its members: Colombia's
+        ("İtalya'dan üye var mı?", "en yenileri?", "🆕"),  # the latest of the list before
+        ("Which cities from Chile are members?", "when did they join?", "Chile"),  # they: the list's members
+    ],
+)
+def test_order_and_counts_of_the_list_before(assistant: Assistant, first: str, follow_up: str, says: str) -> None:
+    chat = ("list-order", first, follow_up)
+    assistant.ask(first, chat=chat)
+    reply = assistant.ask(follow_up, chat=chat)
+    assert reply.kind == ReplyKind.ANSWER and says in reply.text

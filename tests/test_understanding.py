@@ -322,3 +322,10 @@ def test_after_it_and_before_it(assistant: Assistant) -> None:
     assert fourth.entry_id == "conference-4-medellin"
     assistant.ask("3. konferans nerede yapıldı?", chat="upcoming")
     assert assistant.ask("bir sonraki konferans ne zaman?", chat="upcoming").entry_id == "conference-7"
+
+
+def test_a_cards_thing_is_followed_up_after_its_role(assistant: Assistant) -> None:
+    """ "Who coordinates the network?" is answered by UIL's role: "where is it based?" is UIL's place."""
+    chat = ("role", "uil")
+    assistant.ask("Who coordinates the network?", chat=chat)
+    assert assistant.ask("where is it based?", chat=chat).entry_id == "uil-address"
