@@ -228,6 +228,7 @@ def run(config: Config, assistant: Assistant) -> int:
         print(f"Database error: {exc}", file=sys.stderr)
         loop.close()
         return 2
+    assistant.warm()  # what the first questions would build, before the first update
     application = build_application(config, assistant)
     try:
         if config.webhook_url:
