@@ -270,3 +270,8 @@ async def test_an_update_is_claimed_and_its_chat_recorded_in_one_step(database: 
                 await db.claim_update(12, SeenChat(6, "private", "Ayşe", "tr"))
             assert not await db.claim_update(12, SeenChat(6, "private", "Ayşe", "tr"))
             assert await rows(path, "SELECT COUNT(*) FROM chats") == [(1,)]
+            await db.db.execute("DROP TRIGGER no_chats")
+            async with db.database.transaction():  # inside a transaction another step began: part of it
+                assert await db.claim_update(13, SeenChat(7, "private", "Can", "tr"))
+            assert await rows(path, "SELECT chat_id FROM chats ORDER BY chat_id") == [(5,), (7,)]
+            assert await db.claim_update(14, SeenChat(8, "private", "Ece", "tr"))  # and on its own again

@@ -112,7 +112,7 @@ class SqliteDatabase(Database):
         # claims its id and records its chat so: docs/benchmarks.md, "the third speed work").
         # aiosqlite's own way to run a call on its thread (not public: without it, two statements).
         connection = self.connection
-        if not (hasattr(connection, "_execute") and hasattr(connection, "_conn")):
+        if not (hasattr(type(connection), "_execute") and hasattr(type(connection), "_conn")):
             return await super().execute_then(first, then)
         run: Callable[..., Awaitable[int]] = connection._execute
         return await run(_execute_then, connection._conn, first, then)
@@ -181,12 +181,12 @@ def _execute_then(connection: sqlite3.Connection, first: Statement, then: Statem
                 connection.execute(then[0], then[1])
             except sqlite3.Error as exc:
                 failed = exc
+        if own:
+            connection.commit()
     except BaseException:
         if own and connection.in_transaction:
             connection.rollback()
         raise
-    if own:
-        connection.commit()
     if failed is not None:
         raise failed
     return changed
