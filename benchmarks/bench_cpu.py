@@ -13,6 +13,9 @@ does not inflate the figure the way wall time would.
 
 Run: ``.venv/bin/python benchmarks/bench_cpu.py [--questions 600] [--runs 3]`` (about a
 minute). ``--profile FILE`` also writes a pyinstrument HTML profile of one bot run.
+``--paced-echo`` adds a reference row that is not the yardstick: the echo bot with its
+replies paced as the bot's are (30 a second, evenly spaced), which stretches its run from
+about 2 s to 20 s as the bot's; what pacing itself costs shows in the difference.
 """
 
 from __future__ import annotations
@@ -66,6 +69,8 @@ def run_once(kind: str, texts: list[str], workdir: Path, profile: Path | None = 
                 command = [sys.executable, "-m", "pyinstrument", "-r", "html", "-o", str(profile), "-m", "bot", "run"]
         else:
             command = [sys.executable, str(ROOT / "benchmarks" / "echo_bot.py")]
+            if kind == "echo-paced":
+                command.append("--paced")
         log = (workdir / f"{kind}.log").open("wb")
         proc = subprocess.Popen(command, cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
@@ -88,10 +93,13 @@ def main() -> None:
     parser.add_argument("--questions", type=int, default=600)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--profile", type=Path, help="write a pyinstrument profile of one bot run here")
+    parser.add_argument("--paced-echo", action="store_true", help="also the echo bot paced as the bot (reference)")
     args = parser.parse_args()
     print_header(f"CPU per answered question, {args.questions} questions, median of {args.runs} runs")
     texts = questions(args.questions)
     results: dict[str, list[float]] = {"bot": [], "echo": []}
+    if args.paced_echo:
+        results["echo-paced"] = []
     with tempfile.TemporaryDirectory() as folder:
         for _ in range(args.runs):
             for kind in results:
@@ -104,8 +112,14 @@ def main() -> None:
         ["bot (python -m bot run)", f"{bot * 1e3:.2f}", ", ".join(f"{x * 1e3:.2f}" for x in results["bot"])],
         ["echo (bare PTB)", f"{echo * 1e3:.2f}", ", ".join(f"{x * 1e3:.2f}" for x in results["echo"])],
     ]
+    if args.paced_echo:
+        paced = statistics.median(results["echo-paced"])
+        runs = ", ".join(f"{x * 1e3:.2f}" for x in results["echo-paced"])
+        rows.append(["echo paced at 30/s (reference)", f"{paced * 1e3:.2f}", runs])
     print(table(["process", "CPU ms per question (median)", "runs"], rows))
     print(f"\nratio bot / echo: {bot / echo:.2f}x")
+    if args.paced_echo:
+        print(f"(reference: bot / paced echo {bot / paced:.2f}x)")
 
 
 if __name__ == "__main__":

@@ -1,12 +1,15 @@
 """A bare python-telegram-bot echo bot: the yardstick of benchmarks/bench_cpu.py.
 
 It replies to every private text with the text itself, with PTB's defaults otherwise.
-Run with TELEGRAM_BOT_TOKEN and BOT_API_BASE_URL set, like the real bot.
+Run with TELEGRAM_BOT_TOKEN and BOT_API_BASE_URL set, like the real bot. ``--paced``: its
+replies paced as the bot's are (30 a second, evenly spaced: handlers.ratelimit), for
+bench_cpu's ``--paced-echo`` reference row.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 
 from telegram import Update
 from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters
@@ -18,13 +21,17 @@ async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 def main() -> None:
-    application = (
+    builder = (
         ApplicationBuilder()
         .token(os.environ["TELEGRAM_BOT_TOKEN"])
         .base_url(os.environ["BOT_API_BASE_URL"])
         .concurrent_updates(16)
-        .build()
     )
+    if "--paced" in sys.argv[1:]:
+        from handlers.ratelimit import PacingLimiter
+
+        builder = builder.rate_limiter(PacingLimiter())
+    application = builder.build()
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, echo))
     application.run_polling(allowed_updates=Update.ALL_TYPES)
 

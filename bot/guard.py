@@ -119,7 +119,13 @@ class Guard:
         common = max(2.0, len(ids) * _NAME_SHARE)
         name_terms = {found[0] for name in names if (found := terms(name))}  # "Jubail Industrial City": jubail
         self._names = frozenset(t for t in name_terms if counts.get(t, 0) <= common and not t.isdigit())
+        self._ids = tuple(ids)
         self._evidence: dict[str, _Evidence] = {}
+
+    def warm(self) -> None:
+        """Gather every entry's evidence now (otherwise at the entry's first check)."""
+        for entry in self._ids:
+            self._entry(entry)
 
     # ------------------------------------------------------------------ the question
     def _years(self, tokens: list[str]) -> list[int]:

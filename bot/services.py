@@ -116,6 +116,7 @@ class Services:
     def reload(self) -> Assistant:
         """Re-read the content; on errors raise ContentError and keep the current one."""
         assistant = load_assistant(self.config.content_dir, ContentCache.of(self.config.cache_dir), from_cache=False)
+        assistant.warm()
         self._assistant = assistant
         return assistant
 

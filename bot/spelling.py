@@ -225,6 +225,11 @@ class Speller:
             self._common_words = common_words()
         return word in self._common_words
 
+    def warm(self) -> None:
+        """Read the common words now (otherwise at the first word that needs them)."""
+        if self._common_words is None:
+            self._common_words = common_words()
+
     def clear(self) -> None:
         """Forget the corrections looked up (for measuring look-ups that are not cached)."""
         self._cache.clear()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 from dataclasses import replace
+from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
@@ -21,17 +23,37 @@ __all__ = ["keyboard", "send_reply", "with_feedback"]
 logger = logging.getLogger(__name__)
 
 
+class _Keyboard(InlineKeyboardMarkup):
+    """An inline keyboard that remembers its JSON form (what python-telegram-bot sends of
+    it, made again for every message otherwise): its objects cannot change once made."""
+
+    __slots__ = ("_sent_as",)
+
+    def to_dict(self, recursive: bool = True) -> dict[str, Any]:
+        if not recursive:
+            return super().to_dict(recursive)
+        found: dict[str, Any] | None = getattr(self, "_sent_as", None)
+        if found is None:
+            found = self._sent_as = super().to_dict()
+        return dict(found)
+
+
 def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
     """The reply's buttons as an inline keyboard (None without buttons)."""
-    if not reply.buttons:
-        return None
-    return InlineKeyboardMarkup(
+    return _keyboard(reply.buttons) if reply.buttons else None
+
+
+@functools.lru_cache(maxsize=1024)
+def _keyboard(rows: tuple[tuple[Button, ...], ...]) -> InlineKeyboardMarkup:
+    """Made once per set of buttons: the same ones come back with many answers (the feedback
+    row of an entry, the topics), and making one costs about as much as sending it."""
+    return _Keyboard(
         [
             [
                 InlineKeyboardButton(b.text, url=b.url) if b.url else InlineKeyboardButton(b.text, callback_data=b.data)
                 for b in row
             ]
-            for row in reply.buttons
+            for row in rows
         ]
     )
 

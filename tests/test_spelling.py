@@ -181,3 +181,11 @@ def test_start_up_does_not_read_the_word_frequencies(content_dir: Path) -> None:
 def test_chat_shorthand_is_read_as_the_word_it_stands_for(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry), reply.text
+
+
+def test_warming_up_reads_them_and_gathers_the_guards_evidence(content_dir: Path) -> None:
+    """``Assistant.warm`` (before a bot takes questions) does the first questions' one-off work."""
+    fresh = load_assistant(content_dir)
+    fresh.warm()
+    assert fresh.understanding.speller._common_words is not None
+    assert set(fresh.guard._evidence) == set(fresh.matcher.entry_ids)

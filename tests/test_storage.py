@@ -251,3 +251,27 @@ async def test_questions_are_written_in_batches_and_before_every_read(database: 
         assert await on_disk() == 4 + storage_module.QUESTION_BATCH  # a full batch is written at once
         await db.log_question(_question("son", answered=False, at=1_800_000_300.0))
     assert await on_disk() == 5 + storage_module.QUESTION_BATCH  # and what is left, at close
+
+
+async def test_an_update_is_claimed_and_its_chat_recorded_in_one_step(database: str | Path) -> None:
+    from bot.storage import SeenChat
+
+    path = database
+    async with Storage(path) as db:
+        assert await db.claim_update(11, SeenChat(5, "private", "Ali", "tr"))
+        assert not await db.claim_update(11, SeenChat(5, "private", "Veli", "en"))  # a repeat touches nothing
+        assert await rows(path, "SELECT chat_id, title, lang FROM chats") == [(5, "Ali", "tr")]
+        assert await rows(path, "SELECT update_id FROM processed_updates") == [(11,)]
+        if isinstance(path, Path):  # the chat cannot be recorded: the claim stays, the error is raised
+            await db.db.execute(
+                "CREATE TEMP TRIGGER no_chats BEFORE INSERT ON chats BEGIN SELECT RAISE(ABORT, 'no'); END"
+            )
+            with pytest.raises(sqlite3.Error):
+                await db.claim_update(12, SeenChat(6, "private", "Ayşe", "tr"))
+            assert not await db.claim_update(12, SeenChat(6, "private", "Ayşe", "tr"))
+            assert await rows(path, "SELECT COUNT(*) FROM chats") == [(1,)]
+            await db.db.execute("DROP TRIGGER no_chats")
+            async with db.database.transaction():  # inside a transaction another step began: part of it
+                assert await db.claim_update(13, SeenChat(7, "private", "Can", "tr"))
+            assert await rows(path, "SELECT chat_id FROM chats ORDER BY chat_id") == [(5,), (7,)]
+            assert await db.claim_update(14, SeenChat(8, "private", "Ece", "tr"))  # and on its own again

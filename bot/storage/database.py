@@ -17,9 +17,10 @@ from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Database", "Row", "is_postgres_url", "open_database"]
+__all__ = ["Database", "Row", "Statement", "is_postgres_url", "open_database"]
 
 Row = tuple[Any, ...]
+Statement = tuple[str, Sequence[object]]  # SQL and its arguments
 
 _POSTGRES_URL = re.compile(r"^postgres(ql)?://", re.IGNORECASE)
 
@@ -60,6 +61,14 @@ class Database(ABC):
     @abstractmethod
     async def execute(self, sql: str, *args: object) -> int:
         """Run one statement; the number of rows it inserted, updated or deleted."""
+
+    async def execute_then(self, first: Statement, then: Statement) -> int:
+        """Run ``first`` and, when it changed a row, ``then``; the number of rows ``first``
+        changed. Here two statements; a backend may run them as one step."""
+        changed = await self.execute(first[0], *first[1])
+        if changed:
+            await self.execute(then[0], *then[1])
+        return changed
 
     @abstractmethod
     async def execute_many(self, sql: str, rows: Sequence[Sequence[object]]) -> None: ...
