@@ -297,11 +297,8 @@ class Assistant:
         honest = kind_fallback(self, text, lang)  # "KOMEK cumartesi açık mı": not here, but there
         if honest is not None:
             return honest, None
-        body = self._msg("fallback", lang)
-        score = best.score if best else 0.0
-        return self._finish(
-            body, lang, kind=ReplyKind.FALLBACK, buttons=((self.menu_button(lang),),), score=score
-        ), None
+        menu, score = ((self.menu_button(lang),),), best.score if best else 0.0
+        return self._finish(self._msg("fallback", lang), lang, kind=ReplyKind.FALLBACK, buttons=menu, score=score), None
 
     def _without_chatter(
         self, text: str, pref: str | None, user_lang: str | None, force_lang: Lang | None, context: Topic | None
@@ -317,8 +314,7 @@ class Assistant:
         return self._ask(text, pref, user_lang, force_lang, context)
 
     def _still_answers(self, text: str, reply: Reply) -> bool:
-        """Whether the answer to a question's last clause answers the whole question too
-        (what comes before asks nothing the entry does not give: no price, no later date)."""
+        """Whether the answer to a question's last clause answers the whole question too."""
         return reply.entry_id is not None and self.guard.check(text, reply.entry_id, shown=reply.text) is None
 
     def has_answer(self, entry_id: str) -> bool:
@@ -393,8 +389,7 @@ class Assistant:
     # ------------------------------------------------------------------ checks
     def warm(self) -> None:
         """Build now what the first questions would build (the speller and its common words,
-        every entry's evidence for the guard: about 0.1 s), for a bot about to take questions:
-        the first ones are then answered as fast as the others."""
+        every entry's evidence for the guard: about 0.1 s), for a bot about to take questions."""
         self.understanding.speller.warm()
         self.guard.warm()
 
