@@ -17,6 +17,7 @@ membership, and the reading alone found nothing better.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from bot.conversation import Topic
@@ -30,7 +31,9 @@ from bot.textnorm import fold_question, folded_terms, last_clause
 if TYPE_CHECKING:
     from bot.assistant import Assistant
 
-__all__ = ["about_our_city", "after_statement"]
+__all__ = ["about_our_city", "after_statement", "the_question_sentence"]
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")  # where a message's sentences end
 
 # Words that ask about a membership: with "our city", the city's card answers
 _MEMBERSHIP = frozenset(["ne", "zaman", "zamandan", "yil", "yili", "sene", "when", "since", "year", "still", "hala"])
@@ -84,3 +87,26 @@ def about_our_city(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> 
     if a.understanding.uncovered(text) is not None or a.guard.check(text, member.entry_id) is not None:
         return reply
     return members.members_reply((member,), lang or reply.lang)
+
+
+def the_question_sentence(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:
+    """In a message of several sentences ("Hello! I'm from Cork originally and I remember a
+    big UNESCO event in town. Which conference was that?"), the one sentence that asks,
+    read alone (with the names the others give when it names none), when the whole got
+    only "did you mean" or nothing and that sentence gets a sure answer; else ``reply``."""
+    sentences = [s for s in _SENTENCE.split(text.strip()) if s]
+    asking = [s for s in sentences if s.rstrip().endswith("?")]
+    if len(sentences) < 2 or len(asking) != 1:
+        return reply
+    question = asking[0]
+    others = " ".join(s for s in sentences if s is not question)
+    names = [] if a.understanding.names_in(fold_question(question)) else a.understanding.names_in(fold_question(others))
+    if a.understanding.uncovered(question) is not None:
+        return reply
+    retry = a.ask(" ".join([*names, question]), force_lang=lang or reply.lang)
+    if retry.kind == ReplyKind.ANSWER and retry.score >= _SURE:
+        return retry
+    return reply
+
+
+_SURE = 99.0  # the score of an answer the readings are sure of (a fact, a member, the content's own phrasing)

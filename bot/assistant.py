@@ -11,7 +11,7 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import replace
 
 from bot import callbacks, tghtml
-from bot.asides import about_our_city, after_statement
+from bot.asides import about_our_city, after_statement, the_question_sentence
 from bot.buttons import button_reply, payload_button
 from bot.commands import COMMANDS
 from bot.content import City, Content, Problem
@@ -218,9 +218,9 @@ class Assistant:
                 retry, retry_topic = self._ask(tail, pref, user_lang, force_lang or reply.lang, context)
                 if retry.kind == ReplyKind.ANSWER and self._still_answers(text, retry):
                     reply, topic = retry, retry_topic
-        reply = about_our_city(
-            self, text, reply, lang
-        )  # "I work for Yozgat municipality: what year our city accepted?"
+        if reply.kind in (ReplyKind.SUGGEST, ReplyKind.FALLBACK):  # "Hello! I'm from Cork. Which conference was that?"
+            reply = the_question_sentence(self, text, reply, lang)
+        reply = about_our_city(self, text, reply, lang)  # "I work for Yozgat municipality: what year did we join?"
         if reply.kind == ReplyKind.SMALLTALK:
             if context is not None and context.entry and reply.entry_id == CONFIRM_ENTRY:
                 return self._confirm(context.entry, reply)  # "emin misin?": the answer again, with its source

@@ -369,3 +369,12 @@ def test_more_of_what_people_write(assistant: Assistant, question: str, kind: Re
     assert reply.kind == kind
     if entry is not None:
         assert reply.entry_id == entry
+
+
+def test_the_one_sentence_that_asks(assistant: Assistant) -> None:
+    """Several sentences, one question: it is read alone, with the names the others give."""
+    text = (
+        "Hello, I'm an exchange student in Konya and my host family keeps talking about KOMEK. I'm curious,"
+        " what is it exactly? Thanks a lot!"
+    )
+    assert assistant.ask(text).entry_id == "what-is-komek"
