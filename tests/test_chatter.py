@@ -265,6 +265,7 @@ def test_our_city_does_not_take_another_question(assistant: Assistant, question:
             "members-c-FI",
         ),  # "a job" is where the asker goes, not a question about jobs
         ("Balıkesir de üye miydi yoksa karıştırıyor muyum?", "city-balikesir"),
+        ("Balıkesir de listede var mıydı yoksa ben mi yanlış hatırlıyorum?", "city-balikesir"),
         ("sakaraya ne zaman üye oldu", "city-sakarya"),  # a city's name with one letter extra still names it
         # "orası" points at the place named before it; it is no unknown city's name
         (

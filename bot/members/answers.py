@@ -41,7 +41,7 @@ _MAX_COMPARED_WORDS = 16
 _EARLIER = frozenset(
     [
         *("once", "onceki", "ilk", "ilki", "first", "earlier", "before", "sonra", "later", "eski", "older", "newer"),
-        *("together", "birlikte", "beraber", "anda", "same"),  # "İzmir'le aynı anda mı?"
+        *("together", "birlikte", "beraber", "anda", "same", "ayni"),  # "İzmir'le aynı anda / aynı zamanda mı?"
     ]
 )
 Buttons = tuple[tuple[Button, ...], ...]
