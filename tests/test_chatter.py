@@ -266,6 +266,18 @@ def test_our_city_does_not_take_another_question(assistant: Assistant, question:
         ),  # "a job" is where the asker goes, not a question about jobs
         ("Balıkesir de üye miydi yoksa karıştırıyor muyum?", "city-balikesir"),
         ("Balıkesir de listede var mıydı yoksa ben mi yanlış hatırlıyorum?", "city-balikesir"),
+        (
+            "Kusura bakmayın belki saçma bir soru ama geçen gün haberlerde Ankara da katıldı dediler, doğru mu bu?",
+            "city-ankara",
+        ),
+        (
+            "Eşim KOMEK'te kurs veriyor, o yüzden merak ettim: KOMEK bu UNESCO işine ne zamandan beri dahil?",
+            "komek-member-since",
+        ),
+        (
+            "UNESCO Öğrenen Şehir Ödülü'nü alabilmek için bir şehrin ne şartı sağlaması gerekiyor?",
+            "learning-city-award",
+        ),
         ("sakaraya ne zaman üye oldu", "city-sakarya"),  # a city's name with one letter extra still names it
         # "orası" points at the place named before it; it is no unknown city's name
         (
