@@ -85,7 +85,7 @@ STOPWORDS_EN: frozenset[str] = frozenset(
         # Verbs that only carry a question along ("which conference came before Medellín?")
         *_words(
             """
-            came come comes coming go goes going went happen happened happens whether
+            came come comes coming go goes going went happen happened happens whether itself themselves too
             """
         ),
         # Chat shorthand for them ("wat is the gnlc", "pls tell me")
