@@ -391,3 +391,18 @@ def test_the_one_sentence_that_asks(assistant: Assistant) -> None:
         " what is it exactly? Thanks a lot!"
     )
     assert assistant.ask(text).entry_id == "what-is-komek"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Hello, I live in Hamburg. Is Hamburg itself a member of the learning cities network?", "member-hamburg"),
+        (
+            "Good evening. I'm compiling a timeline for a course I teach; I need the date and place of the second"
+            " learning cities conference, and I've seen two different dates. Can you clarify?",
+            "conference-2-date",
+        ),
+    ],
+)
+def test_fillers_of_english_messages(assistant: Assistant, question: str, entry: str) -> None:
+    assert assistant.ask(question).entry_id == entry
