@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from bot.conversation import Topic
 from bot.factanswer import FactAnswer
 from bot.factchecks import YEAR, checks_a_place
-from bot.factorder import FIELD, card_for, checked, locate, nearest, ordered, range_fact, relative
+from bot.factorder import FIELD, card_for, checked, locate, nearest, ordered, range_fact, relation_to_last, relative
 from bot.factpairs import Pair, owner_kind, pair_fact, read_pair
 from bot.factpositions import ORDINAL_WORDS, RELATIONS, names_an_order, next_to, position
 from bot.factrank import Ranking
@@ -34,31 +34,12 @@ from bot.tghtml import Html
 
 __all__ = ["FOLLOW_UP_WORDS", "FactAnswer", "FactFinder", "follow_up_words"]
 
-# Words that open a follow-up ("peki Bolu?", "and Hatay?", "what about the fourth?").
 # Words that ask for the nearest one after (or before) a year: "2019'dan sonraki ilk konferans"
 _NEAREST = frozenset(["ilk", "first", "son", "last", "hemen"])
 # Words that ask which things, not a figure: "2022'de hangi şehirler üye oldu"
 _WHICH_WORDS = frozenset(["hangi", "hangileri", "hangisi", "which", "kim", "kimler", "who", "liste", "listesi", "list"])
-FOLLOW_UP_WORDS = frozenset(
-    [
-        "peki",
-        "ya",
-        "and",
-        "what",
-        "about",
-        "how",
-        "bir",
-        "de",
-        "da",
-        "o",
-        "onun",
-        "its",
-        "the",
-        "ondan",
-        "bundan",
-        "one",
-    ]
-)
+# Words that open a follow-up ("peki Bolu?", "and Hatay?", "what about the fourth?").
+FOLLOW_UP_WORDS = frozenset(["peki", "ya", "and", "what", "about", "how", "bir", "de", "da", "o", "onun", "its", "the"])
 # "orada ne kabul edildi?", "ondan sonra hangisi?": the last topic's thing
 FOLLOW_UP_WORDS |= frozenset(["orada", "orda", "oradaki", "orasi", "there", "then", "zaman", "that", "it"])
 FOLLOW_UP_WORDS |= frozenset(["ondan", "bundan", "sundan", "onlardan", "one"])
@@ -282,10 +263,12 @@ class FactFinder:
         after_last = reading.position is None or reading.position[0] == "next"  # "ondan sonraki": not the upcoming
         same_kind = reading.kind is None or reading.kind.weak or (follow is not None and reading.kind.id == follow.kind)
         if entity is None and reading.relation is None and same_kind and follow is not None and after_last:
-            related = RELATIONS.find(tokens)  # "ondan sonra hangisi?", "ondan önceki Türk şehri": the last thing's
+            related = RELATIONS.find(tokens)  # "ondan önceki Türk şehri", "and the next one?": by the last thing
             last = self._entities.get(follow.entity)
-            if related and last is not None and self.facts.kinds[last.kind].order:
-                reading.relation, reading.position = (related[0][2], last), None
+            upcoming = reading.kind is None and reading.position == ("next", 0)
+            label = relation_to_last(self.facts, related[0][2] if related else None, upcoming, last)
+            if label and last is not None:
+                reading.relation, reading.position = (label, last), None
         if entity is None and reading.relation is not None:
             entity = relative(self.facts, *reading.relation)
             if entity is None:

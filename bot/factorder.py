@@ -11,7 +11,18 @@ from bot.factanswer import FactAnswer
 from bot.facts import Entity, FactBase, Kind
 from bot.tghtml import Html, escape
 
-__all__ = ["FIELD", "Position", "card_for", "checked", "locate", "nearest", "ordered", "range_fact", "relative"]
+__all__ = [
+    "FIELD",
+    "Position",
+    "card_for",
+    "checked",
+    "locate",
+    "nearest",
+    "ordered",
+    "range_fact",
+    "relation_to_last",
+    "relative",
+]
 
 FIELD = re.compile(r"\{(\w+)\}")  # a template's placeholders
 Position = tuple[str, int]  # ("rank", n) | ("year", y) | ("latest", 0) | ("next", 0) | ("value", n)
@@ -134,3 +145,14 @@ def nearest(facts: FactBase, kind: Kind, label: str, year: int) -> Entity | None
     if label == "after":
         return next((e for e in things if year_of(e) > year), None)
     return next((e for e in reversed(things) if 0 < year_of(e) < year), None)
+
+
+def relation_to_last(facts: FactBase, said: str | None, upcoming: bool, last: Entity | None) -> str | None:
+    """Which side of the chat's last thing a follow-up asks for: the relation it says
+    ("ondan önceki": before), or after it for "the next one" when there is one after it
+    (else "the next one" is the upcoming thing); None when the last thing has no order."""
+    if last is None or not facts.kinds[last.kind].order:
+        return None
+    if said:
+        return said
+    return "after" if upcoming and relative(facts, "after", last) is not None else None

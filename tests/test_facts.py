@@ -391,6 +391,8 @@ def test_a_wrong_place_set_right_whatever_follows_it(assistant: Assistant, quest
         ("Konya ne zaman katıldı", "sonraki şehir hangisi", "city-bolu"),
         ("What was the theme of the Cork conference?", "and the one before?", "conference-2-mexico"),
         ("Tell me about the 5th conference", "the one after that?", "conference-6-jubail"),  # its card: the 5th
+        ("Which Turkish cities joined in 2022?", "and the next one?", "city-ankara"),  # next: after the last thing
+        ("What was the theme of the 6th conference?", "and the next one?", "conference-7"),  # none after: the upcoming
         ("Where was the 2019 learning cities conference?", "are you sure it wasn't Bogotá?", "conference-4-medellin"),
         ("Where was the 4th conference?", "wasn't it in Bogotá?", "conference-4-medellin"),  # the place set right
         ("Ödül ilk kez ne zaman verildi?", "kaç şehir almıştı", "learning-city-award"),  # 12, not the network's
