@@ -265,7 +265,8 @@ class FactFinder:
         if entity is None and reading.relation is None and same_kind and follow is not None and after_last:
             related = RELATIONS.find(tokens)  # "ondan önceki Türk şehri", "and the next one?": by the last thing
             last = self._entities.get(follow.entity)
-            upcoming = reading.kind is None and reading.position == ("next", 0)
+            same = reading.kind is None or (tokens[0] in ("and", "peki", "ya") and reading.kind.id == follow.kind)
+            upcoming = same and reading.position == ("next", 0)  # "and the next conference?": after the last one
             label = relation_to_last(self.facts, related[0][2] if related else None, upcoming, last)
             if label and last is not None:
                 reading.relation, reading.position = (label, last), None
@@ -376,6 +377,9 @@ class FactFinder:
         owners = owners or [e for e in self.facts.entities if entry in e.cards.values()]  # who-runs: UIL's role
         if len({e.kind for e in owners}) > 1:  # a conference's card is its document's too: the conference
             owners = [e for e in owners if not self.facts.kinds[e.kind].link]
+        if not owners:  # "the first one?": the card of a kind's first (Türkiye's first member), the kind
+            kinds = [k.id for k in self.facts.kinds.values() if entry in k.cards.values()]
+            return Topic(kinds[0], "", None, lang) if len(kinds) == 1 else None
         if len({e.kind for e in owners}) != 1:
             return None
         # The card of several things of one kind (the award's years): the kind, no one thing

@@ -71,6 +71,8 @@ def matcher_knows_better(a: Assistant, text: str, fact: FactAnswer, result: Matc
     that the fact's entry leaves unanswered ("UIL e-posta adresi": the address is UIL's,
     the e-mail address the contact entry's)."""
     best = result.best
+    if fact.relative:
+        return False  # "and the next conference?" after the 1st: the 2nd, not the content's "next conference"
     if fact.weak and best is not None and best.entry_id != fact.card:
         # "ağda 1000 şehir mi var": KOMEK's claim, the matcher's entry, not the latest count
         figures = set(re.findall(r"\d+", best.phrasing))

@@ -393,6 +393,7 @@ def test_a_wrong_place_set_right_whatever_follows_it(assistant: Assistant, quest
         ("Tell me about the 5th conference", "the one after that?", "conference-6-jubail"),  # its card: the 5th
         ("Which Turkish cities joined in 2022?", "and the next one?", "city-ankara"),  # next: after the last thing
         ("What was the theme of the 6th conference?", "and the next one?", "conference-7"),  # none after: the upcoming
+        ("Which conference was in Beijing?", "and the next conference?", "conference-2-date"),  # the next after it
         ("Where was the 2019 learning cities conference?", "are you sure it wasn't Bogotá?", "conference-4-medellin"),
         ("Where was the 4th conference?", "wasn't it in Bogotá?", "conference-4-medellin"),  # the place set right
         ("Ödül ilk kez ne zaman verildi?", "kaç şehir almıştı", "learning-city-award"),  # 12, not the network's

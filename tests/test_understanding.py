@@ -329,3 +329,11 @@ def test_a_cards_thing_is_followed_up_after_its_role(assistant: Assistant) -> No
     chat = ("role", "uil")
     assistant.ask("Who coordinates the network?", chat=chat)
     assert assistant.ask("where is it based?", chat=chat).entry_id == "uil-address"
+
+
+def test_a_kinds_first_is_followed_up_by_rank(assistant: Assistant) -> None:
+    """ "the first one?" after Türkiye's members is the kind's first; "and the third?" its third."""
+    chat = ("rank", "tr")
+    assistant.ask("Tell me about Türkiye's learning cities.", chat=chat)
+    assistant.ask("the first one?", chat=chat)
+    assert assistant.ask("and the third?", chat=chat).entry_id == "city-bolu"
