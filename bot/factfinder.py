@@ -265,9 +265,13 @@ class FactFinder:
         if entity is None and reading.relation is None and same_kind and follow is not None and after_last:
             related = RELATIONS.find(tokens)  # "ondan önceki Türk şehri", "and the next one?": by the last thing
             last = self._entities.get(follow.entity)
-            same = reading.kind is None or (tokens[0] in ("and", "peki", "ya") and reading.kind.id == follow.kind)
+            opened = tokens[0] in ("and", "peki", "ya")
+            same = reading.kind is None or (opened and reading.kind.id == follow.kind)
             upcoming = same and reading.position == ("next", 0)  # "and the next conference?": after the last one
-            label = relation_to_last(self.facts, related[0][2] if related else None, upcoming, last)
+            said = related[0][2] if related else None
+            if said and reading.kind and not reading.kind.weak and not opened and {"sonraki", "next"} & set(tokens):
+                said = None  # "bir sonraki konferans ne zaman?" asked afresh: the upcoming one
+            label = relation_to_last(self.facts, said, upcoming, last)
             if label and last is not None:
                 reading.relation, reading.position = (label, last), None
         if entity is None and reading.relation is not None:
