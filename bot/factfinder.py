@@ -268,10 +268,10 @@ class FactFinder:
             opened = tokens[0] in ("and", "peki", "ya")
             same = reading.kind is None or (opened and reading.kind.id == follow.kind)
             upcoming = same and reading.position == ("next", 0)  # "and the next conference?": after the last one
-            said = related[0][2] if related else None
-            if said and reading.kind and not reading.kind.weak and not opened and {"sonraki", "next"} & set(tokens):
-                said = None  # "bir sonraki konferans ne zaman?" asked afresh: the upcoming one
-            label = relation_to_last(self.facts, said, upcoming, last)
+            side = related[0][2] if related else None
+            if side and reading.kind and not reading.kind.weak and not opened and {"sonraki", "next"} & set(tokens):
+                side = None  # "bir sonraki konferans ne zaman?" asked afresh: the upcoming one
+            label = relation_to_last(self.facts, side, upcoming, last)
             if label and last is not None:
                 reading.relation, reading.position = (label, last), None
         if entity is None and reading.relation is not None:
