@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 __all__ = ["about_our_city", "after_statement", "the_question_sentence"]
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")  # where a message's sentences end
+_SURE = 99.0  # the score of an answer the readings are sure of (a fact, a member, the content's own phrasing)
 
 # Words that ask about a membership: with "our city", the city's card answers
 _MEMBERSHIP = frozenset(["ne", "zaman", "zamandan", "yil", "yili", "sene", "when", "since", "year", "still", "hala"])
@@ -55,9 +56,7 @@ def after_statement(
         if clause == asked.strip() or len(clause.split()) < 2 or a.understanding.uncovered(clause) is not None:
             return reply, topic
         said, asked = f"{said} {asked[: asked.rfind(clause)]}", clause
-    # the names the statement gives, when the question names nothing ("İzmir'de çalışıyorum, şehrimiz ...")
-    names = [] if a.understanding.names_in(fold_question(asked)) else a.understanding.names_in(fold_question(said))
-    retry, retry_topic = read(" ".join([*names, asked]), lang, None)
+    retry, retry_topic = read(_with_names(a, asked, said), lang, None)
     if retry.kind == ReplyKind.ANSWER:
         return retry, retry_topic
     return reply, topic
@@ -100,13 +99,17 @@ def the_question_sentence(a: Assistant, text: str, reply: Reply, lang: Lang | No
         return reply
     question = asking[0]
     others = " ".join(s for s in sentences if s is not question)
-    names = [] if a.understanding.names_in(fold_question(question)) else a.understanding.names_in(fold_question(others))
     if a.understanding.uncovered(question) is not None:
         return reply
-    retry = a.ask(" ".join([*names, question]), force_lang=lang or reply.lang)
+    retry = a.ask(_with_names(a, question, others), force_lang=lang or reply.lang)
     if retry.kind == ReplyKind.ANSWER and retry.score >= _SURE:
         return retry
     return reply
 
 
-_SURE = 99.0  # the score of an answer the readings are sure of (a fact, a member, the content's own phrasing)
+def _with_names(a: Assistant, question: str, rest: str) -> str:
+    """``question`` with the place names the rest of the message gives, when it names none
+    itself ("İzmir'de çalışıyorum, şehrimiz ne zaman üye oldu?")."""
+    if a.understanding.names_in(fold_question(question)):
+        return question
+    return " ".join([*a.understanding.names_in(fold_question(rest)), question])
