@@ -44,9 +44,7 @@ def members_first(
     return members.compared(text, lang)
 
 
-def turkiye_list(
-    a: Assistant, text: str, early: MemberQuestion | None, result: MatchResult, lang: Lang
-) -> Reply | None:
+def turkiye_list(a: Assistant, early: MemberQuestion | None, result: MatchResult, lang: Lang) -> Reply | None:
     """The FAQ's list of Türkiye's members for a question about them that the matcher is
     not sure of; None otherwise."""
     if early is None or not early.turkiye_only or result.decision == Decision.ANSWER:
