@@ -65,6 +65,7 @@ class _Reading:
     by_attribute: bool = False  # the kind is the only one that answers the attribute asked, not named
     pair: Pair | None = None  # two things the question checks together ("Cork'ta Pekin Bildirgesi mi?")
     nearest: bool = False  # the first after (the last before) the year named: "2019'dan sonraki ilk konferans"
+    related: list[tuple[int, int, str]] | None = None  # where "after/before" words stand: (start, end, side)
 
 
 class FactFinder:
@@ -99,7 +100,7 @@ class FactFinder:
         reading = _Reading(attributes=[], used=set())
         assert reading.used is not None and reading.attributes is not None
         named_span = range(0)
-        related = RELATIONS.find(tokens)
+        related = reading.related = RELATIONS.find(tokens)
         # "Konya kaçıncı üye?", "Bolu dördüncü üye mi?": a member's place in the order
         kinds_named = [self.facts.kinds[k] for _, _, k in self._kind_words.find(tokens)]
         other_kind = any(not (k.relations_only or k.weak) for k in kinds_named)  # "ikinci konferansta Konya"
@@ -238,7 +239,8 @@ class FactFinder:
             return None
         assert reading.used is not None and reading.attributes is not None
         unexplained = [t for i, t in enumerate(tokens) if i not in reading.used and t not in STOPWORDS]
-        relation_words = {tokens[i] for s, e, _ in RELATIONS.find(tokens) for i in range(s, e)}  # "the one before?"
+        related = reading.related or []
+        relation_words = {tokens[i] for s, e, _ in related for i in range(s, e)}  # "the one before?"
         unknown = [t for t in unexplained if t not in FOLLOW_UP_WORDS | relation_words and not self._is_known(t)]
         thing = context is not None and bool(context.entity) and context.kind in self.facts.kinds
         if unknown and not checks_a_place(text, tokens, unknown, reading, context=thing):
@@ -263,7 +265,7 @@ class FactFinder:
         after_last = reading.position is None or reading.position[0] == "next"  # "ondan sonraki": not the upcoming
         same_kind = reading.kind is None or reading.kind.weak or (follow is not None and reading.kind.id == follow.kind)
         if entity is None and reading.relation is None and same_kind and follow is not None and after_last:
-            related = RELATIONS.find(tokens)  # "ondan önceki Türk şehri", "and the next one?": by the last thing
+            # "ondan önceki Türk şehri", "and the next one?": by the last thing
             last = self._entities.get(follow.entity)
             opened = tokens[0] in ("and", "peki", "ya")
             same = reading.kind is None or (opened and reading.kind.id == follow.kind)
