@@ -551,3 +551,80 @@ def test_the_holdouts_stay_out_of_tuning5() -> None:
     for path in sorted(EVAL.glob("holdout[0-9]*.yaml")):
         held = {fold(c["q"]) for c in _load(path) if "context" not in c and c["style"] != "smalltalk"}
         assert sorted((held & tuning) - KNOWN_TUNING5_OVERLAP) == [], path.name
+
+
+# ------------------------------------------------------------------------------ tuning6
+# tuning6 (helpers blind9 and its phase-2 labeller, 2026-12-02): a TUNING set written blind in
+# two phases, Turkish first, many attribute questions; checked on its own.
+TUNING6 = EVAL / "tuning6.yaml"
+
+# Its questions that holdout, holdout2, ..., holdout5 (also written blind) already had word for
+# word (folded): 47 common plain ones and refusals, found programmatically (the holdouts were
+# not read). No other held-out question may join tuning6.
+KNOWN_TUNING6_OVERLAP = {
+    fold(q)
+    for q in (
+        "Who runs the learning cities network?",
+        "Ağ ne zaman kuruldu?",
+        "Ağda şu an kaç şehir var?",
+        "2016'da kaç üye vardı?",
+        "2025'te kaç yeni şehir katıldı?",
+        "UIL nedir?",
+        "What was UIL called before?",
+        "When was UIL founded?",
+        "UIL web sitesi ne",
+        "KOMEK nedir",
+        "What is KOMEK?",
+        "KOMEK ne zamandan beri var?",
+        "KOMEK 2. konferansta ne yaptı",
+        "Dates of the first ICLC?",
+        "İkinci konferans Mayıs 2015'te yapıldı değil mi?",
+        "What came out of the Mexico City conference?",
+        "Beşinci konferans nerede yapıldı",
+        "Son konferans nerede oldu",
+        "Pekin Bildirgesi nedir",
+        "What are the Key Features of Learning Cities?",
+        "Do members have to report?",
+        "Başvurular ne zaman açılıyor",
+        "When was the last call for applications?",
+        "Öğrenen Şehir Ödülü nedir",
+        "2015'te kaç şehir ödül aldı",
+        "Konya ne zaman üye oldu",
+        "Afyon üye mi",
+        "Ankara üye mi",
+        "When did Izmir join?",
+        "2020'de Türkiye'den kaç şehir katıldı",
+        "İstanbul öğrenen şehir mi?",
+        "Hatay 2019'da mı katıldı, emin misin?",
+        "Bolu hala üye mi?",
+        "Is UIL a category 2 centre?",
+        "Is Hamburg a learning city?",
+        "Aşkabat ne zaman katıldı",
+        "uıl nerde",
+        "how many citys in the netwrok",
+        "wat is komek",
+        "KOMEK kurs ücretleri ne kadar?",
+        "KOMEK kursları saat kaçta başlıyor",
+        "Ağın yıllık bütçesi ne kadar",
+        "What are KOMEK's opening hours?",
+        "Who is the mayor of Eskişehir?",
+        "Medellin'de gezilecek yerler",
+        "Konya'da en iyi etli ekmek nerede yenir",
+        "UNESCO Dünya Mirası listesinde Türkiye'den kaç yer var",
+    )
+}
+
+
+def test_tuning6_is_well_formed(assistant: Assistant) -> None:
+    cases = _load(TUNING6)
+    test_every_case_is_well_formed(cases, assistant)
+    test_no_duplicate_questions(cases)
+    test_the_sets_cover_both_languages_and_every_style(cases)
+
+
+def test_the_holdouts_stay_out_of_tuning6() -> None:
+    tuning = {fold(c["q"]) for c in _load(TUNING6)}
+    for path in sorted(EVAL.glob("holdout*.yaml")):
+        # holdout.yaml (the first holdout) has no style key
+        held = {fold(c["q"]) for c in _load(path) if "context" not in c and c.get("style") != "smalltalk"}
+        assert sorted((held & tuning) - KNOWN_TUNING6_OVERLAP) == [], path.name
