@@ -303,6 +303,10 @@ class FactFinder:
                     # knows ("1000 şehir" is KOMEK's claim) is the matcher's when it is sure
                     entity = locate(self.facts, kind, None)
                     weak = self._is_known(str(value))
+            if entity is None and kind is not None and reading.position is not None and reading.position[0] == "rank":
+                beyond = self._beyond(kind, lang)  # "8. konferans ne zaman": none held nor planned
+                if beyond is not None:
+                    return beyond
             if entity is None and follow is not None and reading.attributes and reading.position is None:
                 entity = self._entities.get(follow.entity)  # "sonuç belgesi neydi?" after Medellín
         if entity is None and reading.kind is not None:
@@ -365,6 +369,15 @@ class FactFinder:
             if any(other.knows(kind, attribute) for other in self.facts.of_kind(kind.id)):
                 return FactAnswer(entity, attribute, Html(""), entity.card, topic, missing=True)
         return None
+
+    def _beyond(self, kind: Kind, lang: str) -> FactAnswer | None:
+        """ "I don't know that" for a place in a kind's order past every thing known (the
+        8th conference), with the kind's whole list (its ``all`` card) a tap away."""
+        card = kind.cards.get("all")
+        things = ordered(self.facts, kind)
+        if card is None or not things:
+            return None
+        return FactAnswer(things[-1], "", Html(""), card, Topic(kind.id, "", None, lang), missing=True)
 
     def _for_the_kind(self, kind: Kind, attributes: list[str]) -> Entity | None:
         """The thing to answer a question about a whole kind with: any of its things, when

@@ -22,6 +22,9 @@ _ORDINALS = {
     5: ("besinci", "fifth", "5th", "5inci", "5nci"),
     6: ("altinci", "sixth", "6th", "6nci", "6inci"),
     7: ("yedinci", "seventh", "7th", "7nci", "7inci"),
+    8: ("sekizinci", "eighth", "8th", "8inci", "8nci"),
+    9: ("dokuzuncu", "ninth", "9th", "9uncu", "9ncu"),
+    10: ("onuncu", "tenth", "10th", "10uncu", "10ncu"),
 }
 _AFTER: tuple[tuple[str, ...], ...] = (("sonra",), ("after",), ("ardindan",), ("arkasindan",), ("sonraki",))
 _AFTER += (("following",),)

@@ -322,6 +322,22 @@ def test_superlatives_the_facts_cannot_rank_are_said_so(
 
 
 @pytest.mark.parametrize(
+    ("question", "offered"),
+    [
+        ("8. konferans ne zaman", "conferences-overview"),  # six held, a 7th reported: no 8th known
+        ("sekizinci konferans nerede olacak", "conferences-overview"),
+        ("where was the tenth conference held", "conferences-overview"),
+    ],
+)
+def test_a_place_past_every_thing_known_is_not_known(assistant: Assistant, question: str, offered: str) -> None:
+    reply = assistant.ask(question)
+    assert reply.kind == ReplyKind.NO_ANSWER and reply.entry_id is None
+    assert any(b.data == f"e:{offered}" for row in reply.buttons for b in row)
+    assert assistant.ask("7. konferans ne zaman").entry_id == "conference-7"  # the one reported stays
+    assert assistant.ask("6. konferans nerede").entry_id == "conference-6-jubail"
+
+
+@pytest.mark.parametrize(
     "question", ["en büyük üye şehir", "en başarılı öğrenen şehir", "the most active member city", "best learning city"]
 )
 def test_rankings_of_members_are_not_answered_with_the_nearest_entry(assistant: Assistant, question: str) -> None:
