@@ -20,10 +20,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from bot import factorder
 from bot.conversation import Topic
 from bot.factanswer import FactAnswer
 from bot.factchecks import YEAR, checks_a_place
-from bot.factorder import FIELD, card_for, checked, locate, nearest, ordered, range_fact, relation_to_last, relative
+from bot.factorder import FIELD, card_for, checked, locate, nearest, ordered, range_fact, relative
 from bot.factpairs import Pair, owner_kind, pair_fact, read_pair
 from bot.factpositions import ORDINAL_WORDS, RELATIONS, names_an_order, next_to, position
 from bot.factrank import Ranking
@@ -273,7 +274,7 @@ class FactFinder:
             side = related[0][2] if related else None
             if side and reading.kind and not reading.kind.weak and not opened and {"sonraki", "next"} & set(tokens):
                 side = None  # "bir sonraki konferans ne zaman?" asked afresh: the upcoming one
-            label = relation_to_last(self.facts, side, upcoming, last)
+            label = factorder.relation_to_last(self.facts, side, upcoming, last)
             if label and last is not None:
                 reading.relation, reading.position = (label, last), None
         if entity is None and reading.relation is not None:
@@ -304,7 +305,9 @@ class FactFinder:
                     entity = locate(self.facts, kind, None)
                     weak = self._is_known(str(value))
             if entity is None and kind is not None and reading.position is not None and reading.position[0] == "rank":
-                beyond = self._beyond(kind, lang)  # "8. konferans ne zaman": none held nor planned
+                beyond = factorder.past_the_last(
+                    self.facts, kind, lang
+                )  # "8. konferans ne zaman": none held nor planned
                 if beyond is not None:
                     return beyond
             if entity is None and follow is not None and reading.attributes and reading.position is None:
@@ -369,15 +372,6 @@ class FactFinder:
             if any(other.knows(kind, attribute) for other in self.facts.of_kind(kind.id)):
                 return FactAnswer(entity, attribute, Html(""), entity.card, topic, missing=True)
         return None
-
-    def _beyond(self, kind: Kind, lang: str) -> FactAnswer | None:
-        """ "I don't know that" for a place in a kind's order past every thing known (the
-        8th conference), with the kind's whole list (its ``all`` card) a tap away."""
-        card = kind.cards.get("all")
-        things = ordered(self.facts, kind)
-        if card is None or not things:
-            return None
-        return FactAnswer(things[-1], "", Html(""), card, Topic(kind.id, "", None, lang), missing=True)
 
     def _for_the_kind(self, kind: Kind, attributes: list[str]) -> Entity | None:
         """The thing to answer a question about a whole kind with: any of its things, when
