@@ -104,6 +104,11 @@ _SUFFIXES = tuple(
 # "uyeligi", "uyeligin" -> "uyelik": the k of -lik becomes g before a vowel ending.
 _SOFTENED = re.compile(r"(l[iu])g(?:i|u|e|a|in|un|ine|una|ini|unu|inin|unun|inde|unda|inden|undan|iyle|uyla)$")
 
+# "katildigini", "kabul edildigi", "kuruldugu", "yapilacagini": a verb said as a noun
+# (-DIK and -(y)AcAK with a possessive and a case ending) is the verb ("katil", "edil").
+_PARTICIPLE = re.compile(
+    r"^(.{3,}?)(?:[dt][iu]g|y?[ae]cag)(?:i|u|in|un|ini|unu|inin|unun|ine|une|inde|unde|inda|unda|inden|unden|indan|undan|imiz|umuz|iniz|unuz)$"
+)
 
 #: _SUFFIXES by length, longest first: a token ends with at most one ending of each length.
 _SUFFIXES_BY_LENGTH = tuple(
@@ -193,6 +198,9 @@ def stem(token: str) -> str:
     """
     if token.isdigit() or len(token) <= 4:
         return token
+    participle = _PARTICIPLE.match(token)
+    if participle is not None:
+        return participle.group(1)
     softened = _SOFTENED.sub(r"\1k", token)
     if softened != token:
         return softened
