@@ -96,6 +96,12 @@ def test_a_verb_said_as_a_noun_meets_the_verb() -> None:
     assert stem("degil") == "degil"
 
 
+def test_short_nouns_lose_their_endings_too() -> None:
+    assert {stem(fold(w)) for w in ("yılda", "yılında", "yıllarında", "yılı")} == {"yil"}
+    assert stem(fold("üyeleri")) == stem(fold("üyesi")) == "uye"
+    assert stem(fold("illerde")) == "il" and stem("ilan") == "ilan" and stem("ilk") == "ilk"  # no "il" + "an"
+
+
 def test_looks_turkish() -> None:
     assert looks_turkish("Bolu öğrenen şehir mi")
     assert not looks_turkish("bolu ogrenen sehir mi")
