@@ -26,7 +26,7 @@ from bot.factanswer import FactAnswer
 from bot.factchecks import YEAR, checks_a_place
 from bot.factorder import FIELD, card_for, checked, locate, nearest, ordered, range_fact, relative
 from bot.factpairs import Pair, owner_kind, pair_fact, read_pair
-from bot.factpositions import ORDINAL_WORDS, RELATIONS, names_an_order, next_to, position
+from bot.factpositions import ORDINAL_WORDS, RELATIONS, names_an_order, next_to, position, written_ordinals
 from bot.factrank import Ranking
 from bot.facts import Entity, FactBase, Kind
 from bot.phrases import PhraseIndex
@@ -229,7 +229,7 @@ class FactFinder:
     def answer(self, text: str, lang: str, context: Topic | None = None) -> FactAnswer | None:
         """The short answer to ``text``, or None when it is not an attribute question
         the facts can answer (the matcher takes it then)."""
-        tokens = fold_question(text).split()
+        tokens = written_ordinals(text, fold_question(text).split())  # "6." a rank, "6 şehir" a count
         if not tokens or len(tokens) > 30:
             return None
         ranked = self._ranking.fact(tokens, lang)  # "en uzun konferans", "hangi yıl en çok şehir ödül aldı"

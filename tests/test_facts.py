@@ -460,3 +460,17 @@ def test_after_and_before_stand_by_the_thing_they_order(assistant: Assistant) ->
 @pytest.mark.parametrize("question", ["Jubail'e kaç ülke katıldı", "How many countries attended Jubail?"])
 def test_a_conferences_countries_are_not_a_members_membership(assistant: Assistant, question: str) -> None:
     assert assistant.ask(question).kind == ReplyKind.NO_ANSWER  # attendance is known for the 2nd only
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "says"),
+    [
+        ("Türkiye'de 6 öğrenen şehir var, değil mi?", "brief-members-list", "11"),  # a count checked, no rank
+        ("Turkey has 6 learning cities, right?", "brief-members-list", "11"),
+        ("Türkiye'nin 6. üyesi hangisi", "members-turkey", "Balıkesir"),  # "6." is a rank
+        ("6. konferans nerede", "conference-6-jubail", "Jubail"),
+    ],
+)
+def test_a_number_before_what_it_counts_is_a_count(assistant: Assistant, question: str, entry: str, says: str) -> None:
+    reply = assistant.ask(question)
+    assert reply.entry_id == entry and says in to_plain(reply.text)
