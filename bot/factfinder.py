@@ -247,7 +247,7 @@ class FactFinder:
         if unknown and not checks_a_place(text, tokens, unknown, reading, context=thing):
             return None
         said = [t for t in unexplained if t not in FOLLOW_UP_WORDS]
-        if not unknown and not reading.attributes and len(said) == 1:
+        if not unknown and not reading.attributes and 1 <= len(said) <= 2:
             checks_a_place(text, tokens, said, reading)  # "UIL Paris'te mi?": a word the content knows
         if reading.by_attribute and [t for t in unexplained if t not in FOLLOW_UP_WORDS]:
             return None  # "başvuruda belediye başkanının rolü": a role, but of nothing the facts know

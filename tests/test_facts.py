@@ -351,6 +351,10 @@ def test_rankings_of_members_are_not_answered_with_the_nearest_entry(assistant: 
         ("UIL Paris'te mi", "uil-address", "Hamburg"),  # a place the content knows the word of
         ("is UIL in Paris?", "uil-address", "Hamburg"),
         ("son konferans Riyad'da mıydı", "conference-6-jubail", "Jubail"),
+        # two places, one of them right: the place, either way
+        ("Was the 2021 conference in Seoul or Incheon?", "conference-5-yeonsu", "Yeonsu (Incheon)"),
+        ("Is UIL in Paris or Hamburg?", "uil-address", "Hamburg"),
+        ("UIL Paris'te mi Hamburg'da mı?", "uil-address", "Hamburg"),
     ],
 )
 def test_a_place_checked(assistant: Assistant, question: str, card: str, says: str) -> None:
