@@ -195,6 +195,8 @@ def test_a_phrasing_made_only_of_question_words_still_matches_exactly(assistant:
         # English and Turkish words of one entry meet ("joined" ~ "katıldı")
         ("which city joined first from Turkey", "first-turkish-member"),
         ("2024 ödülünü kim kazandı", "award-winners-2024"),
+        ("What was the size of the 2022 intake?", "members-y-2022"),  # a year's intake is who joined
+        ("when does the application window open", "application-calls"),
         # typos
         ("ogrnen sehr nedir", "what-is-learning-city"),
         ("konfreans medelin", "conference-4-medellin"),
