@@ -398,6 +398,11 @@ def test_the_one_sentence_that_asks(assistant: Assistant) -> None:
     [
         ("Hello, I live in Hamburg. Is Hamburg itself a member of the learning cities network?", "member-hamburg"),
         (
+            "Hey, quick one from a curious traveller: I'm visiting Turkey next month and wondered how many Turkish"
+            " cities are learning cities? Cheers",
+            "members-turkey",
+        ),
+        (
             "Good evening. I'm compiling a timeline for a course I teach; I need the date and place of the second"
             " learning cities conference, and I've seen two different dates. Can you clarify?",
             "conference-2-date",
