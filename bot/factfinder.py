@@ -33,7 +33,7 @@ from bot.phrases import PhraseIndex
 from bot.textnorm import STOPWORDS, fold_question
 from bot.tghtml import Html
 
-__all__ = ["FOLLOW_UP_WORDS", "FactAnswer", "FactFinder", "follow_up_words"]
+__all__ = ["FOLLOW_UP_WORDS", "FactAnswer", "FactFinder"]
 
 # Words that ask for the nearest one after (or before) a year: "2019'dan sonraki ilk konferans"
 _NEAREST = frozenset(["ilk", "first", "son", "last", "hemen"])
@@ -44,11 +44,6 @@ FOLLOW_UP_WORDS = frozenset(["peki", "ya", "and", "what", "about", "how", "bir",
 # "orada ne kabul edildi?", "ondan sonra hangisi?": the last topic's thing
 FOLLOW_UP_WORDS |= frozenset(["orada", "orda", "oradaki", "orasi", "there", "then", "zaman", "that", "it"])
 FOLLOW_UP_WORDS |= frozenset(["ondan", "bundan", "sundan", "onlardan", "one"])
-
-
-def follow_up_words(text: str) -> list[str]:
-    """The folded words of ``text`` without the words that open a follow-up."""
-    return [t for t in fold_question(text).split() if t not in FOLLOW_UP_WORDS and t not in STOPWORDS]
 
 
 @dataclass(slots=True)
