@@ -14,6 +14,7 @@ from bot import callbacks, tghtml
 from bot.asides import about_our_city, after_statement, the_question_sentence
 from bot.buttons import button_reply, payload_button
 from bot.commands import COMMANDS
+from bot.commonwords import common_words
 from bot.content import City, Content, Problem
 from bot.conversation import Conversations, Topic
 from bot.factfinder import FactAnswer
@@ -392,6 +393,7 @@ class Assistant:
         every entry's evidence for the guard: about 0.1 s), for a bot about to take questions."""
         self.understanding.speller.warm()
         self.guard.warm()
+        common_words(langs=("en",))  # the lexicon's, read at the first word that needs them
 
     def self_check(self) -> list[Problem]:
         """Render every reply once and report any that Telegram would refuse."""

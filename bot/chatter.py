@@ -54,8 +54,12 @@ class Chatter:
     _words: PhraseIndex[None] = field(init=False, repr=False, compare=False)
     _ends: PhraseIndex[None] = field(init=False, repr=False, compare=False)
     _our_city: PhraseIndex[None] = field(init=False, repr=False, compare=False)
+    # The asker's own people ("müdürüm", "hocam", "başkanımız"): who asks, not what is asked about
+    my_people: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        people = {w[0] for w in self.words if len(w) == 1 and len(w[0]) > 4 and w[0].endswith(("m", "miz", "muz"))}
+        object.__setattr__(self, "my_people", frozenset(people))
         object.__setattr__(self, "_phrases", PhraseIndex(((p, None) for p in self.phrases), str.__eq__))
         object.__setattr__(self, "_words", PhraseIndex((w, None) for w in self.words))
         object.__setattr__(self, "_ends", PhraseIndex(((p, None) for p in self.ends), str.__eq__))
@@ -85,8 +89,8 @@ class Chatter:
         for i, token in enumerate(tokens):
             if marked[i] or token in STOPWORDS or token.isdigit():
                 continue
-            if (i in listed or verb[i] or clause[i]) and not knows(token):
-                marked[i] = True
+            if (i in listed or verb[i] or clause[i]) and (token in self.my_people or not knows(token)):
+                marked[i] = True  # "müdürüm ... sordu": who asks, even a word the content knows ("müdür")
         return marked
 
     def says_our_city(self, text: str) -> bool:

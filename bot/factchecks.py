@@ -20,6 +20,7 @@ _EN_CHECKS = frozenset(["is", "was", "were", "are", "did", "does", "wasn", "isn"
 _EN_IN = frozenset(["in", "at"])
 _EN_NOT = frozenset(["wasn", "wasnt", "isn", "isnt", "not"])  # "it wasn't Bogotá?": a place set right
 _EN_TAGS = frozenset(["correct", "right", "isnt", "isn", "wasnt", "wasn", "it", "no", "yes", "true"])  # after the place
+_OR = frozenset(["or", "yoksa", "veya"])  # "X mi yoksa Y mi", "in X or Y"
 
 
 def checked_by(text: str, tokens: Sequence[str], word: str) -> str | None:
@@ -34,6 +35,10 @@ def checked_by(text: str, tokens: Sequence[str], word: str) -> str | None:
         return None
     before = [t for t in tokens[:at] if t != "the"]  # "is Jubail in the UAE?"
     after = tokens[at + 1 :]
+    if len(before) >= 3 and before[-1] == "or" and before[-3] in _EN_IN:
+        before = before[:-2]  # "in Seoul or Incheon": Incheon is in the place too
+    if len(after) >= 2 and after[0] == "or":
+        after = after[2:]  # "in Seoul or Incheon": Seoul, followed by the other
     tagged = all(t in _EN_TAGS for t in after)  # "Jubail is in the UAE, correct?"
     if (
         before
@@ -81,14 +86,19 @@ def checks_a_place(
     """ "Son konferans Riyad'da mıydı?", "UIL Paris'te mi?": one more word about a thing
     that has a place, a place or a year: the reading then asks where, or when, it was.
     ``context``: the chat's last topic is a thing ("are you sure it wasn't Bogotá?")."""
-    if len(unknown) != 1 or (reading.entity is None and reading.kind is None and not context) or reading.relation:
+    unknown = [t for t in unknown if t not in _OR]
+    if not 1 <= len(unknown) <= 2 or (reading.entity is None and reading.kind is None and not context):
+        return False
+    if reading.relation:
         return False
     assert reading.attributes is not None and reading.used is not None
     if any(a not in ("where", "when") for _, a in reading.attributes):
         return False
-    attribute = checked_by(text, tokens, unknown[0])
-    if attribute is None:
+    # "Medellín Kolombiya'da mı Meksika'da mı?", "in Seoul or Incheon?": two, checked alike
+    checked = {checked_by(text, tokens, word) for word in unknown}
+    if len(checked) != 1 or None in checked:
         return False
-    reading.attributes[:] = [(1, attribute)]
-    reading.used.add(tokens.index(unknown[0]))
+    reading.attributes[:] = [(1, checked.pop() or "")]
+    reading.used.update(tokens.index(word) for word in unknown)
+    reading.used.update(i for i, t in enumerate(tokens) if t in _OR)
     return True

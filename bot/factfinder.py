@@ -20,19 +20,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from bot import factorder
 from bot.conversation import Topic
 from bot.factanswer import FactAnswer
 from bot.factchecks import YEAR, checks_a_place
-from bot.factorder import FIELD, card_for, checked, locate, nearest, ordered, range_fact, relation_to_last, relative
+from bot.factorder import FIELD, card_for, checked, locate, nearest, ordered, range_fact, relative
 from bot.factpairs import Pair, owner_kind, pair_fact, read_pair
-from bot.factpositions import ORDINAL_WORDS, RELATIONS, names_an_order, next_to, position
+from bot.factpositions import ORDINAL_WORDS, RELATIONS, names_an_order, next_to, position, written_ordinals
 from bot.factrank import Ranking
 from bot.facts import Entity, FactBase, Kind
 from bot.phrases import PhraseIndex
 from bot.textnorm import STOPWORDS, fold_question
 from bot.tghtml import Html
 
-__all__ = ["FOLLOW_UP_WORDS", "FactAnswer", "FactFinder", "follow_up_words"]
+__all__ = ["FOLLOW_UP_WORDS", "FactAnswer", "FactFinder"]
 
 # Words that ask for the nearest one after (or before) a year: "2019'dan sonraki ilk konferans"
 _NEAREST = frozenset(["ilk", "first", "son", "last", "hemen"])
@@ -43,11 +44,6 @@ FOLLOW_UP_WORDS = frozenset(["peki", "ya", "and", "what", "about", "how", "bir",
 # "orada ne kabul edildi?", "ondan sonra hangisi?": the last topic's thing
 FOLLOW_UP_WORDS |= frozenset(["orada", "orda", "oradaki", "orasi", "there", "then", "zaman", "that", "it"])
 FOLLOW_UP_WORDS |= frozenset(["ondan", "bundan", "sundan", "onlardan", "one"])
-
-
-def follow_up_words(text: str) -> list[str]:
-    """The folded words of ``text`` without the words that open a follow-up."""
-    return [t for t in fold_question(text).split() if t not in FOLLOW_UP_WORDS and t not in STOPWORDS]
 
 
 @dataclass(slots=True)
@@ -228,7 +224,7 @@ class FactFinder:
     def answer(self, text: str, lang: str, context: Topic | None = None) -> FactAnswer | None:
         """The short answer to ``text``, or None when it is not an attribute question
         the facts can answer (the matcher takes it then)."""
-        tokens = fold_question(text).split()
+        tokens = written_ordinals(text, fold_question(text).split())  # "6." a rank, "6 şehir" a count
         if not tokens or len(tokens) > 30:
             return None
         ranked = self._ranking.fact(tokens, lang)  # "en uzun konferans", "hangi yıl en çok şehir ödül aldı"
@@ -246,7 +242,7 @@ class FactFinder:
         if unknown and not checks_a_place(text, tokens, unknown, reading, context=thing):
             return None
         said = [t for t in unexplained if t not in FOLLOW_UP_WORDS]
-        if not unknown and not reading.attributes and len(said) == 1:
+        if not unknown and not reading.attributes and 1 <= len(said) <= 2:
             checks_a_place(text, tokens, said, reading)  # "UIL Paris'te mi?": a word the content knows
         if reading.by_attribute and [t for t in unexplained if t not in FOLLOW_UP_WORDS]:
             return None  # "başvuruda belediye başkanının rolü": a role, but of nothing the facts know
@@ -273,7 +269,7 @@ class FactFinder:
             side = related[0][2] if related else None
             if side and reading.kind and not reading.kind.weak and not opened and {"sonraki", "next"} & set(tokens):
                 side = None  # "bir sonraki konferans ne zaman?" asked afresh: the upcoming one
-            label = relation_to_last(self.facts, side, upcoming, last)
+            label = factorder.relation_to_last(self.facts, side, upcoming, last)
             if label and last is not None:
                 reading.relation, reading.position = (label, last), None
         if entity is None and reading.relation is not None:
@@ -303,6 +299,12 @@ class FactFinder:
                     # knows ("1000 şehir" is KOMEK's claim) is the matcher's when it is sure
                     entity = locate(self.facts, kind, None)
                     weak = self._is_known(str(value))
+            if entity is None and kind is not None and reading.position is not None and reading.position[0] == "rank":
+                beyond = factorder.past_the_last(
+                    self.facts, kind, lang
+                )  # "8. konferans ne zaman": none held nor planned
+                if beyond is not None:
+                    return beyond
             if entity is None and follow is not None and reading.attributes and reading.position is None:
                 entity = self._entities.get(follow.entity)  # "sonuç belgesi neydi?" after Medellín
         if entity is None and reading.kind is not None:

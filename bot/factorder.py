@@ -19,6 +19,7 @@ __all__ = [
     "locate",
     "nearest",
     "ordered",
+    "past_the_last",
     "range_fact",
     "relation_to_last",
     "relative",
@@ -105,6 +106,16 @@ def card_for(kind: Kind, entity: Entity, attribute: str, position: Position | No
         if applies and key in kind.cards:
             return kind.cards[key]
     return entity.card
+
+
+def past_the_last(facts: FactBase, kind: Kind, lang: str) -> FactAnswer | None:
+    """ "I don't know that" for a place in a kind's order past every thing known (the
+    8th conference), with the kind's whole list (its ``all`` card) a tap away."""
+    card = kind.cards.get("all")
+    things = ordered(facts, kind)
+    if card is None or not things:
+        return None
+    return FactAnswer(things[-1], "", Html(""), card, Topic(kind.id, "", None, lang), missing=True)
 
 
 def range_fact(facts: FactBase, kind: Kind, label: str, year: int, lang: str) -> FactAnswer | None:

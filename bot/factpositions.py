@@ -5,6 +5,7 @@ the words of "after"/"before" another. Used by :mod:`bot.factfinder`."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from bot.factchecks import YEAR
@@ -12,7 +13,7 @@ from bot.factorder import Position
 from bot.phrases import PhraseIndex, word_matches
 from bot.textnorm import STOPWORDS
 
-__all__ = ["ORDINAL_WORDS", "RELATIONS", "names_an_order", "next_to", "position"]
+__all__ = ["ORDINAL_WORDS", "RELATIONS", "names_an_order", "next_to", "position", "written_ordinals"]
 
 _ORDINALS = {
     1: ("birinci", "ilk", "first", "1st", "1inci", "1nci"),
@@ -22,10 +23,17 @@ _ORDINALS = {
     5: ("besinci", "fifth", "5th", "5inci", "5nci"),
     6: ("altinci", "sixth", "6th", "6nci", "6inci"),
     7: ("yedinci", "seventh", "7th", "7nci", "7inci"),
+    8: ("sekizinci", "eighth", "8th", "8inci", "8nci"),
+    9: ("dokuzuncu", "ninth", "9th", "9uncu", "9ncu"),
+    10: ("onuncu", "tenth", "10th", "10uncu", "10ncu"),
 }
 _AFTER: tuple[tuple[str, ...], ...] = (("sonra",), ("after",), ("ardindan",), ("arkasindan",), ("sonraki",))
 _AFTER += (("following",),)
 _BEFORE: tuple[tuple[str, ...], ...] = (("once",), ("before",), ("onceki",), ("prior", "to"), ("preceding",))
+# Words a number before counts ("6 şehir", "3 days"): that number is a figure, no rank.
+_COUNTED: tuple[str, ...] = ("sehir", "city", "citi", "uye", "member", "ulke", "countr", "kisi", "people")
+_COUNTED += ("participant", "katilimci", "gun", "day", "kent", "town")
+_BEFORE_COUNTED = frozenset(["ogrenen", "learning", "uye", "member", "turk", "turkish", "farkli", "different"])
 ORDINAL_WORDS = {word: n for n, words in _ORDINALS.items() for word in words}
 _LONG_ORDINALS = tuple((w, n) for w, n in ORDINAL_WORDS.items() if len(w) > 4)  # "dördüncüsü" is "dorduncu"
 
@@ -46,6 +54,16 @@ _ORDER_WORDS = frozenset(
 RELATIONS = PhraseIndex([*((p, "after") for p in _AFTER), *((p, "before") for p in _BEFORE)])
 _FIRSTS = PhraseIndex((p, None) for p in _FIRST)
 _PLACED = PhraseIndex([*((p, "next") for p in _NEXT), *((p, "latest") for p in _LATEST)])
+
+
+_WRITTEN_ORDINAL = re.compile(r"(?<![\d.,])(\d{1,2})\.(?=\s*[^\W\d_])")  # "6. konferans", "6.üyesi"
+
+
+def written_ordinals(text: str, tokens: list[str]) -> list[str]:
+    """``tokens`` (folded from ``text``) with each number written as an ordinal ("6.")
+    kept so ("6."): folding loses the point, and "6 şehir" is a count, "6. şehir" a rank."""
+    ordinals = set(_WRITTEN_ORDINAL.findall(text))
+    return [f"{t}." if t in ordinals else t for t in tokens] if ordinals else tokens
 
 
 def position(tokens: list[str], used: set[int]) -> Position | None:
@@ -70,11 +88,19 @@ def position(tokens: list[str], used: set[int]) -> Position | None:
             # "were there 10 winners in 2024?", "2021'de 12 şehir mi": that year's figure, the other the one checked
             used.update(j for j, t in enumerate(tokens) if j != i and t.isdigit() and 10 <= int(t) < 1990)
             return "year", int(year.group(1))
-        number = ORDINAL_WORDS.get(token)
+        number = int(token[:-1]) if token[-1] == "." else ORDINAL_WORDS.get(token)
         if number is None:
             number = _long_ordinal(token)
-        if number is None and len(token) <= 2 and token.isdigit() and 1 <= int(token) <= 9:
+        after = tokens[i + 1 : i + 3]  # "6 şehir var değil mi", "6 öğrenen şehir": a count
+        counted = bool(after) and (
+            after[0].startswith(_COUNTED)
+            or (after[0] in _BEFORE_COUNTED and after[1:] != [] and after[1].startswith(_COUNTED))
+        )
+        if number is None and len(token) <= 2 and token.isdigit() and 1 <= int(token) <= 9 and not counted:
             number = int(token)
+        if number is None and value is None and counted and token.isdigit() and len(token) <= 2:
+            value = i, int(token)
+            continue
         if number is None and value is None and token.isdigit() and len(token) <= 9 and int(token) >= 10:
             value = i, int(token)  # not a 4000-digit run
             continue

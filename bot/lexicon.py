@@ -8,6 +8,7 @@ import bisect
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.commonwords import common_words
 from bot.textnorm import SYNONYMS, is_ending
 
 __all__ = ["Lexicon", "keep_best"]
@@ -79,10 +80,20 @@ class Lexicon:
                 break
             if word != term:
                 keep_best(found, lexicon[word], 0.45 + 0.35 * len(term) / len(word))
+        common: bool | None = None
         for k in range(len(term) - 1, 2, -1):
             prefix_id = lexicon.get(term[:k])
-            if prefix_id is not None:  # sure when the rest is an ending, else maybe ("yeni" + "r")
-                keep_best(found, prefix_id, (0.7 if is_ending(term[k:]) else 0.5) + 0.25 * k / len(term))
+            if prefix_id is None:
+                continue
+            if is_ending(term[k:]):  # an inflection the stemmer missed
+                keep_best(found, prefix_id, 0.7 + 0.25 * k / len(term))
+                continue
+            if 2 * k <= len(term):  # a common English word is a word in its own right: "wondered" is not "won"
+                if common is None:
+                    common = term in common_words(langs=("en",))
+                if common:
+                    continue
+            keep_best(found, prefix_id, 0.5 + 0.25 * k / len(term))  # maybe ("yeni" + "r")
 
     def _typos(self, term: str) -> dict[int, float]:
         """Vocabulary words one to three edits (a transposition is one) away from

@@ -104,6 +104,16 @@ _SUFFIXES = tuple(
 # "uyeligi", "uyeligin" -> "uyelik": the k of -lik becomes g before a vowel ending.
 _SOFTENED = re.compile(r"(l[iu])g(?:i|u|e|a|in|un|ine|una|ini|unu|inin|unun|inde|unda|inden|undan|iyle|uyla)$")
 
+# "katildigini", "kabul edildigi", "kuruldugu", "yapilacagini": a verb said as a noun
+# (-DIK and -(y)AcAK with a possessive and a case ending) is the verb ("katil", "edil").
+_PARTICIPLE = re.compile(
+    r"^(.{3,}?)(?:[dt][iu]g|y?[ae]cag)(?:i|u|in|un|ini|unu|inin|unun|ine|une|inde|unde|inda|unda|inden|unden|indan|undan|imiz|umuz|iniz|unuz)$"
+)
+
+# Short nouns whose endings come off too ("yılda", "ayında", "üyeleri", "illerde"); other
+# words keep four letters at least ("ilan" is no "il" + "an").
+_SHORT_NOUNS = ("yil", "ay", "gun", "il", "uye")
+_CASES = frozenset(_SUFFIXES) - {"s", "es"} | {"a", "e", "i", "u"}
 
 #: _SUFFIXES by length, longest first: a token ends with at most one ending of each length.
 _SUFFIXES_BY_LENGTH = tuple(
@@ -191,8 +201,15 @@ def stem(token: str) -> str:
     Deliberately light: the matcher also compares tokens by prefix and by edit
     distance, so this only has to bring the most frequent inflections together.
     """
+    if token.startswith(_SHORT_NOUNS):
+        short = _short_noun(token)
+        if short is not None:
+            return short
     if token.isdigit() or len(token) <= 4:
         return token
+    participle = _PARTICIPLE.match(token)
+    if participle is not None:
+        return participle.group(1)
     softened = _SOFTENED.sub(r"\1k", token)
     if softened != token:
         return softened
@@ -210,3 +227,16 @@ def stem(token: str) -> str:
             stripped = stripped[:-2]  # "katilmadi", "kurulmamis": the verb said not to be ("katil")
         token = stripped
     return token
+
+
+def _short_noun(token: str) -> str | None:
+    """The short noun ``token`` inflects ("yillarinda": "yil"), else None."""
+    for noun in _SHORT_NOUNS:
+        rest = token[len(noun) :]
+        if (
+            token.startswith(noun)
+            and rest
+            and (rest in _CASES or any(rest[:k] in _CASES and rest[k:] in _CASES for k in range(1, len(rest))))
+        ):
+            return noun
+    return None

@@ -127,7 +127,14 @@ class Understanding:
         return self.smalltalk.kind(text)
 
     def uncovered(self, text: str) -> NoAnswerTopic | None:
-        return self.no_answer.topic(text)
+        """The topic the content lacks that ``text`` asks about; the asker's own people
+        ("müdürüm Bursa'nın hangi yıl üye olduğunu sordu") are not what is asked about."""
+        found = self.no_answer.topic(text)
+        if found is None:
+            return None
+        tokens = fold_question(text).split()
+        kept = [t for t in tokens if t not in self.smalltalk.chatter.my_people]
+        return found if len(kept) == len(tokens) else self.no_answer.topic(" ".join(kept))
 
     def fact(self, text: str, lang: Lang, context: Topic | None) -> FactAnswer | None:
         found = self.finder.answer(text, lang, context)

@@ -398,6 +398,11 @@ def test_the_one_sentence_that_asks(assistant: Assistant) -> None:
     [
         ("Hello, I live in Hamburg. Is Hamburg itself a member of the learning cities network?", "member-hamburg"),
         (
+            "Hey, quick one from a curious traveller: I'm visiting Turkey next month and wondered how many Turkish"
+            " cities are learning cities? Cheers",
+            "members-turkey",
+        ),
+        (
             "Good evening. I'm compiling a timeline for a course I teach; I need the date and place of the second"
             " learning cities conference, and I've seen two different dates. Can you clarify?",
             "conference-2-date",
@@ -406,3 +411,17 @@ def test_the_one_sentence_that_asks(assistant: Assistant) -> None:
 )
 def test_fillers_of_english_messages(assistant: Assistant, question: str, entry: str) -> None:
     assert assistant.ask(question).entry_id == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("müdürüm Bursa'nın hangi yıl kabul edildiğini sordu", "city-bursa"),  # "my manager" asks; no director asked
+        ("hocam Konya'nın hangi yılda üye olduğunu sordu", "city-konya"),
+    ],
+)
+def test_the_askers_own_people_are_not_what_is_asked(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert reply.kind == ReplyKind.ANSWER and reply.entry_id == entry
+    assert assistant.ask("KOMEK'in müdürü kim").kind == ReplyKind.NO_ANSWER  # asked about, it stays not known
+    assert assistant.ask("müdürüm sordu: KOMEK'in müdürü kim").kind == ReplyKind.NO_ANSWER

@@ -322,6 +322,22 @@ def test_superlatives_the_facts_cannot_rank_are_said_so(
 
 
 @pytest.mark.parametrize(
+    ("question", "offered"),
+    [
+        ("8. konferans ne zaman", "conferences-overview"),  # six held, a 7th reported: no 8th known
+        ("sekizinci konferans nerede olacak", "conferences-overview"),
+        ("where was the tenth conference held", "conferences-overview"),
+    ],
+)
+def test_a_place_past_every_thing_known_is_not_known(assistant: Assistant, question: str, offered: str) -> None:
+    reply = assistant.ask(question)
+    assert reply.kind == ReplyKind.NO_ANSWER and reply.entry_id is None
+    assert any(b.data == f"e:{offered}" for row in reply.buttons for b in row)
+    assert assistant.ask("7. konferans ne zaman").entry_id == "conference-7"  # the one reported stays
+    assert assistant.ask("6. konferans nerede").entry_id == "conference-6-jubail"
+
+
+@pytest.mark.parametrize(
     "question", ["en büyük üye şehir", "en başarılı öğrenen şehir", "the most active member city", "best learning city"]
 )
 def test_rankings_of_members_are_not_answered_with_the_nearest_entry(assistant: Assistant, question: str) -> None:
@@ -335,6 +351,10 @@ def test_rankings_of_members_are_not_answered_with_the_nearest_entry(assistant: 
         ("UIL Paris'te mi", "uil-address", "Hamburg"),  # a place the content knows the word of
         ("is UIL in Paris?", "uil-address", "Hamburg"),
         ("son konferans Riyad'da mıydı", "conference-6-jubail", "Jubail"),
+        # two places, one of them right: the place, either way
+        ("Was the 2021 conference in Seoul or Incheon?", "conference-5-yeonsu", "Yeonsu (Incheon)"),
+        ("Is UIL in Paris or Hamburg?", "uil-address", "Hamburg"),
+        ("UIL Paris'te mi Hamburg'da mı?", "uil-address", "Hamburg"),
     ],
 )
 def test_a_place_checked(assistant: Assistant, question: str, card: str, says: str) -> None:
@@ -444,3 +464,17 @@ def test_after_and_before_stand_by_the_thing_they_order(assistant: Assistant) ->
 @pytest.mark.parametrize("question", ["Jubail'e kaç ülke katıldı", "How many countries attended Jubail?"])
 def test_a_conferences_countries_are_not_a_members_membership(assistant: Assistant, question: str) -> None:
     assert assistant.ask(question).kind == ReplyKind.NO_ANSWER  # attendance is known for the 2nd only
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "says"),
+    [
+        ("Türkiye'de 6 öğrenen şehir var, değil mi?", "brief-members-list", "11"),  # a count checked, no rank
+        ("Turkey has 6 learning cities, right?", "brief-members-list", "11"),
+        ("Türkiye'nin 6. üyesi hangisi", "members-turkey", "Balıkesir"),  # "6." is a rank
+        ("6. konferans nerede", "conference-6-jubail", "Jubail"),
+    ],
+)
+def test_a_number_before_what_it_counts_is_a_count(assistant: Assistant, question: str, entry: str, says: str) -> None:
+    reply = assistant.ask(question)
+    assert reply.entry_id == entry and says in to_plain(reply.text)

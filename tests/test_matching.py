@@ -7,6 +7,7 @@ import pytest
 
 from bot.assistant import Assistant
 from bot.matching import Matcher
+from bot.textnorm import term
 
 
 @pytest.mark.parametrize(
@@ -194,6 +195,8 @@ def test_a_phrasing_made_only_of_question_words_still_matches_exactly(assistant:
         # English and Turkish words of one entry meet ("joined" ~ "katıldı")
         ("which city joined first from Turkey", "first-turkish-member"),
         ("2024 ödülünü kim kazandı", "award-winners-2024"),
+        ("What was the size of the 2022 intake?", "members-y-2022"),  # a year's intake is who joined
+        ("when does the application window open", "application-calls"),
         # typos
         ("ogrnen sehr nedir", "what-is-learning-city"),
         ("konfreans medelin", "conference-4-medellin"),
@@ -253,6 +256,14 @@ def test_unknown_words_count_against_a_match() -> None:
     unknown = matcher.match("Konya etli ekmek nerede yenir").best
     assert known is not None and known.score == pytest.approx(100.0)
     assert unknown is None or unknown.score < matcher.thresholds.suggest
+
+
+def test_a_common_english_word_is_no_longer_form_of_a_short_one() -> None:
+    matcher = Matcher([("award", [("en", "which cities won the award")], ()), ("sayi", [("tr", "kaç şehir say")], ())])
+    won, say = (matcher._vocab[term(word) or word] for word in ("won", "say"))  # their groups' words
+    assert won not in matcher._lexicon.similar("wondered")  # a word of its own, not "won" + "dered"
+    assert won in matcher._lexicon.similar(term("wonn") or "wonn")  # a typo still is
+    assert say in matcher._lexicon.similar("sayiliyor")  # Turkish: "say" + "ılıyor"
 
 
 def test_keywords_are_phrasings_of_their_own() -> None:

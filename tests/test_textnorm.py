@@ -86,6 +86,22 @@ def test_suffixes_meet_their_stem() -> None:
     assert term(fold("kolaydı")) == term("kolay")  # a longer word keeps its y
 
 
+def test_a_verb_said_as_a_noun_meets_the_verb() -> None:
+    # "Bursa'nın hangi yıl kabul edildiğini sordu": the indirect question is the question
+    assert stem(fold("katıldığını")) == stem(fold("katıldı")) == "katil"
+    assert stem(fold("edildiğini")) == "edil"
+    assert stem(fold("kurulduğu")) == "kurul"
+    assert stem(fold("yapılacağını")) == "yapil"
+    assert stem(fold("yazacağım")) != "yaz"  # "I will write" is no participle ("yaz" is summer)
+    assert stem("degil") == "degil"
+
+
+def test_short_nouns_lose_their_endings_too() -> None:
+    assert {stem(fold(w)) for w in ("yılda", "yılında", "yıllarında", "yılı")} == {"yil"}
+    assert stem(fold("üyeleri")) == stem(fold("üyesi")) == "uye"
+    assert stem(fold("illerde")) == "il" and stem("ilan") == "ilan" and stem("ilk") == "ilk"  # no "il" + "an"
+
+
 def test_looks_turkish() -> None:
     assert looks_turkish("Bolu öğrenen şehir mi")
     assert not looks_turkish("bolu ogrenen sehir mi")
