@@ -14,6 +14,7 @@ of information before it is answered with it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -104,6 +105,7 @@ def _matched(present: set[_Key], name: str, groups: tuple[Group, ...]) -> list[i
 
 
 _PRESENT_CACHE = 256  # questions whose phrases found are remembered (each is read several times)
+_SENTENCES = re.compile(r"(?<=[.!?])\s+")  # where a message's sentences end
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +144,15 @@ class NoAnswer:
         return found
 
     def topic(self, text: str) -> NoAnswerTopic | None:
-        """The topic ``text`` asks about, if the content does not cover it."""
+        """The topic ``text`` asks about, if the content does not cover it: in one of its
+        sentences ("Our mayor wants to apply. Who do we send the form to?" asks no name)."""
+        found = self._topic(text)
+        sentences = _SENTENCES.split(text.strip()) if found is not None else ()
+        if len(sentences) > 1:
+            found = next((t for s in sentences if (t := self._topic(s)) is not None), None)
+        return found
+
+    def _topic(self, text: str) -> NoAnswerTopic | None:
         present = self._present(fold_question(text).split())
         named = {name for name, _, _ in present}  # only topics with a phrase found can match
         for t, topic in enumerate(self.topics):
@@ -151,7 +161,18 @@ class NoAnswer:
         return None
 
     def asked(self, text: str) -> dict[AskKind, frozenset[int]]:
-        """The kinds of information ``text`` asks for, each with the groups that ask it."""
+        """The kinds of information ``text`` asks for, each with the groups that ask it
+        (all the words of a group in one sentence)."""
+        found = self._asked(text)
+        sentences = _SENTENCES.split(text.strip()) if found else ()
+        if len(sentences) > 1:
+            found = {}
+            for sentence in sentences:
+                for kind, groups in self._asked(sentence).items():
+                    found[kind] = found.get(kind, frozenset()) | groups
+        return found
+
+    def _asked(self, text: str) -> dict[AskKind, frozenset[int]]:
         present = self._present(fold_question(text).split())
         named = {name for name, _, _ in present}
         found = {

@@ -425,3 +425,11 @@ def test_the_askers_own_people_are_not_what_is_asked(assistant: Assistant, quest
     assert reply.kind == ReplyKind.ANSWER and reply.entry_id == entry
     assert assistant.ask("KOMEK'in müdürü kim").kind == ReplyKind.NO_ANSWER  # asked about, it stays not known
     assert assistant.ask("müdürüm sordu: KOMEK'in müdürü kim").kind == ReplyKind.NO_ANSWER
+
+
+def test_what_the_content_lacks_is_asked_within_one_sentence(assistant: Assistant) -> None:
+    # "mayor" and "who" in two sentences ask no one's name; in one they do
+    reply = assistant.ask("Hi, our mayor wants to apply. Who do we send the form to? We're in Türkiye.")
+    assert reply.kind != ReplyKind.NO_ANSWER
+    assert assistant.ask("Our mayor is new. Who is the mayor of Konya?").kind == ReplyKind.NO_ANSWER
+    assert assistant.ask("KOMEK kurs ücreti ne kadar. Bilen var mı?").kind == ReplyKind.NO_ANSWER
