@@ -44,7 +44,7 @@ def checked_by(text: str, tokens: Sequence[str], word: str) -> str | None:
         before
         and before[-1] in _EN_IN
         and tagged
-        and (tokens[0] in _EN_CHECKS or (after and text.rstrip().endswith("?")))
+        and (tokens[0] in _EN_CHECKS or text.rstrip().endswith("?"))  # "Yeonsu is in Japan?"
     ):
         # a name, written with a capital: "in Paris", not "in summer"
         named = any(fold(w.strip(",.;:!?")) == word and w[:1].isupper() for w in text.split())

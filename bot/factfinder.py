@@ -360,6 +360,8 @@ class FactFinder:
                 if named is not None and named.id != entity.id and correction is not None:
                     # "Cork hosted the fourth, didn't it?": Cork hosted the 3rd; the 4th was Medellín's
                     html = Html(f"{named.render(correction, lang)} {html}")
+                    if reading.position is not None and reading.position[0] == "year":
+                        card = named.card  # "Was the Cork conference in 2019?" asks about Cork
                 by_place = reading.relation is not None or reading.nearest  # found by its place: no "later" question
                 return FactAnswer(entity, attribute, html, card, topic, relative=by_place, weak=weak)
             # Known for other things of the kind, not for this one: "how many attended the

@@ -237,8 +237,10 @@ def test_a_pair_of_things_is_checked(assistant: Assistant, question: str, card: 
         # a document and a wrong year: the document's year, not the document of that year
         ("Pekin Bildirgesi 2015'te mi kabul edildi", "beijing-declaration", "21–23 Ekim 2013", "Mexico City Bildirisi"),
         ("Mexico City Bildirisi 2017'de mi kabul edildi", "conference-2-mexico", "2015", "Cork Eylem"),
-        # a conference and a wrong year: set right by its rank, as before
-        ("Cork konferansı 2015'te miydi", "conference-2-date", "Cork, 3.", "Medellín"),
+        # a conference and a wrong year: set right by its rank; the card is the one asked about
+        ("Cork konferansı 2015'te miydi", "conference-3-cork", "Cork, 3.", "Medellín"),
+        ("Was the Cork conference in 2019?", "conference-3-cork", "Cork hosted the 3rd", "Jubail"),
+        ("Medellin 2021 mi?", "conference-4-medellin", "Medellín", "Cork"),
     ],
 )
 def test_a_thing_and_a_wrong_year(assistant: Assistant, question: str, card: str, says: str, not_said: str) -> None:
@@ -354,6 +356,7 @@ def test_rankings_of_members_are_not_answered_with_the_nearest_entry(assistant: 
         # two places, one of them right: the place, either way
         ("Was the 2021 conference in Seoul or Incheon?", "conference-5-yeonsu", "Yeonsu (Incheon)"),
         ("Is UIL in Paris or Hamburg?", "uil-address", "Hamburg"),
+        ("Yeonsu is in Japan?", "conference-5-yeonsu", "Republic of Korea"),  # a statement asked
         ("UIL Paris'te mi Hamburg'da mı?", "uil-address", "Hamburg"),
     ],
 )
