@@ -442,3 +442,8 @@ def test_order_and_counts_of_the_list_before(assistant: Assistant, first: str, f
     assistant.ask(first, chat=chat)
     reply = assistant.ask(follow_up, chat=chat)
     assert reply.kind == ReplyKind.ANSWER and says in reply.text
+
+
+@pytest.mark.parametrize("question", ["Latin American learning cities?", "South American members"])
+def test_a_region_by_its_adjective(assistant: Assistant, question: str) -> None:
+    assert ask(assistant, question).entry_id == "members-r-latin-america-caribbean"
