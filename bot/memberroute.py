@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from bot.conversation import Topic
 from bot.lang import Lang
 from bot.matching import Decision, MatchResult
-from bot.members.model import TURKIYE_MEMBERS_ENTRY
+from bot.members.model import TURKIYE_MEMBERS_ENTRY, Member
 from bot.members.questions import Ask, MemberQuestion
 from bot.replies import Reply
 from bot.textnorm import fold_question
@@ -39,6 +39,10 @@ def members_first(
     members = a.members
     if members is None:
         return None
+    named = _only_a_name(a, text) if context is None else None  # "Brescia", "Sakarya?": that card
+    if named is not None:
+        city = next((c for c in a.content.cities if f"city-{c.id}" == named.entry_id), None)
+        return a.city_reply(city, lang) if city is not None else members.members_reply((named,), lang)
     if early is not None and early.abroad and not (early.ask is Ask.CITY and _asks_a_document(a, text, lang, context)):
         return members.answer(early, lang)
     return members.compared(text, lang)
@@ -53,6 +57,15 @@ def turkiye_list(a: Assistant, early: MemberQuestion | None, result: MatchResult
         return None
     best = result.best
     return a.entry_reply(TURKIYE_MEMBERS_ENTRY, lang, score=best.score if best else 0.0)
+
+
+def _only_a_name(a: Assistant, text: str) -> Member | None:
+    """The one member a message names and says nothing else of ("Brescia", "Kazan?")."""
+    name = text.strip().strip("?!.,;:…")
+    if not name or len(name.split()) > 3 or a.members is None:
+        return None
+    found = a.members.directory.find_members(name, fuzzy=False)
+    return found[0] if len(found) == 1 else None
 
 
 def _asks_a_document(a: Assistant, text: str, lang: Lang, context: Topic | None) -> bool:

@@ -447,3 +447,16 @@ def test_order_and_counts_of_the_list_before(assistant: Assistant, first: str, f
 @pytest.mark.parametrize("question", ["Latin American learning cities?", "South American members"])
 def test_a_region_by_its_adjective(assistant: Assistant, question: str) -> None:
     assert ask(assistant, question).entry_id == "members-r-latin-america-caribbean"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"), [("Brescia", "member-brescia"), ("Kazan?", "member-kazan"), ("Konya", "city-konya")]
+)
+def test_a_message_that_is_only_a_members_name_gets_its_card(assistant: Assistant, question: str, entry: str) -> None:
+    assert ask(assistant, question).entry_id == entry
+
+
+def test_a_name_alone_after_a_conference_is_still_the_conference(assistant: Assistant) -> None:
+    chat = object()
+    assistant.ask("ilk konferans nerede?", chat=chat)
+    assert assistant.ask("Cork", chat=chat).entry_id == "conference-3-cork"
