@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING
 from bot.conversation import Topic
 from bot.lang import Lang
 from bot.matching import Decision, MatchResult
+from bot.members.directory import PlaceKind, words
 from bot.members.model import TURKIYE_MEMBERS_ENTRY, Member
 from bot.members.questions import Ask, MemberQuestion
 from bot.replies import Reply
-from bot.textnorm import fold_question
+from bot.textnorm import STOPWORDS, fold_question
 
 if TYPE_CHECKING:
     from bot.assistant import Assistant
@@ -29,6 +30,9 @@ __all__ = ["TURKIYE_MEMBERS_ENTRY", "members_first", "turkiye_list"]
 
 _WHAT = frozenset(["ne", "neler", "what", "hangi", "which"])  # "Cork'ta ne kabul edildi?": a document
 _WHEN = frozenset(["zaman", "when", "yil", "yilinda", "year"])
+# Words that ask only where a member is: its card says ("which country is Bouaké in")
+_WHERE = frozenset(["which", "what", "where", "country", "located", "hangi", "nerede", "nerde", "neresi"])
+_WHERE |= frozenset(["ulke", "ulkede", "ulkesi", "ulkenin"])  # not the region: the card does not say it
 
 
 def members_first(
@@ -60,12 +64,21 @@ def turkiye_list(a: Assistant, early: MemberQuestion | None, result: MatchResult
 
 
 def _only_a_name(a: Assistant, text: str) -> Member | None:
-    """The one member a message names and says nothing else of ("Brescia", "Kazan?")."""
-    name = text.strip().strip("?!.,;:…")
-    if not name or len(name.split()) > 3 or a.members is None:
+    """The one member a message names and says nothing else of, but where it is
+    ("Brescia", "Kazan?", "which country is Bouaké in", "Brescia nerede")."""
+    if a.members is None:
         return None
-    found = a.members.directory.find_members(name, fuzzy=False)
-    return found[0] if len(found) == 1 else None
+    directory = a.members.directory
+    tokens = words(text)
+    spans = [(s, e, {p.key for p in found if p.kind is PlaceKind.MEMBER}) for s, e, found in directory.scan(tokens)]
+    named = [(s, e, keys) for s, e, keys in spans if keys]
+    if len(named) != 1 or len(spans) != 1 or len(named[0][2]) != 1:
+        return None
+    start, end, keys = named[0]
+    rest = [t.text for i, t in enumerate(tokens) if not start <= i < end]
+    if any(w not in _WHERE and w not in STOPWORDS for w in rest):
+        return None
+    return directory.by_id[keys.pop()]
 
 
 def _asks_a_document(a: Assistant, text: str, lang: Lang, context: Topic | None) -> bool:

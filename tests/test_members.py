@@ -223,7 +223,6 @@ def test_a_stale_or_forged_page_button(assistant: Assistant) -> None:
         "Lira kuru bugün",
         "Almanya'da iş bulmak",
         "Kayseri mantısı nasıl yapılır",
-        "Hamburg",
         "Üyelik ücreti kaç lira?",
     ],
 )

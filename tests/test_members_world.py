@@ -450,10 +450,18 @@ def test_a_region_by_its_adjective(assistant: Assistant, question: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("question", "entry"), [("Brescia", "member-brescia"), ("Kazan?", "member-kazan"), ("Konya", "city-konya")]
+    ("question", "entry"),
+    [
+        ("Brescia", "member-brescia"),
+        ("Kazan?", "member-kazan"),
+        ("Konya", "city-konya"),
+        ("which country is Bouaké in", "member-bouake"),  # where it is: the card says
+        ("Brescia nerede", "member-brescia"),
+    ],
 )
 def test_a_message_that_is_only_a_members_name_gets_its_card(assistant: Assistant, question: str, entry: str) -> None:
     assert ask(assistant, question).entry_id == entry
+    assert ask(assistant, "Brescia'da kurs var mı").entry_id != "member-brescia"  # something else asked
 
 
 def test_a_name_alone_after_a_conference_is_still_the_conference(assistant: Assistant) -> None:
