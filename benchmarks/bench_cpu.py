@@ -14,8 +14,10 @@ does not inflate the figure the way wall time would.
 Run: ``.venv/bin/python benchmarks/bench_cpu.py [--questions 600] [--runs 3]`` (about a
 minute). ``--profile FILE`` also writes a pyinstrument HTML profile of one bot run.
 ``--paced-echo`` adds a reference row that is not the yardstick: the echo bot with its
-replies paced as the bot's are (30 a second, evenly spaced), which stretches its run from
+replies paced as the bot's are (at most 30 in any second), which stretches its run from
 about 2 s to 20 s as the bot's; what pacing itself costs shows in the difference.
+``--arrival-rate N``: an additional measurement, not the yardstick: the questions arrive N a
+second (e.g. 20, under Telegram's 30) instead of all at once, for both bots alike.
 """
 
 from __future__ import annotations
@@ -52,7 +54,9 @@ def questions(count: int) -> list[str]:
     return [texts[i % len(texts)] for i in range(count)]
 
 
-def run_once(kind: str, texts: list[str], workdir: Path, profile: Path | None = None) -> tuple[float, float]:
+def run_once(
+    kind: str, texts: list[str], workdir: Path, profile: Path | None = None, rate: float | None = None
+) -> tuple[float, float]:
     """(CPU seconds per question, wall seconds) for one process answering ``texts``."""
     with FakeBotAPI(long_poll_cap=0.5) as fake:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "TELEGRAM_"))}
@@ -78,6 +82,8 @@ def run_once(kind: str, texts: list[str], workdir: Path, profile: Path | None = 
             time.sleep(0.5)  # start-up done: its CPU is not counted
             before, started = cpu_seconds(proc.pid), time.monotonic()
             for index, text in enumerate(texts):
+                if rate:
+                    time.sleep(max(0.0, started + index / rate - time.monotonic()))
                 fake.send_text(text, user_id=100_000 + index)
             fake.wait_for(lambda f: len(f.calls("sendMessage")) >= len(texts), timeout=300)
             cpu, wall = cpu_seconds(proc.pid) - before, time.monotonic() - started
@@ -94,8 +100,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--profile", type=Path, help="write a pyinstrument profile of one bot run here")
     parser.add_argument("--paced-echo", action="store_true", help="also the echo bot paced as the bot (reference)")
+    parser.add_argument("--arrival-rate", type=float, help="questions arrive this many a second (not the yardstick)")
     args = parser.parse_args()
-    print_header(f"CPU per answered question, {args.questions} questions, median of {args.runs} runs")
+    arrival = f", arriving {args.arrival_rate:g} a second" if args.arrival_rate else ", all at once"
+    print_header(f"CPU per answered question, {args.questions} questions{arrival}, median of {args.runs} runs")
     texts = questions(args.questions)
     results: dict[str, list[float]] = {"bot": [], "echo": []}
     if args.paced_echo:
@@ -103,10 +111,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         for _ in range(args.runs):
             for kind in results:
-                cpu, _wall = run_once(kind, texts, Path(folder))
+                cpu, _wall = run_once(kind, texts, Path(folder), rate=args.arrival_rate)
                 results[kind].append(cpu)
         if args.profile is not None:
-            run_once("bot", texts, Path(folder), profile=args.profile)
+            run_once("bot", texts, Path(folder), profile=args.profile, rate=args.arrival_rate)
     bot, echo = statistics.median(results["bot"]), statistics.median(results["echo"])
     rows = [
         ["bot (python -m bot run)", f"{bot * 1e3:.2f}", ", ".join(f"{x * 1e3:.2f}" for x in results["bot"])],

@@ -2,7 +2,7 @@
 
 It replies to every private text with the text itself, with PTB's defaults otherwise.
 Run with TELEGRAM_BOT_TOKEN and BOT_API_BASE_URL set, like the real bot. ``--paced``: its
-replies paced as the bot's are (30 a second, evenly spaced: handlers.ratelimit), for
+replies paced as the bot's are (at most 30 in any second: handlers.ratelimit), for
 bench_cpu's ``--paced-echo`` reference row.
 """
 

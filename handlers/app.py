@@ -148,7 +148,7 @@ def build_application(config: Config, assistant: Assistant) -> App:
         .get_updates_request(_request(pool_size=1, read_timeout=GET_UPDATES_READ_TIMEOUT))
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .context_types(context_types)
-        # At most 30 messages a second, evenly spaced, and 20 a minute per group; the limiter
+        # At most 30 messages in any second (bursts up to that), and 20 a minute per group; the limiter
         # never retries: replies retry in handlers.retry, announcements in the broadcaster.
         .rate_limiter(PacingLimiter())
         # 16 updates side by side, and each group in a lane of its own: a slow chat or a busy

@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections import deque
 from collections.abc import Callable, Coroutine
+from types import TracebackType
 from typing import Any, Final
 
 from aiolimiter import AsyncLimiter
@@ -14,7 +16,7 @@ from telegram.ext import BaseRateLimiter
 
 from handlers.retry import FLOOD_RETRIES, MAX_FLOOD_WAIT, retry_seconds
 
-__all__ = ["PacingLimiter"]
+__all__ = ["PacingLimiter", "SlidingWindow"]
 
 logger = logging.getLogger(__name__)
 
@@ -22,15 +24,48 @@ _MAX_GROUPS: Final = 512  # group limiters kept; idle ones are dropped beyond th
 JSONDict = dict[str, Any]
 
 
+class SlidingWindow:
+    """At most ``count`` entries in any ``period`` seconds, as Telegram counts them: an entry
+    goes at once while the window has room (a burst of up to ``count``), else it sleeps (one
+    timer) until the oldest of the last ``count`` is ``period`` old. Waiters go in order."""
+
+    def __init__(self, count: int, period: float = 1.0) -> None:
+        self._count = count
+        self._period = period
+        self._stamps: deque[float] = deque(maxlen=count)
+        self._lock = asyncio.Lock()
+
+    def _take(self, now: float) -> float:
+        """0 if an entry may go now (and it is counted), else the seconds to wait."""
+        stamps = self._stamps
+        if len(stamps) < self._count or now - stamps[0] >= self._period:
+            stamps.append(now)
+            return 0.0
+        return stamps[0] + self._period - now
+
+    async def __aenter__(self) -> None:
+        loop = asyncio.get_running_loop()
+        if not self._lock.locked() and self._take(loop.time()) == 0.0:
+            return
+        async with self._lock:
+            while (wait := self._take(loop.time())) > 0.0:
+                await asyncio.sleep(wait)
+
+    async def __aexit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        return None
+
+
 class PacingLimiter(BaseRateLimiter[int]):
-    """At most ``overall_rate`` messages a second, evenly spaced, and ``group_rate`` a minute
-    per group or channel. When Telegram answers 429, every request waits until the time it
+    """At most ``overall_rate`` messages in any second (bursts of up to that many go at once,
+    spaced only when the rate is really reached: :class:`SlidingWindow`), and ``group_rate``
+    a minute per group or channel. When Telegram answers 429, every request waits until the time it
     named has passed; the request is retried ``rate_limit_args`` times (default
     :data:`FLOOD_RETRIES`), then the 429 goes back to the caller."""
 
-    def __init__(self, overall_rate: float = 30.0, group_rate: float = 20.0) -> None:
-        # max_rate=1 over 1/rate seconds: evenly spaced (a burst on top would break the limit).
-        self._overall = AsyncLimiter(1, 1 / overall_rate)
+    def __init__(self, overall_rate: int = 30, group_rate: float = 20.0) -> None:
+        self._overall = SlidingWindow(overall_rate, 1.0)
         self._group_rate = group_rate
         self._groups: dict[int | str, AsyncLimiter] = {}
         self._resume = asyncio.Event()
