@@ -539,18 +539,30 @@ KNOWN_TUNING5_OVERLAP = {
 }
 
 
-def test_tuning5_is_well_formed(assistant: Assistant) -> None:
-    cases = _load(TUNING5)
+def _check_blind_tuning_set(path: Path, assistant: Assistant) -> None:
+    """A blind tuning set's schema: well-formed, no duplicates, both languages, every style."""
+    cases = _load(path)
     test_every_case_is_well_formed(cases, assistant)
     test_no_duplicate_questions(cases)
     test_the_sets_cover_both_languages_and_every_style(cases)
 
 
+def _holdouts_stay_out(path: Path, known: set[str], holdouts: str) -> None:
+    """No question of the holdouts matching ``holdouts`` is in the tuning set at ``path``
+    (folded; small talk and follow-ups aside) but the ``known`` ones."""
+    tuning = {fold(c["q"]) for c in _load(path)}
+    for held_path in sorted(EVAL.glob(holdouts)):
+        # holdout.yaml (the first holdout) has no style key
+        held = {fold(c["q"]) for c in _load(held_path) if "context" not in c and c.get("style") != "smalltalk"}
+        assert sorted((held & tuning) - known) == [], held_path.name
+
+
+def test_tuning5_is_well_formed(assistant: Assistant) -> None:
+    _check_blind_tuning_set(TUNING5, assistant)
+
+
 def test_the_holdouts_stay_out_of_tuning5() -> None:
-    tuning = {fold(c["q"]) for c in _load(TUNING5)}
-    for path in sorted(EVAL.glob("holdout[0-9]*.yaml")):
-        held = {fold(c["q"]) for c in _load(path) if "context" not in c and c["style"] != "smalltalk"}
-        assert sorted((held & tuning) - KNOWN_TUNING5_OVERLAP) == [], path.name
+    _holdouts_stay_out(TUNING5, KNOWN_TUNING5_OVERLAP, "holdout[0-9]*.yaml")
 
 
 # ------------------------------------------------------------------------------ tuning6
@@ -616,15 +628,8 @@ KNOWN_TUNING6_OVERLAP = {
 
 
 def test_tuning6_is_well_formed(assistant: Assistant) -> None:
-    cases = _load(TUNING6)
-    test_every_case_is_well_formed(cases, assistant)
-    test_no_duplicate_questions(cases)
-    test_the_sets_cover_both_languages_and_every_style(cases)
+    _check_blind_tuning_set(TUNING6, assistant)
 
 
 def test_the_holdouts_stay_out_of_tuning6() -> None:
-    tuning = {fold(c["q"]) for c in _load(TUNING6)}
-    for path in sorted(EVAL.glob("holdout*.yaml")):
-        # holdout.yaml (the first holdout) has no style key
-        held = {fold(c["q"]) for c in _load(path) if "context" not in c and c.get("style") != "smalltalk"}
-        assert sorted((held & tuning) - KNOWN_TUNING6_OVERLAP) == [], path.name
+    _holdouts_stay_out(TUNING6, KNOWN_TUNING6_OVERLAP, "holdout*.yaml")
