@@ -300,9 +300,8 @@ class FactFinder:
                     entity = locate(self.facts, kind, None)
                     weak = self._is_known(str(value))
             if entity is None and kind is not None and reading.position is not None and reading.position[0] == "rank":
-                beyond = factorder.past_the_last(
-                    self.facts, kind, lang
-                )  # "8. konferans ne zaman": none held nor planned
+                # "8. konferans ne zaman": none held nor planned
+                beyond = factorder.past_the_last(self.facts, kind, lang)
                 if beyond is not None:
                     return beyond
             if entity is None and follow is not None and reading.attributes and reading.position is None:
