@@ -45,8 +45,7 @@ def members_first(
         return None
     named = _only_a_name(a, text) if context is None else None  # "Brescia", "Sakarya?": that card
     if named is not None:
-        city = next((c for c in a.content.cities if f"city-{c.id}" == named.entry_id), None)
-        return a.city_reply(city, lang) if city is not None else members.members_reply((named,), lang)
+        return a.entry_reply(named.entry_id, lang)  # a curated Turkish city's card, or the member's
     if early is not None and early.abroad and not (early.ask is Ask.CITY and _asks_a_document(a, text, lang, context)):
         return members.answer(early, lang)
     return members.compared(text, lang)
