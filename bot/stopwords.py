@@ -58,6 +58,12 @@ STOPWORDS_TR: frozenset[str] = frozenset(
             kez kere defa
             """
         ),
+        # Verbs that report what a text says ("brifte hangi stratejiden bahsediliyor?")
+        *_words(
+            """
+            bahsediyor bahsedilen bahsediliyor bahsedilmis bahsettigi yaziyor yazan yaziliyor yazilan
+            """
+        ),
     ]
 )
 STOPWORDS_EN: frozenset[str] = frozenset(
@@ -86,6 +92,12 @@ STOPWORDS_EN: frozenset[str] = frozenset(
         *_words(
             """
             came come comes coming go goes going went happen happened happens whether itself themselves too
+            """
+        ),
+        # Verbs that report what a text says ("which strategy does the brief cite?")
+        *_words(
+            """
+            mention mentions mentioned cite cited refer refers referred
             """
         ),
         # Chat shorthand for them ("wat is the gnlc", "pls tell me")

@@ -1,0 +1,48 @@
+"""Words people use for the sources and for sending an application (issue 9).
+
+The content calls the Turkish text it started from "KOMEK's text" ("KOMEK'in metni"); people
+call it "the brief", "brif" or "broşür". Verbs that only report what a text says ("mention",
+"cite", "bahsediliyor") carry no topic; "say" does ("what did UNESCO say about KOMEK").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.assistant import Assistant
+from bot.replies import ReplyKind
+from bot.tghtml import to_plain
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "says"),
+    [
+        ("why isn't Bursa in the brief", "brief-members-list", "Balıkesir"),
+        ("Broşürdeki listede neden bazı şehirler yok?", "brief-members-list", "Sakarya"),
+        ("what strategy does the brief mention", "unesco-strategy-34c4", "34 C/4"),
+        ("what does nearly 500 million citizens refer to", "member-count", "500"),
+        ("how many people has KOMEK trained", "what-is-komek", "several hundred thousand"),
+        ("komek kaç kişiye eğitim verdi", "what-is-komek", "yüz binlerce"),
+        ("is the AI conference confirmed", "conference-7", "no confirmed information"),
+        ("yapay zeka konferansı kesin mi", "conference-7", "doğrulanmış bir bilgi yok"),
+        ("üyelik başvurusu kime gönderilir", "how-to-join", "Millî Komisyon"),
+    ],
+)
+def test_the_brief_and_sending_words_find_their_entry(
+    assistant: Assistant, question: str, entry: str, says: str
+) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    assert says in to_plain(reply.text)
+
+
+def test_say_still_names_what_a_source_said(assistant: Assistant) -> None:
+    """'say' is not a reporting verb to drop: it is what the question asks."""
+    reply = assistant.ask("Why do some sources say 1000 cities when the network lists far fewer members?")
+    assert reply.entry_id == "thousand-cities-claim" or "thousand-cities-claim" in reply.suggestions
+
+
+def test_asking_the_bot_to_submit_an_application_is_not_uils_address(assistant: Assistant) -> None:
+    """'submit' stays out of the sending words: the bot cannot send anyone's form."""
+    reply = assistant.ask("Can you submit my city's application to UIL for me?")
+    assert not (reply.kind == ReplyKind.ANSWER and reply.entry_id == "uil-address")
