@@ -1,4 +1,5 @@
-"""Words people use for the sources and for sending an application (issue 9).
+"""Everyday words for what the content says in its own (issue 9): the sources, sending an
+application, a network that shrinks.
 
 The content calls the Turkish text it started from "KOMEK's text" ("KOMEK'in metni"); people
 call it "the brief", "brif" or "broşür". Verbs that only report what a text says ("mention",
@@ -46,3 +47,19 @@ def test_asking_the_bot_to_submit_an_application_is_not_uils_address(assistant: 
     """'submit' stays out of the sending words: the bot cannot send anyone's form."""
     reply = assistant.ask("Can you submit my city's application to UIL for me?")
     assert not (reply.kind == ReplyKind.ANSWER and reply.entry_id == "uil-address")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "why did the count fall in 2024",
+        "has the network shrunk",
+        "which cities left the network",
+        "do memberships lapse",
+    ],
+)
+def test_a_falling_count_is_the_growth_card(assistant: Assistant, question: str) -> None:
+    """The growth card (the counts over time, and that they can fall) answers it."""
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "member-growth")
+    assert "lapse" in to_plain(reply.text)
