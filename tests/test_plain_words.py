@@ -73,6 +73,7 @@ def test_a_falling_count_is_the_growth_card(assistant: Assistant, question: str)
         ("does KOMEK have a branch in Kosovo", "what-is-komek", "North Macedonia, Kosovo and Bosnia-Herzegovina"),
         ("KOMEK Bosna'da var mı", "what-is-komek", "Bosna-Hersek"),
         ("Cork'ta hangi tarihte toplanıldı", "conference-3-cork", "18–20 Eylül 2017"),
+        ("öğrenen şehrin sonuçları neler, bireysel güçlenme falan", "key-features", "bireyin güçlenmesi"),
     ],
 )
 def test_words_with_endings_and_places_of_an_answer(assistant: Assistant, question: str, entry: str, says: str) -> None:
