@@ -94,10 +94,12 @@ STOPWORDS_EN: frozenset[str] = frozenset(
             came come comes coming go goes going went happen happened happens whether itself themselves too
             """
         ),
-        # Verbs that report what a text says ("which strategy does the brief cite?")
+        # Verbs that report what a text says ("which strategy does the brief cite?"), and
+        # the words of a rule's wording ("what must we commit to", "max nominations")
         *_words(
             """
             mention mentions mentioned cite cited refer refers referred
+            must max maximum
             """
         ),
         # Chat shorthand for them ("wat is the gnlc", "pls tell me")

@@ -27,6 +27,8 @@ from bot.tghtml import to_plain
         ("is the AI conference confirmed", "conference-7", "no confirmed information"),
         ("yapay zeka konferansı kesin mi", "conference-7", "doğrulanmış bir bilgi yok"),
         ("üyelik başvurusu kime gönderilir", "how-to-join", "Millî Komisyon"),
+        ("max nominations per country", "learning-city-award", "2"),
+        ("what must members do", "member-duties", "every two years"),
     ],
 )
 def test_the_brief_and_sending_words_find_their_entry(
