@@ -42,7 +42,7 @@ STOPWORDS_TR: frozenset[str] = frozenset(
             degilmi dogru dogrumu sanirim galiba yanlis hatirladigim kadariyla neydi neymis nelerdi nedi
             biliyorum duydum duymustum okudum okumustum saniyorum sanmistim zannediyorum zannetmistim bence
             diyorlar deniyor soyleniyor soylemisti yasiyorum oturuyorum yaziyorum okuyorum geliyorum sordu
-            soruyor
+            soruyor hep oyle kolay gelsin karistiriyorum
             """
         ),
         # Chat shorthand and slang that say nothing about the entry ("valla bişey sorcam kanka").
@@ -85,7 +85,7 @@ STOPWORDS_EN: frozenset[str] = frozenset(
         *_words(
             """
             still forgot forget remind correct right again remember think guess thought heard believe per
-            believed assume assumed
+            believed assume assumed true sorry
             """
         ),
         # Verbs that only carry a question along ("which conference came before Medellín?")

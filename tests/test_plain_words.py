@@ -94,3 +94,22 @@ def test_a_meeting_is_not_a_holding(assistant: Assistant) -> None:
     )
     reply = assistant.ask(question)
     assert reply.entry_id == "komek-declaration" or "komek-declaration" in reply.suggestions
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Someone told me Konya is a learning city. True?", "city-konya"),
+        ("is it true that the award was given in 2019", "learning-city-award"),
+    ],
+)
+def test_true_only_asks_for_a_check(assistant: Assistant, question: str, entry: str) -> None:
+    """ "True?" is a check of what was said, like "correct?": no unknown word that sinks it."""
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+def test_or_else_still_reads_as_a_question_of_membership(assistant: Assistant) -> None:
+    """ "yoksa" (or else) stays a word: "..., yoksa üye değil miyiz?" is not KOMEK's card."""
+    reply = assistant.ask("Balıkesir'de yaşıyorum, KOMEK'in sitesinde bizi göremedim, yoksa üye değil miyiz?")
+    assert not (reply.kind == ReplyKind.ANSWER and reply.entry_id == "what-is-komek")
