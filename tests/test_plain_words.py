@@ -63,3 +63,31 @@ def test_a_falling_count_is_the_growth_card(assistant: Assistant, question: str)
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "member-growth")
     assert "lapse" in to_plain(reply.text)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "says"),
+    [
+        ("başvuru e-postası hangisi", "contact", "learningcities@unesco.org"),
+        ("UIL posta adresi", "uil-address", "Feldbrunnenstraße"),
+        ("does KOMEK have a branch in Kosovo", "what-is-komek", "North Macedonia, Kosovo and Bosnia-Herzegovina"),
+        ("KOMEK Bosna'da var mı", "what-is-komek", "Bosna-Hersek"),
+        ("Cork'ta hangi tarihte toplanıldı", "conference-3-cork", "18–20 Eylül 2017"),
+    ],
+)
+def test_words_with_endings_and_places_of_an_answer(assistant: Assistant, question: str, entry: str, says: str) -> None:
+    """ "e-postası" is the e-mail (not the postal address); KOMEK's branches are its own
+    card's places; "toplanıldı" asks when a conference was held."""
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    assert says in to_plain(reply.text)
+
+
+def test_a_meeting_is_not_a_holding(assistant: Assistant) -> None:
+    """ "toplantı" (a meeting) is not "toplandı" (was held): the KOMEK question stays the declaration's."""
+    question = (
+        "Kolay gelsin. Emekliyim, KOMEK'te ahşap boyama öğreniyorum. Bizim kurslar UNESCO'nun bir "
+        "toplantısında övülmüş diye duydum, hangi toplantıydı o?"
+    )
+    reply = assistant.ask(question)
+    assert reply.entry_id == "komek-declaration" or "komek-declaration" in reply.suggestions
