@@ -215,7 +215,7 @@ PROBES = Path(__file__).parent / "eval" / "honesty_probes.yaml"
 def test_the_probes_are_refused_and_their_look_alikes_answered(assistant: Assistant) -> None:
     """tests/eval/honesty_probes.yaml (442): measured 2026-12-02 at right at once 0.947,
     refused 0.993, confidently wrong 0.014 (main before this work: 0.908, 0.800, 0.147);
-    the bars sit a little below."""
+    with round 5 (518): 0.954, 0.989, 0.015. The bars sit a little below."""
     report = evaluate(assistant, load_cases(PROBES))
     misses = "\n".join(f"{o.kind} {o.entry} {o.case.expect}: {o.case.question}" for o in report.misses)
     assert len(report.off_topic) >= 280 and len(report.on_topic) >= 150
