@@ -278,3 +278,16 @@ def test_a_citys_card_is_not_the_answer_to_a_question_that_does_not_name_the_cit
 )
 def test_a_question_naming_the_city_still_gets_its_card(assistant: Assistant, question: str, entry: str) -> None:
     assert assistant.ask(question).entry_id == entry
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["kaç UNESCO üyesi ülke var", "how many member states does UNESCO have", "UNESCO'nun kaç üye devleti var"],
+)
+def test_unescos_own_member_states_are_not_the_networks_members(assistant: Assistant, question: str) -> None:
+    assert assistant.ask(question).kind == ReplyKind.NO_ANSWER
+
+
+@pytest.mark.parametrize("question", ["UNESCO Öğrenen Şehirler Ağına kaç ülke üye", "ağa kaç ülke üye"])
+def test_the_networks_countries_are_still_counted(assistant: Assistant, question: str) -> None:
+    assert assistant.ask(question).entry_id == "member-count"
