@@ -12,12 +12,13 @@ question about Türkiye's members gets the FAQ's list whatever else weighs on th
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from bot.conversation import Topic
 from bot.lang import Lang
 from bot.matching import Decision, MatchResult
-from bot.members.directory import PlaceKind, words
+from bot.members.directory import Place, PlaceKind, Word, words
 from bot.members.model import TURKIYE_MEMBERS_ENTRY, Member
 from bot.members.questions import Ask, MemberQuestion
 from bot.replies import Reply
@@ -33,6 +34,7 @@ _WHEN = frozenset(["zaman", "when", "yil", "yilinda", "year"])
 # Words that ask only where a member is: its card says ("which country is Bouaké in")
 _WHERE = frozenset(["which", "what", "where", "country", "located", "hangi", "nerede", "nerde", "neresi"])
 _WHERE |= frozenset(["ulke", "ulkede", "ulkesi", "ulkenin"])  # not the region: the card does not say it
+_LOCATIVE = re.compile(r"[dt][ae][.,;:!?]*$")  # "Nijerya'da", "Almanyada": a place checked
 
 
 def members_first(
@@ -63,21 +65,36 @@ def turkiye_list(a: Assistant, early: MemberQuestion | None, result: MatchResult
 
 
 def _only_a_name(a: Assistant, text: str) -> Member | None:
-    """The one member a message names and says nothing else of, but where it is
-    ("Brescia", "Kazan?", "which country is Bouaké in", "Brescia nerede")."""
+    """The one member a message names and says nothing else of, but where it is, or a
+    country checked as its place ("Brescia", "Kazan?", "which country is Bouaké in",
+    "Brescia nerede", "Is Melton in Australia?", "Ibadan Nijerya'da mı": its card says)."""
     if a.members is None:
         return None
     directory = a.members.directory
     tokens = words(text)
-    spans = [(s, e, {p.key for p in found if p.kind is PlaceKind.MEMBER}) for s, e, found in directory.scan(tokens)]
+    scanned = directory.scan(tokens)
+    spans = [(s, e, {p.key for p in found if p.kind is PlaceKind.MEMBER}) for s, e, found in scanned]
     named = [(s, e, keys) for s, e, keys in spans if keys]
-    if len(named) != 1 or len(spans) != 1 or len(named[0][2]) != 1:
+    placed = [(s, e) for s, e, found in scanned if _checked_place(text, tokens, s, e, found)]
+    if len(named) != 1 or len(spans) != 1 + len(placed) or len(placed) > 1 or len(named[0][2]) != 1:
         return None
+    if placed and a.understanding.fact(text, "en", None) is not None:
+        return None  # "Yeonsu is in Japan?": the conference's place, which the facts check
     start, end, keys = named[0]
-    rest = [t.text for i, t in enumerate(tokens) if not start <= i < end]
+    said = set(range(start, end)) | {i for s, e in placed for i in range(s, e)}
+    rest = [t.text for i, t in enumerate(tokens) if i not in said]
     if any(w not in _WHERE and w not in STOPWORDS for w in rest):
         return None
     return directory.by_id[keys.pop()]
+
+
+def _checked_place(text: str, tokens: list[Word], start: int, end: int, found: list[Place]) -> bool:
+    """Whether a country is named as the place checked: "in Australia", "Nijerya'da"."""
+    if not found or any(p.kind is not PlaceKind.COUNTRY for p in found):
+        return False
+    if start > 0 and tokens[start - 1].text == "in":
+        return True
+    return bool(_LOCATIVE.search(text.split()[tokens[end - 1].index].lower()))
 
 
 def _asks_a_document(a: Assistant, text: str, lang: Lang, context: Topic | None) -> bool:

@@ -1,0 +1,41 @@
+"""A member and a country checked as its place (issue 9): "Is Melton in Australia?",
+"Ibadan Nijerya'da mı" get the member's card, which says where it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.assistant import Assistant
+from bot.replies import ReplyKind
+from bot.tghtml import to_plain
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "says"),
+    [
+        ("Is Melton in Australia?", "member-melton", "Australia"),
+        ("Ibadan Nijerya'da mı", "member-ibadan", "Nijerya"),
+        ("Bonn Fransa'da mı", "member-bonn", "Almanya"),  # the card sets it right
+        ("Konya Almanyada mı", "city-konya", "Türkiye"),
+    ],
+)
+def test_a_country_checked_as_a_members_place_gets_its_card(
+    assistant: Assistant, question: str, entry: str, says: str
+) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    assert says in to_plain(reply.text)
+
+
+def test_a_conference_place_stays_the_conferences(assistant: Assistant) -> None:
+    """Yeonsu hosted the 5th conference: the facts check that place, not the member's card."""
+    assert assistant.ask("Yeonsu is in Japan?").entry_id == "conference-5-yeonsu"
+
+
+def test_a_country_named_without_being_checked_is_not_a_place_check(assistant: Assistant) -> None:
+    """'Turkey' here only says where the claim is made: no member card for 'eskisehir turkey True?'."""
+    question = (
+        "Quick q, I'm an Erasmus student in Eskişehir and my professor says we're the oldest "
+        "learning city in Turkey. True?"
+    )
+    assert assistant.ask(question).entry_id != "city-eskisehir"
