@@ -33,7 +33,9 @@ _WHAT = frozenset(["ne", "neler", "what", "hangi", "which"])  # "Cork'ta ne kabu
 _WHEN = frozenset(["zaman", "when", "yil", "yilinda", "year"])
 # Words that ask only where a member is: its card says ("which country is Bouaké in")
 _WHERE = frozenset(["which", "what", "where", "country", "located", "hangi", "nerede", "nerde", "neresi"])
-_WHERE |= frozenset(["ulke", "ulkede", "ulkesi", "ulkenin"])  # not the region: the card does not say it
+_WHERE |= frozenset(["ulke", "ulkede", "ulkesi", "ulkenin"])
+_REGION = frozenset(["region", "bolge", "bolgede", "bolgesi", "bolgesinde", "unesco"])
+_WHERE |= _REGION  # a member's card says its UNESCO region (not a curated Turkish city's: "Konya hangi bölgede")
 _LOCATIVE = re.compile(r"[dt][ae][.,;:!?]*$")  # "Nijerya'da", "Almanyada": a place checked
 
 
@@ -85,7 +87,8 @@ def _only_a_name(a: Assistant, text: str) -> Member | None:
     rest = [t.text for i, t in enumerate(tokens) if i not in said]
     if any(w not in _WHERE and w not in STOPWORDS for w in rest):
         return None
-    return directory.by_id[keys.pop()]
+    member = directory.by_id[keys.pop()]
+    return None if member.curated and _REGION.intersection(rest) else member
 
 
 def _checked_place(text: str, tokens: list[Word], start: int, end: int, found: list[Place]) -> bool:

@@ -39,3 +39,22 @@ def test_a_country_named_without_being_checked_is_not_a_place_check(assistant: A
         "learning city in Turkey. True?"
     )
     assert assistant.ask(question).entry_id != "city-eskisehir"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "says"),
+    [
+        ("Which region is Ashgabat in?", "member-ashgabat", "UNESCO region: Asia and the Pacific"),
+        ("Ashgabat hangi bölgede", "member-ashgabat", "UNESCO bölgesi: Asya ve Pasifik"),
+        ("Which UNESCO region is Bouaké in?", "member-bouake", "UNESCO region: Africa"),
+    ],
+)
+def test_a_members_card_says_its_unesco_region(assistant: Assistant, question: str, entry: str, says: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    assert says in to_plain(reply.text)
+
+
+def test_a_curated_turkish_citys_region_is_not_its_card(assistant: Assistant) -> None:
+    """ "Konya hangi bölgede" may ask Türkiye's geography; Konya's card says no region."""
+    assert assistant.ask("Konya hangi bölgede").entry_id != "city-konya"

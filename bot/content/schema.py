@@ -46,7 +46,7 @@ MESSAGE_FIELDS: dict[str, frozenset[str]] = {
         "city_line": "name url joined",
         "city_answer": "name country joined url",
         "city_usage": "",
-        "member_answer": "name flag country joined",
+        "member_answer": "name flag country joined region",
         "members_in_order": "items",
         "member_joined_year": "year",
         "member_joined_range": "first last",

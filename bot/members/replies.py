@@ -138,6 +138,7 @@ class MemberReplies:
                 flag=flag(m.country),
                 country=self.country(m.country, lang),
                 joined=self.joined(m, lang),
+                region=self.directory.regions[m.region].name[lang] if m.region in self.directory.regions else "",
             )
             text += "\n" + self.msg("member_source", lang, source=self.source(m, lang))
             if m.unverified:
