@@ -352,7 +352,8 @@ class FactFinder:
             topic = Topic(entity.kind, entity.id, attribute, lang)
             template = entity.template(kind, attribute)
             if template is not None:
-                card = card_for(kind, entity, attribute, None if reading.relation else reading.position)
+                place = None if reading.relation else reading.position
+                card = card_for(kind, entity, attribute, place, asked=attribute in wanted)
                 html = entity.render(template, lang)
                 named = reading.entity
                 correction = named.template(kind, "rank") if named and named.kind == entity.kind else None

@@ -91,17 +91,21 @@ def checked(entity: Entity, kind: Kind, position: Position) -> list[str]:
     return figures if len(figures) == 1 else []
 
 
-def card_for(kind: Kind, entity: Entity, attribute: str, position: Position | None) -> str:
+def card_for(kind: Kind, entity: Entity, attribute: str, position: Position | None, *, asked: bool = True) -> str:
     """The entry to offer: the thing's own for the attribute, the kind's for the
-    attribute, for first/latest or for an answer that names several things."""
-    if attribute in entity.cards:
+    attribute, for first/latest or for an answer that names several things. ``asked``:
+    whether the question asked the attribute (not only its kind's fallback: "Which
+    conference came right after Beijing?" is the conference's card, though its dates
+    answer it). A thing's place in the order ("Afyon kaçıncı?") is its own card, also
+    when others joined with it."""
+    if attribute in entity.cards and asked:
         return entity.cards[attribute]
     label = position[0] if position else None
     for key, applies in (
         (attribute, True),
         ("first", label == "rank" and position is not None and position[1] == 1),
         ("latest", label == "latest"),
-        ("group", int(entity.value("group_size", "en") or 1) > 1),
+        ("group", attribute != "rank" and int(entity.value("group_size", "en") or 1) > 1),
     ):
         if applies and key in kind.cards:
             return kind.cards[key]
