@@ -489,3 +489,39 @@ def test_a_conferences_countries_are_not_a_members_membership(assistant: Assista
 def test_a_number_before_what_it_counts_is_a_count(assistant: Assistant, question: str, entry: str, says: str) -> None:
     reply = assistant.ask(question)
     assert reply.entry_id == entry and says in to_plain(reply.text)
+
+
+@pytest.mark.parametrize(
+    ("question", "card", "says"),
+    [
+        ("Which came first, the Cork conference or the Medellín one?", "conferences-overview", ["Cork", "Medellín"]),
+        ("Yeonsu konferansı mı önce Jubail mi?", "conferences-overview", ["Yeonsu", "Jubail"]),
+        ("Jubail konferansı mı yoksa Yeonsu konferansı mı daha yeni?", "conferences-overview", ["Yeonsu", "Jubail"]),
+        ("Was the Beijing conference before the Mexico conference?", "conferences-overview", ["Beijing", "Mexico"]),
+        ("Pekin konferansı Cork konferansından önce miydi?", "conferences-overview", ["Pekin", "Cork"]),
+        # a kind without a list of its own: the earlier one's card
+        ("Pekin Bildirgesi mi daha eski Medellín Manifestosu mu?", "beijing-declaration", ["Pekin", "Medellín"]),
+    ],
+)
+def test_two_things_compared_by_their_order(finder: FactFinder, question: str, card: str, says: list[str]) -> None:
+    """Which of two things of one ordered kind came first: both, earliest first."""
+    lang = "en" if question.isascii() else "tr"
+    found = finder.answer(question, lang)
+    assert found is not None and (found.attribute, found.card) == ("order", card)
+    text = to_plain(found.html)
+    assert [text.index(s) for s in says] == sorted(text.index(s) for s in says)
+    assert validate(found.html, strict=False) == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Cork konferansı mı Medellín konferansı mı?",  # no order asked
+        "ilk konferans Pekin konferansı mı?",  # one thing named
+        "Pekin konferansından sonra Cork konferansı mı yapıldı?",  # the one after Beijing, checked
+        "Cork'ta Pekin Bildirgesi mi kabul edildi?",  # a pair of two kinds: what belongs to what
+    ],
+)
+def test_not_compared_by_order(finder: FactFinder, question: str) -> None:
+    found = finder.answer(question, "tr")
+    assert found is None or found.attribute != "order"
