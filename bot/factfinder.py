@@ -27,7 +27,7 @@ from bot.factchecks import YEAR, checks_a_place
 from bot.factcompare import compared
 from bot.factorder import FIELD, card_for, checked, locate, nearest, ordered, range_fact, relative
 from bot.factpairs import Pair, owner_kind, pair_fact, read_pair
-from bot.factpositions import ORDINAL_WORDS, RELATIONS, names_an_order, next_to, position, written_ordinals
+from bot.factpositions import ORDINAL_WORDS, RELATIONS, names_an_order, next_to, only_now, position, written_ordinals
 from bot.factrank import Ranking
 from bot.facts import Entity, FactBase, Kind
 from bot.phrases import PhraseIndex
@@ -236,6 +236,8 @@ class FactFinder:
         if reading.ambiguous:
             return None
         assert reading.used is not None and reading.attributes is not None
+        if context is not None and reading.position is None:  # "and now?" after 2020's count: the latest
+            reading.position = only_now(tokens, reading.used, FOLLOW_UP_WORDS, self.facts.kinds.get(context.kind))
         unexplained = [t for i, t in enumerate(tokens) if i not in reading.used and t not in STOPWORDS]
         related = reading.related or []
         relation_words = {tokens[i] for s, e, _ in related for i in range(s, e)}  # "the one before?"

@@ -525,3 +525,31 @@ def test_two_things_compared_by_their_order(finder: FactFinder, question: str, c
 def test_not_compared_by_order(finder: FactFinder, question: str) -> None:
     found = finder.answer(question, "tr")
     assert found is None or found.attribute != "order"
+
+
+@pytest.mark.parametrize(
+    ("first", "now", "card", "says"),
+    [
+        ("How many members in 2020?", "and now?", "member-count", "425"),
+        ("2020'de kaç üye vardı?", "peki şimdi?", "member-count", "425"),
+        ("2016'da ağda kaç ülke vardı?", "ya bugün?", "member-count", "91 ülkeden"),
+    ],
+)
+def test_now_after_a_thing_of_a_year_is_the_latest(
+    assistant: Assistant, first: str, now: str, card: str, says: str
+) -> None:
+    chat = ("now", first, now)
+    assert assistant.ask(first, chat=chat).entry_id == "member-growth"
+    reply = assistant.ask(now, chat=chat)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, card)
+    assert says in to_plain(reply.text)
+
+
+def test_now_does_not_make_a_newest_member_or_a_fresh_question_latest(assistant: Assistant) -> None:
+    chat = ("now", "konya")
+    assert assistant.ask("Konya ne zaman üye oldu?", chat=chat).entry_id == "city-konya"
+    assert assistant.ask("ya şimdi?", chat=chat).entry_id != "newest-members"  # no newest Turkish member asked
+    # asked afresh, "now" places nothing: the first conference, not the latest
+    reply = assistant.ask("ilk konferans şu an hangi ülkede yapıldı diye biliniyor?")
+    assert reply.entry_id != "conference-6-jubail"
+    assert assistant.ask("2020'de kaç üye vardı şimdi?").entry_id == "member-growth"
