@@ -25,7 +25,7 @@ from bot.conversation import Topic
 from bot.factanswer import FactAnswer
 from bot.factchecks import YEAR, checks_a_place
 from bot.factcompare import compared
-from bot.factorder import FIELD, card_for, checked, locate, nearest, ordered, range_fact, relative
+from bot.factorder import card_for, checked, for_the_kind, locate, nearest, range_fact, relative
 from bot.factpairs import Pair, owner_kind, pair_fact, read_pair
 from bot.factpositions import ORDINAL_WORDS, RELATIONS, names_an_order, next_to, only_now, position, written_ordinals
 from bot.factrank import Ranking
@@ -310,11 +310,12 @@ class FactFinder:
                     return beyond
             if entity is None and follow is not None and reading.attributes and reading.position is None:
                 entity = self._entities.get(follow.entity)  # "sonuç belgesi neydi?" after Medellín
+        whole: str | None = None  # what is asked of a whole kind ("ödül kaç kez verildi", "kaç tane belge var")
         if entity is None and reading.kind is not None:
-            entity = self._for_the_kind(reading.kind, [a for _, a in reading.attributes])  # "ödül kaç kez verildi"
+            entity, whole = for_the_kind(self.facts, reading.kind, [a for _, a in reading.attributes])
         if entity is None and follow is not None and not follow.entity and reading.position is None:
             # "kaç kez verildi?" after the award's card: the kind's own attributes
-            entity = self._for_the_kind(self.facts.kinds[follow.kind], [a for _, a in reading.attributes])
+            entity, whole = for_the_kind(self.facts, self.facts.kinds[follow.kind], [a for _, a in reading.attributes])
         if entity is None:
             return None
         kind = self.facts.kinds[entity.kind]
@@ -340,7 +341,7 @@ class FactFinder:
             # "2020 yılında kaç il üye oldu": "yılında" is the year named, "kaç" the question
             wanted = [a for a in wanted if a not in ("year", "when")] or wanted
         specific = [a for a in wanted if not self._generic.get(a, False)]
-        asked = specific or wanted
+        asked = [whole] if whole else specific or wanted  # "how many declarations were adopted": how many
         if set(specific) == {"which"} and reading.position is None:  # "which city hosted it?": which, then where
             asked = [*specific, *(a for a in wanted if a not in specific)]
         plain = not [t for t in unexplained if t not in FOLLOW_UP_WORDS | relation_words]  # nothing else said
@@ -372,16 +373,6 @@ class FactFinder:
             # Medellín conference?" (known for the 2nd only) is honestly not known.
             if any(other.knows(kind, attribute) for other in self.facts.of_kind(kind.id)):
                 return FactAnswer(entity, attribute, Html(""), entity.card, topic, missing=True)
-        return None
-
-    def _for_the_kind(self, kind: Kind, attributes: list[str]) -> Entity | None:
-        """The thing to answer a question about a whole kind with: any of its things, when
-        the kind's template for an attribute asked names no field ("kaç kez verildi")."""
-        for attribute in attributes:
-            texts = kind.templates.get(attribute)
-            if texts is not None and not any(FIELD.search(text) for text in texts.values()):
-                things = ordered(self.facts, kind)
-                return things[-1] if things else None
         return None
 
     def topic_of_entry(self, entry: str, lang: str) -> Topic | None:

@@ -16,6 +16,7 @@ __all__ = [
     "Position",
     "card_for",
     "checked",
+    "for_the_kind",
     "locate",
     "nearest",
     "ordered",
@@ -89,6 +90,19 @@ def checked(entity: Entity, kind: Kind, position: Position) -> list[str]:
             return [attribute]
     figures = [a for a, texts in templates.items() if any(FIELD.search(text) for text in texts.values())]
     return figures if len(figures) == 1 else []
+
+
+def for_the_kind(facts: FactBase, kind: Kind, attributes: list[str]) -> tuple[Entity | None, str | None]:
+    """The thing to answer a question about a whole kind with, and the attribute that
+    answers it: any of its things, when the kind's template for an attribute asked names
+    no field ("ödül kaç kez verildi", "kaç tane sonuç belgesi var": how many documents,
+    not the latest one's outcome); (None, None) otherwise."""
+    for attribute in attributes:
+        texts = kind.templates.get(attribute)
+        if texts is not None and not any(FIELD.search(text) for text in texts.values()):
+            things = ordered(facts, kind)
+            return (things[-1], attribute) if things else (None, None)
+    return None, None
 
 
 def card_for(kind: Kind, entity: Entity, attribute: str, position: Position | None, *, asked: bool = True) -> str:

@@ -41,6 +41,10 @@ _SAME_YEAR = (
 _OTHERS = frozenset(
     ["baska", "diger", "digerleri", "baskalari", "other", "others", "else", "also", "too", "with", "it"]
 )
+# Words that widen "the same year" to the whole network ("o yıl toplam kaç yeni şehir girdi")
+_OVERALL = frozenset(
+    ["toplam", "toplamda", "total", "overall", "altogether", "worldwide", "dunyada", "dunya", "agda", "aga"]
+)
 _YEAR_WORD = re.compile(r"20[1-3]\d")  # a year the network has or will have
 _ACKNOWLEDGEMENTS = frozenset(["thanks", "hello"])  # small talk that may open a follow-up ("tamam", "ok")
 PLACE = "_"  # where the thing's name stood in a remembered question ("_ ne zaman uye oldu")
@@ -190,7 +194,8 @@ class FollowUps:
         if at is None or year is None:
             return None
         asked = [w for i, w in enumerate(words) if i not in range(*at) and w not in _OTHERS | FOLLOW_UP_WORDS]
-        where = ["turkiye"] if context.kind == "tr-member" else []
+        # Türkiye's that year, after a Turkish member; the whole network's when it says so ("o yıl toplam kaç")
+        where = ["turkiye"] if context.kind == "tr-member" and not _OVERALL & set(words) else []
         return " ".join([*where, str(year), *asked])
 
     def _year_of(self, context: Topic) -> int | None:

@@ -553,3 +553,44 @@ def test_now_does_not_make_a_newest_member_or_a_fresh_question_latest(assistant:
     reply = assistant.ask("ilk konferans şu an hangi ülkede yapıldı diye biliniyor?")
     assert reply.entry_id != "conference-6-jubail"
     assert assistant.ask("2020'de kaç üye vardı şimdi?").entry_id == "member-growth"
+
+
+@pytest.mark.parametrize(
+    ("question", "attribute", "card", "says"),
+    [
+        # How many of a whole kind: the kind's own sentence, not the latest thing's attribute
+        ("Kaç tane sonuç belgesi var", "count", "conferences-overview", "altı belge"),
+        ("How many declarations have been adopted?", "count", "conferences-overview", "Six documents"),
+        # In total, so far: each year's winners (the sources give no sum); a year named keeps that year's
+        ("how many cities have won the award in total", "total", "learning-city-award", "12 cities"),
+        (
+            "how many cities have been honoured in total with the Learning City Award",
+            "total",
+            "learning-city-award",
+            "five times",
+        ),
+        ("bugüne kadar kaç şehir ödül aldı", "total", "learning-city-award", "2017 (16)"),
+        ("2024'te toplamda kaç şehir ödül aldı", "count", "award-winners-2024", "10 şehir"),
+        ("ödül kaç kez verildi", "times", "learning-city-award", "beş kez"),
+    ],
+)
+def test_questions_about_a_whole_kind(finder: FactFinder, question: str, attribute: str, card: str, says: str) -> None:
+    lang = "en" if question.isascii() and ("how" in question.lower()) else "tr"
+    found = finder.answer(question, lang)
+    assert found is not None and (found.attribute, found.card) == (attribute, card), question
+    assert says in to_plain(found.html)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "says"),
+    [
+        ("ağda toplam kaç şehir var", "member-count", "425"),  # the network's figure, not a kind's total
+        ("bugüne kadar kaç konferans düzenlendi", "conferences-overview", "6."),  # the overview's list
+        ("2020'de toplam kaç şehir katıldı", "members-y-2020", "55"),  # the year's admission round
+        ("Türkiye'den toplam kaç şehir var", "members-turkey", "11"),
+    ],
+)
+def test_in_total_keeps_other_figures(assistant: Assistant, question: str, entry: str, says: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    assert says in to_plain(reply.text)

@@ -103,6 +103,10 @@ def test_follow_ups_per_chat(assistant: Assistant) -> None:
         ("when did Bursa join?", "which cities joined the same year?", "members-turkey", "Yozgat"),
         ("Bursa ne zaman katıldı?", "o yıl başka kimler katıldı?", "members-turkey", "Sakarya"),
         ("Is Hamburg a member?", "who else joined that year?", "members-y-2019", "2019"),
+        # ... the whole network's that year when it says "in total", also after a Turkish member
+        ("Ankara ne zaman katıldı?", "o yıl toplam kaç yeni şehir girdi", "newest-members", "72"),
+        ("İzmir ne zaman katıldı?", "aynı yıl ağa toplam kaç şehir katıldı?", "members-y-2020", "55"),
+        ("Ankara ne zaman katıldı?", "o yıl kaç şehir girdi", "members-turkey", "1 şehir"),  # Türkiye's
         # Opened by an acknowledgement ("tamam", "süper", "ok").
         ("3. konferans nerede yapıldı?", "tamam da teması neydi", "conference-3-cork", "Küresel hedefler"),
         ("Konya ne zaman üye oldu?", "süper, peki Bolu", "city-bolu", "2018"),
