@@ -341,3 +341,33 @@ def test_a_kinds_first_is_followed_up_by_rank(assistant: Assistant) -> None:
     assistant.ask("Tell me about Türkiye's learning cities.", chat=chat)
     assistant.ask("the first one?", chat=chat)
     assert assistant.ask("and the third?", chat=chat).entry_id == "city-bolu"
+
+
+@pytest.mark.parametrize(
+    ("questions", "entry"),
+    [
+        # Offered alone as "did you mean" (award-turkey, join-turkey, members-turkey): the one
+        # related to the last answer
+        (["Which cities won the award in 2024?", "any from Turkey?"], "award-turkey"),
+        (["Öğrenen şehir ödülü nedir?", "Türkiye?"], "award-turkey"),
+        # the last answer's own entry, offered with others
+        (["Öğrenen şehir ödülü nedir?", "en son ne zaman verildi?", "kazananlar?"], "award-winners-2024"),
+    ],
+)
+def test_a_follow_up_offered_several_entries_is_settled_by_the_last_answer(
+    assistant: Assistant, questions: list[str], entry: str
+) -> None:
+    chat = ("related", *questions)
+    for question in questions[:-1]:
+        assert assistant.ask(question, chat=chat).kind == ReplyKind.ANSWER
+    reply = assistant.ask(questions[-1], chat=chat)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+def test_a_follow_up_is_not_settled_without_a_related_entry(assistant: Assistant) -> None:
+    # alone, without the chat's last answer, the same words stay a "did you mean"
+    assert assistant.ask("any from Turkey?").kind == ReplyKind.SUGGEST
+    # a kind of information no entry gives stays honestly unanswered
+    chat = ("related", "fees")
+    assistant.ask("Öğrenen şehir ödülü nedir?", chat=chat)
+    assert assistant.ask("ücreti?", chat=chat).kind != ReplyKind.ANSWER

@@ -1,0 +1,37 @@
+"""A short follow-up the matcher is unsure of, settled by the chat's last answer.
+
+"Türkiye'de?" after "Başvuru nereye gönderiliyor?", "any from Turkey?" after the 2024
+award winners, "kazananlar?" after the award: alone, the matcher offers several entries
+(how Turkish cities join, whether a Turkish city won the award, Türkiye's members). The
+last answer's entry says which one the follow-up means: the entry itself or one of its
+``related`` entries (curated in content/faq.yaml). When the offered entries include
+exactly that kind of entry, the best ranked of them answers; otherwise the "did you
+mean" stays. Used by :mod:`bot.leaning`, only for a question that leans on the context.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.conversation import Topic
+from bot.replies import Reply, ReplyKind
+
+if TYPE_CHECKING:
+    from bot.assistant import Assistant
+
+__all__ = ["by_the_last_answer"]
+
+
+def by_the_last_answer(a: Assistant, text: str, reply: Reply, context: Topic) -> Reply | None:
+    """The answer to a follow-up offered as "did you mean" (``reply``), when one of the
+    entries offered is the chat's last entry or related to it; None otherwise."""
+    if reply.kind != ReplyKind.SUGGEST or not context.entry or context.entry not in a.content.faq:
+        return None
+    near = {context.entry, *a.content.faq[context.entry].related}
+    chosen = next((entry for entry in reply.suggestions if entry in near), None)
+    if chosen is None or chosen not in a.content.faq:
+        return None
+    verdict = a.guard.check(text, chosen)
+    if verdict is not None:  # a kind of information the entry does not give, a name it does not know
+        return None
+    return a.entry_reply(chosen, reply.lang, score=reply.score)
