@@ -79,7 +79,7 @@ STOPWORDS_EN: frozenset[str] = frozenset(
         *_words(
             """
             still forgot forget remind correct right again remember think guess thought heard believe per
-            believed assume assumed
+            believed assume assumed overall
             """
         ),
         # Verbs that only carry a question along ("which conference came before Medellín?")

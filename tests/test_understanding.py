@@ -107,6 +107,13 @@ def test_follow_ups_per_chat(assistant: Assistant) -> None:
         ("Ankara ne zaman katıldı?", "o yıl toplam kaç yeni şehir girdi", "newest-members", "72"),
         ("İzmir ne zaman katıldı?", "aynı yıl ağa toplam kaç şehir katıldı?", "members-y-2020", "55"),
         ("Ankara ne zaman katıldı?", "o yıl kaç şehir girdi", "members-turkey", "1 şehir"),  # Türkiye's
+        # "overall" says nothing of its own: the latest of all, not of that year
+        (
+            "Which Turkish cities joined in 2022?",
+            "ok thanks. and the most recent one overall?",
+            "newest-members",
+            "Ankara",
+        ),
         # Opened by an acknowledgement ("tamam", "süper", "ok").
         ("3. konferans nerede yapıldı?", "tamam da teması neydi", "conference-3-cork", "Küresel hedefler"),
         ("Konya ne zaman üye oldu?", "süper, peki Bolu", "city-bolu", "2018"),
@@ -371,3 +378,9 @@ def test_a_follow_up_is_not_settled_without_a_related_entry(assistant: Assistant
     chat = ("related", "fees")
     assistant.ask("Öğrenen şehir ödülü nedir?", chat=chat)
     assert assistant.ask("ücreti?", chat=chat).kind != ReplyKind.ANSWER
+
+
+def test_overall_asks_nothing_of_its_own(assistant: Assistant) -> None:
+    reply = assistant.ask("What are the overall aims of the network?")
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "gnlc-aims")
+    assert assistant.ask("overall").kind != ReplyKind.ANSWER
