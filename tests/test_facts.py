@@ -34,6 +34,7 @@ def finder(assistant: Assistant) -> FactFinder:
         ("UIL'in eski adı", "uil", "old_name", "what-is-uil", "UNESCO Institute for Education"),
         ("KOMEK kaç yılında kuruldu", "komek", "founded", "what-is-komek", "2004"),
         ("what street is UIL on", "uil", "address", "uil-address", "Feldbrunnenstraße 58"),
+        ("UIL'in sokak adı ne", "uil", "address", "uil-address", "Feldbrunnenstraße 58"),  # "adı": the street's
         ("UIL'in e-posta adresi ne", "uil", "email", "contact", "learningcities@unesco.org"),
         ("KOMEK'te kaç kişi eğitim aldı", "komek", "trainees", "what-is-komek", "yüz binlerce"),
         ("en son konferans nerede yapıldı", "conference-6", "where", "conference-6-jubail", "Jubail"),
