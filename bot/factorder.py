@@ -56,14 +56,17 @@ def locate(facts: FactBase, kind: Kind, position: Position | None) -> Entity | N
 
 
 def relative(facts: FactBase, label: str, anchor: Entity) -> Entity | None:
-    """The first thing after ``anchor`` in its kind's order, or the last before it."""
+    """The first thing after ``anchor`` in its kind's order (after the last one held, the
+    upcoming one), or the last before it."""
     kind = facts.kinds[anchor.kind]
     if not kind.order:
         return None
     key = int(anchor.value(kind.order, "en") or 0)
     things = ordered(facts, kind)
     if label == "after":
-        return next((e for e in things if int(e.value(kind.order, "en") or 0) > key), None)
+        after = next((e for e in things if int(e.value(kind.order, "en") or 0) > key), None)
+        # after the last one held, the one planned ("Jubail'den sonraki konferans": the 7th, not confirmed)
+        return after or next((e for e in facts.of_kind(kind.id) if e.upcoming and e.id != anchor.id), None)
     return next((e for e in reversed(things) if int(e.value(kind.order, "en") or 0) < key), None)
 
 

@@ -57,6 +57,9 @@ def finder(assistant: Assistant) -> FactFinder:
         ("Which conference came right after Beijing?", "conference-2", "when", "conference-2-mexico", "Mexico City"),
         ("Cork'tan önceki konferans ne zaman yapıldı", "conference-2", "when", "conference-2-date", "28–30"),
         ("Medellín'den sonraki konferans nerede", "conference-5", "where", "conference-5-yeonsu", "Yeonsu"),
+        # after the last one held: the one planned, honestly unconfirmed; before it, the one held
+        ("Jubail'den sonraki konferans ne zaman?", "conference-7", "when", "conference-7", "doğrulanmış bir bilgi yok"),
+        ("Jubail'den önceki konferans nerede", "conference-5", "where", "conference-5-yeonsu", "Yeonsu"),
         ("ilk konferans hangisiydi", "conference-1", "when", "conference-1-beijing", "Pekin"),
         (
             "Türkiye'den 2020'den sonra katılan şehirler",
