@@ -27,7 +27,7 @@ from bot.factchecks import YEAR, checks_a_place
 from bot.factcompare import compared
 from bot.factorder import card_for, checked, for_the_kind, locate, nearest, range_fact, relative
 from bot.factpairs import Pair, owner_kind, pair_fact, read_pair
-from bot.factpositions import ORDINAL_WORDS, RELATIONS, names_an_order, next_to, only_now, position, written_ordinals
+from bot.factpositions import ORDINAL_WORDS, RELATIONS, next_to, only_now, position, written_ordinals
 from bot.factrank import Ranking
 from bot.facts import Entity, FactBase, Kind
 from bot.phrases import PhraseIndex
@@ -97,6 +97,7 @@ class FactFinder:
         reading = _Reading(attributes=[], used=set())
         assert reading.used is not None and reading.attributes is not None
         named_span = range(0)
+        ranked_after: tuple[int, int, str] | None = None
         related = reading.related = RELATIONS.find(tokens)
         # "Konya kaçıncı üye?", "Bolu dördüncü üye mi?": a member's place in the order
         kinds_named = [self.facts.kinds[k] for _, _, k in self._kind_words.find(tokens)]
@@ -166,6 +167,8 @@ class FactFinder:
                 if reading.position[0] == "rank":
                     reading.used.add(years[0][0])
                     reading.position = ("year", years[0][1])
+            elif reading.position[0] == "rank" and reading.entity is None:
+                ranked_after = related[0]  # "ilk konferanstan sonraki", "the conference after the third one"
         if reading.kind is None and kinds:
             strong = [(k, f) for k, f in kinds if not k.weak] or kinds
             placed = reading.position is not None and reading.position[0] in ("rank", "year")
@@ -178,6 +181,10 @@ class FactFinder:
                 reading.kind = strong[0][0]
             else:
                 reading.ambiguous = True
+        anchor = locate(self.facts, reading.kind, reading.position) if ranked_after and reading.kind else None
+        if anchor is not None and ranked_after is not None:  # the one after (before) the one at that place
+            reading.used.update(range(ranked_after[0], ranked_after[1]))
+            reading.relation, reading.position = (ranked_after[2], anchor), None
         for kind, named in kinds:
             if reading.kind is not None and kind.id == reading.kind.id:
                 reading.used |= named
@@ -206,20 +213,6 @@ class FactFinder:
     def reads(self, word: str) -> bool:
         """Whether a folded word is one of the facts' attribute or kind words ("month")."""
         return self._attribute_words.has([word]) or self._kind_words.has([word])
-
-    def year_of(self, entity_id: str) -> int | None:
-        """The year a thing is ordered by ("2022" for Bursa), when its kind is ordered by one."""
-        entity = self._entities.get(entity_id)
-        if entity is None:
-            return None
-        order = self.facts.kinds[entity.kind].order
-        value = entity.value(order, "en") if order else None
-        return int(value) if value and YEAR.fullmatch(value) else None
-
-    @staticmethod
-    def names_an_order(word: str) -> bool:
-        """Whether a folded word is an order word ("ilki", "sonuncusu"): :func:`bot.factpositions.names_an_order`."""
-        return names_an_order(word)
 
     # ------------------------------------------------------------------ answering
     def answer(self, text: str, lang: str, context: Topic | None = None) -> FactAnswer | None:

@@ -24,6 +24,7 @@ __all__ = [
     "range_fact",
     "relation_to_last",
     "relative",
+    "year_of",
 ]
 
 FIELD = re.compile(r"\{(\w+)\}")  # a template's placeholders
@@ -93,6 +94,16 @@ def checked(entity: Entity, kind: Kind, position: Position) -> list[str]:
             return [attribute]
     figures = [a for a, texts in templates.items() if any(FIELD.search(text) for text in texts.values())]
     return figures if len(figures) == 1 else []
+
+
+def year_of(facts: FactBase, entity_id: str) -> int | None:
+    """The year a thing is ordered by ("2022" for Bursa), when its kind is ordered by one."""
+    entity = next((e for e in facts.entities if e.id == entity_id), None)
+    if entity is None:
+        return None
+    order = facts.kinds[entity.kind].order
+    value = entity.value(order, "en") if order else None
+    return int(value) if value and re.fullmatch(r"\d{4}", value) else None
 
 
 def for_the_kind(facts: FactBase, kind: Kind, attributes: list[str]) -> tuple[Entity | None, str | None]:

@@ -81,7 +81,11 @@ def position(tokens: list[str], used: set[int]) -> Position | None:
         s, e, label = min(placed, key=lambda item: (item[2] != "next", item[0]))
         dated = any((m := YEAR.match(t)) is not None and 1990 <= int(m.group(1)) <= 2035 for t in tokens)
         related = dated and bool(RELATIONS.find(tokens))  # "2019'dan sonraki ilk", "2020'den önceki son"
-        if not (label == "next" and dated) and not related:  # after (or before) that year, not the upcoming
+        # "ilk konferanstan sonraki": after the first one, not the upcoming
+        ranked = label == "next" and any(_rank_word(t) for t in tokens) and bool(RELATIONS.find(tokens))
+        if (
+            not (label == "next" and dated) and not related and not ranked
+        ):  # after (or before) that year, not the upcoming
             used.update(range(s, e))
             return label, 0
     value: tuple[int, int] | None = None  # a number that is no year: what is asked or checked
@@ -131,6 +135,11 @@ def only_now(tokens: list[str], used: set[int], leaning: frozenset[str], kind: K
         return None
     used.update(said)
     return "latest", 0
+
+
+def _rank_word(token: str) -> bool:
+    """An ordinal ("ilk", "üçüncü", "6.", "dördüncüsü")."""
+    return token in ORDINAL_WORDS or (token[-1:] == "." and token[:-1].isdigit()) or _long_ordinal(token) is not None
 
 
 def names_an_order(word: str) -> bool:

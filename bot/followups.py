@@ -15,6 +15,8 @@ from collections.abc import Callable, Sequence
 
 from bot.conversation import Topic
 from bot.factfinder import FOLLOW_UP_WORDS, FactFinder
+from bot.factorder import year_of
+from bot.factpositions import names_an_order
 from bot.lang import Lang
 from bot.members.directory import Directory
 from bot.smalltalk import SmallTalk
@@ -127,7 +129,7 @@ class FollowUps:
             and w.isalpha()
             and w not in STOPWORDS
             and not self._knows(w, 0.99)
-            and not self.finder.names_an_order(w)  # "ilki", "sonuncusu": which one, not a place
+            and not names_an_order(w)  # "ilki", "sonuncusu": which one, not a place
             and not self.finder.reads(w)  # "which month?": an attribute, not a place
             for w in content
         )
@@ -203,7 +205,7 @@ class FollowUps:
         if self.places is not None and context.entity in self.places.by_entry:
             joined = self.places.by_entry[context.entity].joined
             return joined.first if joined.exact else None
-        return self.finder.year_of(context.entity)
+        return year_of(self.finder.facts, context.entity)
 
 
 def _as_written(text: str) -> str:

@@ -60,6 +60,12 @@ def finder(assistant: Assistant) -> FactFinder:
         # after the last one held: the one planned, honestly unconfirmed; before it, the one held
         ("Jubail'den sonraki konferans ne zaman?", "conference-7", "when", "conference-7", "doğrulanmış bir bilgi yok"),
         ("Jubail'den önceki konferans nerede", "conference-5", "where", "conference-5-yeonsu", "Yeonsu"),
+        # after (before) the one at a place: the one next to it, not the upcoming or the one placed
+        ("ilk konferanstan sonraki konferans nerede yapıldı", "conference-2", "where", "conference-2-mexico", "Mexico"),
+        ("ikinci konferanstan sonraki konferansın teması", "conference-3", "theme", "conference-3-cork", "Küresel"),
+        ("3. konferanstan önceki konferans nerede", "conference-2", "where", "conference-2-mexico", "Mexico"),
+        ("the conference after the third one", "conference-4", "when", "conference-4-medellin", "Medellín"),
+        ("bir sonraki konferansın teması ne", "conference-7", "theme", "conference-7", "doğrulanmış bir bilgi yok"),
         ("ilk konferans hangisiydi", "conference-1", "when", "conference-1-beijing", "Pekin"),
         (
             "Türkiye'den 2020'den sonra katılan şehirler",
