@@ -330,6 +330,11 @@ class FactFinder:
             wanted = checked(entity, kind, reading.position)
             if not wanted and reading.entity is not None and reading.position[0] == "rank":
                 wanted = ["rank"]  # "Medellín 5. konferans mıydı?": which one it was
+        in_order = reading.relation is not None or (
+            reading.position is not None and reading.position[0] in ("rank", "latest")
+        )
+        if not wanted and reading.entity is None and kind.fallback and in_order:
+            wanted = [kind.fallback]  # "What is the oldest conference?", "Which conference was held before Cork?"
         if reading.position is not None and reading.position[0] == "year" and len(wanted) > 1:
             # "2020 yılında kaç il üye oldu": "yılında" is the year named, "kaç" the question
             wanted = [a for a in wanted if a not in ("year", "when")] or wanted
@@ -351,7 +356,7 @@ class FactFinder:
             template = entity.template(kind, attribute)
             if template is not None:
                 place = None if reading.relation else reading.position
-                card = card_for(kind, entity, attribute, place, asked=attribute in wanted)
+                card = card_for(kind, entity, attribute, place, asked=attribute in {a for _, a in reading.attributes})
                 html = entity.render(template, lang)
                 named = reading.entity
                 correction = named.template(kind, "rank") if named and named.kind == entity.kind else None

@@ -65,6 +65,10 @@ def finder(assistant: Assistant) -> FactFinder:
         ("ikinci konferanstan sonraki konferansın teması", "conference-3", "theme", "conference-3-cork", "Küresel"),
         ("3. konferanstan önceki konferans nerede", "conference-2", "where", "conference-2-mexico", "Mexico"),
         ("the conference after the third one", "conference-4", "when", "conference-4-medellin", "Medellín"),
+        # placed, asked nothing (a known word besides): the kind's fallback, its dates and place
+        ("Which conference was held before Cork?", "conference-2", "when", "conference-2-mexico", "Mexico City"),
+        ("What is the oldest conference?", "conference-1", "when", "conference-1-beijing", "Beijing"),
+        ("2. konferans", "conference-2", "when", "conference-2-mexico", "Mexico City"),  # not the card of its dates
         ("bir sonraki konferansın teması ne", "conference-7", "theme", "conference-7", "doğrulanmış bir bilgi yok"),
         ("ilk konferans hangisiydi", "conference-1", "when", "conference-1-beijing", "Pekin"),
         (
