@@ -270,7 +270,7 @@ class Assistant:
                 (self.menu_button(lang),),
             )
             return self._finish(body, lang, kind=ReplyKind.NO_ANSWER, buttons=buttons), fact.topic
-        if fact is not None and matcher_knows_better(self, text, fact, result):
+        if fact is not None and matcher_knows_better(self, text, fact, result, context):
             fact = None
         if fact is not None:
             reply = self._fact_reply(fact, lang)

@@ -28,6 +28,10 @@ __all__ = [
 ]
 
 FIELD = re.compile(r"\{(\w+)\}")  # a template's placeholders
+# Attributes of one thing named, answered on its own card also when others share its year
+# ("Afyon kaçıncı?", "ne zaman?" after Bursa): not which ones or how many joined that year,
+# nor the thing at a place ("Türkiye'nin 5. üyesi": one of three that joined in 2020)
+_OWN = frozenset(["rank", "when", "year"])
 Position = tuple[str, int]  # ("rank", n) | ("year", y) | ("latest", 0) | ("next", 0) | ("value", n)
 
 
@@ -124,8 +128,8 @@ def card_for(kind: Kind, entity: Entity, attribute: str, position: Position | No
     attribute, for first/latest or for an answer that names several things. ``asked``:
     whether the question asked the attribute (not only its kind's fallback: "Which
     conference came right after Beijing?" is the conference's card, though its dates
-    answer it). A thing's place in the order ("Afyon kaçıncı?") is its own card, also
-    when others joined with it."""
+    answer it). A thing's place in the order or its date ("Afyon kaçıncı?", "ne zaman?"
+    after Bursa) is its own card, also when others joined with it."""
     if attribute in entity.cards and asked:
         return entity.cards[attribute]
     label = position[0] if position else None
@@ -133,7 +137,7 @@ def card_for(kind: Kind, entity: Entity, attribute: str, position: Position | No
         (attribute, True),
         ("first", label == "rank" and position is not None and position[1] == 1),
         ("latest", label == "latest"),
-        ("group", attribute != "rank" and int(entity.value("group_size", "en") or 1) > 1),
+        ("group", (attribute not in _OWN or label == "rank") and int(entity.value("group_size", "en") or 1) > 1),
     ):
         if applies and key in kind.cards:
             return kind.cards[key]

@@ -96,6 +96,7 @@ def finder(assistant: Assistant) -> FactFinder:
         # joined that year is the list's
         ("Afyon kaçıncı sıradaki Türk üyesi?", "tr-member-afyonkarahisar", "rank", "city-afyonkarahisar", "5–7."),
         ("Türkiye'den 2020'de hangi şehirler katıldı", "tr-member-izmir", "which", "members-turkey", "Balıkesir"),
+        ("Türkiye'nin 5. üyesi ne zaman katıldı", "tr-member-izmir", "when", "members-turkey", "Balıkesir"),  # one of 3
         ("Medellín kaçıncı konferanstı", "conference-4", "rank", "conference-4-medellin", "4."),
         ("Türkiye'nin en eski üyesi", "tr-member-eskisehir", "which", "first-turkish-member", "Eskişehir"),
         # A named thing and a place that is another's: the named one's place, then the other.

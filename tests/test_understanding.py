@@ -107,6 +107,10 @@ def test_follow_ups_per_chat(assistant: Assistant) -> None:
         ("Ankara ne zaman katıldı?", "o yıl toplam kaç yeni şehir girdi", "newest-members", "72"),
         ("İzmir ne zaman katıldı?", "aynı yıl ağa toplam kaç şehir katıldı?", "members-y-2020", "55"),
         ("Ankara ne zaman katıldı?", "o yıl kaç şehir girdi", "members-turkey", "1 şehir"),  # Türkiye's
+        # A follow-up read with the last member: its own card; the matcher, which reads the
+        # words alone, does not override it ("kaçıncı üye" is a phrase of the first member's entry)
+        ("Bursa üye mi?", "ne zaman?", "city-bursa", "2022"),
+        ("Ankara ne zaman katıldı?", "kaçıncı üye?", "city-ankara", "11."),
         # "overall" says nothing of its own: the latest of all, not of that year
         (
             "Which Turkish cities joined in 2022?",
@@ -384,3 +388,9 @@ def test_overall_asks_nothing_of_its_own(assistant: Assistant) -> None:
     reply = assistant.ask("What are the overall aims of the network?")
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "gnlc-aims")
     assert assistant.ask("overall").kind != ReplyKind.ANSWER
+
+
+def test_a_question_that_names_its_member_keeps_the_matchers_sure_answer(assistant: Assistant) -> None:
+    chat = ("own", "konya")
+    assistant.ask("Ankara ne zaman katıldı?", chat=chat)
+    assert assistant.ask("Konya Türkiye'den kaçıncı üye?", chat=chat).entry_id == "first-turkish-member"
