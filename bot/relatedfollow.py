@@ -4,9 +4,10 @@
 award winners, "kazananlar?" after the award: alone, the matcher offers several entries
 (how Turkish cities join, whether a Turkish city won the award, Türkiye's members). The
 last answer's entry says which one the follow-up means: the entry itself or one of its
-``related`` entries (curated in content/faq.yaml). When the offered entries include
-exactly that kind of entry, the best ranked of them answers; otherwise the "did you
-mean" stays. Used by :mod:`bot.leaning`, only for a question that leans on the context.
+``related`` entries (curated in content/faq.yaml), else one with a tag of the last
+entry ("Türkiye'den?" after the network's size: Türkiye's members). The best ranked of
+the offered entries that is such an entry answers; otherwise the "did you mean" stays.
+Used by :mod:`bot.leaning`, only for a question that leans on the context.
 """
 
 from __future__ import annotations
@@ -27,8 +28,12 @@ def by_the_last_answer(a: Assistant, text: str, reply: Reply, context: Topic) ->
     entries offered is the chat's last entry or related to it; None otherwise."""
     if reply.kind != ReplyKind.SUGGEST or not context.entry or context.entry not in a.content.faq:
         return None
-    near = {context.entry, *a.content.faq[context.entry].related}
+    last = a.content.faq[context.entry]
+    near = {context.entry, *last.related}
     chosen = next((entry for entry in reply.suggestions if entry in near), None)
+    if chosen is None and last.tags:  # then an entry of the same topic ("Türkiye'den?" after the network's size)
+        tags = set(last.tags)
+        chosen = next((e for e in reply.suggestions if e in a.content.faq and tags & set(a.content.faq[e].tags)), None)
     if chosen is None or chosen not in a.content.faq:
         return None
     verdict = a.guard.check(text, chosen)

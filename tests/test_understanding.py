@@ -361,6 +361,9 @@ def test_a_kinds_first_is_followed_up_by_rank(assistant: Assistant) -> None:
         # related to the last answer
         (["Which cities won the award in 2024?", "any from Turkey?"], "award-turkey"),
         (["Öğrenen şehir ödülü nedir?", "Türkiye?"], "award-turkey"),
+        # none related: one of the same topic (tag) as the last answer
+        (["Ağda kaç şehir var?", "Türkiye'den?"], "members-turkey"),
+        (["How many members does the network have?", "and in Turkey?"], "members-turkey"),
         # the last answer's own entry, offered with others
         (["Öğrenen şehir ödülü nedir?", "en son ne zaman verildi?", "kazananlar?"], "award-winners-2024"),
     ],
