@@ -15,12 +15,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.conversation import Topic
+from bot.lang import Lang
+from bot.members.model import parse_list_entry_id
 from bot.replies import Reply, ReplyKind
 
 if TYPE_CHECKING:
     from bot.assistant import Assistant
 
-__all__ = ["by_the_last_answer"]
+__all__ = ["by_the_last_answer", "entry_topic"]
 
 
 def by_the_last_answer(a: Assistant, text: str, reply: Reply, context: Topic) -> Reply | None:
@@ -28,10 +30,14 @@ def by_the_last_answer(a: Assistant, text: str, reply: Reply, context: Topic) ->
     entries offered is the chat's last entry or related to it; None otherwise."""
     if reply.kind != ReplyKind.SUGGEST or not context.entry or context.entry not in a.content.faq:
         return None
+    if not context.entity and not a.understanding.follow.names_only(text):
+        return None  # after an answer about no one thing, only a place asked again ("Türkiye'de?")
     last = a.content.faq[context.entry]
     near = {context.entry, *last.related}
     chosen = next((entry for entry in reply.suggestions if entry in near), None)
-    if chosen is None and last.tags:  # then an entry of the same topic ("Türkiye'den?" after the network's size)
+    if (
+        chosen is None and last.tags and context.entity
+    ):  # then an entry of the same topic ("Türkiye'den?" after the network's size)
         tags = set(last.tags)
         chosen = next((e for e in reply.suggestions if e in a.content.faq and tags & set(a.content.faq[e].tags)), None)
     if chosen is None or chosen not in a.content.faq:
@@ -40,3 +46,14 @@ def by_the_last_answer(a: Assistant, text: str, reply: Reply, context: Topic) ->
     if verdict is not None:  # a kind of information the entry does not give, a name it does not know
         return None
     return a.entry_reply(chosen, reply.lang, score=reply.score)
+
+
+def entry_topic(a: Assistant, entry_id: str, lang: Lang) -> Topic | None:
+    """What to remember of an answer about no one thing: a list of members ("Which UK
+    cities?", for "and in 2025?"), or a FAQ entry, by its id only (no thing to ask about
+    again: "Türkiye'de?" after how to join is settled by it, nothing else leans on it)."""
+    if parse_list_entry_id(entry_id) is not None:
+        return Topic("entry", entry_id, None, lang, entry=entry_id)
+    if entry_id in a.content.faq:
+        return Topic("entry", "", None, lang, entry=entry_id)
+    return None

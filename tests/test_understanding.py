@@ -364,6 +364,9 @@ def test_a_kinds_first_is_followed_up_by_rank(assistant: Assistant) -> None:
         # none related: one of the same topic (tag) as the last answer
         (["Ağda kaç şehir var?", "Türkiye'den?"], "members-turkey"),
         (["How many members does the network have?", "and in Turkey?"], "members-turkey"),
+        # after an answer about no one thing (how cities join), a place asked again
+        (["Başvuru nereye gönderiliyor?", "Türkiye'de?"], "join-turkey"),
+        (["How do cities join?", "and from Turkey?"], "join-turkey"),
         # the last answer's own entry, offered with others
         (["Öğrenen şehir ödülü nedir?", "en son ne zaman verildi?", "kazananlar?"], "award-winners-2024"),
     ],
@@ -397,3 +400,16 @@ def test_a_question_that_names_its_member_keeps_the_matchers_sure_answer(assista
     chat = ("own", "konya")
     assistant.ask("Ankara ne zaman katıldı?", chat=chat)
     assert assistant.ask("Konya Türkiye'den kaçıncı üye?", chat=chat).entry_id == "first-turkish-member"
+
+
+def test_after_an_answer_about_no_one_thing(assistant: Assistant) -> None:
+    """The entry is remembered: "are you sure?" / "tell me more" give it again; a follow-up
+    that names no place is not settled by it."""
+    for then in ("are you sure?", "tell me more"):
+        chat = ("no-one-thing", then)
+        assistant.ask("How do cities join?", chat=chat)
+        reply = assistant.ask(then, chat=chat)
+        assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "how-to-join")
+    chat = ("no-one-thing", "who")
+    assistant.ask("How do cities join?", chat=chat)
+    assert assistant.ask("who decides?", chat=chat).kind != ReplyKind.ANSWER
