@@ -35,6 +35,7 @@ def finder(assistant: Assistant) -> FactFinder:
         ("KOMEK kaç yılında kuruldu", "komek", "founded", "what-is-komek", "2004"),
         ("what street is UIL on", "uil", "address", "uil-address", "Feldbrunnenstraße 58"),
         ("UIL'in sokak adı ne", "uil", "address", "uil-address", "Feldbrunnenstraße 58"),  # "adı": the street's
+        ("KOMEK orada ne yaptı?", "komek", "role", "komek-conference-role", "temsil etti"),  # "there": the conference
         ("UIL'in e-posta adresi ne", "uil", "email", "contact", "learningcities@unesco.org"),
         ("KOMEK'te kaç kişi eğitim aldı", "komek", "trainees", "what-is-komek", "yüz binlerce"),
         ("en son konferans nerede yapıldı", "conference-6", "where", "conference-6-jubail", "Jubail"),
@@ -609,3 +610,10 @@ def test_in_total_keeps_other_figures(assistant: Assistant, question: str, entry
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
     assert says in to_plain(reply.text)
+
+
+def test_what_komek_did_there_is_its_role_but_not_anything_it_did(assistant: Assistant) -> None:
+    chat = ("role", "there")
+    assistant.ask("2. konferans nerede yapıldı?", chat=chat)
+    assert assistant.ask("KOMEK orada ne yaptı?", chat=chat).entry_id == "komek-conference-role"
+    assert assistant.ask("KOMEK ne yaptı?").entry_id == "what-is-komek"  # no place: what KOMEK is
