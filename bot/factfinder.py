@@ -301,6 +301,9 @@ class FactFinder:
                 beyond = factorder.past_the_last(self.facts, kind, lang)
                 if beyond is not None:
                     return beyond
+            gap = factorder.no_such_year(self.facts, kind, None if entity else reading.position, lang)
+            if gap is not None:
+                return gap  # "2018'de ödül verildi mi": none that year
             if entity is None and follow is not None and reading.attributes and reading.position is None:
                 entity = self._entities.get(follow.entity)  # "sonuç belgesi neydi?" after Medellín
         whole: str | None = None  # what is asked of a whole kind ("ödül kaç kez verildi", "kaç tane belge var")

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from babel.lists import format_list
+
 from bot.conversation import Topic
 from bot.factanswer import FactAnswer
 from bot.facts import Entity, FactBase, Kind
@@ -19,6 +21,7 @@ __all__ = [
     "for_the_kind",
     "locate",
     "nearest",
+    "no_such_year",
     "ordered",
     "past_the_last",
     "range_fact",
@@ -152,6 +155,29 @@ def past_the_last(facts: FactBase, kind: Kind, lang: str) -> FactAnswer | None:
     if card is None or not things:
         return None
     return FactAnswer(things[-1], "", Html(""), card, Topic(kind.id, "", None, lang), missing=True)
+
+
+def no_such_year(facts: FactBase, kind: Kind | None, position: Position | None, lang: str) -> FactAnswer | None:
+    """ "2018'de ödül verildi mi?": a year (``position`` ("year", y)) with no thing of
+    ``kind`` before its last one held is a plain no, said with the years there were (the
+    kind's ``none`` range); a year after the last one held is "I don't know that"
+    (:func:`past_the_last`): the sources may not have it yet. None when the kind says neither."""
+    if kind is None or position is None or position[0] != "year":
+        return None
+    year, template = position[1], kind.ranges.get("none")
+    held = [e for e in ordered(facts, kind) if not e.upcoming]
+    years = [int(y) for e in held if (y := e.value("year", "en")) and y.isdigit()]
+    if template is None or not years or year in years:
+        return None
+    if year > max(years):
+        return past_the_last(facts, kind, lang)
+    card = kind.cards.get("all")
+    if card is None:
+        return None
+    text = template[lang] if lang in template else template["en"]
+    items = escape(format_list([str(y) for y in sorted(set(years))], locale=lang))  # "2015, 2017 ve 2019"
+    html = Html(text.replace("{year}", str(year)).replace("{count}", str(len(set(years)))).replace("{items}", items))
+    return FactAnswer(held[-1], "none_year", html, card, Topic(kind.id, "", None, lang))
 
 
 def range_fact(facts: FactBase, kind: Kind, label: str, year: int, lang: str) -> FactAnswer | None:

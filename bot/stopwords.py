@@ -42,7 +42,7 @@ STOPWORDS_TR: frozenset[str] = frozenset(
             degilmi dogru dogrumu sanirim galiba yanlis hatirladigim kadariyla neydi neymis nelerdi nedi
             biliyorum duydum duymustum okudum okumustum saniyorum sanmistim zannediyorum zannetmistim bence
             diyorlar deniyor soyleniyor soylemisti yasiyorum oturuyorum yaziyorum okuyorum geliyorum sordu
-            soruyor
+            soruyor hep oyle kolay gelsin karistiriyorum
             """
         ),
         # Chat shorthand and slang that say nothing about the entry ("valla bişey sorcam kanka").
@@ -56,6 +56,12 @@ STOPWORDS_TR: frozenset[str] = frozenset(
             """
             orasi orasinin orasida orada oraya burasi burasinin burada buraya oranin hemen
             kez kere defa
+            """
+        ),
+        # Verbs that report what a text says ("brifte hangi stratejiden bahsediliyor?")
+        *_words(
+            """
+            bahsediyor bahsedilen bahsediliyor bahsedilmis bahsettigi yaziyor yazan yaziliyor yazilan
             """
         ),
     ]
@@ -79,13 +85,21 @@ STOPWORDS_EN: frozenset[str] = frozenset(
         *_words(
             """
             still forgot forget remind correct right again remember think guess thought heard believe per
-            believed assume assumed overall
+            believed assume assumed true sorry overall
             """
         ),
         # Verbs that only carry a question along ("which conference came before Medellín?")
         *_words(
             """
             came come comes coming go goes going went happen happened happens whether itself themselves too
+            """
+        ),
+        # Verbs that report what a text says ("which strategy does the brief cite?"), and
+        # the words of a rule's wording ("what must we commit to", "max nominations")
+        *_words(
+            """
+            mention mentions mentioned cite cited refer refers referred
+            must max maximum
             """
         ),
         # Chat shorthand for them ("wat is the gnlc", "pls tell me")

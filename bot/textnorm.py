@@ -201,7 +201,11 @@ _JOINED = (
     ("how many", "kac"),
     ("how much", "kac"),
 )
-_JOINED_RE = tuple((pair, re.compile(rf"\b{pair}\b"), joined) for pair, joined in _JOINED)
+# An ending may follow the ones that take endings ("e-postası", "e-maili").
+_SUFFIXED = frozenset(["e posta", "e mail"])
+_JOINED_RE = tuple(
+    (pair, re.compile(rf"\b{pair}" if pair in _SUFFIXED else rf"\b{pair}\b"), joined) for pair, joined in _JOINED
+)
 # Abbreviations that also stand for a word of their long name: "ICLC" is a conference.
 EXPANSIONS: dict[str, tuple[str, ...]] = {"iclc": ("konferans",), "gnlc": ("ag",), "uil": ("enstitu",)}
 # "Hangi illerimiz üye?": our provinces, cities, municipalities are Türkiye's (the bot's

@@ -562,7 +562,8 @@ def test_tuning5_is_well_formed(assistant: Assistant) -> None:
 
 
 def test_the_holdouts_stay_out_of_tuning5() -> None:
-    _holdouts_stay_out(TUNING5, KNOWN_TUNING5_OVERLAP, "holdout[0-9]*.yaml")
+    # holdout6 came later: its overlap with tuning5 is listed with it (KNOWN_TUNING_OVERLAP_6)
+    _holdouts_stay_out(TUNING5, KNOWN_TUNING5_OVERLAP | KNOWN_TUNING_OVERLAP_6, "holdout[0-9]*.yaml")
 
 
 # ------------------------------------------------------------------------------ tuning6
@@ -632,4 +633,101 @@ def test_tuning6_is_well_formed(assistant: Assistant) -> None:
 
 
 def test_the_holdouts_stay_out_of_tuning6() -> None:
-    _holdouts_stay_out(TUNING6, KNOWN_TUNING6_OVERLAP, "holdout*.yaml")
+    # holdout6 came later: its overlap with tuning6 is listed with it (KNOWN_TUNING_OVERLAP_6)
+    _holdouts_stay_out(TUNING6, KNOWN_TUNING6_OVERLAP | KNOWN_TUNING_OVERLAP_6, "holdout*.yaml")
+
+
+# ------------------------------------------------------------------------------ holdout6
+# holdout6 (helper blind10, 2026-12-02): a HOLDOUT written blind in two phases (see its header),
+# never tuned on and never run by its writer; checked here on its own. Its blind questions
+# that were already, word for word (folded), strings in content/ (21, content at main 3e56729)
+# or questions of tuning2..tuning6 (35) stay (people ask them this way); no other may join.
+HOLDOUT6 = EVAL / "holdout6.yaml"
+KNOWN_COINCIDENCES_6 = {
+    fold(q)
+    for q in (
+        "UNESCO Öğrenen Şehirler Küresel Ağı nedir?",
+        "Üye şehirlerde toplam kaç kişi yaşıyor?",
+        "Bir şehir ağa nasıl üye olur?",
+        "UNESCO Öğrenen Şehir Ödülü nedir?",
+        "UIL nedir?",
+        "KOMEK nedir?",
+        "Türkiye'nin ilk öğrenen şehri hangisi?",
+        "Konya ne zaman üye oldu?",
+        "Sakarya ne zaman üye oldu?",
+        "eskisehir ne zaman uye oldu",
+        "What is the UNESCO Global Network of Learning Cities?",
+        "When was the GNLC launched?",
+        "How does a Turkish municipality apply?",
+        "What is the Yeonsu Declaration?",
+        "What is the UNESCO Learning City Award?",
+        "Who can apply for the Learning City Award?",
+        "What is UIL?",
+        "When was UIL founded?",
+        "What is KOMEK?",
+        "When did Konya join the network?",
+        "what can you do?",
+    )
+}
+KNOWN_TUNING_OVERLAP_6 = {
+    fold(q)
+    for q in (
+        "UNESCO Öğrenen Şehirler Küresel Ağı nedir?",  # tuning5
+        "Ağda şu an kaç şehir var?",  # tuning6
+        "Dünyada 1000'den fazla öğrenen şehir var diyorlar, doğru mu?",  # tuning4
+        "Bir şehir ağa nasıl üye olur?",  # tuning5
+        "Pekin'de hangi belge kabul edildi?",  # tuning6
+        "Türkiye'de hiç öğrenen şehirler konferansı yapıldı mı?",  # tuning4
+        "2024'te kaç şehir ödül aldı?",  # tuning5
+        "UIL nedir?",  # tuning2, tuning4, tuning5, tuning6
+        "KOMEK nedir?",  # tuning2, tuning4, tuning5, tuning6
+        "Türkiye'nin ilk öğrenen şehri hangisi?",  # tuning3
+        "Türkiye'den en son hangi şehir katıldı?",  # tuning2
+        "Konya ne zaman üye oldu?",  # tuning6
+        "Hatay 2019'da mı katıldı, emin misin?",  # tuning6
+        "2020'de Türkiye'den kaç şehir katıldı?",  # tuning6
+        "Bolu hala üye mi?",  # tuning3, tuning4, tuning6
+        "KOMEK kursları ücretli mi?",  # tuning2
+        "Konya Büyükşehir Belediye Başkanı kim?",  # tuning3, tuning5
+        "Mevlana Müzesi kaçta açılıyor?",  # tuning2
+        "What is the UNESCO Global Network of Learning Cities?",  # tuning3, tuning5
+        "When was the GNLC launched?",  # tuning2
+        "what are the key features of a learning city",  # tuning4
+        "what thematic clusters does the network have?",  # tuning4
+        "How can a city join the network?",  # tuning6
+        "When was the last call for applications?",  # tuning6
+        "What was the theme of the Beijing conference?",  # tuning4
+        "Wasn't the second conference in May 2015?",  # tuning2
+        "What was UIL called before?",  # tuning6
+        "When was UIL founded?",  # tuning4, tuning6
+        "What is KOMEK?",  # tuning3, tuning5, tuning6
+        "How many Turkish cities joined in 2022?",  # tuning2, tuning5, tuning6
+        "Is Hamburg a learning city?",  # tuning6
+        "How many German cities are members?",  # tuning2
+        "Is Kaunas still a member?",  # tuning4
+        "What are KOMEK's opening hours?",  # tuning6
+        "What did Konya write in its last biennial report?",  # tuning2
+    )
+}
+
+
+def _holdout6_blind() -> set[str]:
+    return {fold(c["q"]) for c in _load(HOLDOUT6) if "context" not in c and c["style"] != "smalltalk"}
+
+
+def test_holdout6_is_well_formed(assistant: Assistant) -> None:
+    cases = _load(HOLDOUT6)
+    test_every_case_is_well_formed(cases, assistant)
+    test_no_duplicate_questions(cases)
+    test_the_sets_cover_both_languages_and_every_style(cases)
+
+
+def test_holdout6_stays_out_of_the_content() -> None:
+    assert sorted((_holdout6_blind() - KNOWN_COINCIDENCES_6) & _content_strings()) == []
+
+
+def test_holdout6_stays_out_of_the_tuning_sets() -> None:
+    blind = _holdout6_blind()
+    for path in (TUNING2, TUNING3, TUNING4, TUNING5, TUNING6):
+        tuning = {fold(c["q"]) for c in _load(path)}
+        assert sorted((blind & tuning) - KNOWN_TUNING_OVERLAP_6) == [], path.name

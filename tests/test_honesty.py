@@ -215,7 +215,7 @@ PROBES = Path(__file__).parent / "eval" / "honesty_probes.yaml"
 def test_the_probes_are_refused_and_their_look_alikes_answered(assistant: Assistant) -> None:
     """tests/eval/honesty_probes.yaml (442): measured 2026-12-02 at right at once 0.947,
     refused 0.993, confidently wrong 0.014 (main before this work: 0.908, 0.800, 0.147);
-    the bars sit a little below."""
+    with round 5 (518): 0.954, 0.989, 0.015. The bars sit a little below."""
     report = evaluate(assistant, load_cases(PROBES))
     misses = "\n".join(f"{o.kind} {o.entry} {o.case.expect}: {o.case.question}" for o in report.misses)
     assert len(report.off_topic) >= 280 and len(report.on_topic) >= 150
@@ -278,3 +278,16 @@ def test_a_citys_card_is_not_the_answer_to_a_question_that_does_not_name_the_cit
 )
 def test_a_question_naming_the_city_still_gets_its_card(assistant: Assistant, question: str, entry: str) -> None:
     assert assistant.ask(question).entry_id == entry
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["kaç UNESCO üyesi ülke var", "how many member states does UNESCO have", "UNESCO'nun kaç üye devleti var"],
+)
+def test_unescos_own_member_states_are_not_the_networks_members(assistant: Assistant, question: str) -> None:
+    assert assistant.ask(question).kind == ReplyKind.NO_ANSWER
+
+
+@pytest.mark.parametrize("question", ["UNESCO Öğrenen Şehirler Ağına kaç ülke üye", "ağa kaç ülke üye"])
+def test_the_networks_countries_are_still_counted(assistant: Assistant, question: str) -> None:
+    assert assistant.ask(question).entry_id == "member-count"

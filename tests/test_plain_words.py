@@ -1,0 +1,115 @@
+"""Everyday words for what the content says in its own (issue 9): the sources, sending an
+application, a network that shrinks.
+
+The content calls the Turkish text it started from "KOMEK's text" ("KOMEK'in metni"); people
+call it "the brief", "brif" or "broşür". Verbs that only report what a text says ("mention",
+"cite", "bahsediliyor") carry no topic; "say" does ("what did UNESCO say about KOMEK").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.assistant import Assistant
+from bot.replies import ReplyKind
+from bot.tghtml import to_plain
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "says"),
+    [
+        ("why isn't Bursa in the brief", "brief-members-list", "Balıkesir"),
+        ("Broşürdeki listede neden bazı şehirler yok?", "brief-members-list", "Sakarya"),
+        ("what strategy does the brief mention", "unesco-strategy-34c4", "34 C/4"),
+        ("what does nearly 500 million citizens refer to", "member-count", "500"),
+        ("how many people has KOMEK trained", "what-is-komek", "several hundred thousand"),
+        ("komek kaç kişiye eğitim verdi", "what-is-komek", "yüz binlerce"),
+        ("is the AI conference confirmed", "conference-7", "no confirmed information"),
+        ("yapay zeka konferansı kesin mi", "conference-7", "doğrulanmış bir bilgi yok"),
+        ("üyelik başvurusu kime gönderilir", "how-to-join", "Millî Komisyon"),
+        ("max nominations per country", "learning-city-award", "2"),
+        ("what must members do", "member-duties", "every two years"),
+    ],
+)
+def test_the_brief_and_sending_words_find_their_entry(
+    assistant: Assistant, question: str, entry: str, says: str
+) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    assert says in to_plain(reply.text)
+
+
+def test_say_still_names_what_a_source_said(assistant: Assistant) -> None:
+    """'say' is not a reporting verb to drop: it is what the question asks."""
+    reply = assistant.ask("Why do some sources say 1000 cities when the network lists far fewer members?")
+    assert reply.entry_id == "thousand-cities-claim" or "thousand-cities-claim" in reply.suggestions
+
+
+def test_asking_the_bot_to_submit_an_application_is_not_uils_address(assistant: Assistant) -> None:
+    """'submit' stays out of the sending words: the bot cannot send anyone's form."""
+    reply = assistant.ask("Can you submit my city's application to UIL for me?")
+    assert not (reply.kind == ReplyKind.ANSWER and reply.entry_id == "uil-address")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "why did the count fall in 2024",
+        "has the network shrunk",
+        "which cities left the network",
+        "do memberships lapse",
+    ],
+)
+def test_a_falling_count_is_the_growth_card(assistant: Assistant, question: str) -> None:
+    """The growth card (the counts over time, and that they can fall) answers it."""
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "member-growth")
+    assert "lapse" in to_plain(reply.text)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "says"),
+    [
+        ("başvuru e-postası hangisi", "contact", "learningcities@unesco.org"),
+        ("UIL posta adresi", "uil-address", "Feldbrunnenstraße"),
+        ("does KOMEK have a branch in Kosovo", "what-is-komek", "North Macedonia, Kosovo and Bosnia-Herzegovina"),
+        ("KOMEK Bosna'da var mı", "what-is-komek", "Bosna-Hersek"),
+        ("Cork'ta hangi tarihte toplanıldı", "conference-3-cork", "18–20 Eylül 2017"),
+        ("öğrenen şehrin sonuçları neler, bireysel güçlenme falan", "key-features", "bireyin güçlenmesi"),
+    ],
+)
+def test_words_with_endings_and_places_of_an_answer(assistant: Assistant, question: str, entry: str, says: str) -> None:
+    """ "e-postası" is the e-mail (not the postal address); KOMEK's branches are its own
+    card's places; "toplanıldı" asks when a conference was held."""
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    assert says in to_plain(reply.text)
+
+
+def test_a_meeting_is_not_a_holding(assistant: Assistant) -> None:
+    """ "toplantı" (a meeting) is not "toplandı" (was held): the KOMEK question stays the declaration's."""
+    question = (
+        "Kolay gelsin. Emekliyim, KOMEK'te ahşap boyama öğreniyorum. Bizim kurslar UNESCO'nun bir "
+        "toplantısında övülmüş diye duydum, hangi toplantıydı o?"
+    )
+    reply = assistant.ask(question)
+    assert reply.entry_id == "komek-declaration" or "komek-declaration" in reply.suggestions
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Someone told me Konya is a learning city. True?", "city-konya"),
+        ("is it true that the award was given in 2019", "learning-city-award"),
+    ],
+)
+def test_true_only_asks_for_a_check(assistant: Assistant, question: str, entry: str) -> None:
+    """ "True?" is a check of what was said, like "correct?": no unknown word that sinks it."""
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+def test_or_else_still_reads_as_a_question_of_membership(assistant: Assistant) -> None:
+    """ "yoksa" (or else) stays a word: "..., yoksa üye değil miyiz?" is not KOMEK's card."""
+    reply = assistant.ask("Balıkesir'de yaşıyorum, KOMEK'in sitesinde bizi göremedim, yoksa üye değil miyiz?")
+    assert not (reply.kind == ReplyKind.ANSWER and reply.entry_id == "what-is-komek")
