@@ -27,8 +27,8 @@ from bot.listings import Listings
 from bot.matching import Decision, MatchResult, Thresholds
 from bot.memberroute import TURKIYE_MEMBERS_ENTRY, members_first, turkiye_list
 from bot.members.answers import MemberAnswers
-from bot.members.model import parse_list_entry_id
 from bot.prepared import Prepared
+from bot.relatedfollow import entry_topic
 from bot.render import Renderer
 from bot.replies import Button, InlineArticle, Reply, ReplyKind, reply_of
 from bot.selfcheck import self_check
@@ -231,8 +231,7 @@ class Assistant:
         if topic is None and reply.kind == ReplyKind.ANSWER and reply.entry_id:
             # Any answer about one thing can be followed up ("peki Bolu?"), whoever gave it.
             topic = self.understanding.follow.topic_of_answer(reply.entry_id, text, reply.lang)
-            if topic is None and parse_list_entry_id(reply.entry_id) is not None:  # "Which UK cities?" >> "and 2025?"
-                topic = Topic("entry", reply.entry_id, None, reply.lang, entry=reply.entry_id)
+            topic = topic or entry_topic(self, reply.entry_id, reply.lang)  # "Which UK cities?" >> "and 2025?"
         if topic is not None and reply.entry_id and self.has_answer(reply.entry_id):
             topic = replace(topic, entry=reply.entry_id)
         if topic is not None:
@@ -270,7 +269,7 @@ class Assistant:
                 (self.menu_button(lang),),
             )
             return self._finish(body, lang, kind=ReplyKind.NO_ANSWER, buttons=buttons), fact.topic
-        if fact is not None and matcher_knows_better(self, text, fact, result):
+        if fact is not None and matcher_knows_better(self, text, fact, result, context):
             fact = None
         if fact is not None:
             reply = self._fact_reply(fact, lang)

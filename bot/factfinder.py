@@ -24,9 +24,10 @@ from bot import factorder
 from bot.conversation import Topic
 from bot.factanswer import FactAnswer
 from bot.factchecks import YEAR, checks_a_place
-from bot.factorder import FIELD, card_for, checked, locate, nearest, ordered, range_fact, relative
+from bot.factcompare import compared
+from bot.factorder import card_for, checked, for_the_kind, locate, nearest, range_fact, relative
 from bot.factpairs import Pair, owner_kind, pair_fact, read_pair
-from bot.factpositions import ORDINAL_WORDS, RELATIONS, names_an_order, next_to, position, written_ordinals
+from bot.factpositions import ORDINAL_WORDS, RELATIONS, next_to, only_now, position, written_ordinals
 from bot.factrank import Ranking
 from bot.facts import Entity, FactBase, Kind
 from bot.phrases import PhraseIndex
@@ -96,6 +97,7 @@ class FactFinder:
         reading = _Reading(attributes=[], used=set())
         assert reading.used is not None and reading.attributes is not None
         named_span = range(0)
+        ranked_after: tuple[int, int, str] | None = None
         related = reading.related = RELATIONS.find(tokens)
         # "Konya kaçıncı üye?", "Bolu dördüncü üye mi?": a member's place in the order
         kinds_named = [self.facts.kinds[k] for _, _, k in self._kind_words.find(tokens)]
@@ -165,6 +167,8 @@ class FactFinder:
                 if reading.position[0] == "rank":
                     reading.used.add(years[0][0])
                     reading.position = ("year", years[0][1])
+            elif reading.position[0] == "rank" and reading.entity is None:
+                ranked_after = related[0]  # "ilk konferanstan sonraki", "the conference after the third one"
         if reading.kind is None and kinds:
             strong = [(k, f) for k, f in kinds if not k.weak] or kinds
             placed = reading.position is not None and reading.position[0] in ("rank", "year")
@@ -177,6 +181,10 @@ class FactFinder:
                 reading.kind = strong[0][0]
             else:
                 reading.ambiguous = True
+        anchor = locate(self.facts, reading.kind, reading.position) if ranked_after and reading.kind else None
+        if anchor is not None and ranked_after is not None:  # the one after (before) the one at that place
+            reading.used.update(range(ranked_after[0], ranked_after[1]))
+            reading.relation, reading.position = (ranked_after[2], anchor), None
         for kind, named in kinds:
             if reading.kind is not None and kind.id == reading.kind.id:
                 reading.used |= named
@@ -206,20 +214,6 @@ class FactFinder:
         """Whether a folded word is one of the facts' attribute or kind words ("month")."""
         return self._attribute_words.has([word]) or self._kind_words.has([word])
 
-    def year_of(self, entity_id: str) -> int | None:
-        """The year a thing is ordered by ("2022" for Bursa), when its kind is ordered by one."""
-        entity = self._entities.get(entity_id)
-        if entity is None:
-            return None
-        order = self.facts.kinds[entity.kind].order
-        value = entity.value(order, "en") if order else None
-        return int(value) if value and YEAR.fullmatch(value) else None
-
-    @staticmethod
-    def names_an_order(word: str) -> bool:
-        """Whether a folded word is an order word ("ilki", "sonuncusu"): :func:`bot.factpositions.names_an_order`."""
-        return names_an_order(word)
-
     # ------------------------------------------------------------------ answering
     def answer(self, text: str, lang: str, context: Topic | None = None) -> FactAnswer | None:
         """The short answer to ``text``, or None when it is not an attribute question
@@ -228,12 +222,15 @@ class FactFinder:
         if not tokens or len(tokens) > 30:
             return None
         ranked = self._ranking.fact(tokens, lang)  # "en uzun konferans", "hangi yıl en çok şehir ödül aldı"
+        ranked = ranked or compared(self.facts, self._names, tokens, lang)  # "Cork mu önce Medellín mi?"
         if ranked is not None:
             return ranked
         reading = self._read(tokens)
         if reading.ambiguous:
             return None
         assert reading.used is not None and reading.attributes is not None
+        if context is not None and reading.position is None:  # "and now?" after 2020's count: the latest
+            reading.position = only_now(tokens, reading.used, FOLLOW_UP_WORDS, self.facts.kinds.get(context.kind))
         unexplained = [t for i, t in enumerate(tokens) if i not in reading.used and t not in STOPWORDS]
         related = reading.related or []
         relation_words = {tokens[i] for s, e, _ in related for i in range(s, e)}  # "the one before?"
@@ -309,11 +306,12 @@ class FactFinder:
                 return gap  # "2018'de ödül verildi mi": none that year
             if entity is None and follow is not None and reading.attributes and reading.position is None:
                 entity = self._entities.get(follow.entity)  # "sonuç belgesi neydi?" after Medellín
+        whole: str | None = None  # what is asked of a whole kind ("ödül kaç kez verildi", "kaç tane belge var")
         if entity is None and reading.kind is not None:
-            entity = self._for_the_kind(reading.kind, [a for _, a in reading.attributes])  # "ödül kaç kez verildi"
+            entity, whole = for_the_kind(self.facts, reading.kind, [a for _, a in reading.attributes])
         if entity is None and follow is not None and not follow.entity and reading.position is None:
             # "kaç kez verildi?" after the award's card: the kind's own attributes
-            entity = self._for_the_kind(self.facts.kinds[follow.kind], [a for _, a in reading.attributes])
+            entity, whole = for_the_kind(self.facts, self.facts.kinds[follow.kind], [a for _, a in reading.attributes])
         if entity is None:
             return None
         kind = self.facts.kinds[entity.kind]
@@ -335,11 +333,16 @@ class FactFinder:
             wanted = checked(entity, kind, reading.position)
             if not wanted and reading.entity is not None and reading.position[0] == "rank":
                 wanted = ["rank"]  # "Medellín 5. konferans mıydı?": which one it was
+        in_order = reading.relation is not None or (
+            reading.position is not None and reading.position[0] in ("rank", "latest")
+        )
+        if not wanted and reading.entity is None and kind.fallback and in_order:
+            wanted = [kind.fallback]  # "What is the oldest conference?", "Which conference was held before Cork?"
         if reading.position is not None and reading.position[0] == "year" and len(wanted) > 1:
             # "2020 yılında kaç il üye oldu": "yılında" is the year named, "kaç" the question
             wanted = [a for a in wanted if a not in ("year", "when")] or wanted
         specific = [a for a in wanted if not self._generic.get(a, False)]
-        asked = specific or wanted
+        asked = [whole] if whole else specific or wanted  # "how many declarations were adopted": how many
         if set(specific) == {"which"} and reading.position is None:  # "which city hosted it?": which, then where
             asked = [*specific, *(a for a in wanted if a not in specific)]
         plain = not [t for t in unexplained if t not in FOLLOW_UP_WORDS | relation_words]  # nothing else said
@@ -355,7 +358,8 @@ class FactFinder:
             topic = Topic(entity.kind, entity.id, attribute, lang)
             template = entity.template(kind, attribute)
             if template is not None:
-                card = card_for(kind, entity, attribute, None if reading.relation else reading.position)
+                place = None if reading.relation else reading.position
+                card = card_for(kind, entity, attribute, place, asked=attribute in {a for _, a in reading.attributes})
                 html = entity.render(template, lang)
                 named = reading.entity
                 correction = named.template(kind, "rank") if named and named.kind == entity.kind else None
@@ -370,16 +374,6 @@ class FactFinder:
             # Medellín conference?" (known for the 2nd only) is honestly not known.
             if any(other.knows(kind, attribute) for other in self.facts.of_kind(kind.id)):
                 return FactAnswer(entity, attribute, Html(""), entity.card, topic, missing=True)
-        return None
-
-    def _for_the_kind(self, kind: Kind, attributes: list[str]) -> Entity | None:
-        """The thing to answer a question about a whole kind with: any of its things, when
-        the kind's template for an attribute asked names no field ("kaç kez verildi")."""
-        for attribute in attributes:
-            texts = kind.templates.get(attribute)
-            if texts is not None and not any(FIELD.search(text) for text in texts.values()):
-                things = ordered(self.facts, kind)
-                return things[-1] if things else None
         return None
 
     def topic_of_entry(self, entry: str, lang: str) -> Topic | None:

@@ -18,6 +18,7 @@ __all__ = [
     "Position",
     "card_for",
     "checked",
+    "for_the_kind",
     "locate",
     "nearest",
     "no_such_year",
@@ -26,9 +27,14 @@ __all__ = [
     "range_fact",
     "relation_to_last",
     "relative",
+    "year_of",
 ]
 
 FIELD = re.compile(r"\{(\w+)\}")  # a template's placeholders
+# Attributes of one thing named, answered on its own card also when others share its year
+# ("Afyon kaçıncı?", "ne zaman?" after Bursa): not which ones or how many joined that year,
+# nor the thing at a place ("Türkiye'nin 5. üyesi": one of three that joined in 2020)
+_OWN = frozenset(["rank", "when", "year"])
 Position = tuple[str, int]  # ("rank", n) | ("year", y) | ("latest", 0) | ("next", 0) | ("value", n)
 
 
@@ -58,14 +64,17 @@ def locate(facts: FactBase, kind: Kind, position: Position | None) -> Entity | N
 
 
 def relative(facts: FactBase, label: str, anchor: Entity) -> Entity | None:
-    """The first thing after ``anchor`` in its kind's order, or the last before it."""
+    """The first thing after ``anchor`` in its kind's order (after the last one held, the
+    upcoming one), or the last before it."""
     kind = facts.kinds[anchor.kind]
     if not kind.order:
         return None
     key = int(anchor.value(kind.order, "en") or 0)
     things = ordered(facts, kind)
     if label == "after":
-        return next((e for e in things if int(e.value(kind.order, "en") or 0) > key), None)
+        after = next((e for e in things if int(e.value(kind.order, "en") or 0) > key), None)
+        # after the last one held, the one planned ("Jubail'den sonraki konferans": the 7th, not confirmed)
+        return after or next((e for e in facts.of_kind(kind.id) if e.upcoming and e.id != anchor.id), None)
     return next((e for e in reversed(things) if int(e.value(kind.order, "en") or 0) < key), None)
 
 
@@ -94,17 +103,44 @@ def checked(entity: Entity, kind: Kind, position: Position) -> list[str]:
     return figures if len(figures) == 1 else []
 
 
-def card_for(kind: Kind, entity: Entity, attribute: str, position: Position | None) -> str:
+def year_of(facts: FactBase, entity_id: str) -> int | None:
+    """The year a thing is ordered by ("2022" for Bursa), when its kind is ordered by one."""
+    entity = next((e for e in facts.entities if e.id == entity_id), None)
+    if entity is None:
+        return None
+    order = facts.kinds[entity.kind].order
+    value = entity.value(order, "en") if order else None
+    return int(value) if value and re.fullmatch(r"\d{4}", value) else None
+
+
+def for_the_kind(facts: FactBase, kind: Kind, attributes: list[str]) -> tuple[Entity | None, str | None]:
+    """The thing to answer a question about a whole kind with, and the attribute that
+    answers it: any of its things, when the kind's template for an attribute asked names
+    no field ("ödül kaç kez verildi", "kaç tane sonuç belgesi var": how many documents,
+    not the latest one's outcome); (None, None) otherwise."""
+    for attribute in attributes:
+        texts = kind.templates.get(attribute)
+        if texts is not None and not any(FIELD.search(text) for text in texts.values()):
+            things = ordered(facts, kind)
+            return (things[-1], attribute) if things else (None, None)
+    return None, None
+
+
+def card_for(kind: Kind, entity: Entity, attribute: str, position: Position | None, *, asked: bool = True) -> str:
     """The entry to offer: the thing's own for the attribute, the kind's for the
-    attribute, for first/latest or for an answer that names several things."""
-    if attribute in entity.cards:
+    attribute, for first/latest or for an answer that names several things. ``asked``:
+    whether the question asked the attribute (not only its kind's fallback: "Which
+    conference came right after Beijing?" is the conference's card, though its dates
+    answer it). A thing's place in the order or its date ("Afyon kaçıncı?", "ne zaman?"
+    after Bursa) is its own card, also when others joined with it."""
+    if attribute in entity.cards and asked:
         return entity.cards[attribute]
     label = position[0] if position else None
     for key, applies in (
         (attribute, True),
         ("first", label == "rank" and position is not None and position[1] == 1),
         ("latest", label == "latest"),
-        ("group", int(entity.value("group_size", "en") or 1) > 1),
+        ("group", (attribute not in _OWN or label == "rank") and int(entity.value("group_size", "en") or 1) > 1),
     ):
         if applies and key in kind.cards:
             return kind.cards[key]

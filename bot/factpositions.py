@@ -10,10 +10,11 @@ from functools import lru_cache
 
 from bot.factchecks import YEAR
 from bot.factorder import Position
+from bot.facts import Kind
 from bot.phrases import PhraseIndex, word_matches
 from bot.textnorm import STOPWORDS
 
-__all__ = ["ORDINAL_WORDS", "RELATIONS", "names_an_order", "next_to", "position", "written_ordinals"]
+__all__ = ["ORDINAL_WORDS", "RELATIONS", "names_an_order", "next_to", "only_now", "position", "written_ordinals"]
 
 _ORDINALS = {
     1: ("birinci", "ilk", "first", "1st", "1inci", "1nci"),
@@ -46,6 +47,9 @@ def _long_ordinal(token: str) -> int | None:
 
 _LATEST: tuple[tuple[str, ...], ...] = (("en", "son"), ("enson",), ("son",), ("en", "yeni"), ("latest",), ("last",))
 _LATEST += (("most", "recent"), ("newest",), ("en", "guncel"), ("recent",), ("sonuncu",))
+# Now, said alone after a thing of a year ("and now?" after 2020's count): the latest one
+_NOW = PhraseIndex((p, None) for p in (("now",), ("today",), ("currently",), ("nowadays",), ("these", "days")))
+_NOW_TR = PhraseIndex((p, None) for p in (("simdi",), ("su", "an"), ("su", "anda"), ("bugun",), ("gunumuzde",)))
 _FIRST = (("en", "eski"), ("en", "once"), ("oldest",), ("earliest",), ("en", "erken"))
 _NEXT = (("bir", "sonraki"), ("sonraki",), ("gelecek",), ("next",), ("upcoming",), ("yaklasan",), ("coming",))
 _ORDER_WORDS = frozenset(
@@ -77,7 +81,11 @@ def position(tokens: list[str], used: set[int]) -> Position | None:
         s, e, label = min(placed, key=lambda item: (item[2] != "next", item[0]))
         dated = any((m := YEAR.match(t)) is not None and 1990 <= int(m.group(1)) <= 2035 for t in tokens)
         related = dated and bool(RELATIONS.find(tokens))  # "2019'dan sonraki ilk", "2020'den önceki son"
-        if not (label == "next" and dated) and not related:  # after (or before) that year, not the upcoming
+        # "ilk konferanstan sonraki": after the first one, not the upcoming
+        ranked = label == "next" and any(_rank_word(t) for t in tokens) and bool(RELATIONS.find(tokens))
+        if (
+            not (label == "next" and dated) and not related and not ranked
+        ):  # after (or before) that year, not the upcoming
             used.update(range(s, e))
             return label, 0
     value: tuple[int, int] | None = None  # a number that is no year: what is asked or checked
@@ -111,6 +119,27 @@ def position(tokens: list[str], used: set[int]) -> Position | None:
         used.add(value[0])
         return "value", value[1]
     return None
+
+
+def only_now(tokens: list[str], used: set[int], leaning: frozenset[str], kind: Kind | None) -> Position | None:
+    """The latest position when ``tokens`` say nothing but "now" ("and now?", "peki
+    şimdi?", "ya bugün?"), besides the ``leaning`` words of a follow-up and stop words,
+    after a thing of an ordered ``kind`` (not one only placed relative to others: "ya
+    şimdi?" after Konya's year asks no newest Turkish member); the tokens that say it
+    added to ``used``."""
+    if kind is None or not kind.order or kind.relations_only:
+        return None
+    spans = [(s, e) for index in (_NOW, _NOW_TR) for s, e, _ in index.find(tokens)]
+    said = {i for s, e in spans for i in range(s, e)}
+    if not spans or not all(i in said or t in leaning or t in STOPWORDS for i, t in enumerate(tokens)):
+        return None
+    used.update(said)
+    return "latest", 0
+
+
+def _rank_word(token: str) -> bool:
+    """An ordinal ("ilk", "üçüncü", "6.", "dördüncüsü")."""
+    return token in ORDINAL_WORDS or (token[-1:] == "." and token[:-1].isdigit()) or _long_ordinal(token) is not None
 
 
 def names_an_order(word: str) -> bool:

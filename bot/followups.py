@@ -15,6 +15,8 @@ from collections.abc import Callable, Sequence
 
 from bot.conversation import Topic
 from bot.factfinder import FOLLOW_UP_WORDS, FactFinder
+from bot.factorder import year_of
+from bot.factpositions import names_an_order
 from bot.lang import Lang
 from bot.members.directory import Directory
 from bot.smalltalk import SmallTalk
@@ -40,6 +42,10 @@ _SAME_YEAR = (
 )
 _OTHERS = frozenset(
     ["baska", "diger", "digerleri", "baskalari", "other", "others", "else", "also", "too", "with", "it"]
+)
+# Words that widen "the same year" to the whole network ("o yıl toplam kaç yeni şehir girdi")
+_OVERALL = frozenset(
+    ["toplam", "toplamda", "total", "overall", "altogether", "worldwide", "dunyada", "dunya", "agda", "aga"]
 )
 _YEAR_WORD = re.compile(r"20[1-3]\d")  # a year the network has or will have
 _ACKNOWLEDGEMENTS = frozenset(["thanks", "hello"])  # small talk that may open a follow-up ("tamam", "ok")
@@ -123,7 +129,7 @@ class FollowUps:
             and w.isalpha()
             and w not in STOPWORDS
             and not self._knows(w, 0.99)
-            and not self.finder.names_an_order(w)  # "ilki", "sonuncusu": which one, not a place
+            and not names_an_order(w)  # "ilki", "sonuncusu": which one, not a place
             and not self.finder.reads(w)  # "which month?": an attribute, not a place
             for w in content
         )
@@ -190,7 +196,8 @@ class FollowUps:
         if at is None or year is None:
             return None
         asked = [w for i, w in enumerate(words) if i not in range(*at) and w not in _OTHERS | FOLLOW_UP_WORDS]
-        where = ["turkiye"] if context.kind == "tr-member" else []
+        # Türkiye's that year, after a Turkish member; the whole network's when it says so ("o yıl toplam kaç")
+        where = ["turkiye"] if context.kind == "tr-member" and not _OVERALL & set(words) else []
         return " ".join([*where, str(year), *asked])
 
     def _year_of(self, context: Topic) -> int | None:
@@ -198,7 +205,7 @@ class FollowUps:
         if self.places is not None and context.entity in self.places.by_entry:
             joined = self.places.by_entry[context.entity].joined
             return joined.first if joined.exact else None
-        return self.finder.year_of(context.entity)
+        return year_of(self.finder.facts, context.entity)
 
 
 def _as_written(text: str) -> str:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz.distance import Levenshtein
 
 from bot import callbacks, tghtml
+from bot.conversation import Topic
 from bot.factfinder import FactAnswer
 from bot.guard import Rule
 from bot.honesty import AskKind
@@ -66,13 +67,24 @@ def kind_fallback(a: Assistant, text: str, lang: Lang) -> Reply | None:
     return reply_of(body, lang, kind=ReplyKind.NO_ANSWER, buttons=((a.menu_button(lang),),))
 
 
-def matcher_knows_better(a: Assistant, text: str, fact: FactAnswer, result: MatchResult) -> bool:
+def matcher_knows_better(
+    a: Assistant, text: str, fact: FactAnswer, result: MatchResult, context: Topic | None = None
+) -> bool:
     """Whether the matcher's sure answer, another entry, covers a word of the question
     that the fact's entry leaves unanswered ("UIL e-posta adresi": the address is UIL's,
-    the e-mail address the contact entry's)."""
+    the e-mail address the contact entry's). Not for a fact read with the chat's last
+    thing (``context``) that the question alone does not give: the matcher reads it
+    without that thing ("kaçıncı üye?" after Ankara is Ankara's place, not the first
+    Turkish member's entry)."""
     best = result.best
     if fact.relative:
         return False  # "and the next conference?" after the 1st: the 2nd, not the content's "next conference"
+    if (
+        context is not None
+        and context.entity == fact.entity.id
+        and a.understanding.fact(text, "en" if fact.topic.lang == "en" else "tr", None) is None
+    ):
+        return False
     if fact.weak and best is not None and best.entry_id != fact.card:
         # "ağda 1000 şehir mi var": KOMEK's claim, the matcher's entry, not the latest count
         figures = set(re.findall(r"\d+", best.phrasing))

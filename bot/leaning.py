@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from bot.conversation import Topic
 from bot.lang import Lang
 from bot.memberfollow import member_follow_up
+from bot.relatedfollow import by_the_last_answer
 from bot.replies import Reply, ReplyKind
 
 if TYPE_CHECKING:
@@ -60,6 +61,9 @@ def leaning(
             retry, retry_topic = ask(full, lang or reply.lang, None)
             if retry.kind == ReplyKind.ANSWER:
                 return retry, retry_topic or _topic(a, retry, full)  # the question in full, to lean on next
+    settled = by_the_last_answer(a, text, reply, context) if follow_up else None  # "Türkiye'de?" after how to join
+    if settled is not None:
+        return settled, None
     return reply, topic
 
 

@@ -85,7 +85,7 @@ STOPWORDS_EN: frozenset[str] = frozenset(
         *_words(
             """
             still forgot forget remind correct right again remember think guess thought heard believe per
-            believed assume assumed true sorry
+            believed assume assumed true sorry overall
             """
         ),
         # Verbs that only carry a question along ("which conference came before Medellín?")

@@ -34,6 +34,8 @@ def finder(assistant: Assistant) -> FactFinder:
         ("UIL'in eski adı", "uil", "old_name", "what-is-uil", "UNESCO Institute for Education"),
         ("KOMEK kaç yılında kuruldu", "komek", "founded", "what-is-komek", "2004"),
         ("what street is UIL on", "uil", "address", "uil-address", "Feldbrunnenstraße 58"),
+        ("UIL'in sokak adı ne", "uil", "address", "uil-address", "Feldbrunnenstraße 58"),  # "adı": the street's
+        ("KOMEK orada ne yaptı?", "komek", "role", "komek-conference-role", "temsil etti"),  # "there": the conference
         ("UIL'in e-posta adresi ne", "uil", "email", "contact", "learningcities@unesco.org"),
         ("KOMEK'te kaç kişi eğitim aldı", "komek", "trainees", "what-is-komek", "yüz binlerce"),
         ("en son konferans nerede yapıldı", "conference-6", "where", "conference-6-jubail", "Jubail"),
@@ -50,8 +52,25 @@ def finder(assistant: Assistant) -> FactFinder:
         ("ağda 7000 şehir var mı", "members-2025", "count", "member-count", "425"),  # not a known figure: the latest
         ("Türkiye'den 2022 yılında kaç il katıldı", "tr-member-bursa", "count", "members-turkey", "3 şehir"),
         # Order: after or before a thing, or a year; which one; how many times.
-        ("Cork'tan önceki konferans", "conference-2", "when", "conference-2-date", "Mexico City"),
+        # Which one: the conference's card, though its dates (the kind's fallback) answer it;
+        # its dates asked: the card of the dates
+        ("Cork'tan önceki konferans", "conference-2", "when", "conference-2-mexico", "Mexico City"),
+        ("Which conference came right after Beijing?", "conference-2", "when", "conference-2-mexico", "Mexico City"),
+        ("Cork'tan önceki konferans ne zaman yapıldı", "conference-2", "when", "conference-2-date", "28–30"),
         ("Medellín'den sonraki konferans nerede", "conference-5", "where", "conference-5-yeonsu", "Yeonsu"),
+        # after the last one held: the one planned, honestly unconfirmed; before it, the one held
+        ("Jubail'den sonraki konferans ne zaman?", "conference-7", "when", "conference-7", "doğrulanmış bir bilgi yok"),
+        ("Jubail'den önceki konferans nerede", "conference-5", "where", "conference-5-yeonsu", "Yeonsu"),
+        # after (before) the one at a place: the one next to it, not the upcoming or the one placed
+        ("ilk konferanstan sonraki konferans nerede yapıldı", "conference-2", "where", "conference-2-mexico", "Mexico"),
+        ("ikinci konferanstan sonraki konferansın teması", "conference-3", "theme", "conference-3-cork", "Küresel"),
+        ("3. konferanstan önceki konferans nerede", "conference-2", "where", "conference-2-mexico", "Mexico"),
+        ("the conference after the third one", "conference-4", "when", "conference-4-medellin", "Medellín"),
+        # placed, asked nothing (a known word besides): the kind's fallback, its dates and place
+        ("Which conference was held before Cork?", "conference-2", "when", "conference-2-mexico", "Mexico City"),
+        ("What is the oldest conference?", "conference-1", "when", "conference-1-beijing", "Beijing"),
+        ("2. konferans", "conference-2", "when", "conference-2-mexico", "Mexico City"),  # not the card of its dates
+        ("bir sonraki konferansın teması ne", "conference-7", "theme", "conference-7", "doğrulanmış bir bilgi yok"),
         ("ilk konferans hangisiydi", "conference-1", "when", "conference-1-beijing", "Pekin"),
         (
             "Türkiye'den 2020'den sonra katılan şehirler",
@@ -74,6 +93,11 @@ def finder(assistant: Assistant) -> FactFinder:
         ("GNLC ne zaman kuruldu", "members-2025", "founded", "gnlc-history", "Ekim 2013"),
         ("Mexico City konferansı kaç gün sürdü", "conference-2", "duration", "conference-2-date", "2 gün"),
         ("Konya Türkiye'den kaçıncı üye", "tr-member-konya", "rank", "city-konya", "2."),
+        # A member's place is its own card, also when others joined the same year; which ones
+        # joined that year is the list's
+        ("Afyon kaçıncı sıradaki Türk üyesi?", "tr-member-afyonkarahisar", "rank", "city-afyonkarahisar", "5–7."),
+        ("Türkiye'den 2020'de hangi şehirler katıldı", "tr-member-izmir", "which", "members-turkey", "Balıkesir"),
+        ("Türkiye'nin 5. üyesi ne zaman katıldı", "tr-member-izmir", "when", "members-turkey", "Balıkesir"),  # one of 3
         ("Medellín kaçıncı konferanstı", "conference-4", "rank", "conference-4-medellin", "4."),
         ("Türkiye'nin en eski üyesi", "tr-member-eskisehir", "which", "first-turkish-member", "Eskişehir"),
         # A named thing and a place that is another's: the named one's place, then the other.
@@ -416,7 +440,7 @@ def test_a_wrong_place_set_right_whatever_follows_it(assistant: Assistant, quest
         ("Tell me about the 5th conference", "the one after that?", "conference-6-jubail"),  # its card: the 5th
         ("Which Turkish cities joined in 2022?", "and the next one?", "city-ankara"),  # next: after the last thing
         ("What was the theme of the 6th conference?", "and the next one?", "conference-7"),  # none after: the upcoming
-        ("Which conference was in Beijing?", "and the next conference?", "conference-2-date"),  # the next after it
+        ("Which conference was in Beijing?", "and the next conference?", "conference-2-mexico"),  # the next after it
         ("Where was the 2019 learning cities conference?", "are you sure it wasn't Bogotá?", "conference-4-medellin"),
         ("Where was the 4th conference?", "wasn't it in Bogotá?", "conference-4-medellin"),  # the place set right
         ("Ödül ilk kez ne zaman verildi?", "kaç şehir almıştı", "learning-city-award"),  # 12, not the network's
@@ -481,3 +505,115 @@ def test_a_conferences_countries_are_not_a_members_membership(assistant: Assista
 def test_a_number_before_what_it_counts_is_a_count(assistant: Assistant, question: str, entry: str, says: str) -> None:
     reply = assistant.ask(question)
     assert reply.entry_id == entry and says in to_plain(reply.text)
+
+
+@pytest.mark.parametrize(
+    ("question", "card", "says"),
+    [
+        ("Which came first, the Cork conference or the Medellín one?", "conferences-overview", ["Cork", "Medellín"]),
+        ("Yeonsu konferansı mı önce Jubail mi?", "conferences-overview", ["Yeonsu", "Jubail"]),
+        ("Jubail konferansı mı yoksa Yeonsu konferansı mı daha yeni?", "conferences-overview", ["Yeonsu", "Jubail"]),
+        ("Was the Beijing conference before the Mexico conference?", "conferences-overview", ["Beijing", "Mexico"]),
+        ("Pekin konferansı Cork konferansından önce miydi?", "conferences-overview", ["Pekin", "Cork"]),
+        # a kind without a list of its own: the earlier one's card
+        ("Pekin Bildirgesi mi daha eski Medellín Manifestosu mu?", "beijing-declaration", ["Pekin", "Medellín"]),
+    ],
+)
+def test_two_things_compared_by_their_order(finder: FactFinder, question: str, card: str, says: list[str]) -> None:
+    """Which of two things of one ordered kind came first: both, earliest first."""
+    lang = "en" if question.isascii() else "tr"
+    found = finder.answer(question, lang)
+    assert found is not None and (found.attribute, found.card) == ("order", card)
+    text = to_plain(found.html)
+    assert [text.index(s) for s in says] == sorted(text.index(s) for s in says)
+    assert validate(found.html, strict=False) == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Cork konferansı mı Medellín konferansı mı?",  # no order asked
+        "ilk konferans Pekin konferansı mı?",  # one thing named
+        "Pekin konferansından sonra Cork konferansı mı yapıldı?",  # the one after Beijing, checked
+        "Cork'ta Pekin Bildirgesi mi kabul edildi?",  # a pair of two kinds: what belongs to what
+    ],
+)
+def test_not_compared_by_order(finder: FactFinder, question: str) -> None:
+    found = finder.answer(question, "tr")
+    assert found is None or found.attribute != "order"
+
+
+@pytest.mark.parametrize(
+    ("first", "now", "card", "says"),
+    [
+        ("How many members in 2020?", "and now?", "member-count", "425"),
+        ("2020'de kaç üye vardı?", "peki şimdi?", "member-count", "425"),
+        ("2016'da ağda kaç ülke vardı?", "ya bugün?", "member-count", "91 ülkeden"),
+    ],
+)
+def test_now_after_a_thing_of_a_year_is_the_latest(
+    assistant: Assistant, first: str, now: str, card: str, says: str
+) -> None:
+    chat = ("now", first, now)
+    assert assistant.ask(first, chat=chat).entry_id == "member-growth"
+    reply = assistant.ask(now, chat=chat)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, card)
+    assert says in to_plain(reply.text)
+
+
+def test_now_does_not_make_a_newest_member_or_a_fresh_question_latest(assistant: Assistant) -> None:
+    chat = ("now", "konya")
+    assert assistant.ask("Konya ne zaman üye oldu?", chat=chat).entry_id == "city-konya"
+    assert assistant.ask("ya şimdi?", chat=chat).entry_id != "newest-members"  # no newest Turkish member asked
+    # asked afresh, "now" places nothing: the first conference, not the latest
+    reply = assistant.ask("ilk konferans şu an hangi ülkede yapıldı diye biliniyor?")
+    assert reply.entry_id != "conference-6-jubail"
+    assert assistant.ask("2020'de kaç üye vardı şimdi?").entry_id == "member-growth"
+
+
+@pytest.mark.parametrize(
+    ("question", "attribute", "card", "says"),
+    [
+        # How many of a whole kind: the kind's own sentence, not the latest thing's attribute
+        ("Kaç tane sonuç belgesi var", "count", "conferences-overview", "altı belge"),
+        ("How many declarations have been adopted?", "count", "conferences-overview", "Six documents"),
+        # In total, so far: each year's winners (the sources give no sum); a year named keeps that year's
+        ("how many cities have won the award in total", "total", "learning-city-award", "12 cities"),
+        (
+            "how many cities have been honoured in total with the Learning City Award",
+            "total",
+            "learning-city-award",
+            "five times",
+        ),
+        ("bugüne kadar kaç şehir ödül aldı", "total", "learning-city-award", "2017 (16)"),
+        ("2024'te toplamda kaç şehir ödül aldı", "count", "award-winners-2024", "10 şehir"),
+        ("ödül kaç kez verildi", "times", "learning-city-award", "beş kez"),
+    ],
+)
+def test_questions_about_a_whole_kind(finder: FactFinder, question: str, attribute: str, card: str, says: str) -> None:
+    lang = "en" if question.isascii() and ("how" in question.lower()) else "tr"
+    found = finder.answer(question, lang)
+    assert found is not None and (found.attribute, found.card) == (attribute, card), question
+    assert says in to_plain(found.html)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "says"),
+    [
+        ("ağda toplam kaç şehir var", "member-count", "425"),  # the network's figure, not a kind's total
+        ("bugüne kadar kaç konferans düzenlendi", "conferences-overview", "6."),  # the overview's list
+        ("2020'de toplam kaç şehir katıldı", "members-y-2020", "55"),  # the year's admission round
+        ("Türkiye'den toplam kaç şehir var", "members-turkey", "11"),
+    ],
+)
+def test_in_total_keeps_other_figures(assistant: Assistant, question: str, entry: str, says: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    assert says in to_plain(reply.text)
+
+
+def test_what_komek_did_there_is_its_role_but_not_anything_it_did(assistant: Assistant) -> None:
+    chat = ("role", "there")
+    assistant.ask("2. konferans nerede yapıldı?", chat=chat)
+    assert assistant.ask("KOMEK orada ne yaptı?", chat=chat).entry_id == "komek-conference-role"
+    assert assistant.ask("KOMEK ne yaptı?").entry_id == "what-is-komek"  # no place: what KOMEK is

@@ -103,6 +103,21 @@ def test_follow_ups_per_chat(assistant: Assistant) -> None:
         ("when did Bursa join?", "which cities joined the same year?", "members-turkey", "Yozgat"),
         ("Bursa ne zaman katıldı?", "o yıl başka kimler katıldı?", "members-turkey", "Sakarya"),
         ("Is Hamburg a member?", "who else joined that year?", "members-y-2019", "2019"),
+        # ... the whole network's that year when it says "in total", also after a Turkish member
+        ("Ankara ne zaman katıldı?", "o yıl toplam kaç yeni şehir girdi", "newest-members", "72"),
+        ("İzmir ne zaman katıldı?", "aynı yıl ağa toplam kaç şehir katıldı?", "members-y-2020", "55"),
+        ("Ankara ne zaman katıldı?", "o yıl kaç şehir girdi", "members-turkey", "1 şehir"),  # Türkiye's
+        # A follow-up read with the last member: its own card; the matcher, which reads the
+        # words alone, does not override it ("kaçıncı üye" is a phrase of the first member's entry)
+        ("Bursa üye mi?", "ne zaman?", "city-bursa", "2022"),
+        ("Ankara ne zaman katıldı?", "kaçıncı üye?", "city-ankara", "11."),
+        # "overall" says nothing of its own: the latest of all, not of that year
+        (
+            "Which Turkish cities joined in 2022?",
+            "ok thanks. and the most recent one overall?",
+            "newest-members",
+            "Ankara",
+        ),
         # Opened by an acknowledgement ("tamam", "süper", "ok").
         ("3. konferans nerede yapıldı?", "tamam da teması neydi", "conference-3-cork", "Küresel hedefler"),
         ("Konya ne zaman üye oldu?", "süper, peki Bolu", "city-bolu", "2018"),
@@ -337,3 +352,64 @@ def test_a_kinds_first_is_followed_up_by_rank(assistant: Assistant) -> None:
     assistant.ask("Tell me about Türkiye's learning cities.", chat=chat)
     assistant.ask("the first one?", chat=chat)
     assert assistant.ask("and the third?", chat=chat).entry_id == "city-bolu"
+
+
+@pytest.mark.parametrize(
+    ("questions", "entry"),
+    [
+        # Offered alone as "did you mean" (award-turkey, join-turkey, members-turkey): the one
+        # related to the last answer
+        (["Which cities won the award in 2024?", "any from Turkey?"], "award-turkey"),
+        (["Öğrenen şehir ödülü nedir?", "Türkiye?"], "award-turkey"),
+        # none related: one of the same topic (tag) as the last answer
+        (["Ağda kaç şehir var?", "Türkiye'den?"], "members-turkey"),
+        (["How many members does the network have?", "and in Turkey?"], "members-turkey"),
+        # after an answer about no one thing (how cities join), a place asked again
+        (["Başvuru nereye gönderiliyor?", "Türkiye'de?"], "join-turkey"),
+        (["How do cities join?", "and from Turkey?"], "join-turkey"),
+        # the last answer's own entry, offered with others
+        (["Öğrenen şehir ödülü nedir?", "en son ne zaman verildi?", "kazananlar?"], "award-winners-2024"),
+    ],
+)
+def test_a_follow_up_offered_several_entries_is_settled_by_the_last_answer(
+    assistant: Assistant, questions: list[str], entry: str
+) -> None:
+    chat = ("related", *questions)
+    for question in questions[:-1]:
+        assert assistant.ask(question, chat=chat).kind == ReplyKind.ANSWER
+    reply = assistant.ask(questions[-1], chat=chat)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+def test_a_follow_up_is_not_settled_without_a_related_entry(assistant: Assistant) -> None:
+    # alone, without the chat's last answer, the same words stay a "did you mean"
+    assert assistant.ask("any from Turkey?").kind == ReplyKind.SUGGEST
+    # a kind of information no entry gives stays honestly unanswered
+    chat = ("related", "fees")
+    assistant.ask("Öğrenen şehir ödülü nedir?", chat=chat)
+    assert assistant.ask("ücreti?", chat=chat).kind != ReplyKind.ANSWER
+
+
+def test_overall_asks_nothing_of_its_own(assistant: Assistant) -> None:
+    reply = assistant.ask("What are the overall aims of the network?")
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "gnlc-aims")
+    assert assistant.ask("overall").kind != ReplyKind.ANSWER
+
+
+def test_a_question_that_names_its_member_keeps_the_matchers_sure_answer(assistant: Assistant) -> None:
+    chat = ("own", "konya")
+    assistant.ask("Ankara ne zaman katıldı?", chat=chat)
+    assert assistant.ask("Konya Türkiye'den kaçıncı üye?", chat=chat).entry_id == "first-turkish-member"
+
+
+def test_after_an_answer_about_no_one_thing(assistant: Assistant) -> None:
+    """The entry is remembered: "are you sure?" / "tell me more" give it again; a follow-up
+    that names no place is not settled by it."""
+    for then in ("are you sure?", "tell me more"):
+        chat = ("no-one-thing", then)
+        assistant.ask("How do cities join?", chat=chat)
+        reply = assistant.ask(then, chat=chat)
+        assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "how-to-join")
+    chat = ("no-one-thing", "who")
+    assistant.ask("How do cities join?", chat=chat)
+    assert assistant.ask("who decides?", chat=chat).kind != ReplyKind.ANSWER
