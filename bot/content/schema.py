@@ -72,6 +72,7 @@ MESSAGE_FIELDS: dict[str, frozenset[str]] = {
         "members_first_time": "flag country date source",
         "members_batch_answer": "year date announced countries source",
         "members_batch_unknown": "year",
+        "members_batch_first": "count countries source",
         "members_year_listed": "year listed",
         "members_year_maybe_count": "year count",
         "members_order_one": "what name joined",

@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from babel.lists import format_list
+
 from bot.lang import Lang
 from bot.members.countries import country_name, flag, format_day
 from bot.members.directory import TURKIYE, Directory
@@ -104,6 +106,12 @@ class Overview:
             parts.append(self.msg("members_batch_unknown", lang, year=year))
         if batch is not None and batch.note:
             parts.append(self.msg("member_note", lang, note=batch.note))
+        if batch is not None and batch.first_countries:  # "which countries joined for the first time"
+            names = format_list([country_name(c, lang) for c in batch.first_countries], locale=lang)
+            source = self.replies.link(batch.first_countries_source)
+            parts.append(
+                self.msg("members_batch_first", lang, count=len(batch.first_countries), countries=names, source=source)
+            )
         listed = self.msg("members_year_listed", lang, year=year, listed=len(exact))
         if maybe:
             listed += " " + self.msg("members_year_maybe_count", lang, year=year, count=len(maybe))

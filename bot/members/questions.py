@@ -225,7 +225,9 @@ def _shaped(
         member_word = bool(rest_terms & (v.network_words | v.strong - v.admitted))
         admitted = bool(rest_terms & (v.admitted - {v.join})) and member_word
         joined = v.join in rest_terms or v.new in rest_terms or admitted
-        if (count and joined) or (admitted and not who):
+        # "which countries joined in 2025", "2025'te ilk kez katılan ülkeler": the round's countries
+        countries_joined = bool(rest_terms & v.country) and (joined or term("ilk") in rest_terms)
+        if (count and joined) or (admitted and not who) or countries_joined:
             return MemberQuestion(Ask.BATCH, year=years[0], count=count)
         return None
     if order is not None:
