@@ -113,3 +113,14 @@ def test_or_else_still_reads_as_a_question_of_membership(assistant: Assistant) -
     """ "yoksa" (or else) stays a word: "..., yoksa üye değil miyiz?" is not KOMEK's card."""
     reply = assistant.ask("Balıkesir'de yaşıyorum, KOMEK'in sitesinde bizi göremedim, yoksa üye değil miyiz?")
     assert not (reply.kind == ReplyKind.ANSWER and reply.entry_id == "what-is-komek")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["başvuruda kimi bilgiye eklemeliyiz", "who should be cc'd on the application", "what happens after we apply"],
+)
+def test_the_steps_after_the_form_are_the_joining_card(assistant: Assistant, question: str) -> None:
+    """The cc to learningcities@unesco.org and what follows the form are steps 4-5 of joining."""
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "how-to-join")
+    assert "learningcities@unesco.org" in to_plain(reply.text)
