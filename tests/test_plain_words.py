@@ -124,3 +124,22 @@ def test_the_steps_after_the_form_are_the_joining_card(assistant: Assistant, que
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "how-to-join")
     assert "learningcities@unesco.org" in to_plain(reply.text)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "says"),
+    [
+        ("KOMEK hangi konferansa katıldı", "komek-conference-role", "2. Uluslararası"),
+        ("KOMEK kaç şubeye sahip", "what-is-komek", "Bosna-Hersek"),
+        ("KOMEK her ilçede var mı", "what-is-komek", "her ilçesinde"),
+        ("How long has KOMEK been running", "what-is-komek", "2004"),
+        ("KOMEK ile öğrenen şehirler ağının bağlantısı ne", "komek-member-since", "2017"),
+        ("how long has Konya been a member", "city-konya", "2017"),
+    ],
+)
+def test_komeks_own_facts_in_everyday_words(assistant: Assistant, question: str, entry: str, says: str) -> None:
+    """The city team's own organisation, asked as its users ask: which conference it went to,
+    its branches and districts, how long it has run; "how long" asks since when."""
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    assert says in to_plain(reply.text)
