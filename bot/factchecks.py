@@ -21,6 +21,7 @@ _EN_IN = frozenset(["in", "at"])
 _EN_NOT = frozenset(["wasn", "wasnt", "isn", "isnt", "not"])  # "it wasn't Bogotá?": a place set right
 _EN_TAGS = frozenset(["correct", "right", "isnt", "isn", "wasnt", "wasn", "it", "no", "yes", "true"])  # after the place
 _OR = frozenset(["or", "yoksa", "veya"])  # "X mi yoksa Y mi", "in X or Y"
+_HELD = frozenset(["held", "hosted", "organised", "organized", "took", "place"])  # "was it held in Glasgow?": no check
 
 
 def checked_by(text: str, tokens: Sequence[str], word: str) -> str | None:
@@ -86,7 +87,7 @@ def checks_a_place(
     """ "Son konferans Riyad'da mıydı?", "UIL Paris'te mi?": one more word about a thing
     that has a place, a place or a year: the reading then asks where, or when, it was.
     ``context``: the chat's last topic is a thing ("are you sure it wasn't Bogotá?")."""
-    unknown = [t for t in unknown if t not in _OR]
+    unknown = [t for t in unknown if t not in _OR | _HELD]
     if not 1 <= len(unknown) <= 2 or (reading.entity is None and reading.kind is None and not context):
         return False
     if reading.relation:
@@ -100,5 +101,5 @@ def checks_a_place(
         return False
     reading.attributes[:] = [(1, checked.pop() or "")]
     reading.used.update(tokens.index(word) for word in unknown)
-    reading.used.update(i for i, t in enumerate(tokens) if t in _OR)
+    reading.used.update(i for i, t in enumerate(tokens) if t in _OR | _HELD)
     return True
