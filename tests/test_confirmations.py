@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.assistant import Assistant
+from bot.clauses import asks, clauses
 from bot.replies import ReplyKind
 from bot.tghtml import to_plain
 
@@ -56,3 +57,46 @@ def test_a_place_checked_against_a_conference_by_its_rank(assistant: Assistant, 
 def test_a_winner_with_the_awards_year_is_still_the_award(assistant: Assistant) -> None:
     reply = assistant.ask("Glasgow 2024 ödülünü aldı mı?")
     assert reply.entry_id == "award-winners-2024", reply.text
+
+
+def test_the_clauses_of_a_message_and_a_question_tag() -> None:
+    assert clauses("Turkey has six learning cities, hasn't it?") == ["Turkey has six learning cities?", "hasn't it?"]
+    assert clauses("Staj yapmak istiyorum, UIL nerede?") == ["Staj yapmak istiyorum,", "UIL nerede?"]  # no tag
+    assert asks("Ağa kaç ülke üye,") and asks("Where is UIL?") and not asks("belki staj için başvururum")
+
+
+def test_the_clause_that_asks_what_the_whole_leans_to(assistant: Assistant) -> None:
+    """Two readings agree: the whole message's first "did you mean" and its asking clause alone."""
+    reply = assistant.ask("Merhaba, gazeteciyim. Ağa kaç ülke üye, güncel rakam lazım bize")
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "member-count"), reply.text
+
+
+def test_a_statement_clause_is_never_the_question(assistant: Assistant) -> None:
+    """The researcher's own topic (growth) is not what the message asks."""
+    reply = assistant.ask(
+        "Hi, I'm a researcher looking at growth of networks. I saw several figures, so what's the official size now?"
+    )
+    assert reply.entry_id != "member-growth" or reply.kind != ReplyKind.ANSWER, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("UIL hangi şehirde, belki staj için başvururum", "uil-address"),
+        ("UIL hangi şehirde, orada staj yapmayı düşünüyorum", "uil-address"),
+        ("Hatay'da yaşıyorum, KOMEK'in broşüründe bizi göremedim, yoksa üye değil miyiz?", "city-hatay"),
+    ],
+)
+def test_what_the_content_lacks_only_in_a_statement_does_not_sink_the_question(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry), reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["UIL'de staj var mı?", "UIL hangi şehirde, staj var mı?", "KOMEK'te çalışıyorum, kurs ücretleri ne kadar?"],
+)
+def test_what_the_content_lacks_in_a_clause_that_asks_stays_refused(assistant: Assistant, question: str) -> None:
+    assert assistant.ask(question).kind == ReplyKind.NO_ANSWER
