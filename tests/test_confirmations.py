@@ -100,3 +100,24 @@ def test_what_the_content_lacks_only_in_a_statement_does_not_sink_the_question(
 )
 def test_what_the_content_lacks_in_a_clause_that_asks_stays_refused(assistant: Assistant, question: str) -> None:
     assert assistant.ask(question).kind == ReplyKind.NO_ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "says"),
+    [
+        ("Jubail or Riyadh for the 6th conference?", "conference-6-jubail", "Jubail"),
+        ("Riyadh or Jubail for the 6th conference?", "conference-6-jubail", "Jubail"),
+        ("Konferans Pekin mi Şanghay mı'ydı", "conference-1-beijing", "Pekin, Çin"),
+    ],
+)
+def test_the_other_choice_beside_a_things_place_asks_where(
+    assistant: Assistant, question: str, entry: str, says: str
+) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry) and says in to_plain(reply.text), reply.text
+
+
+def test_the_other_choice_beside_a_thing_without_a_place_is_no_place(assistant: Assistant) -> None:
+    """A declaration has no place of its own: the choice is between names, answered by the declaration."""
+    reply = assistant.ask("Pekin Bildirgesi mi Pekin Manifestosu mu?")
+    assert "Bildirgesi" in to_plain(reply.text) and "ev sahibi" not in to_plain(reply.text), reply.text
