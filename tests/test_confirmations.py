@@ -121,3 +121,28 @@ def test_the_other_choice_beside_a_thing_without_a_place_is_no_place(assistant: 
     """A declaration has no place of its own: the choice is between names, answered by the declaration."""
     reply = assistant.ask("Pekin Bildirgesi mi Pekin Manifestosu mu?")
     assert "Bildirgesi" in to_plain(reply.text) and "ev sahibi" not in to_plain(reply.text), reply.text
+
+
+def test_how_old_komek_is_its_founding_not_an_age_limit(assistant: Assistant) -> None:
+    reply = assistant.ask("what is KOMEK exactly and how old is it?")
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "what-is-komek"), reply.text
+    for question in ("How old do you have to be for KOMEK?", "How old must I be to attend KOMEK courses?"):
+        assert assistant.ask(question).kind == ReplyKind.NO_ANSWER, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many cities are in the GNLC these days?",
+        "how many cities are in the GNLC at the moment?",
+        "bugünlerde ağda kaç şehir var?",
+        "bu aralar ağda kaç şehir var?",
+    ],
+)
+def test_words_for_now_do_not_sink_a_question(assistant: Assistant, question: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "member-count"), reply.text
+
+
+def test_today_still_asks_about_opening_hours(assistant: Assistant) -> None:
+    assert assistant.ask("Is KOMEK open today?").kind != ReplyKind.ANSWER
