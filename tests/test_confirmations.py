@@ -146,3 +146,16 @@ def test_words_for_now_do_not_sink_a_question(assistant: Assistant, question: st
 
 def test_today_still_asks_about_opening_hours(assistant: Assistant) -> None:
     assert assistant.ask("Is KOMEK open today?").kind != ReplyKind.ANSWER
+
+
+def test_joined_together_checks_the_member_named_first(assistant: Assistant) -> None:
+    """Both in the order they joined; the entry a tap away is the one the question is about."""
+    reply = assistant.ask("Bonn joined in 2019 together with Hamburg?")
+    text = to_plain(reply.text)
+    assert reply.entry_id == "member-bonn" and "Hamburg (2019)" in text and "Bonn (2020)" in text, reply.text
+    assert assistant.ask("Did Hamburg join together with Bonn?").entry_id == "member-hamburg"
+
+
+def test_which_joined_first_gives_the_first_to_join(assistant: Assistant) -> None:
+    assert assistant.ask("Which joined first, Bonn or Hamburg?").entry_id == "member-hamburg"
+    assert assistant.ask("Bonn or Hamburg, which joined earlier?").entry_id == "member-hamburg"
