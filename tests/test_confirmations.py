@@ -159,3 +159,22 @@ def test_joined_together_checks_the_member_named_first(assistant: Assistant) -> 
 def test_which_joined_first_gives_the_first_to_join(assistant: Assistant) -> None:
     assert assistant.ask("Which joined first, Bonn or Hamburg?").entry_id == "member-hamburg"
     assert assistant.ask("Bonn or Hamburg, which joined earlier?").entry_id == "member-hamburg"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Hatay UNESCO listesinde var mı?", "city-hatay"),
+        ("Hatay bu UNESCO şehir listesinde var mı?", "city-hatay"),
+        ("Is Hatay on the UNESCO list?", "city-hatay"),
+        ("Is Bonn on the UNESCO list?", "member-bonn"),
+    ],
+)
+def test_on_the_unesco_list_asks_whether_it_is_a_member(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry), reply.text
+
+
+def test_a_list_question_with_other_words_is_not_a_membership_check(assistant: Assistant) -> None:
+    """ "Hatay listesinde kaç kurs var?" asks about something else: not Hatay's card."""
+    assert assistant.ask("Hatay listesinde kaç kurs var?").entry_id != "city-hatay"
