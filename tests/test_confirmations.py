@@ -178,3 +178,15 @@ def test_on_the_unesco_list_asks_whether_it_is_a_member(assistant: Assistant, qu
 def test_a_list_question_with_other_words_is_not_a_membership_check(assistant: Assistant) -> None:
     """ "Hatay listesinde kaç kurs var?" asks about something else: not Hatay's card."""
     assert assistant.ask("Hatay listesinde kaç kurs var?").entry_id != "city-hatay"
+
+
+@pytest.mark.parametrize("question", ["Dublin ödül aldı mı?", "Has Dublin won the Learning City Award?"])
+def test_a_member_whose_note_says_it_received_the_award(assistant: Assistant, question: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "member-dublin"), reply.text
+    assert "2021" in to_plain(reply.text)
+
+
+def test_a_winner_the_facts_know_and_a_member_silent_on_the_award_are_not_read_so(assistant: Assistant) -> None:
+    assert assistant.ask("Did Glasgow win the award?").entry_id == "award-winners-2024"
+    assert assistant.ask("Did Hamburg win an award?").entry_id != "member-hamburg"
