@@ -8,7 +8,10 @@ Read alone, one of its clauses is a plain question the content answers. When tha
 clause's answer is the very entry the whole message leaned to, two readings agree: the
 clause's answer is given. A clause whose answer is another entry changes nothing (the
 words around it may be what the question is about), nor does a clause the content has
-no answer for.
+no answer for. The member directory's answers (a country's members, a member abroad) are
+unknown to the matcher, so it cannot lean to them: a clause that names the place and gets
+such an answer is taken when every other clause that asks goes on from it ("I wonder
+whether any Ukrainian cities are in the network too, and which was the first one?").
 """
 
 from __future__ import annotations
@@ -62,6 +65,10 @@ _TAG = frozenset(
 )
 # Words that make a clause a question without a question mark ("ağa kaç ülke üye, ...")
 _ASKING = INTENT_WORDS | PARTICLES | {"ne", "neler", "nedir", "neydi", "hangi", "hangisi", "what", "which", "whats"}
+_ASKING |= {"whether", "acaba"}  # "I wonder whether any Ukrainian cities are in the network"
+# English yes/no questions begin with a verb ("Are there Ukrainian cities in the network, ...")
+_EN_FIRST = frozenset(["are", "is", "was", "were", "do", "does", "did", "can", "could", "has", "have", "will"])
+_AND_OR = frozenset(["and", "or", "ve", "veya", "yoksa", "peki"])  # a clause that goes on from the one before
 
 
 def clauses(text: str) -> list[str]:
@@ -82,9 +89,9 @@ def the_leaning_clause(a: Assistant, text: str, reply: Reply, lang: Lang | None)
     """The answer of the clause of ``text`` that, read alone (with the place names the
     rest gives when it names none), answers with the entry the whole message's "did you
     mean" offered first; else ``reply``."""
-    if reply.kind != ReplyKind.SUGGEST or not reply.suggestions:
+    if reply.kind not in (ReplyKind.SUGGEST, ReplyKind.FALLBACK):
         return reply
-    leaning = reply.suggestions[0]
+    leaning = reply.suggestions[0] if reply.suggestions else None
     parts = clauses(text)
     if len(parts) < 2:
         return reply
@@ -94,9 +101,22 @@ def the_leaning_clause(a: Assistant, text: str, reply: Reply, lang: Lang | None)
         rest = " ".join(p for p in parts if p is not part)
         asked = part if a.understanding.names_in(fold_question(part)) else _named(a, part, rest)
         retry = a.ask(asked, force_lang=lang or reply.lang)
-        if retry.kind == ReplyKind.ANSWER and retry.entry_id == leaning and a.guard.check(text, leaning) is None:
+        agrees = leaning is not None and retry.entry_id == leaning and a.guard.check(text, leaning) is None
+        if retry.kind == ReplyKind.ANSWER and agrees:
             return retry
+        if asked == part and retry.kind == ReplyKind.ANSWER and _the_directorys(a, retry.entry_id):
+            others = [p for p in parts if p is not part and asks(p)]
+            if all((fold_question(p).split() or [""])[0] in _AND_OR for p in others):
+                return retry  # "Are there any Azerbaijani cities in the network, or is it just Turkey nearby?"
     return reply
+
+
+def _the_directorys(a: Assistant, entry_id: str | None) -> bool:
+    """Whether an answer is the member directory's (a member abroad, a country's members),
+    which the matcher does not know and cannot lean to."""
+    if entry_id is None or a.members is None or a.has_entry(entry_id):
+        return False
+    return a.members.has_entry(entry_id)
 
 
 def the_asking_clauses(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:
@@ -128,8 +148,10 @@ def _is_tag(piece: str) -> bool:
 
 
 def asks(clause: str) -> bool:
-    """Whether a clause is a question: a question mark, a question word or particle."""
-    return clause.rstrip().endswith("?") or bool(_ASKING.intersection(fold_question(clause).split()))
+    """Whether a clause is a question: a question mark, a question word or particle, or
+    in English a verb first ("Are there Ukrainian cities in the network, and ...?")."""
+    words = fold_question(clause).split()
+    return clause.rstrip().endswith("?") or bool(_ASKING.intersection(words)) or (bool(words) and words[0] in _EN_FIRST)
 
 
 def _named(a: Assistant, question: str, rest: str) -> str:

@@ -190,3 +190,24 @@ def test_a_member_whose_note_says_it_received_the_award(assistant: Assistant, qu
 def test_a_winner_the_facts_know_and_a_member_silent_on_the_award_are_not_read_so(assistant: Assistant) -> None:
     assert assistant.ask("Did Glasgow win the award?").entry_id == "award-winners-2024"
     assert assistant.ask("Did Hamburg win an award?").entry_id != "member-hamburg"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hi, I'm from Kyiv and live in Konya now. Are there Ukrainian cities in the network, and what about Poland?",
+        "Hello from Kyiv! Are there any Ukrainian cities in the network, or only Turkish ones?",
+    ],
+)
+def test_a_clause_the_member_directory_answers_when_the_rest_goes_on_from_it(
+    assistant: Assistant, question: str
+) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "members-c-UA"), reply.text
+
+
+def test_a_directory_clause_beside_another_question_is_not_taken_alone(assistant: Assistant) -> None:
+    """ "Avrupa'da hangi ülkelerden ..., mesela İsviçre'den var mı?" asks two things: not Europe's list alone."""
+    reply = assistant.ask("Merhaba, Avrupa'da hangi ülkelerden şehir var merak ettim, mesela İsviçre'den var mı?")
+    assert reply.kind != ReplyKind.ANSWER or reply.entry_id == "members-c-CH", reply.text
+    assert asks("Are there Ukrainian cities in the network,") and not asks("I'm from Kyiv and live in Konya now.")
