@@ -5,8 +5,10 @@ The facts know the award's years and the winners of the latest round; the resear
 of the member directory say which other members received it ("2021 UNESCO Learning City
 Award recipient"). A question about the award that names one such member, and no winner
 the facts know, is answered with that member's card, which shows the note and its
-source. A member the facts name as a winner (Cork, Glasgow in 2024) is the facts', and a
-member whose note says nothing of the award is not answered here.
+source. A winner the facts know (Cork, Doha, Glasgow in 2024) is the facts', and a
+member whose note says nothing of the award is not answered here. Whether a city of
+Türkiye (a member or a province) won it ("Did Istanbul win the 2024 award?", "2024
+ödülünü Konya kazanmadı mı?") is the content's answer about Türkiye and the award.
 """
 
 from __future__ import annotations
@@ -25,6 +27,20 @@ __all__ = ["member_award"]
 
 _AWARD_TERMS = frozenset(terms("ödül award prize"))  # the award's words, as matcher terms
 _NOTED = "award"  # what a research note says of a member that received it ("Award recipient")
+_AWARD_KIND = "award"  # the facts' kind of the award's rounds
+AWARD_TURKEY = "award-turkey"  # "Has a Turkish city won?" (content/faq.yaml)
+# Words that ask whether it was won ("kazandı mı", "aldı mı", "did X win"), not how to apply
+_WON = ("kazan", "aldi", "almis", "almadi", "alabildi", "won", "win", "received", "got", "recipient")
+
+
+def _a_known_winner(a: Assistant, city: str) -> bool:
+    """Whether the facts name ``city`` among an award round's winners."""
+    name = tuple(fold(city).split())
+    for entity in a.understanding.facts.of_kind(_AWARD_KIND):
+        winners = [tuple(fold(w).split()) for w in (entity.value("winners", "en") or "").split(",")]
+        if name in entity.names or name in winners:
+            return True
+    return False
 
 
 def member_award(a: Assistant, text: str, lang: Lang) -> Reply | None:
@@ -34,13 +50,18 @@ def member_award(a: Assistant, text: str, lang: Lang) -> Reply | None:
     if members is None or not _AWARD_TERMS.intersection(terms(text)):
         return None
     tokens = words(text)
-    named = {p.key for _, _, found in members.directory.scan(tokens) for p in found if p.kind is PlaceKind.MEMBER}
-    if len(named) != 1:
+    found = [p for _, _, places in members.directory.scan(tokens) for p in places]
+    named = {p.key for p in found if p.kind is PlaceKind.MEMBER}
+    provinces = {p.key for p in found if p.kind is PlaceKind.PROVINCE}
+    if len(named) + len(provinces) != 1:
         return None
-    member = members.directory.by_id[named.pop()]
-    if member.curated or _NOTED not in member.note.lower():
-        return None  # Türkiye's members are the content's; a note silent on the award says nothing
-    city = tuple(fold(member.city).split())
-    if any(city in entity.names for entity in a.understanding.facts.entities):
-        return None  # "Did Cork win the award?": a winner the facts know (and Cork's conference)
+    member = members.directory.by_id[named.pop()] if named else None
+    city = member.city if member else provinces.pop()
+    if _a_known_winner(a, city):
+        return None  # "Did Cork win an award?", "Doha ödül aldı mı?": a winner the facts know
+    if member is None or member.curated:  # "Did Istanbul win the 2024 award?", "2024 ödülünü Konya kazanmadı mı?"
+        won = any(w.text.startswith(_WON) for w in tokens)
+        return a.entry_reply(AWARD_TURKEY, lang) if won and AWARD_TURKEY in a.content.faq else None
+    if _NOTED not in member.note.lower():
+        return None  # a note silent on the award says nothing
     return members.members_reply((member,), lang)

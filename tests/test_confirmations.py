@@ -211,3 +211,18 @@ def test_a_directory_clause_beside_another_question_is_not_taken_alone(assistant
     reply = assistant.ask("Merhaba, Avrupa'da hangi ülkelerden şehir var merak ettim, mesela İsviçre'den var mı?")
     assert reply.kind != ReplyKind.ANSWER or reply.entry_id == "members-c-CH", reply.text
     assert asks("Are there Ukrainian cities in the network,") and not asks("I'm from Kyiv and live in Konya now.")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Did Istanbul win the 2024 award?", "2024 ödülünü Konya kazanmadı mı?", "Did Konya win the 2024 award?"],
+)
+def test_whether_a_city_of_turkiye_won_the_award(assistant: Assistant, question: str) -> None:
+    """A province or a Turkish member: the content's answer about Türkiye and the award."""
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "award-turkey"), reply.text
+
+
+def test_applying_for_the_award_or_a_known_winner_is_not_whether_turkiye_won(assistant: Assistant) -> None:
+    assert assistant.ask("Konya ödüle başvurabilir mi?").entry_id != "award-turkey"
+    assert assistant.ask("Doha ödül aldı mı?").entry_id == "award-winners-2024"
