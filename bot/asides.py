@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from bot.clauses import the_asking_clauses, the_leaning_clause
 from bot.conversation import Topic
 from bot.lang import Lang
 from bot.leaning import AskOne
@@ -31,7 +32,7 @@ from bot.textnorm import fold_question, folded_terms, last_clause
 if TYPE_CHECKING:
     from bot.assistant import Assistant
 
-__all__ = ["about_our_city", "after_statement", "the_question_sentence"]
+__all__ = ["about_our_city", "after_statement", "the_asking_part", "the_question_sentence"]
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")  # where a message's sentences end
 _SURE = 99.0  # the score of an answer the readings are sure of (a fact, a member, the content's own phrasing)
@@ -44,7 +45,17 @@ def after_statement(
     a: Assistant, text: str, reply: Reply, topic: Topic | None, lang: Lang | None, *, read: AskOne
 ) -> tuple[Reply, Topic | None]:
     """The answer to the question after what the asker says about themselves, when only
-    that statement held what the content has no answer for; else ``reply``."""
+    that statement held what the content has no answer for; else the answer to the
+    clauses that ask, when only the others hold it (:mod:`bot.clauses`); else ``reply``."""
+    found, found_topic = _after_statement(a, text, reply, topic, lang, read=read)
+    if found is not reply:
+        return found, found_topic
+    return the_asking_clauses(a, text, reply, lang), topic
+
+
+def _after_statement(
+    a: Assistant, text: str, reply: Reply, topic: Topic | None, lang: Lang | None, *, read: AskOne
+) -> tuple[Reply, Topic | None]:
     split = a.understanding.about_asker(text)
     if split is None:
         return reply, topic
@@ -105,6 +116,12 @@ def the_question_sentence(a: Assistant, text: str, reply: Reply, lang: Lang | No
     if retry.kind == ReplyKind.ANSWER and retry.score >= _SURE:
         return retry
     return reply
+
+
+def the_asking_part(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:
+    """The answer of the one sentence that asks (:func:`the_question_sentence`), else of
+    the clause that asks what the whole leans to (:mod:`bot.clauses`); else ``reply``."""
+    return the_leaning_clause(a, text, the_question_sentence(a, text, reply, lang), lang)
 
 
 def _with_names(a: Assistant, question: str, rest: str) -> str:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from bot.factpairs import PARTICLES
+from bot.facts import Entity, Kind
 from bot.textnorm import fold
 
 __all__ = ["YEAR", "checked_by", "checks_a_place"]
@@ -21,6 +22,7 @@ _EN_IN = frozenset(["in", "at"])
 _EN_NOT = frozenset(["wasn", "wasnt", "isn", "isnt", "not"])  # "it wasn't Bogotá?": a place set right
 _EN_TAGS = frozenset(["correct", "right", "isnt", "isn", "wasnt", "wasn", "it", "no", "yes", "true"])  # after the place
 _OR = frozenset(["or", "yoksa", "veya"])  # "X mi yoksa Y mi", "in X or Y"
+_HELD = frozenset(["held", "hosted", "organised", "organized", "took", "place"])  # "was it held in Glasgow?": no check
 
 
 def checked_by(text: str, tokens: Sequence[str], word: str) -> str | None:
@@ -65,6 +67,19 @@ def checked_by(text: str, tokens: Sequence[str], word: str) -> str | None:
     return "where"
 
 
+def _other_place(tokens: Sequence[str], word: str, reading: _Reading) -> str | None:
+    """ "where" when ``word`` is the other choice beside the name the reading found, for a
+    thing that has a place ("Jubail or Riyadh for the 6th conference?", "Konferans Pekin
+    mi Şanghay mıydı?"); else None."""
+    entity, kind, used = reading.entity, reading.kind, reading.used or set()
+    if not (isinstance(entity, Entity) and isinstance(kind, Kind) and entity.template(kind, "where") is not None):
+        return None
+    at = tokens.index(word)
+    before = [i for i in (at - 2, at - 3) if i >= 0 and tokens[i + 1] in _OR | PARTICLES]
+    after = [at + 2] if at + 2 < len(tokens) and tokens[at + 1] in _OR else []
+    return "where" if any(i in used for i in (*before, *after)) else None
+
+
 class _Reading(Protocol):
     """What :func:`checks_a_place` needs of the fact finder's reading of a question."""
 
@@ -86,7 +101,7 @@ def checks_a_place(
     """ "Son konferans Riyad'da mıydı?", "UIL Paris'te mi?": one more word about a thing
     that has a place, a place or a year: the reading then asks where, or when, it was.
     ``context``: the chat's last topic is a thing ("are you sure it wasn't Bogotá?")."""
-    unknown = [t for t in unknown if t not in _OR]
+    unknown = [t for t in unknown if t not in _OR | _HELD]
     if not 1 <= len(unknown) <= 2 or (reading.entity is None and reading.kind is None and not context):
         return False
     if reading.relation:
@@ -95,10 +110,10 @@ def checks_a_place(
     if any(a not in ("where", "when") for _, a in reading.attributes):
         return False
     # "Medellín Kolombiya'da mı Meksika'da mı?", "in Seoul or Incheon?": two, checked alike
-    checked = {checked_by(text, tokens, word) for word in unknown}
+    checked = {checked_by(text, tokens, word) or _other_place(tokens, word, reading) for word in unknown}
     if len(checked) != 1 or None in checked:
         return False
     reading.attributes[:] = [(1, checked.pop() or "")]
     reading.used.update(tokens.index(word) for word in unknown)
-    reading.used.update(i for i, t in enumerate(tokens) if t in _OR)
+    reading.used.update(i for i, t in enumerate(tokens) if t in _OR | _HELD)
     return True

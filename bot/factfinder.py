@@ -138,8 +138,10 @@ class FactFinder:
                 words[kind_id].update(range(s, e))
         kinds = [(self.facts.kinds[k], named) for k, named in words.items()]
         reading.position = position(tokens, reading.used)
-        if reading.entity is not None and reading.pair is None and reading.position and reading.position[0] == "year":
-            # "Did Cork win the award in 2024?": the award of that year, Cork only a place in it
+        placed_by = reading.position[0] if reading.position else None
+        named_order = self.facts.kinds[reading.entity.kind].order if reading.entity is not None else None
+        if reading.entity is not None and reading.pair is None and placed_by in ("year", "rank") and named_order:
+            # "Did Cork win the award in 2024?", "Was the 3rd conference in Glasgow?": Cork, Glasgow only places
             others = [k for k, _ in kinds if not k.weak and k.order and k.id != reading.entity.kind]
             if len(others) == 1 and reading.entity.kind not in words:
                 reading.used.difference_update(named_span)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from bot.conversation import Topic
 from bot.lang import Lang
 from bot.matching import Decision, MatchResult
+from bot.memberawards import member_award
 from bot.members.directory import Place, PlaceKind, Word, words
 from bot.members.model import TURKIYE_MEMBERS_ENTRY, Member
 from bot.members.questions import Ask, MemberQuestion
@@ -50,6 +51,9 @@ def members_first(
     named = _only_a_name(a, text) if context is None else None  # "Brescia", "Sakarya?": that card
     if named is not None:
         return a.entry_reply(named.entry_id, lang)  # a curated Turkish city's card, or the member's
+    awarded = member_award(a, text, lang)  # "Did Dublin win an award?": its note says 2021
+    if awarded is not None:
+        return awarded
     if early is not None and early.abroad and not (early.ask is Ask.CITY and _asks_a_document(a, text, lang, context)):
         return members.answer(early, lang)
     return members.compared(text, lang)

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from bot.content import Content, Problem
 from bot.conversation import Topic
 from bot.factfinder import FactAnswer, FactFinder
+from bot.factnow import figure_now
 from bot.facts import FACTS_FILE, load_facts
 from bot.factvalues import ValueFinder
 from bot.followups import FollowUps
@@ -138,7 +139,9 @@ class Understanding:
 
     def fact(self, text: str, lang: Lang, context: Topic | None) -> FactAnswer | None:
         found = self.finder.answer(text, lang, context)
-        return found if found is not None else self.values.answer(text, lang)  # "which conference was about ...?"
+        if found is not None:
+            return figure_now(self.facts, found, text)  # "the network has 356 cities, correct?": today's card
+        return self.values.answer(text, lang)  # "which conference was about ...?"
 
     def fact_html(self, found: FactAnswer, lang: Lang, source_label: str) -> Html:
         """The short answer, with the source of its entry."""

@@ -143,3 +143,11 @@ def test_komeks_own_facts_in_everyday_words(assistant: Assistant, question: str,
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
     assert says in to_plain(reply.text)
+
+
+def test_an_organisation_named_with_a_conferences_rank_is_what_is_asked(assistant: Assistant) -> None:
+    """KOMEK is not a place checked against the 2nd conference (as Glasgow is against the 3rd):
+    its role there is asked."""
+    reply = assistant.ask("did KOMEK attend the 2nd ICLC?")
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "komek-conference-role")
+    assert assistant.ask("Wasn't the 3rd conference held in Glasgow?").entry_id == "conference-3-cork"

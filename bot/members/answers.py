@@ -38,12 +38,11 @@ SCORE = 100.0  # a membership question is recognised by rule, not by a fuzzy sco
 _MAX_COMPARED = 4  # members a question compares at most ("Ankara mı önce katıldı İzmir mi?")
 _MAX_COMPARED_WORDS = 16
 # Words that ask which joined first or later, or whether together (folded)
-_EARLIER = frozenset(
-    [
-        *("once", "onceki", "ilk", "ilki", "first", "earlier", "before", "sonra", "later", "eski", "older", "newer"),
-        *("together", "birlikte", "beraber", "anda", "same", "ayni"),  # "İzmir'le aynı anda / aynı zamanda mı?"
-    ]
+_ORDER = frozenset(
+    ["once", "onceki", "ilk", "ilki", "first", "earlier", "before", "sonra", "later", "eski", "older", "newer"]
 )
+_TOGETHER = frozenset(["together", "birlikte", "beraber", "anda", "same", "ayni"])  # "İzmir'le aynı anda mı?"
+_EARLIER = _ORDER | _TOGETHER
 Buttons = tuple[tuple[Button, ...], ...]
 
 
@@ -121,7 +120,9 @@ class MemberAnswers:
         items = Html(", ".join(f"<b>{escape(m.city)}</b> ({escape(self.replies.joined(m, lang))})" for m in ordered))
         text_ = self.msg("members_in_order", lang, items=items) + "\n\n" + Html(self.replies.answer(ordered, lang))
         turkish = all(m.country == TURKIYE for m in ordered)
-        entry = TURKIYE_MEMBERS_ENTRY if turkish and TURKIYE_MEMBERS_ENTRY in self.content.faq else ordered[0].entry_id
+        # "Bonn joined in 2019 together with Hamburg?" checks Bonn: the one named first, when no order is asked
+        first = chosen[0] if not folded & _ORDER else ordered[0]
+        entry = TURKIYE_MEMBERS_ENTRY if turkish and TURKIYE_MEMBERS_ENTRY in self.content.faq else first.entry_id
         return self._finish(
             text_, lang, kind=ReplyKind.ANSWER, buttons=((self._menu(lang),),), entry_id=entry, score=SCORE
         )

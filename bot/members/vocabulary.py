@@ -85,7 +85,10 @@ def vocabulary() -> Vocabulary:
             network_only=_terms("ag agdan network gnlc"),
             how_many_terms=_terms("sayi number"),
             on_list=_terms("liste listed list"),
-            on_list_rest=_terms("liste listed list var yok degil mi") | lead | _terms("acaba bilgi information"),
+            on_list_rest=_terms("liste listed list var yok degil mi")
+            | lead
+            | _terms("acaba bilgi information")
+            | _terms("unesco gnlc sehir ogrenen ag network city learning official resmi"),
         )
         _VOCABULARIES.clear()
         _VOCABULARIES[version] = found
