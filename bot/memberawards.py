@@ -34,11 +34,16 @@ _WON = ("kazan", "aldi", "almis", "almadi", "alabildi", "won", "win", "received"
 
 
 def _a_known_winner(a: Assistant, city: str) -> bool:
-    """Whether the facts name ``city`` among an award round's winners."""
+    """Whether the facts answer ``city``'s award themselves: it names one of their rounds
+    (Doha, Glasgow in 2024; Espoo in 2015), or is a winner of a round with a card of its
+    own (Cork, in the 2024 winners' card). A winner only in the list of an earlier round
+    (Dublin, 2021) is the member card's, which gives its note and source."""
     name = tuple(fold(city).split())
-    for entity in a.understanding.facts.of_kind(_AWARD_KIND):
+    facts = a.understanding.facts
+    every = facts.kinds[_AWARD_KIND].cards.get("all") if _AWARD_KIND in facts.kinds else None
+    for entity in facts.of_kind(_AWARD_KIND):
         winners = [tuple(fold(w).split()) for w in (entity.value("winners", "en") or "").split(",")]
-        if name in entity.names or name in winners:
+        if name in entity.names or (name in winners and entity.card != every):
             return True
     return False
 
