@@ -151,3 +151,24 @@ def test_an_organisation_named_with_a_conferences_rank_is_what_is_asked(assistan
     reply = assistant.ask("did KOMEK attend the 2nd ICLC?")
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "komek-conference-role")
     assert assistant.ask("Wasn't the 3rd conference held in Glasgow?").entry_id == "conference-3-cork"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "says"),
+    [
+        ("hamburgdaki enstitunun adi ne", "what-is-uil", "UNESCO Hayat Boyu Öğrenme Enstitüsü"),
+        ("what is the institute in Hamburg called", "what-is-uil", "UNESCO Institute for Lifelong Learning"),
+        ("KOMEK'in açılımı ne", "what-is-komek", "Meslek Edindirme Kursları"),
+        ("Hamburg'daki enstitü ne zaman kuruldu", "what-is-uil", "1951/52"),
+    ],
+)
+def test_a_full_name_and_the_institute_in_hamburg(assistant: Assistant, question: str, entry: str, says: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    assert says in to_plain(reply.text)
+
+
+def test_a_documents_name_is_still_the_document(assistant: Assistant) -> None:
+    """ "belgenin adı" asks the outcome document, not a full name."""
+    reply = assistant.ask("Cork konferansında çıkan belgenin adı ne?")
+    assert "Cork Eylem Çağrısı" in to_plain(reply.text)
