@@ -27,7 +27,6 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
-from telegram.request import HTTPXRequest
 
 from bot.assistant import Assistant
 from bot.callbacks import PATTERNS
@@ -53,6 +52,7 @@ from handlers.errors import on_error
 from handlers.feedback import on_feedback
 from handlers.guards import drop_repeated_updates, throttle_floods
 from handlers.inline import on_inline_query
+from handlers.jsonrequest import JsonRequest, pooled_transport
 from handlers.membership import on_migrate, on_my_chat_member
 from handlers.messages import on_group_text, on_private_text
 from handlers.privacy import on_forget_button, on_forgetme
@@ -123,15 +123,17 @@ def _no_sniffio() -> None:
         sys.modules.setdefault("sniffio", None)  # type: ignore[arg-type]
 
 
-def _request(*, pool_size: int, read_timeout: float) -> HTTPXRequest:
+def _request(*, pool_size: int, read_timeout: float) -> JsonRequest:
     _no_sniffio()
-    return HTTPXRequest(
+    # The pool's transport made here (handlers.jsonrequest), or httpx's default one where proxies are set.
+    transport = pooled_transport(pool_size, _tls_context())
+    return JsonRequest(
         connection_pool_size=pool_size,
         connect_timeout=CONNECT_TIMEOUT,
         read_timeout=read_timeout,
         write_timeout=WRITE_TIMEOUT,
         pool_timeout=POOL_TIMEOUT,
-        httpx_kwargs={"verify": _tls_context()},
+        httpx_kwargs={"verify": _tls_context()} if transport is None else {"transport": transport},
     )
 
 
