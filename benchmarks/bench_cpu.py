@@ -18,6 +18,10 @@ replies paced as the bot's are (at most 30 in any second), which stretches its r
 about 2 s to 20 s as the bot's; what pacing itself costs shows in the difference.
 ``--arrival-rate N``: an additional measurement, not the yardstick: the questions arrive N a
 second (e.g. 20, under Telegram's 30) instead of all at once, for both bots alike.
+``--long-poll S``: how long the fake holds an idle ``getUpdates`` (default 0.5 s, as before).
+Telegram holds one up to the request's own timeout (PTB's default is 10 s): ``--long-poll 10``
+measures that. With 0.5 s a process that is still sending (the bot paces its 600 replies
+over 20 s; the echo bot sends them in 2) polls about 40 more times while it does.
 """
 
 from __future__ import annotations
@@ -55,10 +59,15 @@ def questions(count: int) -> list[str]:
 
 
 def run_once(
-    kind: str, texts: list[str], workdir: Path, profile: Path | None = None, rate: float | None = None
+    kind: str,
+    texts: list[str],
+    workdir: Path,
+    profile: Path | None = None,
+    rate: float | None = None,
+    long_poll: float = 0.5,
 ) -> tuple[float, float]:
     """(CPU seconds per question, wall seconds) for one process answering ``texts``."""
-    with FakeBotAPI(long_poll_cap=0.5) as fake:
+    with FakeBotAPI(long_poll_cap=long_poll) as fake:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "TELEGRAM_"))}
         env.update(
             TELEGRAM_BOT_TOKEN=fake.token,
@@ -101,8 +110,10 @@ def main() -> None:
     parser.add_argument("--profile", type=Path, help="write a pyinstrument profile of one bot run here")
     parser.add_argument("--paced-echo", action="store_true", help="also the echo bot paced as the bot (reference)")
     parser.add_argument("--arrival-rate", type=float, help="questions arrive this many a second (not the yardstick)")
+    parser.add_argument("--long-poll", type=float, default=0.5, help="seconds the fake holds an idle getUpdates")
     args = parser.parse_args()
     arrival = f", arriving {args.arrival_rate:g} a second" if args.arrival_rate else ", all at once"
+    arrival += f", idle polls held {args.long_poll:g} s"
     print_header(f"CPU per answered question, {args.questions} questions{arrival}, median of {args.runs} runs")
     texts = questions(args.questions)
     results: dict[str, list[float]] = {"bot": [], "echo": []}
@@ -111,10 +122,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         for _ in range(args.runs):
             for kind in results:
-                cpu, _wall = run_once(kind, texts, Path(folder), rate=args.arrival_rate)
+                cpu, _wall = run_once(kind, texts, Path(folder), rate=args.arrival_rate, long_poll=args.long_poll)
                 results[kind].append(cpu)
         if args.profile is not None:
-            run_once("bot", texts, Path(folder), profile=args.profile, rate=args.arrival_rate)
+            run_once("bot", texts, Path(folder), profile=args.profile, rate=args.arrival_rate, long_poll=args.long_poll)
     bot, echo = statistics.median(results["bot"]), statistics.median(results["echo"])
     rows = [
         ["bot (python -m bot run)", f"{bot * 1e3:.2f}", ", ".join(f"{x * 1e3:.2f}" for x in results["bot"])],
