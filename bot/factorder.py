@@ -5,6 +5,7 @@ next, a figure), the one after or before another, every one after or before a ye
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from babel.lists import format_list
 
@@ -166,17 +167,16 @@ def no_such_year(facts: FactBase, kind: Kind | None, position: Position | None, 
         return None
     year, template = position[1], kind.ranges.get("none")
     held = [e for e in ordered(facts, kind) if not e.upcoming]
-    years = [int(y) for e in held if (y := e.value("year", "en")) and y.isdigit()]
+    years = sorted({y for e in held if (y := _held_in(e, kind))})
     if template is None or not years or year in years:
         return None
-    if year > max(years):
+    if year > years[-1]:
         return past_the_last(facts, kind, lang)
     card = kind.cards.get("all")
     if card is None:
         return None
-    text = template[lang] if lang in template else template["en"]
-    items = escape(format_list([str(y) for y in sorted(set(years))], locale=lang))  # "2015, 2017 ve 2019"
-    html = Html(text.replace("{year}", str(year)).replace("{count}", str(len(set(years)))).replace("{items}", items))
+    items = escape(format_list([str(y) for y in years], locale=lang))  # "2015, 2017 ve 2019"
+    html = _filled(template, lang, year, len(years), items)
     return FactAnswer(held[-1], "none_year", html, card, Topic(kind.id, "", None, lang))
 
 
@@ -191,13 +191,8 @@ def range_fact(facts: FactBase, kind: Kind, label: str, year: int, lang: str) ->
         chosen = [e for e in things if int(e.value(kind.order, "en") or 0) > year]
     else:
         chosen = [e for e in things if int(e.value(kind.order, "en") or 0) < year]
-    text = template[lang] if lang in template else template["en"]
     items = ", ".join(f"{e.value('name', lang)} ({e.value(kind.order, lang)})" for e in chosen)
-    if not chosen:
-        items = "—"
-    html = Html(
-        text.replace("{year}", str(year)).replace("{count}", str(len(chosen))).replace("{items}", escape(items))
-    )
+    html = _filled(template, lang, year, len(chosen), escape(items if chosen else "—"))
     anchor = chosen[0] if chosen else things[-1] if label == "after" and things else None
     if anchor is None:
         return None
@@ -210,14 +205,22 @@ def nearest(facts: FactBase, kind: Kind, label: str, year: int) -> Entity | None
     if not kind.order:
         return None
     things = ordered(facts, kind)
-
-    def year_of(e: Entity) -> int:  # the conferences are ordered by number, and have a year
-        value = e.value("year", "en") or e.value(kind.order or "", "en") or "0"
-        return int(value) if value.isdigit() else 0
-
     if label == "after":
-        return next((e for e in things if year_of(e) > year), None)
-    return next((e for e in reversed(things) if 0 < year_of(e) < year), None)
+        return next((e for e in things if _held_in(e, kind) > year), None)
+    return next((e for e in reversed(things) if 0 < _held_in(e, kind) < year), None)
+
+
+def _held_in(entity: Entity, kind: Kind) -> int:
+    """The year of a thing: its ``year`` field (the conferences are ordered by number and
+    have one), else its order's; 0 when neither is a year."""
+    value = entity.value("year", "en") or entity.value(kind.order or "", "en") or "0"
+    return int(value) if value.isdigit() else 0
+
+
+def _filled(template: Mapping[str, str], lang: str, year: int, count: int, items: Html) -> Html:
+    """A kind's range template in ``lang`` with its year, count and (escaped) items."""
+    text = template[lang] if lang in template else template["en"]
+    return Html(text.replace("{year}", str(year)).replace("{count}", str(count)).replace("{items}", items))
 
 
 def relation_to_last(facts: FactBase, said: str | None, upcoming: bool, last: Entity | None) -> str | None:
