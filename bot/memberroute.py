@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from bot.awardplaces import place_winners
 from bot.conversation import Topic
 from bot.lang import Lang
 from bot.matching import Decision, MatchResult
@@ -54,6 +55,9 @@ def members_first(
     awarded = member_award(a, text, lang)  # "Did Dublin win an award?": its note says 2021
     if awarded is not None:
         return awarded
+    from_place = place_winners(a, text, lang)  # "Which Korean city won the award in 2019?"
+    if from_place is not None:
+        return from_place
     if early is not None and early.abroad and not (early.ask is Ask.CITY and _asks_a_document(a, text, lang, context)):
         return members.answer(early, lang)
     return members.compared(text, lang)
