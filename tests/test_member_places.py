@@ -58,3 +58,22 @@ def test_a_members_card_says_its_unesco_region(assistant: Assistant, question: s
 def test_a_curated_turkish_citys_region_is_not_its_card(assistant: Assistant) -> None:
     """ "Konya hangi bölgede" may ask Türkiye's geography; Konya's card says no region."""
     assert assistant.ask("Konya hangi bölgede").entry_id != "city-konya"
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("kazan rusya ogrenen sehir mi", "member-kazan"),  # an everyday word, but its country is named
+        ("kazan rusya'da mı", "member-kazan"),
+    ],
+)
+def test_a_member_named_by_an_everyday_word_counts_with_its_country(
+    assistant: Assistant, text: str, entry: str
+) -> None:
+    assert assistant.ask(text).entry_id == entry
+
+
+def test_an_everyday_word_without_its_country_is_still_a_word(assistant: Assistant) -> None:
+    """ "Rusya'dan ödül kazanan şehir var mı": "kazanan" wins, it is not Kazan."""
+    reply = assistant.ask("Rusya'dan ödül kazanan şehir var mı")
+    assert reply.entry_id != "member-kazan" and "Kazan (" not in reply.text
