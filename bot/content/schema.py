@@ -77,6 +77,7 @@ MESSAGE_FIELDS: dict[str, frozenset[str]] = {
         "members_batch_answer": "year date announced countries source",
         "members_batch_unknown": "year",
         "members_batch_first": "count countries source",
+        "members_batch_capitals": "count cities source",
         "members_year_listed": "year listed",
         "members_year_maybe_count": "year count",
         "members_order_one": "what name joined",

@@ -136,7 +136,7 @@ class MemberAnswers:
             return self.not_listed(q.unknown or "", lang, kind=ReplyKind.ANSWER)
         region = q.region.id if q.region else None
         if q.ask is Ask.BATCH and q.year is not None:
-            return self.shown(self.overview.batch(q.year, lang), lang)
+            return self.shown(self.overview.batch(q.year, lang, capitals=q.capitals), lang)
         if q.ask is Ask.ORDER and q.order is not None:
             return self.shown(self.overview.order(q.country, region, q.order, lang), lang)
         if q.ask is Ask.MOST:

@@ -35,12 +35,13 @@ from bot.members.vocabulary import (
     Vocabulary,
     vocabulary,
 )
-from bot.textnorm import STOPWORDS, folded_terms, term
+from bot.textnorm import STOPWORDS, folded_terms, term, terms
 
 __all__ = ["Ask", "MemberQuestion", "Order", "Vocabulary", "recognise", "vocabulary"]
 
 
 _CITY_KINDS = frozenset([PlaceKind.MEMBER, PlaceKind.PROVINCE])
+_CAPITAL_TERMS = frozenset(terms("başkent başkentler capital capitals"))
 
 
 class Ask(StrEnum):
@@ -64,6 +65,7 @@ class MemberQuestion:
     year: int | None = None
     count: bool = False  # the question asks how many
     order: Order | None = None  # ORDER: the first or the latest
+    capitals: bool = False  # BATCH: the question asks which capital cities joined
 
     @property
     def abroad(self) -> bool:
@@ -227,8 +229,9 @@ def _shaped(
         joined = v.join in rest_terms or v.new in rest_terms or admitted
         # "which countries joined in 2025", "2025'te ilk kez katılan ülkeler": the round's countries
         countries_joined = bool(rest_terms & v.country) and (joined or term("ilk") in rest_terms)
-        if (count and joined) or (admitted and not who) or countries_joined:
-            return MemberQuestion(Ask.BATCH, year=years[0], count=count)
+        capitals = bool(rest_terms & _CAPITAL_TERMS) and bool(batch.capitals)  # "2025'te katılan başkentler"
+        if (count and joined) or (admitted and not who) or countries_joined or capitals:
+            return MemberQuestion(Ask.BATCH, year=years[0], count=count, capitals=capitals)
         return None
     if order is not None:
         return MemberQuestion(Ask.ORDER, country=countries[0] if countries else None, region=region, order=order)
