@@ -77,3 +77,20 @@ def test_an_everyday_word_without_its_country_is_still_a_word(assistant: Assista
     """ "Rusya'dan ödül kazanan şehir var mı": "kazanan" wins, it is not Kazan."""
     reply = assistant.ask("Rusya'dan ödül kazanan şehir var mı")
     assert reply.entry_id != "member-kazan" and "Kazan (" not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("İzmir ile Afyon aynı yıl mı girdi?", "Evet, aynı yıl katıldılar: 2020."),
+        ("Did Bursa and Sakarya join together?", "Yes, they joined in the same year: 2022."),
+        ("Bolu ile Hatay aynı anda mı katıldı", "Hayır, aynı yıl katılmadılar."),
+    ],
+)
+def test_joined_together_is_answered_yes_or_no_first(assistant: Assistant, text: str, says: str) -> None:
+    assert to_plain(assistant.ask(text).text).startswith(says)
+
+
+def test_which_joined_first_is_no_yes_or_no(assistant: Assistant) -> None:
+    text = to_plain(assistant.ask("İzmir mi önce katıldı Bolu mu").text)
+    assert text.startswith("Katılış sırasıyla: Bolu (2018), İzmir (2020)")

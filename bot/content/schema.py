@@ -48,6 +48,8 @@ MESSAGE_FIELDS: dict[str, frozenset[str]] = {
         "city_usage": "",
         "member_answer": "name flag country joined region",
         "members_in_order": "items",
+        "members_same_year": "year",
+        "members_not_same_year": "",
         "award_place_winners": "which place count items",
         "award_place_none": "which place years",
         "award_place_partial": "year count named",

@@ -119,6 +119,13 @@ class MemberAnswers:
         ordered = sorted(chosen, key=lambda m: (m.joined.first, m.joined.last, m.city))
         items = Html(", ".join(f"<b>{escape(m.city)}</b> ({escape(self.replies.joined(m, lang))})" for m in ordered))
         text_ = self.msg("members_in_order", lang, items=items) + "\n\n" + Html(self.replies.answer(ordered, lang))
+        if folded & _TOGETHER and not folded & _ORDER and all(m.joined.first == m.joined.last for m in ordered):
+            # "İzmir ile Afyon aynı yıl mı girdi?": yes or no first, when every year is known
+            same = len({m.joined.first for m in ordered}) == 1
+            answer = self.msg(
+                "members_same_year" if same else "members_not_same_year", lang, year=ordered[0].joined.first
+            )
+            text_ = answer + " " + text_
         turkish = all(m.country == TURKIYE for m in ordered)
         # "Bonn joined in 2019 together with Hamburg?" checks Bonn: the one named first, when no order is asked
         first = chosen[0] if not folded & _ORDER else ordered[0]
