@@ -20,7 +20,7 @@ from bot.conversation import Topic
 from bot.lang import Lang
 from bot.matching import Decision, MatchResult
 from bot.memberawards import member_award
-from bot.members.directory import Place, PlaceKind, Word, words
+from bot.members.directory import TURKIYE, Directory, Place, PlaceKind, Word, words
 from bot.members.model import TURKIYE_MEMBERS_ENTRY, Member
 from bot.members.questions import Ask, MemberQuestion
 from bot.replies import Reply
@@ -52,6 +52,9 @@ def members_first(
     named = _only_a_name(a, text) if context is None else None  # "Brescia", "Sakarya?": that card
     if named is not None:
         return a.entry_reply(named.entry_id, lang)  # a curated Turkish city's card, or the member's
+    region = _region_of_a_country(a, text, members.directory, lang) if context is None else None
+    if region is not None:
+        return region  # "Which UNESCO region is Egypt in?"
     awarded = member_award(a, text, lang)  # "Did Dublin win an award?": its note says 2021
     if awarded is not None:
         return awarded
@@ -97,6 +100,32 @@ def _only_a_name(a: Assistant, text: str) -> Member | None:
         return None
     member = directory.by_id[keys.pop()]
     return None if member.curated and _REGION.intersection(rest) else member
+
+
+# Words a question about a country's region may say besides its name and where-words
+_REGION_REST = frozenset(
+    [
+        "network", "ag", "agda", "agin", "agdaki", "gnlc", "for", "the", "member", "members", "city", "cities",
+        "uye", "uyeleri", "sehir", "sehirleri", "learning", "ogrenen", "belong", "belongs", "belonged", "part",
+        "ait", "grouped", "gruplanir", "does", "do", "is", "to", "in", "of", "yer", "alir", "aliyor", "bulunuyor",
+    ]
+)  # fmt: skip
+
+
+def _region_of_a_country(a: Assistant, text: str, directory: Directory, lang: Lang) -> Reply | None:
+    """ "Which UNESCO region is Egypt in?", "Mısır hangi UNESCO bölgesinde": the one country
+    named, asked for its region (Türkiye's is the FAQ's answer on the regions)."""
+    tokens = words(text)
+    scanned = directory.scan(tokens)
+    if len(scanned) != 1 or any(p.kind is not PlaceKind.COUNTRY for p in scanned[0][2]) or len(scanned[0][2]) != 1:
+        return None
+    code = scanned[0][2][0].key
+    start, end, _ = scanned[0]
+    rest = {t.text for i, t in enumerate(tokens) if not start <= i < end}
+    if code == TURKIYE or not rest & (_REGION - {"unesco"}) or not rest <= _WHERE | STOPWORDS | _REGION_REST:
+        return None
+    assert a.members is not None
+    return a.members.country_region(code, lang)
 
 
 def _checked_place(text: str, tokens: list[Word], start: int, end: int, found: list[Place]) -> bool:

@@ -94,3 +94,30 @@ def test_joined_together_is_answered_yes_or_no_first(assistant: Assistant, text:
 def test_which_joined_first_is_no_yes_or_no(assistant: Assistant) -> None:
     text = to_plain(assistant.ask("İzmir mi önce katıldı Bolu mu").text)
     assert text.startswith("Katılış sırasıyla: Bolu (2018), İzmir (2020)")
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Which UNESCO region is Egypt in for the network?", "Arab States"),
+        ("Mısır hangi UNESCO bölgesinde", "Arap Devletleri"),
+        ("Which region does Japan belong to?", "Asia and the Pacific"),
+        ("Almanya hangi bölgede yer alıyor", "Avrupa ve Kuzey Amerika"),
+    ],
+)
+def test_a_countrys_region(assistant: Assistant, text: str, region: str) -> None:
+    reply = assistant.ask(text)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "unesco-regions")
+    assert region in to_plain(reply.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("Türkiye hangi bölgede", "unesco-regions"),  # the FAQ's own answer, with the five regions
+        ("Mısır'dan hangi şehirler üye", "members-c-EG"),  # the country's list, not its region
+    ],
+)
+def test_other_country_questions_keep_their_answers(assistant: Assistant, text: str, entry: str) -> None:
+    reply = assistant.ask(text)
+    assert reply.entry_id == entry and "üye şehirleri UNESCO'nun" not in reply.text

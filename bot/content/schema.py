@@ -48,6 +48,7 @@ MESSAGE_FIELDS: dict[str, frozenset[str]] = {
         "city_usage": "",
         "member_answer": "name flag country joined region",
         "members_in_order": "items",
+        "country_region": "flag country region",
         "members_same_year": "year",
         "members_not_same_year": "",
         "award_place_winners": "which place count items",

@@ -44,6 +44,7 @@ _ORDER = frozenset(
 _TOGETHER = frozenset(["together", "birlikte", "beraber", "anda", "same", "ayni"])  # "İzmir'le aynı anda mı?"
 _EARLIER = _ORDER | _TOGETHER
 Buttons = tuple[tuple[Button, ...], ...]
+_REGIONS_ENTRY = "unesco-regions"  # the FAQ entry on UNESCO's regions (content/faq.yaml)
 
 
 class _Finish(Protocol):
@@ -190,6 +191,19 @@ class MemberAnswers:
         return self._finish(
             text, lang, kind=ReplyKind.ANSWER, buttons=tuple(buttons), entry_id=first.entry_id, score=SCORE
         )
+
+    def country_region(self, code: str, lang: Lang) -> Reply | None:
+        """ "Which UNESCO region is Egypt in?": the region of the country's members, with
+        their list a tap away; None when the list has none (or they are in several)."""
+        regions = {m.region for m in self.directory.in_country(code)}
+        if len(regions) != 1:
+            return None
+        region = self.directory.regions[regions.pop()].name[lang]
+        text = self.msg("country_region", lang, flag=flag(code), country=country_name(code, lang), region=region)
+        label = self.msg("button_members_country", lang, flag=flag(code), country=country_name(code, lang))
+        buttons = ((Button(label, data=callbacks.members(ListFilter(country=code).key, 0)),), (self._menu(lang),))
+        entry = _REGIONS_ENTRY if _REGIONS_ENTRY in self.content.faq else list_entry_id(country=code)
+        return self._finish(text, lang, kind=ReplyKind.ANSWER, buttons=buttons, entry_id=entry, score=SCORE)
 
     def province_reply(self, name: str, lang: Lang) -> Reply:
         province = self.directory.provinces[name]
