@@ -25,6 +25,7 @@ from bot.members.model import TURKIYE_MEMBERS_ENTRY, Member
 from bot.members.questions import Ask, MemberQuestion
 from bot.replies import Reply
 from bot.textnorm import STOPWORDS, fold_question
+from bot.unescostates import unesco_state
 
 if TYPE_CHECKING:
     from bot.assistant import Assistant
@@ -52,6 +53,9 @@ def members_first(
     named = _only_a_name(a, text) if context is None else None  # "Brescia", "Sakarya?": that card
     if named is not None:
         return a.entry_reply(named.entry_id, lang)  # a curated Turkish city's card, or the member's
+    state = unesco_state(a, text, lang)  # "When did Türkiye join UNESCO?": not the network's
+    if state is not None:
+        return state
     region = _region_of_a_country(a, text, members.directory, lang) if context is None else None
     if region is not None:
         return region  # "Which UNESCO region is Egypt in?"
