@@ -264,11 +264,13 @@ for _row, (_letters, _offset) in enumerate(_ROWS):
     for _column, _letter in enumerate(_letters):
         _KEYS.setdefault(_letter, []).append((_row, _column + _offset))
 _VOWELS = frozenset("aeiou")
+# Letters that sound alike, written for one another ("conferense", "sity", "Mexiko")
+_SOUNDS = frozenset(frozenset(pair) for pair in ("cs", "ck", "kq", "sz", "iy", "vw"))
 
 
 def _near(a: str, b: str) -> bool:
-    """Whether two letters are keys next to each other, or both vowels."""
-    if a in _VOWELS and b in _VOWELS:
+    """Whether two letters are keys next to each other, both vowels, or sound alike."""
+    if (a in _VOWELS and b in _VOWELS) or frozenset((a, b)) in _SOUNDS:
         return True
     return any(
         (r1 == r2 and abs(x1 - x2) == 1) or (abs(r1 - r2) == 1 and abs(x1 - x2) < 1)

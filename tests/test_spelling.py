@@ -33,6 +33,8 @@ def speller(assistant: Assistant) -> Speller:
         ("secnd", "second"),
         ("konfreansin", "konferansin"),  # two letters swapped, before an ending
         ("conferance", "conference"),  # a vowel for a vowel
+        ("conferense", "conference"),  # a letter for one that sounds alike
+        ("konferens", "konferans"),
         ("joinn", "join"),  # a letter typed twice
         ("nasl", "nasil"),
         ("howmany", "how many"),  # two words run together
