@@ -113,3 +113,9 @@ def test_turkiye_and_a_year_without_an_award_keep_their_answers(
 def test_how_to_win_is_not_a_list_of_winners(assistant: Assistant) -> None:
     text = _shown(assistant.ask("How can a German city win the award?").text)
     assert "Gelsenkirchen" not in text
+
+
+def test_a_region_by_its_adjective(assistant: Assistant) -> None:
+    """ "Asian", "Arab": the region, as "African" and "European" already were."""
+    assert "Chengdu (2019)" in _shown(assistant.ask("Which Asian cities won the award?").text)
+    assert assistant.ask("Which Arab cities are members?").entry_id == "members-r-arab-states"
