@@ -37,7 +37,14 @@ __all__ = ["Winner", "place_winners", "winners"]
 _AWARD_KIND = "award"  # the facts' kind of the award's rounds
 _AWARD_TERMS = frozenset(terms("ödül award prize"))
 # Words that ask who won ("kazandı", "alan", "did X win", "winners"), folded prefixes
-_WON = ("kazan", "aldi", "almis", "alan", "odullendir", "won", "win", "receiv", "got", "recipient", "honou", "honor")
+_WON = ("kazan", "aldi", "almis", "alan", "odullendir")  # folded prefixes (Turkish endings follow)
+_WON_EN = frozenset(
+    [
+        "won", "win", "wins", "winner", "winners", "winning", "received", "receive", "receives", "got",
+        "recipient", "recipients", "honoured", "honored",
+    ]
+)  # fmt: skip
+_WINNING = frozenset(["won", "win", "wins", "winner", "winners", "winning", "recipient", "recipients"])  # alone
 _HOW = frozenset(["how", "nasil", "nasıl", "should", "can", "could", "icin", "için"])  # how to win it: applying
 _MANY = frozenset(["many", "often", "much"])  # "how many Korean cities won": a count, still ours
 _YEAR = re.compile(r"\b(20[0-9]{2})\b")
@@ -65,12 +72,14 @@ def place_winners(a: Assistant, text: str, lang: Lang) -> Reply | None:
     """The award's winners from the one country or region ``text`` names, when it asks
     who won; None otherwise."""
     members = a.members
-    if members is None or not _AWARD_TERMS.intersection(terms(text)):
+    if members is None:
         return None
     tokens = words(text)
     folded = [w.text for w in tokens]
-    if not any(w.startswith(_WON) for w in folded):
+    if not any(w.startswith(_WON) or w in _WON_EN for w in folded):
         return None
+    if not _AWARD_TERMS.intersection(terms(text)) and not any(w.startswith("kazan") or w in _WINNING for w in folded):
+        return None  # "aldı", "received" ask about the award only with its name; "win", "kazandı" alone do
     how = [i for i, w in enumerate(folded) if w in _HOW]
     if any(i + 1 >= len(folded) or folded[i + 1] not in _MANY for i in how):
         return None  # "How can a German city win the award?": applying, not the winners

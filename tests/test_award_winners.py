@@ -119,3 +119,13 @@ def test_a_region_by_its_adjective(assistant: Assistant) -> None:
     """ "Asian", "Arab": the region, as "African" and "European" already were."""
     assert "Chengdu (2019)" in _shown(assistant.ask("Which Asian cities won the award?").text)
     assert assistant.ask("Which Arab cities are members?").entry_id == "members-r-arab-states"
+
+
+def test_winning_alone_names_the_award(assistant: Assistant) -> None:
+    """ "win", "won", "kazandı" name the award on their own; "wonder" is no "won"."""
+    assert "Cuenca" in _shown(assistant.ask("Did any Latin American city win in 2024?").text)
+    assert assistant.ask("I wonder whether any Ukrainian cities are in the network").entry_id == "members-c-UA"
+
+
+def test_a_city_not_listed_in_the_gnlc_is_not_in_my_list(assistant: Assistant) -> None:
+    assert assistant.ask("Is Barcelona in the GNLC?").entry_id == "not-listed"

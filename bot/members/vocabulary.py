@@ -66,7 +66,7 @@ def vocabulary() -> Vocabulary:
         allowed = listing | lead | _terms(_ALLOWED_WORDS) | _terms(_STATUS_WORDS) | _terms(_MONTH_WORDS)
         found = Vocabulary(
             membership=membership,
-            strong=_terms("uye katil ag agdan " + _ADMITTED_WORDS),
+            strong=_terms("uye katil ag agdan gnlc " + _ADMITTED_WORDS),
             status=_terms(_STATUS_WORDS),
             learning_city=_terms("ogrenen sehir"),
             listing=listing,
