@@ -121,3 +121,23 @@ def test_a_countrys_region(assistant: Assistant, text: str, region: str) -> None
 def test_other_country_questions_keep_their_answers(assistant: Assistant, text: str, entry: str) -> None:
     reply = assistant.ask(text)
     assert reply.entry_id == entry and "üye şehirleri UNESCO'nun" not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "entry", "lead"),
+    [
+        ("İstanbul neden üye değil", "province-istanbul", "Kaynaklarım bunun nedenini söylemiyor"),
+        ("Why is Istanbul not a member?", "province-istanbul", "My sources do not say why"),
+        ("Why is Hamburg a member?", "member-hamburg", "My sources do not say why"),
+    ],
+)
+def test_why_a_city_is_or_is_not_a_member_says_the_sources_do_not_say(
+    assistant: Assistant, text: str, entry: str, lead: str
+) -> None:
+    reply = assistant.ask(text)
+    assert reply.entry_id == entry and to_plain(reply.text).startswith(lead)
+
+
+def test_a_membership_without_why_has_no_such_lead(assistant: Assistant) -> None:
+    assert "nedenini" not in assistant.ask("İstanbul üye mi").text
+    assert "nedenini" not in assistant.ask("üye sayısı neden azaldı").text  # the lapses' own answer

@@ -48,6 +48,7 @@ MESSAGE_FIELDS: dict[str, frozenset[str]] = {
         "city_usage": "",
         "member_answer": "name flag country joined region",
         "members_in_order": "items",
+        "member_why": "",
         "country_region": "flag country region",
         "members_same_year": "year",
         "members_not_same_year": "",

@@ -8,6 +8,7 @@ Türkiye alone is the FAQ's (members-turkey) and ``/cities``' without arguments.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from dataclasses import replace
 from typing import Protocol
 
 from bot import callbacks
@@ -138,9 +139,9 @@ class MemberAnswers:
     def answer(self, q: MemberQuestion, lang: Lang) -> Reply:
         if q.ask is Ask.CITY:
             if q.members:
-                return self.members_reply(q.members, lang)
+                return self._why(q, self.members_reply(q.members, lang), lang)
             if q.province is not None:
-                return self.province_reply(q.province.name, lang)
+                return self._why(q, self.province_reply(q.province.name, lang), lang)
             return self.not_listed(q.unknown or "", lang, kind=ReplyKind.ANSWER)
         region = q.region.id if q.region else None
         if q.ask is Ask.BATCH and q.year is not None:
@@ -154,6 +155,13 @@ class MemberAnswers:
         if q.ask is Ask.COUNTRIES and region is not None:
             return self.shown(self.overview.countries(region, lang), lang)
         return self.list_reply(ListFilter(q.country, region, q.year), 0, lang)
+
+    def _why(self, q: MemberQuestion, reply: Reply, lang: Lang) -> Reply:
+        """ "İstanbul neden üye değil?": the sources say no why; what they say, after that."""
+        if not q.why or not reply.messages:
+            return reply
+        first = self.msg("member_why", lang) + Html("\n\n") + Html(reply.messages[0])
+        return replace(reply, messages=(first, *reply.messages[1:]))
 
     def shown(self, shown: Shown, lang: Lang) -> Reply:
         """An overview answer, with its lists one tap away."""

@@ -66,6 +66,7 @@ class MemberQuestion:
     count: bool = False  # the question asks how many
     order: Order | None = None  # ORDER: the first or the latest
     capitals: bool = False  # BATCH: the question asks which capital cities joined
+    why: bool = False  # CITY: the question asks why (the sources do not say)
 
     @property
     def abroad(self) -> bool:
@@ -119,6 +120,9 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
         taken |= {i for i, w in enumerate(tokens) if term(w.text) == v.why}  # "üye sayısı neden azaldı"
     else:
         lapse_at = set()
+    # "İstanbul neden üye değil?", "Why did Ankara join so late?": the sources say no why; the card says what they do
+    why_at = {i for i, w in enumerate(tokens) if term(w.text) == v.why} if places and not lapse_at else set()
+    taken |= why_at
     if places and order is not None:
         taken |= order_at  # "Almanya'nın ilk öğrenen şehri": the order is not a name's word
     elif not places and not years and most_at:
@@ -174,8 +178,8 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
     if city_spans and asks_membership and (pure_cities or not listing):
         chosen = tuple(dict.fromkeys(directory.by_id[p.key] for p in members))
         if chosen:
-            return MemberQuestion(Ask.CITY, members=chosen)
-        return MemberQuestion(Ask.CITY, province=directory.provinces[provinces[0]])
+            return MemberQuestion(Ask.CITY, members=chosen, why=bool(why_at))
+        return MemberQuestion(Ask.CITY, province=directory.provinces[provinces[0]], why=bool(why_at))
     if (countries or regions or years) and (rest_terms & v.listing or listing or order):
         if len(set(countries)) > 1 or len(set(regions)) > 1 or len(set(years)) > 1:
             return None
