@@ -129,6 +129,7 @@ def test_other_country_questions_keep_their_answers(assistant: Assistant, text: 
         ("İstanbul neden üye değil", "province-istanbul", "Kaynaklarım bunun nedenini söylemiyor"),
         ("Why is Istanbul not a member?", "province-istanbul", "My sources do not say why"),
         ("Why is Hamburg a member?", "member-hamburg", "My sources do not say why"),
+        ("Ankara neden bu kadar geç katıldı", "city-ankara", "Kaynaklarım bunun nedenini söylemiyor"),
     ],
 )
 def test_why_a_city_is_or_is_not_a_member_says_the_sources_do_not_say(
