@@ -102,7 +102,8 @@ _ALLOWED_WORDS = (
     "names sayar say sayi number not degil bolge bolgesi bolgesinde bolgesinden region "
     "belediye buyuksehir municipality metropolitan guncel current currently status durum durumu acaba "
     "officially resmi resmen kayitli registered hepsi tum butun all every nedir sehirleri yoksa veya or size large "
-    "big buyukluk toplam toplamda total overall altogether baskent baskentler capital capitals national ulusal gec late erken early"
+    "big buyukluk toplam toplamda total overall altogether baskent baskentler capital capitals national ulusal "
+    "gec late erken early"
 )
 _ADMITTED_WORDS = (
     "kabul admitted accepted approved onaylandi katilim alindi alinan added enlisted entered entrant entrants "
