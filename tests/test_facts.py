@@ -644,3 +644,17 @@ def test_the_online_conference(assistant: Assistant, question: str) -> None:
 
 def test_online_courses_stay_unknown(assistant: Assistant) -> None:
     assert assistant.ask("KOMEK'te çevrim içi kurs var mı").kind == ReplyKind.NO_ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("hangi konferans sağlıkla ilgili", "conference-5-yeonsu"),
+        ("Which conference was related to climate?", "conference-6-jubail"),
+        ("hangi konferans iklimle ilgiliydi", "conference-6-jubail"),
+    ],
+)
+def test_a_conference_related_to_a_theme(assistant: Assistant, question: str, entry: str) -> None:
+    """ "ile ilgili", "related to", "dealt with" say what it was about, as "temalı" and "about" do."""
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
