@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from bot import factorder
 from bot.conversation import Topic
 from bot.factanswer import FactAnswer
-from bot.factchecks import YEAR, checks_a_place
+from bot.factchecks import YEAR, checks_a_place, named_beside_places
 from bot.factcompare import compared
 from bot.factorder import card_for, checked, for_the_kind, locate, nearest, range_fact, relative
 from bot.factpairs import Pair, owner_kind, pair_fact, read_pair
@@ -93,7 +93,7 @@ class FactFinder:
         )
 
     # ------------------------------------------------------------------ reading
-    def _read(self, tokens: list[str]) -> _Reading:
+    def _read(self, tokens: list[str], text: str = "") -> _Reading:
         reading = _Reading(attributes=[], used=set())
         assert reading.used is not None and reading.attributes is not None
         named_span = range(0)
@@ -108,6 +108,7 @@ class FactFinder:
             for s, e, entity in self._names.find(tokens)
             if related or ranked or not self.facts.kinds[entity.kind].relations_only
         ]
+        spans = named_beside_places(text, tokens, spans)  # "Medellín Kolombiya'da mı Meksika'da mı?"
         pair = read_pair(self.facts, tokens, spans) if spans and not related else None
         if pair is not None:
             reading.pair, reading.entity = pair, pair.given
@@ -122,6 +123,8 @@ class FactFinder:
                 reading.used.update(range(s, e))
                 reading.kind = self.facts.kinds[reading.entity.kind]
                 named_span = range(s, e)
+                # "Jubail Suudi Arabistan'da mı?": its other names say nothing more
+                reading.used.update(i for s, e, other in spans if other is reading.entity for i in range(s, e))
             else:
                 reading.ambiguous = True
         excluded = {kind for _, _, kind in self._excludes.find(tokens)}
@@ -227,7 +230,7 @@ class FactFinder:
         ranked = ranked or compared(self.facts, self._names, tokens, lang)  # "Cork mu önce Medellín mi?"
         if ranked is not None:
             return ranked
-        reading = self._read(tokens)
+        reading = self._read(tokens, text)
         if reading.ambiguous:
             return None
         assert reading.used is not None and reading.attributes is not None
@@ -238,9 +241,9 @@ class FactFinder:
         relation_words = {tokens[i] for s, e, _ in related for i in range(s, e)}  # "the one before?"
         unknown = [t for t in unexplained if t not in FOLLOW_UP_WORDS | relation_words and not self._is_known(t)]
         thing = context is not None and bool(context.entity) and context.kind in self.facts.kinds
-        if unknown and not checks_a_place(text, tokens, unknown, reading, context=thing):
-            return None
         said = [t for t in unexplained if t not in FOLLOW_UP_WORDS]
+        if unknown and not checks_a_place(text, tokens, unknown, reading, context=thing, said=said):
+            return None
         if not unknown and not reading.attributes and 1 <= len(said) <= 2:
             checks_a_place(text, tokens, said, reading)  # "UIL Paris'te mi?": a word the content knows
         if reading.by_attribute and [t for t in unexplained if t not in FOLLOW_UP_WORDS]:
