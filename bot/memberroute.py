@@ -16,6 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.conversation import Topic
+from bot.hostplaces import held_where
 from bot.lang import Lang
 from bot.matching import Decision, MatchResult
 from bot.memberawards import member_award
@@ -54,6 +55,9 @@ def members_first(
     awarded = member_award(a, text, lang)  # "Did Dublin win an award?": its note says 2021
     if awarded is not None:
         return awarded
+    held = held_where(a, text, lang)  # "Afrika'da hiç konferans yapıldı mı?", "First ICLC held outside Asia?"
+    if held is not None:
+        return held
     if early is not None and early.abroad and not (early.ask is Ask.CITY and _asks_a_document(a, text, lang, context)):
         return members.answer(early, lang)
     return members.compared(text, lang)

@@ -35,3 +35,61 @@ def test_two_conferences_named_as_a_choice_are_still_compared(assistant: Assista
     assert reply.entry_id == "conferences-overview", reply.text
     text = to_plain(reply.text)
     assert "2." in text and "4." in text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "says"),
+    [
+        ("Was a learning cities conference ever held in Türkiye?", "conferences-overview", ["No.", "Jubail"]),
+        ("Türkiye'de hiç öğrenen şehirler konferansı yapıldı mı?", "conferences-overview", ["Hayır.", "Pekin"]),
+        ("Türkiye hiç konferansa ev sahipliği yaptı mı?", "conferences-overview", ["Hayır."]),
+        ("Was an ICLC ever held in Africa?", "conferences-overview", ["No.", "Africa", "Medellín"]),
+        ("Afrika'da konferans yapıldı mı?", "conferences-overview", ["Hayır.", "Afrika"]),
+        ("Has the conference ever been held in Europe?", "conference-3-cork", ["Yes.", "Cork"]),
+        ("Was a conference ever held in Ireland?", "conference-3-cork", ["Yes.", "3rd"]),
+        ("Which conferences were held in Latin America?", "conferences-overview", ["Mexico City", "Medellín"]),
+        ("Latin Amerika'da hangi konferanslar yapıldı?", "conferences-overview", ["2. konferans", "4. konferans"]),
+        ("First ICLC held outside Asia?", "conference-2-mexico", ["2nd", "Mexico City"]),
+        ("Asya dışındaki ilk konferans hangisiydi?", "conference-2-mexico", ["2. konferans"]),
+        ("What was the last conference outside Asia?", "conference-6-jubail", ["6th"]),
+    ],
+)
+def test_conferences_by_the_country_or_region_they_were_held_in(
+    assistant: Assistant, question: str, entry: str, says: list[str]
+) -> None:
+    reply = assistant.ask(question)
+    text = to_plain(reply.text)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry), reply.text
+    assert all(part in text for part in says), text
+
+
+def test_a_which_question_gets_no_yes(assistant: Assistant) -> None:
+    assert not to_plain(assistant.ask("Which conferences were held in Latin America?").text).startswith("Yes")
+    assert not to_plain(assistant.ask("Avrupa'da kaç konferans yapıldı?").text).startswith("Evet")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "says"),
+    [
+        # one conference, asked of: the facts answer it
+        ("İrlanda'daki konferans hangi tarihlerde", "conference-3-cork", "18–20 Eylül 2017"),
+        ("Was the 3rd conference held in Ireland?", "conference-3-cork", "Cork"),
+        ("Was the first conference held in Asia?", "conference-1-beijing", "Beijing"),
+        # someone at a conference, not where it was held
+        ("KOMEK Meksika'daki konferansa katıldı mı?", "komek-conference-role", "KOMEK"),
+        # members, not conferences
+        ("Afrika'da kaç üye var?", "members-r-africa", "Afrika"),
+    ],
+)
+def test_one_conference_or_members_in_a_place_are_not_read_as_where_they_were_held(
+    assistant: Assistant, question: str, entry: str, says: str
+) -> None:
+    reply = assistant.ask(question)
+    assert reply.entry_id == entry, reply.text
+    text = to_plain(reply.text)
+    assert says in text and not text.startswith(("Yes.", "No.", "Evet.", "Hayır.")), text
+
+
+def test_the_next_conference_by_its_place_is_not_read_from_the_past_ones(assistant: Assistant) -> None:
+    reply = assistant.ask("Is the next conference in Europe?")
+    assert reply.entry_id == "conference-7", reply.text
