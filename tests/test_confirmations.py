@@ -226,3 +226,38 @@ def test_whether_a_city_of_turkiye_won_the_award(assistant: Assistant, question:
 def test_applying_for_the_award_or_a_known_winner_is_not_whether_turkiye_won(assistant: Assistant) -> None:
     assert assistant.ask("Konya ödüle başvurabilir mi?").entry_id != "award-turkey"
     assert assistant.ask("Doha ödül aldı mı?").entry_id == "award-winners-2024"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Cork won the award only once, in 2015?",
+        "Cork kaç kez ödül aldı?",
+        "How many times has Cork won the award?",
+        "Cork hangi yıl ödül aldı?",
+        "Cork ödülü ne zaman kazandı?",
+        "Did Cork win the award twice?",
+    ],
+)
+def test_a_member_that_won_in_several_rounds_asked_when_or_how_often_gets_every_round(
+    assistant: Assistant, question: str
+) -> None:
+    """Before, the 2024 winners' card (or the conferences' count, or Cork's conference)."""
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "member-cork"), reply.text
+    text = to_plain(reply.text)
+    assert "2015" in text.split("\n")[0] and "2024" in text.split("\n")[0], text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Cork ödül aldı mı", "award-winners-2024"),  # whether it won: a round it won says so
+        ("Did Cork win the award in 2024?", "award-winners-2024"),  # that round
+        ("Cork 2015'te ödül aldı mı?", "learning-city-award"),
+        ("Wuhan hangi yıl ödül aldı", "award-winners-2024"),  # one round only
+    ],
+)
+def test_whether_a_member_won_or_one_round_is_that_rounds_card(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry), reply.text

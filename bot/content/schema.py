@@ -101,6 +101,7 @@ MESSAGE_FIELDS: dict[str, frozenset[str]] = {
         "conferences_header": "count",
         "conference_line": "number city country dates theme",
         "conference_outcome": "outcome",
+        "member_award_rounds": "city count years last",
         "conference_held_country": "country",
         "conference_held_region": "region",
         "conference_held_item": "number ordinal city country year",
