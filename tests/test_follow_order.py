@@ -1,0 +1,52 @@
+"""Follow-ups about order: a place in an order asked of the last thing ("kaçıncı Türk
+üyesi?" after Ankara)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.assistant import Assistant
+from bot.replies import ReplyKind
+from bot.tghtml import to_plain
+
+
+def _chat(assistant: Assistant, *questions: str) -> tuple[str | None, str]:
+    chat = ("test", questions)
+    for question in questions[:-1]:
+        assistant.ask(question, chat=chat)
+    reply = assistant.ask(questions[-1], chat=chat)
+    assistant.conversations.forget(chat)
+    assert reply.kind == ReplyKind.ANSWER, reply.text
+    return reply.entry_id, to_plain(reply.text)
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "entry", "says"),
+    [
+        ("Ankara ne zaman üye oldu?", "kaçıncı Türk üyesi?", "city-ankara", "11."),
+        ("Konya ne zaman üye oldu?", "kaçıncı türk üyeydi?", "city-konya", "2."),
+        ("Bolu ne zaman katıldı?", "Türkiye'den kaçıncı üye oldu?", "city-bolu", "3."),
+    ],
+)
+def test_a_place_in_turkiyes_order_asked_after_a_turkish_member_is_that_members(
+    assistant: Assistant, first: str, then: str, entry: str, says: str
+) -> None:
+    """Before, the first Turkish member's card (which says Konya was second) whatever the member."""
+    got, text = _chat(assistant, first, then)
+    assert got == entry, text
+    assert says in text
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "entry"),
+    [
+        ("Hamburg ne zaman katıldı?", "Türkiye'den kaçıncı üye oldu?", "first-turkish-member"),  # not a Turkish member
+        ("Ankara ne zaman üye oldu?", "Türkiye'den kaç şehir üye?", "members-turkey"),  # no order asked
+        ("Ankara ne zaman üye oldu?", "Türkiye'den ilk üye kim?", "first-turkish-member"),  # the first, not Ankara
+    ],
+)
+def test_a_question_about_turkiye_after_a_member_that_asks_no_place_in_order_stands_alone(
+    assistant: Assistant, first: str, then: str, entry: str
+) -> None:
+    got, text = _chat(assistant, first, then)
+    assert got == entry, text
