@@ -26,7 +26,7 @@ from bot.factanswer import FactAnswer
 from bot.factchecks import YEAR, checks_a_place, named_beside_places
 from bot.factcompare import compared
 from bot.factorder import card_for, checked, for_the_kind, locate, nearest, range_fact, relative
-from bot.factpairs import Pair, owner_kind, pair_fact, read_pair
+from bot.factpairs import Pair, owner_kind, pair_fact, ranked_pair, read_pair
 from bot.factpositions import ORDINAL_WORDS, RELATIONS, next_to, only_now, position, written_ordinals
 from bot.factrank import Ranking
 from bot.facts import Entity, FactBase, Kind
@@ -110,6 +110,7 @@ class FactFinder:
         ]
         spans = named_beside_places(text, tokens, spans)  # "Medellín Kolombiya'da mı Meksika'da mı?"
         pair = read_pair(self.facts, tokens, spans) if spans and not related else None
+        pair = pair or (ranked_pair(self.facts, tokens, spans, self._kind_words) if spans and not related else None)
         if pair is not None:
             reading.pair, reading.entity = pair, pair.given
             reading.kind = self.facts.kinds[pair.given.kind]

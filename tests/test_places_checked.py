@@ -93,3 +93,38 @@ def test_one_conference_or_members_in_a_place_are_not_read_as_where_they_were_he
 def test_the_next_conference_by_its_place_is_not_read_from_the_past_ones(assistant: Assistant) -> None:
     reply = assistant.ask("Is the next conference in Europe?")
     assert reply.entry_id == "conference-7", reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "says"),
+    [
+        ("The Beijing Declaration came out of the second conference, yes?", "beijing-declaration", ["No.", "1st"]),
+        ("Pekin Bildirgesi 2. konferansta mı kabul edildi?", "beijing-declaration", ["Hayır.", "Mexico City"]),
+        ("Was the Cork Call to Action adopted at the 4th conference?", "conference-3-cork", ["No.", "Medellín"]),
+        ("Was the Cork Call to Action adopted at the 3rd conference?", "conference-3-cork", ["Yes."]),
+        ("Medellín Manifestosu dördüncü konferansta mı çıktı?", "conference-4-medellin", ["Evet."]),
+    ],
+)
+def test_a_document_checked_against_a_conference_by_its_rank(
+    assistant: Assistant, question: str, entry: str, says: list[str]
+) -> None:
+    """Before, "second" was read as the second document (Key Features) or the 4th's outcome was
+    given without saying the Cork Call to Action was not it."""
+    reply = assistant.ask(question)
+    text = to_plain(reply.text)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry), reply.text
+    assert all(part in text for part in says), text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("4. konferansta hangi belge kabul edildi?", "conference-4-medellin"),  # no document named
+        ("Cork Çağrısı hangi konferansta kabul edildi?", "conference-3-cork"),  # no rank checked
+        ("Pekin Bildirgesi ne zaman kabul edildi?", "beijing-declaration"),
+    ],
+)
+def test_a_document_or_a_ranked_conference_alone_is_no_pair(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert reply.entry_id == entry, reply.text
+    assert not to_plain(reply.text).startswith(("Yes.", "No.", "Evet.", "Hayır.")), reply.text
