@@ -25,7 +25,7 @@ from bot.conversation import Topic
 from bot.factanswer import FactAnswer
 from bot.factchecks import YEAR, checks_a_place, named_beside_places
 from bot.factcompare import compared
-from bot.factorder import card_for, checked, for_the_kind, locate, nearest, range_fact, relative
+from bot.factorder import all_beside, card_for, checked, for_the_kind, locate, nearest, range_fact, relative
 from bot.factpairs import Pair, owner_kind, pair_fact, ranked_pair, read_pair
 from bot.factpositions import ORDINAL_WORDS, RELATIONS, next_to, only_now, position, written_ordinals
 from bot.factrank import Ranking
@@ -276,6 +276,8 @@ class FactFinder:
             if label and last is not None:
                 reading.relation, reading.position = (label, last), None
         if entity is None and reading.relation is not None:
+            if (every := all_beside(self.facts, reading.relation, tokens, lang)) is not None:
+                return every  # "Bolu'dan önce kimler katıldı?": all of them
             entity = relative(self.facts, *reading.relation)
             if entity is None:
                 return None

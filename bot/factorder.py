@@ -17,6 +17,7 @@ from bot.tghtml import Html, escape
 __all__ = [
     "FIELD",
     "Position",
+    "all_beside",
     "card_for",
     "checked",
     "for_the_kind",
@@ -77,6 +78,27 @@ def relative(facts: FactBase, label: str, anchor: Entity) -> Entity | None:
         # after the last one held, the one planned ("Jubail'den sonraki konferans": the 7th, not confirmed)
         return after or next((e for e in facts.of_kind(kind.id) if e.upcoming and e.id != anchor.id), None)
     return next((e for e in reversed(things) if int(e.value(kind.order, "en") or 0) < key), None)
+
+
+# Words that ask for every one on that side ("Bolu'dan önce kimler vardı?", "Which Turkish
+# cities joined after Hatay?"), and those that ask for the nearest one only ("hemen sonra", "en son")
+_EVERY = frozenset(["kimler", "kimlerdi", "hangileri", "hangileriydi", "sehirler", "kentler", "iller", "uyeler"])
+_EVERY |= frozenset(["katilanlar", "girenler", "gelenler", "cities", "ones", "members", "hepsi", "tumu", "all"])
+_NEXT_ONLY = frozenset(["hemen", "son", "ilk", "right", "immediately", "directly", "just", "last", "first", "next"])
+
+
+def all_beside(facts: FactBase, relation: tuple[str, Entity], tokens: list[str], lang: str) -> FactAnswer | None:
+    """Every thing after (before) the one named, when the question asks for all of them
+    and its kind names them by year (its ``ranges``): "Bolu'dan önce Türkiye'den kimler
+    vardı?" is Eskişehir and Konya; "Bolu'dan önce hangi şehir" (one) and "Hatay'dan hemen
+    sonra kimler" (the nearest) are not."""
+    label, anchor = relation
+    kind = facts.kinds[anchor.kind]
+    said = set(tokens)
+    if label not in kind.ranges or not said & _EVERY or said & _NEXT_ONLY or not kind.order:
+        return None
+    year = anchor.value(kind.order, "en")
+    return range_fact(facts, kind, label, int(year), lang) if year and year.isdigit() else None
 
 
 def ordered(facts: FactBase, kind: Kind) -> list[Entity]:

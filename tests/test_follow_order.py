@@ -50,3 +50,30 @@ def test_a_question_about_turkiye_after_a_member_that_asks_no_place_in_order_sta
 ) -> None:
     got, text = _chat(assistant, first, then)
     assert got == entry, text
+
+
+@pytest.mark.parametrize(
+    ("question", "says", "not_says"),
+    [
+        ("Bolu'dan önce Türkiye'den kimler vardı?", ["Eskişehir", "Konya"], []),
+        ("Bolu'dan önce hangi şehirler katıldı?", ["Eskişehir", "Konya"], []),
+        ("Which Turkish cities joined after Hatay?", ["İzmir", "Bursa", "Ankara"], []),
+        ("Bolu'dan önce hangi şehir katıldı?", ["Konya"], ["Eskişehir"]),  # one: the one before
+        ("Hatay'dan hemen sonra kimler katıldı?", ["İzmir"], ["Bursa"]),  # right after: the nearest
+        ("Bursa'dan önce en son katılan Türk şehirleri hangileri", ["İzmir"], ["Eskişehir"]),
+    ],
+)
+def test_every_turkish_member_before_or_after_one_when_all_are_asked(
+    assistant: Assistant, question: str, says: list[str], not_says: list[str]
+) -> None:
+    """Before, only the nearest one (Konya for 'Bolu'dan önce kimler vardı?')."""
+    reply = assistant.ask(question)
+    text = to_plain(reply.text)
+    assert reply.kind == ReplyKind.ANSWER, text
+    assert all(s in text for s in says) and not any(s in text for s in not_says), text
+
+
+def test_the_one_that_came_after_the_last_member(assistant: Assistant) -> None:
+    """'gelen' (the one that came) is a word of Türkiye's order: before, no answer."""
+    _, text = _chat(assistant, "Hatay ne zaman katıldı?", "ondan sonra gelen hangisi?")
+    assert "İzmir" in text and "Bursa" not in text
