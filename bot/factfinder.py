@@ -124,8 +124,7 @@ class FactFinder:
                 reading.used.update(range(s, e))
                 reading.kind = self.facts.kinds[reading.entity.kind]
                 named_span = range(s, e)
-                # "Jubail Suudi Arabistan'da mı?": its other names say nothing more
-                reading.used.update(i for s, e, other in spans if other is reading.entity for i in range(s, e))
+                reading.used.update(i for s, e, o in spans if o is reading.entity for i in range(s, e))  # its aliases
             else:
                 reading.ambiguous = True
         excluded = {kind for _, _, kind in self._excludes.find(tokens)}
@@ -199,7 +198,8 @@ class FactFinder:
             # "how many nominations per country": only the award's templates answer nominations
             asked = {a for generic, _, _, _, a in found if not generic}
             owners = {k.id for k in self.facts.kinds.values() if asked & set(k.templates) and k.id not in excluded}
-            if len(owners) == 1 and not any(self.facts.kinds[o].requires for o in owners):
+            ordered = reading.position is None or all(self.facts.kinds[o].order for o in owners)  # "which joined last?"
+            if len(owners) == 1 and ordered and not any(self.facts.kinds[o].requires for o in owners):
                 reading.kind = self.facts.kinds[owners.pop()]
                 reading.by_attribute = True
         # A specific attribute first, then the longest phrase; the thing's name asks nothing.

@@ -77,3 +77,13 @@ def test_the_one_that_came_after_the_last_member(assistant: Assistant) -> None:
     """'gelen' (the one that came) is a word of Türkiye's order: before, no answer."""
     _, text = _chat(assistant, "Hatay ne zaman katıldı?", "ondan sonra gelen hangisi?")
     assert "İzmir" in text and "Bursa" not in text
+
+
+def test_the_last_to_join_is_not_asked_of_a_thing_without_an_order(assistant: Assistant) -> None:
+    """'joined' is also KOMEK's membership (its only 'member since' template); with 'last' it asks
+    an order, which KOMEK's kind has not: before, KOMEK's membership year."""
+    entry, text = _chat(assistant, "How many Turkish members are there?", "which joined last?")
+    assert entry == "newest-members" and "Ankara" in text
+    assert assistant.ask("which joined last?").entry_id != "komek-member-since"
+    nominations = assistant.ask("how many nominations per country")  # one kind answers it, no order asked
+    assert nominations.entry_id == "learning-city-award"
