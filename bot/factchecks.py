@@ -13,7 +13,7 @@ from bot.factpairs import PARTICLES
 from bot.facts import Entity, Kind
 from bot.textnorm import fold
 
-__all__ = ["YEAR", "checked_by", "checks_a_place", "named_beside_places"]
+__all__ = ["YEAR", "checked_by", "checks_a_place", "named_beside_places", "one_of_two"]
 
 YEAR = re.compile(r"((?:19|20)\d\d)(?:[a-z]{0,6})$")  # "2022", "2022de", "2022deki"
 _LOCATIVE = frozenset(["da", "de", "ta", "te", "nda", "nde", "dak", "dek", "tak", "tek"])  # "Riyad'da", "Seul'deki"
@@ -21,6 +21,7 @@ _EN_CHECKS = frozenset(["is", "was", "were", "are", "did", "does", "wasn", "isn"
 _EN_IN = frozenset(["in", "at"])
 _EN_NOT = frozenset(["wasn", "wasnt", "isn", "isnt", "not"])  # "it wasn't Bogotá?": a place set right
 _EN_TAGS = frozenset(["correct", "right", "isnt", "isn", "wasnt", "wasn", "it", "no", "yes", "true"])  # after the place
+_EN_TAGS |= frozenset(["am", "i", "wrong"])  # "..., am I right?"
 _OR = frozenset(["or", "yoksa", "veya"])  # "X mi yoksa Y mi", "in X or Y"
 SpanT = TypeVar("SpanT", bound=tuple[int, int, object])
 _HELD = frozenset(["held", "hosted", "organised", "organized", "took", "place"])  # "was it held in Glasgow?": no check
@@ -66,6 +67,28 @@ def checked_by(text: str, tokens: Sequence[str], word: str) -> str | None:
     if not located and not (len(word) > 5 and word[-2:] in ("da", "de", "ta", "te")):
         return None
     return "where"
+
+
+_MONTHS = frozenset(["ocak", "subat", "mart", "nisan", "mayis", "haziran", "temmuz", "agustos", "eylul", "ekim"])
+_MONTHS |= frozenset(["kasim", "aralik", "january", "february", "march", "april", "may", "june", "july"])
+_MONTHS |= frozenset(["august", "september", "october", "november", "december"])
+
+
+def one_of_two(tokens: list[str]) -> list[str]:
+    """A question offering two years or two months ("Ağ 2015'te mi kuruldu yoksa 2013'te
+    mi?", "2013 Ekim'de miydi yoksa Kasım'da mı?") read with the first: the answer says
+    which it was. The second, its "yoksa"/"or" and its question particle are dropped; two
+    names ("Cork mu yoksa Medellín mi?") are kept for the comparison."""
+    for i, token in enumerate(tokens[:-1]):
+        after = tokens[i + 1]
+        if token not in _OR:
+            continue
+        year = YEAR.match(after) is not None
+        alike = [t for t in tokens[:i] if (YEAR.match(t) is not None if year else t in _MONTHS)]
+        if (year or after in _MONTHS) and alike:
+            end = i + 3 if i + 2 < len(tokens) and tokens[i + 2] in PARTICLES else i + 2
+            return tokens[:i] + tokens[end:]
+    return tokens
 
 
 def named_beside_places(text: str, tokens: Sequence[str], spans: list[SpanT]) -> list[SpanT]:

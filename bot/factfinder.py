@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from bot import factorder
 from bot.conversation import Topic
 from bot.factanswer import FactAnswer
-from bot.factchecks import YEAR, checks_a_place, named_beside_places
+from bot.factchecks import YEAR, checks_a_place, named_beside_places, one_of_two
 from bot.factcompare import compared
 from bot.factorder import all_beside, card_for, checked, for_the_kind, locate, nearest, range_fact, relative
 from bot.factpairs import Pair, owner_kind, pair_fact, ranked_pair, read_pair
@@ -224,7 +224,7 @@ class FactFinder:
     def answer(self, text: str, lang: str, context: Topic | None = None) -> FactAnswer | None:
         """The short answer to ``text``, or None when it is not an attribute question
         the facts can answer (the matcher takes it then)."""
-        tokens = written_ordinals(text, fold_question(text).split())  # "6." a rank, "6 şehir" a count
+        tokens = one_of_two(written_ordinals(text, fold_question(text).split()))  # "6." a rank, "6 şehir" a count
         if not tokens or len(tokens) > 30:
             return None
         ranked = self._ranking.fact(tokens, lang)  # "en uzun konferans", "hangi yıl en çok şehir ödül aldı"

@@ -128,3 +128,29 @@ def test_a_document_or_a_ranked_conference_alone_is_no_pair(assistant: Assistant
     reply = assistant.ask(question)
     assert reply.entry_id == entry, reply.text
     assert not to_plain(reply.text).startswith(("Yes.", "No.", "Evet.", "Hayır.")), reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "says"),
+    [
+        ("Pekin konferansı 2013 Ekim'de miydi yoksa Kasım'da mı?", "conference-1-beijing", "Ekim 2013"),
+        ("Was the Beijing conference in October or November?", "conference-1-beijing", "October 2013"),
+        ("Ağ 2015'te mi kuruldu yoksa 2013'te mi?", "gnlc-history", "2013"),
+        ("Was the network founded in 2013 or 2015?", "gnlc-history", "October 2013"),
+        ("I think the 6th conference was in Riyadh, am I right?", "conference-6-jubail", "Jubail"),
+        ("Which was the latest award round?", "award-winners-2024", "2024"),
+    ],
+)
+def test_two_years_or_months_offered_and_other_checks_get_what_it_was(
+    assistant: Assistant, question: str, entry: str, says: str
+) -> None:
+    """Before, a 'did you mean' ('yoksa', 'am I', 'round' were words the facts did not read)."""
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry), reply.text
+    assert says in to_plain(reply.text)
+
+
+def test_two_things_offered_are_still_compared(assistant: Assistant) -> None:
+    """Only a second year or month is dropped: two names stay the comparison."""
+    text = to_plain(assistant.ask("Cork mu yoksa Medellín mi önce?").text)
+    assert "3." in text and "4." in text
