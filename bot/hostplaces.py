@@ -47,7 +47,7 @@ _ONE = re.compile(
 _FUTURE = frozenset(["next", "upcoming", "will", "planned", "gelecek", "sonraki", "yapilacak", "olacak", "planlanan"])
 # Which ones, not whether: "Which conferences were held in Latin America?" gets no "Yes."
 _WHICH = frozenset(["which", "what", "where", "list", "hangi", "hangileri", "hangisi", "nerede", "nerelerde", "neler"])
-_WHICH |= frozenset(["how", "many", "kac"])  # "Avrupa'da kaç konferans yapıldı?"
+_WHICH |= frozenset(["how", "many", "kac", "hangisi", "hangisiydi"])  # "Avrupa'da kaç konferans yapıldı?"
 # The place named as the host: "Has Türkiye ever hosted the conference?", "ev sahipliği yaptı mı"
 _HOSTED = ("host", "sahipli", "sahibi")
 _WHERE = frozenset(["where", "country", "status", "times", "count"])  # where one was held, how many were
@@ -102,15 +102,20 @@ def held_where(a: Assistant, text: str, lang: Lang) -> Reply | None:
             return _reply(a, body, one.entry, lang)
         items = _items(a, others, lang)
         return _reply(a, a.render.msg("conference_held_outside", lang, where=where, items=items), OVERVIEW, lang)
-    if said & (_FIRST | _LAST):
+    if said & (_FIRST | _LAST) and not said & _WHICH:
         return None  # "Was the first conference held in Asia?": the facts check the first one
+    if said & (_FIRST | _LAST) and there:  # "Which was the first conference in Latin America?"
+        one = there[0] if said & _FIRST else there[-1]
+        key = "conference_first_in" if said & _FIRST else "conference_last_in"
+        return _reply(a, a.render.msg(key, lang, where=where, **_fields(one, lang)), one.entry, lang)
     if there and place.kind is PlaceKind.COUNTRY:
         fact = a.understanding.fact(text, lang, None)
         if fact is not None and fact.attribute not in _WHERE:
             return None  # "İrlanda'daki konferans hangi tarihlerde": the one held there, asked of
     if not there:
         items = _items(a, list(conferences), lang)
-        return _reply(a, a.render.msg("conference_held_none", lang, where=where, items=items), OVERVIEW, lang)
+        key = "conference_held_none_which" if said & _WHICH else "conference_held_none"  # no "No." to "which"
+        return _reply(a, a.render.msg(key, lang, where=where, items=items), OVERVIEW, lang)
     items = _items(a, there, lang)
     key = "conference_held_which" if said & _WHICH else "conference_held_some"
     body = a.render.msg(key, lang, where=where, count=len(there), items=items)

@@ -154,3 +154,25 @@ def test_two_things_offered_are_still_compared(assistant: Assistant) -> None:
     """Only a second year or month is dropped: two names stay the comparison."""
     text = to_plain(assistant.ask("Cork mu yoksa Medellín mi önce?").text)
     assert "3." in text and "4." in text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "says"),
+    [
+        ("Which was the first conference in Latin America?", "conference-2-mexico", "2nd"),
+        ("Latin Amerika'daki ilk konferans hangisiydi?", "conference-2-mexico", "2. konferans"),
+        ("What was the last conference held in Asia?", "conference-5-yeonsu", "5th"),
+        ("Which was the first conference in Africa?", "conferences-overview", "has not hosted"),
+    ],
+)
+def test_the_first_or_last_conference_in_a_region(assistant: Assistant, question: str, entry: str, says: str) -> None:
+    reply = assistant.ask(question)
+    text = to_plain(reply.text)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry), reply.text
+    assert says in text and not text.startswith(("No.", "Yes.")), text
+
+
+def test_a_tag_question_with_hasnt_checks_the_member(assistant: Assistant) -> None:
+    """"hasn't it?" is a tag like "isn't it?": before, no answer."""
+    reply = assistant.ask("Bonn has been a member since 2019, hasn't it?")
+    assert reply.entry_id == "member-bonn" and "2020" in to_plain(reply.text)
