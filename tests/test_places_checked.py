@@ -173,6 +173,6 @@ def test_the_first_or_last_conference_in_a_region(assistant: Assistant, question
 
 
 def test_a_tag_question_with_hasnt_checks_the_member(assistant: Assistant) -> None:
-    """"hasn't it?" is a tag like "isn't it?": before, no answer."""
+    """ "hasn't it?" is a tag like "isn't it?": before, no answer."""
     reply = assistant.ask("Bonn has been a member since 2019, hasn't it?")
     assert reply.entry_id == "member-bonn" and "2020" in to_plain(reply.text)
