@@ -200,6 +200,10 @@ class FollowUps:
         where = ["turkiye"] if context.kind == "tr-member" and not _OVERALL & set(words) else []
         return " ".join([*where, str(year), *asked])
 
+    def year_of(self, context: Topic) -> int | None:
+        """The one year of the last thing (see :meth:`_year_of`)."""
+        return self._year_of(context)
+
     def _year_of(self, context: Topic) -> int | None:
         """The one year the last thing joined or took place in, if it has one."""
         if self.places is not None and context.entity in self.places.by_entry:

@@ -20,6 +20,7 @@ from bot.memberfollow import member_follow_up
 from bot.relatedfollow import by_the_last_answer
 from bot.replies import Reply, ReplyKind
 from bot.textnorm import fold_question
+from bot.yearshift import shifted_year
 
 if TYPE_CHECKING:
     from bot.assistant import Assistant
@@ -50,6 +51,11 @@ def leaning(
         retry, retry_topic = ask(same_year, lang or reply.lang, None)
         if retry.kind == ReplyKind.ANSWER:
             return retry, retry_topic or _topic(a, retry, same_year)
+    shifted = shifted_year(follow, text, context)  # "what about two years later?" after 2022's count
+    if shifted is not None:
+        retry, retry_topic = ask(shifted, lang or reply.lang, context)
+        if retry.kind == ReplyKind.ANSWER:
+            return retry, retry_topic or _topic(a, retry, shifted)
     listed = member_follow_up(a, text, context, lang or reply.lang)  # "and in 2025?" after a country's list
     if listed is not None:
         return listed

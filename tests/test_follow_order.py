@@ -87,3 +87,34 @@ def test_the_last_to_join_is_not_asked_of_a_thing_without_an_order(assistant: As
     assert assistant.ask("which joined last?").entry_id != "komek-member-since"
     nominations = assistant.ask("how many nominations per country")  # one kind answers it, no order asked
     assert nominations.entry_id == "learning-city-award"
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "entry", "says"),
+    [
+        ("How many members were there in September 2022?", "what about two years later?", "member-growth", "356"),
+        ("2020'de ağda kaç şehir vardı?", "peki iki yıl sonra?", "member-growth", "294"),
+        ("When was the 3rd conference?", "and two years later?", "conference-4-medellin", "2019"),
+        ("How many cities won the award in 2017?", "and two years later?", "learning-city-award", "2019"),
+        ("Bursa ne zaman katıldı?", "üç yıl sonra Türkiye'den kim katıldı?", "city-ankara", "Ankara"),
+    ],
+)
+def test_a_year_counted_from_the_last_things_year(
+    assistant: Assistant, first: str, then: str, entry: str, says: str
+) -> None:
+    """Before, no answer: "two years later" named no year."""
+    got, text = _chat(assistant, first, then)
+    assert got == entry, text
+    assert says in text
+
+
+def test_years_later_without_a_year_before_or_a_chat_is_not_read_so(assistant: Assistant) -> None:
+    from bot.yearshift import shifted_year
+
+    chat = ("test", "kommek")
+    assistant.ask("KOMEK nedir?", chat=chat)
+    context = assistant.conversations.get(chat)
+    assistant.conversations.forget(chat)
+    assert context is not None
+    assert shifted_year(assistant.understanding.follow, "and two years later?", context) is None  # KOMEK has no year
+    assert assistant.ask("what about two years later?").kind != ReplyKind.ANSWER
