@@ -118,3 +118,28 @@ def test_years_later_without_a_year_before_or_a_chat_is_not_read_so(assistant: A
     assert context is not None
     assert shifted_year(assistant.understanding.follow, "and two years later?", context) is None  # KOMEK has no year
     assert assistant.ask("what about two years later?").kind != ReplyKind.ANSWER
+
+
+@pytest.mark.parametrize(
+    "question", ["When was the network at its largest?", "Ağ ne zaman en büyüktü?", "Ağ en kalabalık ne zamandı?"]
+)
+def test_when_the_network_was_largest_is_the_latest_count(assistant: Assistant, question: str) -> None:
+    reply = assistant.ask(question)
+    text = to_plain(reply.text)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "member-count"), text
+    assert "425" in text and "356" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("How big is the network?", "member-count"),  # no superlative: today's count
+        ("Which country has the most learning cities?", "members-c-KR"),  # a country, not a time
+    ],
+)
+def test_the_size_or_the_largest_country_is_not_when_it_was_largest(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.ask(question)
+    assert reply.entry_id == entry, reply.text
+    assert "Earlier counts" not in to_plain(reply.text)
