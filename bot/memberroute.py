@@ -20,6 +20,7 @@ from bot.hostplaces import held_where
 from bot.lang import Lang
 from bot.matching import Decision, MatchResult
 from bot.memberawards import member_award
+from bot.memberorder import beside_member
 from bot.members.directory import Place, PlaceKind, Word, words
 from bot.members.model import TURKIYE_MEMBERS_ENTRY, Member
 from bot.members.questions import Ask, MemberQuestion
@@ -58,6 +59,9 @@ def members_first(
     held = held_where(a, text, lang)  # "Afrika'da hiç konferans yapıldı mı?", "First ICLC held outside Asia?"
     if held is not None:
         return held
+    beside = beside_member(a, text, lang, context)  # "Which German city joined before Bonn?"
+    if beside is not None:
+        return beside
     if early is not None and early.abroad and not (early.ask is Ask.CITY and _asks_a_document(a, text, lang, context)):
         return members.answer(early, lang)
     return members.compared(text, lang)

@@ -143,3 +143,41 @@ def test_the_size_or_the_largest_country_is_not_when_it_was_largest(
     reply = assistant.ask(question)
     assert reply.entry_id == entry, reply.text
     assert "Earlier counts" not in to_plain(reply.text)
+
+
+@pytest.mark.parametrize(
+    ("question", "says", "not_says"),
+    [
+        ("Which German city joined before Bonn?", ["Hamburg", "Gelsenkirchen"], ["Dresden"]),
+        ("Bonn'dan önce Almanya'dan kimler katıldı?", ["Hamburg"], ["Dresden"]),
+        ("Which German cities joined after Hamburg?", ["Bonn"], ["Gelsenkirchen"]),
+        ("Which Irish cities joined after Cork?", ["Waterford"], []),
+    ],
+)
+def test_a_countrys_members_before_or_after_one_of_them(
+    assistant: Assistant, question: str, says: list[str], not_says: list[str]
+) -> None:
+    reply = assistant.ask(question)
+    text = to_plain(reply.text)
+    assert reply.kind == ReplyKind.ANSWER and reply.entry_id in ("members-c-DE", "members-c-IE"), text
+    assert all(s in text for s in says) and not any(s in text for s in not_says), text
+
+
+def test_a_countrys_member_before_the_last_one_asked_as_a_follow_up(assistant: Assistant) -> None:
+    entry, text = _chat(assistant, "When did Bonn join?", "which German city came before it?")
+    assert entry == "members-c-DE" and "Hamburg" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Bonn mu önce katıldı Hamburg mu?", "member-hamburg"),  # two members: the comparison
+        ("Konya'dan sonra hangi Türk şehri katıldı?", "city-bolu"),  # Türkiye's order: the facts'
+    ],
+)
+def test_two_members_or_turkiyes_order_are_not_a_countrys_members_beside_one(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.ask(question)
+    assert reply.entry_id == entry, reply.text
+    assert "among the members I know of, these" not in to_plain(reply.text)
