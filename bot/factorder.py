@@ -29,6 +29,7 @@ __all__ = [
     "range_fact",
     "relation_to_last",
     "relative",
+    "topic_of_entry",
     "year_of",
 ]
 
@@ -254,3 +255,19 @@ def relation_to_last(facts: FactBase, said: str | None, upcoming: bool, last: En
     if said:
         return said
     return "after" if upcoming and relative(facts, "after", last) is not None else None
+
+
+def topic_of_entry(facts: FactBase, entry: str, lang: str) -> Topic | None:
+    """The thing an entry is the card of, when it is the card of one thing only
+    (what-is-uil: UIL), so that "eski adı neydi?" can follow its answer."""
+    owners = [e for e in facts.entities if e.card == entry]
+    owners = owners or [e for e in facts.entities if entry in e.cards.values()]  # who-runs: UIL's role
+    if len({e.kind for e in owners}) > 1:  # a conference's card is its document's too: the conference
+        owners = [e for e in owners if not facts.kinds[e.kind].link]
+    if not owners:  # "the first one?": the card of a kind's first (Türkiye's first member), the kind
+        kinds = [k.id for k in facts.kinds.values() if entry in k.cards.values()]
+        return Topic(kinds[0], "", None, lang) if len(kinds) == 1 else None
+    if len({e.kind for e in owners}) != 1:
+        return None
+    # The card of several things of one kind (the award's years): the kind, no one thing
+    return Topic(owners[0].kind, owners[0].id if len(owners) == 1 else "", None, lang)

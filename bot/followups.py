@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 from bot.conversation import Topic
 from bot.factfinder import FOLLOW_UP_WORDS, FactFinder
-from bot.factorder import year_of
+from bot.factorder import topic_of_entry, year_of
 from bot.factpositions import names_an_order
 from bot.lang import Lang
 from bot.members.directory import Directory
@@ -138,7 +138,7 @@ class FollowUps:
         """What to remember of an entry's answer: the thing it is the card of (for the
         facts' follow-ups), and the question without the names in it, to be asked again
         about the name a follow-up gives. None when the answer is about no one thing."""
-        fact_topic = self.finder.topic_of_entry(entry, lang)
+        fact_topic = topic_of_entry(self.finder.facts, entry, lang)
         folded = fold_question(question)
         names = self._names_in(folded)
         if not names and fact_topic is None:
