@@ -261,3 +261,22 @@ def test_a_member_that_won_in_several_rounds_asked_when_or_how_often_gets_every_
 def test_whether_a_member_won_or_one_round_is_that_rounds_card(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry), reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [("Espoo ödül aldı mı", "Espoo"), ("Bristol ödül aldı mı", "Bristol"), ("2024'te kaç şehir ödül aldı?", "10")],
+)
+def test_aldi_asks_who_received_the_award(assistant: Assistant, question: str, says: str) -> None:
+    """'aldı' (received) asks the winners, as 'kazandı' and 'won' do: before, an earlier round's
+    winner asked in Turkish got a 'did you mean'."""
+    reply = assistant.ask(question)
+    assert reply.kind == ReplyKind.ANSWER, reply.text
+    assert says in to_plain(reply.text)
+
+
+def test_a_members_award_asked_as_a_follow_up_in_turkish(assistant: Assistant) -> None:
+    chat = ("test", "espoo")
+    assistant.ask("Espoo ne zaman katıldı?", chat=chat)
+    reply = assistant.ask("ödül de aldı mı?", chat=chat)
+    assert reply.kind == ReplyKind.ANSWER and "2015" in to_plain(reply.text), reply.text
