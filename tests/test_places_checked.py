@@ -176,3 +176,16 @@ def test_a_tag_question_with_hasnt_checks_the_member(assistant: Assistant) -> No
     """ "hasn't it?" is a tag like "isn't it?": before, no answer."""
     reply = assistant.ask("Bonn has been a member since 2019, hasn't it?")
     assert reply.entry_id == "member-bonn" and "2020" in to_plain(reply.text)
+
+
+@pytest.mark.parametrize("question", ["Öğrenen şehirlerin kaç temel özelliği var?", "How many key features are there?"])
+def test_how_many_key_features_is_their_six_areas(assistant: Assistant, question: str) -> None:
+    """Before, the network's member count ('kaç' without a name the facts knew)."""
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "key-features"), reply.text
+    assert "alt" in to_plain(reply.text).lower() or "six" in to_plain(reply.text)
+
+
+def test_how_many_documents_is_still_the_six_documents(assistant: Assistant) -> None:
+    reply = assistant.ask("Kaç tane sonuç belgesi var")
+    assert reply.entry_id == "conferences-overview" and "altı belge" in to_plain(reply.text)
