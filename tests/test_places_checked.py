@@ -189,3 +189,28 @@ def test_how_many_key_features_is_their_six_areas(assistant: Assistant, question
 def test_how_many_documents_is_still_the_six_documents(assistant: Assistant) -> None:
     reply = assistant.ask("Kaç tane sonuç belgesi var")
     assert reply.entry_id == "conferences-overview" and "altı belge" in to_plain(reply.text)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What will the attendance of the 2027 conference be?", "7. konferansa kaç kişi katılacak?"],
+)
+def test_what_not_even_the_reports_say_of_the_next_conference_is_not_known(assistant: Assistant, question: str) -> None:
+    """The 7th conference's 'no confirmed information' answered every attribute; its
+    attendance is honestly not known (NO_ANSWER, its card a tap away)."""
+    reply = assistant.ask(question)
+    assert reply.kind == ReplyKind.NO_ANSWER, reply.text
+    assert any(b.data and "conference-7" in b.data for row in reply.buttons for b in row)
+
+
+@pytest.mark.parametrize(
+    "question", ["When is the next conference?", "7. konferans ne zaman", "Is the 2027 conference confirmed?"]
+)
+def test_the_next_conferences_reported_date_is_still_answered(assistant: Assistant, question: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "conference-7"), reply.text
+    assert "2027" in to_plain(reply.text)
+
+
+def test_did_komek_attend_stays_its_role(assistant: Assistant) -> None:
+    assert assistant.ask("Did KOMEK attend the 2nd ICLC?").entry_id == "komek-conference-role"
