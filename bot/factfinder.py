@@ -27,7 +27,7 @@ from bot.factchecks import YEAR, checks_a_place, named_beside_places, one_of_two
 from bot.factcompare import compared
 from bot.factorder import all_beside, card_for, checked, for_the_kind, locate, nearest, range_fact, relative
 from bot.factpairs import Pair, owner_kind, pair_fact, ranked_pair, read_pair
-from bot.factpositions import ORDINAL_WORDS, RELATIONS, next_to, only_now, position, written_ordinals
+from bot.factpositions import ORDINAL_WORDS, RELATIONS, named_before_rank, next_to, only_now, position, written_ordinals
 from bot.factrank import Ranking
 from bot.facts import Entity, FactBase, Kind
 from bot.phrases import PhraseIndex
@@ -374,8 +374,11 @@ class FactFinder:
                 if named is not None and named.id != entity.id and correction is not None:
                     # "Cork hosted the fourth, didn't it?": Cork hosted the 3rd; the 4th was Medellín's
                     html = Html(f"{named.render(correction, lang)} {html}")
-                    if reading.position is not None and reading.position[0] == "year":
-                        card = named.card  # "Was the Cork conference in 2019?" asks about Cork
+                    if reading.position is not None and (
+                        reading.position[0] == "year"
+                        or (reading.position != ("rank", 1) and named_before_rank(tokens, named.names))
+                    ):  # not "was Konya the first Turkish member?": the first's
+                        card = named.card  # "Was the Cork conference in 2019?", "Medellín hosted the 3rd?": about it
                 by_place = reading.relation is not None or reading.nearest  # found by its place: no "later" question
                 return FactAnswer(entity, attribute, html, card, topic, relative=by_place, weak=weak)
             # Known for other things of the kind, not for this one: "how many attended the

@@ -214,3 +214,22 @@ def test_the_next_conferences_reported_date_is_still_answered(assistant: Assista
 
 def test_did_komek_attend_stays_its_role(assistant: Assistant) -> None:
     assert assistant.ask("Did KOMEK attend the 2nd ICLC?").entry_id == "komek-conference-role"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Medellín hosted the 3rd conference, right?", "conference-4-medellin"),  # about Medellín
+        ("Medellín 3. konferansa mı ev sahipliği yaptı?", "conference-4-medellin"),
+        ("Cork hosted the fourth, didn't it?", "conference-3-cork"),
+        ("2. konferans Pekin'de mi?", "conference-2-mexico"),  # about the 2nd
+        ("Was the 3rd conference in Medellín?", "conference-3-cork"),
+        ("was Konya the first Turkish member?", "first-turkish-member"),  # the first: its own card
+    ],
+)
+def test_a_host_set_right_by_its_rank_offers_the_card_of_the_one_asked_about(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    """The one named first is what the question is about: before, always the ranked one's card."""
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry), reply.text
