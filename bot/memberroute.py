@@ -24,6 +24,7 @@ from bot.memberorder import beside_member
 from bot.members.directory import Place, PlaceKind, Word, words
 from bot.members.model import TURKIYE_MEMBERS_ENTRY, Member
 from bot.members.questions import Ask, MemberQuestion
+from bot.regionrank import regions_ranked
 from bot.replies import Reply
 from bot.textnorm import STOPWORDS, fold_question
 
@@ -62,6 +63,9 @@ def members_first(
     beside = beside_member(a, text, lang, context)  # "Which German city joined before Bonn?"
     if beside is not None:
         return beside
+    ranked = regions_ranked(a, text, lang)  # "Which region has the most members?"
+    if ranked is not None:
+        return ranked
     if early is not None and early.abroad and not (early.ask is Ask.CITY and _asks_a_document(a, text, lang, context)):
         return members.answer(early, lang)
     return members.compared(text, lang)

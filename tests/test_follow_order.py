@@ -181,3 +181,40 @@ def test_two_members_or_turkiyes_order_are_not_a_countrys_members_beside_one(
     reply = assistant.ask(question)
     assert reply.entry_id == entry, reply.text
     assert "among the members I know of, these" not in to_plain(reply.text)
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("Which region has the most members?", "Asia and the Pacific"),
+        ("En çok üyesi olan bölge hangisi?", "Asya ve Pasifik"),
+        ("Which region has the fewest members?", "Africa"),
+        ("What is the smallest region?", "Africa"),
+        ("Hangi bölgede en fazla öğrenen şehir var?", "Asya ve Pasifik"),
+    ],
+)
+def test_the_regions_ranked_by_the_lists_counts_with_the_caveat(
+    assistant: Assistant, question: str, first: str
+) -> None:
+    """Before, the newest members' card, 'largest is not in my list' or a 'did you mean'."""
+    reply = assistant.ask(question)
+    text = to_plain(reply.text)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "unesco-regions"), text
+    assert first in text.split("\n")[0]
+    assert "official" in text or "resmî" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("UNESCO bölgeleri neler", "unesco-regions"),  # no ranking asked
+        ("Avrupa bölgesinde en çok üyesi olan ülke hangisi?", "members-r-europe-north-america"),  # one region
+        ("Which country has the most members?", "members-c-KR"),  # countries
+    ],
+)
+def test_regions_without_a_ranking_or_one_regions_countries_are_not_ranked(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.ask(question)
+    assert reply.entry_id == entry, reply.text
+    assert "By region" not in to_plain(reply.text) and "Bölgelere göre" not in to_plain(reply.text)
