@@ -26,6 +26,7 @@ from bot.members.model import TURKIYE_MEMBERS_ENTRY, Member
 from bot.members.questions import Ask, MemberQuestion
 from bot.regionrank import regions_ranked
 from bot.replies import Reply
+from bot.roundrank import rounds_ranked
 from bot.textnorm import STOPWORDS, fold_question
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ def members_first(
     beside = beside_member(a, text, lang, context)  # "Which German city joined before Bonn?"
     if beside is not None:
         return beside
-    ranked = regions_ranked(a, text, lang)  # "Which region has the most members?"
+    ranked = regions_ranked(a, text, lang) or rounds_ranked(a, text, lang)  # "most members", "most joined"
     if ranked is not None:
         return ranked
     if early is not None and early.abroad and not (early.ask is Ask.CITY and _asks_a_document(a, text, lang, context)):

@@ -218,3 +218,39 @@ def test_regions_without_a_ranking_or_one_regions_countries_are_not_ranked(
     reply = assistant.ask(question)
     assert reply.entry_id == entry, reply.text
     assert "By region" not in to_plain(reply.text) and "Bölgelere göre" not in to_plain(reply.text)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "says"),
+    [
+        ("Which year did the most cities join the network?", "members-y-2022", "77"),
+        ("Hangi yıl en çok şehir katıldı?", "members-y-2022", "77"),
+        ("Hangi yıl en az şehir katıldı?", "members-y-2019", "38"),
+        ("In which round were the fewest cities admitted?", "members-y-2019", "38"),
+    ],
+)
+def test_the_admission_round_with_the_most_or_fewest_new_members(
+    assistant: Assistant, question: str, entry: str, says: str
+) -> None:
+    """Before, the latest round (72 in 2025) or the counts over time, as if they answered it."""
+    reply = assistant.ask(question)
+    text = to_plain(reply.text)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry), text
+    assert says in text.split("\n")[0] and "2015–2016" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("2022'de kaç şehir katıldı?", "members-y-2022"),  # one year's round, as before
+        ("Which year had the most winners?", "learning-city-award"),  # the award's rounds
+        ("When was the network at its largest?", "member-count"),  # its size, not an intake
+    ],
+)
+def test_one_round_the_awards_or_the_size_are_not_the_largest_intake(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.ask(question)
+    assert reply.entry_id == entry, reply.text
+    assert "announced admission rounds" not in to_plain(reply.text)
+    assert "Duyurulan üye alımları" not in to_plain(reply.text)

@@ -82,6 +82,8 @@ MESSAGE_FIELDS: dict[str, frozenset[str]] = {
         "members_latest_many": "what",
         "members_latest_unsure": "what",
         "members_order_caveat": "count total as_of",
+        "members_round_most": "year announced counts",
+        "members_round_fewest": "year announced counts",
         "members_regions_most": "region count",
         "members_regions_fewest": "region count",
         "members_region_line": "region count",
