@@ -16,6 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.conversation import Topic
+from bot.countryawards import country_award
 from bot.hostplaces import held_where
 from bot.lang import Lang
 from bot.matching import Decision, MatchResult
@@ -55,7 +56,7 @@ def members_first(
     named = _only_a_name(a, text) if context is None else None  # "Brescia", "Sakarya?": that card
     if named is not None:
         return a.entry_reply(named.entry_id, lang)  # a curated Turkish city's card, or the member's
-    awarded = member_award(a, text, lang)  # "Did Dublin win an award?": its note says 2021
+    awarded = member_award(a, text, lang) or country_award(a, text, lang, context)  # Dublin's; Morocco's
     if awarded is not None:
         return awarded
     held = held_where(a, text, lang)  # "Afrika'da hiç konferans yapıldı mı?", "First ICLC held outside Asia?"

@@ -82,6 +82,8 @@ MESSAGE_FIELDS: dict[str, frozenset[str]] = {
         "members_latest_many": "what",
         "members_latest_unsure": "what",
         "members_order_caveat": "count total as_of",
+        "members_award_country": "what items",
+        "members_award_country_none": "what",
         "members_round_most": "year announced counts",
         "members_round_fewest": "year announced counts",
         "members_regions_most": "region count",
