@@ -31,6 +31,9 @@ __all__ = ["country_award"]
 _AWARD = ("odul", "award", "prize")
 _WON = ("kazan", "aldi", "alan", "almis", "won", "win", "received", "got")
 _THEM = frozenset(["them", "those", "these", "bunlardan", "onlardan", "bunlarin", "onlarin", "icinden", "any"])
+# Whether one may win, or how ("Can a German city win the award?"): the award's rules, not its winners
+_RULES = frozenset(["can", "could", "may", "how", "apply", "eligible", "nasil", "sart", "sartlari", "kosul"])
+_RULES_TR = ("basvur", "alabilir", "kazanabilir", "almak", "kazanmak", "icin")
 _AWARD_KIND = "award"
 ALL_ROUNDS = "learning-city-award"  # the award's entry (content/faq.yaml)
 
@@ -42,6 +45,8 @@ def country_award(a: Assistant, text: str, lang: Lang, context: Topic | None) ->
     tokens = words(text)
     said = [t.text for t in tokens]
     if members is None or not any(w.startswith(_AWARD) for w in said) or not any(w.startswith(_WON) for w in said):
+        return None
+    if set(said) & _RULES or any(w.startswith(_RULES_TR) for w in said):
         return None
     directory = members.directory
     places = [p for _, _, found in directory.scan(tokens) for p in found]

@@ -320,3 +320,8 @@ def test_turkiye_a_city_or_a_round_are_not_a_countrys_winners(assistant: Assista
     reply = assistant.ask(question)
     assert reply.entry_id == entry, reply.text
     assert "among the UNESCO Learning City Award winners" not in to_plain(reply.text)
+
+
+@pytest.mark.parametrize("question", ["Can a German city win the award?", "Almanya'dan bir şehir ödül kazanabilir mi?"])
+def test_whether_a_countrys_city_may_win_is_not_its_winners(assistant: Assistant, question: str) -> None:
+    assert "Gelsenkirchen" not in to_plain(assistant.ask(question).text)
