@@ -13,7 +13,7 @@ from bot.factpairs import PARTICLES
 from bot.facts import Entity, Kind
 from bot.textnorm import fold
 
-__all__ = ["YEAR", "checked_by", "checks_a_place", "named_beside_places", "one_of_two"]
+__all__ = ["OR_WORDS", "YEAR", "checked_by", "checks_a_place", "named_beside_places", "one_of_two"]
 
 YEAR = re.compile(r"((?:19|20)\d\d)(?:[a-z]{0,6})$")  # "2022", "2022de", "2022deki"
 _LOCATIVE = frozenset(["da", "de", "ta", "te", "nda", "nde", "dak", "dek", "tak", "tek"])  # "Riyad'da", "Seul'deki"
@@ -22,7 +22,7 @@ _EN_IN = frozenset(["in", "at"])
 _EN_NOT = frozenset(["wasn", "wasnt", "isn", "isnt", "not"])  # "it wasn't Bogotá?": a place set right
 _EN_TAGS = frozenset(["correct", "right", "isnt", "isn", "wasnt", "wasn", "it", "no", "yes", "true"])  # after the place
 _EN_TAGS |= frozenset(["am", "i", "wrong"])  # "..., am I right?"
-_OR = frozenset(["or", "yoksa", "veya"])  # "X mi yoksa Y mi", "in X or Y"
+_OR = OR_WORDS = frozenset(["or", "yoksa", "veya"])  # "X mi yoksa Y mi", "in X or Y"
 SpanT = TypeVar("SpanT", bound=tuple[int, int, object])
 _HELD = frozenset(["held", "hosted", "organised", "organized", "took", "place"])  # "was it held in Glasgow?": no check
 

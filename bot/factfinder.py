@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from bot import factorder
 from bot.conversation import Topic
 from bot.factanswer import FactAnswer
-from bot.factchecks import YEAR, checks_a_place, named_beside_places, one_of_two
+from bot.factchecks import OR_WORDS, YEAR, checks_a_place, named_beside_places, one_of_two
 from bot.factcompare import compared
 from bot.factorder import all_beside, card_for, checked, for_the_kind, locate, nearest, range_fact, relative
 from bot.factpairs import Pair, owner_kind, pair_fact, ranked_pair, read_pair
@@ -242,7 +242,7 @@ class FactFinder:
         relation_words = {tokens[i] for s, e, _ in related for i in range(s, e)}  # "the one before?"
         unknown = [t for t in unexplained if t not in FOLLOW_UP_WORDS | relation_words and not self._is_known(t)]
         thing = context is not None and bool(context.entity) and context.kind in self.facts.kinds
-        said = [t for t in unexplained if t not in FOLLOW_UP_WORDS]
+        said = [t for t in unexplained if t not in FOLLOW_UP_WORDS | OR_WORDS]  # "... mı yoksa Meksika'da mı?"
         if unknown and not checks_a_place(text, tokens, unknown, reading, context=thing, said=said):
             return None
         if not unknown and not reading.attributes and 1 <= len(said) <= 2:

@@ -617,3 +617,17 @@ def test_what_komek_did_there_is_its_role_but_not_anything_it_did(assistant: Ass
     assistant.ask("2. konferans nerede yapıldı?", chat=chat)
     assert assistant.ask("KOMEK orada ne yaptı?", chat=chat).entry_id == "komek-conference-role"
     assert assistant.ask("KOMEK ne yaptı?").entry_id == "what-is-komek"  # no place: what KOMEK is
+
+
+@pytest.mark.parametrize("question", ["Öğrenen şehirlerin kaç temel özelliği var?", "how many key features are there"])
+def test_the_key_features_count_their_areas_and_outcomes(assistant: Assistant, question: str) -> None:
+    reply = assistant.ask(question)
+    assert reply.entry_id == "key-features"
+    assert any(w in reply.text for w in ("altı alan", "six areas")) and any(
+        w in reply.text for w in ("üç sonuç", "three outcomes")
+    )
+
+
+def test_the_documents_count_is_still_all_of_them(assistant: Assistant) -> None:
+    reply = assistant.ask("kaç tane sonuç belgesi var")
+    assert reply.entry_id == "conferences-overview" and "altı belge" in reply.text

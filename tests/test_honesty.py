@@ -291,3 +291,14 @@ def test_unescos_own_member_states_are_not_the_networks_members(assistant: Assis
 @pytest.mark.parametrize("question", ["UNESCO Öğrenen Şehirler Ağına kaç ülke üye", "ağa kaç ülke üye"])
 def test_the_networks_countries_are_still_counted(assistant: Assistant, question: str) -> None:
     assert assistant.ask(question).entry_id == "member-count"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [("who founded the network", "gnlc-history"), ("who set up the network", "gnlc-history")],
+)
+def test_who_founded_an_organisation_is_its_history_not_a_persons_post(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)

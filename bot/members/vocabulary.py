@@ -66,7 +66,7 @@ def vocabulary() -> Vocabulary:
         allowed = listing | lead | _terms(_ALLOWED_WORDS) | _terms(_STATUS_WORDS) | _terms(_MONTH_WORDS)
         found = Vocabulary(
             membership=membership,
-            strong=_terms("uye katil ag agdan " + _ADMITTED_WORDS),
+            strong=_terms("uye katil ag agdan gnlc " + _ADMITTED_WORDS),
             status=_terms(_STATUS_WORDS),
             learning_city=_terms("ogrenen sehir"),
             listing=listing,
@@ -102,7 +102,8 @@ _ALLOWED_WORDS = (
     "names sayar say sayi number not degil bolge bolgesi bolgesinde bolgesinden region "
     "belediye buyuksehir municipality metropolitan guncel current currently status durum durumu acaba "
     "officially resmi resmen kayitli registered hepsi tum butun all every nedir sehirleri yoksa veya or size large "
-    "big buyukluk toplam toplamda total overall altogether"
+    "big buyukluk toplam toplamda total overall altogether baskent baskentler capital capitals national ulusal "
+    "gec late erken early"
 )
 _ADMITTED_WORDS = (
     "kabul admitted accepted approved onaylandi katilim alindi alinan added enlisted entered entrant entrants "
