@@ -37,7 +37,7 @@ FIELD = re.compile(r"\{(\w+)\}")  # a template's placeholders
 # Attributes of one thing named, answered on its own card also when others share its year
 # ("Afyon kaçıncı?", "ne zaman?" after Bursa): not which ones or how many joined that year,
 # nor the thing at a place ("Türkiye'nin 5. üyesi": one of three that joined in 2020)
-_OWN = frozenset(["rank", "when", "year"])
+_OWN = frozenset(["rank", "when", "year", "member_since"])
 Position = tuple[str, int]  # ("rank", n) | ("year", y) | ("latest", 0) | ("next", 0) | ("value", n)
 
 

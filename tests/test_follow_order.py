@@ -254,3 +254,20 @@ def test_one_round_the_awards_or_the_size_are_not_the_largest_intake(
     assert reply.entry_id == entry, reply.text
     assert "announced admission rounds" not in to_plain(reply.text)
     assert "Duyurulan üye alımları" not in to_plain(reply.text)
+
+
+@pytest.mark.parametrize(
+    ("first", "entry", "says"),
+    [("Türkiye'den ilk üye hangisi?", "city-eskisehir", "2016"), ("Bolu kaçıncı üye?", "city-bolu", "2018")],
+)
+def test_when_it_joined_after_a_turkish_member_found_by_its_place(
+    assistant: Assistant, first: str, entry: str, says: str
+) -> None:
+    """'katıldı' asks a Turkish member's joining as 'ne zaman' does: before, a 'did you mean'."""
+    got, text = _chat(assistant, first, "ne zaman katıldı?")
+    assert got == entry and says in text
+
+
+def test_since_when_after_a_member_of_a_shared_year_is_its_own_card(assistant: Assistant) -> None:
+    got, text = _chat(assistant, "Is Bursa a member?", "since when?")
+    assert got == "city-bursa" and "2022" in text
