@@ -268,6 +268,12 @@ def test_when_it_joined_after_a_turkish_member_found_by_its_place(
     assert got == entry and says in text
 
 
+def test_when_did_it_join_after_the_first_turkish_member(assistant: Assistant) -> None:
+    got, text = _chat(assistant, "Which was the first Turkish member?", "when did it join?")
+    assert got == "city-eskisehir" and "2016" in text
+    assert assistant.ask("How do cities join?").entry_id == "how-to-join"  # 'join' alone: how
+
+
 def test_since_when_after_a_member_of_a_shared_year_is_its_own_card(assistant: Assistant) -> None:
     got, text = _chat(assistant, "Is Bursa a member?", "since when?")
     assert got == "city-bursa" and "2022" in text
