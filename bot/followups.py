@@ -39,6 +39,9 @@ _SAME_YEAR = (
     ("o", "senede"),
     ("same", "year"),
     ("that", "year"),
+    ("with", "it"),  # "which other capitals joined with it?" after Ankara: that year's
+    ("onunla", "birlikte"),
+    ("onunla", "beraber"),
 )
 _OTHERS = frozenset(
     ["baska", "diger", "digerleri", "baskalari", "other", "others", "else", "also", "too", "with", "it"]
@@ -47,6 +50,7 @@ _OTHERS = frozenset(
 _OVERALL = frozenset(
     ["toplam", "toplamda", "total", "overall", "altogether", "worldwide", "dunyada", "dunya", "agda", "aga"]
 )
+_OVERALL |= frozenset(["capitals", "capital", "baskent", "baskentler", "baskentleri"])  # other countries' capitals
 _YEAR_WORD = re.compile(r"20[1-3]\d")  # a year the network has or will have
 _ACKNOWLEDGEMENTS = frozenset(["thanks", "hello"])  # small talk that may open a follow-up ("tamam", "ok")
 PLACE = "_"  # where the thing's name stood in a remembered question ("_ ne zaman uye oldu")

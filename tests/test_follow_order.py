@@ -277,3 +277,33 @@ def test_when_did_it_join_after_the_first_turkish_member(assistant: Assistant) -
 def test_since_when_after_a_member_of_a_shared_year_is_its_own_card(assistant: Assistant) -> None:
     got, text = _chat(assistant, "Is Bursa a member?", "since when?")
     assert got == "city-bursa" and "2022" in text
+
+
+@pytest.mark.parametrize(
+    "question", ["Which other German cities are members?", "Almanya'dan başka hangi şehirler üye?"]
+)
+def test_other_cities_of_a_country_are_its_list(assistant: Assistant, question: str) -> None:
+    """'other', 'başka' said nothing the member directory read: before, a 'did you mean'."""
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "members-c-DE"), reply.text
+
+
+def test_other_cities_beside_a_named_one_are_not_its_card(assistant: Assistant) -> None:
+    reply = assistant.ask("İzmir'in yanında başka Türk şehri var mıydı?")
+    assert reply.entry_id != "city-izmir", reply.text
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "entry", "says"),
+    [
+        ("When did Ankara join?", "which other capitals joined with it?", "members-y-2025", "Caracas"),
+        ("Ankara ne zaman katıldı?", "onunla birlikte başka başkent katıldı mı?", "members-y-2025", "Lusaka"),
+        ("When did Bursa join?", "who joined with it?", "members-turkey", "Sakarya"),
+    ],
+)
+def test_joined_with_it_is_that_year_and_capitals_are_the_whole_rounds(
+    assistant: Assistant, first: str, then: str, entry: str, says: str
+) -> None:
+    """'with it', 'onunla birlikte' are 'the same year'; other capitals are the round's, not Türkiye's."""
+    got, text = _chat(assistant, first, then)
+    assert got == entry and says in text, text

@@ -179,6 +179,8 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
         asks_membership = True  # "Balıkesir listede yok mu?", "is Bolu on the list?": whether it is a member
     if city_spans and count and rest_terms & v.country:
         return None  # "Jubail'e kaç ülke katıldı?": a conference's countries, not a member's membership
+    if city_spans and rest_terms & v.others:
+        return None  # "İzmir'in yanında başka Türk şehri var mıydı?": other cities, not İzmir's membership
     if city_spans and asks_membership and (pure_cities or not listing):
         chosen = tuple(dict.fromkeys(directory.by_id[p.key] for p in members))
         if chosen:
