@@ -40,6 +40,8 @@ def regions_ranked(a: Assistant, text: str, lang: Lang) -> Reply | None:
     said = [t.text for t in tokens]
     if members is None or not any(w.startswith(_REGION) for w in said):
         return None
+    if any(w.startswith(("ulke", "countr")) for w in said):
+        return None  # "Bölgede en çok üyesi olan ülke": countries, not the regions
     after_en = [w for i, w in enumerate(said) if i > 0 and said[i - 1] == "en"]
     most = bool(set(said) & _MOST_EN) or any(w.startswith(_MOST_TR) for w in after_en)
     least = bool(set(said) & _LEAST_EN) or any(w.startswith(_LEAST_TR) for w in after_en)

@@ -307,3 +307,7 @@ def test_joined_with_it_is_that_year_and_capitals_are_the_whole_rounds(
     """'with it', 'onunla birlikte' are 'the same year'; other capitals are the round's, not Türkiye's."""
     got, text = _chat(assistant, first, then)
     assert got == entry and says in text, text
+
+
+def test_a_country_asked_in_a_region_is_not_the_regions_ranked(assistant: Assistant) -> None:
+    assert "Bölgelere göre" not in to_plain(assistant.ask("Bölgede en çok üyesi olan ülke hangisi?").text)
