@@ -134,6 +134,8 @@ def _region_of_a_country(a: Assistant, text: str, directory: Directory, lang: La
     """ "Which UNESCO region is Egypt in?", "Mısır hangi UNESCO bölgesinde": the one country
     named, asked for its region (Türkiye's is the FAQ's answer on the regions)."""
     tokens = words(text)
+    if not any(t.text in _REGION and t.text != "unesco" for t in tokens):
+        return None  # no word of a region: nothing to scan for
     scanned = directory.scan(tokens)
     if len(scanned) != 1 or any(p.kind is not PlaceKind.COUNTRY for p in scanned[0][2]) or len(scanned[0][2]) != 1:
         return None
