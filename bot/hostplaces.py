@@ -22,7 +22,7 @@ from bot.content import Conference
 from bot.lang import Lang
 from bot.members.countries import country_name
 from bot.members.directory import Place, PlaceKind, Word, words
-from bot.replies import Button, Reply, ReplyKind
+from bot.replies import Button, Reply, ReplyKind, reply_of
 from bot.textnorm import fold
 from bot.tghtml import Html, escape_attr
 
@@ -200,4 +200,4 @@ def _reply(a: Assistant, body: Html, card: str, lang: Lang) -> Reply:
     if card != OVERVIEW and OVERVIEW in a.content.faq:
         buttons.append((Button(a.title(OVERVIEW, lang), data=entry_data(OVERVIEW)),))
     buttons.append((a.menu_button(lang),))
-    return a._finish(body, lang, kind=ReplyKind.ANSWER, buttons=tuple(buttons), entry_id=card, score=100.0)
+    return reply_of(body, lang, kind=ReplyKind.ANSWER, buttons=tuple(buttons), entry_id=card, score=100.0)

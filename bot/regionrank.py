@@ -16,7 +16,7 @@ from bot.callbacks import entry as entry_data
 from bot.lang import Lang
 from bot.members.countries import format_day
 from bot.members.directory import PlaceKind, words
-from bot.replies import Button, Reply, ReplyKind
+from bot.replies import Button, Reply, ReplyKind, reply_of
 from bot.tghtml import Html
 
 if TYPE_CHECKING:
@@ -66,4 +66,4 @@ def regions_ranked(a: Assistant, text: str, lang: Lang) -> Reply | None:
         buttons.append((Button(a.title(REGIONS_ENTRY, lang), data=entry_data(REGIONS_ENTRY)),))
     buttons.append((a.menu_button(lang),))
     entry = REGIONS_ENTRY if REGIONS_ENTRY in a.content.faq else None
-    return a._finish(body, lang, kind=ReplyKind.ANSWER, buttons=tuple(buttons), entry_id=entry, score=100.0)
+    return reply_of(body, lang, kind=ReplyKind.ANSWER, buttons=tuple(buttons), entry_id=entry, score=100.0)
