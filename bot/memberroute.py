@@ -17,13 +17,18 @@ from typing import TYPE_CHECKING
 
 from bot.awardplaces import place_winners
 from bot.conversation import Topic
+from bot.countryawards import country_award
+from bot.hostplaces import held_where
 from bot.lang import Lang
 from bot.matching import Decision, MatchResult
 from bot.memberawards import member_award
+from bot.memberorder import beside_member
 from bot.members.directory import TURKIYE, Directory, Place, PlaceKind, Word, words
 from bot.members.model import TURKIYE_MEMBERS_ENTRY, Member
 from bot.members.questions import Ask, MemberQuestion
+from bot.regionrank import regions_ranked
 from bot.replies import Reply
+from bot.roundrank import rounds_ranked
 from bot.textnorm import STOPWORDS, fold_question
 from bot.unescostates import unesco_state
 
@@ -62,9 +67,18 @@ def members_first(
     awarded = member_award(a, text, lang)  # "Did Dublin win an award?": its note says 2021
     if awarded is not None:
         return awarded
-    from_place = place_winners(a, text, lang)  # "Which Korean city won the award in 2019?"
+    from_place = place_winners(a, text, lang) or country_award(a, text, lang, context)  # "which of them won?"
     if from_place is not None:
         return from_place
+    held = held_where(a, text, lang)  # "Afrika'da hiç konferans yapıldı mı?", "First ICLC held outside Asia?"
+    if held is not None:
+        return held
+    beside = beside_member(a, text, lang, context)  # "Which German city joined before Bonn?"
+    if beside is not None:
+        return beside
+    ranked = regions_ranked(a, text, lang) or rounds_ranked(a, text, lang)  # "most members", "most joined"
+    if ranked is not None:
+        return ranked
     if early is not None and early.abroad and not (early.ask is Ask.CITY and _asks_a_document(a, text, lang, context)):
         return members.answer(early, lang)
     return members.compared(text, lang)

@@ -33,6 +33,40 @@ def test_a_round_without_them_says_none(assistant: Assistant) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("Ağdaki en yeni ülkeler hangileri?", "ilk kez katılan 13 ülke"),
+        ("En son hangi ülkeler katıldı?", "ilk kez katılan 13 ülke"),
+        ("Which countries joined the network most recently?", "13 countries joined the network for the first time"),
+        ("Which is the newest country in the network?", "13 countries joined the network for the first time"),
+    ],
+)
+def test_the_newest_countries_are_the_latest_rounds_first_time_countries(
+    assistant: Assistant, question: str, says: str
+) -> None:
+    """Before, the newest cities' FAQ card, or KOMEK's membership ('En son hangi ülkeler katıldı?')."""
+    reply = assistant.ask(question)
+    assert reply.kind == ReplyKind.ANSWER, reply.text
+    assert says in to_plain(reply.text)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("En son hangi şehirler katıldı?", "newest-members"),  # cities, not countries
+        ("What is the latest country to host the conference?", "conference-6-jubail"),
+        ("Almanya'dan en son hangi şehirler katıldı?", "members-c-DE"),  # a country's latest members
+    ],
+)
+def test_the_newest_cities_or_host_are_not_the_newest_countries(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.ask(question)
+    assert reply.entry_id == entry, reply.text
+    assert "ilk kez" not in to_plain(reply.text) and "first time" not in to_plain(reply.text)
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "which capitals joined in 2025",

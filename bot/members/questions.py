@@ -120,6 +120,10 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
         taken |= {i for i, w in enumerate(tokens) if term(w.text) == v.why}  # "üye sayısı neden azaldı"
     else:
         lapse_at = set()
+    if not places and not years and order is Order.LAST and directory.data.batches:
+        newest = _newest_countries(tokens, order_at, directory, v)  # "Ağdaki en yeni ülkeler hangileri?"
+        if newest is not None:
+            return newest
     # "İstanbul neden üye değil?", "Why did Ankara join so late?": the sources say no why; the card says what they do
     why_at = {i for i, w in enumerate(tokens) if term(w.text) == v.why} if places and not lapse_at else set()
     taken |= why_at
@@ -175,6 +179,8 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
         asks_membership = True  # "Balıkesir listede yok mu?", "is Bolu on the list?": whether it is a member
     if city_spans and count and rest_terms & v.country:
         return None  # "Jubail'e kaç ülke katıldı?": a conference's countries, not a member's membership
+    if city_spans and rest_terms & v.others:
+        return None  # "İzmir'in yanında başka Türk şehri var mıydı?": other cities, not İzmir's membership
     if city_spans and asks_membership and (pure_cities or not listing):
         chosen = tuple(dict.fromkeys(directory.by_id[p.key] for p in members))
         if chosen:
@@ -242,6 +248,21 @@ def _shaped(
     if region is not None and not years and rest_terms & v.country and asks_membership:
         return MemberQuestion(Ask.COUNTRIES, region=region, count=count)
     return None
+
+
+def _newest_countries(
+    tokens: Sequence[Word], order_at: set[int], directory: Directory, v: Vocabulary
+) -> MemberQuestion | None:
+    """ "Ağdaki en yeni ülkeler hangileri?", "Which countries joined most recently?", "En son
+    hangi ülkeler katıldı?": the latest admission round, which names the countries that
+    joined for the first time in it; None unless countries are asked and nothing else."""
+    rest_terms = set(folded_terms(" ".join(w.text for i, w in enumerate(tokens) if i not in order_at)))
+    if not rest_terms & v.country or not rest_terms <= v.allowed or rest_terms & v.how_many:
+        return None
+    latest = max(
+        (b for b in directory.data.batches if b.announced and b.first_countries), key=lambda b: b.year, default=None
+    )
+    return MemberQuestion(Ask.BATCH, year=latest.year) if latest is not None else None
 
 
 def _asks_membership(found: Collection[str | None], v: Vocabulary) -> bool:
