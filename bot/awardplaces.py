@@ -46,6 +46,7 @@ _WON_EN = frozenset(
 )  # fmt: skip
 _WINNING = frozenset(["won", "win", "wins", "winner", "winners", "winning", "recipient", "recipients"])  # alone
 _HOW = frozenset(["how", "nasil", "nasıl", "should", "can", "could", "icin", "için"])  # how to win it: applying
+_CAN = ("kazanabil", "alabil", "basvur", "aday")  # folded prefixes: "may it win", applying, nominating
 _MANY = frozenset(["many", "often", "much"])  # "how many Korean cities won": a count, still ours
 _YEAR = re.compile(r"\b(20[0-9]{2})\b")
 
@@ -80,6 +81,8 @@ def place_winners(a: Assistant, text: str, lang: Lang) -> Reply | None:
         return None
     if not _AWARD_TERMS.intersection(terms(text)) and not any(w.startswith("kazan") or w in _WINNING for w in folded):
         return None  # "aldı", "received" ask about the award only with its name; "win", "kazandı" alone do
+    if any(w.startswith(_CAN) for w in folded):
+        return None  # "Almanya'dan bir şehir ödül kazanabilir mi?": whether it may, which is applying
     how = [i for i, w in enumerate(folded) if w in _HOW]
     if any(i + 1 >= len(folded) or folded[i + 1] not in _MANY for i in how):
         return None  # "How can a German city win the award?": applying, not the winners

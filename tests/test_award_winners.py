@@ -129,3 +129,8 @@ def test_winning_alone_names_the_award(assistant: Assistant) -> None:
 
 def test_a_city_not_listed_in_the_gnlc_is_not_in_my_list(assistant: Assistant) -> None:
     assert assistant.ask("Is Barcelona in the GNLC?").entry_id == "not-listed"
+
+
+def test_whether_a_city_may_win_is_not_the_winners(assistant: Assistant) -> None:
+    reply = assistant.ask("Almanya'dan bir şehir ödül kazanabilir mi")
+    assert "Gelsenkirchen" not in _shown(reply.text)
