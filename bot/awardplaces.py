@@ -14,7 +14,7 @@ it" asks how to apply, and a year in which no award was given is the facts' "no"
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from babel.lists import format_list
@@ -47,6 +47,17 @@ _WON_EN = frozenset(
 _WINNING = frozenset(["won", "win", "wins", "winner", "winners", "winning", "recipient", "recipients"])  # alone
 _HOW = frozenset(["how", "nasil", "nasıl", "should", "can", "could", "icin", "için"])  # how to win it: applying
 _CAN = ("kazanabil", "alabil", "basvur", "aday")  # folded prefixes: "may it win", applying, nominating
+_WHO = frozenset(
+    ["hangi", "hangileri", "which", "who", "kim", "kimler", "kimdi", "winners", "kazananlar", "kazananlari"]
+)
+# Words of another question about the award: an order, a ranking, the future, a country or a year
+_NOT_LATEST = frozenset(
+    [
+        "most", "fewest", "least", "cok", "fazla", "az", "will", "next", "gelecek", "sonraki", "country", "ulke",
+        "year", "yil", "yili", "yilda", "first", "ilk", "often", "kez", "times",
+    ]
+)  # fmt: skip
+_COUNT = frozenset(["kac", "many", "number", "sayisi", "total", "toplam"])  # counts are the facts'
 _MANY = frozenset(["many", "often", "much"])  # "how many Korean cities won": a count, still ours
 _YEAR = re.compile(r"\b(20[0-9]{2})\b")
 
@@ -87,6 +98,8 @@ def place_winners(a: Assistant, text: str, lang: Lang) -> Reply | None:
     if any(i + 1 >= len(folded) or folded[i + 1] not in _MANY for i in how):
         return None  # "How can a German city win the award?": applying, not the winners
     places = [p for _, _, found in members.directory.scan(tokens) for p in found]
+    if not places:
+        return _latest_winners(a, folded, text, lang)  # "Hangi şehirler ödül aldı?": the latest round's
     place = _one_place(places)
     if place is None:
         return None
@@ -97,6 +110,26 @@ def place_winners(a: Assistant, text: str, lang: Lang) -> Reply | None:
         return None  # "2018'de Almanya'dan ödül alan": no award that year (the facts say so)
     chosen = [w for w in winners(a, members.directory) if (not asked or w.year in asked) and _in_place(w.member, place)]
     return _reply(a, place, chosen, rounds, asked, years, lang)
+
+
+def _latest_winners(a: Assistant, folded: list[str], text: str, lang: Lang) -> Reply | None:
+    """ "Hangi şehirler ödül aldı?", "Who won the Learning City Award?" (no year, no place,
+    no count): the latest round's winners, with the earlier rounds a year away."""
+    if not _WHO.intersection(folded) or _YEAR.search(text) or _COUNT.intersection(folded):
+        return None
+    if not _AWARD_TERMS.intersection(terms(text)) or _NOT_LATEST.intersection(folded):
+        return None  # "who won the Champions League"; "which year had the most winners", "who will win next"
+    rounds = _rounds(a)
+    latest = rounds[-1] if rounds else None
+    if latest is None or not a.has_entry(latest.card):
+        return None
+    earlier = [e for e in rounds if e is not latest]
+    reply = a.entry_reply(latest.card, lang)
+    if not earlier or not reply.messages:
+        return reply
+    items = format_list([f"{e.value('year', 'en')} ({e.value('winners_count', 'en')})" for e in earlier], locale=lang)
+    note = a.render.msg("award_earlier_rounds", lang, rounds=items)
+    return replace(reply, messages=(*reply.messages[:-1], Html(reply.messages[-1] + "\n\n" + note)))
 
 
 def _reply(

@@ -134,3 +134,22 @@ def test_a_city_not_listed_in_the_gnlc_is_not_in_my_list(assistant: Assistant) -
 def test_whether_a_city_may_win_is_not_the_winners(assistant: Assistant) -> None:
     reply = assistant.ask("Almanya'dan bir şehir ödül kazanabilir mi")
     assert "Gelsenkirchen" not in _shown(reply.text)
+
+
+@pytest.mark.parametrize("question", ["Hangi şehirler ödül aldı?", "Who won the Learning City Award?"])
+def test_the_winners_with_no_year_are_the_latest_rounds(assistant: Assistant, question: str) -> None:
+    reply = assistant.ask(question)
+    text = _shown(reply.text)
+    assert reply.entry_id == "award-winners-2024" and "Glasgow" in text and "2019 (10)" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who won the champions league",
+        "Which year had the most award winners?",
+        "Who will win the next Learning City Award?",
+    ],
+)
+def test_other_who_won_questions_are_not_the_latest_winners(assistant: Assistant, question: str) -> None:
+    assert "2019 (10)" not in _shown(assistant.ask(question).text)

@@ -56,6 +56,7 @@ MESSAGE_FIELDS: dict[str, frozenset[str]] = {
         "award_place_none": "which place years",
         "award_place_partial": "year count named",
         "award_place_more": "",
+        "award_earlier_rounds": "rounds",
         "member_joined_year": "year",
         "member_joined_range": "first last",
         "member_joined_before": "year",
