@@ -49,11 +49,13 @@ class Chatter:
     ends: tuple[tuple[str, ...], ...] = ()
     about_me: frozenset[str] = frozenset()  # verbs that end a statement about the asker ("çalışıyorum")
     our_city: tuple[tuple[str, ...], ...] = ()  # the asker's own city, named elsewhere ("şehrimiz", "our city")
+    city_words: tuple[tuple[str, ...], ...] = ()  # words that stand for that city itself ("bizim şehir", "bizmişiz")
 
     _phrases: PhraseIndex[None] = field(init=False, repr=False, compare=False)
     _words: PhraseIndex[None] = field(init=False, repr=False, compare=False)
     _ends: PhraseIndex[None] = field(init=False, repr=False, compare=False)
     _our_city: PhraseIndex[None] = field(init=False, repr=False, compare=False)
+    _city_words: PhraseIndex[None] = field(init=False, repr=False, compare=False)
     # The asker's own people ("müdürüm", "hocam", "başkanımız"): who asks, not what is asked about
     my_people: frozenset[str] = field(init=False, repr=False, compare=False)
 
@@ -64,6 +66,7 @@ class Chatter:
         object.__setattr__(self, "_words", PhraseIndex((w, None) for w in self.words))
         object.__setattr__(self, "_ends", PhraseIndex(((p, None) for p in self.ends), str.__eq__))
         object.__setattr__(self, "_our_city", PhraseIndex(((p, None) for p in self.our_city), str.__eq__))
+        object.__setattr__(self, "_city_words", PhraseIndex(((p, None) for p in self.city_words), str.__eq__))
 
     def __bool__(self) -> bool:
         return bool(self.phrases or self.words or self.endings or self.ends)
@@ -97,6 +100,11 @@ class Chatter:
         """Whether ``text`` speaks of the asker's own city ("şehrimiz ne zaman katıldı",
         "is our city a learning city"): the city it names elsewhere is the one asked about."""
         return self._our_city.has(fold_question(text).split())
+
+    def city_word_spans(self, tokens: list[str]) -> list[tuple[int, int]]:
+        """Where folded ``tokens`` hold words that stand for the asker's city itself
+        ("bizim şehir ilk üyeymiş", "we are the oldest"): (start, end) of each, in order."""
+        return [(start, end) for start, end, _ in self._city_words.find(tokens)]
 
     def statement(self, text: str, knows: Callable[[str], bool]) -> tuple[str, str] | None:
         """``text`` split after what the asker says about themselves before the question
