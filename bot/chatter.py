@@ -36,6 +36,8 @@ __all__ = ["Chatter"]
 _CLAUSE_MARKS = ",;:"  # punctuation that ends a clause, kept when the word before it is left out
 _SENTENCE_MARKS = ".!;"  # what ends a sentence that asks nothing ("I work for Izmir municipality.")
 _FIRST_PERSON = frozenset(["i", "im", "i'm", "we", "we're", "were", "my", "our"])  # "I work for ...", "we are ..."
+_FOR_WHOM = frozenset(["my", "our", "a", "an"])  # "for my project", "for a school report"
+_MY = ("m", "im", "um", "miz", "muz", "imiz", "umuz")  # first-person endings, folded ("tezim", "projemiz")
 _MIN_ENDING_WORD = 6  # a word shorter than this is no first-person verb ("bilim", "forum")
 
 
@@ -50,6 +52,7 @@ class Chatter:
     about_me: frozenset[str] = frozenset()  # verbs that end a statement about the asker ("çalışıyorum")
     our_city: tuple[tuple[str, ...], ...] = ()  # the asker's own city, named elsewhere ("şehrimiz", "our city")
     city_words: tuple[tuple[str, ...], ...] = ()  # words that stand for that city itself ("bizim şehir", "bizmişiz")
+    purposes: frozenset[str] = frozenset()  # what the asker needs the answer for ("projemiz için", "for my report")
 
     _phrases: PhraseIndex[None] = field(init=False, repr=False, compare=False)
     _words: PhraseIndex[None] = field(init=False, repr=False, compare=False)
@@ -76,6 +79,8 @@ class Chatter:
         marked = [False] * len(tokens)
         for start, end, _ in self._phrases.find(tokens):
             marked[start:end] = [True] * (end - start)
+        for i in self.purpose(tokens):
+            marked[i] = True  # "raporumuz için soruyorum": the report is the asker's, not what is asked
         listed: set[int] = set()
         for start, end, _ in self._words.find(tokens):
             listed.update(range(start, end))
@@ -100,6 +105,28 @@ class Chatter:
         """Whether ``text`` speaks of the asker's own city ("şehrimiz ne zaman katıldı",
         "is our city a learning city"): the city it names elsewhere is the one asked about."""
         return self._our_city.has(fold_question(text).split())
+
+    def purpose(self, tokens: list[str]) -> set[int]:
+        """Which folded tokens say what the asker needs the answer for: a story word of
+        ``purposes`` that is the asker's, with "için" after it ("projemiz için", "tezim
+        için", "bir ödev için"), or after "for my", "for our", "for a" and at most two
+        words ("for my project", "for a school report", "for my master's thesis")."""
+        found: set[int] = set()
+        for i, token in enumerate(tokens):
+            if token == "icin" and i > 0 and self._is_purpose(tokens[i - 1], mine=i < 2 or tokens[i - 2] != "bir"):
+                found.update((i - 1, i))
+            elif token == "for" and i + 1 < len(tokens) and tokens[i + 1] in _FOR_WHOM:
+                end = next((j for j in range(i + 2, min(i + 5, len(tokens))) if tokens[j] in self.purposes), None)
+                if end is not None:
+                    found.update(range(i, end + 1))
+        return found
+
+    def _is_purpose(self, token: str, *, mine: bool) -> bool:
+        """Whether a folded token is a story word, with a first-person ending when ``mine``
+        ("projemiz", "raporum", "tezim"; after "bir" the bare word: "bir ödev için")."""
+        if not mine:
+            return token in self.purposes
+        return any(token == f"{word}{ending}" for ending in _MY for word in self.purposes if token.startswith(word))
 
     def city_word_spans(self, tokens: list[str]) -> list[tuple[int, int]]:
         """Where folded ``tokens`` hold words that stand for the asker's city itself

@@ -66,3 +66,41 @@ def test_broken_city_words_are_reported(tmp_path: Path) -> None:
         "- chatter: {phrases: [a], words: [b], endings: [c], ends: [d], city_words: [[x]]}\n", encoding="utf-8"
     )
     assert "city_words needs a list of phrases" in "\n".join(load_smalltalk(tmp_path)[1])
+
+
+# ---------------------------------------------------------------- what the asker needs the answer for
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("raporumuz için soruyorum, ağda kaç şehir var", "member-count"),  # not the members' reports
+        ("projem için Konya ne zaman üye oldu", "city-konya"),  # not cities' own projects (no answer)
+        ("for my project I need to know when the Beijing Declaration was adopted", "beijing-declaration"),
+        ("for my master's thesis: when did Konya join?", "city-konya"),
+        ("Bir haber için soruyorum, 2024 ödülünü kimler aldı?", "award-winners-2024"),
+    ],
+)
+def test_what_the_answer_is_for_is_not_the_question(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Konya'nın öğrenen şehir projeleri neler?",  # cities' own projects: not in the sources
+        "what projects does Konya run as a learning city?",
+        "for our project we need Konya's learning city action plan",  # the plan is asked: not in the sources
+        "bir proje için KOMEK'ten hibe alabilir miyiz?",
+    ],
+)
+def test_a_question_about_projects_is_still_refused(assistant: Assistant, question: str) -> None:
+    assert assistant.ask(question).kind == ReplyKind.NO_ANSWER
+
+
+def test_a_report_asked_about_is_still_the_members_duties(assistant: Assistant) -> None:
+    assert assistant.ask("Do member cities have to send a report?").entry_id == "member-duties"
+    chatter = assistant.understanding.smalltalk.chatter
+    assert chatter.purpose(["uyelik", "raporu", "icin", "ne", "gerekiyor"]) == set()  # its report, not mine
+    assert chatter.purpose(["raporumuz", "icin", "soruyorum"]) == {0, 1}
+    assert chatter.purpose(["for", "a", "school", "project", "how", "many"]) == {0, 1, 2, 3}
+    assert chatter.purpose(["for", "our", "city", "how", "many"]) == set()  # the city is no story word
