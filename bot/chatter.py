@@ -85,8 +85,13 @@ class Chatter:
         for start, end, _ in self._words.find(tokens):
             listed.update(range(start, end))
         # a first-person verb: shaped so, and a stop word ("yazıyorum") or unknown ("hazırlıyorum"; not "yardım")
+        ours = {i for start, end, _ in self._our_city.find(tokens) for i in range(start, end)}  # "katıldık": we joined
         verb = [
-            len(t) >= _MIN_ENDING_WORD and t.endswith(self.endings) and (t in STOPWORDS or not knows(t)) for t in tokens
+            len(t) >= _MIN_ENDING_WORD
+            and t.endswith(self.endings)
+            and (t in STOPWORDS or not knows(t))
+            and i not in ours
+            for i, t in enumerate(tokens)
         ]
         clause = [False] * len(tokens)  # in a clause of chatter: up to its last end, before the question
         ends = [end for _, end, _ in self._ends.find(tokens)] + [i + 1 for i, shaped in enumerate(verb) if shaped]

@@ -104,3 +104,22 @@ def test_a_report_asked_about_is_still_the_members_duties(assistant: Assistant) 
     assert chatter.purpose(["raporumuz", "icin", "soruyorum"]) == {0, 1}
     assert chatter.purpose(["for", "a", "school", "project", "how", "many"]) == {0, 1, 2, 3}
     assert chatter.purpose(["for", "our", "city", "how", "many"]) == set()  # the city is no story word
+
+
+# ---------------------------------------------------------------- what the asker did, in the past tense
+@pytest.mark.parametrize(
+    ("question", "core"),
+    [
+        ("dün sınıfta tartıştık, ağ ne zaman kuruldu", "ağ ne zaman kuruldu"),
+        ("derste konuştuk ödül hangi yıllarda verildi", "ödül hangi yıllarda verildi"),
+        ("geçen hafta arkadaşlarla araştırdık, Konya ne zaman üye oldu", "Konya ne zaman üye oldu"),
+    ],
+)
+def test_a_first_person_past_verb_ends_chatter(assistant: Assistant, question: str, core: str) -> None:
+    assert assistant.understanding.without_chatter(question) == core
+
+
+def test_we_joined_is_no_chatter(assistant: Assistant) -> None:
+    assert assistant.understanding.without_chatter("Bursa biz ne zaman katıldık") is None  # "katıldık": the city joined
+    assert assistant.ask("Bursa'dan yazıyorum, biz ne zaman katıldık?").entry_id == "city-bursa"
+    assert assistant.ask("dün sınıfta tartıştık, ağ ne zaman kuruldu").entry_id == "gnlc-history"
