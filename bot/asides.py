@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from bot.clauses import the_asking_clauses, the_leaning_clause
 from bot.conversation import Topic
+from bot.countryasked import the_country_asked
 from bot.lang import Lang
 from bot.leaning import AskOne
 from bot.members.directory import PlaceKind, words
@@ -120,8 +121,10 @@ def the_question_sentence(a: Assistant, text: str, reply: Reply, lang: Lang | No
 
 def the_asking_part(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:
     """The answer of the one sentence that asks (:func:`the_question_sentence`), else of
-    the clause that asks what the whole leans to (:mod:`bot.clauses`); else ``reply``."""
-    return the_leaning_clause(a, text, the_question_sentence(a, text, reply, lang), lang)
+    the clause that asks what the whole leans to (:mod:`bot.clauses`), else the members
+    of the one country it asks about (:mod:`bot.countryasked`); else ``reply``."""
+    found = the_leaning_clause(a, text, the_question_sentence(a, text, reply, lang), lang)
+    return the_country_asked(a, text, found, lang)  # "..., mesela İsviçre'den var mı?"
 
 
 def _with_names(a: Assistant, question: str, rest: str) -> str:

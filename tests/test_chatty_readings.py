@@ -123,3 +123,34 @@ def test_we_joined_is_no_chatter(assistant: Assistant) -> None:
     assert assistant.understanding.without_chatter("Bursa biz ne zaman katıldık") is None  # "katıldık": the city joined
     assert assistant.ask("Bursa'dan yazıyorum, biz ne zaman katıldık?").entry_id == "city-bursa"
     assert assistant.ask("dün sınıfta tartıştık, ağ ne zaman kuruldu").entry_id == "gnlc-history"
+
+
+# ---------------------------------------------------------------- the one country an example or a "which ones" names
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Are there small towns in the network too, for example in Finland?", "members-c-FI"),
+        ("Doğu Avrupa'dan da şehir var mı, mesela Polonya?", "members-c-PL"),
+        ("küçük belediyeler de üye olabiliyor mu, örneğin Kore'de var mı?", "members-c-KR"),
+        (
+            "I'm a Slovenian student in Ankara and my professor claims Slovenia has three learning cities. Which ones?",
+            "members-c-SI",
+        ),
+    ],
+)
+def test_the_country_an_example_names(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is Hamburg the only German city, for example?",  # a member named: not Germany's list
+        "mesela Almanya ile Fransa'dan kaç şehir var?",  # two countries
+        "My teacher says Germany and France have many learning cities. Which ones?",
+        "for example, what does a learning city actually do?",  # no country
+    ],
+)
+def test_no_one_country_no_country_card(assistant: Assistant, question: str) -> None:
+    assert not (assistant.ask(question).entry_id or "").startswith("members-c-")
