@@ -29,11 +29,23 @@ __all__ = ["the_country_asked"]
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")  # where a message's sentences end
 # Words that begin an example ("mesela İsviçre'den var mı?", "for example Poland?")
-_EXAMPLE = (("mesela",), ("ornegin",), ("misal",), ("sozgelimi",), ("for", "example"), ("for", "instance"))
+_EXAMPLE: tuple[tuple[str, ...], ...] = (
+    ("mesela",),
+    ("ornegin",),
+    ("misal",),
+    ("sozgelimi",),
+    ("for", "example"),
+    ("for", "instance"),
+)
 _EXAMPLE += (("such", "as"), ("like",), ("eg",), ("e", "g"))
 # A question that refers back to the members a statement speaks of ("Which ones would those be?")
 _WHICH = frozenset(["hangileri", "hangileriymis", "hangileridir", "isimleri", "kimler"])
-_WHICH_ONES = (("which", "ones"), ("which", "are", "they"), ("what", "are", "they"), ("which", "cities"))
+_WHICH_ONES: tuple[tuple[str, ...], ...] = (
+    ("which", "ones"),
+    ("which", "are", "they"),
+    ("what", "are", "they"),
+    ("which", "cities"),
+)
 _WHICH_ONES += (("hangi", "sehirler"), ("name", "them"), ("what", "are", "their", "names"))
 _CITIES = frozenset(["sehir", "sehirler", "sehri", "kent", "city", "cities", "town", "towns", "member", "members"])
 
