@@ -154,3 +154,29 @@ def test_the_country_an_example_names(assistant: Assistant, question: str, entry
 )
 def test_no_one_country_no_country_card(assistant: Assistant, question: str) -> None:
     assert not (assistant.ask(question).entry_id or "").startswith("members-c-")
+
+
+# ------------------------------------------------ "as far as I know": a hedge, not a word of the question
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Duyduğuma göre son konferans nerede yapıldı?", "conference-6-jubail"),  # the fact finder's, not the list
+        ("Bildiğim kadarıyla Konya 2017'de katıldı, doğru mu?", "city-konya"),
+        ("From what I've heard the 3rd conference was in Cork, when was it?", "conference-3-cork"),
+        ("As far as I know the network has 425 members, is that still right?", "member-count"),
+    ],
+)
+def test_a_hedge_is_chatter(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "As far as I know KOMEK courses cost money, how much are they?",
+        "Duyduğuma göre KOMEK kursları ücretliymiş, ne kadar?",
+    ],
+)
+def test_a_hedge_keeps_a_refusal(assistant: Assistant, question: str) -> None:
+    assert assistant.ask(question).kind == ReplyKind.NO_ANSWER
