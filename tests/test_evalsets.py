@@ -731,3 +731,61 @@ def test_holdout6_stays_out_of_the_tuning_sets() -> None:
     for path in (TUNING2, TUNING3, TUNING4, TUNING5, TUNING6):
         tuning = {fold(c["q"]) for c in _load(path)}
         assert sorted((blind & tuning) - KNOWN_TUNING_OVERLAP_6) == [], path.name
+
+
+# ------------------------------------------------------------------------------ tuning7
+# tuning7 (helper blind11, 2026-12-02): a TUNING set written blind in two phases, Turkish
+# first, weighted to chatty, follow-up, confirm and order questions and to honest refusals;
+# checked on its own.
+TUNING7 = EVAL / "tuning7.yaml"
+
+# Its questions that holdout, holdout2, ..., holdout6 (also written blind) already had word for
+# word (folded): 32 common plain ones and refusals, found programmatically (the holdouts were
+# not read). No other held-out question may join tuning7. holdout7, written at the same time,
+# lists its own overlap with tuning7 (as holdout6 did for tuning5 and tuning6).
+KNOWN_TUNING7_OVERLAP = {
+    fold(q)
+    for q in (
+        "Aralık 2025'te kaç yeni şehir katıldı?",
+        "Ağ üyeliğe ne zaman açıldı?",
+        "Bir sonraki konferans ne zaman?",
+        "Hamburg'da ucuz otel önerir misin?",
+        "How do I apply for a job at UNESCO?",
+        "How many cities won the award in 2019?",
+        "How many members did the network have in 2020?",
+        "How much do KOMEK courses cost?",
+        "Konya büyükşehir belediye başkanı kim?",
+        "UIL'in müdürü kim?",
+        "UNESCO Dünya Mirası listesinde Türkiye'den kaç yer var?",
+        "Which Turkish city joined right after Konya?",
+        "Who is the director of UIL?",
+        "2020'de Türkiye'den kaç şehir katıldı?",
+        "Ağda kaç ülke var?",
+        "Bir milli komisyon ödül için kaç şehir aday gösterebilir?",
+        "Dördüncü konferans nerede yapıldı?",
+        "En son ödül hangi yıl verildi?",
+        "UIL Paris'te değil mi?",
+        "UIL ne zaman kuruldu?",
+        "What were the dates of the Jubail conference?",
+        "eskisehir ne zmn uye oldu",
+        "How many members were there in 2024?",
+        "Which Turkish city joined most recently?",
+        "how many citys in the netwrok",
+        "wat is komek",
+        "How many Turkish cities joined in 2022?",
+        "Tahran ne zaman üye oldu?",
+        "When did Bristol join?",
+        "When did Gdynia join?",
+        "Which cities will join the network in 2026?",
+        "turkiyede kac tane ogrenen sehir var",
+    )
+}
+
+
+def test_tuning7_is_well_formed(assistant: Assistant) -> None:
+    _check_blind_tuning_set(TUNING7, assistant)
+
+
+def test_the_holdouts_stay_out_of_tuning7() -> None:
+    for holdouts in ("holdout.yaml", "holdout[2-6].yaml"):
+        _holdouts_stay_out(TUNING7, KNOWN_TUNING7_OVERLAP, holdouts)
