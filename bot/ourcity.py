@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 __all__ = ["our_city", "with_city"]
 
 _WE_RE = re.compile(r"\b([Ww]e)['’]re\b")  # "we're the oldest": "we are the oldest"
-_AWARD = "award"  # the facts' kind of the Learning City Award
+_OTHER_KINDS = ("award", "conference", "document")  # the facts' kinds of things that are not members
 _CITY_KINDS = (PlaceKind.MEMBER, PlaceKind.PROVINCE)  # a city, not a country or a region
 
 
@@ -52,12 +52,13 @@ def our_city(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:
 
 def _beyond_the_card(a: Assistant, text: str) -> bool:
     """Whether ``text`` asks what a member's card does not say: its place in an order
-    ("ilk üyeymiş", "the oldest") or the award ("our city won some UNESCO prize")."""
+    ("ilk üyeymiş", "the oldest"), or the award, a conference, a document ("our city won
+    some UNESCO prize", "when our city hosted the learning cities conference")."""
     tokens = fold_question(text).split()
     if any(names_an_order(t) for t in tokens):
         return True
-    award = a.understanding.facts.kinds.get(_AWARD)
-    return award is not None and PhraseIndex((p, None) for p in award.phrases).has(tokens)
+    kinds = [kind for key, kind in a.understanding.facts.kinds.items() if key in _OTHER_KINDS]
+    return PhraseIndex(((p, None) for kind in kinds for p in kind.phrases), str.__eq__).has(tokens)
 
 
 def with_city(a: Assistant, text: str) -> str | None:

@@ -24,6 +24,10 @@ from bot.smalltalk import load_smalltalk
         ("Konyalıyım, bizim şehir ilk üye miydi?", "first-turkish-member"),
         ("Eskişehirliyim, Türkiye'nin ilk öğrenen şehri biziz diye biliyorum, yanlış mı?", "first-turkish-member"),
         ("Hello, I'm a librarian from Cork. Our city won the learning city award, didn't it?", "award-winners-2024"),
+        ("I'm a librarian in Cork; when did our city host the conference?", "conference-3-cork"),  # not Cork's card
+        ("Corkluyum, şehrimizde yapılan konferansta hangi belge kabul edildi?", "conference-3-cork"),
+        ("Konyalıyım, üyeliğimiz ne zaman başladı?", "city-konya"),  # "üyeliğimiz": our city's membership
+        ("abi ben izmirliyim, bizim uyelik ne zaman basladi", "city-izmir"),
     ],
 )
 def test_our_city_is_read_with_its_name(assistant: Assistant, question: str, entry: str) -> None:
@@ -37,6 +41,7 @@ def test_our_city_is_read_with_its_name(assistant: Assistant, question: str, ent
         ("İzmirliyim, bizim şehir de listede var mı?", "city-izmir"),  # its membership: the city's card
         ("I'm from Hamburg. Is our city a learning city?", "member-hamburg"),
         ("Bursalıyım şehrimiz ne zaman üye oldu", "city-bursa"),
+        ("I'm from Cork, when did our city join the network?", "member-cork"),
     ],
 )
 def test_our_city_membership_is_still_its_card(assistant: Assistant, question: str, entry: str) -> None:
@@ -180,3 +185,16 @@ def test_a_hedge_is_chatter(assistant: Assistant, question: str, entry: str) -> 
 )
 def test_a_hedge_keeps_a_refusal(assistant: Assistant, question: str) -> None:
     assert assistant.ask(question).kind == ReplyKind.NO_ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("belediyede eğitim koordinatörüyüm, ağa kaç şehir üye?", "member-count"),  # "-yüm": who the asker is
+        ("does anyone know when the network was founded?", "gnlc-history"),
+        ("ağ ne zaman kuruldu, bilen var mı?", "gnlc-history"),
+    ],
+)
+def test_who_asks_and_anyone_know_are_chatter(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
