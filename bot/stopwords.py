@@ -58,6 +58,12 @@ STOPWORDS_TR: frozenset[str] = frozenset(
             kez kere defa
             """
         ),
+        # Conditionals ("Afyon listede var mı, varsa hangi yıl girmiş?"): no city's name
+        *_words(
+            """
+            varsa eger madem oyleyse degilse
+            """
+        ),
         # Verbs that report what a text says ("brifte hangi stratejiden bahsediliyor?")
         *_words(
             """

@@ -198,3 +198,11 @@ def test_a_hedge_keeps_a_refusal(assistant: Assistant, question: str) -> None:
 def test_who_asks_and_anyone_know_are_chatter(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+# ---------------------------------------------------------------- "varsa": a conditional, no city's name
+def test_a_conditional_is_no_unknown_city(assistant: Assistant) -> None:
+    reply = assistant.ask("Afyon da bu listede var mı, varsa hangi yıl girmiş?")
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "city-afyonkarahisar")  # not "varsa is not listed"
+    assert assistant.ask("Bolu üye mi, varsa ne zaman girdi?").entry_id == "city-bolu"
+    assert assistant.ask("Paris listede var mı, varsa hangi yıl girmiş?").entry_id == "not-listed"  # still Paris
