@@ -206,3 +206,23 @@ def test_a_conditional_is_no_unknown_city(assistant: Assistant) -> None:
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "city-afyonkarahisar")  # not "varsa is not listed"
     assert assistant.ask("Bolu üye mi, varsa ne zaman girdi?").entry_id == "city-bolu"
     assert assistant.ask("Paris listede var mı, varsa hangi yıl girmiş?").entry_id == "not-listed"  # still Paris
+
+
+# ---------------------------------------------------------------- "what did it produce", "where can I find what ..."
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("what did the Beijing conference produce?", "conference-1-beijing"),  # its outcome
+        ("Which conference produced the Yeonsu Declaration?", "conference-5-yeonsu"),
+        ("I'm in Ireland for work. Where can I find what the Cork conference produced?", "conference-3-cork"),
+        ("Konya'nın ne zaman katıldığını nereden öğrenebilirim?", "city-konya"),
+    ],
+)
+def test_an_outcome_asked_in_other_words(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+def test_where_can_i_find_keeps_a_place_or_a_refusal(assistant: Assistant) -> None:
+    assert assistant.ask("Where can I find UIL?").entry_id == "uil-address"  # where it is, not what it is
+    assert assistant.ask("KOMEK kurs ücretlerini nereden öğrenebilirim?").kind == ReplyKind.NO_ANSWER
