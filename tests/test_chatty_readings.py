@@ -226,3 +226,22 @@ def test_an_outcome_asked_in_other_words(assistant: Assistant, question: str, en
 def test_where_can_i_find_keeps_a_place_or_a_refusal(assistant: Assistant) -> None:
     assert assistant.ask("Where can I find UIL?").entry_id == "uil-address"  # where it is, not what it is
     assert assistant.ask("KOMEK kurs ücretlerini nereden öğrenebilirim?").kind == ReplyKind.NO_ANSWER
+
+
+# ---------------------------------------------------------------- two figures for the network's size: which is right
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Some say 1000 learning cities, some say 425 — who is right?",
+        "Bazı yerlerde 1000 şehir yazıyor, bazılarında 425, hangisi doğru?",
+        "Arkadaşım 1000'den fazla dedi, ben 425 dedim, kim haklı?",
+    ],
+)
+def test_the_1000_claim_against_the_count(assistant: Assistant, question: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "thousand-cities-claim")
+
+
+@pytest.mark.parametrize("question", ["Is it 356 or 425 members now?", "ağda kaç şehir var?"])
+def test_the_count_without_the_1000_claim(assistant: Assistant, question: str) -> None:
+    assert assistant.ask(question).entry_id == "member-count"
