@@ -13,6 +13,7 @@ from dataclasses import replace
 from bot import callbacks, tghtml
 from bot.asides import after_statement, the_asking_part
 from bot.buttons import button_reply, payload_button
+from bot.chatty import chatty
 from bot.commands import COMMANDS
 from bot.commonwords import common_words
 from bot.content import City, Content, Problem
@@ -27,7 +28,6 @@ from bot.listings import Listings
 from bot.matching import Decision, MatchResult, Thresholds
 from bot.memberroute import TURKIYE_MEMBERS_ENTRY, members_first, turkiye_list
 from bot.members.answers import MemberAnswers
-from bot.ourcity import our_city
 from bot.prepared import Prepared
 from bot.relatedfollow import entry_topic
 from bot.render import Renderer
@@ -222,7 +222,7 @@ class Assistant:
                     reply, topic = retry, retry_topic
         if reply.kind in (ReplyKind.SUGGEST, ReplyKind.FALLBACK):  # "Hello! I'm from Cork. Which conference was that?"
             reply = the_asking_part(self, text, reply, lang)
-        reply = our_city(self, text, reply, lang)  # "I work for Yozgat municipality: what year did we join?"
+        reply = chatty(self, text, reply, lang)  # "I work for Yozgat municipality: what year did we join?"
         if reply.kind == ReplyKind.SMALLTALK:
             if context is not None and context.entry and reply.entry_id == CONFIRM_ENTRY:
                 return self._confirm(context.entry, reply)  # "emin misin?": the answer again, with its source

@@ -14,6 +14,7 @@ from bot.assistant import Assistant
 from bot.ourcity import with_city
 from bot.replies import ReplyKind
 from bot.smalltalk import load_smalltalk
+from bot.twoquestions import questions
 
 
 # ---------------------------------------------------------------- "our city" read with its name
@@ -245,3 +246,39 @@ def test_the_1000_claim_against_the_count(assistant: Assistant, question: str) -
 @pytest.mark.parametrize("question", ["Is it 356 or 425 members now?", "ağda kaç şehir var?"])
 def test_the_count_without_the_1000_claim(assistant: Assistant, question: str) -> None:
     assert assistant.ask(question).entry_id == "member-count"
+
+
+# ---------------------------------------------------------------- two questions in one: the answer that holds both
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("What is UIL and where is it?", "what-is-uil"),  # its card says it is in Hamburg
+        (
+            "How many cities in Türkiye are members, and which joined first?",
+            "members-turkey",
+        ),  # the list, Eskişehir first
+    ],
+)
+def test_the_answer_that_holds_both_questions(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Where is UIL?", "uil-address"),  # one question: its address
+        ("Kazan hangi ülkeden ve ne zaman katıldı?", "member-kazan"),  # "Kazan hangi ülkeden" alone is no answer of it
+        ("What is UIL, and who runs the network?", "who-runs"),  # UIL's card does not hold the second
+    ],
+)
+def test_two_questions_keep_the_whole_answer(assistant: Assistant, question: str, entry: str) -> None:
+    assert assistant.ask(question).entry_id == entry
+
+
+def test_questions_splits_a_second_question_joined_to_the_first() -> None:
+    assert questions("Hi, sorry if this is a dumb question, but what exactly is UIL and where is it?") == [
+        "but what exactly is UIL",
+        "where is it?",
+    ]
+    assert questions("Konya and Bursa joined when?") == ["Konya and Bursa joined when?"]  # no question after "and"

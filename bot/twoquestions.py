@@ -1,0 +1,73 @@
+"""Two questions in one message: the answer that holds both.
+
+"What exactly is UIL and where is it?", "How many Turkish cities are in the network, and
+which one was first?": the readings answer one attribute, that of the question asked
+last (where UIL is: Hamburg; the first Turkish member: Eskişehir). The first question,
+read alone, is about the whole thing (what UIL is, Türkiye's members), and its answer
+already says what the second asks (UIL's card says it is in Hamburg; the list of
+Türkiye's members begins with Eskişehir). Then that answer is given: it answers both.
+The two answers must be entries the content relates (what UIL is and its address): two
+questions about two things are left alone.
+When the first question's answer does not hold what the whole's says, the whole's
+answer stays ("Konya ne zaman katıldı, kaçıncı üye?": the card does not give its rank).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.clauses import asks, clauses
+from bot.lang import Lang
+from bot.replies import Reply, ReplyKind
+from bot.textnorm import fold
+
+if TYPE_CHECKING:
+    from bot.assistant import Assistant
+
+__all__ = ["both_asked", "questions"]
+
+_BOLD = re.compile(r"<b>(.*?)</b>", re.S)
+_TAGS = re.compile(r"<[^>]+>")
+# A second question joined to the first in one clause ("what is UIL and where is it?")
+_JOINED = re.compile(
+    r"\s+(?:and|ve|bir de)\s+(?=(?:what|where|when|which|who|how|is|are|was|were|did|does|ne|nerede|hangi|kaç|kim)\b)",
+    re.I,
+)
+_MIN_VALUE = 3  # a bold value shorter than this ("2.") is no sign of what an answer holds
+
+
+def questions(text: str) -> list[str]:
+    """The parts of ``text`` that ask, in order: its asking clauses, each split where a
+    second question is joined to it ("what exactly is UIL and where is it?")."""
+    parts = [piece for clause in clauses(text) for piece in _JOINED.split(clause) if piece.strip()]
+    return [p for p in parts if asks(p)]
+
+
+def both_asked(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:
+    """The answer to the first of two questions in ``text`` when it holds what the whole
+    message's answer says (the values it gives in bold); else ``reply``."""
+    if reply.kind != ReplyKind.ANSWER or reply.entry_id is None:
+        return reply
+    asked = questions(text)
+    if len(asked) < 2:
+        return reply
+    values = [fold(_TAGS.sub("", v)) for v in _BOLD.findall(" ".join(reply.messages))]
+    values = [v for v in values if len(v) >= _MIN_VALUE]
+    if not values:
+        return reply
+    retry = a.ask(asked[0], force_lang=lang or reply.lang)
+    if retry.kind != ReplyKind.ANSWER or retry.entry_id in (None, reply.entry_id):
+        return reply
+    if not _related(a, reply.entry_id, retry.entry_id):  # two questions about one thing, not two things
+        return reply
+    held = fold(_TAGS.sub(" ", " ".join(retry.messages)))
+    return retry if all(v in held for v in values) else reply
+
+
+def _related(a: Assistant, one: str, other: str | None) -> bool:
+    """Whether the content relates two entries (either lists the other as related)."""
+    faq = a.content.faq
+    return other is not None and (
+        (one in faq and other in faq[one].related) or (other in faq and one in faq[other].related)
+    )
