@@ -27,6 +27,7 @@ from bot.lang import Lang
 from bot.leaning import AskOne
 from bot.members.directory import PlaceKind, words
 from bot.members.vocabulary import STILL_WORDS, vocabulary
+from bot.referring import the_referred_question
 from bot.replies import Reply, ReplyKind
 from bot.textnorm import fold_question, folded_terms, last_clause
 
@@ -124,6 +125,7 @@ def the_asking_part(a: Assistant, text: str, reply: Reply, lang: Lang | None) ->
     the clause that asks what the whole leans to (:mod:`bot.clauses`), else the members
     of the one country it asks about (:mod:`bot.countryasked`); else ``reply``."""
     found = the_leaning_clause(a, text, the_question_sentence(a, text, reply, lang), lang)
+    found = the_referred_question(a, text, found, lang)  # "... a conference about climate. Which one was that?"
     return the_country_asked(a, text, found, lang)  # "..., mesela İsviçre'den var mı?"
 
 

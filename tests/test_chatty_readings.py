@@ -12,6 +12,7 @@ import pytest
 
 from bot.assistant import Assistant
 from bot.ourcity import with_city
+from bot.referring import referent_and_question
 from bot.replies import ReplyKind
 from bot.smalltalk import load_smalltalk
 from bot.twoquestions import questions
@@ -282,3 +283,34 @@ def test_questions_splits_a_second_question_joined_to_the_first() -> None:
         "where is it?",
     ]
     assert questions("Konya and Bursa joined when?") == ["Konya and Bursa joined when?"]  # no question after "and"
+
+
+# ---------------------------------------------------------------- a last question that points back
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        (
+            "I study in Ankara and my teacher mentioned a conference held in Colombia. When was that?",
+            "conference-4-medellin",
+        ),
+        (
+            "I'm into climate policy and somebody mentioned a learning cities conference on climate. Which one was it?",
+            "conference-6-jubail",
+        ),
+        ("a learning cities conference about climate. Which one was that?", "conference-6-jubail"),  # no loop
+    ],
+)
+def test_a_question_that_points_back(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+def test_referent_and_question(assistant: Assistant) -> None:
+    found = referent_and_question(
+        assistant, "I'm a student and my friend mentioned the Cork conference. When was that?"
+    )
+    assert found == "my friend mentioned the Cork conference. When was that?"
+    assert referent_and_question(assistant, "I live in Cork. When did Konya join?") is None  # names its own thing
+    assert (
+        referent_and_question(assistant, "I live in Cork. How many cities are in the network?") is None
+    )  # points nowhere
