@@ -98,12 +98,19 @@ class Chatter:
         # the last end with a question after it ("üyelik kaç yıl geçerli, yenilemek gerekiyor mu": none)
         asked = [i for i, t in enumerate(tokens) if t not in STOPWORDS and not t.isdigit() and knows(t)]
         last = max((end for end in ends if any(i >= end for i in asked)), default=0)
+        if not last and ends and max(ends) < len(tokens):
+            # "bir arkadaş Hamburg da öğrenen şehir dedi, doğru mu bu?": what was said is the claim checked
+            said = max(ends)
+            if any(i < said for i in asked) and all(t in STOPWORDS for t in tokens[said:]):
+                last = said
         clause[:last] = [True] * last
         for i, token in enumerate(tokens):
             if marked[i] or token in STOPWORDS or token.isdigit():
                 continue
             if (i in listed or verb[i] or clause[i]) and (token in self.my_people or not knows(token)):
                 marked[i] = True  # "müdürüm ... sordu": who asks, even a word the content knows ("müdür")
+            elif i in listed and clause[i]:
+                marked[i] = True  # "bir arkadaş ... dedi": who says it, in the clause of what was said
         return marked
 
     def says_our_city(self, text: str) -> bool:

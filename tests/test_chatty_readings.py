@@ -314,3 +314,23 @@ def test_referent_and_question(assistant: Assistant) -> None:
     assert (
         referent_and_question(assistant, "I live in Cork. How many cities are in the network?") is None
     )  # points nowhere
+
+
+# ---------------------------------------------------------------- "a friend said X, is it true?": X is the question
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Komşum Bonn da öğrenen şehir dedi, doğru mu?", "member-bonn"),
+        ("bir arkadaş Konya 2017'de katıldı dedi, doğru mu?", "city-konya"),
+        ("öğretmenim Cork'ta konferans yapıldı dedi, doğru mu?", "conference-3-cork"),
+    ],
+)
+def test_what_someone_said_is_the_claim_checked(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+def test_what_someone_said_keeps_a_refusal(assistant: Assistant) -> None:
+    assert assistant.ask("bir arkadaş KOMEK kursları ücretsiz dedi, doğru mu?").kind == ReplyKind.NO_ANSWER
+    core = assistant.understanding.without_chatter("bir arkadaş Hamburg da öğrenen şehir dedi, doğru mu bu?")
+    assert core == "bir Hamburg da öğrenen şehir, doğru mu bu?"  # who said it and "dedi" left out, the claim kept
