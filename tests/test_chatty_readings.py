@@ -334,3 +334,9 @@ def test_what_someone_said_keeps_a_refusal(assistant: Assistant) -> None:
     assert assistant.ask("bir arkadaş KOMEK kursları ücretsiz dedi, doğru mu?").kind == ReplyKind.NO_ANSWER
     core = assistant.understanding.without_chatter("bir arkadaş Hamburg da öğrenen şehir dedi, doğru mu bu?")
     assert core == "bir Hamburg da öğrenen şehir, doğru mu bu?"  # who said it and "dedi" left out, the claim kept
+
+
+@pytest.mark.parametrize("question", ["ağda şu anki toplam şehir sayısı nedir?", "şimdiki üye sayısı kaç?"])
+def test_su_anki_is_now(assistant: Assistant, question: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "member-count")
