@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from bot.afterasker import the_rest_agrees
 from bot.clauses import the_asking_clauses, the_leaning_clause
 from bot.conversation import Topic
 from bot.countryasked import the_country_asked
@@ -125,6 +126,7 @@ def the_asking_part(a: Assistant, text: str, reply: Reply, lang: Lang | None) ->
     the clause that asks what the whole leans to (:mod:`bot.clauses`), else the members
     of the one country it asks about (:mod:`bot.countryasked`); else ``reply``."""
     found = the_leaning_clause(a, text, the_question_sentence(a, text, reply, lang), lang)
+    found = the_rest_agrees(a, text, found, lang)  # "... kursuna gidiyorum, hocamız KOMEK UNESCO üyesi dedi, ..."
     found = the_referred_question(a, text, found, lang)  # "... a conference about climate. Which one was that?"
     return the_country_asked(a, text, found, lang)  # "..., mesela İsviçre'den var mı?"
 

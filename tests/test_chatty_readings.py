@@ -340,3 +340,11 @@ def test_what_someone_said_keeps_a_refusal(assistant: Assistant) -> None:
 def test_su_anki_is_now(assistant: Assistant, question: str) -> None:
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "member-count")
+
+
+# ---------------------------------------------------------------- after what the asker says about themselves
+def test_the_rest_after_the_asker_when_it_agrees(assistant: Assistant) -> None:
+    question = "Ya ben KOMEK'te ebru kursuna gidiyorum, hocamız KOMEK UNESCO üyesi dedi, doğru mu bu, kaçtan beri?"
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "komek-member-since")
+    assert assistant.ask("Ben KOMEK'te resim kursuna gidiyorum, kurs ücreti ne kadar?").kind == ReplyKind.NO_ANSWER
