@@ -28,7 +28,7 @@ from bot.lang import Lang
 from bot.leaning import AskOne
 from bot.members.directory import PlaceKind, words
 from bot.members.vocabulary import STILL_WORDS, vocabulary
-from bot.referring import the_referred_question
+from bot.referring import points_back, the_referred_question
 from bot.replies import Reply, ReplyKind
 from bot.textnorm import fold_question, folded_terms, last_clause
 
@@ -106,7 +106,9 @@ def the_question_sentence(a: Assistant, text: str, reply: Reply, lang: Lang | No
     """In a message of several sentences ("Hello! I'm from Cork originally and I remember a
     big UNESCO event in town. Which conference was that?"), the one sentence that asks,
     read alone (with the names the others give when it names none), when the whole got
-    only "did you mean" or nothing and that sentence gets a sure answer; else ``reply``."""
+    only "did you mean" or nothing and that sentence gets a sure answer; else that sentence
+    without those names, when it does not point back at them ("I work for a municipality in
+    Portugal. Could you walk me through how a city becomes a member?"); else ``reply``."""
     sentences = [s for s in _SENTENCE.split(text.strip()) if s]
     asking = [s for s in sentences if s.rstrip().endswith("?")]
     if len(sentences) < 2 or len(asking) != 1:
@@ -115,9 +117,14 @@ def the_question_sentence(a: Assistant, text: str, reply: Reply, lang: Lang | No
     others = " ".join(s for s in sentences if s is not question)
     if a.understanding.uncovered(question) is not None:
         return reply
-    retry = a.ask(_with_names(a, question, others), force_lang=lang or reply.lang)
+    named = _with_names(a, question, others)
+    retry = a.ask(named, force_lang=lang or reply.lang)
     if retry.kind == ReplyKind.ANSWER and retry.score >= _SURE:
         return retry
+    if named != question and not points_back(a, question):  # "I work in Portugal. How does a city join?"
+        retry = a.ask(question, force_lang=lang or reply.lang)
+        if retry.kind == ReplyKind.ANSWER and retry.score >= _SURE:
+            return retry
     return reply
 
 

@@ -22,10 +22,12 @@ from bot.textnorm import fold_question
 if TYPE_CHECKING:
     from bot.assistant import Assistant
 
-__all__ = ["referent_and_question", "the_referred_question"]
+__all__ = ["points_back", "referent_and_question", "the_referred_question"]
 
 # Words that point back ("Which one was that?", "hangi toplantıydı o?", "bunlar nelerdi?")
 _BACK = frozenset(["that", "it", "this", "those", "these", "they", "them", "o", "bu", "bunlar", "onlar", "su"])
+# Words of a question about the asker's own place ("when did we join?", "is it a member?")
+_OURS = frozenset(["we", "our", "us", "there", "biz", "bizim", "bize", "bizi", "orasi", "orada", "oranin", "burasi"])
 _MAX_WORDS = 6  # a question that points back is short
 # Where a statement's parts join ("I'm researching climate policy and somebody mentioned ...")
 _JOIN = re.compile(r"\s+(?:and|but|ve|ama|fakat)\s+", re.I)
@@ -60,3 +62,10 @@ def the_referred_question(a: Assistant, text: str, reply: Reply, lang: Lang | No
     retry = a.ask(asked, force_lang=lang or reply.lang)
     agrees = retry.entry_id == reply.suggestions[0] and a.guard.check(text, retry.entry_id) is None
     return retry if retry.kind == ReplyKind.ANSWER and agrees else reply
+
+
+def points_back(a: Assistant, question: str) -> bool:
+    """Whether a question points back at what the message says before it ("Which
+    conference was that?", "is it a member?", "when did we join?", "şehrimiz")."""
+    words = set(fold_question(question).split())
+    return bool(words & (_BACK | _OURS)) or a.understanding.says_our_city(question)

@@ -348,3 +348,23 @@ def test_the_rest_after_the_asker_when_it_agrees(assistant: Assistant) -> None:
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "komek-member-since")
     assert assistant.ask("Ben KOMEK'te resim kursuna gidiyorum, kurs ücreti ne kadar?").kind == ReplyKind.NO_ANSWER
+
+
+# ---------------------------------------------------------------- a place named only where the asker says who they are
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("I work for a town council in Italy. Could you walk me through how a city becomes a member?", "how-to-join"),
+        ("Could you walk me through how a city becomes a member?", "how-to-join"),
+        (
+            "Hello! I'm from Cork originally and I remember a big UNESCO event in town. Which conference was that?",
+            "conference-3-cork",
+        ),
+        ("I live in Hamburg. When did it join the network?", "member-hamburg"),  # "it": Hamburg
+    ],
+)
+def test_a_place_of_the_asker_is_the_subject_only_when_pointed_at(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
