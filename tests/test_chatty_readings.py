@@ -368,3 +368,16 @@ def test_a_place_of_the_asker_is_the_subject_only_when_pointed_at(
 ) -> None:
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("What is the GNLC, in a nutshell?", "what-is-gnlc"),
+        ("öğrenen şehir nedir, basit bir dille anlatır mısınız?", "what-is-learning-city"),
+        ("what's a learning city in plain words?", "what-is-learning-city"),  # "words" is no list of words
+    ],
+)
+def test_how_short_an_answer_is_asked_for_is_chatter(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
