@@ -381,3 +381,22 @@ def test_a_place_of_the_asker_is_the_subject_only_when_pointed_at(
 def test_how_short_an_answer_is_asked_for_is_chatter(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+# ---------------------------------------------------------------- "bir sorum olacak": no question about the future
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Hocam bi sorum olacak, Yeonsu Bildirgesi hangi yıl kabul edildi?", "conference-5-yeonsu"),
+        ("bir ricam olacak, Konya ne zaman katıldı?", "city-konya"),
+        ("Bir sorum olacak: ağda kaç şehir var?", "member-count"),
+    ],
+)
+def test_i_will_have_a_question_asks_nothing_later(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+def test_a_question_about_the_future_is_still_refused(assistant: Assistant) -> None:
+    assert assistant.ask("ağda kaç şehir olacak?").kind == ReplyKind.NO_ANSWER
+    assert assistant.ask("2026'da kaç üye olacak?").kind == ReplyKind.NO_ANSWER
