@@ -1,5 +1,6 @@
 """The readings of a whole chatty message after the others: two questions in one
-(:mod:`bot.twoquestions`), then the asker's own city (:mod:`bot.ourcity`)."""
+(:mod:`bot.twoquestions`), a word that points at the one place named
+(:mod:`bot.thereplace`), then the asker's own city (:mod:`bot.ourcity`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import TYPE_CHECKING
 from bot.lang import Lang
 from bot.ourcity import our_city
 from bot.replies import Reply
+from bot.thereplace import the_place_pointed_at
 from bot.twoquestions import both_asked
 
 if TYPE_CHECKING:
@@ -18,5 +20,7 @@ __all__ = ["chatty"]
 
 def chatty(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:
     """``reply`` read again as a chatty message: the answer that holds both of two
-    questions, then "our city" with its name."""
-    return our_city(a, text, both_asked(a, text, reply, lang), lang)
+    questions, the place "there" points at, then "our city" with its name."""
+    found = both_asked(a, text, reply, lang)
+    found = the_place_pointed_at(a, text, found, lang)  # "Kardeşim Almanya'da yaşıyor, orada ... var mı?"
+    return our_city(a, text, found, lang)

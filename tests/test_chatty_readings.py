@@ -15,6 +15,7 @@ from bot.ourcity import with_city
 from bot.referring import referent_and_question
 from bot.replies import ReplyKind
 from bot.smalltalk import load_smalltalk
+from bot.thereplace import with_place
 from bot.twoquestions import questions
 
 
@@ -400,3 +401,28 @@ def test_i_will_have_a_question_asks_nothing_later(assistant: Assistant, questio
 def test_a_question_about_the_future_is_still_refused(assistant: Assistant) -> None:
     assert assistant.ask("ağda kaç şehir olacak?").kind == ReplyKind.NO_ANSWER
     assert assistant.ask("2026'da kaç üye olacak?").kind == ReplyKind.NO_ANSWER
+
+
+# ---------------------------------------------------------------- "there", "orada", "is it": the one place named
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Kardeşim Almanya'da yaşıyor, orada öğrenen şehir var mı?", "members-c-DE"),  # not what a learning city is
+        ("My sister lives in Germany, are there learning cities there?", "members-c-DE"),
+        ("I'm moving to Cork next month, is it a learning city?", "member-cork"),
+        ("Kayseri'ye taşındım, orası üye mi?", "province-kayseri"),
+        ("My cousin studies in Finland, are there any learning cities there?", "members-c-FI"),
+        ("I live near Cork. What came out of the conference there?", "conference-3-cork"),  # not the first one
+        ("Medellín'de yaşıyorum, orada yapılan konferansın teması neydi?", "conference-4-medellin"),
+    ],
+)
+def test_the_place_pointed_at(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+def test_it_is_no_place_beside_another_thing(assistant: Assistant) -> None:
+    question = "I'm an exchange student in Konya and my host family talks about KOMEK. What is it exactly?"
+    assert assistant.ask(question).entry_id == "what-is-komek"  # "it": KOMEK, not Konya
+    assert with_place(assistant, "Are there learning cities in Germany?") is None  # "are there": no place pointed at
+    assert with_place(assistant, "I live in Bonn or Cork, is it a member?") is None  # two places
