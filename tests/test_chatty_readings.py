@@ -426,3 +426,23 @@ def test_it_is_no_place_beside_another_thing(assistant: Assistant) -> None:
     assert assistant.ask(question).entry_id == "what-is-komek"  # "it": KOMEK, not Konya
     assert with_place(assistant, "Are there learning cities in Germany?") is None  # "are there": no place pointed at
     assert with_place(assistant, "I live in Bonn or Cork, is it a member?") is None  # two places
+
+
+# ---------------------------------------------------------------- asking for the source: the answer has it
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Konya ne zaman katıldı, kaynağıyla birlikte yazar mısınız?", "city-konya"),
+        ("Ağın kaç üyesi var, kaynak linki de verir misiniz?", "member-count"),
+        ("Can you tell me when the 3rd conference was held and cite a source?", "conference-3-cork"),
+        ("What is your source for the member count?", "member-count"),  # "your source" is no city's name
+    ],
+)
+def test_a_request_for_the_source_is_chatter(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize("question", ["kaynağın ne?", "what is your source?"])
+def test_the_source_alone_is_still_a_confirmation(assistant: Assistant, question: str) -> None:
+    assert assistant.ask(question).kind == ReplyKind.SMALLTALK
