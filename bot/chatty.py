@@ -1,5 +1,6 @@
 """The readings of a whole chatty message after the others: two questions in one
-(:mod:`bot.twoquestions`), a word that points at the one place named
+(:mod:`bot.twoquestions`), the place the question names, not the story's
+(:mod:`bot.placeasked`), a word that points at the one place named
 (:mod:`bot.thereplace`), then the asker's own city (:mod:`bot.ourcity`)."""
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from bot.lang import Lang
 from bot.ourcity import our_city
+from bot.placeasked import the_place_asked
 from bot.replies import Reply
 from bot.thereplace import the_place_pointed_at
 from bot.twoquestions import both_asked
@@ -22,5 +24,6 @@ def chatty(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:
     """``reply`` read again as a chatty message: the answer that holds both of two
     questions, the place "there" points at, then "our city" with its name."""
     found = both_asked(a, text, reply, lang)
+    found = the_place_asked(a, text, found, lang)  # "Ben Konyalıyım ama İstanbul'da yaşıyorum, İstanbul üye mi?"
     found = the_place_pointed_at(a, text, found, lang)  # "Kardeşim Almanya'da yaşıyor, orada ... var mı?"
     return our_city(a, text, found, lang)

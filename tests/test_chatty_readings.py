@@ -12,6 +12,7 @@ import pytest
 
 from bot.assistant import Assistant
 from bot.ourcity import with_city
+from bot.placeasked import cards_named
 from bot.referring import referent_and_question
 from bot.replies import ReplyKind
 from bot.smalltalk import load_smalltalk
@@ -446,3 +447,27 @@ def test_a_request_for_the_source_is_chatter(assistant: Assistant, question: str
 @pytest.mark.parametrize("question", ["kaynağın ne?", "what is your source?"])
 def test_the_source_alone_is_still_a_confirmation(assistant: Assistant, question: str) -> None:
     assert assistant.ask(question).kind == ReplyKind.SMALLTALK
+
+
+# ---------------------------------------------------------------- the place the question names, not the story's
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Ben Konyalıyım ama İstanbul'da yaşıyorum, İstanbul üye mi?", "province-istanbul"),  # was Konya's card
+        ("Ankara'da doğdum Eskişehir'de büyüdüm, Eskişehir ne zaman üye oldu?", "city-eskisehir"),  # was Ankara's
+        ("Konya'da doğdum ama Bolu'da yaşıyorum, Bolu ne zaman katıldı?", "city-bolu"),
+        ("I'm from Hamburg but study in Bonn: is Bonn a learning city?", "member-bonn"),
+    ],
+)
+def test_the_place_the_question_names(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+def test_cards_named(assistant: Assistant) -> None:
+    assert cards_named(assistant, "Almanya'da Hamburg ve Kayseri") == {
+        "members-c-DE",
+        "member-hamburg",
+        "province-kayseri",
+    }
+    assert assistant.ask("Bursalıyım, bizim şehir ne zaman katıldı?").entry_id == "city-bursa"  # one place: its own
