@@ -1,12 +1,14 @@
 """The readings of a whole chatty message after the others: two questions in one
 (:mod:`bot.twoquestions`), the place the question names, not the story's
-(:mod:`bot.placeasked`), a word that points at the one place named
-(:mod:`bot.thereplace`), then the asker's own city (:mod:`bot.ourcity`)."""
+(:mod:`bot.placeasked`), without where the asker is from (:mod:`bot.askersplace`), a
+word that points at the one place named (:mod:`bot.thereplace`), then the asker's own
+city (:mod:`bot.ourcity`)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.askersplace import the_askers_place
 from bot.lang import Lang
 from bot.ourcity import our_city
 from bot.placeasked import the_place_asked
@@ -25,5 +27,6 @@ def chatty(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:
     questions, the place "there" points at, then "our city" with its name."""
     found = both_asked(a, text, reply, lang)
     found = the_place_asked(a, text, found, lang)  # "Ben Konyalıyım ama İstanbul'da yaşıyorum, İstanbul üye mi?"
+    found = the_askers_place(a, text, found, lang)  # "Eskişehirliyim, Türkiye'den kaç şehir üye?"
     found = the_place_pointed_at(a, text, found, lang)  # "Kardeşim Almanya'da yaşıyor, orada ... var mı?"
     return our_city(a, text, found, lang)

@@ -227,6 +227,10 @@ class Understanding:
         (:meth:`bot.chatter.Chatter.statement`), or None."""
         return self.smalltalk.chatter.statement(text, self._content_knows)
 
+    def knows(self, token: str) -> bool:
+        """Whether a folded word means something to the content or names a place."""
+        return self._content_knows(token)
+
     def _content_knows(self, token: str) -> bool:
         """Whether a folded word means something to the content or names a place: it is
         never chatter."""

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.askersplace import without_the_askers_place
 from bot.assistant import Assistant
 from bot.ourcity import with_city
 from bot.placeasked import cards_named
@@ -471,3 +472,41 @@ def test_cards_named(assistant: Assistant) -> None:
         "province-kayseri",
     }
     assert assistant.ask("Bursalıyım, bizim şehir ne zaman katıldı?").entry_id == "city-bursa"  # one place: its own
+
+
+# ---------------------------------------------------------------- where the asker is from is not what they ask
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Merhaba, Eskişehir'de bir okulda çalışıyorum, 2024 ödülünü kim kazandı?", "award-winners-2024"),
+        ("Hi, I'm from Cork, which countries joined in 2025?", "newest-members"),  # not Cork's card
+        ("Sevgili bot, Ankara'dan selamlar 🙂 öğrenen şehir ne demek?", "what-is-learning-city"),  # not Ankara's
+        ("Trabzonda yasiyorum agda kac sehir var", "member-count"),  # not Trabzon's "no"
+        ("Konya'lıyım, hangi şehirler ödül aldı 2024'te?", "award-winners-2024"),  # not "no Turkish city"
+        ("Eskişehirliyim, Türkiye'den kaç şehir üye?", "members-turkey"),
+    ],
+)
+def test_where_the_asker_is_from_is_not_the_question(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Konyalıyım, ağa hangi yıl katıldı?", "city-konya"),  # who joined: the place (Turkish drops the subject)
+        ("Bolu'da yaşıyorum, hangi yıl üye oldu?", "city-bolu"),
+        ("Hi, I'm from Cork. When did it join?", "member-cork"),  # "it": Cork
+        ("Bursalıyım şehrimiz ne zaman üye oldu", "city-bursa"),
+    ],
+)
+def test_the_askers_place_when_the_question_leans_on_it(assistant: Assistant, question: str, entry: str) -> None:
+    assert assistant.ask(question).entry_id == entry
+
+
+def test_without_the_askers_place(assistant: Assistant) -> None:
+    assert (
+        without_the_askers_place(assistant, "Eskişehirliyim, Türkiye'den kaç şehir üye?")
+        == "Türkiye'den kaç şehir üye?"
+    )
+    assert without_the_askers_place(assistant, "Konyalıyım, Konya ne zaman katıldı?") is None  # named again
