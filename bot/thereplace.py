@@ -42,15 +42,23 @@ def with_place(a: Assistant, text: str) -> tuple[str, str, str] | None:
         return None
     tokens = words(text)
     folded = [t.text for t in tokens]
+    if not (_THERE | _IT).intersection(folded):
+        return None  # nothing points (most questions: no more reading)
     directory = a.members.directory
-    # "it" is a place only when the message names no other thing ("... about KOMEK. what is it?")
-    things = [n for n in a.understanding.names_in(" ".join(folded)) if not directory.lookup(n, fuzzy=False)]
-    pointing = [
+    there = [
         i
         for i, t in enumerate(folded)
-        if (t in _THERE and not (t == "there" and i > 0 and folded[i - 1] in _EXISTENTIAL))
-        or (t in _IT and not things and i > 0 and folded[i - 1] in _IT_ASKED and folded[max(0, i - 2)] != "what")
+        if t in _THERE and not (t == "there" and i > 0 and folded[i - 1] in _EXISTENTIAL)
     ]
+    it = [
+        i
+        for i, t in enumerate(folded)
+        if t in _IT and i > 0 and folded[i - 1] in _IT_ASKED and folded[max(0, i - 2)] != "what"
+    ]
+    if it:  # "it" is a place only when the message names no other thing ("... about KOMEK. what is it?")
+        things = [n for n in a.understanding.names_in(" ".join(folded)) if not directory.lookup(n, fuzzy=False)]
+        it = [] if things else it
+    pointing = sorted(there + it)
     if not pointing:
         return None
     places: dict[tuple[PlaceKind, str], str] = {}

@@ -34,6 +34,7 @@ _JOINED = re.compile(
     r"\s+(?:and|ve|bir de)\s+(?=(?:what|where|when|which|who|how|is|are|was|were|did|does|ne|nerede|hangi|kaç|kim)\b)",
     re.I,
 )
+_SURE = 99.0  # the score of an answer the readings are sure of (a fact)
 _MIN_VALUE = 3  # a bold value shorter than this ("2.") is no sign of what an answer holds
 
 
@@ -47,8 +48,8 @@ def questions(text: str) -> list[str]:
 def both_asked(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:
     """The answer to the first of two questions in ``text`` when it holds what the whole
     message's answer says (the values it gives in bold); else ``reply``."""
-    if reply.kind != ReplyKind.ANSWER or reply.entry_id is None:
-        return reply
+    if reply.kind != ReplyKind.ANSWER or reply.entry_id is None or reply.score < _SURE:
+        return reply  # the readings' sure answer to one of the questions (a fact: one attribute)
     asked = questions(text)
     if len(asked) < 2:
         return reply
