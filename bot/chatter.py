@@ -38,7 +38,27 @@ _SENTENCE_MARKS = ".!;"  # what ends a sentence that asks nothing ("I work for I
 _FIRST_PERSON = frozenset(["i", "im", "i'm", "we", "we're", "were", "my", "our"])  # "I work for ...", "we are ..."
 _FOR_WHOM = frozenset(["my", "our", "a", "an"])  # "for my project", "for a school report"
 _MY = ("m", "im", "um", "miz", "muz", "imiz", "umuz")  # first-person endings, folded ("tezim", "projemiz")
-_MIN_ENDING_WORD = 6  # a word shorter than this is no first-person verb ("bilim", "forum")
+_MIN_ENDING_WORD = 6
+_TR_AFTER = frozenset(["sonra", "beri"])  # "depremden sonra", "seçimlerden beri" (not "önce": a past figure)
+_EN_AFTER = frozenset(["after", "since"])  # "after the earthquake"
+_ABLATIVE = ("dan", "den", "tan", "ten")  # a word shorter than this is no first-person verb ("bilim", "forum")
+
+
+def _events(tokens: list[str], knows: Callable[[str], bool]) -> set[int]:
+    """The tokens of a time after an event the content does not know: "depremden sonra",
+    "after the earthquake" (never a number, a place or a known thing: "Konya'dan sonra",
+    "2019'dan sonra" are orders; "pandemiden önce" asks a past figure, and stays)."""
+    found: set[int] = set()
+    for i, token in enumerate(tokens):
+        if token in _TR_AFTER and i > 0:
+            event = tokens[i - 1]
+            if event.endswith(_ABLATIVE) and not event[:1].isdigit() and not knows(event):
+                found.update((i - 1, i))
+        elif token in _EN_AFTER and i + 2 < len(tokens) and tokens[i + 1] == "the":
+            event = tokens[i + 2]
+            if event.isalpha() and event not in STOPWORDS and not knows(event):
+                found.update((i, i + 1, i + 2))
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +101,8 @@ class Chatter:
             marked[start:end] = [True] * (end - start)
         for i in self.purpose(tokens):
             marked[i] = True  # "raporumuz için soruyorum": the report is the asker's, not what is asked
+        for i in _events(tokens, knows):
+            marked[i] = True  # "depremden sonra": a time of the asker's story, not an order of the content's
         listed: set[int] = set()
         for start, end, _ in self._words.find(tokens):
             listed.update(range(start, end))

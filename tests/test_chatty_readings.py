@@ -510,3 +510,31 @@ def test_without_the_askers_place(assistant: Assistant) -> None:
         == "Türkiye'den kaç şehir üye?"
     )
     assert without_the_askers_place(assistant, "Konyalıyım, Konya ne zaman katıldı?") is None  # named again
+
+
+# ---------------------------------------------------------------- "depremden sonra": a time of the story
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Depremden sonra Hatay'ın üyeliği devam ediyor mu?", "city-hatay"),
+        ("I live in Hatay. Is Hatay still a member after the earthquake?", "city-hatay"),
+    ],
+)
+def test_a_time_after_an_event_of_the_story(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Konya'dan sonra hangi şehir katıldı?", "city-bolu"),  # an order: after Konya
+        ("Cork'tan sonraki konferans nerede?", "conference-4-medellin"),
+    ],
+)
+def test_after_a_known_thing_is_still_an_order(assistant: Assistant, question: str, entry: str) -> None:
+    assert assistant.ask(question).entry_id == entry
+
+
+def test_before_an_event_keeps_its_past_figure(assistant: Assistant) -> None:
+    assert assistant.ask("Pandemiden önce kaç üye vardı?").entry_id != "member-count"  # not today's count
