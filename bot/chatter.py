@@ -39,6 +39,8 @@ _FIRST_PERSON = frozenset(["i", "im", "i'm", "we", "we're", "were", "my", "our"]
 _FOR_WHOM = frozenset(["my", "our", "a", "an"])  # "for my project", "for a school report"
 _MY = ("m", "im", "um", "miz", "muz", "imiz", "umuz")  # first-person endings, folded ("tezim", "projemiz")
 _MIN_ENDING_WORD = 6
+# "göremedim", "bulamadık": what the asker could not find; where they looked may be the question's
+_COULD_NOT = ("medim", "madim", "medik", "madik")
 _TR_AFTER = frozenset(["sonra", "beri"])  # "depremden sonra", "seçimlerden beri" (not "önce": a past figure)
 _EN_AFTER = frozenset(["after", "since"])  # "after the earthquake"
 _ABLATIVE = ("dan", "den", "tan", "ten")  # a word shorter than this is no first-person verb ("bilim", "forum")
@@ -113,6 +115,7 @@ class Chatter:
             and t.endswith(self.endings)
             and (t in STOPWORDS or not knows(t))
             and i not in ours
+            and not t.endswith(_COULD_NOT)
             for i, t in enumerate(tokens)
         ]
         clause = [False] * len(tokens)  # in a clause of chatter: up to its last end, before the question

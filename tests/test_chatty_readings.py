@@ -538,3 +538,11 @@ def test_after_a_known_thing_is_still_an_order(assistant: Assistant, question: s
 
 def test_before_an_event_keeps_its_past_figure(assistant: Assistant) -> None:
     assert assistant.ask("Pandemiden önce kaç üye vardı?").entry_id != "member-count"  # not today's count
+
+
+def test_what_the_asker_could_not_find_is_no_chatter(assistant: Assistant) -> None:
+    core = assistant.understanding.without_chatter("derste konuştuk ödül hangi yıllarda verildi")
+    assert core == "ödül hangi yıllarda verildi"  # a past verb ends a clause of chatter
+    tokens = ["komek", "in", "sitesinde", "bizi", "goremedim", "yoksa", "uye", "degil", "miyiz"]
+    marked = assistant.understanding.smalltalk.chatter.marks(tokens, assistant.understanding.knows)
+    assert not marked[4]  # "göremedim": where the asker looked stays part of what they ask
