@@ -20,12 +20,12 @@ from typing import TYPE_CHECKING
 from bot.clauses import asks, clauses
 from bot.lang import Lang
 from bot.replies import Reply, ReplyKind
-from bot.textnorm import fold
+from bot.textnorm import fold, fold_question
 
 if TYPE_CHECKING:
     from bot.assistant import Assistant
 
-__all__ = ["both_asked", "questions"]
+__all__ = ["both_asked", "each_answered", "questions"]
 
 _BOLD = re.compile(r"<b>(.*?)</b>", re.S)
 _TAGS = re.compile(r"<[^>]+>")
@@ -34,6 +34,7 @@ _JOINED = re.compile(
     r"\s+(?:and|ve|bir de)\s+(?=(?:what|where|when|which|who|how|is|are|was|were|did|does|ne|nerede|hangi|kaç|kim)\b)",
     re.I,
 )
+_TWO = 2  # two questions in one message, no more
 _SURE = 99.0  # the score of an answer the readings are sure of (a fact)
 _MIN_VALUE = 3  # a bold value shorter than this ("2.") is no sign of what an answer holds
 
@@ -47,7 +48,10 @@ def questions(text: str) -> list[str]:
 
 def both_asked(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:
     """The answer to the first of two questions in ``text`` when it holds what the whole
-    message's answer says (the values it gives in bold); else ``reply``."""
+    message's answer says (the values it gives in bold), or when the whole was refused
+    only for being two questions (:func:`each_answered`); else ``reply``."""
+    if reply.kind == ReplyKind.NO_ANSWER:
+        return each_answered(a, text, reply, lang)
     if reply.kind != ReplyKind.ANSWER or reply.entry_id is None or reply.score < _SURE:
         return reply  # the readings' sure answer to one of the questions (a fact: one attribute)
     asked = questions(text)
@@ -72,3 +76,24 @@ def _related(a: Assistant, one: str, other: str | None) -> bool:
     return other is not None and (
         (one in faq and other in faq[one].related) or (other in faq and one in faq[other].related)
     )
+
+
+def each_answered(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:
+    """The first question's answer, when the whole message was refused although each of
+    its questions, read alone, is answered ("When was the network founded and who runs
+    it?": the network's history has no one who runs it, so the whole asked for a person
+    its answer lacks). A question the content lacks keeps the refusal ("... and how much
+    does membership cost?"), as does a message that names a topic the content lacks."""
+    if a.understanding.uncovered(text) is not None:
+        return reply
+    asked = questions(text)
+    if len(asked) != _TWO:
+        return reply
+    first, second = asked
+    names = a.understanding.names_in(fold_question(first))
+    if not a.understanding.names_in(fold_question(second)):
+        second = " ".join([*names, second])  # "who runs it?": the network, named in the first
+    replies = [a.ask(q, force_lang=lang or reply.lang) for q in (first, second)]
+    if all(r.kind == ReplyKind.ANSWER for r in replies):
+        return replies[0]
+    return reply

@@ -546,3 +546,23 @@ def test_what_the_asker_could_not_find_is_no_chatter(assistant: Assistant) -> No
     tokens = ["komek", "in", "sitesinde", "bizi", "goremedim", "yoksa", "uye", "degil", "miyiz"]
     marked = assistant.understanding.smalltalk.chatter.marks(tokens, assistant.understanding.knows)
     assert not marked[4]  # "göremedim": where the asker looked stays part of what they ask
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("When was the network founded and who runs it?", "gnlc-history"),  # was refused: no person in the history
+        ("Ağ ne zaman kuruldu ve kim yönetiyor?", "gnlc-history"),
+    ],
+)
+def test_two_questions_each_answered_are_not_refused(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["When was the network founded and how much does membership cost?", "KOMEK ne zaman kuruldu ve müdürü kim?"],
+)
+def test_two_questions_one_not_in_the_sources_stay_refused(assistant: Assistant, question: str) -> None:
+    assert assistant.ask(question).kind == ReplyKind.NO_ANSWER
