@@ -25,6 +25,7 @@ content words decide what the question is (:meth:`Chatter.core`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -38,12 +39,13 @@ _SENTENCE_MARKS = ".!;"  # what ends a sentence that asks nothing ("I work for I
 _FIRST_PERSON = frozenset(["i", "im", "i'm", "we", "we're", "were", "my", "our"])  # "I work for ...", "we are ..."
 _FOR_WHOM = frozenset(["my", "our", "a", "an"])  # "for my project", "for a school report"
 _MY = ("m", "im", "um", "miz", "muz", "imiz", "umuz")  # first-person endings, folded ("tezim", "projemiz")
-_MIN_ENDING_WORD = 6
+_MIN_ENDING_WORD = 6  # a word shorter than this is no first-person verb ("bilim", "forum")
 # "göremedim", "bulamadık": what the asker could not find; where they looked may be the question's
 _COULD_NOT = ("medim", "madim", "medik", "madik")
 _TR_AFTER = frozenset(["sonra", "beri"])  # "depremden sonra", "seçimlerden beri" (not "önce": a past figure)
 _EN_AFTER = frozenset(["after", "since"])  # "after the earthquake"
-_ABLATIVE = ("dan", "den", "tan", "ten")  # a word shorter than this is no first-person verb ("bilim", "forum")
+_ABLATIVE = ("dan", "den", "tan", "ten")
+_DRAWN = re.compile(r"(\w)\1+$")  # a last letter typed again and again ("merhabaa")
 
 
 def _events(tokens: list[str], knows: Callable[[str], bool]) -> set[int]:
@@ -105,6 +107,10 @@ class Chatter:
             marked[i] = True  # "raporumuz için soruyorum": the report is the asker's, not what is asked
         for i in _events(tokens, knows):
             marked[i] = True  # "depremden sonra": a time of the asker's story, not an order of the content's
+        for i, token in enumerate(tokens):
+            drawn = _DRAWN.sub(r"\1", token)  # "merhabaa", "selammm", "hiii": a greeting drawn out
+            if drawn != token and drawn in STOPWORDS and not knows(token):
+                marked[i] = True
         listed: set[int] = set()
         for start, end, _ in self._words.find(tokens):
             listed.update(range(start, end))

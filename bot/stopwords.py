@@ -49,6 +49,7 @@ STOPWORDS_TR: frozenset[str] = frozenset(
         *_words(
             """
             bisey bisi valla vallahi kanka knk sorcam soracam sorucam kdr simdiye simdiyedek
+            olcak olucak usta ustam reis
             """
         ),
         # Words that point at a place named elsewhere ("Dresden'e taşınıyorum, orası da öğrenen şehir mi?")

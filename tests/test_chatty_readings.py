@@ -566,3 +566,17 @@ def test_two_questions_each_answered_are_not_refused(assistant: Assistant, quest
 )
 def test_two_questions_one_not_in_the_sources_stay_refused(assistant: Assistant, question: str) -> None:
     assert assistant.ask(question).kind == ReplyKind.NO_ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Merhabaa 😊😊 KOMEK nedir??", "what-is-komek"),  # a greeting drawn out
+        ("selammm ağda kaç şehir var", "member-count"),
+        ("hiii what is UIL?", "what-is-uil"),
+        ("Kolay gelsin usta, bi sorum olcak ağda kaç ülke var", "member-count"),  # "olcak" is no unknown city
+    ],
+)
+def test_greetings_drawn_out_and_slang_are_chatter(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
