@@ -45,6 +45,9 @@ _COULD_NOT = ("medim", "madim", "medik", "madik")
 _TR_AFTER = frozenset(["sonra", "beri"])  # "depremden sonra", "seçimlerden beri" (not "önce": a past figure)
 _EN_AFTER = frozenset(["after", "since"])  # "after the earthquake"
 _ABLATIVE = ("dan", "den", "tan", "ten")
+_THING = frozenset(["isi", "olayi", "meselesi", "mevzusu", "seyi", "olay", "is"])  # "bu ... işi nedir"
+_WHAT_IS = frozenset(["nedir", "ne", "neymis", "neyin"])
+_THING_SPAN = 4  # "bu" at most this many words before "işi"
 _DRAWN = re.compile(r"(\w)\1+$")  # a last letter typed again and again ("merhabaa")
 
 
@@ -62,6 +65,17 @@ def _events(tokens: list[str], knows: Callable[[str], bool]) -> set[int]:
             event = tokens[i + 2]
             if event.isalpha() and event not in STOPWORDS and not knows(event):
                 found.update((i, i + 1, i + 2))
+    return found
+
+
+def _this_thing(tokens: list[str]) -> set[int]:
+    """The word "thing" in "bu öğrenen şehir işi nedir", "şu UNESCO olayı ne": after "bu" or
+    "şu" and the words it names, before what asks what it is."""
+    found: set[int] = set()
+    for i, token in enumerate(tokens):
+        before = tokens[max(0, i - _THING_SPAN) : i]
+        if token in _THING and i + 1 < len(tokens) and tokens[i + 1] in _WHAT_IS and ("bu" in before or "su" in before):
+            found.add(i)
     return found
 
 
@@ -107,6 +121,8 @@ class Chatter:
             marked[i] = True  # "raporumuz için soruyorum": the report is the asker's, not what is asked
         for i in _events(tokens, knows):
             marked[i] = True  # "depremden sonra": a time of the asker's story, not an order of the content's
+        for i in _this_thing(tokens):
+            marked[i] = True  # "bu öğrenen şehir işi nedir": "this learning city thing"
         for i, token in enumerate(tokens):
             drawn = _DRAWN.sub(r"\1", token)  # "merhabaa", "selammm", "hiii": a greeting drawn out
             if drawn != token and drawn in STOPWORDS and not knows(token):

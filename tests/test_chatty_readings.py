@@ -580,3 +580,20 @@ def test_two_questions_one_not_in_the_sources_stay_refused(assistant: Assistant,
 def test_greetings_drawn_out_and_slang_are_chatter(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [("bu öğrenen şehir işi nedir?", "what-is-learning-city"), ("şu UNESCO ağı olayı ne?", "what-is-gnlc")],
+)
+def test_this_thing_is_chatter(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    assert assistant.understanding.smalltalk.chatter.marks(
+        ["komek", "in", "isi", "ne"], assistant.understanding.knows
+    ) == [
+        False,
+        False,
+        False,
+        False,
+    ]  # "KOMEK'in işi ne": no "bu", KOMEK's work is asked
