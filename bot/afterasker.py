@@ -11,18 +11,24 @@ alone only when the whole got no answer at all).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
+from bot.clauses import asks
 from bot.lang import Lang
+from bot.referring import points_back
 from bot.replies import Reply, ReplyKind
-from bot.textnorm import fold_question
+from bot.textnorm import INTENT_WORDS, STOPWORDS, fold_question
 
 if TYPE_CHECKING:
     from bot.assistant import Assistant
 
-__all__ = ["the_rest_agrees"]
+__all__ = ["the_rest_agrees", "the_sure_question_sentence"]
 
 _SURE = 90.0  # the score of an answer read alone that is surely the one meant
+_SURE_ANSWER = 99.0  # the score of an answer the readings are sure of (a fact, a member)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")  # where a message's sentences end
+_MIN_KNOWN = 2  # words of its own the content knows, for a question that names nothing
 
 
 def the_rest_agrees(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:
@@ -39,3 +45,30 @@ def the_rest_agrees(a: Assistant, text: str, reply: Reply, lang: Lang | None) ->
     retry = a.ask(asked, force_lang=lang or reply.lang)
     agrees = retry.entry_id == reply.suggestions[0] and a.guard.check(text, retry.entry_id) is None
     return retry if retry.kind == ReplyKind.ANSWER and agrees and retry.score >= _SURE else reply
+
+
+def the_sure_question_sentence(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:
+    """The sure answer of the last sentence of ``text`` when it is the one that asks, names
+    what it asks about and points back at nothing, and the whole's answer was not sure
+    ("KOMEK'in kurslarını çok seviyorum. Ağda kaç ülke var?": the network's countries, not
+    KOMEK); else ``reply``."""
+    if reply.kind != ReplyKind.ANSWER or reply.score >= _SURE_ANSWER:
+        return reply
+    sentences = [s for s in _SENTENCE.split(text.strip()) if s.strip()]
+    if len(sentences) < 2 or not sentences[-1].rstrip().endswith("?"):
+        return reply
+    question, story = sentences[-1], sentences[:-1]
+    if any(asks(s) for s in story) or points_back(a, question) or a.understanding.says_our_city(text):
+        return reply
+    if not a.understanding.names_in(fold_question(question)) and not _known_words(a, question):
+        return reply  # "Which one?": the question leans on the story
+    retry = a.ask(question, force_lang=lang or reply.lang)
+    if retry.kind == ReplyKind.ANSWER and retry.score >= _SURE_ANSWER and retry.entry_id != reply.entry_id:
+        return retry
+    return reply
+
+
+def _known_words(a: Assistant, text: str) -> bool:
+    """Whether ``text`` has at least two words of its own that the content knows."""
+    words = [t for t in fold_question(text).split() if t not in STOPWORDS and t not in INTENT_WORDS]
+    return sum(a.understanding.knows(t) for t in words) >= _MIN_KNOWN

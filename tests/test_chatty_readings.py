@@ -597,3 +597,15 @@ def test_this_thing_is_chatter(assistant: Assistant, question: str, entry: str) 
         False,
         False,
     ]  # "KOMEK'in işi ne": no "bu", KOMEK's work is asked
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("KOMEK'in kurslarını çok seviyorum. Ağda kaç ülke var?", "member-count"),  # was KOMEK's card
+        ("I loved reading about the Cork conference. How many cities are in the network now?", "member-count"),
+    ],
+)
+def test_the_question_sentence_after_a_story(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
