@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from bot.factpairs import PARTICLES
 from bot.facts import Entity, Kind
 from bot.textnorm import fold
 
-__all__ = ["YEAR", "checked_by", "checks_a_place"]
+__all__ = ["OR_WORDS", "YEAR", "checked_by", "checks_a_place", "named_beside_places", "one_of_two"]
 
 YEAR = re.compile(r"((?:19|20)\d\d)(?:[a-z]{0,6})$")  # "2022", "2022de", "2022deki"
 _LOCATIVE = frozenset(["da", "de", "ta", "te", "nda", "nde", "dak", "dek", "tak", "tek"])  # "Riyad'da", "Seul'deki"
@@ -21,7 +21,9 @@ _EN_CHECKS = frozenset(["is", "was", "were", "are", "did", "does", "wasn", "isn"
 _EN_IN = frozenset(["in", "at"])
 _EN_NOT = frozenset(["wasn", "wasnt", "isn", "isnt", "not"])  # "it wasn't Bogotá?": a place set right
 _EN_TAGS = frozenset(["correct", "right", "isnt", "isn", "wasnt", "wasn", "it", "no", "yes", "true"])  # after the place
-_OR = frozenset(["or", "yoksa", "veya"])  # "X mi yoksa Y mi", "in X or Y"
+_EN_TAGS |= frozenset(["am", "i", "wrong"])  # "..., am I right?"
+_OR = OR_WORDS = frozenset(["or", "yoksa", "veya"])  # "X mi yoksa Y mi", "in X or Y"
+SpanT = TypeVar("SpanT", bound=tuple[int, int, object])
 _HELD = frozenset(["held", "hosted", "organised", "organized", "took", "place"])  # "was it held in Glasgow?": no check
 
 
@@ -67,6 +69,41 @@ def checked_by(text: str, tokens: Sequence[str], word: str) -> str | None:
     return "where"
 
 
+_MONTHS = frozenset(["ocak", "subat", "mart", "nisan", "mayis", "haziran", "temmuz", "agustos", "eylul", "ekim"])
+_MONTHS |= frozenset(["kasim", "aralik", "january", "february", "march", "april", "may", "june", "july"])
+_MONTHS |= frozenset(["august", "september", "october", "november", "december"])
+
+
+def one_of_two(tokens: list[str]) -> list[str]:
+    """A question offering two years or two months ("Ağ 2015'te mi kuruldu yoksa 2013'te
+    mi?", "2013 Ekim'de miydi yoksa Kasım'da mı?") read with the first: the answer says
+    which it was. The second, its "yoksa"/"or" and its question particle are dropped; two
+    names ("Cork mu yoksa Medellín mi?") are kept for the comparison."""
+    for i, token in enumerate(tokens[:-1]):
+        after = tokens[i + 1]
+        if token not in _OR:
+            continue
+        year = YEAR.match(after) is not None
+        alike = [t for t in tokens[:i] if (YEAR.match(t) is not None if year else t in _MONTHS)]
+        if (year or after in _MONTHS) and alike:
+            end = i + 3 if i + 2 < len(tokens) and tokens[i + 2] in PARTICLES else i + 2
+            return tokens[:i] + tokens[end:]
+    return tokens
+
+
+def named_beside_places(text: str, tokens: Sequence[str], spans: list[SpanT]) -> list[SpanT]:
+    """The names of things a question names, without those that are only the places it
+    checks: "Medellín Kolombiya'da mı Meksika'da mı?" names Medellín's conference; "Meksika"
+    (a name of the 2nd, held there) is one of the two places checked, written alike ("in X
+    or Y", "X'da mı Y'da mı"). Unchanged unless exactly one thing is left."""
+    if len({id(entity) for _, _, entity in spans}) < 2:
+        return spans
+    kept = [span for span in spans if checked_by(text, tokens, tokens[span[1] - 1]) != "where"]
+    if len({id(entity) for _, _, entity in kept}) != 1 or kept[0][0] != min(s for s, _, _ in spans):
+        return spans
+    return kept
+
+
 def _other_place(tokens: Sequence[str], word: str, reading: _Reading) -> str | None:
     """ "where" when ``word`` is the other choice beside the name the reading found, for a
     thing that has a place ("Jubail or Riyadh for the 6th conference?", "Konferans Pekin
@@ -96,12 +133,20 @@ class _Reading(Protocol):
 
 
 def checks_a_place(
-    text: str, tokens: list[str], unknown: list[str], reading: _Reading, *, context: bool = False
+    text: str,
+    tokens: list[str],
+    unknown: list[str],
+    reading: _Reading,
+    *,
+    context: bool = False,
+    said: Sequence[str] = (),
 ) -> bool:
     """ "Son konferans Riyad'da mıydı?", "UIL Paris'te mi?": one more word about a thing
     that has a place, a place or a year: the reading then asks where, or when, it was.
-    ``context``: the chat's last topic is a thing ("are you sure it wasn't Bogotá?")."""
-    unknown = [t for t in unknown if t not in _OR | _HELD]
+    ``context``: the chat's last topic is a thing ("are you sure it wasn't Bogotá?");
+    ``said``: the words the reading left, known ones too: when the only unknown word is
+    "yoksa" ("Medellín Kolombiya'da mı yoksa Meksika'da mı?"), the places are among them."""
+    unknown = [t for t in unknown if t not in _OR | _HELD] or [t for t in said if t not in _OR | _HELD]
     if not 1 <= len(unknown) <= 2 or (reading.entity is None and reading.kind is None and not context):
         return False
     if reading.relation:

@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from bot import factorder
 from bot.conversation import Topic
 from bot.factanswer import FactAnswer
-from bot.factchecks import YEAR, checks_a_place
+from bot.factchecks import OR_WORDS, YEAR, checks_a_place, named_beside_places, one_of_two
 from bot.factcompare import compared
-from bot.factorder import card_for, checked, for_the_kind, locate, nearest, range_fact, relative
-from bot.factpairs import Pair, owner_kind, pair_fact, read_pair
-from bot.factpositions import ORDINAL_WORDS, RELATIONS, next_to, only_now, position, written_ordinals
+from bot.factorder import all_beside, card_for, checked, for_the_kind, locate, nearest, range_fact, relative
+from bot.factpairs import Pair, owner_kind, pair_fact, ranked_pair, read_pair
+from bot.factpositions import ORDINAL_WORDS, RELATIONS, named_before_rank, next_to, only_now, position, written_ordinals
 from bot.factrank import Ranking
 from bot.facts import Entity, FactBase, Kind
 from bot.phrases import PhraseIndex
@@ -93,7 +93,7 @@ class FactFinder:
         )
 
     # ------------------------------------------------------------------ reading
-    def _read(self, tokens: list[str]) -> _Reading:
+    def _read(self, tokens: list[str], text: str = "") -> _Reading:
         reading = _Reading(attributes=[], used=set())
         assert reading.used is not None and reading.attributes is not None
         named_span = range(0)
@@ -108,7 +108,9 @@ class FactFinder:
             for s, e, entity in self._names.find(tokens)
             if related or ranked or not self.facts.kinds[entity.kind].relations_only
         ]
+        spans = named_beside_places(text, tokens, spans)  # "Medellín Kolombiya'da mı Meksika'da mı?"
         pair = read_pair(self.facts, tokens, spans) if spans and not related else None
+        pair = pair or (ranked_pair(self.facts, tokens, spans, self._kind_words) if spans and not related else None)
         if pair is not None:
             reading.pair, reading.entity = pair, pair.given
             reading.kind = self.facts.kinds[pair.given.kind]
@@ -122,6 +124,7 @@ class FactFinder:
                 reading.used.update(range(s, e))
                 reading.kind = self.facts.kinds[reading.entity.kind]
                 named_span = range(s, e)
+                reading.used.update(i for s, e, o in spans if o is reading.entity for i in range(s, e))  # its aliases
             else:
                 reading.ambiguous = True
         excluded = {kind for _, _, kind in self._excludes.find(tokens)}
@@ -195,7 +198,8 @@ class FactFinder:
             # "how many nominations per country": only the award's templates answer nominations
             asked = {a for generic, _, _, _, a in found if not generic}
             owners = {k.id for k in self.facts.kinds.values() if asked & set(k.templates) and k.id not in excluded}
-            if len(owners) == 1 and not any(self.facts.kinds[o].requires for o in owners):
+            ordered = reading.position is None or all(self.facts.kinds[o].order for o in owners)  # "which joined last?"
+            if len(owners) == 1 and ordered and not any(self.facts.kinds[o].requires for o in owners):
                 reading.kind = self.facts.kinds[owners.pop()]
                 reading.by_attribute = True
         # A specific attribute first, then the longest phrase; the thing's name asks nothing.
@@ -220,14 +224,14 @@ class FactFinder:
     def answer(self, text: str, lang: str, context: Topic | None = None) -> FactAnswer | None:
         """The short answer to ``text``, or None when it is not an attribute question
         the facts can answer (the matcher takes it then)."""
-        tokens = written_ordinals(text, fold_question(text).split())  # "6." a rank, "6 şehir" a count
+        tokens = one_of_two(written_ordinals(text, fold_question(text).split()))  # "6." a rank, "6 şehir" a count
         if not tokens or len(tokens) > 30:
             return None
         ranked = self._ranking.fact(tokens, lang)  # "en uzun konferans", "hangi yıl en çok şehir ödül aldı"
         ranked = ranked or compared(self.facts, self._names, tokens, lang)  # "Cork mu önce Medellín mi?"
         if ranked is not None:
             return ranked
-        reading = self._read(tokens)
+        reading = self._read(tokens, text)
         if reading.ambiguous:
             return None
         assert reading.used is not None and reading.attributes is not None
@@ -238,9 +242,9 @@ class FactFinder:
         relation_words = {tokens[i] for s, e, _ in related for i in range(s, e)}  # "the one before?"
         unknown = [t for t in unexplained if t not in FOLLOW_UP_WORDS | relation_words and not self._is_known(t)]
         thing = context is not None and bool(context.entity) and context.kind in self.facts.kinds
-        if unknown and not checks_a_place(text, tokens, unknown, reading, context=thing):
+        said = [t for t in unexplained if t not in FOLLOW_UP_WORDS | OR_WORDS]  # "... mı yoksa Meksika'da mı?"
+        if unknown and not checks_a_place(text, tokens, unknown, reading, context=thing, said=said):
             return None
-        said = [t for t in unexplained if t not in FOLLOW_UP_WORDS]
         if not unknown and not reading.attributes and 1 <= len(said) <= 2:
             checks_a_place(text, tokens, said, reading)  # "UIL Paris'te mi?": a word the content knows
         if reading.by_attribute and [t for t in unexplained if t not in FOLLOW_UP_WORDS]:
@@ -272,6 +276,8 @@ class FactFinder:
             if label and last is not None:
                 reading.relation, reading.position = (label, last), None
         if entity is None and reading.relation is not None:
+            if (every := all_beside(self.facts, reading.relation, tokens, lang)) is not None:
+                return every  # "Bolu'dan önce kimler katıldı?": all of them
             entity = relative(self.facts, *reading.relation)
             if entity is None:
                 return None
@@ -368,8 +374,11 @@ class FactFinder:
                 if named is not None and named.id != entity.id and correction is not None:
                     # "Cork hosted the fourth, didn't it?": Cork hosted the 3rd; the 4th was Medellín's
                     html = Html(f"{named.render(correction, lang)} {html}")
-                    if reading.position is not None and reading.position[0] == "year":
-                        card = named.card  # "Was the Cork conference in 2019?" asks about Cork
+                    if reading.position is not None and (
+                        reading.position[0] == "year"
+                        or (reading.position != ("rank", 1) and named_before_rank(tokens, named.names))
+                    ):  # not "was Konya the first Turkish member?": the first's
+                        card = named.card  # "Was the Cork conference in 2019?", "Medellín hosted the 3rd?": about it
                 by_place = reading.relation is not None or reading.nearest  # found by its place: no "later" question
                 return FactAnswer(entity, attribute, html, card, topic, relative=by_place, weak=weak)
             # Known for other things of the kind, not for this one: "how many attended the
@@ -377,18 +386,3 @@ class FactFinder:
             if any(other.knows(kind, attribute) for other in self.facts.of_kind(kind.id)):
                 return FactAnswer(entity, attribute, Html(""), entity.card, topic, missing=True)
         return None
-
-    def topic_of_entry(self, entry: str, lang: str) -> Topic | None:
-        """The thing an entry is the card of, when it is the card of one thing only
-        (what-is-uil: UIL), so that "eski adı neydi?" can follow its answer."""
-        owners = [e for e in self.facts.entities if e.card == entry]
-        owners = owners or [e for e in self.facts.entities if entry in e.cards.values()]  # who-runs: UIL's role
-        if len({e.kind for e in owners}) > 1:  # a conference's card is its document's too: the conference
-            owners = [e for e in owners if not self.facts.kinds[e.kind].link]
-        if not owners:  # "the first one?": the card of a kind's first (Türkiye's first member), the kind
-            kinds = [k.id for k in self.facts.kinds.values() if entry in k.cards.values()]
-            return Topic(kinds[0], "", None, lang) if len(kinds) == 1 else None
-        if len({e.kind for e in owners}) != 1:
-            return None
-        # The card of several things of one kind (the award's years): the kind, no one thing
-        return Topic(owners[0].kind, owners[0].id if len(owners) == 1 else "", None, lang)

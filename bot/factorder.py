@@ -17,6 +17,7 @@ from bot.tghtml import Html, escape
 __all__ = [
     "FIELD",
     "Position",
+    "all_beside",
     "card_for",
     "checked",
     "for_the_kind",
@@ -28,6 +29,7 @@ __all__ = [
     "range_fact",
     "relation_to_last",
     "relative",
+    "topic_of_entry",
     "year_of",
 ]
 
@@ -35,7 +37,7 @@ FIELD = re.compile(r"\{(\w+)\}")  # a template's placeholders
 # Attributes of one thing named, answered on its own card also when others share its year
 # ("Afyon kaçıncı?", "ne zaman?" after Bursa): not which ones or how many joined that year,
 # nor the thing at a place ("Türkiye'nin 5. üyesi": one of three that joined in 2020)
-_OWN = frozenset(["rank", "when", "year"])
+_OWN = frozenset(["rank", "when", "year", "member_since"])
 Position = tuple[str, int]  # ("rank", n) | ("year", y) | ("latest", 0) | ("next", 0) | ("value", n)
 
 
@@ -77,6 +79,27 @@ def relative(facts: FactBase, label: str, anchor: Entity) -> Entity | None:
         # after the last one held, the one planned ("Jubail'den sonraki konferans": the 7th, not confirmed)
         return after or next((e for e in facts.of_kind(kind.id) if e.upcoming and e.id != anchor.id), None)
     return next((e for e in reversed(things) if int(e.value(kind.order, "en") or 0) < key), None)
+
+
+# Words that ask for every one on that side ("Bolu'dan önce kimler vardı?", "Which Turkish
+# cities joined after Hatay?"), and those that ask for the nearest one only ("hemen sonra", "en son")
+_EVERY = frozenset(["kimler", "kimlerdi", "hangileri", "hangileriydi", "sehirler", "kentler", "iller", "uyeler"])
+_EVERY |= frozenset(["katilanlar", "girenler", "gelenler", "cities", "ones", "members", "hepsi", "tumu", "all"])
+_NEXT_ONLY = frozenset(["hemen", "son", "ilk", "right", "immediately", "directly", "just", "last", "first", "next"])
+
+
+def all_beside(facts: FactBase, relation: tuple[str, Entity], tokens: list[str], lang: str) -> FactAnswer | None:
+    """Every thing after (before) the one named, when the question asks for all of them
+    and its kind names them by year (its ``ranges``): "Bolu'dan önce Türkiye'den kimler
+    vardı?" is Eskişehir and Konya; "Bolu'dan önce hangi şehir" (one) and "Hatay'dan hemen
+    sonra kimler" (the nearest) are not."""
+    label, anchor = relation
+    kind = facts.kinds[anchor.kind]
+    said = set(tokens)
+    if label not in kind.ranges or not said & _EVERY or said & _NEXT_ONLY or not kind.order:
+        return None
+    year = anchor.value(kind.order, "en")
+    return range_fact(facts, kind, label, int(year), lang) if year and year.isdigit() else None
 
 
 def ordered(facts: FactBase, kind: Kind) -> list[Entity]:
@@ -232,3 +255,19 @@ def relation_to_last(facts: FactBase, said: str | None, upcoming: bool, last: En
     if said:
         return said
     return "after" if upcoming and relative(facts, "after", last) is not None else None
+
+
+def topic_of_entry(facts: FactBase, entry: str, lang: str) -> Topic | None:
+    """The thing an entry is the card of, when it is the card of one thing only
+    (what-is-uil: UIL), so that "eski adı neydi?" can follow its answer."""
+    owners = [e for e in facts.entities if e.card == entry]
+    owners = owners or [e for e in facts.entities if entry in e.cards.values()]  # who-runs: UIL's role
+    if len({e.kind for e in owners}) > 1:  # a conference's card is its document's too: the conference
+        owners = [e for e in owners if not facts.kinds[e.kind].link]
+    if not owners:  # "the first one?": the card of a kind's first (Türkiye's first member), the kind
+        kinds = [k.id for k in facts.kinds.values() if entry in k.cards.values()]
+        return Topic(kinds[0], "", None, lang) if len(kinds) == 1 else None
+    if len({e.kind for e in owners}) != 1:
+        return None
+    # The card of several things of one kind (the award's years): the kind, no one thing
+    return Topic(owners[0].kind, owners[0].id if len(owners) == 1 else "", None, lang)

@@ -19,11 +19,12 @@ from dataclasses import dataclass
 
 from bot.conversation import Topic
 from bot.factanswer import FactAnswer
-from bot.factorder import card_for
+from bot.factorder import card_for, locate
 from bot.facts import Entity, FactBase, Kind
+from bot.phrases import PhraseIndex
 from bot.tghtml import Html
 
-__all__ = ["PARTICLES", "Pair", "owner_kind", "pair_answer", "pair_fact", "read_pair"]
+__all__ = ["PARTICLES", "Pair", "owner_kind", "pair_answer", "pair_fact", "ranked_pair", "read_pair"]
 
 PARTICLES = frozenset(["mi", "mu", "miydi", "muydu", "midir", "mudur", "mis", "mus", "miymis", "muymus"])
 _ABOUT = "outcome"  # the attribute whose templates say what belongs to what (adopted at)
@@ -40,11 +41,7 @@ class Pair:
 def read_pair(facts: FactBase, tokens: Sequence[str], spans: Sequence[tuple[int, int, Entity]]) -> Pair | None:
     """The pair a question checks, from the names found in it (longest first, not
     overlapping): exactly two things, one linked to the other's kind; None otherwise."""
-    chosen: list[tuple[int, int, Entity]] = []
-    for start, end, entity in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
-        if all(end <= s or start >= e for s, e, _ in chosen):
-            chosen.append((start, end, entity))
-    things = {entity.id: (start, end, entity) for start, end, entity in sorted(chosen)}
+    things = {entity.id: (start, end, entity) for start, end, entity in _longest(spans)}
     if len(things) != 2:
         return None
     (s1, e1, first), (s2, e2, second) = sorted(things.values(), key=lambda t: t[0])
@@ -55,6 +52,46 @@ def read_pair(facts: FactBase, tokens: Sequence[str], spans: Sequence[tuple[int,
     if doubted_first:
         return Pair(second, first, ((s2, e2), (s1, e1)))
     return Pair(first, second, ((s1, e1), (s2, e2)))
+
+
+def _longest(spans: Sequence[tuple[int, int, Entity]]) -> list[tuple[int, int, Entity]]:
+    """The names found, longest first, none overlapping another, in their order."""
+    chosen: list[tuple[int, int, Entity]] = []
+    for start, end, entity in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
+        if all(end <= s or start >= e for s, e, _ in chosen):
+            chosen.append((start, end, entity))
+    return sorted(chosen)
+
+
+def ranked_pair(
+    facts: FactBase,
+    tokens: list[str],
+    spans: Sequence[tuple[int, int, Entity]],
+    kind_words: PhraseIndex[str],
+) -> Pair | None:
+    """The pair checked by a linked thing named beside the thing it links to by its rank
+    ("The Beijing Declaration came out of the second conference, yes?", "Pekin Bildirgesi
+    2. konferansta mı kabul edildi?"): the named thing is given, the one at that rank is
+    checked; None unless exactly one linked thing is named and the kind it links to is."""
+    named = {entity.id: (start, end, entity) for start, end, entity in _longest(spans)}
+    if len(named) != 1:
+        return None
+    start, end, thing = next(iter(named.values()))
+    target = owner_kind(facts, facts.kinds[thing.kind])
+    words = [(s, e) for s, e, kind in kind_words.find(tokens) if kind == target and (e <= start or s >= end)]
+    if target is None or len(words) != 1:
+        return None
+    from bot.factpositions import position  # factpositions reads factchecks, which reads this module
+
+    used = set(range(start, end)) | set(range(*words[0]))
+    place = position(tokens, used)
+    if place is None or place[0] != "rank":
+        return None
+    other = locate(facts, facts.kinds[target], place)
+    if other is None:
+        return None
+    at = min(i for i in used if i not in range(start, end))
+    return Pair(thing, other, ((start, end), (at, max(used) + 1)))
 
 
 def _linked(facts: FactBase, one: Entity, other: Entity) -> tuple[Entity, Entity] | None:

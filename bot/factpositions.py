@@ -6,6 +6,7 @@ the words of "after"/"before" another. Used by :mod:`bot.factfinder`."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from bot.factchecks import YEAR
@@ -14,7 +15,16 @@ from bot.facts import Kind
 from bot.phrases import PhraseIndex, word_matches
 from bot.textnorm import STOPWORDS
 
-__all__ = ["ORDINAL_WORDS", "RELATIONS", "names_an_order", "next_to", "only_now", "position", "written_ordinals"]
+__all__ = [
+    "ORDINAL_WORDS",
+    "RELATIONS",
+    "named_before_rank",
+    "names_an_order",
+    "next_to",
+    "only_now",
+    "position",
+    "written_ordinals",
+]
 
 _ORDINALS = {
     1: ("birinci", "ilk", "first", "1st", "1inci", "1nci"),
@@ -140,6 +150,20 @@ def only_now(tokens: list[str], used: set[int], leaning: frozenset[str], kind: K
 def _rank_word(token: str) -> bool:
     """An ordinal ("ilk", "üçüncü", "6.", "dördüncüsü")."""
     return token in ORDINAL_WORDS or (token[-1:] == "." and token[:-1].isdigit()) or _long_ordinal(token) is not None
+
+
+def named_before_rank(tokens: Sequence[str], names: Iterable[tuple[str, ...]]) -> bool:
+    """Whether a thing is named as the host of the rank a question checks it against:
+    "Medellín hosted the 3rd conference, right?" asks about Medellín; "2. konferans
+    Pekin'de mi?" about the 2nd."""
+    if not any(t.startswith(_HOSTED) for t in tokens):
+        return False  # "Medellín 5. konferans mıydı?": which one it was, the 5th's
+    starts = [i for name in names for i in range(len(tokens)) if tuple(tokens[i : i + len(name)]) == name]
+    ranks = [i for i, t in enumerate(tokens) if _rank_word(t)]
+    return bool(starts and ranks) and min(starts) < min(ranks)
+
+
+_HOSTED = ("host", "sahipli", "sahibi")
 
 
 def names_an_order(word: str) -> bool:

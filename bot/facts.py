@@ -89,6 +89,7 @@ class Entity:
     templates: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     upcoming: bool = False  # announced or rumoured, not yet held
     latest: bool = False  # the default when a question names the kind only
+    unknown: frozenset[str] = frozenset()  # attributes ``any`` does not answer: honestly not known
 
     def value(self, name: str, lang: str) -> str | None:
         """A field in ``lang`` (a scalar is the same in both languages)."""
@@ -103,7 +104,7 @@ class Entity:
         """The template answering ``attribute``: the entity's own, then its kind's; one
         whose fields the entity lacks does not count. ``any`` answers every attribute."""
         for source in (self.templates, kind.templates):
-            chosen = source.get(attribute) or source.get("any")
+            chosen = source.get(attribute) or (source.get("any") if attribute not in self.unknown else None)
             if chosen is not None and self._can_fill(chosen):
                 return chosen
         return None
@@ -331,6 +332,8 @@ def load_facts(
                 problems.append(f"{where}: card {entry!r} is not an entry of faq.yaml")
         templates = _templates(item.get("templates"), where, problems)
         problems += [f"{where}: template for unknown attribute {a!r}" for a in templates if a not in attribute_ids]
+        unknown = frozenset(str(a) for a in item.get("unknown") or ())
+        problems += [f"{where}: unknown attribute {a!r} in unknown" for a in sorted(unknown - attribute_ids)]
         entities.append(
             Entity(
                 item["id"],
@@ -342,6 +345,7 @@ def load_facts(
                 templates,
                 bool(item.get("upcoming", False)),
                 bool(item.get("latest", False)),
+                unknown,
             )
         )
     missing = data.get("missing")

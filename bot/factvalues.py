@@ -44,9 +44,14 @@ _ABOUT = frozenset(
         "themed",
         "focused",
         "focusing",
+        "ilgili",
+        "related",
+        "dealt",
+        "dealing",
+        "concerned",
     ]
 )
-_ABOUT_STEMS = ("tema", "konulu", "odakli", "uzerine")  # "temalıydı", "konuluydu", "üzerineydi"
+_ABOUT_STEMS = ("tema", "konulu", "odakli", "uzerine", "ilgili")  # "temalıydı", "konuluydu", "ilgiliydi"
 _WHICH = frozenset(["hangi", "hangisi", "hangisiydi", "hangisinde", "hangileri", "which", "what"])
 _MAX_FOUND = 3  # more things than this share the words: too vague to list
 _MOST_OF = 0.4  # the share of a theme's words a question gives to mean that theme alone

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 from bot.conversation import Topic
 from bot.factfinder import FOLLOW_UP_WORDS, FactFinder
-from bot.factorder import year_of
+from bot.factorder import topic_of_entry, year_of
 from bot.factpositions import names_an_order
 from bot.lang import Lang
 from bot.members.directory import Directory
@@ -39,6 +39,9 @@ _SAME_YEAR = (
     ("o", "senede"),
     ("same", "year"),
     ("that", "year"),
+    ("with", "it"),  # "which other capitals joined with it?" after Ankara: that year's
+    ("onunla", "birlikte"),
+    ("onunla", "beraber"),
 )
 _OTHERS = frozenset(
     ["baska", "diger", "digerleri", "baskalari", "other", "others", "else", "also", "too", "with", "it"]
@@ -47,6 +50,7 @@ _OTHERS = frozenset(
 _OVERALL = frozenset(
     ["toplam", "toplamda", "total", "overall", "altogether", "worldwide", "dunyada", "dunya", "agda", "aga"]
 )
+_OVERALL |= frozenset(["capitals", "capital", "baskent", "baskentler", "baskentleri"])  # other countries' capitals
 _YEAR_WORD = re.compile(r"20[1-3]\d")  # a year the network has or will have
 _ACKNOWLEDGEMENTS = frozenset(["thanks", "hello"])  # small talk that may open a follow-up ("tamam", "ok")
 PLACE = "_"  # where the thing's name stood in a remembered question ("_ ne zaman uye oldu")
@@ -138,7 +142,7 @@ class FollowUps:
         """What to remember of an entry's answer: the thing it is the card of (for the
         facts' follow-ups), and the question without the names in it, to be asked again
         about the name a follow-up gives. None when the answer is about no one thing."""
-        fact_topic = self.finder.topic_of_entry(entry, lang)
+        fact_topic = topic_of_entry(self.finder.facts, entry, lang)
         folded = fold_question(question)
         names = self._names_in(folded)
         if not names and fact_topic is None:
@@ -199,6 +203,10 @@ class FollowUps:
         # Türkiye's that year, after a Turkish member; the whole network's when it says so ("o yıl toplam kaç")
         where = ["turkiye"] if context.kind == "tr-member" and not _OVERALL & set(words) else []
         return " ".join([*where, str(year), *asked])
+
+    def year_of(self, context: Topic) -> int | None:
+        """The one year of the last thing (see :meth:`_year_of`)."""
+        return self._year_of(context)
 
     def _year_of(self, context: Topic) -> int | None:
         """The one year the last thing joined or took place in, if it has one."""

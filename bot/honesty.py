@@ -54,6 +54,7 @@ class NoAnswerTopic:
     groups: tuple[Group, ...]  # any group
     where: tuple[str, ...]
     reply: Mapping[str, str] | None = None
+    unless: tuple[Group, ...] = ()  # groups that, present, say the content does answer it
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +128,7 @@ class NoAnswer:
     def __post_init__(self) -> None:
         object.__setattr__(self, "_cache", {})
         items = [(f"t{i}", topic.groups) for i, topic in enumerate(self.topics)]
+        items += [(f"u{i}", topic.unless) for i, topic in enumerate(self.topics) if topic.unless]
         items += [(f"a:{kind}", ask.groups) for kind, ask in self.asks.items()]
         items += [(f"p:{place}", groups) for place, groups in self.place_words.items()]
         items.append(("now", self.now))
@@ -157,6 +159,8 @@ class NoAnswer:
         named = {name for name, _, _ in present}  # only topics with a phrase found can match
         for t, topic in enumerate(self.topics):
             if f"t{t}" in named and _matched(present, f"t{t}", topic.groups):
+                if topic.unless and f"u{t}" in named and _matched(present, f"u{t}", topic.unless):
+                    continue  # "UNESCO Hayat Boyu Öğrenme Enstitüsü nedir": the institute, which the content knows
                 return topic
         return None
 
@@ -292,7 +296,11 @@ def load_no_answer(directory: str | Path) -> tuple[NoAnswer, list[str]]:
         reply = _localized(item["reply"]) if "reply" in item else None
         if "reply" in item and reply is None:
             problems.append(f"{NO_ANSWER_FILE}: topic {item['id']!r}: reply needs tr and en")
-        topics.append(NoAnswerTopic(item["id"], groups, where, reply))
+        unless = _groups(item["unless"]) if "unless" in item else ()
+        if unless is None:
+            problems.append(f"{NO_ANSWER_FILE}: topic {item['id']!r}: unless needs word groups")
+            unless = ()
+        topics.append(NoAnswerTopic(item["id"], groups, where, reply, unless))
     asks = _load_asks(data.get("asks"), places, problems)
     now = _groups(data["now"]) if "now" in data else ()
     note = _localized(data.get("as_of_note")) if "as_of_note" in data else None

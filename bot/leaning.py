@@ -11,6 +11,7 @@ full question the content has almost word for word keeps its own answer. The wor
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from bot.conversation import Topic
@@ -18,6 +19,8 @@ from bot.lang import Lang
 from bot.memberfollow import member_follow_up
 from bot.relatedfollow import by_the_last_answer
 from bot.replies import Reply, ReplyKind
+from bot.textnorm import fold_question
+from bot.yearshift import shifted_year
 
 if TYPE_CHECKING:
     from bot.assistant import Assistant
@@ -48,11 +51,17 @@ def leaning(
         retry, retry_topic = ask(same_year, lang or reply.lang, None)
         if retry.kind == ReplyKind.ANSWER:
             return retry, retry_topic or _topic(a, retry, same_year)
+    shifted = shifted_year(follow, text, context)  # "what about two years later?" after 2022's count
+    if shifted is not None:
+        retry, retry_topic = ask(shifted, lang or reply.lang, context)
+        if retry.kind == ReplyKind.ANSWER:
+            return retry, retry_topic or _topic(a, retry, shifted)
     listed = member_follow_up(a, text, context, lang or reply.lang)  # "and in 2025?" after a country's list
     if listed is not None:
         return listed
-    follow_up = follow.is_follow_up(text)
-    if not (reply.kind == ReplyKind.ANSWER and _stands_alone(a, text, reply, follow_up)):
+    placed = _its_place_in_its_country(a, text, context)  # "kaçıncı Türk üyesi?" after Ankara
+    follow_up = placed or follow.is_follow_up(text)
+    if placed or not (reply.kind == ReplyKind.ANSWER and _stands_alone(a, text, reply, follow_up)):
         # A fresh full question wins over the context; what leans on it is read with it
         reply, topic = read(text, lang, context)
     if follow_up and (reply.kind != ReplyKind.ANSWER or follow.names_only(text)):
@@ -65,6 +74,24 @@ def leaning(
     if settled is not None:
         return settled, None
     return reply, topic
+
+
+# "kaçıncı Türk üyesi?" after Ankara: a place in an order, of no thing named but the last one's country
+_RANK = ("kacinci", "sirada")
+_RANK_EN = (("what", "position"), ("which", "position"), ("what", "number"), ("in", "order"), ("which", "number"))
+_TURKIYE = frozenset(["turk", "turkiye", "turkey", "turkish", "ulkemiz", "ulkemizden"])
+
+
+def _its_place_in_its_country(a: Assistant, text: str, context: Topic) -> bool:
+    """Whether ``text`` asks the last Turkish member's place in Türkiye's order, naming
+    no thing but Türkiye ("kaçıncı Türk üyesi?", "Türkiye'den kaçıncı üye oldu?", "which
+    Turkish member was it, in order?"): it leans on the last member, as "kaçıncı üye?" does."""
+    if context.kind != "tr-member" or not context.entity:
+        return False
+    words = fold_question(text).split()
+    ranked = any(w.startswith(_RANK) for w in words) or bool(set(_RANK_EN) & set(pairwise(words)))
+    names = a.understanding.names_in(" ".join(words))
+    return ranked and bool(names) and all(set(n.split()) <= _TURKIYE for n in names)
 
 
 def _topic(a: Assistant, reply: Reply, question: str) -> Topic | None:

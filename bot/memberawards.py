@@ -13,12 +13,16 @@ Türkiye (a member or a province) won it ("Did Istanbul win the 2024 award?", "2
 
 from __future__ import annotations
 
+from dataclasses import replace
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from bot.lang import Lang
-from bot.members.directory import PlaceKind, words
+from bot.members.directory import PlaceKind, Word, words
+from bot.members.model import Member
 from bot.replies import Reply
 from bot.textnorm import fold, terms
+from bot.tghtml import Html
 
 if TYPE_CHECKING:
     from bot.assistant import Assistant
@@ -26,10 +30,14 @@ if TYPE_CHECKING:
 __all__ = ["member_award"]
 
 _AWARD_TERMS = frozenset(terms("ödül award prize"))  # the award's words, as matcher terms
+_AWARD_STEMS = ("odul", "award", "prize")
 _NOTED = "award"  # what a research note says of a member that received it ("Award recipient")
 _AWARD_KIND = "award"  # the facts' kind of the award's rounds
 AWARD_TURKEY = "award-turkey"  # "Has a Turkish city won?" (content/faq.yaml)
 # Words that ask whether it was won ("kazandı mı", "aldı mı", "did X win"), not how to apply
+# Words that ask for every round a member won: when, which year, how often
+_ROUNDS = frozenset(["when", "year", "years", "yil", "yillarda", "yilinda", "zaman", "kere", "defa", "times", "often"])
+_ONLY = frozenset(["only", "once", "twice", "again", "sadece", "yalnizca", "yalniz", "tekrar", "yine", "bir", "iki"])
 _WON = ("kazan", "aldi", "almis", "almadi", "alabildi", "won", "win", "received", "got", "recipient")
 
 
@@ -48,13 +56,58 @@ def _a_known_winner(a: Assistant, city: str) -> bool:
     return False
 
 
+def _asks_its_rounds(tokens: list[Word], rounds: list[int]) -> bool:
+    """Whether a question about a member's award asks for every round it won: when, how
+    often, only once ("Cork hangi yıl ödül aldı?", "Cork won the award only once, in
+    2015?"); not whether it won ("Cork ödül aldı mı": the latest round says), nor one of
+    its rounds ("Did Cork win in 2024?": that round says)."""
+    said = {w.text for w in tokens}
+    if any(w.text[:4].isdigit() and int(w.text[:4]) in rounds for w in tokens) and not said & _ONLY:
+        return False
+    return bool(said & _ROUNDS or said & _ONLY or {("how", "many"), ("how", "often"), ("kac", "kez")} & _pairs(tokens))
+
+
+def _pairs(tokens: list[Word]) -> set[tuple[str, str]]:
+    return {(x.text, y.text) for x, y in pairwise(tokens)}
+
+
+def _rounds_won(a: Assistant, city: str) -> list[int]:
+    """The years of the rounds whose winners in the facts include ``city``."""
+    name = tuple(fold(city).split())
+    years = []
+    for entity in a.understanding.facts.of_kind(_AWARD_KIND):
+        winners = [tuple(fold(w).split()) for w in (entity.value("winners", "en") or "").split(",")]
+        year = entity.fields.get("year")
+        if name in winners and isinstance(year, int):
+            years.append(year)
+    return sorted(years)
+
+
+def _won_in_rounds(a: Assistant, member: Member, years: list[int], lang: Lang) -> Reply:
+    """A member that received the award in several rounds: all of them, then its card
+    ("Cork won the award only once, in 2015?": in 2015 and in 2024)."""
+    assert a.members is not None
+    card = a.members.members_reply((member,), lang)
+    said = a.render.msg(
+        "member_award_rounds",
+        lang,
+        city=member.city,
+        count=len(years),
+        years=", ".join(str(y) for y in years[:-1]),
+        last=years[-1],
+    )
+    first, *rest = card.messages
+    return replace(card, messages=(Html(f"{said}\n\n{first}"), *rest))
+
+
 def member_award(a: Assistant, text: str, lang: Lang) -> Reply | None:
     """The card of the one member ``text`` names, when it asks about the award and that
     member's research note says it received it; None otherwise."""
     members = a.members
-    if members is None or not _AWARD_TERMS.intersection(terms(text)):
-        return None
     tokens = words(text)
+    award = _AWARD_TERMS.intersection(terms(text)) or any(w.text.startswith(_AWARD_STEMS) for w in tokens)
+    if members is None or not award:  # "ödülü", "ödülünü" too
+        return None
     found = [p for _, _, places in members.directory.scan(tokens) for p in places]
     named = {p.key for p in found if p.kind is PlaceKind.MEMBER}
     provinces = {p.key for p in found if p.kind is PlaceKind.PROVINCE}
@@ -62,6 +115,9 @@ def member_award(a: Assistant, text: str, lang: Lang) -> Reply | None:
         return None
     member = members.directory.by_id[named.pop()] if named else None
     city = member.city if member else provinces.pop()
+    rounds = _rounds_won(a, city)
+    if member is not None and not member.curated and len(rounds) > 1 and _asks_its_rounds(tokens, rounds):
+        return _won_in_rounds(a, member, rounds, lang)  # "Cork kaç kez ödül aldı?": 2015 and 2024
     if _a_known_winner(a, city):
         return None  # "Did Cork win an award?", "Doha ödül aldı mı?": a winner the facts know
     if member is None or member.curated:  # "Did Istanbul win the 2024 award?", "2024 ödülünü Konya kazanmadı mı?"

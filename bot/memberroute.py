@@ -15,15 +15,22 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from bot.awardplaces import place_winners
 from bot.conversation import Topic
+from bot.countryawards import country_award
+from bot.hostplaces import held_where
 from bot.lang import Lang
 from bot.matching import Decision, MatchResult
 from bot.memberawards import member_award
-from bot.members.directory import Place, PlaceKind, Word, words
+from bot.memberorder import beside_member
+from bot.members.directory import TURKIYE, Directory, Place, PlaceKind, Word, words
 from bot.members.model import TURKIYE_MEMBERS_ENTRY, Member
 from bot.members.questions import Ask, MemberQuestion
+from bot.regionrank import regions_ranked
 from bot.replies import Reply
+from bot.roundrank import rounds_ranked
 from bot.textnorm import STOPWORDS, fold_question
+from bot.unescostates import unesco_state
 
 if TYPE_CHECKING:
     from bot.assistant import Assistant
@@ -51,9 +58,27 @@ def members_first(
     named = _only_a_name(a, text) if context is None else None  # "Brescia", "Sakarya?": that card
     if named is not None:
         return a.entry_reply(named.entry_id, lang)  # a curated Turkish city's card, or the member's
+    state = unesco_state(a, text, lang)  # "When did Türkiye join UNESCO?": not the network's
+    if state is not None:
+        return state
+    region = _region_of_a_country(a, text, members.directory, lang) if context is None else None
+    if region is not None:
+        return region  # "Which UNESCO region is Egypt in?"
     awarded = member_award(a, text, lang)  # "Did Dublin win an award?": its note says 2021
     if awarded is not None:
         return awarded
+    from_place = place_winners(a, text, lang) or country_award(a, text, lang, context)  # "which of them won?"
+    if from_place is not None:
+        return from_place
+    held = held_where(a, text, lang)  # "Afrika'da hiç konferans yapıldı mı?", "First ICLC held outside Asia?"
+    if held is not None:
+        return held
+    beside = beside_member(a, text, lang, context)  # "Which German city joined before Bonn?"
+    if beside is not None:
+        return beside
+    ranked = regions_ranked(a, text, lang) or rounds_ranked(a, text, lang)  # "most members", "most joined"
+    if ranked is not None:
+        return ranked
     if early is not None and early.abroad and not (early.ask is Ask.CITY and _asks_a_document(a, text, lang, context)):
         return members.answer(early, lang)
     return members.compared(text, lang)
@@ -93,6 +118,34 @@ def _only_a_name(a: Assistant, text: str) -> Member | None:
         return None
     member = directory.by_id[keys.pop()]
     return None if member.curated and _REGION.intersection(rest) else member
+
+
+# Words a question about a country's region may say besides its name and where-words
+_REGION_REST = frozenset(
+    [
+        "network", "ag", "agda", "agin", "agdaki", "gnlc", "for", "the", "member", "members", "city", "cities",
+        "uye", "uyeleri", "sehir", "sehirleri", "learning", "ogrenen", "belong", "belongs", "belonged", "part",
+        "ait", "grouped", "gruplanir", "does", "do", "is", "to", "in", "of", "yer", "alir", "aliyor", "bulunuyor",
+    ]
+)  # fmt: skip
+
+
+def _region_of_a_country(a: Assistant, text: str, directory: Directory, lang: Lang) -> Reply | None:
+    """ "Which UNESCO region is Egypt in?", "Mısır hangi UNESCO bölgesinde": the one country
+    named, asked for its region (Türkiye's is the FAQ's answer on the regions)."""
+    tokens = words(text)
+    if not any(t.text in _REGION and t.text != "unesco" for t in tokens):
+        return None  # no word of a region: nothing to scan for
+    scanned = directory.scan(tokens)
+    if len(scanned) != 1 or any(p.kind is not PlaceKind.COUNTRY for p in scanned[0][2]) or len(scanned[0][2]) != 1:
+        return None
+    code = scanned[0][2][0].key
+    start, end, _ = scanned[0]
+    rest = {t.text for i, t in enumerate(tokens) if not start <= i < end}
+    if code == TURKIYE or not rest & (_REGION - {"unesco"}) or not rest <= _WHERE | STOPWORDS | _REGION_REST:
+        return None
+    assert a.members is not None
+    return a.members.country_region(code, lang)
 
 
 def _checked_place(text: str, tokens: list[Word], start: int, end: int, found: list[Place]) -> bool:

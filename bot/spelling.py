@@ -54,6 +54,8 @@ _PARTICLES = frozenset(
     ["mi", "mu", "misin", "musun", "midir", "mudur", "miydi", "muydu", "miyiz", "muyuz", "misiniz", "musunuz"]
 )
 _CHUNK = re.compile(r"(\s+)")
+# A Turkish case ending written apart from the year before it ("2024 te", "2019 da")
+_DETACHED = re.compile(r"\b((?:19|20)\d\d) (da|de|ta|te|dan|den|tan|ten|daki|deki|taki|teki|ya|ye)\b", re.IGNORECASE)
 _EDGE = re.compile(r"^(\W*)(.*?)(\W*)$", re.DOTALL)
 
 
@@ -169,6 +171,11 @@ class Speller:
         if size < _MIN_LENGTH or not limit:
             return None
         found: list[tuple[int, str]] = []
+        for first in _ALIKE.get(
+            word[0], ()
+        ):  # "kork" is "cork", "sity" is "city": the first letter for one that sounds alike
+            if (alike := first + word[1:]) in self._known:
+                found.append((1, alike))
         for length in range(max(size - limit, _MIN_LENGTH), size + limit + 1):
             candidates = self._by_first.get((length, word[0]), ())
             for known, distance, _ in process.extract(
@@ -238,8 +245,13 @@ class Speller:
     def correct(self, text: str) -> Correction:
         """``text`` with every unknown word that has one likely correction corrected; the
         rest of the text (punctuation, capitals, known words) as it was."""
-        pieces = _CHUNK.split(text)
         changes: list[tuple[str, str]] = []
+        if any(ch.isdigit() for ch in text):  # "2024 te": the ending written apart from its year
+            joined = _DETACHED.sub(r"\1'\2", text)
+            if joined != text:
+                changes.append((text, joined))
+                text = joined
+        pieces = _CHUNK.split(text)
         for i, piece in enumerate(pieces):
             if not piece or piece.isspace():
                 continue
@@ -264,11 +276,17 @@ for _row, (_letters, _offset) in enumerate(_ROWS):
     for _column, _letter in enumerate(_letters):
         _KEYS.setdefault(_letter, []).append((_row, _column + _offset))
 _VOWELS = frozenset("aeiou")
+# Letters that sound alike, written for one another ("conferense", "sity", "Mexiko")
+_SOUNDS = frozenset(frozenset(pair) for pair in ("cs", "ck", "kq", "sz", "iy", "vw"))
+_ALIKE: dict[str, tuple[str, ...]] = {}
+for _pair in _SOUNDS:
+    for _a, _b in (tuple(_pair), tuple(_pair)[::-1]):
+        _ALIKE[_a] = (*_ALIKE.get(_a, ()), _b)
 
 
 def _near(a: str, b: str) -> bool:
-    """Whether two letters are keys next to each other, or both vowels."""
-    if a in _VOWELS and b in _VOWELS:
+    """Whether two letters are keys next to each other, both vowels, or sound alike."""
+    if (a in _VOWELS and b in _VOWELS) or frozenset((a, b)) in _SOUNDS:
         return True
     return any(
         (r1 == r2 and abs(x1 - x2) == 1) or (abs(r1 - r2) == 1 and abs(x1 - x2) < 1)

@@ -81,8 +81,8 @@ STOPWORDS_EN: frozenset[str] = frozenset(
             whom whose can could would should will shall i me my mine we our you your yours it its this that
             these those there here please tell about hi hello hey thanks thank know want like some any with by
             from as so just really also very much give explain describe info information ever has have had
-            having im ive id ll re ve s t d dont don doesn didn isn aren wasn weren pls plz kindly exactly exact
-            actually
+            having im ive id ll re ve s t d dont don doesn didn isn aren wasn weren hasn haven hadn
+            pls plz kindly exactly exact actually
             basically simply simple terms briefly quick quickly anyway ok okay yes yeah sure something anything
             thing things stuff let lets wondering wonder curious dear morning evening afternoon greetings sir
             madam

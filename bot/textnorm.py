@@ -192,6 +192,7 @@ _JOINED = (
     ("e posta", "eposta"),
     ("e mail", "email"),
     ("web sitesi", "websitesi"),
+    ("cevrim ici", "cevrimici"),  # "çevrim içi" is "online"
     ("ne zamandan", "nezaman"),  # "ne zamandan beri"
     ("ne zamandir", "nezaman"),
     ("ne zaman", "nezaman"),

@@ -18,6 +18,7 @@ from bot.content import Content, Problem
 from bot.conversation import Topic
 from bot.factfinder import FactAnswer, FactFinder
 from bot.factnow import figure_now
+from bot.factreach import reached
 from bot.facts import FACTS_FILE, load_facts
 from bot.factvalues import ValueFinder
 from bot.followups import FollowUps
@@ -143,7 +144,8 @@ class Understanding:
         found = self.finder.answer(text, lang, context)
         if found is not None:
             return figure_now(self.facts, found, text)  # "the network has 356 cities, correct?": today's card
-        return self.values.answer(text, lang)  # "which conference was about ...?"
+        # "ağ ne zaman 300 üyeye ulaştı"; "which conference was about ...?"
+        return reached(self.facts, text, lang) or self.values.answer(text, lang)
 
     def fact_html(self, found: FactAnswer, lang: Lang, source_label: str) -> Html:
         """The short answer, with the source of its entry."""

@@ -8,6 +8,7 @@ from telegram import Update
 from telegram.error import BadRequest
 
 from handlers.context import Context, assistant_of
+from handlers.jsonrequest import sent_messages_unread
 from handlers.language import remember_lang, speaker_of
 from handlers.queries import answer_query, pressed
 from handlers.sending import keyboard, send_reply
@@ -33,7 +34,8 @@ async def on_button(update: Update, context: Context) -> None:
     reply = await remember_lang(update, context, reply)
     if reply.edit and len(reply.messages) == 1:
         try:
-            await query.edit_message_text(reply.messages[0], reply_markup=keyboard(reply))
+            with sent_messages_unread():  # the message edited is not read
+                await query.edit_message_text(reply.messages[0], reply_markup=keyboard(reply))
             return
         except BadRequest as exc:
             if "not modified" in str(exc).lower():

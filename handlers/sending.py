@@ -16,6 +16,7 @@ from bot.replies import Button, Reply
 from bot.storage import ChatStatus
 from bot.tghtml import MAX_MESSAGE, to_plain, truncate_text
 from handlers.context import Context, render
+from handlers.jsonrequest import sent_messages_unread
 from handlers.retry import may_have_arrived, with_network_retries
 
 __all__ = ["keyboard", "send_reply", "with_feedback"]
@@ -69,48 +70,47 @@ def with_feedback(reply: Reply, context: Context) -> Reply:
     return replace(reply, buttons=(row, *reply.buttons))
 
 
-async def _reply_once(message: Message, text: str, buttons: InlineKeyboardMarkup | None, quote: bool) -> Message:
+async def _reply_once(message: Message, text: str, buttons: InlineKeyboardMarkup | None, quote: bool) -> None:
     """One reply, with the retry policy of :mod:`handlers.retry`; the quote is dropped
     when the question was deleted meanwhile (the answer still goes to the group)."""
-    return await with_network_retries(
+    await with_network_retries(
         lambda: message.reply_text(text, reply_markup=buttons, do_quote=quote, allow_sending_without_reply=True),
         what=f"a reply to {message.chat_id}",
     )
 
 
-async def send_reply(
-    message: Message, reply: Reply, *, quote: bool = False, context: Context | None = None
-) -> Message | None:
+async def send_reply(message: Message, reply: Reply, *, quote: bool = False, context: Context | None = None) -> bool:
     """Send every message of ``reply`` to ``message``'s chat, buttons on the last one;
-    returns the last message sent (None when Telegram would not take it).
+    True when they went, False when Telegram would not take one (the rest are not sent).
     Flood control and network errors are retried; a message Telegram refuses (BadRequest)
     is logged with the reason and sent once more as plain text; a chat that blocked the
     bot (Forbidden) is marked and left alone. None of these reach the error handler.
+    What Telegram answers (the message sent) is not read: see :func:`sent_messages_unread`.
     """
     markup = keyboard(reply)
     last = len(reply.messages) - 1
-    sent: Message | None = None
     for index, text in enumerate(reply.messages):
         buttons = markup if index == last else None
         first = quote and index == 0
         try:
-            try:
-                sent = await _reply_once(message, text, buttons, first)
-            except BadRequest as exc:
-                logger.warning("Telegram refused a reply (%s); sending it as plain text", exc)
-                plain = truncate_text(to_plain(text), MAX_MESSAGE) or "…"
-                sent = await message.reply_text(
-                    plain, reply_markup=buttons, parse_mode=None, do_quote=first, allow_sending_without_reply=True
-                )
+            with sent_messages_unread():
+                try:
+                    await _reply_once(message, text, buttons, first)
+                except BadRequest as exc:
+                    logger.warning("Telegram refused a reply (%s); sending it as plain text", exc)
+                    plain = truncate_text(to_plain(text), MAX_MESSAGE) or "…"
+                    await message.reply_text(
+                        plain, reply_markup=buttons, parse_mode=None, do_quote=first, allow_sending_without_reply=True
+                    )
         except Forbidden as exc:
             logger.info("Chat %s does not take messages from the bot (%s); marking it", message.chat_id, exc)
             if context is not None:
                 with contextlib.suppress(Exception):
                     await context.bot_data.storage.set_chat_status(message.chat_id, ChatStatus.BLOCKED)
-            return None
+            return False
         except (BadRequest, RetryAfter) as exc:
             logger.warning("Could not send a reply to chat %s: %s", message.chat_id, exc)
-            return None
+            return False
         except NetworkError as exc:
             if may_have_arrived(exc):
                 logger.warning(
@@ -121,5 +121,5 @@ async def send_reply(
                 )
             else:
                 logger.warning("Could not send a reply to chat %s: %s", message.chat_id, exc)
-            return None
-    return sent
+            return False
+    return True

@@ -171,3 +171,17 @@ def test_inline(assistant: Assistant) -> None:
     assert assistant.inline("")  # an empty query still offers something
     nothing = assistant.inline("qwertyuiop asdfgh")
     assert len(nothing) == 1 and nothing[0].id == "none"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("sen robot musun", "about-bot"),  # who answers: the bot says what it is
+        ("are you a human?", "about-bot"),
+        ("bir insanla mı konuşuyorum", "about-bot"),
+        ("KOMEK'te robotik kursu var mı", None),  # a course, not the bot: an honest no-answer
+        ("yapay zeka öğrenmek için hangi kitabı okuyayım", None),
+    ],
+)
+def test_asking_what_the_bot_is(assistant: Assistant, question: str, entry: str | None) -> None:
+    assert assistant.ask(question).entry_id == entry

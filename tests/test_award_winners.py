@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import html as html_lib
+import re
+
 import pytest
 
 from bot.assistant import Assistant
@@ -45,3 +48,84 @@ def test_a_conference_place_checked_is_not_an_award(assistant: Assistant) -> Non
     """Shanghai (a 2021 winner) is not an award name: the place checked against the 1st conference."""
     reply = assistant.ask("The first conference was in Shanghai, correct?")
     assert reply.entry_id == "conference-1-beijing" or "conference-1-beijing" in reply.suggestions
+
+
+# ------------------------------------------------------------ winners by country or region
+
+
+def _shown(html: str) -> str:
+    """What a reader sees of ``html``: its text, without the links' addresses."""
+    return html_lib.unescape(re.sub(r"<[^>]+>", "", html))
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "says", "not_says"),
+    [
+        ("Which Korean city won the award in 2019?", "member-seodaemun-gu", "Seodaemun-gu", "Suwon"),
+        ("which city won the Learning City Award for Ethiopia", "member-bahir-dar", "Bahir Dar (2015)", "Amman"),
+        ("Did any Irish city win the award?", "award-winners-2024", "Cork (2015, 2024)", "Glasgow"),
+        ("Almanya'dan ödül alan şehir var mı", "member-gelsenkirchen", "Gelsenkirchen (2017)", "Espoo"),
+        ("Afrika'dan ödül alan şehirler", "award-winners-2024", "Ibadan (2019)", "Amman"),
+    ],
+)
+def test_the_winners_from_a_country_or_region_are_named(
+    assistant: Assistant, question: str, entry: str, says: str, not_says: str
+) -> None:
+    reply = assistant.ask(question)
+    text = _shown(reply.text)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    assert says in text and not_says not in text
+    assert "uil.unesco.org" in reply.text  # where the complete list is
+
+
+def test_a_count_of_winners_from_a_country_states_the_number(assistant: Assistant) -> None:
+    text = _shown(assistant.ask("How many Chinese cities won the award?").text)
+    assert "China (5)" in text and "Wuhan (2024)" in text
+    assert "14 of its 16" in text  # the 2017 list is incomplete, and the reply says so
+
+
+def test_each_winner_links_to_its_own_source(assistant: Assistant) -> None:
+    reply = assistant.ask("Which Qatari cities won the award?")
+    assert reply.text.count("<a href=") >= 3  # Al Wakra, Doha, and UIL's pages
+
+
+def test_a_country_with_no_winner_named_is_a_plain_no(assistant: Assistant) -> None:
+    reply = assistant.ask("Fransa 2017'de ödül aldı mı")
+    text = _shown(reply.text)
+    assert reply.kind == ReplyKind.ANSWER and "Fransa şehri yok" in text
+    assert "Clermont-Ferrand" not in text  # a 2021 winner is not a 2017 one
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Türkiye'den ödül alan şehir var mı", "award-turkey"),  # the content's own answer
+        ("Almanya 2018'de ödül aldı mı", "learning-city-award"),  # no award that year: the facts' no
+    ],
+)
+def test_turkiye_and_a_year_without_an_award_keep_their_answers(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.ask(question)
+    assert reply.entry_id == entry and "kazananlarından" not in reply.text
+
+
+def test_how_to_win_is_not_a_list_of_winners(assistant: Assistant) -> None:
+    text = _shown(assistant.ask("How can a German city win the award?").text)
+    assert "Gelsenkirchen" not in text
+
+
+def test_a_region_by_its_adjective(assistant: Assistant) -> None:
+    """ "Asian", "Arab": the region, as "African" and "European" already were."""
+    assert "Chengdu (2019)" in _shown(assistant.ask("Which Asian cities won the award?").text)
+    assert assistant.ask("Which Arab cities are members?").entry_id == "members-r-arab-states"
+
+
+def test_winning_alone_names_the_award(assistant: Assistant) -> None:
+    """ "win", "won", "kazandı" name the award on their own; "wonder" is no "won"."""
+    assert "Cuenca" in _shown(assistant.ask("Did any Latin American city win in 2024?").text)
+    assert assistant.ask("I wonder whether any Ukrainian cities are in the network").entry_id == "members-c-UA"
+
+
+def test_a_city_not_listed_in_the_gnlc_is_not_in_my_list(assistant: Assistant) -> None:
+    assert assistant.ask("Is Barcelona in the GNLC?").entry_id == "not-listed"

@@ -226,3 +226,72 @@ def test_whether_a_city_of_turkiye_won_the_award(assistant: Assistant, question:
 def test_applying_for_the_award_or_a_known_winner_is_not_whether_turkiye_won(assistant: Assistant) -> None:
     assert assistant.ask("Konya ödüle başvurabilir mi?").entry_id != "award-turkey"
     assert assistant.ask("Doha ödül aldı mı?").entry_id == "award-winners-2024"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Cork won the award only once, in 2015?",
+        "Cork kaç kez ödül aldı?",
+        "How many times has Cork won the award?",
+        "Cork hangi yıl ödül aldı?",
+        "Cork ödülü ne zaman kazandı?",
+        "Did Cork win the award twice?",
+    ],
+)
+def test_a_member_that_won_in_several_rounds_asked_when_or_how_often_gets_every_round(
+    assistant: Assistant, question: str
+) -> None:
+    """Before, the 2024 winners' card (or the conferences' count, or Cork's conference)."""
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "member-cork"), reply.text
+    text = to_plain(reply.text)
+    assert "2015" in text.split("\n")[0] and "2024" in text.split("\n")[0], text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Cork ödül aldı mı", "award-winners-2024"),  # whether it won: a round it won says so
+        ("Did Cork win the award in 2024?", "award-winners-2024"),  # that round
+        ("Cork 2015'te ödül aldı mı?", "learning-city-award"),
+        ("Wuhan hangi yıl ödül aldı", "award-winners-2024"),  # one round only
+    ],
+)
+def test_whether_a_member_won_or_one_round_is_that_rounds_card(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry), reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [("Espoo ödül aldı mı", "Espoo"), ("Bristol ödül aldı mı", "Bristol"), ("2024'te kaç şehir ödül aldı?", "10")],
+)
+def test_aldi_asks_who_received_the_award(assistant: Assistant, question: str, says: str) -> None:
+    """'aldı' (received) asks the winners, as 'kazandı' and 'won' do: before, an earlier round's
+    winner asked in Turkish got a 'did you mean'."""
+    reply = assistant.ask(question)
+    assert reply.kind == ReplyKind.ANSWER, reply.text
+    assert says in to_plain(reply.text)
+
+
+def test_a_members_award_asked_as_a_follow_up_in_turkish(assistant: Assistant) -> None:
+    chat = ("test", "espoo")
+    assistant.ask("Espoo ne zaman katıldı?", chat=chat)
+    reply = assistant.ask("ödül de aldı mı?", chat=chat)
+    assert reply.kind == ReplyKind.ANSWER and "2015" in to_plain(reply.text), reply.text
+
+
+def test_which_of_a_countrys_members_won_the_award_as_a_follow_up(assistant: Assistant) -> None:
+    chat = ("test", "morocco")
+    assistant.ask("Which Moroccan cities are learning cities?", chat=chat)
+    reply = assistant.ask("which of them won an award?", chat=chat)
+    assert reply.entry_id == "award-winners-2024" and "Benguerir" in to_plain(reply.text)
+
+
+def test_which_of_them_after_another_answer_is_not_a_countrys_winners(assistant: Assistant) -> None:
+    """Only after a country's list: after the 2024 winners, 'which of them ...' is theirs."""
+    chat = ("test", "winners")
+    assistant.ask("Which cities won the award in 2024?", chat=chat)
+    reply = assistant.ask("which of them won an award?", chat=chat)
+    assert "Morocco" not in to_plain(reply.text)

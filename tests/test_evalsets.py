@@ -562,8 +562,10 @@ def test_tuning5_is_well_formed(assistant: Assistant) -> None:
 
 
 def test_the_holdouts_stay_out_of_tuning5() -> None:
-    # holdout6 came later: its overlap with tuning5 is listed with it (KNOWN_TUNING_OVERLAP_6)
-    _holdouts_stay_out(TUNING5, KNOWN_TUNING5_OVERLAP | KNOWN_TUNING_OVERLAP_6, "holdout[0-9]*.yaml")
+    # holdout6 and holdout7 came later: their overlap with tuning5 is listed with them
+    # (KNOWN_TUNING_OVERLAP_6, KNOWN_TUNING_OVERLAP_7)
+    known = KNOWN_TUNING5_OVERLAP | KNOWN_TUNING_OVERLAP_6 | KNOWN_TUNING_OVERLAP_7
+    _holdouts_stay_out(TUNING5, known, "holdout[0-9]*.yaml")
 
 
 # ------------------------------------------------------------------------------ tuning6
@@ -633,8 +635,10 @@ def test_tuning6_is_well_formed(assistant: Assistant) -> None:
 
 
 def test_the_holdouts_stay_out_of_tuning6() -> None:
-    # holdout6 came later: its overlap with tuning6 is listed with it (KNOWN_TUNING_OVERLAP_6)
-    _holdouts_stay_out(TUNING6, KNOWN_TUNING6_OVERLAP | KNOWN_TUNING_OVERLAP_6, "holdout*.yaml")
+    # holdout6 and holdout7 came later: their overlap with tuning6 is listed with them
+    # (KNOWN_TUNING_OVERLAP_6, KNOWN_TUNING_OVERLAP_7)
+    known = KNOWN_TUNING6_OVERLAP | KNOWN_TUNING_OVERLAP_6 | KNOWN_TUNING_OVERLAP_7
+    _holdouts_stay_out(TUNING6, known, "holdout*.yaml")
 
 
 # ------------------------------------------------------------------------------ holdout6
@@ -782,6 +786,90 @@ KNOWN_TUNING7_OVERLAP = {
 }
 
 
+# ------------------------------------------------------------------------------ holdout7
+# holdout7 (helper blind12, 2026-12-02): a HOLDOUT written blind in two phases (see its header),
+# never tuned on and never run by its writer; run once by the integrator at the end of the
+# session. Checked here on its own. Its blind questions that were already, word for word
+# (folded), strings in content/ (18, content at main 2ebce21) or questions of tuning2..tuning6
+# (39) stay (people ask them this way); no other may join.
+HOLDOUT7 = EVAL / "holdout7.yaml"
+KNOWN_COINCIDENCES_7 = {
+    fold(q)
+    for q in (
+        "KOMEK nedir?",
+        "Pekin Bildirgesi nedir",
+        "Öğrenen şehirlerin temel özellikleri nelerdir?",
+        "What is the UNESCO Global Network of Learning Cities?",
+        "What is UIL?",
+        "Which Turkish cities are members?",
+        "What is KOMEK?",
+        "What is the Medellín Manifesto?",
+        "What is the Yeonsu Declaration?",
+        "Eskişehir ağa ne zaman katıldı?",
+        "Ankara öğrenen şehir mi?",
+        "UIL ne zaman kuruldu",
+        "KOMEK ne zamandan beri UNESCO öğrenen şehirler üyesi?",
+        "What came out of the Beijing conference?",
+        "Ağda kaç şehir var?",
+        "How many cities are in the GNLC?",
+        "Türkiye'nin ilk öğrenen şehri hangisi?",
+        "izmir ogrenen sehir mi",
+    )
+}
+KNOWN_TUNING_OVERLAP_7 = {
+    fold(q)
+    for q in (
+        "KOMEK nedir?",
+        "Türkiye'deki öğrenen şehirler hangileri?",
+        "Pekin Bildirgesi nedir",
+        "Öğrenen şehir ödülü nedir?",
+        "Öğrenen şehirlerin temel özellikleri nelerdir?",
+        "Hayat boyu öğrenme enstitüsü nerede?",
+        "Mexico City Bildirgesi nedir?",
+        "What is the UNESCO Global Network of Learning Cities?",
+        "How can a city join the network?",
+        "What is KOMEK?",
+        "What are the key features of a learning city?",
+        "3. konferans hangi ülkede yapıldı",
+        "UIL ne zaman kuruldu",
+        "Pekin Bildirgesi hangi yıl kabul edildi",
+        "When was the Cork conference?",
+        "What came out of the Beijing conference?",
+        "When did Izmir join?",
+        "Which country is Bouaké in?",
+        "Which region is Ashgabat in?",
+        "Ağda kaç şehir var?",
+        "Türkiye'den kaç şehir üye",
+        "Bugüne kadar kaç konferans düzenlendi?",
+        "2024'te kaç şehir ödül aldı?",
+        "2025'te kaç yeni şehir katıldı",
+        "How many members did the network have in 2020?",
+        "UIL Paris'te değil mi?",
+        "Türkiye'nin ilk öğrenen şehri hangisi?",
+        "Türkiye'den ağa en son katılan şehir hangisi?",
+        "Which was the first Turkish city to join?",
+        "izmir ogrenen sehir mi",
+        "ilk konferans nerde yapildi",
+        "afyon uye mi",
+        "unesco hayat boyu ogrenme enstitusu nerde",
+        "cork konferansinin temasi neydi",
+        "how many citys in the netwrok",
+        "Konya Büyükşehir Belediye Başkanı kim?",
+        "Bir sonraki başvuru çağrısı tam olarak hangi gün açılacak?",
+        "UNESCO Dünya Mirası listesinde Türkiye'den kaç yer var?",
+        "Is Medellín safe for tourists?",
+        # and tuning7 (written blind at the same time, by another helper; found programmatically)
+        "Bakü hangi yıl katıldı?",
+        "Tahran ne zaman üye oldu?",
+        "Jubail hangi ülkede?",
+        "2017'de kaç şehir ödül aldı?",
+        "En son ödül hangi yıl verildi?",
+        "Which Turkish city joined most recently?",
+        "eskisehir ne zmn uye oldu",
+    )
+}
+
+
 def test_tuning7_is_well_formed(assistant: Assistant) -> None:
     _check_blind_tuning_set(TUNING7, assistant)
 
@@ -789,3 +877,26 @@ def test_tuning7_is_well_formed(assistant: Assistant) -> None:
 def test_the_holdouts_stay_out_of_tuning7() -> None:
     for holdouts in ("holdout.yaml", "holdout[2-6].yaml"):
         _holdouts_stay_out(TUNING7, KNOWN_TUNING7_OVERLAP, holdouts)
+
+
+def _holdout7_blind() -> set[str]:
+    return {fold(c["q"]) for c in _load(HOLDOUT7) if "context" not in c and c["style"] != "smalltalk"}
+
+
+def test_holdout7_is_well_formed(assistant: Assistant) -> None:
+    cases = _load(HOLDOUT7)
+    assert len(cases) == 239
+    test_every_case_is_well_formed(cases, assistant)
+    test_no_duplicate_questions(cases)
+    test_the_sets_cover_both_languages_and_every_style(cases)
+
+
+def test_holdout7_stays_out_of_the_content() -> None:
+    assert sorted((_holdout7_blind() - KNOWN_COINCIDENCES_7) & _content_strings()) == []
+
+
+def test_holdout7_stays_out_of_the_tuning_sets() -> None:
+    blind = _holdout7_blind()
+    for path in (TUNING2, TUNING3, TUNING4, TUNING5, TUNING6, TUNING7):
+        tuning = {fold(c["q"]) for c in _load(path)}
+        assert sorted((blind & tuning) - KNOWN_TUNING_OVERLAP_7) == [], path.name

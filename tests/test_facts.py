@@ -617,3 +617,44 @@ def test_what_komek_did_there_is_its_role_but_not_anything_it_did(assistant: Ass
     assistant.ask("2. konferans nerede yapıldı?", chat=chat)
     assert assistant.ask("KOMEK orada ne yaptı?", chat=chat).entry_id == "komek-conference-role"
     assert assistant.ask("KOMEK ne yaptı?").entry_id == "what-is-komek"  # no place: what KOMEK is
+
+
+@pytest.mark.parametrize("question", ["Öğrenen şehirlerin kaç temel özelliği var?", "how many key features are there"])
+def test_the_key_features_count_their_areas_and_outcomes(assistant: Assistant, question: str) -> None:
+    reply = assistant.ask(question)
+    assert reply.entry_id == "key-features"
+    assert any(w in reply.text for w in ("altı alan", "six areas")) and any(
+        w in reply.text for w in ("üç sonuç", "three outcomes")
+    )
+
+
+def test_the_documents_count_is_still_all_of_them(assistant: Assistant) -> None:
+    reply = assistant.ask("kaç tane sonuç belgesi var")
+    assert reply.entry_id == "conferences-overview" and "altı belge" in reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Konferanslardan hangisi çevrim içi yapıldı", "hangi konferans çevrimiçiydi", "Which conference was held online?"],
+)
+def test_the_online_conference(assistant: Assistant, question: str) -> None:
+    """ "çevrim içi", "çevrimiçi" and "online" are one word: the 5th conference was hybrid."""
+    assert assistant.ask(question).entry_id == "conference-5-yeonsu"
+
+
+def test_online_courses_stay_unknown(assistant: Assistant) -> None:
+    assert assistant.ask("KOMEK'te çevrim içi kurs var mı").kind == ReplyKind.NO_ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("hangi konferans sağlıkla ilgili", "conference-5-yeonsu"),
+        ("Which conference was related to climate?", "conference-6-jubail"),
+        ("hangi konferans iklimle ilgiliydi", "conference-6-jubail"),
+    ],
+)
+def test_a_conference_related_to_a_theme(assistant: Assistant, question: str, entry: str) -> None:
+    """ "ile ilgili", "related to", "dealt with" say what it was about, as "temalı" and "about" do."""
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)

@@ -14,7 +14,7 @@ from bot.replies import Button, Reply
 from bot.tghtml import split
 from conftest import feed
 from fakebotapi import DEFAULT_GROUP_CHAT_ID, FakeBotAPI
-from handlers.sending import send_reply
+from handlers.sending import keyboard, send_reply
 
 GROUP = DEFAULT_GROUP_CHAT_ID
 
@@ -124,6 +124,24 @@ async def test_long_reply_goes_out_as_several_messages_with_buttons_on_the_last(
     assert len(sent) == len(reply.messages)
     assert all(c.status == 200 for c in fake.calls("sendMessage"))
     assert [m["reply_markup"] is not None for m in sent] == [False] * (len(sent) - 1) + [True]
+
+
+async def test_a_reply_goes_as_python_telegram_bot_sends_it_without_reading_the_message_sent(
+    app: Application, fake: FakeBotAPI
+) -> None:  # type: ignore[type-arg]
+    reply = Reply(("<b>Öğrenen</b> şehir",), "tr", buttons=((Button("📋", data="menu"),),))
+    for user, quote in ((19, False), (20, True)):
+        message = Message.de_json(fake.send_text("soru", user_id=user)["message"], app.bot)
+        assert await send_reply(message, reply, quote=quote) is True
+        sent = await message.reply_text(
+            reply.messages[0], reply_markup=keyboard(reply), do_quote=quote, allow_sending_without_reply=True
+        )
+        assert isinstance(sent, Message) and sent.text == "Öğrenen şehir"  # read as before outside send_reply
+        ours, theirs = fake.calls("sendMessage")[-2:]
+        assert ours.status == theirs.status == 200 and ours.params == theirs.params
+    fake.block_chat(21)
+    message = Message.de_json(fake.send_text("soru", user_id=21)["message"], app.bot)
+    assert await send_reply(message, reply) is False
 
 
 async def test_unexpected_error_is_logged_with_traceback_and_the_user_gets_an_apology(

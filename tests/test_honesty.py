@@ -291,3 +291,28 @@ def test_unescos_own_member_states_are_not_the_networks_members(assistant: Assis
 @pytest.mark.parametrize("question", ["UNESCO Öğrenen Şehirler Ağına kaç ülke üye", "ağa kaç ülke üye"])
 def test_the_networks_countries_are_still_counted(assistant: Assistant, question: str) -> None:
     assert assistant.ask(question).entry_id == "member-count"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [("who founded the network", "gnlc-history"), ("who set up the network", "gnlc-history")],
+)
+def test_who_founded_an_organisation_is_its_history_not_a_persons_post(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize("question", ["Hayat boyu öğrenme nedir", "What is lifelong learning?"])
+def test_lifelong_learning_has_no_definition_in_the_sources(assistant: Assistant, question: str) -> None:
+    reply = assistant.ask(question)
+    assert reply.kind == ReplyKind.NO_ANSWER and "UIL" in reply.text
+
+
+@pytest.mark.parametrize(
+    "question", ["UNESCO Hayat Boyu Öğrenme Enstitüsü nedir", "What is the UNESCO Institute for Lifelong Learning?"]
+)
+def test_a_topics_unless_words_leave_the_question_to_the_content(assistant: Assistant, question: str) -> None:
+    """The institute's name holds the words: `unless` (enstitü, institute) keeps it the content's."""
+    assert assistant.ask(question).entry_id == "what-is-uil"

@@ -1,6 +1,7 @@
 """handlers.jsonrequest: a request without files goes as one JSON body, one with files as
 python-telegram-bot sends it; timeouts and errors come back as PTB's own. The pool's streams
-tell whether they are readable from their socket."""
+tell whether they are readable from their socket. A message sent inside
+``sent_messages_unread`` comes back as True (not parsed), and only there."""
 
 from __future__ import annotations
 
@@ -14,11 +15,11 @@ import httpcore
 import httpx
 import pytest
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile
-from telegram.error import NetworkError, TimedOut
+from telegram.error import BadRequest, NetworkError, TimedOut
 from telegram.request import HTTPXRequest, RequestData
 from telegram.request._requestparameter import RequestParameter
 
-from handlers.jsonrequest import JsonRequest, _Stream, pooled_transport
+from handlers.jsonrequest import JsonRequest, _Stream, pooled_transport, sent_messages_unread
 
 URL = "https://api.example/bot123:abc/sendMessage"
 TEXT = '<b>Öğrenen şehir</b> nedir? 🔗 <a href="https://example.org/a?b=1&c=2">UIL</a>'
@@ -102,6 +103,37 @@ async def test_files_go_as_multipart_as_before() -> None:
     assert seen[0].headers["content-type"].startswith("multipart/form-data")
     assert b"%PDF-1.4" in seen[0].content
     assert "content-type" not in seen[1].headers and seen[1].content == b""
+
+
+async def test_a_message_sent_is_not_parsed_inside_sent_messages_unread() -> None:
+    sent = {"message_id": 7, "date": 1, "chat": {"id": 42, "type": "private"}, "text": "x"}
+    answers = {
+        "sendMessage": httpx.Response(200, json={"ok": True, "result": sent}),
+        "getMe": httpx.Response(200, json={"ok": True, "result": {"id": 1, "is_bot": True, "first_name": "b"}}),
+        "answerCallbackQuery": httpx.Response(200, json={"ok": True, "result": True}),
+        "refused": httpx.Response(400, json={"ok": False, "error_code": 400, "description": "Bad Request: nope"}),
+    }
+    request = _request(lambda r: answers[r.url.path.rsplit("/", 1)[1]])
+    url = URL.rsplit("/", 1)[0]
+    await request.initialize()
+    try:
+        assert await request.post(f"{url}/sendMessage", _data(chat_id=42, text="x")) == sent  # read as before
+        with sent_messages_unread():
+            assert await request.post(f"{url}/sendMessage", _data(chat_id=42, text="x")) is True
+            assert await request.post(f"{url}/getMe") == {"id": 1, "is_bot": True, "first_name": "b"}  # no message
+            assert await request.post(f"{url}/answerCallbackQuery", _data(callback_query_id="q")) is True
+            with pytest.raises(BadRequest, match="Nope"):  # errors as before
+                await request.post(f"{url}/refused", _data(chat_id=42))
+        assert await request.post(f"{url}/sendMessage", _data(chat_id=42, text="x")) == sent  # only inside
+
+        async def elsewhere() -> object:  # another task started meanwhile reads its messages
+            return await request.post(f"{url}/sendMessage", _data(chat_id=42, text="x"))
+
+        other = asyncio.ensure_future(elsewhere())
+        with sent_messages_unread():
+            assert await other == sent
+    finally:
+        await request.shutdown()
 
 
 @pytest.mark.parametrize(

@@ -33,6 +33,9 @@ def speller(assistant: Assistant) -> Speller:
         ("secnd", "second"),
         ("konfreansin", "konferansin"),  # two letters swapped, before an ending
         ("conferance", "conference"),  # a vowel for a vowel
+        ("conferense", "conference"),  # a letter for one that sounds alike
+        ("konferens", "konferans"),
+        ("sity", "city"),  # the first letter for one that sounds alike
         ("joinn", "join"),  # a letter typed twice
         ("nasl", "nasil"),
         ("howmany", "how many"),  # two words run together
@@ -189,3 +192,17 @@ def test_warming_up_reads_them_and_gathers_the_guards_evidence(content_dir: Path
     fresh.warm()
     assert fresh.understanding.speller._common_words is not None
     assert set(fresh.guard._evidence) == set(fresh.matcher.entry_ids)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [("2024 te kac sehir katildi", "members-y-2024"), ("2020 de kaç şehir katıldı", "members-y-2020")],
+)
+def test_an_ending_written_apart_from_its_year_is_its_ending(assistant: Assistant, question: str, entry: str) -> None:
+    """ "2024 te" is "2024'te": the year's admission round (before, the 2024 award for "te")."""
+    assert assistant.ask(question).entry_id == entry
+    assert speller_of(assistant).correct(question).text.startswith(("2024'te", "2020'de"))
+
+
+def speller_of(assistant: Assistant) -> Speller:
+    return assistant.understanding.speller

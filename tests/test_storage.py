@@ -253,6 +253,29 @@ async def test_questions_are_written_in_batches_and_before_every_read(database: 
     assert await on_disk() == 5 + storage_module.QUESTION_BATCH  # and what is left, at close
 
 
+async def test_a_batch_of_questions_is_written_whole_or_not_at_all(database: str | Path) -> None:
+    path = database
+    async with Storage(path) as db:
+        if isinstance(path, Path):  # one row refused: none of the batch is written, the error is raised
+            await db.db.execute(
+                "CREATE TEMP TRIGGER no_bad BEFORE INSERT ON questions WHEN NEW.text = 'kötü' "
+                "BEGIN SELECT RAISE(ABORT, 'no'); END"
+            )
+            for text in ("bir", "kötü", "üç"):
+                await db.log_question(_question(text, answered=False, at=1_800_000_000.0))
+            with pytest.raises(StorageError):
+                await db.flush_questions()
+            assert await rows(path, "SELECT COUNT(*) FROM questions") == [(0,)]
+            await db.db.execute("DROP TRIGGER no_bad")
+        for text in ("dört", "beş"):  # and the next batch is written as usual, in a transaction of its own
+            await db.log_question(_question(text, answered=True, at=1_800_000_001.0))
+        await db.flush_questions()
+        assert await rows(path, "SELECT text FROM questions ORDER BY id") == [("dört",), ("beş",)]
+        async with db.database.transaction():  # the connection is not left inside a transaction
+            await db.database.execute("DELETE FROM questions WHERE text = ?", "dört")
+        assert await rows(path, "SELECT text FROM questions") == [("beş",)]
+
+
 async def test_an_update_is_claimed_and_its_chat_recorded_in_one_step(database: str | Path) -> None:
     from bot.storage import SeenChat
 

@@ -8,6 +8,7 @@ Türkiye alone is the FAQ's (members-turkey) and ``/cities``' without arguments.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from dataclasses import replace
 from typing import Protocol
 
 from bot import callbacks
@@ -44,6 +45,7 @@ _ORDER = frozenset(
 _TOGETHER = frozenset(["together", "birlikte", "beraber", "anda", "same", "ayni"])  # "İzmir'le aynı anda mı?"
 _EARLIER = _ORDER | _TOGETHER
 Buttons = tuple[tuple[Button, ...], ...]
+_REGIONS_ENTRY = "unesco-regions"  # the FAQ entry on UNESCO's regions (content/faq.yaml)
 
 
 class _Finish(Protocol):
@@ -119,6 +121,13 @@ class MemberAnswers:
         ordered = sorted(chosen, key=lambda m: (m.joined.first, m.joined.last, m.city))
         items = Html(", ".join(f"<b>{escape(m.city)}</b> ({escape(self.replies.joined(m, lang))})" for m in ordered))
         text_ = self.msg("members_in_order", lang, items=items) + "\n\n" + Html(self.replies.answer(ordered, lang))
+        if folded & _TOGETHER and not folded & _ORDER and all(m.joined.first == m.joined.last for m in ordered):
+            # "İzmir ile Afyon aynı yıl mı girdi?": yes or no first, when every year is known
+            same = len({m.joined.first for m in ordered}) == 1
+            answer = self.msg(
+                "members_same_year" if same else "members_not_same_year", lang, year=ordered[0].joined.first
+            )
+            text_ = answer + " " + text_
         turkish = all(m.country == TURKIYE for m in ordered)
         # "Bonn joined in 2019 together with Hamburg?" checks Bonn: the one named first, when no order is asked
         first = chosen[0] if not folded & _ORDER else ordered[0]
@@ -130,13 +139,13 @@ class MemberAnswers:
     def answer(self, q: MemberQuestion, lang: Lang) -> Reply:
         if q.ask is Ask.CITY:
             if q.members:
-                return self.members_reply(q.members, lang)
+                return self._why(q, self.members_reply(q.members, lang), lang)
             if q.province is not None:
-                return self.province_reply(q.province.name, lang)
+                return self._why(q, self.province_reply(q.province.name, lang), lang)
             return self.not_listed(q.unknown or "", lang, kind=ReplyKind.ANSWER)
         region = q.region.id if q.region else None
         if q.ask is Ask.BATCH and q.year is not None:
-            return self.shown(self.overview.batch(q.year, lang), lang)
+            return self.shown(self.overview.batch(q.year, lang, capitals=q.capitals), lang)
         if q.ask is Ask.ORDER and q.order is not None:
             return self.shown(self.overview.order(q.country, region, q.order, lang), lang)
         if q.ask is Ask.MOST:
@@ -146,6 +155,13 @@ class MemberAnswers:
         if q.ask is Ask.COUNTRIES and region is not None:
             return self.shown(self.overview.countries(region, lang), lang)
         return self.list_reply(ListFilter(q.country, region, q.year), 0, lang)
+
+    def _why(self, q: MemberQuestion, reply: Reply, lang: Lang) -> Reply:
+        """ "İstanbul neden üye değil?": the sources say no why; what they say, after that."""
+        if not q.why or not reply.messages:
+            return reply
+        first = self.msg("member_why", lang) + Html("\n\n") + Html(reply.messages[0])
+        return replace(reply, messages=(first, *reply.messages[1:]))
 
     def shown(self, shown: Shown, lang: Lang) -> Reply:
         """An overview answer, with its lists one tap away."""
@@ -183,6 +199,19 @@ class MemberAnswers:
         return self._finish(
             text, lang, kind=ReplyKind.ANSWER, buttons=tuple(buttons), entry_id=first.entry_id, score=SCORE
         )
+
+    def country_region(self, code: str, lang: Lang) -> Reply | None:
+        """ "Which UNESCO region is Egypt in?": the region of the country's members, with
+        their list a tap away; None when the list has none (or they are in several)."""
+        regions = {m.region for m in self.directory.in_country(code)}
+        if len(regions) != 1:
+            return None
+        region = self.directory.regions[regions.pop()].name[lang]
+        text = self.msg("country_region", lang, flag=flag(code), country=country_name(code, lang), region=region)
+        label = self.msg("button_members_country", lang, flag=flag(code), country=country_name(code, lang))
+        buttons = ((Button(label, data=callbacks.members(ListFilter(country=code).key, 0)),), (self._menu(lang),))
+        entry = _REGIONS_ENTRY if _REGIONS_ENTRY in self.content.faq else list_entry_id(country=code)
+        return self._finish(text, lang, kind=ReplyKind.ANSWER, buttons=buttons, entry_id=entry, score=SCORE)
 
     def province_reply(self, name: str, lang: Lang) -> Reply:
         province = self.directory.provinces[name]

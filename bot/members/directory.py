@@ -254,7 +254,29 @@ class Directory:
                     break
             else:
                 i += 1
-        return spans
+        return self._with_their_country(tokens, spans)
+
+    def _with_their_country(
+        self, tokens: Sequence[Word], spans: list[tuple[int, int, list[Place]]]
+    ) -> list[tuple[int, int, list[Place]]]:
+        """The spans, with a member whose name is an everyday word written in lower case
+        when the question names its country too ("kazan rusya ogrenen sehir mi")."""
+        countries = {p.key for _, _, places in spans for p in places if p.kind is PlaceKind.COUNTRY}
+        if not countries:
+            return spans
+        taken = {i for start, end, _ in spans for i in range(start, end)}
+        added = False
+        for i, word in enumerate(tokens):
+            if i in taken or word.capital:
+                continue
+            places = self._places.get(word.text) or next(
+                (self._places[s] for s in _stems(word.text) if s in self._places), None
+            )
+            found = [p for p in places or () if p.kind is PlaceKind.MEMBER and self.by_id[p.key].country in countries]
+            if found:
+                spans.append((i, i + 1, found))
+                added = True
+        return sorted(spans, key=lambda s: s[0]) if added else spans
 
     def _longest(self, word: Word) -> int:
         """How many words a name starting with ``word`` can have (0: none starts so)."""

@@ -137,6 +137,10 @@ def _batches(c: Check, data: LineDict) -> tuple[Batch, ...]:
         first_src = item.get("first_countries_source")
         if firsts and not valid_url(first_src):
             c.problem(MEMBERS_FILE, item, entry, "first_countries needs first_countries_source (an http(s) URL)")
+        capitals = tuple(str(name) for name in item.get("capitals", []) or [])
+        capitals_src = item.get("capitals_source")
+        if capitals and not valid_url(capitals_src):
+            c.problem(MEMBERS_FILE, item, entry, "capitals needs capitals_source (an http(s) URL)")
         if day is not None:
             batches.append(
                 Batch(
@@ -149,6 +153,8 @@ def _batches(c: Check, data: LineDict) -> tuple[Batch, ...]:
                     entry_id,
                     firsts,
                     str(first_src) if firsts and valid_url(first_src) else None,
+                    capitals,
+                    str(capitals_src) if capitals and valid_url(capitals_src) else None,
                 )
             )
     return tuple(batches)

@@ -161,6 +161,8 @@ class Batch:
     entry: str | None = None  # the FAQ entry that answers this round's count (the latest round's)
     first_countries: tuple[str, ...] = ()  # countries that joined for the first time in this round
     first_countries_source: str | None = None
+    capitals: tuple[str, ...] = ()  # the capital cities the round's announcement named (members' names)
+    capitals_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -83,7 +83,7 @@ class Overview:
         return self.directory.regions[region].name[lang] if region else ""
 
     # ------------------------------------------------------------------ a year's round
-    def batch(self, year: int, lang: Lang) -> Shown:
+    def batch(self, year: int, lang: Lang, *, capitals: bool = False) -> Shown:
         """ "UIL announced 64 new members from 35 countries on 14 February 2024 (source);
         the list I keep names 53 of them", the year's list one tap away."""
         d = self.directory
@@ -104,6 +104,12 @@ class Overview:
             )
         else:
             parts.append(self.msg("members_batch_unknown", lang, year=year))
+        if capitals and batch is not None and batch.capitals:  # "2025'te katılan başkentler hangileri?"
+            cities = format_list(list(batch.capitals), locale=lang)
+            source = self.replies.link(batch.capitals_source)
+            parts.insert(
+                0, self.msg("members_batch_capitals", lang, count=len(batch.capitals), cities=cities, source=source)
+            )
         if batch is not None and batch.note:
             parts.append(self.msg("member_note", lang, note=batch.note))
         if batch is not None and batch.first_countries:  # "which countries joined for the first time"
@@ -116,7 +122,7 @@ class Overview:
         if maybe:
             listed += " " + self.msg("members_year_maybe_count", lang, year=year, count=len(maybe))
         parts.append(listed + " " + self.replies.coverage(lang))
-        entry = (batch.entry if batch is not None else None) or list_entry_id(year=year)
+        entry = (batch.entry if batch is not None and not capitals else None) or list_entry_id(year=year)
         lists = (ListFilter(year=year),) if exact or maybe else ()
         return Shown(Html("\n\n").join(parts), entry, lists)
 

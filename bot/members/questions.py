@@ -35,12 +35,13 @@ from bot.members.vocabulary import (
     Vocabulary,
     vocabulary,
 )
-from bot.textnorm import STOPWORDS, folded_terms, term
+from bot.textnorm import STOPWORDS, folded_terms, term, terms
 
 __all__ = ["Ask", "MemberQuestion", "Order", "Vocabulary", "recognise", "vocabulary"]
 
 
 _CITY_KINDS = frozenset([PlaceKind.MEMBER, PlaceKind.PROVINCE])
+_CAPITAL_TERMS = frozenset(terms("başkent başkentler capital capitals"))
 
 
 class Ask(StrEnum):
@@ -64,6 +65,8 @@ class MemberQuestion:
     year: int | None = None
     count: bool = False  # the question asks how many
     order: Order | None = None  # ORDER: the first or the latest
+    capitals: bool = False  # BATCH: the question asks which capital cities joined
+    why: bool = False  # CITY: the question asks why (the sources do not say)
 
     @property
     def abroad(self) -> bool:
@@ -117,6 +120,13 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
         taken |= {i for i, w in enumerate(tokens) if term(w.text) == v.why}  # "üye sayısı neden azaldı"
     else:
         lapse_at = set()
+    if not places and not years and order is Order.LAST and directory.data.batches:
+        newest = _newest_countries(tokens, order_at, directory, v)  # "Ağdaki en yeni ülkeler hangileri?"
+        if newest is not None:
+            return newest
+    # "İstanbul neden üye değil?", "Why did Ankara join so late?": the sources say no why; the card says what they do
+    why_at = {i for i, w in enumerate(tokens) if term(w.text) == v.why} if places and not lapse_at else set()
+    taken |= why_at
     if places and order is not None:
         taken |= order_at  # "Almanya'nın ilk öğrenen şehri": the order is not a name's word
     elif not places and not years and most_at:
@@ -169,11 +179,13 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
         asks_membership = True  # "Balıkesir listede yok mu?", "is Bolu on the list?": whether it is a member
     if city_spans and count and rest_terms & v.country:
         return None  # "Jubail'e kaç ülke katıldı?": a conference's countries, not a member's membership
+    if city_spans and rest_terms & v.others:
+        return None  # "İzmir'in yanında başka Türk şehri var mıydı?": other cities, not İzmir's membership
     if city_spans and asks_membership and (pure_cities or not listing):
         chosen = tuple(dict.fromkeys(directory.by_id[p.key] for p in members))
         if chosen:
-            return MemberQuestion(Ask.CITY, members=chosen)
-        return MemberQuestion(Ask.CITY, province=directory.provinces[provinces[0]])
+            return MemberQuestion(Ask.CITY, members=chosen, why=bool(why_at))
+        return MemberQuestion(Ask.CITY, province=directory.provinces[provinces[0]], why=bool(why_at))
     if (countries or regions or years) and (rest_terms & v.listing or listing or order):
         if len(set(countries)) > 1 or len(set(regions)) > 1 or len(set(years)) > 1:
             return None
@@ -227,14 +239,30 @@ def _shaped(
         joined = v.join in rest_terms or v.new in rest_terms or admitted
         # "which countries joined in 2025", "2025'te ilk kez katılan ülkeler": the round's countries
         countries_joined = bool(rest_terms & v.country) and (joined or term("ilk") in rest_terms)
-        if (count and joined) or (admitted and not who) or countries_joined:
-            return MemberQuestion(Ask.BATCH, year=years[0], count=count)
+        capitals = bool(rest_terms & _CAPITAL_TERMS) and bool(batch.capitals)  # "2025'te katılan başkentler"
+        if (count and joined) or (admitted and not who) or countries_joined or capitals:
+            return MemberQuestion(Ask.BATCH, year=years[0], count=count, capitals=capitals)
         return None
     if order is not None:
         return MemberQuestion(Ask.ORDER, country=countries[0] if countries else None, region=region, order=order)
     if region is not None and not years and rest_terms & v.country and asks_membership:
         return MemberQuestion(Ask.COUNTRIES, region=region, count=count)
     return None
+
+
+def _newest_countries(
+    tokens: Sequence[Word], order_at: set[int], directory: Directory, v: Vocabulary
+) -> MemberQuestion | None:
+    """ "Ağdaki en yeni ülkeler hangileri?", "Which countries joined most recently?", "En son
+    hangi ülkeler katıldı?": the latest admission round, which names the countries that
+    joined for the first time in it; None unless countries are asked and nothing else."""
+    rest_terms = set(folded_terms(" ".join(w.text for i, w in enumerate(tokens) if i not in order_at)))
+    if not rest_terms & v.country or not rest_terms <= v.allowed or rest_terms & v.how_many:
+        return None
+    latest = max(
+        (b for b in directory.data.batches if b.announced and b.first_countries), key=lambda b: b.year, default=None
+    )
+    return MemberQuestion(Ask.BATCH, year=latest.year) if latest is not None else None
 
 
 def _asks_membership(found: Collection[str | None], v: Vocabulary) -> bool:

@@ -50,6 +50,7 @@ class Vocabulary:
     how_many_terms: frozenset[str]  # "sayı", "number": "üye sayısı düştü"
     on_list: frozenset[str]  # "liste", "listed": "Bolu listede var mı", "is Bolu on the list"
     on_list_rest: frozenset[str]  # what else such a question may say: "var", "yok", "değil"
+    others: frozenset[str] = frozenset()  # "başka", "other": other cities than the one named
 
 
 _VOCABULARIES: dict[object, Vocabulary] = {}
@@ -63,10 +64,10 @@ def vocabulary() -> Vocabulary:
         membership = _terms("ogrenen uye katil ag agdan learning member join network gnlc " + _ADMITTED_WORDS)
         listing = membership | _terms("sehir liste list")
         lead = _terms("is was are has have does did do when since")
-        allowed = listing | lead | _terms(_ALLOWED_WORDS) | _terms(_STATUS_WORDS) | _terms(_MONTH_WORDS)
+        allowed = listing | lead | _terms(_ALLOWED_WORDS + _OTHER_WORDS) | _terms(_STATUS_WORDS) | _terms(_MONTH_WORDS)
         found = Vocabulary(
             membership=membership,
-            strong=_terms("uye katil ag agdan " + _ADMITTED_WORDS),
+            strong=_terms("uye katil ag agdan gnlc " + _ADMITTED_WORDS),
             status=_terms(_STATUS_WORDS),
             learning_city=_terms("ogrenen sehir"),
             listing=listing,
@@ -89,6 +90,7 @@ def vocabulary() -> Vocabulary:
             | lead
             | _terms("acaba bilgi information")
             | _terms("unesco gnlc sehir ogrenen ag network city learning official resmi"),
+            others=_terms(_OTHER_WORDS),
         )
         _VOCABULARIES.clear()
         _VOCABULARIES[version] = found
@@ -102,8 +104,10 @@ _ALLOWED_WORDS = (
     "names sayar say sayi number not degil bolge bolgesi bolgesinde bolgesinden region "
     "belediye buyuksehir municipality metropolitan guncel current currently status durum durumu acaba "
     "officially resmi resmen kayitli registered hepsi tum butun all every nedir sehirleri yoksa veya or size large "
-    "big buyukluk toplam toplamda total overall altogether"
+    "big buyukluk toplam toplamda total overall altogether baskent baskentler capital capitals national ulusal "
+    "gec late erken early "
 )
+_OTHER_WORDS = "baska diger other others another"  # "Which other German cities are members?"
 _ADMITTED_WORDS = (
     "kabul admitted accepted approved onaylandi katilim alindi alinan added enlisted entered entrant entrants "
     "intake round batch cohort welcomed newcomer newcomers"

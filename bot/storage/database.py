@@ -73,6 +73,12 @@ class Database(ABC):
     @abstractmethod
     async def execute_many(self, sql: str, rows: Sequence[Sequence[object]]) -> None: ...
 
+    async def execute_many_at_once(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
+        """:meth:`execute_many` in one transaction of its own: every row written, or none.
+        Here a :meth:`transaction`; a backend may make it one step."""
+        async with self.transaction():
+            await self.execute_many(sql, rows)
+
     @abstractmethod
     async def fetch_all(self, sql: str, *args: object) -> list[Row]: ...
 

@@ -93,8 +93,7 @@ class QuestionRepository:
             if not batch:
                 return
             try:
-                async with self.db.transaction():
-                    await self.db.execute_many(_INSERT, batch)
+                await self.db.execute_many_at_once(_INSERT, batch)
             except DatabaseUnavailable:
                 self._pending[:0] = batch  # written when it is back (see log_question)
                 raise

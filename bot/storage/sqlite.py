@@ -120,6 +120,17 @@ class SqliteDatabase(Database):
     async def execute_many(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
         await self.connection.executemany(sql, rows)
 
+    async def execute_many_at_once(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
+        # BEGIN, the rows and COMMIT in one trip to aiosqlite's thread instead of three (each
+        # batch of questions is written so), one transaction at a time as with transaction().
+        connection = self.connection
+        if not (hasattr(type(connection), "_execute") and hasattr(type(connection), "_conn")):
+            await super().execute_many_at_once(sql, rows)
+            return
+        run: Callable[..., Awaitable[None]] = connection._execute
+        async with self._transaction_lock:
+            await run(_execute_many_at_once, connection._conn, sql, rows)
+
     async def fetch_all(self, sql: str, *args: object) -> list[Row]:
         async with self.connection.execute(sql, args) as cursor:
             return [tuple(row) for row in await cursor.fetchall()]
@@ -190,3 +201,17 @@ def _execute_then(connection: sqlite3.Connection, first: Statement, then: Statem
     if failed is not None:
         raise failed
     return changed
+
+
+def _execute_many_at_once(connection: sqlite3.Connection, sql: str, rows: Sequence[Sequence[object]]) -> None:
+    """:meth:`SqliteDatabase.execute_many_at_once` on aiosqlite's thread: as
+    :meth:`SqliteDatabase.transaction` runs it (``BEGIN DEFERRED``, the rows, ``COMMIT``;
+    rolled back on an error, which is raised)."""
+    connection.execute("BEGIN DEFERRED")
+    try:
+        connection.executemany(sql, rows)
+        connection.commit()
+    except BaseException:
+        if connection.in_transaction:
+            connection.rollback()
+        raise
