@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING
 
 from bot.afterasker import the_sure_question_sentence
 from bot.askersplace import the_askers_place
+from bot.countryasked import the_country_asked
 from bot.lang import Lang
 from bot.ourcity import our_city
 from bot.placeasked import the_place_asked
-from bot.replies import Reply
+from bot.replies import Reply, ReplyKind
 from bot.thereplace import the_place_pointed_at
 from bot.twoquestions import both_asked
 
@@ -27,6 +28,8 @@ def chatty(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:
     """``reply`` read again as a chatty message: the answer that holds both of two
     questions, the place "there" points at, then "our city" with its name."""
     found = both_asked(a, text, reply, lang)
+    if found.kind == ReplyKind.ANSWER:  # "... Ireland has a few learning cities. Which ones?": not its conference
+        found = the_country_asked(a, text, found, lang)
     found = the_place_asked(a, text, found, lang)  # "Ben Konyalıyım ama İstanbul'da yaşıyorum, İstanbul üye mi?"
     found = the_askers_place(a, text, found, lang)  # "Eskişehirliyim, Türkiye'den kaç şehir üye?"
     found = the_sure_question_sentence(a, text, found, lang)  # "KOMEK'i çok seviyorum. Ağda kaç ülke var?"

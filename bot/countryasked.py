@@ -19,6 +19,7 @@ from bot.clauses import clauses
 from bot.lang import Lang
 from bot.members.directory import PlaceKind, words
 from bot.members.vocabulary import vocabulary
+from bot.placeasked import beyond_the_card
 from bot.replies import Reply, ReplyKind
 from bot.textnorm import fold_question, folded_terms
 
@@ -52,10 +53,20 @@ _CITIES = frozenset(["sehir", "sehirler", "sehri", "kent", "city", "cities", "to
 
 def the_country_asked(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:
     """The members of the one country ``text`` gives as an example, or that its last
-    question refers back to, when the whole got no answer; else ``reply``."""
-    if reply.kind not in (ReplyKind.SUGGEST, ReplyKind.FALLBACK) or a.members is None:
+    question refers back to, when the whole got no answer; or that its last question refers
+    back to, when the whole's answer is an entry of another thing that the message names
+    no word of (a conference read from its country alone); else ``reply``."""
+    if a.members is None:
         return reply
-    code = _example_country(a, text) or _referred_country(a, text)
+    if reply.kind == ReplyKind.ANSWER and reply.entry_id is not None and not a.members.has_entry(reply.entry_id):
+        # "My friend says Ireland has a few learning cities. Which ones?": not the conference Ireland hosted
+        if beyond_the_card(a, text) or not a.has_entry(reply.entry_id) or reply.entry_id.startswith("city-"):
+            return reply
+        code = _referred_country(a, text)
+    elif reply.kind in (ReplyKind.SUGGEST, ReplyKind.FALLBACK):
+        code = _example_country(a, text) or _referred_country(a, text)
+    else:
+        return reply
     if code is None or not a.members.has_entry(f"members-c-{code}"):
         return reply
     found = a.members.entry_reply(f"members-c-{code}", lang or reply.lang)

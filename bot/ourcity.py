@@ -18,12 +18,10 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.asides import about_our_city
-from bot.factpositions import names_an_order
 from bot.lang import Lang
 from bot.members.directory import PlaceKind, words
-from bot.phrases import PhraseIndex
+from bot.placeasked import beyond_the_card
 from bot.replies import Reply, ReplyKind
-from bot.textnorm import fold_question
 
 if TYPE_CHECKING:
     from bot.assistant import Assistant
@@ -31,7 +29,6 @@ if TYPE_CHECKING:
 __all__ = ["our_city", "with_city"]
 
 _WE_RE = re.compile(r"\b([Ww]e)['’]re\b")  # "we're the oldest": "we are the oldest"
-_OTHER_KINDS = ("award", "conference", "document")  # the facts' kinds of things that are not members
 _CITY_KINDS = (PlaceKind.MEMBER, PlaceKind.PROVINCE)  # a city, not a country or a region
 
 
@@ -43,22 +40,11 @@ def our_city(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:
         if named is not None:
             retry = a.ask(named, force_lang=lang or reply.lang)
             agree = retry.kind == reply.kind == ReplyKind.ANSWER and retry.entry_id == reply.entry_id
-            if agree and _beyond_the_card(a, text):
+            if agree and beyond_the_card(a, text):
                 return reply  # two readings agree, on what the city's card does not say
             if retry.kind == ReplyKind.ANSWER and reply.kind != ReplyKind.ANSWER:
                 return retry  # "Türkiye'nin ilk öğrenen şehri bizmişiz, bu doğru mu?"
     return about_our_city(a, text, reply, lang)
-
-
-def _beyond_the_card(a: Assistant, text: str) -> bool:
-    """Whether ``text`` asks what a member's card does not say: its place in an order
-    ("ilk üyeymiş", "the oldest"), or the award, a conference, a document ("our city won
-    some UNESCO prize", "when our city hosted the learning cities conference")."""
-    tokens = fold_question(text).split()
-    if any(names_an_order(t) for t in tokens):
-        return True
-    kinds = [kind for key, kind in a.understanding.facts.kinds.items() if key in _OTHER_KINDS]
-    return PhraseIndex(((p, None) for kind in kinds for p in kind.phrases), str.__eq__).has(tokens)
 
 
 def with_city(a: Assistant, text: str) -> str | None:

@@ -12,15 +12,32 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.clauses import asks, clauses
+from bot.factpositions import names_an_order
 from bot.lang import Lang
 from bot.members.directory import PlaceKind, words
 from bot.members.model import list_entry_id, province_entry_id
+from bot.phrases import PhraseIndex
 from bot.replies import Reply, ReplyKind
+from bot.textnorm import fold_question
 
 if TYPE_CHECKING:
     from bot.assistant import Assistant
 
-__all__ = ["cards_named", "the_place_asked"]
+__all__ = ["beyond_the_card", "cards_named", "the_place_asked"]
+
+
+_OTHER_KINDS = ("award", "conference", "document")  # the facts' kinds of things that are not members
+
+
+def beyond_the_card(a: Assistant, text: str) -> bool:
+    """Whether ``text`` asks what a member's card does not say: its place in an order
+    ("ilk üyeymiş", "the oldest"), or the award, a conference, a document ("our city won
+    some UNESCO prize", "when our city hosted the learning cities conference")."""
+    tokens = fold_question(text).split()
+    if any(names_an_order(t) for t in tokens):
+        return True
+    kinds = [kind for key, kind in a.understanding.facts.kinds.items() if key in _OTHER_KINDS]
+    return PhraseIndex(((p, None) for kind in kinds for p in kind.phrases), str.__eq__).has(tokens)
 
 
 def cards_named(a: Assistant, text: str) -> set[str]:

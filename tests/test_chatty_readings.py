@@ -609,3 +609,22 @@ def test_this_thing_is_chatter(assistant: Assistant, question: str, entry: str) 
 def test_the_question_sentence_after_a_story(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("My friend says Ireland has a few learning cities. Which ones?", "members-c-IE"),  # not the Cork conference
+        ("My teacher says Korea has many learning cities. Which ones?", "members-c-KR"),  # not the Yeonsu one
+    ],
+)
+def test_which_ones_after_a_country_is_its_members(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    "question", ["I heard Ireland hosted a conference. Which one?", "Ireland hosted the 3rd conference, right?"]
+)
+def test_a_conference_asked_stays_the_conference(assistant: Assistant, question: str) -> None:
+    assert assistant.ask(question).entry_id == "conference-3-cork"
