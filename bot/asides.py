@@ -20,12 +20,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from bot.afterasker import the_rest_agrees
 from bot.clauses import the_asking_clauses, the_leaning_clause
 from bot.conversation import Topic
+from bot.countryasked import the_country_asked
 from bot.lang import Lang
 from bot.leaning import AskOne
 from bot.members.directory import PlaceKind, words
 from bot.members.vocabulary import STILL_WORDS, vocabulary
+from bot.referring import points_back, the_referred_question
 from bot.replies import Reply, ReplyKind
 from bot.textnorm import fold_question, folded_terms, last_clause
 
@@ -103,7 +106,9 @@ def the_question_sentence(a: Assistant, text: str, reply: Reply, lang: Lang | No
     """In a message of several sentences ("Hello! I'm from Cork originally and I remember a
     big UNESCO event in town. Which conference was that?"), the one sentence that asks,
     read alone (with the names the others give when it names none), when the whole got
-    only "did you mean" or nothing and that sentence gets a sure answer; else ``reply``."""
+    only "did you mean" or nothing and that sentence gets a sure answer; else that sentence
+    without those names, when it does not point back at them ("I work for a municipality in
+    Portugal. Could you walk me through how a city becomes a member?"); else ``reply``."""
     sentences = [s for s in _SENTENCE.split(text.strip()) if s]
     asking = [s for s in sentences if s.rstrip().endswith("?")]
     if len(sentences) < 2 or len(asking) != 1:
@@ -112,16 +117,25 @@ def the_question_sentence(a: Assistant, text: str, reply: Reply, lang: Lang | No
     others = " ".join(s for s in sentences if s is not question)
     if a.understanding.uncovered(question) is not None:
         return reply
-    retry = a.ask(_with_names(a, question, others), force_lang=lang or reply.lang)
+    named = _with_names(a, question, others)
+    retry = a.ask(named, force_lang=lang or reply.lang)
     if retry.kind == ReplyKind.ANSWER and retry.score >= _SURE:
         return retry
+    if named != question and not points_back(a, question):  # "I work in Portugal. How does a city join?"
+        retry = a.ask(question, force_lang=lang or reply.lang)
+        if retry.kind == ReplyKind.ANSWER and retry.score >= _SURE:
+            return retry
     return reply
 
 
 def the_asking_part(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:
     """The answer of the one sentence that asks (:func:`the_question_sentence`), else of
-    the clause that asks what the whole leans to (:mod:`bot.clauses`); else ``reply``."""
-    return the_leaning_clause(a, text, the_question_sentence(a, text, reply, lang), lang)
+    the clause that asks what the whole leans to (:mod:`bot.clauses`), else the members
+    of the one country it asks about (:mod:`bot.countryasked`); else ``reply``."""
+    found = the_leaning_clause(a, text, the_question_sentence(a, text, reply, lang), lang)
+    found = the_rest_agrees(a, text, found, lang)  # "... kursuna gidiyorum, hocamız KOMEK UNESCO üyesi dedi, ..."
+    found = the_referred_question(a, text, found, lang)  # "... a conference about climate. Which one was that?"
+    return the_country_asked(a, text, found, lang)  # "..., mesela İsviçre'den var mı?"
 
 
 def _with_names(a: Assistant, question: str, rest: str) -> str:

@@ -11,8 +11,9 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import replace
 
 from bot import callbacks, tghtml
-from bot.asides import about_our_city, after_statement, the_asking_part
+from bot.asides import after_statement, the_asking_part
 from bot.buttons import button_reply, payload_button
+from bot.chatty import chatty
 from bot.commands import COMMANDS
 from bot.commonwords import common_words
 from bot.content import City, Content, Problem
@@ -221,7 +222,7 @@ class Assistant:
                     reply, topic = retry, retry_topic
         if reply.kind in (ReplyKind.SUGGEST, ReplyKind.FALLBACK):  # "Hello! I'm from Cork. Which conference was that?"
             reply = the_asking_part(self, text, reply, lang)
-        reply = about_our_city(self, text, reply, lang)  # "I work for Yozgat municipality: what year did we join?"
+        reply = chatty(self, text, reply, lang)  # "I work for Yozgat municipality: what year did we join?"
         if reply.kind == ReplyKind.SMALLTALK:
             if context is not None and context.entry and reply.entry_id == CONFIRM_ENTRY:
                 return self._confirm(context.entry, reply)  # "emin misin?": the answer again, with its source

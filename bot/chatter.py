@@ -25,6 +25,7 @@ content words decide what the question is (:meth:`Chatter.core`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -36,7 +37,46 @@ __all__ = ["Chatter"]
 _CLAUSE_MARKS = ",;:"  # punctuation that ends a clause, kept when the word before it is left out
 _SENTENCE_MARKS = ".!;"  # what ends a sentence that asks nothing ("I work for Izmir municipality.")
 _FIRST_PERSON = frozenset(["i", "im", "i'm", "we", "we're", "were", "my", "our"])  # "I work for ...", "we are ..."
+_FOR_WHOM = frozenset(["my", "our", "a", "an"])  # "for my project", "for a school report"
+_MY = ("m", "im", "um", "miz", "muz", "imiz", "umuz")  # first-person endings, folded ("tezim", "projemiz")
 _MIN_ENDING_WORD = 6  # a word shorter than this is no first-person verb ("bilim", "forum")
+# "göremedim", "bulamadık": what the asker could not find; where they looked may be the question's
+_COULD_NOT = ("medim", "madim", "medik", "madik")
+_TR_AFTER = frozenset(["sonra", "beri"])  # "depremden sonra", "seçimlerden beri" (not "önce": a past figure)
+_EN_AFTER = frozenset(["after", "since"])  # "after the earthquake"
+_ABLATIVE = ("dan", "den", "tan", "ten")
+_THING = frozenset(["isi", "olayi", "meselesi", "mevzusu", "seyi", "olay", "is"])  # "bu ... işi nedir"
+_WHAT_IS = frozenset(["nedir", "ne", "neymis", "neyin"])
+_THING_SPAN = 4  # "bu" at most this many words before "işi"
+_DRAWN = re.compile(r"(\w)\1+$")  # a last letter typed again and again ("merhabaa")
+
+
+def _events(tokens: list[str], knows: Callable[[str], bool]) -> set[int]:
+    """The tokens of a time after an event the content does not know: "depremden sonra",
+    "after the earthquake" (never a number, a place or a known thing: "Konya'dan sonra",
+    "2019'dan sonra" are orders; "pandemiden önce" asks a past figure, and stays)."""
+    found: set[int] = set()
+    for i, token in enumerate(tokens):
+        if token in _TR_AFTER and i > 0:
+            event = tokens[i - 1]
+            if event.endswith(_ABLATIVE) and not event[:1].isdigit() and not knows(event):
+                found.update((i - 1, i))
+        elif token in _EN_AFTER and i + 2 < len(tokens) and tokens[i + 1] == "the":
+            event = tokens[i + 2]
+            if event.isalpha() and event not in STOPWORDS and not knows(event):
+                found.update((i, i + 1, i + 2))
+    return found
+
+
+def _this_thing(tokens: list[str]) -> set[int]:
+    """The word "thing" in "bu öğrenen şehir işi nedir", "şu UNESCO olayı ne": after "bu" or
+    "şu" and the words it names, before what asks what it is."""
+    found: set[int] = set()
+    for i, token in enumerate(tokens):
+        before = tokens[max(0, i - _THING_SPAN) : i]
+        if token in _THING and i + 1 < len(tokens) and tokens[i + 1] in _WHAT_IS and ("bu" in before or "su" in before):
+            found.add(i)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,11 +89,14 @@ class Chatter:
     ends: tuple[tuple[str, ...], ...] = ()
     about_me: frozenset[str] = frozenset()  # verbs that end a statement about the asker ("çalışıyorum")
     our_city: tuple[tuple[str, ...], ...] = ()  # the asker's own city, named elsewhere ("şehrimiz", "our city")
+    city_words: tuple[tuple[str, ...], ...] = ()  # words that stand for that city itself ("bizim şehir", "bizmişiz")
+    purposes: frozenset[str] = frozenset()  # what the asker needs the answer for ("projemiz için", "for my report")
 
     _phrases: PhraseIndex[None] = field(init=False, repr=False, compare=False)
     _words: PhraseIndex[None] = field(init=False, repr=False, compare=False)
     _ends: PhraseIndex[None] = field(init=False, repr=False, compare=False)
     _our_city: PhraseIndex[None] = field(init=False, repr=False, compare=False)
+    _city_words: PhraseIndex[None] = field(init=False, repr=False, compare=False)
     # The asker's own people ("müdürüm", "hocam", "başkanımız"): who asks, not what is asked about
     my_people: frozenset[str] = field(init=False, repr=False, compare=False)
 
@@ -64,6 +107,7 @@ class Chatter:
         object.__setattr__(self, "_words", PhraseIndex((w, None) for w in self.words))
         object.__setattr__(self, "_ends", PhraseIndex(((p, None) for p in self.ends), str.__eq__))
         object.__setattr__(self, "_our_city", PhraseIndex(((p, None) for p in self.our_city), str.__eq__))
+        object.__setattr__(self, "_city_words", PhraseIndex(((p, None) for p in self.city_words), str.__eq__))
 
     def __bool__(self) -> bool:
         return bool(self.phrases or self.words or self.endings or self.ends)
@@ -73,30 +117,80 @@ class Chatter:
         marked = [False] * len(tokens)
         for start, end, _ in self._phrases.find(tokens):
             marked[start:end] = [True] * (end - start)
+        for i in self.purpose(tokens):
+            marked[i] = True  # "raporumuz için soruyorum": the report is the asker's, not what is asked
+        for i in _events(tokens, knows):
+            marked[i] = True  # "depremden sonra": a time of the asker's story, not an order of the content's
+        for i in _this_thing(tokens):
+            marked[i] = True  # "bu öğrenen şehir işi nedir": "this learning city thing"
+        for i, token in enumerate(tokens):
+            drawn = _DRAWN.sub(r"\1", token)  # "merhabaa", "selammm", "hiii": a greeting drawn out
+            if drawn != token and drawn in STOPWORDS and not knows(token):
+                marked[i] = True
         listed: set[int] = set()
         for start, end, _ in self._words.find(tokens):
             listed.update(range(start, end))
         # a first-person verb: shaped so, and a stop word ("yazıyorum") or unknown ("hazırlıyorum"; not "yardım")
+        ours = {i for start, end, _ in self._our_city.find(tokens) for i in range(start, end)}  # "katıldık": we joined
         verb = [
-            len(t) >= _MIN_ENDING_WORD and t.endswith(self.endings) and (t in STOPWORDS or not knows(t)) for t in tokens
+            len(t) >= _MIN_ENDING_WORD
+            and t.endswith(self.endings)
+            and (t in STOPWORDS or not knows(t))
+            and i not in ours
+            and not t.endswith(_COULD_NOT)
+            for i, t in enumerate(tokens)
         ]
         clause = [False] * len(tokens)  # in a clause of chatter: up to its last end, before the question
         ends = [end for _, end, _ in self._ends.find(tokens)] + [i + 1 for i, shaped in enumerate(verb) if shaped]
         # the last end with a question after it ("üyelik kaç yıl geçerli, yenilemek gerekiyor mu": none)
         asked = [i for i, t in enumerate(tokens) if t not in STOPWORDS and not t.isdigit() and knows(t)]
         last = max((end for end in ends if any(i >= end for i in asked)), default=0)
+        if not last and ends and max(ends) < len(tokens):
+            # "bir arkadaş Hamburg da öğrenen şehir dedi, doğru mu bu?": what was said is the claim checked
+            said = max(ends)
+            if any(i < said for i in asked) and all(t in STOPWORDS for t in tokens[said:]):
+                last = said
         clause[:last] = [True] * last
         for i, token in enumerate(tokens):
             if marked[i] or token in STOPWORDS or token.isdigit():
                 continue
             if (i in listed or verb[i] or clause[i]) and (token in self.my_people or not knows(token)):
                 marked[i] = True  # "müdürüm ... sordu": who asks, even a word the content knows ("müdür")
+            elif i in listed and clause[i]:
+                marked[i] = True  # "bir arkadaş ... dedi": who says it, in the clause of what was said
         return marked
 
     def says_our_city(self, text: str) -> bool:
         """Whether ``text`` speaks of the asker's own city ("şehrimiz ne zaman katıldı",
         "is our city a learning city"): the city it names elsewhere is the one asked about."""
         return self._our_city.has(fold_question(text).split())
+
+    def purpose(self, tokens: list[str]) -> set[int]:
+        """Which folded tokens say what the asker needs the answer for: a story word of
+        ``purposes`` that is the asker's, with "için" after it ("projemiz için", "tezim
+        için", "bir ödev için"), or after "for my", "for our", "for a" and at most two
+        words ("for my project", "for a school report", "for my master's thesis")."""
+        found: set[int] = set()
+        for i, token in enumerate(tokens):
+            if token == "icin" and i > 0 and self._is_purpose(tokens[i - 1], mine=i < 2 or tokens[i - 2] != "bir"):
+                found.update((i - 1, i))
+            elif token == "for" and i + 1 < len(tokens) and tokens[i + 1] in _FOR_WHOM:
+                end = next((j for j in range(i + 2, min(i + 5, len(tokens))) if tokens[j] in self.purposes), None)
+                if end is not None:
+                    found.update(range(i, end + 1))
+        return found
+
+    def _is_purpose(self, token: str, *, mine: bool) -> bool:
+        """Whether a folded token is a story word, with a first-person ending when ``mine``
+        ("projemiz", "raporum", "tezim"; after "bir" the bare word: "bir ödev için")."""
+        if not mine:
+            return token in self.purposes
+        return any(token == f"{word}{ending}" for ending in _MY for word in self.purposes if token.startswith(word))
+
+    def city_word_spans(self, tokens: list[str]) -> list[tuple[int, int]]:
+        """Where folded ``tokens`` hold words that stand for the asker's city itself
+        ("bizim şehir ilk üyeymiş", "we are the oldest"): (start, end) of each, in order."""
+        return [(start, end) for start, end, _ in self._city_words.find(tokens)]
 
     def statement(self, text: str, knows: Callable[[str], bool]) -> tuple[str, str] | None:
         """``text`` split after what the asker says about themselves before the question

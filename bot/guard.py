@@ -58,6 +58,7 @@ _EVIDENCE: dict[AskKind, re.Pattern[str]] = {
 _YEAR = re.compile(r"^((?:19|20)\d\d)[a-z]{0,8}$")  # "2026", "2026da", "2026daki"
 # Turkish future tense: "açılacak", "yapılacak mı", "açıklanacakları"; not the polite
 # "olacaktı" of "bir sorum olacaktı".
+_MINE = ("m", "miz", "muz")  # a word of the asker's ("sorum", "ricam", "sorumuz")
 _FUTURE = re.compile(r"^\w{2,}[ae]c[ae](?:k|klar|kler|kmi|kmis|ktir|kdir|gi|gini|klari|kleri)$")
 _THIS_YEAR = (("bu", "yil"), ("bu", "sene"), ("this", "year"), ("bu", "yilki"), ("bu", "seneki"))
 _NEXT_YEAR: tuple[tuple[str, ...], ...] = (("next", "year"), ("gelecek", "yil"), ("gelecek", "sene"))
@@ -78,7 +79,12 @@ def _has(tokens: list[str], phrases: Iterable[tuple[str, ...]]) -> bool:
 
 
 def _future_tense(tokens: list[str]) -> bool:
-    return any(len(t) >= 6 and _FUTURE.match(t) for t in tokens)
+    """Whether a question is in the future tense; "bir sorum olacak" (I'll have a question:
+    "olacak" after a word of the asker's) asks nothing about the future."""
+    return any(
+        len(t) >= 6 and _FUTURE.match(t) and not (t == "olacak" and i > 0 and tokens[i - 1].endswith(_MINE))
+        for i, t in enumerate(tokens)
+    )
 
 
 @dataclass(frozen=True, slots=True)

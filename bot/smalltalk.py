@@ -130,7 +130,16 @@ def _chatter(data: object) -> tuple[Chatter, list[str]]:
     if not isinstance(our_city, list) or not all(isinstance(v, str) and fold(v) for v in our_city):
         return Chatter(), [f"{SMALLTALK_FILE}: chatter's our_city needs a list of phrases"]
     lists["our_city"] = our_city
+    city_words = data.get("city_words", []) if isinstance(data, Mapping) else []
+    if not isinstance(city_words, list) or not all(isinstance(v, str) and fold(v) for v in city_words):
+        return Chatter(), [f"{SMALLTALK_FILE}: chatter's city_words needs a list of phrases"]
+    lists["city_words"] = city_words
+    purposes = data.get("purposes", []) if isinstance(data, Mapping) else []
+    if not isinstance(purposes, list) or not all(isinstance(v, str) and len(fold(v).split()) == 1 for v in purposes):
+        return Chatter(), [f"{SMALLTALK_FILE}: chatter's purposes needs a list of single words"]
     endings = tuple(sorted({fold(v) for v in lists["endings"]}))
     mine = frozenset(fold(v) for v in about_me)
     ours = phrases("our_city")
-    return Chatter(phrases("phrases"), phrases("words"), endings, phrases("ends"), mine, ours), []
+    purpose = frozenset(fold(v) for v in purposes)
+    head = (phrases("phrases"), phrases("words"), endings, phrases("ends"), mine, ours)
+    return Chatter(*head, city_words=phrases("city_words"), purposes=purpose), []

@@ -49,6 +49,7 @@ STOPWORDS_TR: frozenset[str] = frozenset(
         *_words(
             """
             bisey bisi valla vallahi kanka knk sorcam soracam sorucam kdr simdiye simdiyedek
+            olcak olucak usta ustam reis
             """
         ),
         # Words that point at a place named elsewhere ("Dresden'e taşınıyorum, orası da öğrenen şehir mi?")
@@ -56,6 +57,12 @@ STOPWORDS_TR: frozenset[str] = frozenset(
             """
             orasi orasinin orasida orada oraya burasi burasinin burada buraya oranin hemen
             kez kere defa
+            """
+        ),
+        # Conditionals ("Afyon listede var mı, varsa hangi yıl girmiş?"): no city's name
+        *_words(
+            """
+            varsa eger madem oyleyse degilse
             """
         ),
         # Verbs that report what a text says ("brifte hangi stratejiden bahsediliyor?")

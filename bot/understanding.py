@@ -130,12 +130,14 @@ class Understanding:
 
     def uncovered(self, text: str) -> NoAnswerTopic | None:
         """The topic the content lacks that ``text`` asks about; the asker's own people
-        ("müdürüm Bursa'nın hangi yıl üye olduğunu sordu") are not what is asked about."""
+        ("müdürüm Bursa'nın hangi yıl üye olduğunu sordu") and what the asker needs the
+        answer for ("projemiz için lazım") are not what is asked about."""
         found = self.no_answer.topic(text)
         if found is None:
             return None
-        tokens = fold_question(text).split()
-        kept = [t for t in tokens if t not in self.smalltalk.chatter.my_people]
+        tokens, chatter = fold_question(text).split(), self.smalltalk.chatter
+        purpose = chatter.purpose(tokens)  # "projemiz için": what the asker needs it for
+        kept = [t for i, t in enumerate(tokens) if t not in chatter.my_people and i not in purpose]
         return found if len(kept) == len(tokens) else self.no_answer.topic(" ".join(kept))
 
     def fact(self, text: str, lang: Lang, context: Topic | None) -> FactAnswer | None:
@@ -226,6 +228,10 @@ class Understanding:
         """What the asker says about themselves and the question after it
         (:meth:`bot.chatter.Chatter.statement`), or None."""
         return self.smalltalk.chatter.statement(text, self._content_knows)
+
+    def knows(self, token: str) -> bool:
+        """Whether a folded word means something to the content or names a place."""
+        return self._content_knows(token)
 
     def _content_knows(self, token: str) -> bool:
         """Whether a folded word means something to the content or names a place: it is

@@ -1,0 +1,74 @@
+"""The question after what the asker says about themselves, when two readings agree.
+
+"Ya şimdi ben KOMEK'te seramik kursuna gidiyorum, hocamız KOMEK UNESCO üyesi dedi, doğru
+mu bu, kaçtan beri?": what the asker says about themselves (:meth:`bot.chatter.Chatter.statement`,
+up to "gidiyorum") holds words of other entries (KOMEK's courses), and the whole message
+gets only "did you mean", with KOMEK's membership first. The rest, read alone (with the
+place names the statement gives when it names none), answers with that very entry: it is
+given. Another entry changes nothing (:func:`bot.asides.after_statement` reads the rest
+alone only when the whole got no answer at all).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.clauses import asks
+from bot.lang import Lang
+from bot.referring import points_back
+from bot.replies import Reply, ReplyKind
+from bot.textnorm import INTENT_WORDS, STOPWORDS, fold_question
+
+if TYPE_CHECKING:
+    from bot.assistant import Assistant
+
+__all__ = ["the_rest_agrees", "the_sure_question_sentence"]
+
+_SURE = 90.0  # the score of an answer read alone that is surely the one meant
+_SURE_ANSWER = 99.0  # the score of an answer the readings are sure of (a fact, a member)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")  # where a message's sentences end
+_MIN_KNOWN = 2  # words of its own the content knows, for a question that names nothing
+
+
+def the_rest_agrees(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:
+    """The answer to ``text`` after what the asker says about themselves, when it is the
+    entry the whole message's "did you mean" offered first; else ``reply``."""
+    if reply.kind != ReplyKind.SUGGEST or not reply.suggestions:
+        return reply
+    split = a.understanding.about_asker(text)
+    if split is None:
+        return reply
+    said, asked = split
+    if not a.understanding.names_in(fold_question(asked)):
+        asked = " ".join([*a.understanding.names_in(fold_question(said)), asked])
+    retry = a.ask(asked, force_lang=lang or reply.lang)
+    agrees = retry.entry_id == reply.suggestions[0] and a.guard.check(text, retry.entry_id) is None
+    return retry if retry.kind == ReplyKind.ANSWER and agrees and retry.score >= _SURE else reply
+
+
+def the_sure_question_sentence(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:
+    """The sure answer of the last sentence of ``text`` when it is the one that asks, names
+    what it asks about and points back at nothing, and the whole's answer was not sure
+    ("KOMEK'in kurslarını çok seviyorum. Ağda kaç ülke var?": the network's countries, not
+    KOMEK); else ``reply``."""
+    if reply.kind != ReplyKind.ANSWER or reply.score >= _SURE_ANSWER:
+        return reply
+    sentences = [s for s in _SENTENCE.split(text.strip()) if s.strip()]
+    if len(sentences) < 2 or not sentences[-1].rstrip().endswith("?"):
+        return reply
+    question, story = sentences[-1], sentences[:-1]
+    if any(asks(s) for s in story) or points_back(a, question) or a.understanding.says_our_city(text):
+        return reply
+    if not a.understanding.names_in(fold_question(question)) and not _known_words(a, question):
+        return reply  # "Which one?": the question leans on the story
+    retry = a.ask(question, force_lang=lang or reply.lang)
+    if retry.kind == ReplyKind.ANSWER and retry.score >= _SURE_ANSWER and retry.entry_id != reply.entry_id:
+        return retry
+    return reply
+
+
+def _known_words(a: Assistant, text: str) -> bool:
+    """Whether ``text`` has at least two words of its own that the content knows."""
+    words = [t for t in fold_question(text).split() if t not in STOPWORDS and t not in INTENT_WORDS]
+    return sum(a.understanding.knows(t) for t in words) >= _MIN_KNOWN

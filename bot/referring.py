@@ -1,0 +1,71 @@
+"""A last question that points back at what the message said before it.
+
+"I'm researching climate policy and somebody mentioned a learning cities conference
+about climate. Which one was that?": the question ("Which one was that?") names nothing;
+what it asks about is in the statement just before it ("a learning cities conference
+about climate"), after what the asker says about themselves ("I'm researching climate
+policy and ..."). Read together, the statement's last part and the question are a plain
+question. Its answer is taken when it is the very entry the whole message's "did you
+mean" offered first: two readings agree.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.clauses import asks, clauses
+from bot.lang import Lang
+from bot.replies import Reply, ReplyKind
+from bot.textnorm import fold_question
+
+if TYPE_CHECKING:
+    from bot.assistant import Assistant
+
+__all__ = ["points_back", "referent_and_question", "the_referred_question"]
+
+# Words that point back ("Which one was that?", "hangi toplantıydı o?", "bunlar nelerdi?")
+_BACK = frozenset(["that", "it", "this", "those", "these", "they", "them", "o", "bu", "bunlar", "onlar", "su"])
+# Words of a question about the asker's own place ("when did we join?", "is it a member?")
+_OURS = frozenset(["we", "our", "us", "there", "biz", "bizim", "bize", "bizi", "orasi", "orada", "oranin", "burasi"])
+_MAX_WORDS = 6  # a question that points back is short
+# Where a statement's parts join ("I'm researching climate policy and somebody mentioned ...")
+_JOIN = re.compile(r"\s+(?:and|but|ve|ama|fakat)\s+", re.I)
+
+
+def referent_and_question(a: Assistant, text: str) -> str | None:
+    """The last part of the statement before the last question, and that question, when
+    the question is short, points back and names nothing; else None."""
+    parts = clauses(text)
+    if len(parts) < 2:
+        return None
+    question, before = parts[-1], parts[-2]
+    words = fold_question(question).split()
+    if not asks(question) or len(words) > _MAX_WORDS or not _BACK.intersection(words):
+        return None
+    if a.understanding.names_in(fold_question(question)) or asks(before):
+        return None
+    referent = _JOIN.split(before)[-1]
+    if len(referent.split()) < 2 or (len(parts) == 2 and referent == before):
+        return None  # the message is already the statement and the question alone
+    return f"{referent} {question}"
+
+
+def the_referred_question(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:
+    """The answer to the last question read with what it points back at, when the whole
+    message's "did you mean" offered that answer first; else ``reply``."""
+    if reply.kind != ReplyKind.SUGGEST or not reply.suggestions:
+        return reply
+    asked = referent_and_question(a, text)
+    if asked is None:
+        return reply
+    retry = a.ask(asked, force_lang=lang or reply.lang)
+    agrees = retry.entry_id == reply.suggestions[0] and a.guard.check(text, retry.entry_id) is None
+    return retry if retry.kind == ReplyKind.ANSWER and agrees else reply
+
+
+def points_back(a: Assistant, question: str) -> bool:
+    """Whether a question points back at what the message says before it ("Which
+    conference was that?", "is it a member?", "when did we join?", "şehrimiz")."""
+    words = set(fold_question(question).split())
+    return bool(words & (_BACK | _OURS)) or a.understanding.says_our_city(question)

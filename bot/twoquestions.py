@@ -1,0 +1,99 @@
+"""Two questions in one message: the answer that holds both.
+
+"What exactly is UIL and where is it?", "How many Turkish cities are in the network, and
+which one was first?": the readings answer one attribute, that of the question asked
+last (where UIL is: Hamburg; the first Turkish member: Eskişehir). The first question,
+read alone, is about the whole thing (what UIL is, Türkiye's members), and its answer
+already says what the second asks (UIL's card says it is in Hamburg; the list of
+Türkiye's members begins with Eskişehir). Then that answer is given: it answers both.
+The two answers must be entries the content relates (what UIL is and its address): two
+questions about two things are left alone.
+When the first question's answer does not hold what the whole's says, the whole's
+answer stays ("Konya ne zaman katıldı, kaçıncı üye?": the card does not give its rank).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.clauses import asks, clauses
+from bot.lang import Lang
+from bot.replies import Reply, ReplyKind
+from bot.textnorm import fold, fold_question
+
+if TYPE_CHECKING:
+    from bot.assistant import Assistant
+
+__all__ = ["both_asked", "each_answered", "questions"]
+
+_BOLD = re.compile(r"<b>(.*?)</b>", re.S)
+_TAGS = re.compile(r"<[^>]+>")
+# A second question joined to the first in one clause ("what is UIL and where is it?")
+_JOINED = re.compile(
+    r"\s+(?:and|ve|bir de)\s+(?=(?:what|where|when|which|who|how|is|are|was|were|did|does|ne|nerede|hangi|kaç|kim)\b)",
+    re.I,
+)
+_TWO = 2  # two questions in one message, no more
+_SURE = 99.0  # the score of an answer the readings are sure of (a fact)
+_MIN_VALUE = 3  # a bold value shorter than this ("2.") is no sign of what an answer holds
+
+
+def questions(text: str) -> list[str]:
+    """The parts of ``text`` that ask, in order: its asking clauses, each split where a
+    second question is joined to it ("what exactly is UIL and where is it?")."""
+    parts = [piece for clause in clauses(text) for piece in _JOINED.split(clause) if piece.strip()]
+    return [p for p in parts if asks(p)]
+
+
+def both_asked(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:
+    """The answer to the first of two questions in ``text`` when it holds what the whole
+    message's answer says (the values it gives in bold), or when the whole was refused
+    only for being two questions (:func:`each_answered`); else ``reply``."""
+    if reply.kind == ReplyKind.NO_ANSWER:
+        return each_answered(a, text, reply, lang)
+    if reply.kind != ReplyKind.ANSWER or reply.entry_id is None or reply.score < _SURE:
+        return reply  # the readings' sure answer to one of the questions (a fact: one attribute)
+    asked = questions(text)
+    if len(asked) < 2:
+        return reply
+    values = [fold(_TAGS.sub("", v)) for v in _BOLD.findall(" ".join(reply.messages))]
+    values = [v for v in values if len(v) >= _MIN_VALUE]
+    if not values:
+        return reply
+    retry = a.ask(asked[0], force_lang=lang or reply.lang)
+    if retry.kind != ReplyKind.ANSWER or retry.entry_id in (None, reply.entry_id):
+        return reply
+    if not _related(a, reply.entry_id, retry.entry_id):  # two questions about one thing, not two things
+        return reply
+    held = fold(_TAGS.sub(" ", " ".join(retry.messages)))
+    return retry if all(v in held for v in values) else reply
+
+
+def _related(a: Assistant, one: str, other: str | None) -> bool:
+    """Whether the content relates two entries (either lists the other as related)."""
+    faq = a.content.faq
+    return other is not None and (
+        (one in faq and other in faq[one].related) or (other in faq and one in faq[other].related)
+    )
+
+
+def each_answered(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:
+    """The first question's answer, when the whole message was refused although each of
+    its questions, read alone, is answered ("When was the network founded and who runs
+    it?": the network's history has no one who runs it, so the whole asked for a person
+    its answer lacks). A question the content lacks keeps the refusal ("... and how much
+    does membership cost?"), as does a message that names a topic the content lacks."""
+    if a.understanding.uncovered(text) is not None:
+        return reply
+    asked = questions(text)
+    if len(asked) != _TWO:
+        return reply
+    first, second = asked
+    names = a.understanding.names_in(fold_question(first))
+    if not a.understanding.names_in(fold_question(second)):
+        second = " ".join([*names, second])  # "who runs it?": the network, named in the first
+    replies = [a.ask(q, force_lang=lang or reply.lang) for q in (first, second)]
+    if all(r.kind == ReplyKind.ANSWER for r in replies):
+        return replies[0]
+    return reply
