@@ -316,3 +316,15 @@ def test_lifelong_learning_has_no_definition_in_the_sources(assistant: Assistant
 def test_a_topics_unless_words_leave_the_question_to_the_content(assistant: Assistant, question: str) -> None:
     """The institute's name holds the words: `unless` (enstitü, institute) keeps it the content's."""
     assert assistant.ask(question).entry_id == "what-is-uil"
+
+
+@pytest.mark.parametrize("question", ["ödül başvurusu için son tarih ne zaman?", "What is the deadline for the award?"])
+def test_the_awards_deadline_is_not_in_the_sources(assistant: Assistant, question: str) -> None:
+    """ "son tarih" is a deadline, not the latest round (was the 2024 winners)."""
+    reply = assistant.ask(question)
+    assert reply.kind == ReplyKind.NO_ANSWER and "12" in reply.text
+
+
+@pytest.mark.parametrize("question", ["Ödüle nasıl başvurulur", "How do cities apply for the award?"])
+def test_how_to_apply_for_the_award_stays_answered(assistant: Assistant, question: str) -> None:
+    assert assistant.ask(question).entry_id == "learning-city-award"
