@@ -31,6 +31,7 @@ TUNING3 = EVAL / "tuning3.yaml"
 TUNING4 = EVAL / "tuning4.yaml"
 TUNING5 = EVAL / "tuning5.yaml"
 TUNING6 = EVAL / "tuning6.yaml"
+TUNING7 = EVAL / "tuning7.yaml"
 
 
 class Bars:
@@ -103,16 +104,23 @@ HOLDOUT_BARS = Bars(accuracy=0.945, rejection=0.975, confident_wrong=0.01, langu
 # 0.940 / 0.968 / 0.045; holdout2 0.962 / 0.980 / 0.977 / 0.009; tuning3 0.882 / 0.929 / 0.952 /
 # 0.037; tuning4 0.857 / 0.884 / 1.000 / 0.030; tuning5 0.916 / 0.943 / 0.973 / 0.040; tuning6
 # 0.904 / 0.960 / 1.000 / 0.027 (two of its labels changed with the content: see its header).
-HOLDOUT4_BARS = Bars(accuracy=0.83, rejection=0.90, confident_wrong=0.05, language=0.99)
-HOLDOUT3_BARS = Bars(accuracy=0.89, rejection=0.95, confident_wrong=0.055, language=0.99)
-HOLDOUT2_BARS = Bars(accuracy=0.945, rejection=0.96, confident_wrong=0.015, language=0.99)
-TUNING2_BARS = Bars(accuracy=0.95, rejection=0.99, confident_wrong=0.01, language=0.98)
-TUNING3_BARS = Bars(accuracy=0.86, rejection=0.93, confident_wrong=0.05, language=0.99)
-TUNING4_BARS = Bars(accuracy=0.83, rejection=0.97, confident_wrong=0.04, language=0.99)
-TUNING5_BARS = Bars(accuracy=0.89, rejection=0.95, confident_wrong=0.05, language=0.99)
+# End of the seventh session (55bc6b3): holdout4 0.864 / 0.912 / 0.940 / 0.038; holdout3 0.917 /
+# 0.946 / 0.989 / 0.036; holdout2 0.962 / 0.980 / 0.977 / 0.009; tuning3 0.914 / 0.946 / 0.952 /
+# 0.034; tuning4 0.921 / 0.935 / 1.000 / 0.019; tuning5 0.935 / 0.958 / 1.000 / 0.027; tuning6
+# 0.919 / 0.967 / 1.000 / 0.024; tuning7 0.945 / 0.949 / 1.000 / 0.040.
+HOLDOUT4_BARS = Bars(accuracy=0.85, rejection=0.92, confident_wrong=0.045, language=0.99)
+HOLDOUT3_BARS = Bars(accuracy=0.90, rejection=0.96, confident_wrong=0.045, language=0.99)
+HOLDOUT2_BARS = Bars(accuracy=0.95, rejection=0.96, confident_wrong=0.015, language=0.99)
+TUNING2_BARS = Bars(accuracy=0.96, rejection=0.99, confident_wrong=0.01, language=0.98)
+TUNING3_BARS = Bars(accuracy=0.90, rejection=0.93, confident_wrong=0.04, language=0.99)
+TUNING4_BARS = Bars(accuracy=0.90, rejection=0.97, confident_wrong=0.03, language=0.99)
+TUNING5_BARS = Bars(accuracy=0.92, rejection=0.97, confident_wrong=0.035, language=0.99)
 # tuning6.yaml (298, helpers blind9/blind9b, fifth session): run once when labelled, on main
 # 1d346bd, 0.826 / 0.900 / 0.964 / 0.040, then tuned on like the other tuning sets.
-TUNING6_BARS = Bars(accuracy=0.88, rejection=0.95, confident_wrong=0.035, language=0.99)
+TUNING6_BARS = Bars(accuracy=0.90, rejection=0.97, confident_wrong=0.03, language=0.99)
+# tuning7.yaml (300, helper blind11, seventh session): run once when labelled, on main 2ebce21,
+# 0.860 / 0.895 / 0.977 / 0.073, then tuned on like the other tuning sets.
+TUNING7_BARS = Bars(accuracy=0.93, rejection=0.97, confident_wrong=0.05, language=0.99)
 
 SETS = {
     "questions": (QUESTIONS, QUESTIONS_BARS),
@@ -125,6 +133,7 @@ SETS = {
     "tuning4": (TUNING4, TUNING4_BARS),
     "tuning5": (TUNING5, TUNING5_BARS),
     "tuning6": (TUNING6, TUNING6_BARS),
+    "tuning7": (TUNING7, TUNING7_BARS),
 }
 
 
