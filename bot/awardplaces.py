@@ -22,6 +22,7 @@ from babel.lists import format_list
 from bot import callbacks
 from bot.facts import Entity
 from bot.lang import Lang
+from bot.memberawards import AWARD_KIND, AWARD_TERMS
 from bot.members.countries import country_name
 from bot.members.directory import Directory, Place, PlaceKind, words
 from bot.members.model import TURKIYE, Member
@@ -34,8 +35,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Winner", "place_winners", "winners"]
 
-_AWARD_KIND = "award"  # the facts' kind of the award's rounds
-_AWARD_TERMS = frozenset(terms("ödül award prize"))
 # Words that ask who won ("kazandı", "alan", "did X win", "winners"), folded prefixes
 _WON = ("kazan", "aldi", "almis", "alan", "odullendir")  # folded prefixes (Turkish endings follow)
 _WON_EN = frozenset(
@@ -68,10 +67,11 @@ class Winner:
     year: int
 
 
-def winners(a: Assistant, directory: Directory) -> tuple[Winner, ...]:
-    """Every award winner the facts name that the directory knows, with its round's year."""
+def winners(a: Assistant, directory: Directory, rounds: list[Entity] | None = None) -> tuple[Winner, ...]:
+    """Every award winner the facts name that the directory knows, with its round's year
+    (``rounds``: the award's rounds when already read)."""
     found: list[Winner] = []
-    for entity in _rounds(a):
+    for entity in _rounds(a) if rounds is None else rounds:
         year = int(entity.value("year", "en") or 0)
         for name in (entity.value("winners", "en") or "").split(","):
             member = _member(directory, name.strip(), year)
@@ -90,7 +90,7 @@ def place_winners(a: Assistant, text: str, lang: Lang) -> Reply | None:
     folded = [w.text for w in tokens]
     if not any(w.startswith(_WON) or w in _WON_EN for w in folded):
         return None
-    if not _AWARD_TERMS.intersection(terms(text)) and not any(w.startswith("kazan") or w in _WINNING for w in folded):
+    if not AWARD_TERMS.intersection(terms(text)) and not any(w.startswith("kazan") or w in _WINNING for w in folded):
         return None  # "aldı", "received" ask about the award only with its name; "win", "kazandı" alone do
     if any(w.startswith(_CAN) for w in folded):
         return None  # "Almanya'dan bir şehir ödül kazanabilir mi?": whether it may, which is applying
@@ -108,7 +108,11 @@ def place_winners(a: Assistant, text: str, lang: Lang) -> Reply | None:
     asked = {int(y) for y in _YEAR.findall(text)}
     if asked - set(years) or len(asked) > 1:
         return None  # "2018'de Almanya'dan ödül alan": no award that year (the facts say so)
-    chosen = [w for w in winners(a, members.directory) if (not asked or w.year in asked) and _in_place(w.member, place)]
+    chosen = [
+        w
+        for w in winners(a, members.directory, rounds)
+        if (not asked or w.year in asked) and _in_place(w.member, place)
+    ]
     return _reply(a, place, chosen, rounds, asked, years, lang)
 
 
@@ -117,7 +121,7 @@ def _latest_winners(a: Assistant, folded: list[str], text: str, lang: Lang) -> R
     no count): the latest round's winners, with the earlier rounds a year away."""
     if not _WHO.intersection(folded) or _YEAR.search(text) or _COUNT.intersection(folded):
         return None
-    if not _AWARD_TERMS.intersection(terms(text)) or _NOT_LATEST.intersection(folded):
+    if not AWARD_TERMS.intersection(terms(text)) or _NOT_LATEST.intersection(folded):
         return None  # "who won the Champions League"; "which year had the most winners", "who will win next"
     rounds = _rounds(a)
     latest = rounds[-1] if rounds else None
@@ -143,7 +147,6 @@ def _reply(
 ) -> Reply:
     """The winners found (or none), with how complete the sources' lists are."""
     msg = a.render.msg
-    assert a.members is not None
     where = _place_name(a, place, lang)
     which = f"{min(asked)} " if asked else ""
     if chosen:
@@ -180,7 +183,7 @@ def _linked(member: Member, years: list[int], asked: set[int]) -> Html:
 def _card(a: Assistant, chosen: list[Winner], rounds: list[Entity]) -> str:
     """The card of the latest round among the winners that has a card of its own (the
     2024 winners'); else one winner's member card; else the award's."""
-    kind = a.understanding.facts.kinds.get(_AWARD_KIND)
+    kind = a.understanding.facts.kinds.get(AWARD_KIND)
     every = kind.cards.get("all") if kind is not None else None
     won = {w.year for w in chosen}
     own = [e.card for e in rounds if int(e.value("year", "en") or 0) in won and e.card != every]
@@ -194,9 +197,9 @@ def _card(a: Assistant, chosen: list[Winner], rounds: list[Entity]) -> str:
 
 def _rounds(a: Assistant) -> list[Entity]:
     facts = a.understanding.facts
-    if _AWARD_KIND not in facts.kinds:
+    if AWARD_KIND not in facts.kinds:
         return []
-    held = [e for e in facts.of_kind(_AWARD_KIND) if not e.upcoming and e.value("winners", "en")]
+    held = [e for e in facts.of_kind(AWARD_KIND) if not e.upcoming and e.value("winners", "en")]
     return sorted(held, key=lambda e: int(e.value("year", "en") or 0))
 
 

@@ -27,12 +27,12 @@ from bot.tghtml import Html
 if TYPE_CHECKING:
     from bot.assistant import Assistant
 
-__all__ = ["member_award"]
+__all__ = ["AWARD_KIND", "AWARD_TERMS", "member_award"]
 
-_AWARD_TERMS = frozenset(terms("ödül award prize"))  # the award's words, as matcher terms
+AWARD_TERMS = frozenset(terms("ödül award prize"))  # the award's words, as matcher terms
 _AWARD_STEMS = ("odul", "award", "prize")
 _NOTED = "award"  # what a research note says of a member that received it ("Award recipient")
-_AWARD_KIND = "award"  # the facts' kind of the award's rounds
+AWARD_KIND = "award"  # the facts' kind of the award's rounds
 AWARD_TURKEY = "award-turkey"  # "Has a Turkish city won?" (content/faq.yaml)
 # Words that ask whether it was won ("kazandı mı", "aldı mı", "did X win"), not how to apply
 # Words that ask for every round a member won: when, which year, how often
@@ -48,8 +48,8 @@ def _a_known_winner(a: Assistant, city: str) -> bool:
     (Dublin, 2021) is the member card's, which gives its note and source."""
     name = tuple(fold(city).split())
     facts = a.understanding.facts
-    every = facts.kinds[_AWARD_KIND].cards.get("all") if _AWARD_KIND in facts.kinds else None
-    for entity in facts.of_kind(_AWARD_KIND):
+    every = facts.kinds[AWARD_KIND].cards.get("all") if AWARD_KIND in facts.kinds else None
+    for entity in facts.of_kind(AWARD_KIND):
         winners = [tuple(fold(w).split()) for w in (entity.value("winners", "en") or "").split(",")]
         if name in entity.names or (name in winners and entity.card != every):
             return True
@@ -75,7 +75,7 @@ def _rounds_won(a: Assistant, city: str) -> list[int]:
     """The years of the rounds whose winners in the facts include ``city``."""
     name = tuple(fold(city).split())
     years = []
-    for entity in a.understanding.facts.of_kind(_AWARD_KIND):
+    for entity in a.understanding.facts.of_kind(AWARD_KIND):
         winners = [tuple(fold(w).split()) for w in (entity.value("winners", "en") or "").split(",")]
         year = entity.fields.get("year")
         if name in winners and isinstance(year, int):
@@ -105,7 +105,7 @@ def member_award(a: Assistant, text: str, lang: Lang) -> Reply | None:
     member's research note says it received it; None otherwise."""
     members = a.members
     tokens = words(text)
-    award = _AWARD_TERMS.intersection(terms(text)) or any(w.text.startswith(_AWARD_STEMS) for w in tokens)
+    award = AWARD_TERMS.intersection(terms(text)) or any(w.text.startswith(_AWARD_STEMS) for w in tokens)
     if members is None or not award:  # "ödülü", "ödülünü" too
         return None
     found = [p for _, _, places in members.directory.scan(tokens) for p in places]
