@@ -91,6 +91,8 @@ class Chatter:
     our_city: tuple[tuple[str, ...], ...] = ()  # the asker's own city, named elsewhere ("şehrimiz", "our city")
     city_words: tuple[tuple[str, ...], ...] = ()  # words that stand for that city itself ("bizim şehir", "bizmişiz")
     purposes: frozenset[str] = frozenset()  # what the asker needs the answer for ("projemiz için", "for my report")
+    # words that make the word beside them a person ("müdür bey", "my director"): after, before
+    titled: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
     _phrases: PhraseIndex[None] = field(init=False, repr=False, compare=False)
     _words: PhraseIndex[None] = field(init=False, repr=False, compare=False)
@@ -154,11 +156,31 @@ class Chatter:
         for i, token in enumerate(tokens):
             if marked[i] or token in STOPWORDS or token.isdigit():
                 continue
-            if (i in listed or verb[i] or clause[i]) and (token in self.my_people or not knows(token)):
+            if (i in listed or verb[i] or clause[i]) and (
+                token in self.my_people or not knows(token) or (clause[i] and self._titled(tokens, i))
+            ):
                 marked[i] = True  # "müdürüm ... sordu": who asks, even a word the content knows ("müdür")
             elif i in listed and clause[i]:
                 marked[i] = True  # "bir arkadaş ... dedi": who says it, in the clause of what was said
         return marked
+
+    def _titled(self, tokens: list[str], i: int) -> bool:
+        """Whether ``tokens[i]`` is a person by the word beside it: "müdür bey soruyor", "my
+        director asked me" (in a clause of chatter, so the asker's, not what is asked about)."""
+        after, before = self.titled
+        return (i + 1 < len(tokens) and tokens[i + 1] in after) or (i > 0 and tokens[i - 1] in before)
+
+    def titled_askers(self, tokens: list[str], knows: Callable[[str], bool]) -> set[int]:
+        """Which folded tokens are a person who asks, by a title ("müdür bey soruyor, ...",
+        "my director asked me when ..."): chatter, though the content knows the word."""
+        marked = self.marks(tokens, knows) if any(self.titled) else []
+        after = self.titled[0]
+        # "müdür" may be a stop word the marks skip: "bey" after it, chatter, tells the clause
+        return {
+            i
+            for i, flag in enumerate(marked)
+            if self._titled(tokens, i) and (flag or (i + 1 < len(tokens) and tokens[i + 1] in after and marked[i + 1]))
+        }
 
     def says_our_city(self, text: str) -> bool:
         """Whether ``text`` speaks of the asker's own city ("şehrimiz ne zaman katıldı",

@@ -137,9 +137,14 @@ def _chatter(data: object) -> tuple[Chatter, list[str]]:
     purposes = data.get("purposes", []) if isinstance(data, Mapping) else []
     if not isinstance(purposes, list) or not all(isinstance(v, str) and len(fold(v).split()) == 1 for v in purposes):
         return Chatter(), [f"{SMALLTALK_FILE}: chatter's purposes needs a list of single words"]
+    titled = data.get("titled", {}) if isinstance(data, Mapping) else {}
+    sides = [titled.get(side, []) if isinstance(titled, Mapping) else None for side in ("after", "before")]
+    if not all(isinstance(v, list) and all(isinstance(w, str) and len(fold(w).split()) == 1 for w in v) for v in sides):
+        return Chatter(), [f"{SMALLTALK_FILE}: chatter's titled needs lists of single words, after and before"]
     endings = tuple(sorted({fold(v) for v in lists["endings"]}))
     mine = frozenset(fold(v) for v in about_me)
     ours = phrases("our_city")
     purpose = frozenset(fold(v) for v in purposes)
     head = (phrases("phrases"), phrases("words"), endings, phrases("ends"), mine, ours)
-    return Chatter(*head, city_words=phrases("city_words"), purposes=purpose), []
+    person = (frozenset(fold(w) for w in sides[0] or ()), frozenset(fold(w) for w in sides[1] or ()))
+    return Chatter(*head, city_words=phrases("city_words"), purposes=purpose, titled=person), []

@@ -137,6 +137,7 @@ class Understanding:
             return None
         tokens, chatter = fold_question(text).split(), self.smalltalk.chatter
         purpose = chatter.purpose(tokens)  # "projemiz için": what the asker needs it for
+        purpose |= chatter.titled_askers(tokens, self._content_knows)  # "müdür bey soruyor": who asks
         kept = [t for i, t in enumerate(tokens) if t not in chatter.my_people and i not in purpose]
         return found if len(kept) == len(tokens) else self.no_answer.topic(" ".join(kept))
 

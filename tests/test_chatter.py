@@ -155,6 +155,9 @@ def test_chatter_does_not_make_an_uncovered_question_answered(assistant: Assista
 def test_broken_chatter_is_reported(tmp_path: Path) -> None:
     (tmp_path / "smalltalk.yaml").write_text("- chatter: {phrases: [a], words: b}\n", encoding="utf-8")
     assert "chatter needs lists" in "\n".join(load_smalltalk(tmp_path)[1])
+    chatter = "- chatter: {phrases: [a], words: [b], endings: [c], ends: [d], titled: {after: [two words]}}\n"
+    (tmp_path / "smalltalk.yaml").write_text(chatter, encoding="utf-8")
+    assert "chatter's titled needs lists of single words" in "\n".join(load_smalltalk(tmp_path)[1])
 
 
 @pytest.mark.parametrize(
@@ -418,6 +421,10 @@ def test_fillers_of_english_messages(assistant: Assistant, question: str, entry:
     [
         ("müdürüm Bursa'nın hangi yıl kabul edildiğini sordu", "city-bursa"),  # "my manager" asks; no director asked
         ("hocam Konya'nın hangi yılda üye olduğunu sordu", "city-konya"),
+        # a title made a person by the word beside it (chatter.titled): who asks, no director asked
+        ("müdür bey soruyor, ağda kaç ülke var toplam?", "member-count"),
+        ("müdür hanım sordu, Konya ne zaman üye oldu?", "city-konya"),
+        ("my director asked me when Konya joined", "city-konya"),
     ],
 )
 def test_the_askers_own_people_are_not_what_is_asked(assistant: Assistant, question: str, entry: str) -> None:
@@ -425,6 +432,9 @@ def test_the_askers_own_people_are_not_what_is_asked(assistant: Assistant, quest
     assert reply.kind == ReplyKind.ANSWER and reply.entry_id == entry
     assert assistant.ask("KOMEK'in müdürü kim").kind == ReplyKind.NO_ANSWER  # asked about, it stays not known
     assert assistant.ask("müdürüm sordu: KOMEK'in müdürü kim").kind == ReplyKind.NO_ANSWER
+    assert assistant.ask("müdür bey kim?").kind == ReplyKind.NO_ANSWER  # no clause of chatter: asked about
+    assert assistant.ask("müdür bey soruyor, KOMEK müdürü kim?").kind == ReplyKind.NO_ANSWER
+    assert assistant.ask("my boss asked me who the director of UIL is").kind == ReplyKind.NO_ANSWER
 
 
 def test_what_the_content_lacks_is_asked_within_one_sentence(assistant: Assistant) -> None:
