@@ -354,7 +354,13 @@ class FactFinder:
         if set(specific) == {"which"} and reading.position is None:  # "which city hosted it?": which, then where
             asked = [*specific, *(a for a in wanted if a not in specific)]
         plain = not [t for t in unexplained if t not in FOLLOW_UP_WORDS | relation_words]  # nothing else said
-        if kind.fallback and plain and (reading.relation is not None or set(wanted) == {"which"}):
+        only_which = set(wanted) == {"which"}
+        unheard = only_which and not any(o.knows(kind, "which") for o in self.facts.of_kind(kind.id))
+        # "2019'da ödül alan şehirler hangileri?": nothing asked but which, of a kind's words only
+        unheard = unheard and all(
+            self._kind_words.has([t]) for t in unexplained if t not in FOLLOW_UP_WORDS | relation_words
+        )
+        if kind.fallback and (unheard or (plain and (reading.relation is not None or only_which))):
             # "ilk konferans hangisiydi" (no "which" for a conference), "Cork'tan önceki
             # konferans": the words asked first, then the kind's fallback (its dates)
             asked = [

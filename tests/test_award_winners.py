@@ -22,6 +22,9 @@ from bot.tghtml import to_plain
         ("Did Espoo win the award?", "2015"),
         ("Bristol hangi yıl ödül aldı", "2017"),
         ("names of the 2019 winners", "Sønderborg"),
+        # "hangileri" asks "which", which the award's rounds answer with their year's card
+        ("2019'da ödül alan şehirler hangileri?", "Seodaemun-gu"),
+        ("2021'de ödül alan şehirler hangileri?", "Clermont-Ferrand"),
     ],
 )
 def test_a_years_winners_are_named(assistant: Assistant, question: str, says: str) -> None:
