@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from bot import factorder
+from bot import factorder, factpositions
 from bot.conversation import Topic
 from bot.factanswer import FactAnswer
 from bot.factchecks import OR_WORDS, YEAR, checks_a_place, named_beside_places, one_of_two
@@ -127,7 +127,8 @@ class FactFinder:
                 reading.used.update(i for s, e, o in spans if o is reading.entity for i in range(s, e))  # its aliases
             else:
                 reading.ambiguous = True
-        excluded = {kind for _, _, kind in self._excludes.find(tokens)}
+        now = factpositions.latest_counted(tokens)  # "the latest member count" is no question about the newest members
+        excluded = {kind for s, e, kind in self._excludes.find(tokens) if not now.issuperset(range(s, e))}
         required = {kind for _, _, kind in self._requires.find(tokens)}
         words: dict[str, set[int]] = {}
         own_kind = reading.kind.id if reading.kind is not None else None

@@ -18,6 +18,7 @@ from bot.textnorm import STOPWORDS
 __all__ = [
     "ORDINAL_WORDS",
     "RELATIONS",
+    "latest_counted",
     "named_before_rank",
     "names_an_order",
     "next_to",
@@ -60,6 +61,10 @@ _LATEST += (("most", "recent"), ("newest",), ("en", "guncel"), ("recent",), ("so
 # Now, said alone after a thing of a year ("and now?" after 2020's count): the latest one
 _NOW = PhraseIndex((p, None) for p in (("now",), ("today",), ("currently",), ("nowadays",), ("these", "days")))
 _NOW_TR = PhraseIndex((p, None) for p in (("simdi",), ("su", "an"), ("su", "anda"), ("bugun",), ("gunumuzde",)))
+# Nouns of a count ("en son üye sayısı", "the latest member count"): "latest" before one asks the count now
+_COUNT_NOUNS = frozenset(
+    ["sayi", "sayisi", "sayimi", "count", "number", "figure", "size", "buyuklugu", "rakam", "rakami"]
+)
 _FIRST = (("en", "eski"), ("en", "once"), ("oldest",), ("earliest",), ("en", "erken"))
 _NEXT = (("bir", "sonraki"), ("sonraki",), ("gelecek",), ("next",), ("upcoming",), ("yaklasan",), ("coming",))
 _ORDER_WORDS = frozenset(
@@ -145,6 +150,19 @@ def only_now(tokens: list[str], used: set[int], leaning: frozenset[str], kind: K
         return None
     used.update(said)
     return "latest", 0
+
+
+def latest_counted(tokens: list[str]) -> set[int]:
+    """The tokens of "latest" ("son", "en son", "latest", "most recent") that stand just
+    before a count's noun ("ağın en son üye sayısı", "the latest member count", "the latest
+    official size"): the count as it is now, not the newest members."""
+    said: set[int] = set()
+    for s, e, _ in _PLACED.find(tokens):
+        between = tokens[e : e + 3]
+        noun = next((i for i, t in enumerate(between) if t in _COUNT_NOUNS), None)
+        if noun is not None and not any(t.isdigit() for t in between[:noun]):
+            said.update(range(s, e))
+    return said
 
 
 def _rank_word(token: str) -> bool:

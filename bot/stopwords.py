@@ -42,7 +42,7 @@ STOPWORDS_TR: frozenset[str] = frozenset(
             degilmi dogru dogrumu sanirim galiba yanlis hatirladigim kadariyla neydi neymis nelerdi nedi
             biliyorum duydum duymustum okudum okumustum saniyorum sanmistim zannediyorum zannetmistim bence
             diyorlar deniyor soyleniyor soylemisti yasiyorum oturuyorum yaziyorum okuyorum geliyorum sordu
-            soruyor hep oyle kolay gelsin karistiriyorum sahip sahiptir
+            soruyor hep oyle kolay gelsin karistiriyorum sahip sahiptir zaten coktan halen mesele meselesi
             """
         ),
         # Chat shorthand and slang that say nothing about the entry ("valla bişey sorcam kanka").
@@ -92,7 +92,7 @@ STOPWORDS_EN: frozenset[str] = frozenset(
         *_words(
             """
             still forgot forget remind correct right again remember think guess thought heard believe per
-            believed assume assumed true sorry overall
+            believed assume assumed true sorry overall already yet explained
             """
         ),
         # Verbs that only carry a question along ("which conference came before Medellín?")
