@@ -900,3 +900,78 @@ def test_holdout7_stays_out_of_the_tuning_sets() -> None:
     for path in (TUNING2, TUNING3, TUNING4, TUNING5, TUNING6, TUNING7):
         tuning = {fold(c["q"]) for c in _load(path)}
         assert sorted((blind & tuning) - KNOWN_TUNING_OVERLAP_7) == [], path.name
+
+
+# ------------------------------------------------------------------------------ tuning8
+# tuning8 (helper blind14, 2026-12-02): a TUNING set written blind in two phases, Turkish
+# first, weighted to chatty questions (80 of 240), order, confirm and follow-up questions and
+# honest refusals; checked on its own. It was written to a mix without plain, typo,
+# no-diacritics or small-talk items, so its style counts are checked instead of "every style".
+TUNING8 = EVAL / "tuning8.yaml"
+TUNING8_STYLES = {
+    "chatty": 80,
+    "superlative": 35,
+    "confirm": 30,
+    "attribute": 28,
+    "follow-up": 25,
+    "counting": 15,
+    "unanswerable": 18,
+    "off-topic": 9,
+}
+
+# Its questions that holdout, holdout2, ..., holdout7 (also written blind) already had word for
+# word (folded): 33 common plain ones and refusals, found programmatically (only tuning8's
+# strings were printed; the holdouts were not read). No other held-out question may join
+# tuning8.
+KNOWN_TUNING8_OVERLAP = {
+    fold(q)
+    for q in (
+        "Türkiye'den ağa en son katılan şehir hangisi?",
+        "Türkiye'nin ilk öğrenen şehri hangisi?",
+        "Konya'dan sonra hangi şehir katıldı?",
+        "İlk konferans nerede yapıldı?",
+        "Bir sonraki konferans ne zaman?",
+        "En son ödül hangi yıl verildi?",
+        "Türkiye'den ikinci üye hangisi?",
+        "Which Turkish city joined first?",
+        "When is the next ICLC?",
+        "Hatay 2019'da mı katıldı, emin misin?",
+        "İkinci konferans Mayıs 2015'te yapıldı değil mi?",
+        "Ağda 1000'den fazla şehir var, doğru mu?",
+        "Pekin konferansı 2014'te miydi?",
+        "Beşinci konferans Seul'de miydi?",
+        "Hatay joined in 2019, right?",
+        "UIL hangi yıl kuruldu?",
+        "Pekin Konferansının teması neydi?",
+        "When did Bristol join?",
+        "In which month did Ankara join?",
+        "Ağda kaç ülke var?",
+        "Aralık 2025'te kaç yeni şehir katıldı?",
+        "2020'de Türkiye'den kaç şehir katıldı?",
+        "How many Turkish cities are members?",
+        "How many people attended the Mexico City conference?",
+        "Konya Büyükşehir Belediye Başkanı kim?",
+        "Bir sonraki başvuru çağrısı ne zaman açılacak?",
+        "Eskişehir'in öğrenen şehir koordinatörü kim?",
+        "UIL müdürü kim?",
+        "Konya'da en iyi etli ekmek nerede yenir?",
+        "Who is the mayor of Eskişehir?",
+        "Who is the director of UIL?",
+        "Can you recommend a good language learning app?",
+        "Write me a poem about cities.",
+    )
+}
+
+
+def test_tuning8_is_well_formed(assistant: Assistant) -> None:
+    cases = _load(TUNING8)
+    assert len(cases) == 240
+    test_every_case_is_well_formed(cases, assistant)
+    test_no_duplicate_questions(cases)
+    langs = Counter(c["lang"] for c in cases)
+    assert (langs["tr"], langs["en"]) == (144, 96)
+    assert Counter(c["style"] for c in cases) == TUNING8_STYLES
+
+
+def test_the_holdouts_stay_out_of_tuning8() -> None:
+    _holdouts_stay_out(TUNING8, KNOWN_TUNING8_OVERLAP, "holdout*.yaml")
