@@ -1,4 +1,5 @@
-"""The network's size asked in other words, and fillers that ask nothing ("already", "zaten").
+"""The network's size and its headquarters asked in other words, and fillers that ask
+nothing ("already", "zaten", "biri bana basitçe anlatabilir mi").
 
 Each reading is tested both ways: the question it now answers, and a look-alike that keeps
 its own answer.
@@ -73,8 +74,24 @@ def test_latest_counted_marks_only_latest_before_a_count_noun() -> None:
         ("is Konya a member yet?", "city-konya"),
         ("öğrenen şehirler meselesi nedir", "what-is-learning-city"),
         ("learning city thing explained", "what-is-learning-city"),
+        ("Ya ben bu öğrenen şehir olayını hiç anlamadım, biri bana basitçe anlatabilir mi?", "what-is-learning-city"),
     ],
 )
 def test_fillers_do_not_sink_the_question(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("bu ağın merkezi Paris'te mi?", "uil-address"),  # was a did-you-mean
+        ("Benim aklıma takıldı, bu ağın merkezi Paris'te mi?", "uil-address"),
+        ("is the network's headquarters in Paris?", "uil-address"),
+        ("ağın merkezi nerede?", "who-runs"),  # as before: who runs it, in Hamburg
+    ],
+)
+def test_the_networks_headquarters_is_uil(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    assert "Hamburg" in reply.text
