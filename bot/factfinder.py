@@ -356,11 +356,12 @@ class FactFinder:
             asked = [*specific, *(a for a in wanted if a not in specific)]
         plain = not [t for t in unexplained if t not in FOLLOW_UP_WORDS | relation_words]  # nothing else said
         only_which = set(wanted) == {"which"}
-        unheard = only_which and not any(o.knows(kind, "which") for o in self.facts.of_kind(kind.id))
+        no_which = only_which and not any(o.knows(kind, "which") for o in self.facts.of_kind(kind.id))
         # "2019'da ödül alan şehirler hangileri?": nothing asked but which, of a kind's words only
-        unheard = unheard and all(
+        unheard = no_which and all(
             self._kind_words.has([t]) for t in unexplained if t not in FOLLOW_UP_WORDS | relation_words
         )
+        unheard = unheard or (no_which and in_order)  # "en son yapılan konferans hangisiydi?": the latest one
         if kind.fallback and (unheard or (plain and (reading.relation is not None or only_which))):
             # "ilk konferans hangisiydi" (no "which" for a conference), "Cork'tan önceki
             # konferans": the words asked first, then the kind's fallback (its dates)

@@ -28,7 +28,7 @@ __all__ = [
 ]
 
 _ORDINALS = {
-    1: ("birinci", "ilk", "first", "1st", "1inci", "1nci"),
+    1: ("birinci", "ilk", "ilki", "first", "1st", "1inci", "1nci"),
     2: ("ikinci", "second", "2nd", "2nci", "2inci"),
     3: ("ucuncu", "third", "3rd", "3uncu", "3ncu"),
     4: ("dorduncu", "fourth", "4th", "4uncu", "4ncu"),
@@ -91,7 +91,7 @@ def position(tokens: list[str], used: set[int]) -> Position | None:
     if first:
         used.update(range(first[0][0], first[0][1]))
         return "rank", 1
-    placed = _PLACED.find(tokens)
+    placed = [p for p in _PLACED.find(tokens) if not _the_end(tokens[p[0]])]
     if placed:
         s, e, label = min(placed, key=lambda item: (item[2] != "next", item[0]))
         dated = any((m := YEAR.match(t)) is not None and 1990 <= int(m.group(1)) <= 2035 for t in tokens)
@@ -150,6 +150,11 @@ def only_now(tokens: list[str], used: set[int], leaning: frozenset[str], kind: K
         return None
     used.update(said)
     return "latest", 0
+
+
+def _the_end(token: str) -> bool:
+    """ "sonunda", "sonu", "sonuna": the end of something ("sonunda hangi belge çıktı?"), no latest one."""
+    return token.startswith("sonu") and not token.startswith("sonuncu")
 
 
 def latest_counted(tokens: list[str]) -> set[int]:

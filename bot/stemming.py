@@ -178,6 +178,18 @@ _ENDINGS = (
 def is_ending(rest: str) -> bool:
     """True when ``rest`` is one or two word endings: "inda", "lerin", "lar"+"da"; not "r"
     ("yeni" + "r" is "yenir", another word)."""
+    if _one_or_two(rest):
+        return True
+    # "tarihlerdeydi", "Pekin'deymiş", "neredeydi": the endings and then "was" (a copula)
+    copula = next((c for c in _Y_COPULAS if rest.endswith(c)), None)
+    return copula is not None and (rest == copula or _one_or_two(rest[: -len(copula)]))
+
+
+_Y_COPULAS = ("ydi", "ydu", "ymis", "ymus", "ysa", "yse")  # after endings: "tarihlerdeydi"
+
+
+def _one_or_two(rest: str) -> bool:
+    """One ending, or two in a row."""
     if rest in _ENDINGS:
         return True
     return any(rest[:k] in _ENDINGS and rest[k:] in _ENDINGS for k in range(1, len(rest)))

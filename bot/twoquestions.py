@@ -15,6 +15,7 @@ answer stays ("Konya ne zaman katıldı, kaçıncı üye?": the card does not gi
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.clauses import asks, clauses
@@ -57,6 +58,9 @@ def both_asked(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Repl
     asked = questions(text)
     if len(asked) < 2:
         return reply
+    merged = _two_facts(a, asked, reply, lang or reply.lang)  # "Pekin konferansı ne zaman, hangi belge çıktı?"
+    if merged is not None:
+        return merged
     values = [fold(_TAGS.sub("", v)) for v in _BOLD.findall(" ".join(reply.messages))]
     values = [v for v in values if len(v) >= _MIN_VALUE]
     if not values:
@@ -68,6 +72,22 @@ def both_asked(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Repl
         return reply
     held = fold(_TAGS.sub(" ", " ".join(retry.messages)))
     return retry if all(v in held for v in values) else reply
+
+
+def _two_facts(a: Assistant, asked: list[str], reply: Reply, lang: Lang) -> Reply | None:
+    """``reply`` (one attribute of a thing) with the other attribute the two questions ask
+    of the same thing: "Pekin konferansı hangi tarihlerdeydi, bir de hangi belge çıktı?"
+    gets the dates and the document; None when the questions ask one attribute or two things."""
+    first = a.understanding.fact(asked[0], lang, None)
+    if first is None or first.missing or first.card != reply.entry_id:
+        return None
+    said = reply.messages[0]
+    if first.html not in said:  # the whole answered the second question: the first's first
+        return replace(reply, messages=(f"{first.html} {said}", *reply.messages[1:]))
+    second = a.understanding.fact(asked[1], lang, first.topic)  # "bir de teması?": of the same thing
+    if second is None or second.missing or second.card != reply.entry_id or second.html in said:
+        return None
+    return replace(reply, messages=(said.replace(first.html, f"{first.html} {second.html}", 1), *reply.messages[1:]))
 
 
 def _related(a: Assistant, one: str, other: str | None) -> bool:

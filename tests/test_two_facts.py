@@ -1,0 +1,63 @@
+"""Two attributes of one thing asked in one message get both, and the Turkish forms
+around them are read ("tarihlerdeydi", "sonunda", "hangisiydi", "ilki")."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.assistant import Assistant
+from bot.phrases import word_matches
+from bot.replies import ReplyKind
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "both"),
+    [
+        (
+            "Acaba Pekin konferansı hangi tarihlerdeydi, bir de sonunda hangi belge çıktı?",
+            "conference-1-beijing",
+            ("21–23 Ekim 2013", "Pekin Bildirgesi"),  # was the Yeonsu Declaration: "sonunda" read as "the latest"
+        ),
+        ("Cork konferansında ne çıktı, bir de tema neydi acaba?", "conference-3-cork", ("Cork Eylem Çağrısı", "2030")),
+        ("Jubail'deki konferans ne zaman yapıldı, konusu iklim miydi?", "conference-6-jubail", ("3–5 Aralık", "İklim")),
+        (
+            "When was the Medellín conference and what was its theme?",
+            "conference-4-medellin",
+            ("1–3 October 2019", "Inclusion"),
+        ),
+    ],
+)
+def test_both_attributes_are_answered(assistant: Assistant, question: str, entry: str, both: tuple[str, str]) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    first, second = (reply.text.index(part) for part in both)
+    assert first < second  # in the order asked
+    assert reply.text.count("🔗") == 1  # one source line, not two replies glued together
+
+
+def test_one_attribute_asked_twice_is_said_once(assistant: Assistant) -> None:
+    reply = assistant.ask("Pekin konferansı ne zaman yapıldı, hangi tarihlerdeydi?")
+    assert reply.entry_id == "conference-1-beijing"
+    assert reply.text.count("21–23 Ekim 2013") == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Pekin konferansı hangi tarihlerdeydi?", "conference-1-beijing"),
+        ("En son yapılan konferans hangisiydi?", "conference-6-jubail"),
+        ("Öğrenen şehirler konferanslarının ilki hangisiydi?", "conference-1-beijing"),
+        ("Almanya'nın ilk öğrenen şehri hangisiydi?", "members-c-DE"),
+        ("Konya 2016'da katılmadı mı?", "city-konya"),
+    ],
+)
+def test_turkish_forms_are_read(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+def test_a_copula_after_endings_is_an_ending() -> None:
+    assert word_matches("tarihlerdeydi", "tarih")  # tarih + ler + de + ydi
+    assert word_matches("pekindeymis", "pekin")
+    assert word_matches("neredeydi", "nerede")
+    assert not word_matches("yenir", "yeni")  # another word
