@@ -28,7 +28,7 @@ from bot.textnorm import fold_question
 if TYPE_CHECKING:
     from bot.assistant import Assistant
 
-__all__ = ["asks", "clauses", "the_asking_clauses", "the_leaning_clause"]
+__all__ = ["asking_part", "asks", "clauses", "the_asking_clauses", "the_leaning_clause"]
 
 _CLAUSE = re.compile(r"(?<=[,;:.!?…])\s+|\s+[—–-]+\s+")  # where a clause of a message ends
 _MIN_WORDS = 2  # a clause shorter than this asks nothing alone ("Sağolun", "True?")
@@ -145,6 +145,15 @@ def _is_tag(piece: str) -> bool:
     """Whether a piece of a message is a question tag alone ("hasn't it?", "değil mi?")."""
     words = fold_question(piece).split()
     return piece.endswith("?") and bool(words) and all(w in _TAG for w in words)
+
+
+def asking_part(text: str) -> str | None:
+    """The clauses of ``text`` that ask, when another one tells the asker's story ("I'm
+    visiting Eskişehir next month, is it a learning city?": when the visit happens is not
+    what is asked). None when every clause asks, or none does."""
+    said = clauses(text)
+    asking = [c for c in said if asks(c)]
+    return " ".join(asking) if asking and len(asking) < len(said) else None
 
 
 def asks(clause: str) -> bool:

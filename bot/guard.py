@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.clauses import asking_part
 from bot.content import Content
 from bot.honesty import AskKind, NoAnswer
 from bot.lang import LANGS
@@ -79,10 +80,13 @@ def _has(tokens: list[str], phrases: Iterable[tuple[str, ...]]) -> bool:
 
 
 def _future_tense(tokens: list[str]) -> bool:
-    """Whether a question is in the future tense; "bir sorum olacak" (I'll have a question:
-    "olacak" after a word of the asker's) asks nothing about the future."""
+    """Whether a question is in the future tense; "bir sorum olacak", "basit bir soru olacak"
+    (I'll have a question: "olacak" after a word of the asker's, or after "soru") ask
+    nothing about the future."""
     return any(
-        len(t) >= 6 and _FUTURE.match(t) and not (t == "olacak" and i > 0 and tokens[i - 1].endswith(_MINE))
+        len(t) >= 6
+        and _FUTURE.match(t)
+        and not (t == "olacak" and i > 0 and (tokens[i - 1].endswith(_MINE) or tokens[i - 1] == "soru"))
         for i, t in enumerate(tokens)
     )
 
@@ -176,6 +180,8 @@ class Guard:
         asked = self.no_answer.asked(text)
         if _future_tense(tokens) and AskKind.LATER not in asked:
             asked[AskKind.LATER] = frozenset()
+        if AskKind.LATER in asked and self._story_told_later(text):
+            del asked[AskKind.LATER]  # "I'm visiting Eskişehir next month, is it ...?": not what is asked
         for kind, groups in asked.items():
             if kind == AskKind.LATER:
                 if not (evidence.future or evidence.groups.get(kind)):
@@ -195,6 +201,16 @@ class Guard:
                 if word in self._names and word in left:
                     return Verdict(Rule.NAME, word=word)
         return None
+
+    def _story_told_later(self, text: str) -> bool:
+        """Whether only a clause that asks nothing says "later" ("I'm visiting Eskişehir
+        next month, is it a learning city?"): the time of the asker's story."""
+        story = asking_part(text)
+        return (
+            story is not None
+            and AskKind.LATER not in self.no_answer.asked(story)
+            and not _future_tense(fold_question(story).split())
+        )
 
     def needs_as_of(self, text: str, shown: str, dates: Iterable[str]) -> bool:
         """Whether an answer saying ``shown`` to ``text``, which asks about the present,

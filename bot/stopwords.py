@@ -42,7 +42,8 @@ STOPWORDS_TR: frozenset[str] = frozenset(
             degilmi dogru dogrumu sanirim galiba yanlis hatirladigim kadariyla neydi neymis nelerdi nedi
             biliyorum duydum duymustum okudum okumustum saniyorum sanmistim zannediyorum zannetmistim bence
             diyorlar deniyor soyleniyor soylemisti yasiyorum oturuyorum yaziyorum okuyorum geliyorum sordu
-            soruyor hep oyle kolay gelsin karistiriyorum sahip sahiptir zaten coktan halen mesele meselesi basitce biri birisi
+            soruyor hep oyle kolay gelsin karistiriyorum sahip sahiptir zaten coktan halen mesele meselesi
+            basitce biri birisi miymis muymus
             """
         ),
         # Chat shorthand and slang that say nothing about the entry ("valla bişey sorcam kanka").

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
+from bot.clauses import asking_part
 from bot.content import Content, Problem
 from bot.conversation import Topic
 from bot.factfinder import FactAnswer, FactFinder
@@ -22,7 +23,7 @@ from bot.factreach import reached
 from bot.facts import FACTS_FILE, load_facts
 from bot.factvalues import ValueFinder
 from bot.followups import FollowUps
-from bot.honesty import NO_ANSWER_FILE, NoAnswer, NoAnswerTopic, load_no_answer
+from bot.honesty import NO_ANSWER_FILE, AskKind, NoAnswer, NoAnswerTopic, load_no_answer
 from bot.lang import Lang
 from bot.matching import Matcher, Query
 from bot.members.directory import Directory, words
@@ -135,6 +136,10 @@ class Understanding:
         found = self.no_answer.topic(text)
         if found is None:
             return None
+        if found.id == AskKind.LATER and (story := asking_part(text)) is not None:
+            found = self.no_answer.topic(story)  # "I'm visiting Eskişehir next month, is it a learning city?"
+            if found is None:
+                return None
         tokens, chatter = fold_question(text).split(), self.smalltalk.chatter
         purpose = chatter.purpose(tokens)  # "projemiz için": what the asker needs it for
         purpose |= chatter.titled_askers(tokens, self._content_knows)  # "müdür bey soruyor": who asks

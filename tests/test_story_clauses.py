@@ -1,0 +1,44 @@
+"""What the asker says about themselves is not what is asked: the time of their story
+("I'm visiting Eskişehir next month"), "basit bir soru olacak", "miymiş gerçekten"."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.assistant import Assistant
+from bot.clauses import asking_part
+from bot.replies import ReplyKind
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("I'm visiting Eskisehir next month, is it a learning city?", "city-eskisehir"),  # was "nothing later"
+        ("Gelecek ay Hamburg'a gideceğim, UIL nerede?", "uil-address"),
+        ("Kusura bakmayın çok basit bir soru olacak ama öğrenen şehir ne demek?", "what-is-learning-city"),
+        ("sorum şu olacak: 7. konferans nerede olacak?", "conference-7"),
+        ("afyon da uye miymis gercekten?", "city-afyonkarahisar"),
+        ("Afyon da üye miymiş gerçekten?", "city-afyonkarahisar"),
+    ],
+)
+def test_the_story_around_a_question_asks_nothing(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which cities will join in 2026?",
+        "Next year I'm moving to Bursa. Which cities will join next year?",  # the question asks about later too
+        "Next month I'm going to Hamburg, will UIL open a new office?",
+    ],
+)
+def test_a_question_about_later_is_still_refused(assistant: Assistant, question: str) -> None:
+    assert assistant.ask(question).kind == ReplyKind.NO_ANSWER
+
+
+def test_asking_part_is_the_clauses_that_ask() -> None:
+    assert asking_part("I'm visiting Eskisehir next month, is it a learning city?") == "is it a learning city?"
+    assert asking_part("Is Eskisehir a learning city?") is None  # one clause: nothing told around it
+    assert asking_part("I'm visiting Eskisehir next month.") is None  # nothing asked
