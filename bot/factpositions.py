@@ -18,6 +18,7 @@ from bot.textnorm import STOPWORDS
 __all__ = [
     "ORDINAL_WORDS",
     "RELATIONS",
+    "both_ends",
     "latest_counted",
     "named_before_rank",
     "names_an_order",
@@ -150,6 +151,29 @@ def only_now(tokens: list[str], used: set[int], leaning: frozenset[str], kind: K
         return None
     used.update(said)
     return "latest", 0
+
+
+_AND = frozenset(["ile", "ve", "and", "hem", "&"])
+_FIRST_ONES = PhraseIndex([*((p, None) for p in _FIRST), (("ilk",), None), (("first",), None), (("ilki",), None)])
+
+
+def both_ends(tokens: list[str]) -> tuple[list[str], list[str]] | None:
+    """The question about the first one and the one about the latest, when ``tokens`` ask
+    both joined by "ile/ve/and" ("Türkiye'nin en eski ve en yeni üyesi", "the first and
+    the last conference"): each without the other's words; None otherwise."""
+    firsts = _FIRST_ONES.find(tokens)
+    latests = [p for p in _PLACED.find(tokens) if p[2] == "latest" and not _the_end(tokens[p[0]])]
+    if len(firsts) != 1 or len(latests) != 1:
+        return None
+    (fs, fe, _), (ls, le, _) = firsts[0], latests[0]
+    (_, a_end), (b_start, _) = sorted([(fs, fe), (ls, le)])
+    joined = [i for i in range(a_end, b_start) if tokens[i] in _AND]
+    if len(joined) != 1 or b_start - a_end > 3:  # "en eski ve en yeni", "en eski üye ile en yeni", "first and the last"
+        return None
+    gone = set(joined)
+    first = [t for i, t in enumerate(tokens) if i not in gone and not ls <= i < le]
+    latest = [t for i, t in enumerate(tokens) if i not in gone and not fs <= i < fe]
+    return first, latest
 
 
 def _the_end(token: str) -> bool:

@@ -13,12 +13,14 @@ asked again about the new name ("Konya ne zaman üye oldu?" -> "Bolu ne zaman ü
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 
 from bot.clauses import asking_part
 from bot.content import Content, Problem
 from bot.conversation import Topic
 from bot.factfinder import FactAnswer, FactFinder
 from bot.factnow import figure_now
+from bot.factpositions import both_ends
 from bot.factreach import reached
 from bot.facts import FACTS_FILE, load_facts
 from bot.factvalues import ValueFinder
@@ -147,11 +149,24 @@ class Understanding:
         return found if len(kept) == len(tokens) else self.no_answer.topic(" ".join(kept))
 
     def fact(self, text: str, lang: Lang, context: Topic | None) -> FactAnswer | None:
+        ends = both_ends(fold_question(text).split())  # "Türkiye'nin en eski ve en yeni üyesi"
+        if ends is not None and (both := self._both_ends(ends, lang)) is not None:
+            return both
         found = self.finder.answer(text, lang, context)
         if found is not None:
             return figure_now(self.facts, found, text)  # "the network has 356 cities, correct?": today's card
         # "ağ ne zaman 300 üyeye ulaştı"; "which conference was about ...?"
         return reached(self.facts, text, lang) or self.values.answer(text, lang)
+
+    def _both_ends(self, ends: tuple[list[str], list[str]], lang: Lang) -> FactAnswer | None:
+        """The first one's answer and the latest one's, in one, when both are of one kind."""
+        first, latest = (self.finder.answer(" ".join(words), lang) for words in ends)
+        if first is None or latest is None or first.missing or latest.missing or first.html == latest.html:
+            return None
+        if first.entity.kind != latest.entity.kind:
+            return None
+        card = self.facts.kinds[first.entity.kind].cards.get("all", first.card)
+        return replace(latest, html=Html(f"{first.html} {latest.html}"), card=card)
 
     def fact_html(self, found: FactAnswer, lang: Lang, source_label: str) -> Html:
         """The short answer, with the source of its entry."""

@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 
 from bot.assistant import Assistant
+from bot.factpositions import both_ends
 from bot.phrases import word_matches
 from bot.replies import ReplyKind
+from bot.textnorm import fold_question
 
 
 @pytest.mark.parametrize(
@@ -61,3 +63,30 @@ def test_a_copula_after_endings_is_an_ending() -> None:
     assert word_matches("pekindeymis", "pekin")
     assert word_matches("neredeydi", "nerede")
     assert not word_matches("yenir", "yeni")  # another word
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "both"),
+    [
+        ("Türkiye'deki en eski üye ile en yeni üye hangisi?", "members-turkey", ("Eskişehir", "Ankara")),
+        ("the first and latest Turkish members?", "members-turkey", ("Eskişehir", "Ankara")),
+        ("ilk ve son konferans nerede yapıldı?", "conferences-overview", ("Pekin", "Jubail")),
+        ("Which were the first and the last conferences?", "conferences-overview", ("2013", "2024")),
+    ],
+)
+def test_the_first_and_the_latest_are_both_answered(
+    assistant: Assistant, question: str, entry: str, both: tuple[str, str]
+) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    first, latest = (reply.text.index(part) for part in both)
+    assert first < latest
+
+
+def test_both_ends_needs_both_joined() -> None:
+    def ends(text: str) -> tuple[list[str], list[str]] | None:
+        return both_ends(fold_question(text).split())
+
+    assert ends("ilk ve son konferans") == (["ilk", "konferans"], ["son", "konferans"])
+    assert ends("ilk konferans") is None  # one end only
+    assert ends("ilk konferanstan sonraki son belge") is None  # not joined by "ve/ile/and"
