@@ -281,7 +281,7 @@ class FactFinder:
                 return every  # "Bolu'dan önce kimler katıldı?": all of them
             entity = relative(self.facts, *reading.relation)
             if entity is None:
-                return None
+                return factorder.none_before(self.facts, reading.relation, lang)  # "Eskişehir'den önce?": none
         if entity is None and reading.since is not None and reading.kind is not None and reading.position is not None:
             if not reading.nearest:
                 return range_fact(self.facts, reading.kind, reading.since, reading.position[1], lang)

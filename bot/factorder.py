@@ -81,6 +81,18 @@ def relative(facts: FactBase, label: str, anchor: Entity) -> Entity | None:
     return next((e for e in reversed(things) if int(e.value(kind.order, "en") or 0) < key), None)
 
 
+def none_before(facts: FactBase, relation: tuple[str, Entity], lang: str) -> FactAnswer | None:
+    """ "Eskişehir'den önce Türkiye'den üye var mıydı?": none, the one named was the first
+    (its kind's ``first`` range, said of it); None for another relation or kind."""
+    label, anchor = relation
+    kind = facts.kinds[anchor.kind]
+    template = kind.ranges.get("first")
+    if label != "before" or template is None:
+        return None
+    card = kind.cards.get("first", anchor.card)
+    return FactAnswer(anchor, "rank", anchor.render(template, lang), card, Topic(kind.id, anchor.id, "rank", lang))
+
+
 # Words that ask for every one on that side ("Bolu'dan önce kimler vardı?", "Which Turkish
 # cities joined after Hatay?"), and those that ask for the nearest one only ("hemen sonra", "en son")
 _EVERY = frozenset(["kimler", "kimlerdi", "hangileri", "hangileriydi", "sehirler", "kentler", "iller", "uyeler"])

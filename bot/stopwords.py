@@ -43,7 +43,7 @@ STOPWORDS_TR: frozenset[str] = frozenset(
             biliyorum duydum duymustum okudum okumustum saniyorum sanmistim zannediyorum zannetmistim bence
             diyorlar deniyor soyleniyor soylemisti yasiyorum oturuyorum yaziyorum okuyorum geliyorum sordu
             soruyor hep oyle kolay gelsin karistiriyorum sahip sahiptir zaten coktan halen mesele meselesi
-            basitce biri birisi miymis muymus
+            basitce biri birisi miymis muymus kimse
             """
         ),
         # Chat shorthand and slang that say nothing about the entry ("valla bişey sorcam kanka").

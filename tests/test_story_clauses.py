@@ -42,3 +42,36 @@ def test_asking_part_is_the_clauses_that_ask() -> None:
     assert asking_part("I'm visiting Eskisehir next month, is it a learning city?") == "is it a learning city?"
     assert asking_part("Is Eskisehir a learning city?") is None  # one clause: nothing told around it
     assert asking_part("I'm visiting Eskisehir next month.") is None  # nothing asked
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Eskişehir'den önce Türkiye'den üye var mıydı?", "first-turkish-member"),  # none: it was the first
+        ("Which conference came before Beijing?", "conference-1-beijing"),
+        ("Bolu 2017'de girmedi miydi?", "city-bolu"),  # "girmedi": joined, said not to
+        ("İzmir 2019'da girmedi mi?", "city-izmir"),
+        ("Which is the newest batch of members?", "newest-members"),
+        ("How many cities were in the 2024 batch?", "members-y-2024"),
+    ],
+)
+def test_order_and_joining_words(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+def test_none_before_the_first_says_so(assistant: Assistant) -> None:
+    reply = assistant.ask("Eskişehir'den önce Türkiye'den üye var mıydı?")
+    assert "ilk" in reply.text and "2016" in reply.text
+
+
+@pytest.mark.parametrize("question", ["What was the biggest intake?", "What was the biggest batch?"])
+def test_a_lower_case_word_after_the_is_no_city(assistant: Assistant, question: str) -> None:
+    reply = assistant.ask(question)
+    assert reply.entry_id != "not-listed"  # was "biggest is not in my list of member cities"
+
+
+def test_nobody_is_no_question_about_the_bot(assistant: Assistant) -> None:
+    reply = assistant.ask("Türkiye'den 2021'de kimse katılmadı mı?")
+    assert reply.entry_id != "about-bot"  # "kimse" (nobody) read as "kimsin" (who are you)
+    assert "2021" in reply.text

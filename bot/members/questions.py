@@ -312,6 +312,8 @@ def _unknown(
             return MemberQuestion(Ask.CITY, members=tuple(found))
     if all(len(w.text) < 4 and not w.capital for w in run):
         return None  # "hangi ay katılmış": a short lower-case word is no city's name
+    if start and tokens[start - 1].text == "the" and not any(w.capital for w in run):
+        return None  # "What was the biggest intake?": a lower-case word after "the" is no city's name
     if len(run) > 1 and any(_known_place(w.text, directory) for w in run):
         return None  # a known place among unknown words: not an unknown city
     if any(_known_stem(w.text, directory) for w in run):
