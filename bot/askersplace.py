@@ -33,7 +33,11 @@ __all__ = ["the_asker_and_the_question", "the_askers_place", "without_the_askers
 _FIRST_PERSON = frozenset(["i", "im", "my", "we", "our", "ben", "biz", "benim", "bizim"])
 _GREETING = frozenset(["from", "selamlar", "selam", "selamlarimla"])  # "Hi from Hamburg!", "Ankara'dan selamlar"
 _ME = re.compile(r"(?:[iıuü]m|y[iıuü]m|[iıuü]z|y[iıuü]z)$")  # "Konyalıyım", "öğretmenim", "gönüllüyüz"
-_PIECE = re.compile(r"(?<=[,;:.!?…])\s+|\s+[—–-]+\s+|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]+\s*")  # clauses, emoji
+_PIECE = re.compile(
+    r"(?<=[,;:.!?…])\s+|\s+[—–-]+\s+|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]+\s*"  # clauses, emoji
+    r"|\s+(?:and|but|so)\s+(?=(?:my|our|i|we|i'm|i’m)\s)",  # "I'm a teacher in Konya and my students asked ..."
+    re.I,
+)
 # Words of a question about many members, not the one the asker is from ("which countries joined")
 _SET = frozenset(["sehirler", "ulkeler", "uyeler", "kac", "countries", "cities", "members", "many"])
 _TAGS = re.compile(r"<[^>]+>")

@@ -75,3 +75,22 @@ def test_nobody_is_no_question_about_the_bot(assistant: Assistant) -> None:
     reply = assistant.ask("Türkiye'den 2021'de kimse katılmadı mı?")
     assert reply.entry_id != "about-bot"  # "kimse" (nobody) read as "kimsin" (who are you)
     assert "2021" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # the asker's people ("öğrencilerim": my students) are no unknown city, and ask what they ask
+        ("Konya'da öğretmenim, öğrencilerim öğrenen şehir nedir diye sordu", "what-is-learning-city"),
+        ("Konya'da öğretmenim. Öğrencilerim öğrenen şehir nedir diye sordu.", "what-is-learning-city"),
+        ("torunum KOMEK ne zaman kuruldu diye soruyor", "what-is-komek"),
+        ("meslektaşım Hatay hâlâ üye mi diye merak ediyor", "city-hatay"),
+        # "... in Konya and my students asked me ...": where the asker is from, then the question
+        ("I'm a teacher in Konya and my students asked me what a learning city is", "what-is-learning-city"),
+        ("I'm from Cork and I wonder which conference was held there", "conference-3-cork"),
+        ("Erzurum öğrenen şehir mi?", "province-erzurum"),  # a city's name still is one
+    ],
+)
+def test_the_askers_people_and_place(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)

@@ -279,6 +279,9 @@ def _asks_who_joined(folded: set[str], rest_terms: set[str], count: bool, v: Voc
     return (v.join in rest_terms and v.new not in rest_terms) or bool(folded & WHO_WORDS)
 
 
+_OURS = ("lerim", "larim", "lerimiz", "larimiz")  # "öğrencilerim", "hocalarımız": the asker's people (folded)
+
+
 def _unknown(
     tokens: Sequence[Word], directory: Directory, known: Collection[str], v: Vocabulary
 ) -> MemberQuestion | None:
@@ -312,6 +315,8 @@ def _unknown(
             return MemberQuestion(Ask.CITY, members=tuple(found))
     if all(len(w.text) < 4 and not w.capital for w in run):
         return None  # "hangi ay katılmış": a short lower-case word is no city's name
+    if any(w.text.endswith(_OURS) for w in run):
+        return None  # "öğrencilerim öğrenen şehir nedir diye sordu": my students, no city
     if start and tokens[start - 1].text == "the" and not any(w.capital for w in run):
         return None  # "What was the biggest intake?": a lower-case word after "the" is no city's name
     if len(run) > 1 and any(_known_place(w.text, directory) for w in run):
