@@ -38,6 +38,13 @@ _SAME_YEAR = (
     ("o", "sene"),
     ("o", "senede"),
     ("same", "year"),
+    ("same", "batch"),
+    ("same", "intake"),
+    ("same", "round"),
+    ("ayni", "grup"),
+    ("ayni", "grupta"),
+    ("ayni", "donem"),
+    ("ayni", "donemde"),
     ("that", "year"),
     ("with", "it"),  # "which other capitals joined with it?" after Ankara: that year's
     ("onunla", "birlikte"),
@@ -47,6 +54,8 @@ _OTHERS = frozenset(
     ["baska", "diger", "digerleri", "baskalari", "other", "others", "else", "also", "too", "with", "it"]
 )
 # Words that widen "the same year" to the whole network ("o yıl toplam kaç yeni şehir girdi")
+# Words of "who else was there" that ask nothing more than who joined that year
+_WHO = frozenset(["kim", "kimler", "who", "anyone", "anybody", "vardi", "var", "there", "turkey", "turkiye", "from"])
 _OVERALL = frozenset(
     ["toplam", "toplamda", "total", "overall", "altogether", "worldwide", "dunyada", "dunya", "agda", "aga"]
 )
@@ -191,6 +200,10 @@ class FollowUps:
             asked.append(" ".join([name, *said, *(w for w in context.rest.split() if w != PLACE)]))
         return asked
 
+    def says_same_year(self, text: str) -> bool:
+        """Whether ``text`` says "the same year" ("aynı yıl", "in the same batch")."""
+        return _same_year_at(fold_question(text).split()) is not None
+
     def same_year(self, text: str, context: Topic) -> str | None:
         """ "aynı yıl başka kim katıldı?" after Bursa: "turkiye 2022 kim katildi"; None when
         the follow-up does not say "the same year" or the last thing has no one year."""
@@ -202,6 +215,8 @@ class FollowUps:
         asked = [w for i, w in enumerate(words) if i not in range(*at) and w not in _OTHERS | FOLLOW_UP_WORDS]
         # Türkiye's that year, after a Turkish member; the whole network's when it says so ("o yıl toplam kaç")
         where = ["turkiye"] if context.kind == "tr-member" and not _OVERALL & set(words) else []
+        if not [w for w in asked if w not in STOPWORDS and w not in _WHO and w not in where]:
+            asked = ["kim", "katildi"]  # "aynı yıl başka kim vardı?", "was anyone else in the same batch?"
         return " ".join([*where, str(year), *asked])
 
     def year_of(self, context: Topic) -> int | None:

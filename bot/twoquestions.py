@@ -53,6 +53,10 @@ def both_asked(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Repl
     only for being two questions (:func:`each_answered`); else ``reply``."""
     if reply.kind == ReplyKind.NO_ANSWER:
         return each_answered(a, text, reply, lang)
+    if reply.kind in (ReplyKind.SUGGEST, ReplyKind.FALLBACK, ReplyKind.ANSWER):
+        same_year = _then_the_same_year(a, text, reply, lang)
+        if same_year is not None or reply.kind != ReplyKind.ANSWER:
+            return same_year or reply
     if reply.kind != ReplyKind.ANSWER or reply.entry_id is None or reply.score < _SURE:
         return reply  # the readings' sure answer to one of the questions (a fact: one attribute)
     asked = questions(text)
@@ -88,6 +92,26 @@ def _two_facts(a: Assistant, asked: list[str], reply: Reply, lang: Lang) -> Repl
     if second is None or second.missing or second.card != reply.entry_id or second.html in said:
         return None
     return replace(reply, messages=(said.replace(first.html, f"{first.html} {second.html}", 1), *reply.messages[1:]))
+
+
+def _then_the_same_year(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply | None:
+    """ "When did Bursa join, and was anyone else from Turkey in the same batch?": the
+    first question's answer, then the second read as its follow-up (that year's others);
+    None unless the whole was answered with the first's answer alone, or not at all."""
+    asked = questions(text)
+    if len(asked) != _TWO or not a.understanding.follow.says_same_year(asked[1]):
+        return None
+    chat = ("same year", text)  # a conversation of this message alone
+    try:
+        first = a.ask(asked[0], force_lang=lang, chat=chat)
+        if first.kind != ReplyKind.ANSWER or (reply.kind == ReplyKind.ANSWER and reply.entry_id != first.entry_id):
+            return None
+        second = a.ask(asked[1], force_lang=lang or first.lang, chat=chat)
+    finally:
+        a.conversations.forget(chat)
+    if second.kind != ReplyKind.ANSWER or second.messages == first.messages:
+        return None
+    return replace(second, messages=(*first.messages, *second.messages))
 
 
 def _related(a: Assistant, one: str, other: str | None) -> bool:

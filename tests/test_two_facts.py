@@ -90,3 +90,38 @@ def test_both_ends_needs_both_joined() -> None:
     assert ends("ilk ve son konferans") == (["ilk", "konferans"], ["son", "konferans"])
     assert ends("ilk konferans") is None  # one end only
     assert ends("ilk konferanstan sonraki son belge") is None  # not joined by "ve/ile/and"
+
+
+@pytest.mark.parametrize(
+    ("question", "held"),
+    [
+        # the year, then that year's others from Türkiye (was a fallback)
+        ("When did Bursa join, and was anyone else from Turkey in the same batch?", ("2022", "Sakarya", "Yozgat")),
+        ("Bolu hangi yıl üye oldu, aynı yıl başka kim katıldı?", ("2018", "3.")),  # Bolu alone that year
+    ],
+)
+def test_a_year_then_the_same_years_others(assistant: Assistant, question: str, held: tuple[str, ...]) -> None:
+    reply = assistant.ask(question)
+    assert reply.kind == ReplyKind.ANSWER
+    assert all(part in reply.text for part in held)
+    assert not assistant.conversations.get(("same year", question))  # the inner conversation is gone
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("When did Bursa join?", "was anyone else from Turkey in the same batch?"),
+        ("Bursa ne zaman katıldı?", "aynı yıl başka kim vardı?"),
+        ("Bursa ne zaman katıldı?", "aynı grupta başka kim vardı?"),
+    ],
+)
+def test_the_same_batch_as_a_follow_up(assistant: Assistant, first: str, then: str) -> None:
+    assistant.ask(first, chat="c")
+    reply = assistant.ask(then, chat="c")
+    assert reply.kind == ReplyKind.ANSWER
+    assert "Sakarya" in reply.text and "Yozgat" in reply.text
+
+
+def test_the_same_year_is_no_unknown_city(assistant: Assistant) -> None:
+    reply = assistant.ask("aynı yıl başka kim katıldı?")  # no context: nothing to lean on
+    assert reply.entry_id != "not-listed"  # was "aynı is not in my list of member cities"

@@ -280,6 +280,7 @@ def _asks_who_joined(folded: set[str], rest_terms: set[str], count: bool, v: Voc
 
 
 _OURS = ("lerim", "larim", "lerimiz", "larimiz")  # "öğrencilerim", "hocalarımız": the asker's people (folded)
+_NO_NAMES = frozenset(["ayni", "same", "diger", "baska", "other", "another"])  # "aynı yıl kimler katıldı?"
 
 
 def _unknown(
@@ -315,7 +316,7 @@ def _unknown(
             return MemberQuestion(Ask.CITY, members=tuple(found))
     if all(len(w.text) < 4 and not w.capital for w in run):
         return None  # "hangi ay katılmış": a short lower-case word is no city's name
-    if any(w.text.endswith(_OURS) for w in run):
+    if any(w.text.endswith(_OURS) or w.text in _NO_NAMES for w in run):
         return None  # "öğrencilerim öğrenen şehir nedir diye sordu": my students, no city
     if start and tokens[start - 1].text == "the" and not any(w.capital for w in run):
         return None  # "What was the biggest intake?": a lower-case word after "the" is no city's name
