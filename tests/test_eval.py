@@ -33,6 +33,7 @@ TUNING5 = EVAL / "tuning5.yaml"
 TUNING6 = EVAL / "tuning6.yaml"
 TUNING7 = EVAL / "tuning7.yaml"
 TUNING8 = EVAL / "tuning8.yaml"
+TUNING9 = EVAL / "tuning9.yaml"
 
 
 class Bars:
@@ -129,6 +130,13 @@ TUNING7_BARS = Bars(accuracy=0.93, rejection=0.97, confident_wrong=0.05, languag
 # 1.000 / 0, follow-up 0.880 / 0.920 / 0.080, counting 0.867 / 0.933 / 0.067, unanswerable and
 # off-topic 1.000 refused. To be tuned on like the other tuning sets.
 TUNING8_BARS = Bars(accuracy=0.83, rejection=0.97, confident_wrong=0.08, language=0.99)
+# tuning9.yaml (200, helper blind15, ninth session; 142 chatty): run once when labelled, on main
+# e8af7ff (labels c8c82e9): 0.716 right at once / 0.833 within one tap / rejection 0.947 /
+# confident wrong 0.120 / did-you-mean 0.055 / language 1.000; by language en 0.769 / 0.877 /
+# 0.088 / refused 0.933, tr 0.680 / 0.804 / 0.142 / refused 0.957; by style (right / one tap /
+# conf. wrong) chatty 0.718 / 0.845 / 0.134, follow-up 0.700 / 0.750 / 0.150, unanswerable
+# 1.000 refused, off-topic 0.867 refused. To be tuned on like the other tuning sets.
+TUNING9_BARS = Bars(accuracy=0.70, rejection=0.93, confident_wrong=0.13, language=0.99)
 
 SETS = {
     "questions": (QUESTIONS, QUESTIONS_BARS),
@@ -143,6 +151,7 @@ SETS = {
     "tuning6": (TUNING6, TUNING6_BARS),
     "tuning7": (TUNING7, TUNING7_BARS),
     "tuning8": (TUNING8, TUNING8_BARS),
+    "tuning9": (TUNING9, TUNING9_BARS),
 }
 
 

@@ -975,3 +975,44 @@ def test_tuning8_is_well_formed(assistant: Assistant) -> None:
 
 def test_the_holdouts_stay_out_of_tuning8() -> None:
     _holdouts_stay_out(TUNING8, KNOWN_TUNING8_OVERLAP, "holdout*.yaml")
+
+
+# ------------------------------------------------------------------------------ tuning9
+# tuning9 (helper blind15, 2026-12-02): a TUNING set written blind in two phases, Turkish
+# first, weighted to chatty messages (142 of 200: a self-introduction or a story around the
+# question), with short chatty follow-ups and honest refusals in the same style; checked on
+# its own. It was written to a mix without plain, typo, no-diacritics, small-talk,
+# attribute, counting, superlative or confirm items, so its style counts are checked instead
+# of "every style".
+TUNING9 = EVAL / "tuning9.yaml"
+TUNING9_STYLES = {
+    "chatty": 142,
+    "follow-up": 20,
+    "unanswerable": 23,
+    "off-topic": 15,
+}
+
+# Its questions that holdout, holdout2, ..., holdout7 (also written blind) already had word for
+# word (folded): 2, found programmatically (only tuning9's strings were printed; the holdouts
+# were not read). No other held-out question may join tuning9.
+KNOWN_TUNING9_OVERLAP = {
+    fold(q)
+    for q in (
+        "Ankara'dan önce en son hangi Türk şehirleri katılmıştı?",
+        "Which Turkish city joined right after Eskişehir?",
+    )
+}
+
+
+def test_tuning9_is_well_formed(assistant: Assistant) -> None:
+    cases = _load(TUNING9)
+    assert len(cases) == 200
+    test_every_case_is_well_formed(cases, assistant)
+    test_no_duplicate_questions(cases)
+    langs = Counter(c["lang"] for c in cases)
+    assert (langs["tr"], langs["en"]) == (120, 80)
+    assert Counter(c["style"] for c in cases) == TUNING9_STYLES
+
+
+def test_the_holdouts_stay_out_of_tuning9() -> None:
+    _holdouts_stay_out(TUNING9, KNOWN_TUNING9_OVERLAP, "holdout*.yaml")
