@@ -110,7 +110,7 @@ def the_askers_place(a: Assistant, text: str, reply: Reply, lang: Lang | None) -
         return reply
     asked = without_the_askers_place(a, text)
     if asked is None:
-        return reply
+        return _the_question_again(a, text, reply, lang)
     split = the_asker_and_the_question(a, text)
     if reply.kind == ReplyKind.ANSWER and split is not None and not _about_the_place(a, split[0], reply):
         return reply  # an answer the place did not decide
@@ -118,6 +118,19 @@ def the_askers_place(a: Assistant, text: str, reply: Reply, lang: Lang | None) -
     if retry.kind == ReplyKind.ANSWER and retry.entry_id != reply.entry_id:
         return retry
     return reply
+
+
+def _the_question_again(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:
+    """ "I'm an English teacher in Ankara. Did Ankara join recently?": when the question
+    after the story names the story's place again, its answer alone, if the whole got none."""
+    split = the_asker_and_the_question(a, text) if reply.kind in (ReplyKind.SUGGEST, ReplyKind.FALLBACK) else None
+    if split is None or not split[1] or points_back(a, split[1]):
+        return reply
+    said, asked = (cards_named(a, part) for part in split)
+    if not said & asked:
+        return reply
+    retry = a.ask(split[1], force_lang=lang or reply.lang)
+    return retry if retry.kind == ReplyKind.ANSWER else reply
 
 
 def _about_the_place(a: Assistant, said: str, reply: Reply) -> bool:

@@ -94,3 +94,23 @@ def test_nobody_is_no_question_about_the_bot(assistant: Assistant) -> None:
 def test_the_askers_people_and_place(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("I am an English teacher in Ankara. Did Ankara join recently? When exactly?", "city-ankara"),
+        ("I run a small NGO in Ankara, heard Ankara joined recently, when exactly?", "city-ankara"),
+        ("Merhaba, biz köyde yaşıyoruz, köyler de üye olabilir mi acaba?", "membership-requirements"),
+        ("Can villages join?", "membership-requirements"),
+        ("Konyalıyım. Konya hangi konferansa katılmıştı?", "komek-conference-role"),
+    ],
+)
+def test_the_question_after_the_story(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize("question", ["köyler üye olabilir mi?", "bizim ilçe üye olabilir mi?"])
+def test_common_nouns_are_no_unknown_city(assistant: Assistant, question: str) -> None:
+    assert assistant.ask(question).entry_id != "not-listed"  # was "köyler is not in my list of member cities"

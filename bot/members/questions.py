@@ -281,6 +281,14 @@ def _asks_who_joined(folded: set[str], rest_terms: set[str], count: bool, v: Voc
 
 _OURS = ("lerim", "larim", "lerimiz", "larimiz")  # "öğrencilerim", "hocalarımız": the asker's people (folded)
 _NO_NAMES = frozenset(["ayni", "same", "diger", "baska", "other", "another"])  # "aynı yıl kimler katıldı?"
+# Places that are no city's name: "köyler de üye olabilir mi?", "bizim ilçe katılabilir mi?"
+_NO_NAMES |= frozenset(["koy", "koyler", "koyumuz", "ilce", "ilceler", "ilcemiz", "belde", "kasaba", "mahalle"])
+_NO_NAMES |= frozenset(["village", "villages", "district", "districts", "town", "towns", "province", "provinces"])
+
+
+def _plural_noun(word: Word) -> bool:
+    """A lower-case Turkish plural ("köyler", "belediyeler"): a common noun, no city's name."""
+    return not word.capital and len(word.text) >= 5 and word.text.endswith(("ler", "lar"))
 
 
 def _unknown(
@@ -316,7 +324,7 @@ def _unknown(
             return MemberQuestion(Ask.CITY, members=tuple(found))
     if all(len(w.text) < 4 and not w.capital for w in run):
         return None  # "hangi ay katılmış": a short lower-case word is no city's name
-    if any(w.text.endswith(_OURS) or w.text in _NO_NAMES for w in run):
+    if any(w.text.endswith(_OURS) or w.text in _NO_NAMES or _plural_noun(w) for w in run):
         return None  # "öğrencilerim öğrenen şehir nedir diye sordu": my students, no city
     if start and tokens[start - 1].text == "the" and not any(w.capital for w in run):
         return None  # "What was the biggest intake?": a lower-case word after "the" is no city's name
