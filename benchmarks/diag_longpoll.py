@@ -2,14 +2,15 @@
 bench_cpu (600 private questions, each from its own user, all at once) against a fake that
 holds an idle ``getUpdates`` up to ``--long-poll`` seconds, ``--runs`` times in a row.
 
-Each run prints one line (seconds until the last reply, getUpdates calls, HTTP
-connections the fake accepted, the kernel's listen-queue overflows on this machine during
-the run, answers other than 200, warnings in the bot's log). A run that does not get every
-reply within ``--timeout`` seconds is a stall: then the script prints which questions got no
-reply (and whether their updates had been handed out), every getUpdates call (offset,
-timeout, started and ended relative to the first question, updates returned, status), the
-answers other than 200, the bot's asyncio tasks and threads (dumped by the bot on SIGUSR1:
-see ``--child``) and the tail of its log, and keeps the log.
+Each run prints one line: seconds until the last reply, getUpdates calls, HTTP
+connections the fake accepted, the kernel's TCP counters during the run (SYNs dropped
+for a full listen queue, SYN-flood cookies, resets sent; the whole machine's), answers
+other than 200, warnings in the bot's log. A run that does not get every reply within
+``--timeout`` seconds is a stall: then the script prints which questions got no reply (and
+whether their updates had been handed out), every getUpdates call (offset, timeout, start
+and end relative to the first question, updates returned, error), the answers other than
+200, the bot's asyncio tasks and threads (dumped by the bot on SIGUSR1: see ``child``) and
+the tail of its log, and keeps the log.
 
 ``--load K`` runs K busy-loop processes meanwhile (the stalls were seen on a busy machine).
 
@@ -77,11 +78,24 @@ class RecordingFake(FakeBotAPI):
         super()._register_connection(conn, add=add)
 
 
-def listen_overflows() -> tuple[int, int]:
-    """(ListenOverflows, ListenDrops) of this network namespace (/proc/net/netstat)."""
-    lines = [line.split() for line in Path("/proc/net/netstat").read_text().splitlines() if line.startswith("TcpExt:")]
-    fields = dict(zip(lines[0], lines[1], strict=True))
-    return int(fields["ListenOverflows"]), int(fields["ListenDrops"])
+_COUNTERS = {
+    "ListenOverflows": "listen overflows",
+    "TCPReqQFullDoCookies": "SYN-flood cookies",
+    "SyncookiesFailed": "cookies failed",
+    "OutRsts": "resets sent",
+}
+
+
+def tcp_counters() -> dict[str, int]:
+    """This network namespace's TCP counters that tell a listen queue overflowing
+    (/proc/net/netstat, /proc/net/snmp): SYNs dropped, SYN-flood cookies, resets."""
+    found: dict[str, int] = {}
+    for name in ("netstat", "snmp"):
+        lines = [line.split() for line in Path(f"/proc/net/{name}").read_text().splitlines()]
+        for header, values in zip(lines[::2], lines[1::2], strict=True):
+            if header[0] in ("TcpExt:", "Tcp:"):
+                found.update((k, int(v)) for k, v in zip(header[1:], values[1:], strict=True) if k in _COUNTERS)
+    return found
 
 
 def busy() -> None:  # pragma: no cover - a load process
@@ -155,7 +169,7 @@ def run_once(number: int, texts: list[str], workdir: Path, long_poll: float, tim
         try:
             fake.wait_for_call("getUpdates", timeout=60)
             time.sleep(0.5)
-            overflows = listen_overflows()
+            counters = tcp_counters()
             started = time.monotonic()
             for index, text in enumerate(texts):
                 fake.send_text(text, user_id=FIRST_USER + index)
@@ -164,7 +178,8 @@ def run_once(number: int, texts: list[str], workdir: Path, long_poll: float, tim
                 done = time.monotonic() - started
             except AssertionError:
                 stalled, done = True, time.monotonic() - started
-            after = listen_overflows()
+            after = tcp_counters()
+            kernel = ", ".join(f"{label} {after.get(k, 0) - counters.get(k, 0)}" for k, label in _COUNTERS.items())
             calls = fake.calls()
             bad = [c for c in calls if c.status != 200]
             sends = [c for c in calls if c.method == "sendMessage"]
@@ -178,8 +193,8 @@ def run_once(number: int, texts: list[str], workdir: Path, long_poll: float, tim
             print(
                 f"run {number:3d}: {'STALL' if stalled else 'ok   '} {len(sends)}/{len(texts)} replies, "
                 f"last at {last_reply:.1f} s (waited {done:.1f} s); {len(fake.polls)} getUpdates; "
-                f"{fake.connections_opened} connections; listen overflows {after[0] - overflows[0]}, "
-                f"drops {after[1] - overflows[1]}; {len(bad)} non-200; {len(warnings)} warnings in the log; "
+                f"{fake.connections_opened} connections ({kernel}); {len(bad)} non-200; "
+                f"{len(warnings)} warnings in the log; "
                 f"load {os.getloadavg()[0]:.2f}",
                 flush=True,
             )
