@@ -3,14 +3,15 @@ bench_cpu (600 private questions, each from its own user, all at once) against a
 holds an idle ``getUpdates`` up to ``--long-poll`` seconds, ``--runs`` times in a row.
 
 Each run prints one line: seconds until the last reply, getUpdates calls, HTTP
-connections the fake accepted, the kernel's TCP counters during the run (SYNs dropped
-for a full listen queue, SYN-flood cookies, resets sent; the whole machine's), answers
-other than 200, warnings in the bot's log. A run that does not get every reply within
-``--timeout`` seconds is a stall: then the script prints which questions got no reply (and
-whether their updates had been handed out), every getUpdates call (offset, timeout, start
-and end relative to the first question, updates returned, error), the answers other than
-200, the bot's asyncio tasks and threads (dumped by the bot on SIGUSR1: see ``child``) and
-the tail of its log, and keeps the log.
+connections the fake accepted (and how many in the first second of the questions), the
+kernel's TCP counters during the run (SYNs dropped for a full listen queue, SYN-flood
+cookies, resets sent; the whole machine's), answers other than 200, warnings in the bot's
+log. A run that does not get every reply within ``--timeout`` seconds is a stall: then the
+script prints which questions got no reply (and whether their updates had been handed
+out), every getUpdates call (offset, timeout, start and end relative to the first
+question, updates returned, error), the answers other than 200, the bot's asyncio tasks
+and threads (dumped by the bot on SIGUSR1: see ``child``) and the tail of its log, and
+keeps the log.
 
 ``--load K`` runs K busy-loop processes meanwhile (the stalls were seen on a busy machine).
 
@@ -50,7 +51,7 @@ class RecordingFake(FakeBotAPI):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.polls: list[dict[str, Any]] = []
-        self.connections_opened = 0
+        self.opened: list[float] = []  # when each connection was accepted
 
     def _m_get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
         entry: dict[str, Any] = {
@@ -74,7 +75,7 @@ class RecordingFake(FakeBotAPI):
 
     def _register_connection(self, conn: Any, *, add: bool) -> None:
         if add:
-            self.connections_opened += 1
+            self.opened.append(time.monotonic())
         super()._register_connection(conn, add=add)
 
 
@@ -181,6 +182,7 @@ def run_once(number: int, texts: list[str], workdir: Path, long_poll: float, tim
             after = tcp_counters()
             kernel = ", ".join(f"{label} {after.get(k, 0) - counters.get(k, 0)}" for k, label in _COUNTERS.items())
             calls = fake.calls()
+            burst = sum(1 for at in fake.opened if started <= at < started + 1.0)
             bad = [c for c in calls if c.status != 200]
             sends = [c for c in calls if c.method == "sendMessage"]
             last_reply = max((c.time for c in sends), default=started) - started
@@ -193,7 +195,8 @@ def run_once(number: int, texts: list[str], workdir: Path, long_poll: float, tim
             print(
                 f"run {number:3d}: {'STALL' if stalled else 'ok   '} {len(sends)}/{len(texts)} replies, "
                 f"last at {last_reply:.1f} s (waited {done:.1f} s); {len(fake.polls)} getUpdates; "
-                f"{fake.connections_opened} connections ({kernel}); {len(bad)} non-200; "
+                f"{len(fake.opened)} connections, {burst} new in the first second of the questions "
+                f"({kernel}); {len(bad)} non-200; "
                 f"{len(warnings)} warnings in the log; "
                 f"load {os.getloadavg()[0]:.2f}",
                 flush=True,
