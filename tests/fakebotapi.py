@@ -1367,6 +1367,11 @@ def _keyboard_button(button: Any) -> None:
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    # The listen backlog of Telegram's server (tdlib's ServerSocketFd: 8192; the kernel caps
+    # it at net.core.somaxconn). socketserver's 5 made a burst of new connections (a bot's
+    # replies going out side by side) look like a SYN flood: SYNs dropped and retried after
+    # 1 s, connections reset after their request was written (docs/benchmarks.md).
+    request_queue_size = 8192
     fake: FakeBotAPI
 
 

@@ -331,6 +331,33 @@ async def test_long_poll_wakes_up_and_is_capped(fake: FakeBotAPI, bot: Bot) -> N
 
 
 @pytest.mark.asyncio
+async def test_a_burst_of_new_connections_is_served_at_once(fake: FakeBotAPI) -> None:
+    """Telegram's server takes a burst of new connections (tdlib listens with a backlog of
+    8192): a bot whose replies open many at once (16 handlers, a pool of 256) gets each
+    answered at once. With socketserver's listen backlog of 5 the kernel dropped the SYNs
+    beyond it (each retried after 1 s) or, treating the burst as a SYN flood, reset some
+    connections after their request was written: a reply lost ("may have arrived", never
+    resent) and bench_cpu --long-poll 10 stalled (docs/benchmarks.md)."""
+    request = f"POST /bot{fake.token}/getMe HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n\r\n".encode()
+
+    async def get_me() -> tuple[bytes, float]:
+        started = time.monotonic()
+        reader, writer = await asyncio.open_connection("127.0.0.1", fake.port)
+        writer.write(request)
+        head = await reader.readuntil(b"\r\n\r\n")
+        length = next(int(line[15:]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:"))
+        await reader.readexactly(length)
+        seconds = time.monotonic() - started
+        writer.close()
+        await writer.wait_closed()
+        return head.split(b"\r\n", 1)[0], seconds
+
+    answers = await asyncio.wait_for(asyncio.gather(*(get_me() for _ in range(64))), 10)
+    assert {status for status, _ in answers} == {b"HTTP/1.1 200 OK"}
+    assert max(seconds for _, seconds in answers) < 0.95  # a dropped SYN is sent again after 1 s
+
+
+@pytest.mark.asyncio
 async def test_entities_and_replies_in_injected_messages(fake: FakeBotAPI, bot: Bot) -> None:
     sent = await bot.send_message(USER, "Soru?")
     text = "\U0001f600 /help@learning_cities_test_bot @someone a/b /x"
