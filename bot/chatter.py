@@ -187,6 +187,10 @@ class Chatter:
         "is our city a learning city"): the city it names elsewhere is the one asked about."""
         return self._our_city.has(fold_question(text).split())
 
+    def phrased(self, tokens: list[str]) -> set[int]:
+        """Which folded tokens are in a phrase of chatter ("kolay gelsin", "bir proje yürütüyorum")."""
+        return {i for start, end, _ in self._phrases.find(tokens) for i in range(start, end)}
+
     def purpose(self, tokens: list[str]) -> set[int]:
         """Which folded tokens say what the asker needs the answer for: a story word of
         ``purposes`` that is the asker's, with "için" after it ("projemiz için", "tezim

@@ -168,5 +168,10 @@ def _named(a: Assistant, question: str, rest: str) -> str:
     "KOMEK'in sitesinde bizi göremedim" is where the asker looked, not what is asked)."""
     places = a.understanding.places
     named = a.understanding.names_in(fold_question(rest))
-    names = [n for n in named if places is None or places.lookup(n, fuzzy=False)]
+    there = bool(_THERE.intersection(fold_question(question).split()))  # "what was adopted there?": all it names
+    names = [n for n in named if there or places is None or places.lookup(n, fuzzy=False)]
     return " ".join([*names, question])
+
+
+# Words by which a question points at a thing the story named ("What was adopted there?")
+_THERE = frozenset(["there", "orada", "orda", "oradaki", "burada"])

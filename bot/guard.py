@@ -87,6 +87,7 @@ def _future_tense(tokens: list[str]) -> bool:
         len(t) >= 6
         and _FUTURE.match(t)
         and not (t == "olacak" and i > 0 and (tokens[i - 1].endswith(_MINE) or tokens[i - 1] == "soru"))
+        and not (i + 1 < len(tokens) and tokens[i + 1] == "bir")  # "başvuracak bir belediye": who would apply
         for i, t in enumerate(tokens)
     )
 
@@ -173,7 +174,9 @@ class Guard:
         matcher's answers)."""
         tokens = fold_question(text).split()
         evidence = self._entry(entry)
-        for year in self._years(tokens):  # the entry's own words: a reply may echo the year asked
+        # "Medellín'deki konferansın teması? Seneye Kolombiya'ya gideceğim": the story's year is not asked
+        asked_tokens = fold_question(story).split() if (story := self._asked_after_a_story(text)) else tokens
+        for year in self._years(asked_tokens):  # the entry's own words: a reply may echo the year asked
             if str(year) not in evidence.text:
                 return Verdict(Rule.ASKS, AskKind.LATER, str(year))
         said = ""  # what the entry and its reply say, folded when a pattern needs it
@@ -205,12 +208,14 @@ class Guard:
     def _story_told_later(self, text: str) -> bool:
         """Whether only a clause that asks nothing says "later" ("I'm visiting Eskişehir
         next month, is it a learning city?"): the time of the asker's story."""
+        story = self._asked_after_a_story(text)
+        return story is not None and AskKind.LATER not in self.no_answer.asked(story)
+
+    @staticmethod
+    def _asked_after_a_story(text: str) -> str | None:
+        """The clauses of ``text`` that ask, when another tells a story and they ask nothing later."""
         story = asking_part(text)
-        return (
-            story is not None
-            and AskKind.LATER not in self.no_answer.asked(story)
-            and not _future_tense(fold_question(story).split())
-        )
+        return story if story is not None and not _future_tense(fold_question(story).split()) else None
 
     def needs_as_of(self, text: str, shown: str, dates: Iterable[str]) -> bool:
         """Whether an answer saying ``shown`` to ``text``, which asks about the present,

@@ -145,8 +145,10 @@ class Understanding:
         tokens, chatter = fold_question(text).split(), self.smalltalk.chatter
         purpose = chatter.purpose(tokens)  # "projemiz için": what the asker needs it for
         purpose |= chatter.titled_askers(tokens, self._content_knows)  # "müdür bey soruyor": who asks
+        purpose |= chatter.phrased(tokens)  # "bir AB projesi yazıyoruz": what the asker is doing
         kept = [t for i, t in enumerate(tokens) if t not in chatter.my_people and i not in purpose]
-        return found if len(kept) == len(tokens) else self.no_answer.topic(" ".join(kept))
+        found = found if len(kept) == len(tokens) else self.no_answer.topic(" ".join(kept))
+        return found
 
     def fact(self, text: str, lang: Lang, context: Topic | None) -> FactAnswer | None:
         ends = both_ends(fold_question(text).split())  # "Türkiye'nin en eski ve en yeni üyesi"

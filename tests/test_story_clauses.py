@@ -114,3 +114,50 @@ def test_the_question_after_the_story(assistant: Assistant, question: str, entry
 @pytest.mark.parametrize("question", ["köyler üye olabilir mi?", "bizim ilçe üye olabilir mi?"])
 def test_common_nouns_are_no_unknown_city(assistant: Assistant, question: str) -> None:
     assert assistant.ask(question).entry_id != "not-listed"  # was "köyler is not in my list of member cities"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # what the asker is doing ("bir AB projesi yazıyoruz") is no question about cities' projects
+        (
+            "Bir AB projesi yazıyoruz, öğrenen şehrin temel özelliklerine (Key Features) atıf yapmamız lazım. "
+            "Bunlar nelerdir?",
+            "key-features",
+        ),
+        (
+            "Sağlıkla ilgili bir proje yürütüyorum. Ağın tematik kümeleri varmış, hangi konular var?",
+            "thematic-clusters",
+        ),
+        # "there": the conference the story names; volunteering was the asker's
+        (
+            "I volunteered at the Cork conference back in 2017, lovely memories! What was the document adopted there?",
+            "conference-3-cork",
+        ),
+        # "seneye" (next year) is when the asker travels, not what is asked
+        (
+            "Medellín'de yapılan konferansın teması neydi acaba? Seneye Kolombiya'ya gideceğim 🙂",
+            "conference-4-medellin",
+        ),
+        # "başvuracak bir belediye": a municipality that would apply, no question about later
+        ("Türkiye'den başvuracak bir belediye Milli Komisyon'dan bir yazı almak zorunda mı?", "join-turkey"),
+    ],
+)
+def test_the_story_holds_no_refusal(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I don't know KOMEK's course hours. Where can I find them?",
+        "Can I volunteer at the next conference?",
+        "KOMEK'te çalışıyorum, maaşlar ne kadar?",
+        "Bir proje yürütüyorum, UIL'in logosunu kullanabilir miyim?",
+        "Konya'nın öğrenen şehir projeleri neler?",
+        "Seneye konferans nerede olacak?",
+    ],
+)
+def test_what_the_content_lacks_is_still_refused(assistant: Assistant, question: str) -> None:
+    assert assistant.ask(question).kind == ReplyKind.NO_ANSWER
