@@ -316,7 +316,8 @@ class Assistant:
 
     def _still_answers(self, text: str, reply: Reply) -> bool:
         """Whether the answer to a question's last clause answers the whole question too."""
-        return reply.entry_id is not None and self.guard.check(text, reply.entry_id, shown=reply.text) is None
+        entry, story = reply.entry_id, self.understanding.story_only
+        return entry is not None and self.guard.check(text, entry, shown=reply.text) is None and not story(text, entry)
 
     def has_answer(self, entry_id: str) -> bool:
         """Whether ``entry_id`` is an entry the bot can give again (a FAQ entry, a city, a member)."""
@@ -339,8 +340,7 @@ class Assistant:
         return self._finish(self._msg("error", lang), lang, kind=ReplyKind.FALLBACK)
 
     def resolve_payload(self, payload: str) -> str | None:
-        """The button a ``/start PAYLOAD`` deep link stands for (an entry, a topic or a
-        city), as callback data; None when it names none of them."""
+        """The callback data a ``/start PAYLOAD`` deep link stands for (an entry, topic or city), or None."""
         return payload_button(self, payload)
 
     def command(

@@ -194,7 +194,11 @@ class FactFinder:
         for kind, named in kinds:
             if reading.kind is not None and kind.id == reading.kind.id:
                 reading.used |= named
-        found = [(a.generic, e - s, order, s, a.id) for s, e, (order, a) in self._attribute_words.find(tokens)]
+        found = [
+            (a.generic, e - s, order, s, a.id)
+            for s, e, (order, a) in self._attribute_words.find(tokens)
+            if not (a.seen_in and tokens[e - 1].endswith(("de", "da", "te", "ta")))  # "sitesinde": where seen
+        ]
         if reading.entity is None and (reading.kind is None or reading.kind.weak) and not reading.ambiguous:
             # "how many nominations per country": only the award's templates answer nominations
             asked = {a for generic, _, _, _, a in found if not generic}

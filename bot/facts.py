@@ -37,6 +37,9 @@ class Attribute:
     id: str
     phrases: tuple[tuple[str, ...], ...]  # folded words of each phrase that asks it
     generic: bool = False  # "when", "where", "how many": only when nothing more specific is asked
+    # its words with a locative ending say where the asker saw something ("KOMEK'in sitesinde
+    # yazıyor"), not what is asked ("KOMEK'in sitesi ne?")
+    seen_in: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,7 +270,8 @@ def load_facts(
         if not isinstance(item, Mapping) or not isinstance(item.get("id"), str) or not _phrases(item.get("words")):
             problems.append(f"{FACTS_FILE}: attribute {item!r} needs an id and words")
             continue
-        attributes.append(Attribute(item["id"], _phrases(item["words"]), bool(item.get("generic", False))))
+        generic, seen_in = bool(item.get("generic", False)), bool(item.get("seen_in", False))
+        attributes.append(Attribute(item["id"], _phrases(item["words"]), generic, seen_in))
     attribute_ids = {a.id for a in attributes} | {"any"}
     kinds: dict[str, Kind] = {}
     derived: list[Entity] = []

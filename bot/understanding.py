@@ -22,7 +22,7 @@ from bot.factfinder import FactAnswer, FactFinder
 from bot.factnow import figure_now
 from bot.factpositions import both_ends
 from bot.factreach import reached
-from bot.facts import FACTS_FILE, load_facts
+from bot.facts import FACTS_FILE, Entity, load_facts
 from bot.factvalues import ValueFinder
 from bot.followups import FollowUps
 from bot.honesty import NO_ANSWER_FILE, AskKind, NoAnswer, NoAnswerTopic, load_no_answer
@@ -32,7 +32,7 @@ from bot.members.directory import Directory, words
 from bot.phrases import PhraseIndex
 from bot.smalltalk import SMALLTALK_FILE, SmallTalkKind, load_smalltalk
 from bot.spelling import Correction, Speller, content_speller
-from bot.textnorm import INTENT_WORDS, fold, fold_question, last_clause, terms
+from bot.textnorm import INTENT_WORDS, STOPWORDS, fold, fold_question, last_clause, terms
 from bot.tghtml import Html, escape, escape_attr
 
 __all__ = ["Understanding"]
@@ -155,10 +155,32 @@ class Understanding:
         if ends is not None and (both := self._both_ends(ends, lang)) is not None:
             return both
         found = self.finder.answer(text, lang, context)
+        if found is not None and context is None and self._only_in_the_story(text, found.entity):
+            return None  # "KOMEK'in sitesindeki listede Balıkesir'i göremedim. Biz üye değil miyiz?"
         if found is not None:
             return figure_now(self.facts, found, text)  # "the network has 356 cities, correct?": today's card
         # "ağ ne zaman 300 üyeye ulaştı"; "which conference was about ...?"
         return reached(self.facts, text, lang) or self.values.answer(text, lang)
+
+    def story_only(self, text: str, entry_id: str) -> bool:
+        """Whether ``entry_id`` is the card of a thing ``text`` names only in its story
+        ("KOMEK'in sitesindeki listede Balıkesir'i göremedim. Biz üye değil miyiz?")."""
+        return any(e.card == entry_id and self._only_in_the_story(text, e) for e in self.facts.entities)
+
+    def _only_in_the_story(self, text: str, entity: Entity) -> bool:
+        """Whether ``entity`` is named only in a clause that asks nothing, and the clauses
+        that ask neither name it, its kind, nor point back at it."""
+        asked = asking_part(text)
+        if asked is None:
+            return False
+        tokens = fold_question(asked).split()
+        kinds = {k for _, _, k in self.finder.kind_words.find(tokens)}
+        if _POINTERS.intersection(tokens) or entity.kind in kinds:
+            return False
+        own = [t for t in tokens if t not in STOPWORDS and t not in INTENT_WORDS and self._content_knows(t)]
+        if len(own) < _OWN_WORDS:
+            return False  # "..., emin misin?", "Who's right?": a tag that makes the story the question
+        return not PhraseIndex((name, None) for name in entity.names).has(tokens)
 
     def _both_ends(self, ends: tuple[list[str], list[str]], lang: Lang) -> FactAnswer | None:
         """The first one's answer and the latest one's, in one, when both are of one kind."""
@@ -284,3 +306,10 @@ class Understanding:
     def entry_ids(self) -> Iterable[str]:
         """The ids of the replies these readings give (small talk)."""
         return (kind.entry_id for kind in self.smalltalk.kinds)
+
+
+# Words by which a question points at what was said before it ("Bu konferans nerede?", "What was adopted there?")
+_POINTERS = frozenset(
+    ["bu", "o", "su", "orada", "orasi", "onun", "bunun", "it", "its", "there", "that", "this", "they"]
+)
+_OWN_WORDS = 2  # words the content knows that the clauses after a story need to ask on their own

@@ -161,3 +161,26 @@ def test_the_story_holds_no_refusal(assistant: Assistant, question: str, entry: 
 )
 def test_what_the_content_lacks_is_still_refused(assistant: Assistant, question: str) -> None:
     assert assistant.ask(question).kind == ReplyKind.NO_ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # KOMEK's site is where the asker looked, not what is asked
+        (
+            "Balıkesirliyim, KOMEK'in sitesindeki listede Balıkesir'i göremeyince üzüldüm. "
+            "Biz üye değil miyiz yoksa liste mi eski?",
+            "city-balikesir",
+        ),
+        (
+            'ya şu 1000 şehir meselesi ne, KOMEK sitesinde "1000\'in üzerinde şehir öğrenen şehir olmuş" yazıyor, '
+            "bu üye sayısı mı?",
+            "thousand-cities-claim",
+        ),
+        ("KOMEK'in sitesi ne?", "what-is-komek"),  # the website asked
+        ("İlk konferans 2015'te Meksika'daydı, emin misin?", "conference-1-beijing"),  # a tag: the story is asked
+    ],
+)
+def test_a_thing_named_only_in_the_story(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
