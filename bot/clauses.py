@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 
 __all__ = ["asking_part", "asks", "clauses", "the_asking_clauses", "the_leaning_clause"]
 
-_CLAUSE = re.compile(r"(?<=[,;:.!?…])\s+|\s+[—–-]+\s+")  # where a clause of a message ends
+# where a clause of a message ends; not after a written ordinal ("Pekin Bildirgesi 2. konferansta mı ...?")
+_CLAUSE = re.compile(r"(?<=[,;:!?…])\s+|(?<!\b\d\.)(?<!\b\d\d\.)(?<=\.)\s+|\s+[—–-]+\s+")
 _MIN_WORDS = 2  # a clause shorter than this asks nothing alone ("Sağolun", "True?")
 # The words of a question tag after a statement ("hasn't it?", "değil mi?", "right?", "doğru mu?")
 _TAG = frozenset(

@@ -184,3 +184,12 @@ def test_what_the_content_lacks_is_still_refused(assistant: Assistant, question:
 def test_a_thing_named_only_in_the_story(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+def test_a_written_ordinal_ends_no_clause() -> None:
+    from bot.clauses import clauses
+
+    assert clauses("Pekin Bildirgesi 2. konferansta mı kabul edildi?") == [
+        "Pekin Bildirgesi 2. konferansta mı kabul edildi?"
+    ]
+    assert clauses("I live in Konya. When did Konya join?") == ["I live in Konya.", "When did Konya join?"]
