@@ -1,14 +1,12 @@
 """Reading a question against the facts: which thing, which attribute.
 
-A question names a thing (:class:`~bot.facts.Entity`) by one of its names ("Cork",
-"UIL", "Medellín Manifestosu"), or by its kind and a position: an ordinal ("3.
-konferans", "üçüncü", "third conference", "dördüncüsü"), a year ("2021 ödülü"), first
-or latest ("ilk/son/en yeni/first/latest"), or next ("bir sonraki/next": the upcoming
-one, or an honest "not known"). It asks an attribute by one of the attribute's words
-("ne zaman", "hangi ülke", "teması", "kaç"); the longest phrase the thing can answer
-wins. Both must be found, and no word of the question may be unknown to the content,
-or the finder leaves the question to the matcher: "Cork'ta nerede kalınır?" names a
-conference city and asks "where", but "kalınır" is nothing the bot knows.
+A question names a thing (:class:`~bot.facts.Entity`) by a name ("Cork", "UIL"), or by
+its kind and a position: an ordinal ("3. konferans", "dördüncüsü", "third"), a year ("2021
+ödülü"), first or latest ("ilk/son/en yeni/latest"), or next ("bir sonraki": the upcoming
+one, or an honest "not known"). It asks an attribute by one of its words ("ne zaman",
+"hangi ülke", "teması", "kaç"); the longest phrase the thing can answer wins. Both must be
+found, and no word of the question may be unknown to the content, or the matcher takes it:
+"Cork'ta nerede kalınır?" names a conference city and asks "where", but not "kalınır".
 
 In a conversation, a short follow-up borrows what it lacks from the last topic: after
 a question about the first conference's place, "peki dördüncüsü?" is the fourth's place
@@ -211,7 +209,8 @@ class FactFinder:
         named = set(reading.used)
         for _, size, _, start, attribute_id in sorted(found, key=lambda item: (item[0], -item[1], item[2], item[3])):
             span = range(start, start + size)
-            if not named.intersection(span):
+            after_year = attribute_id == "year" and start > 0 and YEAR.match(tokens[start - 1]) is not None
+            if not named.intersection(span) and not after_year:  # "2020 yılında" names the year, asks none
                 reading.attributes.append((size, attribute_id))
                 reading.used.update(span)
         return reading

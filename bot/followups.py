@@ -61,6 +61,7 @@ _OVERALL = frozenset(
 )
 _OVERALL |= frozenset(["capitals", "capital", "baskent", "baskentler", "baskentleri"])  # other countries' capitals
 _YEAR_WORD = re.compile(r"20[1-3]\d")  # a year the network has or will have
+_POINTING = frozenset(["it", "its", "there", "orasi", "orada", "onun", "oranin"])  # words for the last thing
 _ACKNOWLEDGEMENTS = frozenset(["thanks", "hello"])  # small talk that may open a follow-up ("tamam", "ok")
 PLACE = "_"  # where the thing's name stood in a remembered question ("_ ne zaman uye oldu")
 
@@ -103,8 +104,8 @@ class FollowUps:
             return True  # "the same year" refers back, however long the question
         if not content or len(content) > _MAX_FOLLOW_UP_WORDS:
             return False
-        if self.opens_follow_up(text):
-            return True
+        if self.opens_follow_up(text) or _POINTING & set(words):
+            return True  # "peki Bolu?"; "where is it based, Hamburg right?": "it" is the last thing
         names = self._names_in(folded)
         if not names:
             return True

@@ -79,9 +79,15 @@ def members_first(
     ranked = regions_ranked(a, text, lang) or rounds_ranked(a, text, lang)  # "most members", "most joined"
     if ranked is not None:
         return ranked
-    if early is not None and early.abroad and not (early.ask is Ask.CITY and _asks_a_document(a, text, lang, context)):
+    city = early is not None and early.ask is Ask.CITY
+    if early is not None and early.abroad and not (city and _asks_a_document(a, text, lang, context)):
+        if city and context is not None and _POINTING.intersection(fold_question(text).split()):
+            return None  # "where is it based, Hamburg right?" after UIL: its place checked, not Hamburg's card
         return members.answer(early, lang)
     return members.compared(text, lang)
+
+
+_POINTING = frozenset(["it", "its", "there", "orasi", "orada", "onun", "oranin"])  # words for the last thing
 
 
 def turkiye_list(a: Assistant, early: MemberQuestion | None, result: MatchResult, lang: Lang) -> Reply | None:

@@ -94,6 +94,8 @@ def the_place_pointed_at(a: Assistant, text: str, reply: Reply, lang: Lang | Non
     named, card, name = found
     if reply.entry_id == card:
         return reply
+    if reply.kind == ReplyKind.ANSWER and reply.score >= _SURE and fold(name) in fold(" ".join(reply.messages)):
+        return reply  # "where is it based, Hamburg right?" after UIL: UIL's place, which is Hamburg
     retry = a.ask(named, force_lang=lang or reply.lang)
     if retry.kind != ReplyKind.ANSWER:
         return reply

@@ -125,3 +125,30 @@ def test_the_same_batch_as_a_follow_up(assistant: Assistant, first: str, then: s
 def test_the_same_year_is_no_unknown_city(assistant: Assistant) -> None:
     reply = assistant.ask("aynı yıl başka kim katıldı?")  # no context: nothing to lean on
     assert reply.entry_id != "not-listed"  # was "aynı is not in my list of member cities"
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "entry"),
+    [
+        ("Cork konferansı ne zamandı?", "orada hangi belge kabul edilmişti?", "conference-3-cork"),  # was the 2nd's
+        ("What is UIL?", "where is it based, Hamburg right?", "uil-address"),  # was Hamburg's member card
+    ],
+)
+def test_a_follow_up_points_at_the_last_thing(assistant: Assistant, first: str, then: str, entry: str) -> None:
+    assistant.ask(first, chat="c")
+    reply = assistant.ask(then, chat="c")
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("2020 yılında Türkiye'den hangi şehirler ağa katıldı?", "members-turkey"),  # "yılında" names the year
+        ("Medellín konferansında hangi belge kabul edilmişti?", "conference-4-medellin"),
+        ("4. konferans nerede yapılmıştı?", "conference-4-medellin"),
+        ("Konya 2017 yılında mı katıldı?", "city-konya"),
+    ],
+)
+def test_year_words_and_past_perfect(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
