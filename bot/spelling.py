@@ -49,6 +49,7 @@ _LONG = 8  # from this length two edits are allowed, one below
 _MAX_LENGTH = 30  # longer "words" are no words of a question: left alone
 _MAX_ENDING = 10  # Turkish endings looked for, at most this long
 _CACHE_SIZE = 20_000
+_MY_FUTURE = re.compile(r"[ae]c[ae][gk][iu]m[iu]n?$")  # "yazacağımı", "gideceğimi" (folded): no "yazacağı mı"
 # Question particles written together with the word before them: "varmı", "üyemi".
 _PARTICLES = frozenset(
     ["mi", "mu", "misin", "musun", "midir", "mudur", "miydi", "muydu", "miyiz", "muyuz", "misiniz", "musunuz"]
@@ -141,7 +142,10 @@ class Speller:
         return found
 
     def _particle(self, word: str) -> str | None:
-        """A known word and a question particle written together: "varmi", "katildimi"."""
+        """A known word and a question particle written together: "varmi", "katildimi"; not
+        a future participle with "my" and an ending ("yazacağımı": what I will write)."""
+        if _MY_FUTURE.search(word):
+            return None
         for particle in _PARTICLES:
             head = word[: -len(particle)]
             if word.endswith(particle) and len(head) >= 3 and self._exact(head):

@@ -193,3 +193,35 @@ def test_a_written_ordinal_ends_no_clause() -> None:
         "Pekin Bildirgesi 2. konferansta mı kabul edildi?"
     ]
     assert clauses("I live in Konya. When did Konya join?") == ["I live in Konya.", "When did Konya join?"]
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # "yazacağımı" (what I will write) is no "yazacağı mı": no question about later
+        (
+            "Ağla ilgili bir soru sormak istiyorum ama kime yazacağımı bilmiyorum. UIL'in e-posta adresi nedir acaba?",
+            "contact",
+        ),
+        ("konya uyemi", "city-konya"),  # a particle written together is still read
+    ],
+)
+def test_a_future_participle_is_no_particle(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Çocuğumun öğrenme güçlüğü var, okulda çok zorlanıyor. Hangi öğrenme yöntemleri işe yarar sizce?",
+        "Thinking of visiting Cork where the conference was held – what's the weather like there in September?",
+        "What are good study tips?",
+    ],
+)
+def test_personal_advice_and_weather_are_not_ours(assistant: Assistant, question: str) -> None:
+    assert assistant.ask(question).kind == ReplyKind.NO_ANSWER
+
+
+def test_learning_methods_of_learning_cities_are_no_personal_advice(assistant: Assistant) -> None:
+    assert assistant.ask("Which learning methods do learning cities promote?").kind != ReplyKind.NO_ANSWER
