@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot.clauses import asks, clauses
 from bot.factpositions import names_an_order
+from bot.facts import FactBase
 from bot.lang import Lang
 from bot.members.directory import PlaceKind, words
 from bot.members.model import list_entry_id, province_entry_id
@@ -36,8 +37,19 @@ def beyond_the_card(a: Assistant, text: str) -> bool:
     tokens = fold_question(text).split()
     if any(names_an_order(t) for t in tokens):
         return True
-    kinds = [kind for key, kind in a.understanding.facts.kinds.items() if key in _OTHER_KINDS]
-    return PhraseIndex(((p, None) for kind in kinds for p in kind.phrases), str.__eq__).has(tokens)
+    return _other_kinds(a.understanding.facts).has(tokens)
+
+
+_INDEXES: dict[int, tuple[FactBase, PhraseIndex[None]]] = {}  # the facts' other kinds' words, built once
+
+
+def _other_kinds(facts: FactBase) -> PhraseIndex[None]:
+    """The words of the facts' kinds that are not members ("ödül", "konferans"), indexed once per facts."""
+    found = _INDEXES.get(id(facts))
+    if found is None or found[0] is not facts:
+        kinds = [kind for key, kind in facts.kinds.items() if key in _OTHER_KINDS]
+        found = _INDEXES[id(facts)] = (facts, PhraseIndex(((p, None) for k in kinds for p in k.phrases), str.__eq__))
+    return found[1]
 
 
 def cards_named(a: Assistant, text: str) -> set[str]:

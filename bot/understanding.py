@@ -63,6 +63,7 @@ class Understanding:
         self.no_answer, honesty_problems = load_no_answer(directory)
         cities = {fold(n) for city in content.cities for n in (city.name, city.id, *city.aliases)}
         self.finder = FactFinder(self.facts, matcher.knows, cities)
+        self._entity_names = PhraseIndex((name, e.id) for e in self.facts.entities for name in e.names)
         self.values = ValueFinder(self.facts, self.finder.kind_words)
         self.problems = [
             Problem(file, None, None, text)
@@ -180,7 +181,7 @@ class Understanding:
         own = [t for t in tokens if t not in STOPWORDS and t not in INTENT_WORDS and self._content_knows(t)]
         if len(own) < _OWN_WORDS:
             return False  # "..., emin misin?", "Who's right?": a tag that makes the story the question
-        return not PhraseIndex((name, None) for name in entity.names).has(tokens)
+        return entity.id not in {e for _, _, e in self._entity_names.find(tokens)}
 
     def _both_ends(self, ends: tuple[list[str], list[str]], lang: Lang) -> FactAnswer | None:
         """The first one's answer and the latest one's, in one, when both are of one kind."""

@@ -85,6 +85,7 @@ class MemberAnswers:
         self._cities = cities
         self._menu = menu
         self._last: tuple[str, MemberQuestion | None] | None = None
+        self._province_entries = frozenset(province_entry_id(p) for p in directory.provinces)
 
     # ------------------------------------------------------------------ questions
     def question(self, text: str) -> MemberQuestion | None:
@@ -367,7 +368,7 @@ class MemberAnswers:
         """Whether ``entry_id`` is an answer :meth:`entry_reply` gives (a member, a list)."""
         if entry_id in self.directory.by_entry or entry_id in (NOT_LISTED, NO_MEMBERS):
             return True
-        if any(province_entry_id(p) == entry_id for p in self.directory.provinces):
+        if entry_id in self._province_entries:
             return True
         parts = parse_list_entry_id(entry_id)
         return parts is not None and self.valid(ListFilter(*parts))
