@@ -95,3 +95,13 @@ def test_the_networks_headquarters_is_uil(assistant: Assistant, question: str, e
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
     assert "Hamburg" in reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["UIL used to have another name, what was it?", "UIL'in başka bir adı var mıydı?", "Did UIL have another name?"],
+)
+def test_another_name_is_the_old_name(assistant: Assistant, question: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "what-is-uil")
+    assert "UNESCO Institute for Education" in reply.text
