@@ -22,7 +22,7 @@ from bot.members.directory import Directory
 from bot.smalltalk import SmallTalk
 from bot.textnorm import STOPWORDS, fold_question
 
-__all__ = ["PLACE", "QUESTION_WORDS", "FollowUps"]
+__all__ = ["PLACE", "POINTING", "QUESTION_WORDS", "FollowUps"]
 
 _MAX_FOLLOW_UP_WORDS = 3  # a follow-up names a thing or an attribute, little else
 # Words that ask something of the thing named: a question with one is more than a name
@@ -61,7 +61,8 @@ _OVERALL = frozenset(
 )
 _OVERALL |= frozenset(["capitals", "capital", "baskent", "baskentler", "baskentleri"])  # other countries' capitals
 _YEAR_WORD = re.compile(r"20[1-3]\d")  # a year the network has or will have
-_POINTING = frozenset(["it", "its", "there", "orasi", "orada", "onun", "oranin"])  # words for the last thing
+# Words for the last thing ("where is it based?", "orada ne kabul edildi?")
+POINTING = frozenset(["it", "its", "there", "orasi", "orada", "onun", "oranin"])
 _ACKNOWLEDGEMENTS = frozenset(["thanks", "hello"])  # small talk that may open a follow-up ("tamam", "ok")
 PLACE = "_"  # where the thing's name stood in a remembered question ("_ ne zaman uye oldu")
 
@@ -104,7 +105,7 @@ class FollowUps:
             return True  # "the same year" refers back, however long the question
         if not content or len(content) > _MAX_FOLLOW_UP_WORDS:
             return False
-        if self.opens_follow_up(text) or _POINTING & set(words):
+        if self.opens_follow_up(text) or POINTING & set(words):
             return True  # "peki Bolu?"; "where is it based, Hamburg right?": "it" is the last thing
         names = self._names_in(folded)
         if not names:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from bot.awardplaces import place_winners
 from bot.conversation import Topic
 from bot.countryawards import country_award
+from bot.followups import POINTING
 from bot.hostplaces import held_where
 from bot.lang import Lang
 from bot.matching import Decision, MatchResult
@@ -81,13 +82,10 @@ def members_first(
         return ranked
     city = early is not None and early.ask is Ask.CITY
     if early is not None and early.abroad and not (city and _asks_a_document(a, text, lang, context)):
-        if city and context is not None and _POINTING.intersection(fold_question(text).split()):
+        if city and context is not None and POINTING.intersection(fold_question(text).split()):
             return None  # "where is it based, Hamburg right?" after UIL: its place checked, not Hamburg's card
         return members.answer(early, lang)
     return members.compared(text, lang)
-
-
-_POINTING = frozenset(["it", "its", "there", "orasi", "orada", "onun", "oranin"])  # words for the last thing
 
 
 def turkiye_list(a: Assistant, early: MemberQuestion | None, result: MatchResult, lang: Lang) -> Reply | None:

@@ -53,15 +53,12 @@ def both_asked(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Repl
     only for being two questions (:func:`each_answered`); else ``reply``."""
     if reply.kind == ReplyKind.NO_ANSWER:
         return each_answered(a, text, reply, lang)
-    if reply.kind in (ReplyKind.SUGGEST, ReplyKind.FALLBACK, ReplyKind.ANSWER):
-        same_year = _then_the_same_year(a, text, reply, lang)
-        if same_year is not None or reply.kind != ReplyKind.ANSWER:
-            return same_year or reply
-    if reply.kind != ReplyKind.ANSWER or reply.entry_id is None or reply.score < _SURE:
+    asked = questions(text) if reply.kind in (ReplyKind.SUGGEST, ReplyKind.FALLBACK, ReplyKind.ANSWER) else []
+    same_year = _then_the_same_year(a, asked, reply, lang) if len(asked) == _TWO else None
+    if same_year is not None or reply.kind != ReplyKind.ANSWER:
+        return same_year or reply
+    if reply.entry_id is None or reply.score < _SURE or len(asked) < _TWO:
         return reply  # the readings' sure answer to one of the questions (a fact: one attribute)
-    asked = questions(text)
-    if len(asked) < 2:
-        return reply
     merged = _two_facts(a, asked, reply, lang or reply.lang)  # "Pekin konferansı ne zaman, hangi belge çıktı?"
     if merged is not None:
         return merged
@@ -94,14 +91,13 @@ def _two_facts(a: Assistant, asked: list[str], reply: Reply, lang: Lang) -> Repl
     return replace(reply, messages=(said.replace(first.html, f"{first.html} {second.html}", 1), *reply.messages[1:]))
 
 
-def _then_the_same_year(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply | None:
+def _then_the_same_year(a: Assistant, asked: list[str], reply: Reply, lang: Lang | None) -> Reply | None:
     """ "When did Bursa join, and was anyone else from Turkey in the same batch?": the
     first question's answer, then the second read as its follow-up (that year's others);
     None unless the whole was answered with the first's answer alone, or not at all."""
-    asked = questions(text)
-    if len(asked) != _TWO or not a.understanding.follow.says_same_year(asked[1]):
+    if not a.understanding.follow.says_same_year(asked[1]):
         return None
-    chat = ("same year", text)  # a conversation of this message alone
+    chat = ("same year", *asked)  # a conversation of this message alone
     try:
         first = a.ask(asked[0], force_lang=lang, chat=chat)
         if first.kind != ReplyKind.ANSWER or (reply.kind == ReplyKind.ANSWER and reply.entry_id != first.entry_id):

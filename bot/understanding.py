@@ -64,6 +64,9 @@ class Understanding:
         cities = {fold(n) for city in content.cities for n in (city.name, city.id, *city.aliases)}
         self.finder = FactFinder(self.facts, matcher.knows, cities)
         self._entity_names = PhraseIndex((name, e.id) for e in self.facts.entities for name in e.names)
+        self._by_card: dict[str, list[Entity]] = {}
+        for entity in self.facts.entities:
+            self._by_card.setdefault(entity.card, []).append(entity)
         self.values = ValueFinder(self.facts, self.finder.kind_words)
         self.problems = [
             Problem(file, None, None, text)
@@ -148,8 +151,7 @@ class Understanding:
         purpose |= chatter.titled_askers(tokens, self._content_knows)  # "müdür bey soruyor": who asks
         purpose |= chatter.phrased(tokens)  # "bir AB projesi yazıyoruz": what the asker is doing
         kept = [t for i, t in enumerate(tokens) if t not in chatter.my_people and i not in purpose]
-        found = found if len(kept) == len(tokens) else self.no_answer.topic(" ".join(kept))
-        return found
+        return found if len(kept) == len(tokens) else self.no_answer.topic(" ".join(kept))
 
     def fact(self, text: str, lang: Lang, context: Topic | None) -> FactAnswer | None:
         ends = both_ends(fold_question(text).split())  # "Türkiye'nin en eski ve en yeni üyesi"
@@ -166,7 +168,7 @@ class Understanding:
     def story_only(self, text: str, entry_id: str) -> bool:
         """Whether ``entry_id`` is the card of a thing ``text`` names only in its story
         ("KOMEK'in sitesindeki listede Balıkesir'i göremedim. Biz üye değil miyiz?")."""
-        return any(e.card == entry_id and self._only_in_the_story(text, e) for e in self.facts.entities)
+        return any(self._only_in_the_story(text, e) for e in self._by_card.get(entry_id, ()))
 
     def _only_in_the_story(self, text: str, entity: Entity) -> bool:
         """Whether ``entity`` is named only in a clause that asks nothing, and the clauses
