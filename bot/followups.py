@@ -56,6 +56,7 @@ _OTHERS = frozenset(
 # Words that widen "the same year" to the whole network ("o yıl toplam kaç yeni şehir girdi")
 # Words of "who else was there" that ask nothing more than who joined that year
 _WHO = frozenset(["kim", "kimler", "who", "anyone", "anybody", "vardi", "var", "there", "turkey", "turkiye", "from"])
+_AS = frozenset(["ile", "as", "like"])  # "Sakarya ile aynı yıl", "the same year as Sakarya"
 _OVERALL = frozenset(
     ["toplam", "toplamda", "total", "overall", "altogether", "worldwide", "dunyada", "dunya", "agda", "aga"]
 )
@@ -214,7 +215,9 @@ class FollowUps:
         year = self._year_of(context)
         if at is None or year is None:
             return None
-        asked = [w for i, w in enumerate(words) if i not in range(*at) and w not in _OTHERS | FOLLOW_UP_WORDS]
+        # "Sakarya ile aynı yıl kimler katıldı?": the thing the year is of, named, is no one asked about
+        named = set(context.name.split()) | _AS if context.name else set()
+        asked = [w for i, w in enumerate(words) if i not in range(*at) and w not in _OTHERS | FOLLOW_UP_WORDS | named]
         # Türkiye's that year, after a Turkish member; the whole network's when it says so ("o yıl toplam kaç")
         where = ["turkiye"] if context.kind == "tr-member" and not _OVERALL & set(words) else []
         if not [w for w in asked if w not in STOPWORDS and w not in _WHO and w not in where]:

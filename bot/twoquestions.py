@@ -55,6 +55,8 @@ def both_asked(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Repl
         return each_answered(a, text, reply, lang)
     asked = questions(text) if reply.kind in (ReplyKind.SUGGEST, ReplyKind.FALLBACK, ReplyKind.ANSWER) else []
     same_year = _then_the_same_year(a, asked, reply, lang) if len(asked) == _TWO else None
+    if len(asked) == 1 and reply.kind != ReplyKind.ANSWER:  # "Sakarya ile aynı yıl hangi şehirler katıldı?"
+        same_year = _the_same_year_as(a, asked[0], lang)
     if same_year is not None or reply.kind != ReplyKind.ANSWER:
         return same_year or reply
     if reply.entry_id is None or reply.score < _SURE or len(asked) < _TWO:
@@ -108,6 +110,22 @@ def _then_the_same_year(a: Assistant, asked: list[str], reply: Reply, lang: Lang
     if second.kind != ReplyKind.ANSWER or second.messages == first.messages:
         return None
     return replace(second, messages=(*first.messages, *second.messages))
+
+
+def _the_same_year_as(a: Assistant, question: str, lang: Lang | None) -> Reply | None:
+    """ "Sakarya ile aynı yıl hangi şehirler katıldı?": the question read as a follow-up of
+    the one thing it names (its card first, kept out of the reply)."""
+    names = a.understanding.names_in(fold_question(question))
+    if len(names) != 1 or not a.understanding.follow.says_same_year(question):
+        return None
+    chat = ("same year", question)  # a conversation of this message alone
+    try:
+        if a.ask(names[0], force_lang=lang, chat=chat).kind != ReplyKind.ANSWER:
+            return None
+        found = a.ask(question, force_lang=lang, chat=chat)
+    finally:
+        a.conversations.forget(chat)
+    return found if found.kind == ReplyKind.ANSWER else None
 
 
 def _related(a: Assistant, one: str, other: str | None) -> bool:

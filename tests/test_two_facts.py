@@ -153,3 +153,17 @@ def test_a_follow_up_points_at_the_last_thing(assistant: Assistant, first: str, 
 def test_year_words_and_past_perfect(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "held"),
+    [
+        ("Sakarya ile aynı yıl hangi şehirler katıldı?", ("Bursa", "Yozgat")),  # was did-you-mean
+        ("Which cities joined the same year as Izmir?", ("Balıkesir", "Afyonkarahisar")),
+    ],
+)
+def test_the_same_year_as_a_named_city(assistant: Assistant, question: str, held: tuple[str, str]) -> None:
+    reply = assistant.ask(question)
+    assert reply.kind == ReplyKind.ANSWER
+    assert all(part in reply.text for part in held)
+    assert not assistant.conversations.get(("same year", question))
