@@ -15,6 +15,7 @@ answer stays ("Konya ne zaman katıldı, kaçıncı üye?": the card does not gi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -99,15 +100,12 @@ def _then_the_same_year(a: Assistant, asked: list[str], reply: Reply, lang: Lang
     None unless the whole was answered with the first's answer alone, or not at all."""
     if not a.understanding.follow.says_same_year(asked[1]):
         return None
-    chat = ("same year", *asked)  # a conversation of this message alone
-    try:
-        first = a.ask(asked[0], force_lang=lang, chat=chat)
-        if first.kind != ReplyKind.ANSWER or (reply.kind == ReplyKind.ANSWER and reply.entry_id != first.entry_id):
-            return None
-        second = a.ask(asked[1], force_lang=lang or first.lang, chat=chat)
-    finally:
-        a.conversations.forget(chat)
-    if second.kind != ReplyKind.ANSWER or second.messages == first.messages:
+
+    def goes_on(first: Reply) -> bool:
+        return reply.kind != ReplyKind.ANSWER or reply.entry_id == first.entry_id
+
+    first, second = _in_turn(a, asked[0], asked[1], lang, goes_on=goes_on)
+    if second is None or second.kind != ReplyKind.ANSWER or second.messages == first.messages:
         return None
     return replace(second, messages=(*first.messages, *second.messages))
 
@@ -118,14 +116,23 @@ def _the_same_year_as(a: Assistant, question: str, lang: Lang | None) -> Reply |
     names = a.understanding.names_in(fold_question(question))
     if len(names) != 1 or not a.understanding.follow.says_same_year(question):
         return None
-    chat = ("same year", question)  # a conversation of this message alone
+    _, found = _in_turn(a, names[0], question, lang)
+    return found if found is not None and found.kind == ReplyKind.ANSWER else None
+
+
+def _in_turn(
+    a: Assistant, first: str, then: str, lang: Lang | None, *, goes_on: Callable[[Reply], bool] = lambda r: True
+) -> tuple[Reply, Reply | None]:
+    """``first`` asked, then ``then`` as its follow-up when ``first`` was answered (and
+    ``goes_on`` says so), in a conversation of the two alone, forgotten after."""
+    chat = ("same year", first, then)
     try:
-        if a.ask(names[0], force_lang=lang, chat=chat).kind != ReplyKind.ANSWER:
-            return None
-        found = a.ask(question, force_lang=lang, chat=chat)
+        asked = a.ask(first, force_lang=lang, chat=chat)
+        if asked.kind != ReplyKind.ANSWER or not goes_on(asked):
+            return asked, None
+        return asked, a.ask(then, force_lang=lang or asked.lang, chat=chat)
     finally:
         a.conversations.forget(chat)
-    return found if found.kind == ReplyKind.ANSWER else None
 
 
 def _related(a: Assistant, one: str, other: str | None) -> bool:

@@ -166,4 +166,5 @@ def test_the_same_year_as_a_named_city(assistant: Assistant, question: str, held
     reply = assistant.ask(question)
     assert reply.kind == ReplyKind.ANSWER
     assert all(part in reply.text for part in held)
-    assert not assistant.conversations.get(("same year", question))
+    name = assistant.understanding.names_in(fold_question(question))[0]
+    assert not assistant.conversations.get(("same year", name, question))  # the inner conversation is gone
