@@ -175,7 +175,8 @@ class Guard:
         tokens = fold_question(text).split()
         evidence = self._entry(entry)
         # "Medellín'deki konferansın teması? Seneye Kolombiya'ya gideceğim": the story's year is not asked
-        asked_tokens = fold_question(story).split() if (story := self._asked_after_a_story(text)) else tokens
+        story = self._asked_after_a_story(text)
+        asked_tokens = fold_question(story).split() if story is not None else tokens
         for year in self._years(asked_tokens):  # the entry's own words: a reply may echo the year asked
             if str(year) not in evidence.text:
                 return Verdict(Rule.ASKS, AskKind.LATER, str(year))
@@ -183,7 +184,7 @@ class Guard:
         asked = self.no_answer.asked(text)
         if _future_tense(tokens) and AskKind.LATER not in asked:
             asked[AskKind.LATER] = frozenset()
-        if AskKind.LATER in asked and self._story_told_later(text):
+        if AskKind.LATER in asked and story is not None and AskKind.LATER not in self.no_answer.asked(story):
             del asked[AskKind.LATER]  # "I'm visiting Eskişehir next month, is it ...?": not what is asked
         for kind, groups in asked.items():
             if kind == AskKind.LATER:
@@ -204,12 +205,6 @@ class Guard:
                 if word in self._names and word in left:
                     return Verdict(Rule.NAME, word=word)
         return None
-
-    def _story_told_later(self, text: str) -> bool:
-        """Whether only a clause that asks nothing says "later" ("I'm visiting Eskişehir
-        next month, is it a learning city?"): the time of the asker's story."""
-        story = self._asked_after_a_story(text)
-        return story is not None and AskKind.LATER not in self.no_answer.asked(story)
 
     @staticmethod
     def _asked_after_a_story(text: str) -> str | None:

@@ -963,20 +963,6 @@ KNOWN_TUNING8_OVERLAP = {
 }
 
 
-def test_tuning8_is_well_formed(assistant: Assistant) -> None:
-    cases = _load(TUNING8)
-    assert len(cases) == 240
-    test_every_case_is_well_formed(cases, assistant)
-    test_no_duplicate_questions(cases)
-    langs = Counter(c["lang"] for c in cases)
-    assert (langs["tr"], langs["en"]) == (144, 96)
-    assert Counter(c["style"] for c in cases) == TUNING8_STYLES
-
-
-def test_the_holdouts_stay_out_of_tuning8() -> None:
-    _holdouts_stay_out(TUNING8, KNOWN_TUNING8_OVERLAP, "holdout*.yaml")
-
-
 # ------------------------------------------------------------------------------ tuning9
 # tuning9 (helper blind15, 2026-12-02): a TUNING set written blind in two phases, Turkish
 # first, weighted to chatty messages (142 of 200: a self-introduction or a story around the
@@ -1004,15 +990,33 @@ KNOWN_TUNING9_OVERLAP = {
 }
 
 
-def test_tuning9_is_well_formed(assistant: Assistant) -> None:
-    cases = _load(TUNING9)
-    assert len(cases) == 200
+# tuning8 and tuning9 were written to a mix of styles, not to every style: their counts are checked
+_STYLED_SETS = [
+    (TUNING8, 240, (144, 96), TUNING8_STYLES, KNOWN_TUNING8_OVERLAP),
+    (TUNING9, 200, (120, 80), TUNING9_STYLES, KNOWN_TUNING9_OVERLAP),
+]
+
+
+@pytest.mark.parametrize(("path", "size", "langs", "styles", "overlap"), _STYLED_SETS, ids=["tuning8", "tuning9"])
+def test_a_styled_tuning_set_is_well_formed(
+    assistant: Assistant,
+    path: Path,
+    size: int,
+    langs: tuple[int, int],
+    styles: dict[str, int],
+    overlap: set[str],
+) -> None:
+    cases = _load(path)
+    assert len(cases) == size
     test_every_case_is_well_formed(cases, assistant)
     test_no_duplicate_questions(cases)
-    langs = Counter(c["lang"] for c in cases)
-    assert (langs["tr"], langs["en"]) == (120, 80)
-    assert Counter(c["style"] for c in cases) == TUNING9_STYLES
+    counted = Counter(c["lang"] for c in cases)
+    assert (counted["tr"], counted["en"]) == langs
+    assert Counter(c["style"] for c in cases) == styles
 
 
-def test_the_holdouts_stay_out_of_tuning9() -> None:
-    _holdouts_stay_out(TUNING9, KNOWN_TUNING9_OVERLAP, "holdout*.yaml")
+@pytest.mark.parametrize(("path", "size", "langs", "styles", "overlap"), _STYLED_SETS, ids=["tuning8", "tuning9"])
+def test_the_holdouts_stay_out_of_a_styled_tuning_set(
+    path: Path, size: int, langs: tuple[int, int], styles: dict[str, int], overlap: set[str]
+) -> None:
+    _holdouts_stay_out(path, overlap, "holdout*.yaml")
