@@ -12,7 +12,7 @@ does not inflate the figure the way wall time would.
 * ``echo``: benchmarks/echo_bot.py, PTB's defaults and one handler.
 
 Run: ``.venv/bin/python benchmarks/bench_cpu.py [--questions 600] [--runs 5]`` (about two
-minutes). ``--profile FILE`` also writes a pyinstrument HTML profile of one bot run.
+minutes). ``--profile FILE`` also writes a pyinstrument profile of one bot run (HTML; text for a .txt FILE).
 ``--paced-echo`` adds a reference row that is not the yardstick: the echo bot with its
 replies paced as the bot's are (at most 30 in any second), which stretches its run from
 about 2 s to 20 s as the bot's; what pacing itself costs shows in the difference.
@@ -89,7 +89,8 @@ def run_once(
         if kind in ("bot", "base"):
             command = [sys.executable, "-m", "bot", "run"]
             if profile is not None:
-                command = [sys.executable, "-m", "pyinstrument", "-r", "html", "-o", str(profile), "-m", "bot", "run"]
+                renderer = "text" if profile.suffix == ".txt" else "html"  # a .txt profile is read as text
+                command = [sys.executable, "-m", "pyinstrument", "-r", renderer, "-o", str(profile), "-m", "bot", "run"]
         else:
             command = [sys.executable, str(ROOT / "benchmarks" / "echo_bot.py")]
             if kind == "echo-paced":

@@ -17,7 +17,10 @@ mi?"). Chatter is recognised by its shape, from data (content/smalltalk.yaml,
 * ``ends``: words that end a clause of chatter ("okulda sunum yapacağım", "kardeşim
   soruyor", "annem merak etti", "I live in Konya and wonder"), as does a word with one of
   the ``endings``: every word of that clause the content does not know is chatter
-  ("okulda", "kardeşim"); the words it knows stay ("ben Konya'dan yazıyorum": Konya).
+  ("okulda", "kardeşim"); the words it knows stay ("ben Konya'dan yazıyorum": Konya);
+* a story told after the question ("KOMEK nedir, annem oraya gidiyor"): after the last
+  word the content knows and the last word that asks, a listed word, a first-person verb
+  or an end makes the rest chatter.
 
 What is left must still hold a word the content knows, or nothing is left out: the
 content words decide what the question is (:meth:`Chatter.core`).
@@ -30,6 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.phrases import PhraseIndex
+from bot.stopwords import INTENT_WORDS
 from bot.textnorm import STOPWORDS, fold_question
 
 __all__ = ["Chatter"]
@@ -48,6 +52,9 @@ _ABLATIVE = ("dan", "den", "tan", "ten")
 _THING = frozenset(["isi", "olayi", "meselesi", "mevzusu", "seyi", "olay", "is"])  # "bu ... işi nedir"
 _WHAT_IS = frozenset(["nedir", "ne", "neymis", "neyin"])
 _THING_SPAN = 4  # "bu" at most this many words before "işi"
+# Words that ask (folded): a story after them is told after the question ("KOMEK nedir, annem oraya gidiyor")
+_ASKS = INTENT_WORDS | {"ne", "nedir", "neydi", "neler", "hangi", "hangisi", "mi", "mu", "midir", "miydi", "muydu"}
+_ASKS |= {"what", "whats", "which", "is", "are", "was", "did", "does"}
 _DRAWN = re.compile(r"(\w)\1+$")  # a last letter typed again and again ("merhabaa")
 
 
@@ -143,9 +150,19 @@ class Chatter:
             for i, t in enumerate(tokens)
         ]
         clause = [False] * len(tokens)  # in a clause of chatter: up to its last end, before the question
-        ends = [end for _, end, _ in self._ends.find(tokens)] + [i + 1 for i, shaped in enumerate(verb) if shaped]
+        ended = self._ends.find(tokens)
+        ends = [end for _, end, _ in ended] + [i + 1 for i, shaped in enumerate(verb) if shaped]
         # the last end with a question after it ("üyelik kaç yıl geçerli, yenilemek gerekiyor mu": none)
         asked = [i for i, t in enumerate(tokens) if t not in STOPWORDS and not t.isdigit() and knows(t)]
+        if asked and (tail := asked[-1] + 1) < len(tokens):
+            # a story told after the question ("KOMEK nedir, annem oraya gidiyor"): words the content does not know
+            told = [i for i in range(tail, len(tokens)) if i in listed or verb[i]] + [
+                s for s, _, _ in ended if s >= tail
+            ]
+            asking = [i for i in range(min(told, default=0)) if tokens[i] in _ASKS]
+            if asking:  # from the end of the question on
+                start = max(tail, asking[-1] + 1)
+                clause[start:] = [True] * (len(tokens) - start)
         last = max((end for end in ends if any(i >= end for i in asked)), default=0)
         if not last and ends and max(ends) < len(tokens):
             # "bir arkadaş Hamburg da öğrenen şehir dedi, doğru mu bu?": what was said is the claim checked

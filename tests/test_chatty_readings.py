@@ -628,3 +628,33 @@ def test_which_ones_after_a_country_is_its_members(assistant: Assistant, questio
 )
 def test_a_conference_asked_stays_the_conference(assistant: Assistant, question: str) -> None:
     assert assistant.ask(question).entry_id == "conference-3-cork"
+
+
+# ---------------------------------------------------------------- a story told after the question
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("KOMEK nedir, annem oraya gidiyor", "what-is-komek"),
+        ("KOMEK ne zaman kuruldu, annem oraya gidiyor da", "what-is-komek"),
+    ],
+)
+def test_a_story_after_the_question_is_chatter(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    assert "annem" not in (assistant.understanding.without_chatter(question) or "")
+
+
+def test_a_verb_before_the_question_word_is_not_a_story_after_it(assistant: Assistant) -> None:
+    # "katılabilir mi merak ettim": the story begins after "mi"; the verb asked about stays
+    assert assistant.understanding.without_chatter("bizim ilçe belediyesi de katılabilir mi merak ettim") == (
+        "bizim ilçe belediyesi de katılabilir mi"
+    )
+    # no word that asks before the story: nothing after the last known word is left out
+    core = assistant.understanding.without_chatter(
+        "I'm learning Turkish, can you correct my sentence 'okula gidiyorum dün'?"
+    )
+    assert core is None or "sentence" in core
+
+
+def test_a_story_after_an_uncovered_question_keeps_it_refused(assistant: Assistant) -> None:
+    assert assistant.ask("KOMEK kurs ücretleri ne kadar, annem gidecek").kind == ReplyKind.NO_ANSWER
