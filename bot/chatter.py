@@ -163,6 +163,11 @@ class Chatter:
             if asking:  # from the end of the question on
                 start = max(tail, asking[-1] + 1)
                 clause[start:] = [True] * (len(tokens) - start)
+                # its little words too ("..., my hometown"), not a year it gives ("annem 2017 diyor")
+                marked[start:] = [
+                    m or (t in STOPWORDS and not t.isdigit())
+                    for m, t in zip(marked[start:], tokens[start:], strict=True)
+                ]
         last = max((end for end in ends if any(i >= end for i in asked)), default=0)
         if not last and ends and max(ends) < len(tokens):
             # "bir arkadaş Hamburg da öğrenen şehir dedi, doğru mu bu?": what was said is the claim checked
@@ -305,4 +310,4 @@ class Chatter:
             left += [t for t, flag in zip(piece, flags, strict=True) if not flag]
         if not any(t not in STOPWORDS and knows(t) for t in left):
             return None
-        return " ".join(kept)
+        return " ".join(kept).rstrip(_CLAUSE_MARKS)  # "and what about Izmir, [my hometown?]": no comma at the end

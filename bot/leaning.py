@@ -66,7 +66,8 @@ def leaning(
         reply, topic = read(text, lang, context)
     if follow_up and (reply.kind != ReplyKind.ANSWER or follow.names_only(text)):
         # "peki Konya?" after Hamburg: Konya's membership, not the nearest entry naming Konya
-        for full in follow.rewrites(text, context):
+        said = a.understanding.without_chatter(text) or text  # "and what about Izmir, my hometown?": Izmir
+        for full in follow.rewrites(said, context):
             retry, retry_topic = ask(full, lang or reply.lang, None)
             if retry.kind == ReplyKind.ANSWER:
                 return retry, retry_topic or _topic(a, retry, full)  # the question in full, to lean on next

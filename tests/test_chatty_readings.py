@@ -658,3 +658,12 @@ def test_a_verb_before_the_question_word_is_not_a_story_after_it(assistant: Assi
 
 def test_a_story_after_an_uncovered_question_keeps_it_refused(assistant: Assistant) -> None:
     assert assistant.ask("KOMEK kurs ücretleri ne kadar, annem gidecek").kind == ReplyKind.NO_ANSWER
+
+
+def test_a_follow_up_with_chatter_is_read_without_it(assistant: Assistant) -> None:
+    # "my hometown" said of the city named is chatter; the follow-up's rewrite names Izmir alone
+    assert assistant.understanding.without_chatter("and what about Izmir, my hometown?") == "and what about Izmir"
+    assert assistant.ask("When did Eskisehir join?", chat="hometown").entry_id == "city-eskisehir"
+    reply = assistant.ask("and what about Izmir, my hometown?", chat="hometown")
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "city-izmir")
+    assert "2020" in reply.text
