@@ -34,6 +34,7 @@ TUNING6 = EVAL / "tuning6.yaml"
 TUNING7 = EVAL / "tuning7.yaml"
 TUNING8 = EVAL / "tuning8.yaml"
 TUNING9 = EVAL / "tuning9.yaml"
+TUNING10 = EVAL / "tuning10.yaml"
 
 
 class Bars:
@@ -137,6 +138,16 @@ TUNING8_BARS = Bars(accuracy=0.83, rejection=0.97, confident_wrong=0.08, languag
 # conf. wrong) chatty 0.718 / 0.845 / 0.134, follow-up 0.700 / 0.750 / 0.150, unanswerable
 # 1.000 refused, off-topic 0.867 refused. To be tuned on like the other tuning sets.
 TUNING9_BARS = Bars(accuracy=0.70, rejection=0.93, confident_wrong=0.13, language=0.99)
+# tuning10.yaml (200, helper tuning10, tenth session; every style but small talk): run once when
+# labelled, on main 9a2d788 (labels e53cf27): 0.873 right at once / 0.945 within one tap /
+# rejection 0.947 / confident wrong 0.065 / did-you-mean 0.035 / language 1.000; by language en
+# 0.861 / 0.931 / 0.075 / refused 0.875, tr 0.881 / 0.954 / 0.058 / refused 1.000; by style
+# (right / one tap / conf. wrong) attribute 0.951 / 0.976 / 0.024, chatty 0.836 / 0.964 / 0.073,
+# confirm 0.950 / 0.950 / 0.050, counting 0.800 / 1.000 / 0, follow-up 0.850 / 0.900 / 0.100,
+# superlative 0.733 / 0.733 / 0.267, plain and no-diacritics 1.000 / 1.000 / 0, typo 0.800 /
+# 1.000 / 0, unanswerable 0.909 refused, off-topic 1.000 refused. To be tuned on like the other
+# tuning sets.
+TUNING10_BARS = Bars(accuracy=0.85, rejection=0.93, confident_wrong=0.075, language=0.99)
 
 SETS = {
     "questions": (QUESTIONS, QUESTIONS_BARS),
@@ -152,6 +163,7 @@ SETS = {
     "tuning7": (TUNING7, TUNING7_BARS),
     "tuning8": (TUNING8, TUNING8_BARS),
     "tuning9": (TUNING9, TUNING9_BARS),
+    "tuning10": (TUNING10, TUNING10_BARS),
 }
 
 

@@ -990,14 +990,71 @@ KNOWN_TUNING9_OVERLAP = {
 }
 
 
-# tuning8 and tuning9 were written to a mix of styles, not to every style: their counts are checked
+# ------------------------------------------------------------------------------ tuning10
+# tuning10 (helper tuning10, 2026-12-02): a TUNING set written blind in two phases, Turkish
+# first, with a broad mix (attribute, counting, superlative, confirm, chatty, follow-up,
+# plain, typo, no-diacritics, honest refusals) but no small talk, so its style counts are
+# checked instead of "every style".
+TUNING10 = EVAL / "tuning10.yaml"
+TUNING10_STYLES = {
+    "chatty": 55,
+    "attribute": 41,
+    "confirm": 20,
+    "follow-up": 20,
+    "counting": 15,
+    "superlative": 15,
+    "plain": 5,
+    "typo": 5,
+    "no-diacritics": 5,
+    "unanswerable": 11,
+    "off-topic": 8,
+}
+
+# Its questions that holdout, holdout2, ..., holdout7 (also written blind) already had word for
+# word (folded): 24, found programmatically (only tuning10's strings were printed; the holdouts
+# were not read). No other held-out question may join tuning10.
+KNOWN_TUNING10_OVERLAP = {
+    fold(q)
+    for q in (
+        "Izmir hangi yil katildi?",
+        "En son konferans nerede yapıldı?",
+        "KOMEK hangi ülkelerde şube açtı?",
+        "Konya Büyükşehir'in belediye başkanı kim?",
+        "Turkiye'den kac sehir uye?",
+        "UIL'nin eski adı neydi?",
+        "UNESCO Öğrenen Şehirler Küresel Ağı nedir?",
+        "2020'de Türkiye'den kaç şehir katıldı?",
+        "Ağda kaç ülke var?",
+        "Beşinci konferans Seul'de miydi?",
+        "Bu ağ ne zaman kuruldu?",
+        "Eskişehir Türkiye'nin ilk üyesi, doğru mu?",
+        "Hatay 2019'da mı katıldı, emin misin?",
+        "UIL Paris'te değil mi?",
+        "KOMEK 2010'da mı kuruldu?",
+        "Konya'dan sonra hangi şehir üye oldu?",
+        "Türkiye'den kaç şehir ağa üye?",
+        "What was the theme of the Cork conference?",
+        "Ağın e-posta adresi ne?",
+        "How many Qatari cities are members?",
+        "Which Turkish city joined right after Eskişehir?",
+        "2017'de kaç şehir ödül aldı?",
+        "Bir şehir bu ağa nasıl üye olur?",
+        "Medellin konferansı ne zamandı?",
+    )
+}
+
+
+# tuning8, tuning9 and tuning10 were written to a mix of styles, not to every style: their
+# counts are checked
 _STYLED_SETS = [
     (TUNING8, 240, (144, 96), TUNING8_STYLES, KNOWN_TUNING8_OVERLAP),
     (TUNING9, 200, (120, 80), TUNING9_STYLES, KNOWN_TUNING9_OVERLAP),
+    (TUNING10, 200, (120, 80), TUNING10_STYLES, KNOWN_TUNING10_OVERLAP),
 ]
+_STYLED_IDS = ["tuning8", "tuning9", "tuning10"]
 
 
-@pytest.mark.parametrize(("path", "size", "langs", "styles", "overlap"), _STYLED_SETS, ids=["tuning8", "tuning9"])
+@pytest.mark.parametrize(("path", "size", "langs", "styles", "overlap"), _STYLED_SETS, ids=_STYLED_IDS)
 def test_a_styled_tuning_set_is_well_formed(
     assistant: Assistant,
     path: Path,
@@ -1015,7 +1072,7 @@ def test_a_styled_tuning_set_is_well_formed(
     assert Counter(c["style"] for c in cases) == styles
 
 
-@pytest.mark.parametrize(("path", "size", "langs", "styles", "overlap"), _STYLED_SETS, ids=["tuning8", "tuning9"])
+@pytest.mark.parametrize(("path", "size", "langs", "styles", "overlap"), _STYLED_SETS, ids=_STYLED_IDS)
 def test_the_holdouts_stay_out_of_a_styled_tuning_set(
     path: Path, size: int, langs: tuple[int, int], styles: dict[str, int], overlap: set[str]
 ) -> None:
