@@ -17,7 +17,6 @@ membership, and the reading alone found nothing better.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from bot.afterasker import the_rest_agrees
@@ -30,14 +29,13 @@ from bot.members.directory import PlaceKind, words
 from bot.members.vocabulary import STILL_WORDS, vocabulary
 from bot.referring import points_back, the_referred_question
 from bot.replies import Reply, ReplyKind
-from bot.textnorm import fold_question, folded_terms, last_clause
+from bot.textnorm import fold_question, folded_terms, last_clause, sentences
 
 if TYPE_CHECKING:
     from bot.assistant import Assistant
 
 __all__ = ["about_our_city", "after_statement", "the_asking_part", "the_question_sentence"]
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")  # where a message's sentences end
 _SURE = 99.0  # the score of an answer the readings are sure of (a fact, a member, the content's own phrasing)
 
 # Words that ask about a membership: with "our city", the city's card answers
@@ -109,12 +107,12 @@ def the_question_sentence(a: Assistant, text: str, reply: Reply, lang: Lang | No
     only "did you mean" or nothing and that sentence gets a sure answer; else that sentence
     without those names, when it does not point back at them ("I work for a municipality in
     Portugal. Could you walk me through how a city becomes a member?"); else ``reply``."""
-    sentences = [s for s in _SENTENCE.split(text.strip()) if s]
-    asking = [s for s in sentences if s.rstrip().endswith("?")]
-    if len(sentences) < 2 or len(asking) != 1:
+    said = sentences(text)
+    asking = [s for s in said if s.rstrip().endswith("?")]
+    if len(said) < 2 or len(asking) != 1:
         return reply
     question = asking[0]
-    others = " ".join(s for s in sentences if s is not question)
+    others = " ".join(s for s in said if s is not question)
     if a.understanding.uncovered(question) is not None:
         return reply
     named = _with_names(a, question, others)

@@ -18,7 +18,7 @@ from bot import tghtml
 from bot.chatter import Chatter
 from bot.lang import LANGS
 from bot.phrases import PhraseIndex
-from bot.textnorm import fold
+from bot.textnorm import fold, sentences
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when libyaml is there: 20x faster
 
@@ -26,6 +26,7 @@ __all__ = ["SMALLTALK_FILE", "SmallTalk", "SmallTalkKind", "load_smalltalk"]
 
 SMALLTALK_FILE = "smalltalk.yaml"
 _MAX_WORDS = 8
+_GREETINGS = frozenset(["thanks", "hello", "howareyou"])  # a sentence of these before the question is left out
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,18 @@ class SmallTalk:
         if not present or not all(covered):
             return None
         return self.kinds[min(present)]
+
+    def after_greeting(self, text: str) -> str | None:
+        """The rest of a message that begins with thanks or a greeting of its own, in
+        sentences of their own ("Tamam anladım, sağ olun 🙏 peki ödüle başvurmak için şart
+        ne?", "Thanks so much for the help earlier! One more: where is UIL?"); None when it
+        begins with none, or is nothing else."""
+        said = sentences(text)
+        k = 0
+        while k < len(said) and (kind := self.kind(said[k])) is not None and kind.id in _GREETINGS:
+            k += 1
+        rest = " ".join(said[k:])
+        return rest if 0 < k < len(said) and self.kind(rest) is None else None
 
     def by_entry(self, entry_id: str) -> SmallTalkKind | None:
         return next((k for k in self.kinds if k.entry_id == entry_id), None)

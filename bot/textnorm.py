@@ -39,6 +39,7 @@ __all__ = [
     "last_clause",
     "looks_turkish",
     "question_key",
+    "sentences",
     "stem",
     "synonym_table",
     "synonyms_version",
@@ -212,6 +213,15 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {"iclc": ("konferans",), "gnlc": ("ag",
 # "Hangi illerimiz üye?": our provinces, cities, municipalities are Türkiye's (the bot's
 # users are in Türkiye); the singular "şehrimiz" may be the person's own city, so not it.
 _OURS = ("illerimiz", "sehirlerimiz", "kentlerimiz", "belediyelerimiz")
+# Where a message's sentences end: after ".", "!", "?" or an emoji ("Moving to Konya 😀 Is it ...?")
+_SENTENCE = re.compile(r"(?<=[.!?\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F])\s+")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a message, as written."""
+    return [s for s in _SENTENCE.split(text.strip()) if s]
+
+
 _THOUSANDS = re.compile(r"(?<=\d)[.,](?=\d{3}\b)")  # "1,000" is one number
 _CLAUSE = re.compile(r"[,:;!?.…–—]+|\s-\s")
 

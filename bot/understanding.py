@@ -124,12 +124,14 @@ class Understanding:
         return self.speller.correct(text)
 
     def spelled(self, text: str) -> tuple[str, Lang | None]:
-        """The question to read (typos corrected) and, when it was corrected, the language
-        of the question as written (the reply's language never comes from a correction)."""
+        """The question to read (typos corrected, a thanks or greeting before it left out)
+        and, when it was corrected, the language of the question as written (the reply's
+        language never comes from a correction)."""
         corrected = self.correct(text)
+        asked = self.smalltalk.after_greeting(corrected.text) or corrected.text  # "Thanks! One more: ..."
         if not corrected.changed:
-            return text, None
-        return corrected.text, self._matcher.guess_lang(Query(text, fold_question(text).split(), [], [], []))
+            return asked, None
+        return asked, self._matcher.guess_lang(Query(text, fold_question(text).split(), [], [], []))
 
     # ------------------------------------------------------------------ readings
     def small_talk(self, text: str) -> SmallTalkKind | None:

@@ -11,6 +11,7 @@ from bot.config import default_content_dir
 from bot.honesty import load_no_answer
 from bot.replies import ReplyKind
 from bot.smalltalk import load_smalltalk
+from bot.textnorm import sentences
 from bot.tghtml import to_plain
 
 
@@ -443,3 +444,39 @@ def test_what_the_content_lacks_is_asked_within_one_sentence(assistant: Assistan
     assert reply.kind != ReplyKind.NO_ANSWER
     assert assistant.ask("Our mayor is new. Who is the mayor of Konya?").kind == ReplyKind.NO_ANSWER
     assert assistant.ask("KOMEK kurs ücreti ne kadar. Bilen var mı?").kind == ReplyKind.NO_ANSWER
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("Tamam anladım, sağ olun 🙏 peki ödüle başvurmak için şart ne?", "peki ödüle başvurmak için şart ne?"),
+        ("Thanks so much for the help earlier! One more: where is UIL?", "One more: where is UIL?"),
+        ("Merhaba! Nasılsınız? Konya ne zaman katıldı?", "Konya ne zaman katıldı?"),
+        ("Thanks!", None),  # nothing else: the thanks itself
+        ("Merhaba! Nasılsın?", None),
+        ("Good morning from Seoul ☀️ Where was the 5th conference?", None),  # not a greeting alone
+        ("Görüşürüz! Konya ne zaman katıldı?", None),  # only thanks and greetings go
+    ],
+)
+def test_a_thanks_or_greeting_before_the_question_is_left_out(text: str, rest: str | None) -> None:
+    smalltalk, _ = load_smalltalk(default_content_dir())
+    assert smalltalk.after_greeting(text) == rest
+
+
+def test_the_question_after_thanks_is_answered(assistant: Assistant) -> None:
+    reply = assistant.ask("Thanks so much for the help earlier! One more: where exactly is UIL's office?")
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "uil-address")  # was the bot's own card, for "help"
+    assert reply.lang == "en"
+    assert assistant.ask("Thanks so much for the help earlier!").entry_id == "smalltalk-thanks"
+
+
+def test_an_emoji_ends_a_sentence(assistant: Assistant) -> None:
+    assert sentences("Hello! Moving to Konya next month 😀 Is Konya a learning city?") == [
+        "Hello!",
+        "Moving to Konya next month 😀",
+        "Is Konya a learning city?",
+    ]
+    assert sentences("Konya 2017'de mi katıldı? 🤔") == ["Konya 2017'de mi katıldı?", "🤔"]
+    # the one sentence that asks, after a story that ends with an emoji
+    reply = assistant.ask("Hello! Moving to Konya next month for work 😀 Is Konya a UNESCO learning city?")
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "city-konya")
