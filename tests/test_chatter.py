@@ -480,3 +480,14 @@ def test_an_emoji_ends_a_sentence(assistant: Assistant) -> None:
     # the one sentence that asks, after a story that ends with an emoji
     reply = assistant.ask("Hello! Moving to Konya next month for work 😀 Is Konya a UNESCO learning city?")
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "city-konya")
+
+
+def test_how_many_attend_komek_is_its_trainees_and_a_yearly_figure_is_not_known(assistant: Assistant) -> None:
+    yearly = assistant.ask("How many people attend KOMEK courses each year?")
+    assert yearly.kind == ReplyKind.NO_ANSWER  # was KOMEK's role at the 2nd conference ("attend")
+    assert assistant.ask("KOMEK'e yılda kaç kişi gidiyor?").kind == ReplyKind.NO_ANSWER
+    assert assistant.ask("KOMEK hangi yıldan beri faaliyette").entry_id == "what-is-komek"  # "yıldan" is no "yılda"
+    trainees = assistant.ask("How many people attend KOMEK courses?")
+    assert (trainees.kind, trainees.entry_id) == (ReplyKind.ANSWER, "what-is-komek")
+    assert "no exact figure" in to_plain(trainees.text)
+    assert assistant.ask("Which conference did KOMEK attend?").entry_id == "komek-conference-role"
