@@ -189,9 +189,9 @@ class FactFinder:
         if anchor is not None and ranked_after is not None:  # the one after (before) the one at that place
             reading.used.update(range(ranked_after[0], ranked_after[1]))
             reading.relation, reading.position = (ranked_after[2], anchor), None
-        for kind, named in kinds:
-            if reading.kind is not None and kind.id == reading.kind.id:
-                reading.used |= named
+        said = reading.kind.id if reading.kind is not None else None
+        kind_said = {i for kind, named in kinds if kind.id == said for i in named}  # "kuruluş": an organisation
+        reading.used |= kind_said
         found = [
             (a.generic, e - s, order, s, a.id)
             for s, e, (order, a) in self._attribute_words.find(tokens)
@@ -209,8 +209,9 @@ class FactFinder:
         named = set(reading.used)
         for _, size, _, start, attribute_id in sorted(found, key=lambda item: (item[0], -item[1], item[2], item[3])):
             span = range(start, start + size)
+            taken = named - kind_said if size > 1 and reading.entity is not None else named  # "KOMEK'in kuruluş yılı"
             after_year = attribute_id == "year" and start > 0 and YEAR.match(tokens[start - 1]) is not None
-            if not named.intersection(span) and not after_year:  # "2020 yılında" names the year, asks none
+            if not taken.intersection(span) and not after_year:  # "2020 yılında" names the year, asks none
                 reading.attributes.append((size, attribute_id))
                 reading.used.update(span)
         return reading

@@ -658,3 +658,17 @@ def test_a_conference_related_to_a_theme(assistant: Assistant, question: str, en
     """ "ile ilgili", "related to", "dealt with" say what it was about, as "temalı" and "about" do."""
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("KOMEK'in kuruluş yılı nedir?", "2004"),  # "kuruluş" names an organisation, and is in "kuruluş yılı"
+        ("KOMEK'in kurluş yılı nedr?", "2004"),
+        ("What is KOMEK's founding year?", "2004"),
+        ("UIL'in kuruluş tarihi?", "1951/52"),
+    ],
+)
+def test_the_founding_year(assistant: Assistant, question: str, says: str) -> None:
+    reply = assistant.ask(question)
+    assert reply.kind == ReplyKind.ANSWER and says in reply.text
