@@ -29,6 +29,8 @@ _BACK = frozenset(["that", "it", "this", "those", "these", "they", "them", "o", 
 # Words of a question about the asker's own place ("when did we join?", "is it a member?")
 _OURS = frozenset(["we", "our", "us", "there", "biz", "bizim", "bize", "bizi", "orasi", "orada", "oranin", "burasi"])
 _MAX_WORDS = 6  # a question that points back is short
+_NETWORK = frozenset(["network", "networks", "programme", "program", "ag"])
+_NETWORK_ENDINGS = frozenset(["", "a", "da", "dan", "i", "in", "ina", "inda", "indan", "imiz", "daki"])
 # Where a statement's parts join ("I'm researching climate policy and somebody mentioned ...")
 _JOIN = re.compile(r"\s+(?:and|but|ve|ama|fakat)\s+", re.I)
 
@@ -67,5 +69,12 @@ def the_referred_question(a: Assistant, text: str, reply: Reply, lang: Lang | No
 def points_back(a: Assistant, question: str) -> bool:
     """Whether a question points back at what the message says before it ("Which
     conference was that?", "is it a member?", "when did we join?", "şehrimiz")."""
-    words = set(fold_question(question).split())
+    said = fold_question(question).split()
+    # "bu ağda", "this network": the network itself, not a thing the story named
+    words = {w for i, w in enumerate(said) if not (w in _BACK and i + 1 < len(said) and _the_network(said[i + 1]))}
     return bool(words & (_BACK | _OURS)) or a.understanding.says_our_city(question)
+
+
+def _the_network(word: str) -> bool:
+    """Whether a folded word is the network ("ağda", "ağın", "network")."""
+    return word in _NETWORK or (word.startswith("ag") and word[2:] in _NETWORK_ENDINGS)

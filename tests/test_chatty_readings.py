@@ -14,7 +14,7 @@ from bot.askersplace import without_the_askers_place
 from bot.assistant import Assistant
 from bot.ourcity import with_city
 from bot.placeasked import cards_named
-from bot.referring import referent_and_question
+from bot.referring import points_back, referent_and_question
 from bot.replies import ReplyKind
 from bot.smalltalk import load_smalltalk
 from bot.thereplace import with_place
@@ -667,3 +667,21 @@ def test_a_follow_up_with_chatter_is_read_without_it(assistant: Assistant) -> No
     reply = assistant.ask("and what about Izmir, my hometown?", chat="hometown")
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "city-izmir")
     assert "2020" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "back"),
+    [
+        ("Türkiye'den hangi şehirler bu ağda?", False),  # "bu ağda": this network, not the story's place
+        ("Which Turkish cities are in this network?", False),
+        ("Bu şehir ne zaman katıldı?", True),
+        ("Is it a member?", True),
+    ],
+)
+def test_this_network_points_back_at_nothing(assistant: Assistant, question: str, back: bool) -> None:
+    assert points_back(assistant, question) is back
+
+
+def test_the_askers_city_is_not_the_turkish_members_asked(assistant: Assistant) -> None:
+    reply = assistant.ask("Ben Konya'da öğretmenim. Türkiye'den hangi şehirler bu ağda?")
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "members-turkey")  # was Konya's card
