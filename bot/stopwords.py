@@ -93,13 +93,14 @@ STOPWORDS_EN: frozenset[str] = frozenset(
         *_words(
             """
             still forgot forget remind correct right again remember think guess thought heard believe per
-            believed assume assumed true sorry overall already yet explained
+            believed assume assumed true sorry overall already yet explained back
             """
         ),
         # Verbs that only carry a question along ("which conference came before Medellín?")
         *_words(
             """
             came come comes coming go goes going went happen happened happens whether itself themselves too
+            handed
             """
         ),
         # Verbs that report what a text says ("which strategy does the brief cite?"), and

@@ -672,3 +672,16 @@ def test_a_conference_related_to_a_theme(assistant: Assistant, question: str, en
 def test_the_founding_year(assistant: Assistant, question: str, says: str) -> None:
     reply = assistant.ask(question)
     assert reply.kind == ReplyKind.ANSWER and says in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "says"),
+    [
+        ("How many learning cities were there back in 2016?", "member-growth", "2016"),  # "back in": in
+        ("When was the Learning City Award first handed out?", "learning-city-award", "2015"),  # "handed out": given
+    ],
+)
+def test_words_that_only_carry_the_question(assistant: Assistant, question: str, entry: str, says: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    assert says in to_plain(reply.text)
