@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from bot.clauses import asks, clauses
 from bot.lang import Lang
+from bot.referring import points_back
 from bot.replies import Reply, ReplyKind
 from bot.textnorm import fold, fold_question
 
@@ -36,6 +37,7 @@ _JOINED = re.compile(
     r"\s+(?:and|ve|bir de)\s+(?=(?:what|where|when|which|who|how|is|are|was|were|did|does|ne|nerede|hangi|kaç|kim)\b)",
     re.I,
 )
+_OR = re.compile(r"^\s*(?:yoksa|ya da|veya|or)\s+", re.I)  # "..., yoksa İzmir mi?": the other of two things
 _TWO = 2  # two questions in one message, no more
 _SURE = 99.0  # the score of an answer the readings are sure of (a fact)
 _MIN_VALUE = 3  # a bold value shorter than this ("2.") is no sign of what an answer holds
@@ -51,10 +53,38 @@ def questions(text: str) -> list[str]:
 def both_asked(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:
     """The answer to the first of two questions in ``text`` when it holds what the whole
     message's answer says (the values it gives in bold), or when the whole was refused
-    only for being two questions (:func:`each_answered`); else ``reply``."""
+    only for being two questions (:func:`each_answered`); else both answers, when each
+    question alone gets one of its own (:func:`_each_its_answer`); else ``reply``."""
     if reply.kind == ReplyKind.NO_ANSWER:
         return each_answered(a, text, reply, lang)
     asked = questions(text) if reply.kind in (ReplyKind.SUGGEST, ReplyKind.FALLBACK, ReplyKind.ANSWER) else []
+    if len(asked) == _TWO and a.understanding.follow.names_only(_OR.sub("", asked[1])):
+        return reply  # "Ankara mı önce katıldı, İzmir mi?": one question between two things
+    found = _one_holds_both(a, asked, reply, lang)
+    if found is reply and len(asked) == _TWO:
+        return _each_its_answer(a, asked, reply, lang) or reply
+    return found
+
+
+def _each_its_answer(a: Assistant, asked: list[str], reply: Reply, lang: Lang | None) -> Reply | None:
+    """ "Ağa üye olmanın şartları neler? Bir de üye olunca rapor vermek gerekiyor mu?": two
+    questions about two entries, each answered alone: both answers, the first's first
+    ("When was the network founded? And where is UIL?": not when UIL was founded); None
+    when either is not answered alone, or both get the same entry."""
+    if any(points_back(a, question) for question in asked):
+        return None  # "bu ne demek?", "can we apply?": a question that leans on the rest is not one alone
+    first, second = (a.ask(question, force_lang=lang or reply.lang) for question in asked)
+    ids = (first.entry_id, second.entry_id)
+    if first.kind != ReplyKind.ANSWER or second.kind != ReplyKind.ANSWER or None in ids or ids[0] == ids[1]:
+        return None
+    # the whole's answer stays the answer (its buttons) when it is one of the two: else it mixed them
+    main = reply if reply.kind == ReplyKind.ANSWER and reply.entry_id in ids else first
+    return replace(main, messages=(*first.messages, *second.messages))
+
+
+def _one_holds_both(a: Assistant, asked: list[str], reply: Reply, lang: Lang | None) -> Reply:
+    """The first question's answer when it holds what the whole's says (or the same year's
+    members, or two facts of one thing); else ``reply``."""
     same_year = _then_the_same_year(a, asked, reply, lang) if len(asked) == _TWO else None
     if len(asked) == 1 and reply.kind != ReplyKind.ANSWER:  # "Sakarya ile aynı yıl hangi şehirler katıldı?"
         same_year = _the_same_year_as(a, asked[0], lang)

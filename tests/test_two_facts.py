@@ -168,3 +168,38 @@ def test_the_same_year_as_a_named_city(assistant: Assistant, question: str, held
     assert all(part in reply.text for part in held)
     name = assistant.understanding.names_in(fold_question(question))[0]
     assert not assistant.conversations.get(("same year", name, question))  # the inner conversation is gone
+
+
+def _plain(reply_text: str) -> str:
+    return fold_question(reply_text)
+
+
+def test_two_questions_about_two_entries_get_both_answers(assistant: Assistant) -> None:
+    reply = assistant.ask("İyi akşamlar. Ağa üye olmanın şartları neler? Bir de üye olunca rapor vermek gerekiyor mu?")
+    assert reply.kind == ReplyKind.ANSWER
+    said = _plain(" ".join(reply.messages))
+    assert "iyi uygulamalardan" in said  # the requirements (the first question)
+    assert "iki yilda bir rapor" in said  # the duties (the second), after them
+    assert said.index("iyi uygulamalardan") < said.index("iki yilda bir rapor")
+
+
+def test_a_mixed_reading_of_two_questions_gives_each_its_own(assistant: Assistant) -> None:
+    said = _plain(" ".join(assistant.ask("When was the network founded? And where is UIL?").messages))
+    assert "2013" in said and "hamburg" in said
+    assert "1951" not in said  # not "UIL was founded in 1951/52": the two questions mixed
+
+
+@pytest.mark.parametrize(
+    "question", ["Ankara mı önce katıldı, İzmir mi?", "Ankara mı daha önce katıldı, yoksa İzmir mi?"]
+)
+def test_one_question_between_two_things_is_not_two(assistant: Assistant, question: str) -> None:
+    reply = assistant.ask(question)
+    said = _plain(" ".join(reply.messages))
+    assert "izmir" in said and "ankara" in said
+    assert "bursa" not in said  # not "who joined before Ankara" as well
+
+
+def test_a_question_that_leans_on_the_story_is_not_answered_alone(assistant: Assistant) -> None:
+    reply = assistant.ask("KOMEK broşüründe UIL için 'Kategori 1 Merkezi' yazıyor, bu ne demek? Kategori 2 var mı?")
+    assert reply.entry_id == "uil-category-1"
+    assert "edindirme" not in _plain(" ".join(reply.messages))  # "bu ne demek?" alone is not KOMEK's name
