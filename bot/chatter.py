@@ -47,7 +47,7 @@ _MIN_ENDING_WORD = 6  # a word shorter than this is no first-person verb ("bilim
 # "göremedim", "bulamadık": what the asker could not find; where they looked may be the question's
 _COULD_NOT = ("medim", "madim", "medik", "madik")
 _TR_AFTER = frozenset(["sonra", "beri"])  # "depremden sonra", "seçimlerden beri" (not "önce": a past figure)
-_EN_AFTER = frozenset(["after", "since"])  # "after the earthquake"
+_EN_AFTER = frozenset(["after", "since", "despite"])  # "after the earthquake", "despite the war"
 _ABLATIVE = ("dan", "den", "tan", "ten")
 _THING = frozenset(["isi", "olayi", "meselesi", "mevzusu", "seyi", "olay", "is"])  # "bu ... işi nedir"
 _WHAT_IS = frozenset(["nedir", "ne", "neymis", "neyin"])
@@ -59,14 +59,19 @@ _DRAWN = re.compile(r"(\w)\1+$")  # a last letter typed again and again ("merhab
 
 
 def _events(tokens: list[str], knows: Callable[[str], bool]) -> set[int]:
-    """The tokens of a time after an event the content does not know: "depremden sonra",
-    "after the earthquake" (never a number, a place or a known thing: "Konya'dan sonra",
-    "2019'dan sonra" are orders; "pandemiden önce" asks a past figure, and stays)."""
+    """The tokens of a time after an event the content does not know, or despite one:
+    "depremden sonra", "after the earthquake", "savaşa rağmen", "despite the war" (never
+    a number, a place or a known thing: "Konya'dan sonra", "2019'dan sonra" are orders;
+    "pandemiden önce" asks a past figure, and stays)."""
     found: set[int] = set()
     for i, token in enumerate(tokens):
         if token in _TR_AFTER and i > 0:
             event = tokens[i - 1]
             if event.endswith(_ABLATIVE) and not event[:1].isdigit() and not knows(event):
+                found.update((i - 1, i))
+        elif token == "ragmen" and i > 0:  # "savaşa rağmen": despite what the story says
+            event = tokens[i - 1]
+            if event.endswith(("a", "e")) and not event[:1].isdigit() and not knows(event):
                 found.update((i - 1, i))
         elif token in _EN_AFTER and i + 2 < len(tokens) and tokens[i + 1] == "the":
             event = tokens[i + 2]

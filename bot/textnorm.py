@@ -213,8 +213,8 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {"iclc": ("konferans",), "gnlc": ("ag",
 # "Hangi illerimiz üye?": our provinces, cities, municipalities are Türkiye's (the bot's
 # users are in Türkiye); the singular "şehrimiz" may be the person's own city, so not it.
 _OURS = ("illerimiz", "sehirlerimiz", "kentlerimiz", "belediyelerimiz")
-# Where a message's sentences end: after ".", "!", "?" or an emoji ("Moving to Konya 😀 Is it ...?")
-_SENTENCE = re.compile(r"(?<=[.!?\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F])\s+")
+# Where a message's sentences end: after ".", "!", "?" or an emoji or flag ("Moving to Konya 😀 Is it ...?")
+_SENTENCE = re.compile(r"(?<=[.!?\U0001F1E6-\U0001F1FF\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F])\s+")
 
 
 def sentences(text: str) -> list[str]:

@@ -685,3 +685,18 @@ def test_this_network_points_back_at_nothing(assistant: Assistant, question: str
 def test_the_askers_city_is_not_the_turkish_members_asked(assistant: Assistant) -> None:
     reply = assistant.ask("Ben Konya'da öğretmenim. Türkiye'den hangi şehirler bu ağda?")
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "members-turkey")  # was Konya's card
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Bir haberde gördüm, Kiev savaşa rağmen üye olmuş mu gerçekten?", "Did Kyiv join despite the war?"],
+)
+def test_despite_an_event_the_content_does_not_know(assistant: Assistant, question: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "member-kyiv")
+
+
+def test_a_flag_ends_a_sentence(assistant: Assistant) -> None:
+    question = "I'm from Colombia so it's a bit of a proud thing for us 🇨🇴 When and where was the 4th conference?"
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "conference-4-medellin")
