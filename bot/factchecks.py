@@ -64,7 +64,9 @@ def checked_by(text: str, tokens: Sequence[str], word: str) -> str | None:
     if at + 1 >= len(tokens) or tokens[at + 1] not in PARTICLES:
         return None
     located = any(len(w) > 1 and fold(w[0]) == word and w[1][:3].lower() in _LOCATIVE for w in written)
-    if not located and not (len(word) > 5 and word[-2:] in ("da", "de", "ta", "te")):
+    # "3. konferans Dublin miydi?": a name, written with a capital, asked as the place (not a month)
+    named = word not in _MONTHS and any(fold(w.strip(",.;:!?")) == word and w[:1].isupper() for w in text.split())
+    if not located and not named and not (len(word) > 5 and word[-2:] in ("da", "de", "ta", "te")):
         return None
     return "where"
 

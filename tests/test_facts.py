@@ -685,3 +685,18 @@ def test_words_that_only_carry_the_question(assistant: Assistant, question: str,
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
     assert says in to_plain(reply.text)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "says"),
+    [
+        ("3. konferans Dublin miydi?", "conference-3-cork", "Cork"),  # a capitalised name before the particle
+        ("3. konferans İrlanda'daydı diye hatırlıyorum ama şehri unuttum, Dublin miydi?", "conference-3-cork", "Cork"),
+        ("Son konferans Riyad mıydı?", "conference-6-jubail", "Jubail"),
+        ("2. konferans Eylül müydü?", "conference-2-date", "Eylül 2015"),  # a month is no place
+    ],
+)
+def test_a_place_checked_without_its_ending(assistant: Assistant, question: str, entry: str, says: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    assert says in to_plain(reply.text)
