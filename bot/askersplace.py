@@ -80,7 +80,7 @@ def without_the_askers_place(a: Assistant, text: str) -> str | None:
     if split is None:
         return None
     said, asked = split
-    if not asked or points_back(a, asked) or a.understanding.says_our_city(text):
+    if not asked or points_back(a, asked, own_name=True) or a.understanding.says_our_city(text):
         return None
     tokens = words(said)
     directory = a.members.directory

@@ -66,12 +66,16 @@ def the_referred_question(a: Assistant, text: str, reply: Reply, lang: Lang | No
     return retry if retry.kind == ReplyKind.ANSWER and agrees else reply
 
 
-def points_back(a: Assistant, question: str) -> bool:
+def points_back(a: Assistant, question: str, *, own_name: bool = False) -> bool:
     """Whether a question points back at what the message says before it ("Which
-    conference was that?", "is it a member?", "when did we join?", "şehrimiz")."""
+    conference was that?", "is it a member?", "when did we join?", "şehrimiz").
+    ``own_name``: "it" in a question that names its own thing is that thing ("What is
+    UIL and what does it have to do with learning cities?"); "there", "we" still point back."""
     said = fold_question(question).split()
     # "bu ağda", "this network": the network itself, not a thing the story named
     words = {w for i, w in enumerate(said) if not (w in _BACK and i + 1 < len(said) and _the_network(said[i + 1]))}
+    if own_name and words & _BACK and a.understanding.names_in(" ".join(said)):
+        words -= _BACK
     return bool(words & (_BACK | _OURS)) or a.understanding.says_our_city(question)
 
 

@@ -700,3 +700,13 @@ def test_a_flag_ends_a_sentence(assistant: Assistant) -> None:
     question = "I'm from Colombia so it's a bit of a proud thing for us 🇨🇴 When and where was the 4th conference?"
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "conference-4-medellin")
+
+
+def test_it_in_a_question_that_names_its_thing_is_that_thing(assistant: Assistant) -> None:
+    question = "What exactly is UIL and what does it have to do with learning cities?"
+    assert points_back(assistant, question)  # "it" alone would point back at the story
+    assert not points_back(assistant, question, own_name=True)
+    assert points_back(assistant, "Is UIL there?", own_name=True)  # "there" still points at the story's place
+    story = "Hello, I'm a master's student in Hamburg and my supervisor mentioned UIL. " + question
+    assert assistant.ask(story).entry_id == "what-is-uil"  # not its address: Hamburg is where the asker is
+    assert assistant.ask(question).entry_id == "what-is-uil"
