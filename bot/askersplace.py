@@ -23,7 +23,7 @@ from bot.members.vocabulary import vocabulary
 from bot.placeasked import cards_named
 from bot.referring import points_back
 from bot.replies import Reply, ReplyKind
-from bot.textnorm import INTENT_WORDS, STOPWORDS, fold_question, folded_terms
+from bot.textnorm import EMOJI, INTENT_WORDS, STOPWORDS, fold_question, folded_terms
 
 if TYPE_CHECKING:
     from bot.assistant import Assistant
@@ -34,7 +34,7 @@ _FIRST_PERSON = frozenset(["i", "im", "my", "we", "our", "ben", "biz", "benim", 
 _GREETING = frozenset(["from", "selamlar", "selam", "selamlarimla"])  # "Hi from Hamburg!", "Ankara'dan selamlar"
 _ME = re.compile(r"(?:[iıuü]m|y[iıuü]m|[iıuü]z|y[iıuü]z)$")  # "Konyalıyım", "öğretmenim", "gönüllüyüz"
 _PIECE = re.compile(
-    r"(?<=[,;:.!?…])\s+|\s+[—–-]+\s+|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]+\s*"  # clauses, emoji
+    rf"(?<=[,;:.!?…])\s+|\s+[—–-]+\s+|\s*[{EMOJI}]+\s*"  # clauses, emoji
     r"|\s+(?:and|but|so)\s+(?=(?:my|our|i|we|i'm|i’m)\s)",  # "I'm a teacher in Konya and my students asked ..."
     re.I,
 )

@@ -23,7 +23,7 @@ from bot.factpairs import PARTICLES
 from bot.lang import Lang
 from bot.replies import Reply, ReplyKind
 from bot.stopwords import INTENT_WORDS
-from bot.textnorm import fold_question
+from bot.textnorm import EMOJI, fold_question
 
 if TYPE_CHECKING:
     from bot.assistant import Assistant
@@ -31,7 +31,10 @@ if TYPE_CHECKING:
 __all__ = ["asking_part", "asks", "clauses", "the_asking_clauses", "the_leaning_clause"]
 
 # where a clause of a message ends; not after a written ordinal ("Pekin Bildirgesi 2. konferansta mı ...?")
-_CLAUSE = re.compile(r"(?<=[,;:!?…])\s+|(?<!\b\d\.)(?<!\b\d\d\.)(?<=\.)\s+|\s+[—–-]+\s+")
+_CLAUSE = re.compile(
+    r"(?<=[,;:!?…])\s+|(?<!\b\d\.)(?<!\b\d\d\.)(?<=\.)\s+|\s+[—–-]+\s+"
+    rf"|(?<=[{EMOJI}])\s+"  # after an emoji ("project 😅 how ...")
+)
 _MIN_WORDS = 2  # a clause shorter than this asks nothing alone ("Sağolun", "True?")
 # The words of a question tag after a statement ("hasn't it?", "değil mi?", "right?", "doğru mu?")
 _TAG = frozenset(

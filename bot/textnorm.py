@@ -26,6 +26,7 @@ from bot.stemming import is_ending, stem, strip_ending
 from bot.stopwords import INTENT_WORDS, STOPWORDS, STOPWORDS_EN, STOPWORDS_TR
 
 __all__ = [
+    "EMOJI",
     "EXPANSIONS",
     "INTENT_WORDS",
     "STOPWORDS",
@@ -214,7 +215,8 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {"iclc": ("konferans",), "gnlc": ("ag",
 # users are in Türkiye); the singular "şehrimiz" may be the person's own city, so not it.
 _OURS = ("illerimiz", "sehirlerimiz", "kentlerimiz", "belediyelerimiz")
 # Where a message's sentences end: after ".", "!", "?" or an emoji or flag ("Moving to Konya 😀 Is it ...?")
-_SENTENCE = re.compile(r"(?<=[.!?\U0001F1E6-\U0001F1FF\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F])\s+")
+EMOJI = "\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff\u2600-\u27bf\ufe0f"  # a character class's ranges: emoji, flags
+_SENTENCE = re.compile(rf"(?<=[.!?{EMOJI}])\s+")
 
 
 def sentences(text: str) -> list[str]:

@@ -710,3 +710,9 @@ def test_it_in_a_question_that_names_its_thing_is_that_thing(assistant: Assistan
     story = "Hello, I'm a master's student in Hamburg and my supervisor mentioned UIL. " + question
     assert assistant.ask(story).entry_id == "what-is-uil"  # not its address: Hamburg is where the asker is
     assert assistant.ask(question).entry_id == "what-is-uil"
+
+
+def test_an_emoji_ends_a_clause_of_the_story(assistant: Assistant) -> None:
+    # "school project" is the asker's, not a question about cities' projects (a topic the content lacks)
+    reply = assistant.ask("I'm doing a school project 😅 how many countries are in the network?")
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "member-count")
