@@ -38,7 +38,7 @@ AWARD_TURKEY = "award-turkey"  # "Has a Turkish city won?" (content/faq.yaml)
 # Words that ask for every round a member won: when, which year, how often
 _ROUNDS = frozenset(["when", "year", "years", "yil", "yillarda", "yilinda", "zaman", "kere", "defa", "times", "often"])
 _ONLY = frozenset(["only", "once", "twice", "again", "sadece", "yalnizca", "yalniz", "tekrar", "yine", "bir", "iki"])
-_WON = ("kazan", "aldi", "almis", "almadi", "alabildi", "won", "win", "received", "got", "recipient")
+_WON = ("kazan", "aldi", "almis", "almadi", "alabildi", "won", "win", "received", "got", "recipient", "awarded")
 
 
 def _a_known_winner(a: Assistant, city: str) -> bool:

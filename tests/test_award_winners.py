@@ -156,3 +156,15 @@ def test_the_winners_with_no_year_are_the_latest_rounds(assistant: Assistant, qu
 )
 def test_other_who_won_questions_are_not_the_latest_winners(assistant: Assistant, question: str) -> None:
     assert "2019 (10)" not in _shown(assistant.ask(question).text)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Was Konya ever awarded the learning city award?", "award-turkey"),  # "awarded": whether it won
+        ("Did Konya win the Learning City Award?", "award-turkey"),
+    ],
+)
+def test_whether_a_turkish_city_was_awarded(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
