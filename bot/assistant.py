@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from bot import callbacks, tghtml
 from bot.asides import after_statement, the_asking_part
+from bot.askdepth import bounded
 from bot.buttons import button_reply, payload_button
 from bot.chatty import chatty
 from bot.commands import COMMANDS
@@ -173,6 +174,7 @@ class Assistant:
         )
 
     # ------------------------------------------------------------------ entry points
+    @bounded  # the readings of one message ask again about its parts, never without end
     def ask(
         self,
         text: str,
@@ -372,10 +374,6 @@ class Assistant:
 
     def faq_reply(self, args: list[str], lang: Lang, first_name: str) -> Reply:
         return self._finish(self._msg("menu_prompt", lang), lang, buttons=self._topic_buttons(lang))
-
-    def find_city(self, name: str) -> City | None:
-        """A member city by (fuzzy) name or alias."""
-        return self.listings.find_city(name)
 
     def button(self, data: str, *, pref: str | None = None, user_lang: str | None = None) -> Reply | None:
         """The reply to an inline button's callback data; None for stale, forged or unknown data."""

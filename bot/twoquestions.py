@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -39,6 +40,8 @@ _JOINED = re.compile(
 )
 _OR = re.compile(r"^\s*(?:yoksa|ya da|veya|or)\s+", re.I)  # "..., yoksa İzmir mi?": the other of two things
 _TWO = 2  # two questions in one message, no more
+# The questions being read now as the follow-up of the one thing they name ("... aynı yıl ...")
+_READING: ContextVar[frozenset[str]] = ContextVar("same_year_reading", default=frozenset())
 _SURE = 99.0  # the score of an answer the readings are sure of (a fact)
 _MIN_VALUE = 3  # a bold value shorter than this ("2.") is no sign of what an answer holds
 
@@ -144,9 +147,13 @@ def _the_same_year_as(a: Assistant, question: str, lang: Lang | None) -> Reply |
     """ "Sakarya ile aynı yıl hangi şehirler katıldı?": the question read as a follow-up of
     the one thing it names (its card first, kept out of the reply)."""
     names = a.understanding.names_in(fold_question(question))
-    if len(names) != 1 or not a.understanding.follow.says_same_year(question):
-        return None
-    _, found = _in_turn(a, names[0], question, lang)
+    if len(names) != 1 or not a.understanding.follow.says_same_year(question) or question in _READING.get():
+        return None  # not again while it is read as that follow-up (it would ask itself without end)
+    token = _READING.set(_READING.get() | {question})
+    try:
+        _, found = _in_turn(a, names[0], question, lang)
+    finally:
+        _READING.reset(token)
     return found if found is not None and found.kind == ReplyKind.ANSWER else None
 
 

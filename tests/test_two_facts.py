@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+import bot.assistant as assistant_module
+from bot.askdepth import MAX_DEPTH
 from bot.assistant import Assistant
 from bot.factpositions import both_ends
 from bot.phrases import word_matches
@@ -203,3 +205,24 @@ def test_a_question_that_leans_on_the_story_is_not_answered_alone(assistant: Ass
     reply = assistant.ask("KOMEK broşüründe UIL için 'Kategori 1 Merkezi' yazıyor, bu ne demek? Kategori 2 var mı?")
     assert reply.entry_id == "uil-category-1"
     assert "edindirme" not in _plain(" ".join(reply.messages))  # "bu ne demek?" alone is not KOMEK's name
+
+
+def test_a_same_year_question_about_a_thing_with_no_year_does_not_ask_itself(assistant: Assistant) -> None:
+    # KOMEK is the one thing named; its "same year" follow-up read that message again, without end
+    reply = assistant.ask("Ben 2017'de KOMEK'te seramik kursuna başladım, aynı yıl bir konferans olmuş galiba, nerede?")
+    assert reply.kind in (ReplyKind.ANSWER, ReplyKind.SUGGEST, ReplyKind.FALLBACK)
+
+
+def test_readings_that_would_ask_each_other_without_end_are_stopped(
+    assistant: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    depths: list[int] = []
+
+    def again(a: Assistant, text: str, reply: object, lang: object) -> object:
+        depths.append(len(depths))
+        return a.ask(text)  # a reading that reads the whole message again: no end of its own
+
+    monkeypatch.setattr(assistant_module, "chatty", again)
+    reply = assistant.ask("Konya ne zaman katıldı?")
+    assert reply.kind == ReplyKind.FALLBACK  # the deepest ask got "no answer", and each reading passed it up
+    assert len(depths) == MAX_DEPTH
