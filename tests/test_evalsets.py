@@ -1044,14 +1044,53 @@ KNOWN_TUNING10_OVERLAP = {
 }
 
 
-# tuning8, tuning9 and tuning10 were written to a mix of styles, not to every style: their
-# counts are checked
+# ------------------------------------------------------------------------------ tuning11
+# tuning11 (helper tuning11, 2026-12-02): a TUNING set written blind in two phases, Turkish
+# first, weighted to chatty messages (112 of 200), with chatty follow-ups, attribute, counting
+# and order questions and honest refusals but no plain, typo, no-diacritics, confirm or small
+# talk items (its typo and no-diacritics messages are chatty), so its style counts are checked
+# instead of "every style".
+TUNING11 = EVAL / "tuning11.yaml"
+TUNING11_STYLES = {
+    "chatty": 112,
+    "follow-up": 30,
+    "counting": 13,
+    "attribute": 11,
+    "superlative": 6,
+    "unanswerable": 16,
+    "off-topic": 12,
+}
+
+# Its questions that holdout, holdout2, ..., holdout7 (also written blind) already had word for
+# word (folded): 11, found programmatically (only tuning11's strings were printed; the holdouts
+# were not read). No other held-out question may join tuning11.
+KNOWN_TUNING11_OVERLAP = {
+    fold(q)
+    for q in (
+        "Almanya'nın ilk öğrenen şehri hangisi",
+        "Bolu'dan önce Türkiye'den hangi şehirler üyeydi",
+        "Hamburg'da gezilecek yerler neler?",
+        "Jubail'deki konferansın konusu neydi",
+        "Konya'da en iyi etli ekmek nerede yenir? 😋",
+        "Suudi Arabistan'dan kaç şehir üye",
+        "how many Qatari cities are members?",
+        "how many Turkish cities joined in 2020?",
+        "how many cities got the award in 2015?",
+        "how many members did the network have in 2024?",
+        "which Turkish city joined most recently?",
+    )
+}
+
+
+# tuning8 .. tuning11 were written to a mix of styles, not to every style: their counts are
+# checked
 _STYLED_SETS = [
     (TUNING8, 240, (144, 96), TUNING8_STYLES, KNOWN_TUNING8_OVERLAP),
     (TUNING9, 200, (120, 80), TUNING9_STYLES, KNOWN_TUNING9_OVERLAP),
     (TUNING10, 200, (120, 80), TUNING10_STYLES, KNOWN_TUNING10_OVERLAP),
+    (TUNING11, 200, (120, 80), TUNING11_STYLES, KNOWN_TUNING11_OVERLAP),
 ]
-_STYLED_IDS = ["tuning8", "tuning9", "tuning10"]
+_STYLED_IDS = ["tuning8", "tuning9", "tuning10", "tuning11"]
 
 
 @pytest.mark.parametrize(("path", "size", "langs", "styles", "overlap"), _STYLED_SETS, ids=_STYLED_IDS)
