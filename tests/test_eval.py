@@ -149,10 +149,11 @@ TUNING9_BARS = Bars(accuracy=0.70, rejection=0.93, confident_wrong=0.13, languag
 # 1.000 / 0, unanswerable 0.909 refused, off-topic 1.000 refused. To be tuned on like the other
 # tuning sets.
 TUNING10_BARS = Bars(accuracy=0.85, rejection=0.93, confident_wrong=0.075, language=0.99)
-# tuning11.yaml (200, helper tuning11, eleventh session; 112 chatty): run once when labelled, on
+# tuning11.yaml (200, helper tuning11, tenth session; 112 chatty): run once when labelled, on
 # main cc9375f (labels ab2d83a). `bot eval` did not finish: item 056 ("Ben 2017'de KOMEK'te
 # seramik kursuna başladım, aynı yıl bir konferans olmuş galiba, nerede olmuştu?") raises
-# RecursionError (bot/twoquestions.py, _the_same_year_as and _in_turn asking each other).
+# RecursionError (bot/twoquestions.py, _the_same_year_as and _in_turn asking each other; fixed in
+# e64a6de, and the mark that expected the crash removed).
 # Counting that question as a fallback: 0.820 right at once / 0.907 within one tap / rejection
 # 0.929 / confident wrong 0.060 / did-you-mean 0.080 / language 1.000; by language en 0.870 /
 # 0.942 / 0.050 / refused 0.909, tr 0.786 / 0.883 / 0.067 / refused 0.941; by style (right /
@@ -180,18 +181,8 @@ SETS = {
     "tuning11": (TUNING11, TUNING11_BARS),
 }
 
-# Sets the bot cannot be asked through yet: tuning11's item 056 raises RecursionError (see
-# TUNING11_BARS). Strict, so that the fix fails here until the mark is removed and the bars
-# are checked.
-_CRASHING = {"tuning11"}
 
-
-def _set_params() -> list[object]:
-    crash = pytest.mark.xfail(raises=RecursionError, strict=True, reason="the bot recurses without end on one question")
-    return [pytest.param(name, marks=crash) if name in _CRASHING else name for name in sorted(SETS)]
-
-
-@pytest.fixture(scope="module", params=_set_params())
+@pytest.fixture(scope="module", params=sorted(SETS))
 def measured(request: pytest.FixtureRequest, assistant: Assistant) -> tuple[Report, Bars]:
     path, bars = SETS[request.param]
     return evaluate(assistant, load_cases(path)), bars
