@@ -44,6 +44,12 @@ class Topic:
     name: str = ""
     entry: str = ""
 
+    @property
+    def of_one(self) -> str | None:
+        """The kind, when one attribute of one thing was asked (not the card, not "which"):
+        another thing of it named alone asks the same ("Bolu kaçıncı üye?" >> "ya Hatay?")."""
+        return self.kind if self.entity and self.attribute not in (None, "which") else None
+
 
 class Conversations:
     """Per-chat :class:`Topic` with a time to live and a bounded number of chats."""

@@ -91,7 +91,7 @@ class FactFinder:
         )
 
     # ------------------------------------------------------------------ reading
-    def _read(self, tokens: list[str], text: str = "") -> _Reading:
+    def _read(self, tokens: list[str], text: str = "", also: str | None = None) -> _Reading:
         reading = _Reading(attributes=[], used=set())
         assert reading.used is not None and reading.attributes is not None
         named_span = range(0)
@@ -104,7 +104,7 @@ class FactFinder:
         spans = [
             (s, e, entity)
             for s, e, entity in self._names.find(tokens)
-            if related or ranked or not self.facts.kinds[entity.kind].relations_only
+            if related or ranked or not self.facts.kinds[entity.kind].relations_only or entity.kind == also
         ]
         spans = named_beside_places(text, tokens, spans)  # "Medellín Kolombiya'da mı Meksika'da mı?"
         pair = read_pair(self.facts, tokens, spans) if spans and not related else None
@@ -236,7 +236,7 @@ class FactFinder:
         ranked = ranked or compared(self.facts, self._names, tokens, lang)  # "Cork mu önce Medellín mi?"
         if ranked is not None:
             return ranked
-        reading = self._read(tokens, text)
+        reading = self._read(tokens, text, also=context.of_one if context else None)  # "ya Hatay?" after Bolu's rank
         if reading.ambiguous:
             return None
         assert reading.used is not None and reading.attributes is not None

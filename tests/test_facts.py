@@ -700,3 +700,12 @@ def test_a_place_checked_without_its_ending(assistant: Assistant, question: str,
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
     assert says in to_plain(reply.text)
+
+
+def test_another_turkish_member_named_alone_asks_the_same(assistant: Assistant) -> None:
+    assert assistant.ask("Bolu kaçıncı üye?", chat="rank").entry_id == "city-bolu"
+    reply = assistant.ask("ya Hatay?", chat="rank")  # Hatay's place in the order, not did-you-mean
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "city-hatay")
+    assert "4." in to_plain(reply.text)
+    assert Topic("tr-member", "tr-member-bolu", "rank").of_one == "tr-member"
+    assert Topic("tr-member", "tr-member-izmir", "which").of_one is None  # "ya Afyon da?" after 2020's list
