@@ -4,7 +4,8 @@ After "Which cities in Colombia are members?", "and in 2025?" is Colombia's memb
 2025; after "Fas'tan hangi şehirler üye?", "2022'de hangileri katıldı?" is Morocco's of
 2022, not the world's; "ya Fransa?" keeps the year and takes France; "kaç tane?", "from
 how many countries?", "hepsi bu mu?" get the same list again (it says how many). The
-list is the one the last answer showed (its entry id, ``members-c-DE-y-2020``); the
+list is the one the last answer showed (its entry id, ``members-c-DE-y-2020``; after the
+network's size, "and in Africa?" is Africa's list); the
 follow-up may say a year, a country or a region and the membership words of the list,
 nothing else: a city named, or any other word, is another question.
 """
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = ["member_follow_up"]
 
+_NETWORK_COUNT = "member-count"  # the network's size (content/faq.yaml): a place after it is that place's list
 _MAX_WORDS = 10  # a follow-up is short: "which of them came in with the February 2024 batch?"
 # Words of a follow-up that ask nothing of their own ("peki", "and", "what about", "hepsi bu mu")
 _FOLLOW = frozenset(
@@ -64,6 +66,9 @@ def member_follow_up(a: Assistant, text: str, context: Topic, lang: Lang) -> tup
     last answer was no list or the follow-up asks something else."""
     members = a.members
     listed = parse_list_entry_id(context.entry or context.entity)
+    network = listed is None and context.entry == _NETWORK_COUNT  # "How many members?" >> "and in Africa?"
+    if network:
+        listed = (None, None, None)
     if members is None or listed is None:
         return None
     tokens = words(text)
@@ -83,8 +88,8 @@ def member_follow_up(a: Assistant, text: str, context: Topic, lang: Lang) -> tup
         if i not in taken and found is not None and 2013 <= int(found.group(1)) <= 2030:
             years.add(int(found.group(1)))
             taken.add(i)
-    if len(countries) > 1 or len(regions) > 1 or len(years) > 1:
-        return None
+    if len(countries) > 1 or len(regions) > 1 or len(years) > 1 or (network and not (countries or regions)):
+        return None  # after the network's count, a year alone is its count then (the facts')
     order, order_at = order_words(tokens)  # "which one joined first?", "ilki hangisi?", "and the last one?"
     taken |= order_at
     rest = [w.text for i, w in enumerate(tokens) if i not in taken]

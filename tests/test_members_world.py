@@ -468,3 +468,19 @@ def test_a_name_alone_after_a_conference_is_still_the_conference(assistant: Assi
     chat = object()
     assistant.ask("ilk konferans nerede?", chat=chat)
     assert assistant.ask("Cork", chat=chat).entry_id == "conference-3-cork"
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "entry"), [("and in Africa?", "members-r-africa"), ("peki Almanya'da?", "members-c-DE")]
+)
+def test_a_place_after_the_networks_size_is_its_list(assistant: Assistant, follow_up: str, entry: str) -> None:
+    chat = ("size", follow_up)
+    assert assistant.ask("How many members in total?", chat=chat).entry_id == "member-count"
+    reply = assistant.ask(follow_up, chat=chat)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+def test_a_year_after_the_networks_size_is_its_size_then(assistant: Assistant) -> None:
+    assistant.ask("Ağda kaç şehir var?", chat="size-2020")
+    reply = assistant.ask("peki 2020'de?", chat="size-2020")
+    assert reply.entry_id == "member-growth" and "230" in reply.text
