@@ -28,7 +28,7 @@ from bot.textnorm import EMOJI, INTENT_WORDS, STOPWORDS, fold_question, folded_t
 if TYPE_CHECKING:
     from bot.assistant import Assistant
 
-__all__ = ["the_asker_and_the_question", "the_askers_place", "without_the_askers_place"]
+__all__ = ["the_asker_and_the_question", "the_askers_place", "the_askers_thing", "without_the_askers_place"]
 
 _FIRST_PERSON = frozenset(["i", "im", "my", "we", "our", "ben", "biz", "benim", "bizim"])
 _GREETING = frozenset(["from", "selamlar", "selam", "selamlarimla"])  # "Hi from Hamburg!", "Ankara'dan selamlar"
@@ -42,6 +42,10 @@ _PIECE = re.compile(
 _SET = frozenset(["sehirler", "ulkeler", "uyeler", "kac", "countries", "cities", "members", "many"])
 _TAGS = re.compile(r"<[^>]+>")
 _MIN_KNOWN = 2  # a question with fewer words of its own that the content knows leans on the story
+# Words that report what the story says is so ("diye hatırlıyorum", "I heard"): then it holds the question's subject
+_REPORTED = frozenset(["diye", "dedi", "diyor", "hatirliyorum", "duydum", "okudum", "sanirim", "galiba", "remember"])
+_REPORTED |= frozenset(["heard", "read", "said", "says", "think", "thought", "told", "mentioned"])
+_SURE = 99.0  # the score of an answer the readings are sure of (a fact, a member, the content's own phrasing)
 
 
 def the_asker_and_the_question(a: Assistant, text: str) -> tuple[str, str] | None:
@@ -146,3 +150,27 @@ def _about_the_place(a: Assistant, said: str, reply: Reply) -> bool:
     }
     shown = _TAGS.sub(" ", " ".join(reply.messages))
     return any((p.kind, p.key) in named for _, _, found in directory.scan(words(shown)) for p in found)
+
+
+def the_askers_thing(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:
+    """ "Selamlar, Konya'da KOMEK'e gidiyorum. Konya bu ağa ne zaman üye olmuştu?": a thing
+    named only where the asker says who they are (KOMEK, where they go) is not what the
+    question after it asks, when that question names its own thing: its answer alone,
+    when it is a sure answer and differs from the whole's; else ``reply``."""
+    if reply.kind != ReplyKind.ANSWER:
+        return reply
+    split = the_asker_and_the_question(a, text)
+    if split is None or not split[1] or points_back(a, split[1]) or _REPORTED.intersection(words_of(split[0])):
+        return reply  # "KOMEK miydi o?", "3. konferans İrlanda'daydı diye hatırlıyorum": the story is asked about
+    said, asked = (set(a.understanding.names_in(fold_question(part))) for part in split)
+    if not asked or not said - asked:
+        return reply  # the question names nothing of its own, or the story nothing else
+    retry = a.ask(split[1], force_lang=lang or reply.lang)
+    if retry.kind == ReplyKind.ANSWER and retry.entry_id != reply.entry_id and retry.score >= _SURE:
+        return retry
+    return reply
+
+
+def words_of(text: str) -> set[str]:
+    """The folded words of ``text``."""
+    return set(fold_question(text).split())

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.afterasker import the_sure_question_sentence
-from bot.askersplace import the_askers_place
+from bot.askersplace import the_askers_place, the_askers_thing
 from bot.countryasked import the_country_asked
 from bot.lang import Lang
 from bot.ourcity import our_city
@@ -32,6 +32,7 @@ def chatty(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:
         found = the_country_asked(a, text, found, lang)
     found = the_place_asked(a, text, found, lang)  # "Ben Konyalıyım ama İstanbul'da yaşıyorum, İstanbul üye mi?"
     found = the_askers_place(a, text, found, lang)  # "Eskişehirliyim, Türkiye'den kaç şehir üye?"
+    found = the_askers_thing(a, text, found, lang)  # "Konya'da KOMEK'e gidiyorum. Konya ne zaman üye oldu?"
     found = the_sure_question_sentence(a, text, found, lang)  # "KOMEK'i çok seviyorum. Ağda kaç ülke var?"
     found = the_place_pointed_at(a, text, found, lang)  # "Kardeşim Almanya'da yaşıyor, orada ... var mı?"
     return our_city(a, text, found, lang)

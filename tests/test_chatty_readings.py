@@ -716,3 +716,28 @@ def test_an_emoji_ends_a_clause_of_the_story(assistant: Assistant) -> None:
     # "school project" is the asker's, not a question about cities' projects (a topic the content lacks)
     reply = assistant.ask("I'm doing a school project 😅 how many countries are in the network?")
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "member-count")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Selamlar, Konya'da KOMEK'e gidiyorum. Konya bu ağa ne zaman üye olmuştu acaba? Kızım sordu da",
+        "Merhaba, Konyalıyım, KOMEK'te kursa gidiyorum. Konya ne zamandan beri öğrenen şehir acaba?",
+    ],
+)
+def test_the_place_the_asker_goes_to_is_not_what_is_asked(assistant: Assistant, question: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "city-konya")  # not KOMEK's
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Ben Konya'da KOMEK'te çalışıyorum. KOMEK ne zaman kuruldu?", "what-is-komek"),  # asked again: KOMEK
+        # what the story reports is the question's subject ("diye hatırlıyorum"), "o" points back at it
+        ("3. konferans İrlanda'daydı diye hatırlıyorum ama şehri unuttum, Dublin miydi?", "conference-3-cork"),
+        ("Konyalıyım, 2015'te Meksika'daki konferansa bizden biri gitmişti, KOMEK miydi o?", "komek-conference-role"),
+    ],
+)
+def test_a_story_the_question_is_about_stays(assistant: Assistant, question: str, entry: str) -> None:
+    assert assistant.ask(question).entry_id == entry
