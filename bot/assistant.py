@@ -284,7 +284,7 @@ class Assistant:
                 member = self.members.ask(tail, lang)
             if member is not None:
                 return guarded(self, text, member, result, lang), None
-        listed = turkiye_list(self, early, result, lang)  # "How many Turkish cities are members now"
+        listed = turkiye_list(self, text, early, result, lang)  # "How many Turkish cities are members now"
         if listed is not None:
             return guarded(self, text, listed, result, lang), None
         if not result.query.terms:

@@ -88,14 +88,21 @@ def members_first(
     return members.compared(text, lang)
 
 
-def turkiye_list(a: Assistant, early: MemberQuestion | None, result: MatchResult, lang: Lang) -> Reply | None:
+def turkiye_list(
+    a: Assistant, text: str, early: MemberQuestion | None, result: MatchResult, lang: Lang
+) -> Reply | None:
     """The FAQ's list of Türkiye's members for a question about them that the matcher is
-    not sure of; None otherwise."""
-    if early is None or not early.turkiye_only or result.decision == Decision.ANSWER:
+    not sure of, or answers with an entry that does not speak of Türkiye ("Türkiye'de kaç
+    üye şehir var toplam": not the network's size); None otherwise."""
+    if early is None or not early.turkiye_only:
+        return None
+    best = result.best
+    if result.decision == Decision.ANSWER and (
+        best is None or best.entry_id == TURKIYE_MEMBERS_ENTRY or a.guard.check(text, best.entry_id, names=True) is None
+    ):
         return None
     if TURKIYE_MEMBERS_ENTRY not in a.content.faq:
         return None
-    best = result.best
     return a.entry_reply(TURKIYE_MEMBERS_ENTRY, lang, score=best.score if best else 0.0)
 
 

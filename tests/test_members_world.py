@@ -484,3 +484,11 @@ def test_a_year_after_the_networks_size_is_its_size_then(assistant: Assistant) -
     assistant.ask("Ağda kaç şehir var?", chat="size-2020")
     reply = assistant.ask("peki 2020'de?", chat="size-2020")
     assert reply.entry_id == "member-growth" and "230" in reply.text
+
+
+@pytest.mark.parametrize("question", ["Türkiye'de kaç üye şehir var toplam", "Turkiyede kac uye sehir var toplam"])
+def test_turkiyes_total_is_its_list_not_the_networks_size(assistant: Assistant, question: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "members-turkey")  # was did-you-mean, the network first
+    assert "11" in reply.text
+    assert assistant.ask("Ağda toplam kaç şehir var?").entry_id == "member-count"
