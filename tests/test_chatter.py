@@ -491,3 +491,21 @@ def test_how_many_attend_komek_is_its_trainees_and_a_yearly_figure_is_not_known(
     assert (trainees.kind, trainees.entry_id) == (ReplyKind.ANSWER, "what-is-komek")
     assert "no exact figure" in to_plain(trainees.text)
     assert assistant.ask("Which conference did KOMEK attend?").entry_id == "komek-conference-role"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "başvuruyu kim imzalıyor, belediye başkanı mı?",
+        "unesco ogrenen sehir basvurusunu kim imzaliyo belediye baskani mi",
+        "Who signs the application, the mayor?",
+    ],
+)
+def test_who_signs_the_application_is_answered(assistant: Assistant, question: str) -> None:
+    reply = assistant.ask(question)  # the form is signed by the mayor: no question of a person's name
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "how-to-join")
+
+
+@pytest.mark.parametrize("question", ["Konya belediye başkanı kim?", "Who is the mayor of Konya?"])
+def test_the_mayors_name_stays_unknown(assistant: Assistant, question: str) -> None:
+    assert assistant.ask(question).kind == ReplyKind.NO_ANSWER
