@@ -13,6 +13,7 @@ Türkiye (a member or a province) won it ("Did Istanbul win the 2024 award?", "2
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -31,6 +32,7 @@ __all__ = ["AWARD_KIND", "AWARD_TERMS", "member_award"]
 
 AWARD_TERMS = frozenset(terms("ödül award prize"))  # the award's words, as matcher terms
 _AWARD_STEMS = ("odul", "award", "prize")
+_WHERE = re.compile(r"\s*\([^)]*\)")  # "(Seoul)" after a member's name: where it is
 _NOTED = "award"  # what a research note says of a member that received it ("Award recipient")
 AWARD_KIND = "award"  # the facts' kind of the award's rounds
 AWARD_TURKEY = "award-turkey"  # "Has a Turkish city won?" (content/faq.yaml)
@@ -41,12 +43,17 @@ _ONLY = frozenset(["only", "once", "twice", "again", "sadece", "yalnizca", "yaln
 _WON = ("kazan", "aldi", "almis", "almadi", "alabildi", "won", "win", "received", "got", "recipient", "awarded")
 
 
+def _name(city: str) -> tuple[str, ...]:
+    """A member's name as the award's winners are written: "Eunpyeong-gu (Seoul)" is "Eunpyeong-gu"."""
+    return tuple(fold(_WHERE.sub("", city)).split())
+
+
 def _a_known_winner(a: Assistant, city: str) -> bool:
     """Whether the facts answer ``city``'s award themselves: it names one of their rounds
     (Doha, Glasgow in 2024; Espoo in 2015), or is a winner of a round with a card of its
     own (Cork, in the 2024 winners' card). A winner only in the list of an earlier round
     (Dublin, 2021) is the member card's, which gives its note and source."""
-    name = tuple(fold(city).split())
+    name = _name(city)
     facts = a.understanding.facts
     every = facts.kinds[AWARD_KIND].cards.get("all") if AWARD_KIND in facts.kinds else None
     for entity in facts.of_kind(AWARD_KIND):
@@ -73,7 +80,7 @@ def _pairs(tokens: list[Word]) -> set[tuple[str, str]]:
 
 def _rounds_won(a: Assistant, city: str) -> list[int]:
     """The years of the rounds whose winners in the facts include ``city``."""
-    name = tuple(fold(city).split())
+    name = _name(city)
     years = []
     for entity in a.understanding.facts.of_kind(AWARD_KIND):
         winners = [tuple(fold(w).split()) for w in (entity.value("winners", "en") or "").split(",")]

@@ -168,3 +168,16 @@ def test_other_who_won_questions_are_not_the_latest_winners(assistant: Assistant
 def test_whether_a_turkish_city_was_awarded(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did Eunpyeong-gu win the award?",  # the directory's "Eunpyeong-gu (Seoul)" is the winners' "Eunpyeong-gu"
+        "Hi, I'm a city officer in Eunpyeong-gu. Which cities won the Learning City Award in 2024? We're on it I think",
+    ],
+)
+def test_a_winner_the_facts_know_by_its_short_name(assistant: Assistant, question: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "award-winners-2024")
+    assert "Glasgow" in reply.text
