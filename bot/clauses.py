@@ -105,6 +105,10 @@ def the_leaning_clause(a: Assistant, text: str, reply: Reply, lang: Lang | None)
         rest = " ".join(p for p in parts if p is not part)
         asked = part if a.understanding.names_in(fold_question(part)) else _named(a, part, rest)
         retry = a.ask(asked, force_lang=lang or reply.lang)
+        story = not any(asks(p) for p in parts if p is not part)  # the rest only tells the asker's story
+        if asked != part and retry.entry_id != leaning and leaning is not None and story:
+            retry = a.ask(part, force_lang=lang or reply.lang)  # "..., my manager in Bogotá wants to know": not Bogotá
+            asked = part
         agrees = leaning is not None and retry.entry_id == leaning and a.guard.check(text, leaning) is None
         if retry.kind == ReplyKind.ANSWER and agrees:
             return retry

@@ -741,3 +741,13 @@ def test_the_place_the_asker_goes_to_is_not_what_is_asked(assistant: Assistant, 
 )
 def test_a_story_the_question_is_about_stays(assistant: Assistant, question: str, entry: str) -> None:
     assert assistant.ask(question).entry_id == entry
+
+
+def test_a_place_in_the_story_after_the_question_is_not_added_to_it(assistant: Assistant) -> None:
+    reply = assistant.ask("Do member cities have to report anything to UNESCO? My manager in Bogotá wants to know")
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "member-duties")  # was did-you-mean: "Bogotá Do ..."
+    # another clause that asks keeps the places it names for the one read
+    other = assistant.ask(
+        "yav bu işler hep büyük şehirlere mi, küçük ilçeler de üye olabiliyor mu, örneğin Kore'de ilçeler var mı?"
+    )
+    assert other.entry_id != "membership-requirements"
