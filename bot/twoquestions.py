@@ -78,11 +78,26 @@ def _each_its_answer(a: Assistant, asked: list[str], reply: Reply, lang: Lang | 
         return None  # "bu ne demek?", "can we apply?": a question that leans on the rest is not one alone
     first, second = (a.ask(question, force_lang=lang or reply.lang) for question in asked)
     ids = (first.entry_id, second.entry_id)
+    if _goes_on_from(a, first, second, asked[1], reply):
+        return first  # "Gaziantep öğrenen şehir mi, değilse nasıl olabilir?": its status (which says how to join)
     if first.kind != ReplyKind.ANSWER or second.kind != ReplyKind.ANSWER or None in ids or ids[0] == ids[1]:
         return None
     # the whole's answer stays the answer (its buttons) when it is one of the two: else it mixed them
     main = reply if reply.kind == ReplyKind.ANSWER and reply.entry_id in ids else first
     return replace(main, messages=(*first.messages, *second.messages))
+
+
+def _goes_on_from(a: Assistant, first: Reply, second: Reply, question: str, reply: Reply) -> bool:
+    """Whether the second question only goes on from the first, which alone gets a sure
+    answer while the whole got none: it names nothing of its own and is not answered alone,
+    nor refused (a question the content lacks keeps the whole's reply)."""
+    return (
+        reply.kind in (ReplyKind.SUGGEST, ReplyKind.FALLBACK)
+        and first.kind == ReplyKind.ANSWER
+        and first.score >= _SURE
+        and second.kind in (ReplyKind.SUGGEST, ReplyKind.FALLBACK)
+        and not a.understanding.names_in(fold_question(question))
+    )
 
 
 def _one_holds_both(a: Assistant, asked: list[str], reply: Reply, lang: Lang | None) -> Reply:

@@ -226,3 +226,15 @@ def test_readings_that_would_ask_each_other_without_end_are_stopped(
     reply = assistant.ask("Konya ne zaman katıldı?")
     assert reply.kind == ReplyKind.FALLBACK  # the deepest ask got "no answer", and each reading passed it up
     assert len(depths) == MAX_DEPTH
+
+
+def test_a_second_question_that_goes_on_from_the_first(assistant: Assistant) -> None:
+    reply = assistant.ask("Gaziantep'te bir dernekte çalışıyorum. Gaziantep öğrenen şehir mi, değilse nasıl olabilir?")
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "province-gaziantep")  # was did-you-mean
+    assert assistant.ask("Konya üye mi, belediye başkanı kim?").kind == ReplyKind.NO_ANSWER  # what the content lacks
+
+
+def test_doc_is_a_document(assistant: Assistant) -> None:
+    reply = assistant.ask("what doc came out of the Medellín conference?")
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "conference-4-medellin")
+    assert "Manifesto" in reply.text
