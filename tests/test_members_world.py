@@ -492,3 +492,9 @@ def test_turkiyes_total_is_its_list_not_the_networks_size(assistant: Assistant, 
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "members-turkey")  # was did-you-mean, the network first
     assert "11" in reply.text
     assert assistant.ask("Ağda toplam kaç şehir var?").entry_id == "member-count"
+
+
+def test_the_country_that_gives_the_most_cities(assistant: Assistant) -> None:
+    reply = assistant.ask("Ağa en çok şehir veren ülke hangisi?")  # "veren": gives (a word of the question's shape)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "members-c-KR")
+    assert assistant.ask("Konya turu var mı?").entry_id != "city-konya"  # a tour of Konya is no membership question
