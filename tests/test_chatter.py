@@ -509,3 +509,16 @@ def test_who_signs_the_application_is_answered(assistant: Assistant, question: s
 @pytest.mark.parametrize("question", ["Konya belediye başkanı kim?", "Who is the mayor of Konya?"])
 def test_the_mayors_name_stays_unknown(assistant: Assistant, question: str) -> None:
     assert assistant.ask(question).kind == ReplyKind.NO_ANSWER
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Öğrenen şehirler arasında Konya kaçıncı sırada? Bir sıralama var mı?", "Is there a ranking of learning cities?"],
+)
+def test_a_rank_among_all_the_cities_is_not_known(assistant: Assistant, question: str) -> None:
+    assert assistant.ask(question).kind == ReplyKind.NO_ANSWER
+
+
+def test_a_turkish_members_place_in_the_order_is_known(assistant: Assistant) -> None:
+    reply = assistant.ask("Konya Türkiye'de kaçıncı sırada?")
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "city-konya")
