@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.clauses import asking_part
+from bot.clauses import asking_part, asks, clauses
 from bot.content import Content
 from bot.honesty import AskKind, NoAnswer
 from bot.lang import LANGS
@@ -199,9 +199,11 @@ class Guard:
                 if pattern.search(said):
                     continue
             return Verdict(Rule.ASKS, kind)
-        if names:  # the question itself, not what is said before it ("I work in Portugal; how ...?")
-            left = self.leaves(last_clause(text), entry, shown)
-            for word in terms(last_clause(text)):
+        if names:  # the question itself, not what is said before it ("I work in Portugal; how ...?") or after it
+            asking = next((c for c in reversed(clauses(text)) if asks(c)), "")  # "...? I'd like to contact them"
+            question = f"{asking} {last_clause(text)}" if asking not in last_clause(text) else last_clause(text)
+            left = self.leaves(question, entry, shown)
+            for word in terms(question):
                 if word in self._names and word in left:
                     return Verdict(Rule.NAME, word=word)
         return None

@@ -522,3 +522,10 @@ def test_a_rank_among_all_the_cities_is_not_known(assistant: Assistant, question
 def test_a_turkish_members_place_in_the_order_is_known(assistant: Assistant) -> None:
     reply = assistant.ask("Konya Türkiye'de kaçıncı sırada?")
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "city-konya")
+
+
+def test_the_names_of_the_question_are_checked_before_a_remark_after_it(assistant: Assistant) -> None:
+    # the network's coordinator (UIL) is no answer about Eskişehir's; "I'd like to contact them" names no one
+    reply = assistant.ask("Who's the coordinator of the learning city programme in Eskişehir? I'd like to contact them")
+    assert reply.kind != ReplyKind.ANSWER
+    assert assistant.ask("Who coordinates the network?").entry_id == "who-runs"
