@@ -30,7 +30,7 @@ STOPWORDS_TR: frozenset[str] = frozenset(
             ederim eder edebilir rica olan olarak olur oldu var yok mevcut olmak olunur olunuyor oluyor olabilir
             olabiliriz olabilirim olsun olursa olursak olmus olacak olduk olmasi tane hepsi hepsini tamami
             tamamini sey seyi seyler tam tamamen yani peki simdi kisaca detayli ayrintili sorum sorumuz olacakti
-            hic dediginiz denen denilen diye evet hayir tabii tabi yardimci herkes herkese
+            hic dediginiz denen denilen diye evet hayir tabii tabi yardimci herkes herkese yaklasik kabaca
             """
         ),
         # Fillers and self-introductions around a plain question ("hâlâ", "ya unuttum",
@@ -93,7 +93,7 @@ STOPWORDS_EN: frozenset[str] = frozenset(
         *_words(
             """
             still forgot forget remind correct right again remember think guess thought heard believe per
-            believed assume assumed true sorry overall already yet explained back
+            believed assume assumed true sorry overall already yet explained back roughly approximately approx
             """
         ),
         # Verbs that only carry a question along ("which conference came before Medellín?")

@@ -709,3 +709,15 @@ def test_another_turkish_member_named_alone_asks_the_same(assistant: Assistant) 
     assert "4." in to_plain(reply.text)
     assert Topic("tr-member", "tr-member-bolu", "rank").of_one == "tr-member"
     assert Topic("tr-member", "tr-member-izmir", "which").of_one is None  # "ya Afyon da?" after 2020's list
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("how many learning cities does Korea have roughly?", "members-c-KR"),
+        ("Kore'de yaklaşık kaç öğrenen şehir var?", "members-c-KR"),
+    ],
+)
+def test_roughly_asks_nothing_of_its_own(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
