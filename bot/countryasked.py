@@ -12,23 +12,22 @@ Hamburg the only German city, for example?").
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from bot.clauses import clauses
 from bot.lang import Lang
-from bot.members.directory import PlaceKind, words
+from bot.members.directory import TURKIYE, PlaceKind, words
+from bot.members.model import TURKIYE_MEMBERS_ENTRY
 from bot.members.vocabulary import vocabulary
 from bot.placeasked import beyond_the_card
 from bot.replies import Reply, ReplyKind
-from bot.textnorm import fold_question, folded_terms
+from bot.textnorm import fold_question, folded_terms, sentences
 
 if TYPE_CHECKING:
     from bot.assistant import Assistant
 
 __all__ = ["the_country_asked"]
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")  # where a message's sentences end
 # Words that begin an example ("mesela İsviçre'den var mı?", "for example Poland?")
 _EXAMPLE: tuple[tuple[str, ...], ...] = (
     ("mesela",),
@@ -48,6 +47,11 @@ _WHICH_ONES: tuple[tuple[str, ...], ...] = (
     ("which", "cities"),
 )
 _WHICH_ONES += (("hangi", "sehirler"), ("name", "them"), ("what", "are", "their", "names"))
+_WHICH_ONES += (
+    ("how", "many", "are", "there"),
+    ("how", "many"),
+    ("kac", "tane"),
+)  # "how many are there?": them, counted
 _CITIES = frozenset(["sehir", "sehirler", "sehri", "kent", "city", "cities", "town", "towns", "member", "members"])
 
 
@@ -69,6 +73,8 @@ def the_country_asked(a: Assistant, text: str, reply: Reply, lang: Lang | None) 
         return reply
     if code is None or not a.members.has_entry(f"members-c-{code}"):
         return reply
+    if code == TURKIYE and a.has_entry(TURKIYE_MEMBERS_ENTRY):
+        return a.entry_reply(TURKIYE_MEMBERS_ENTRY, lang or reply.lang)  # Türkiye's: the FAQ's list
     found = a.members.entry_reply(f"members-c-{code}", lang or reply.lang)
     return found if found is not None else reply
 
@@ -88,16 +94,18 @@ def _example_country(a: Assistant, text: str) -> str | None:
 def _referred_country(a: Assistant, text: str) -> str | None:
     """The country the sentences before the last name, when the last asks which ones
     they are and names no place ("... Slovenia has three learning cities. Which ones?")."""
-    sentences = [s for s in _SENTENCE.split(text.strip()) if s]
-    if len(sentences) < 2 or not sentences[-1].rstrip().endswith("?"):
+    said = sentences(text)
+    if len(said) < 2:
+        said = clauses(text)  # "I'm writing an article about Korea's learning cities, how many are there?"
+    if len(said) < 2 or not said[-1].rstrip().endswith("?"):
         return None
-    last = fold_question(sentences[-1]).split()
+    last = fold_question(said[-1]).split()
     padded = f" {' '.join(last)} "
     if not (_WHICH.intersection(last) or any(f" {' '.join(p)} " in padded for p in _WHICH_ONES)):
         return None
-    if _places(a, sentences[-1]) or not _CITIES.intersection(fold_question(" ".join(sentences[:-1])).split()):
+    if _places(a, said[-1]) or not _CITIES.intersection(fold_question(" ".join(said[:-1])).split()):
         return None
-    return _one_country(a, text, " ".join(sentences[:-1]))
+    return _one_country(a, text, " ".join(said[:-1]))
 
 
 def _about_members(text: str) -> bool:

@@ -535,7 +535,10 @@ def test_the_names_of_the_question_are_checked_before_a_remark_after_it(assistan
     ("question", "entry"),
     [
         ("Okay thanks. And one more thing – who actually runs the network day to day?", "who-runs"),  # "day to day"
-        ("Hello from Manchester 👋 We're thinking of applying. What do we actually need to get started?", "how-to-join"),
+        (
+            "Hello from Manchester 👋 We're thinking of applying. What do we actually need to get started?",
+            "how-to-join",
+        ),
     ],
 )
 def test_more_words_around_a_plain_question(assistant: Assistant, question: str, entry: str) -> None:

@@ -751,3 +751,19 @@ def test_a_place_in_the_story_after_the_question_is_not_added_to_it(assistant: A
         "yav bu işler hep büyük şehirlere mi, küçük ilçeler de üye olabiliyor mu, örneğin Kore'de ilçeler var mı?"
     )
     assert other.entry_id != "membership-requirements"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("I'm writing an article about Korea's learning cities, how many are there?", "members-c-KR"),
+        (
+            "Kore dizisi izlerken aklıma geldi 😂 Kore'de çok fazla öğrenen şehir olduğunu duydum, kaç tane var?",
+            "members-c-KR",
+        ),
+        ("So I heard Turkey has some learning cities, which ones?", "members-turkey"),  # Türkiye's: the FAQ's list
+    ],
+)
+def test_how_many_of_the_members_the_story_speaks_of(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
