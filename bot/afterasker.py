@@ -11,14 +11,13 @@ alone only when the whole got no answer at all).
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from bot.clauses import asks
 from bot.lang import Lang
 from bot.referring import points_back
 from bot.replies import Reply, ReplyKind
-from bot.textnorm import INTENT_WORDS, STOPWORDS, fold_question
+from bot.textnorm import INTENT_WORDS, STOPWORDS, fold_question, sentences
 
 if TYPE_CHECKING:
     from bot.assistant import Assistant
@@ -27,7 +26,6 @@ __all__ = ["the_rest_agrees", "the_sure_question_sentence"]
 
 _SURE = 90.0  # the score of an answer read alone that is surely the one meant
 _SURE_ANSWER = 99.0  # the score of an answer the readings are sure of (a fact, a member)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")  # where a message's sentences end
 _MIN_KNOWN = 2  # words of its own the content knows, for a question that names nothing
 
 
@@ -54,10 +52,10 @@ def the_sure_question_sentence(a: Assistant, text: str, reply: Reply, lang: Lang
     KOMEK); else ``reply``."""
     if reply.kind != ReplyKind.ANSWER or reply.score >= _SURE_ANSWER:
         return reply
-    sentences = [s for s in _SENTENCE.split(text.strip()) if s.strip()]
-    if len(sentences) < 2 or not sentences[-1].rstrip().endswith("?"):
+    said = sentences(text)
+    if len(said) < 2 or not said[-1].rstrip().endswith("?"):
         return reply
-    question, story = sentences[-1], sentences[:-1]
+    question, story = said[-1], said[:-1]
     if any(asks(s) for s in story) or points_back(a, question) or a.understanding.says_our_city(text):
         return reply
     if not a.understanding.names_in(fold_question(question)) and not _known_words(a, question):

@@ -14,7 +14,6 @@ of information before it is answered with it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -25,7 +24,7 @@ import yaml
 from bot import tghtml
 from bot.lang import LANGS
 from bot.phrases import PhraseIndex, alternates
-from bot.textnorm import fold, fold_question, is_ending
+from bot.textnorm import fold, fold_question, is_ending, sentences
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when libyaml is there: 20x faster
 
@@ -106,7 +105,6 @@ def _matched(present: set[_Key], name: str, groups: tuple[Group, ...]) -> list[i
 
 
 _PRESENT_CACHE = 256  # questions whose phrases found are remembered (each is read several times)
-_SENTENCES = re.compile(r"(?<=[.!?])\s+")  # where a message's sentences end
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,9 +147,9 @@ class NoAnswer:
         """The topic ``text`` asks about, if the content does not cover it: in one of its
         sentences ("Our mayor wants to apply. Who do we send the form to?" asks no name)."""
         found = self._topic(text)
-        sentences = _SENTENCES.split(text.strip()) if found is not None else ()
-        if len(sentences) > 1:
-            found = next((t for s in sentences if (t := self._topic(s)) is not None), None)
+        said = sentences(text) if found is not None else []
+        if len(said) > 1:
+            found = next((t for s in said if (t := self._topic(s)) is not None), None)
         return found
 
     def _topic(self, text: str) -> NoAnswerTopic | None:
@@ -168,10 +166,10 @@ class NoAnswer:
         """The kinds of information ``text`` asks for, each with the groups that ask it
         (all the words of a group in one sentence)."""
         found = self._asked(text)
-        sentences = _SENTENCES.split(text.strip()) if found else ()
-        if len(sentences) > 1:
+        said = sentences(text) if found else []
+        if len(said) > 1:
             found = {}
-            for sentence in sentences:
+            for sentence in said:
                 for kind, groups in self._asked(sentence).items():
                     found[kind] = found.get(kind, frozenset()) | groups
         return found
