@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from bot.conversation import Topic
 from bot.lang import Lang
 from bot.members.countries import country_name
-from bot.members.directory import PlaceKind, words
+from bot.members.directory import TURKIYE, PlaceKind, words
 from bot.members.model import NO_MEMBERS, parse_list_entry_id
 from bot.members.replies import ListFilter
 from bot.members.shapes import order_words
@@ -90,6 +90,8 @@ def member_follow_up(a: Assistant, text: str, context: Topic, lang: Lang) -> tup
             taken.add(i)
     if len(countries) > 1 or len(regions) > 1 or len(years) > 1 or (network and not (countries or regions)):
         return None  # after the network's count, a year alone is its count then (the facts')
+    if network and countries == {TURKIYE}:
+        return None  # "Türkiye'den?": the FAQ's list of Türkiye's members
     order, order_at = order_words(tokens)  # "which one joined first?", "ilki hangisi?", "and the last one?"
     taken |= order_at
     rest = [w.text for i, w in enumerate(tokens) if i not in taken]
