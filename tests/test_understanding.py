@@ -413,3 +413,10 @@ def test_after_an_answer_about_no_one_thing(assistant: Assistant) -> None:
     chat = ("no-one-thing", "who")
     assistant.ask("How do cities join?", chat=chat)
     assert assistant.ask("who decides?", chat=chat).kind != ReplyKind.ANSWER
+
+
+def test_among_them_only_carries_a_follow_up(assistant: Assistant) -> None:
+    chat = ("among", 1)
+    assert assistant.ask("Who won in 2024?", chat=chat).entry_id == "award-winners-2024"
+    reply = assistant.ask("any from Turkey among them?", chat=chat)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "award-turkey")  # was nothing
