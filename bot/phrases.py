@@ -19,6 +19,7 @@ __all__ = ["PhraseIndex", "alternates", "word_matches"]
 T = TypeVar("T")
 
 _REMEMBERED = 20_000  # question words whose phrases an index remembers (then it starts afresh)
+_FOUND = 1_024  # token lists whose phrases an index remembers (several readings look up the same words)
 
 # Endings a name may carry in Turkish, beyond the case endings: "Konyalı", "Konyalıyım".
 _NAME_ENDINGS = frozenset(["li", "lu", "liyim", "luyum", "liyiz", "luyuz", "lilar", "lular", "liler", "lisin", "lusun"])
@@ -81,9 +82,12 @@ class PhraseIndex(Generic[T]):
                 for first in dict.fromkeys((phrase[0], *alternates(phrase[0]))):
                     self._by_first.setdefault(first, []).append((phrase, payload))
         self._lengths = sorted({len(first) for first in self._by_first} - {0})  # of the keys, to try only those
+        # every start of a key: a prefix of a token that is none ends the look-up of longer ones
+        self._prefixes = frozenset(first[:k] for first in self._by_first for k in range(1, len(first) + 1))
         # token -> the phrases whose first word it is, in the order find tries them (``matches`` is pure)
         self._starting: dict[str, tuple[tuple[tuple[str, ...], T], ...]] = {}
         self._pairs: dict[tuple[str, str], bool] = {}  # (question word, phrase word) -> matches
+        self._found: dict[tuple[str, ...], tuple[tuple[int, int, T], ...]] = {}  # tokens -> what find found
 
     def _starting_with(self, token: str) -> tuple[tuple[tuple[str, ...], T], ...]:
         """The phrases whose first word ``token`` is, by prefix of ``token`` (shortest
@@ -95,16 +99,29 @@ class PhraseIndex(Generic[T]):
         for k in self._lengths:
             if k > len(token):
                 break
-            candidates = self._by_first.get(token[:k])
+            head = token[:k]
+            candidates = self._by_first.get(head)
             if candidates is not None:
                 found.extend((p, v) for p, v in candidates if self._matches(token, p[0]))
+            elif head not in self._prefixes:  # no longer key starts so
+                break
         if len(self._starting) >= _REMEMBERED:
             self._starting.clear()
         self._starting[token] = result = tuple(found)
         return result
 
     def find(self, tokens: list[str]) -> list[tuple[int, int, T]]:
-        """Every (start, end, payload) where a phrase occurs, in order of start."""
+        """Every (start, end, payload) where a phrase occurs, in order of start
+        (remembered for the most recent token lists)."""
+        key = tuple(tokens)
+        known = self._found.get(key)
+        if known is None:
+            if len(self._found) >= _FOUND:
+                self._found.clear()
+            known = self._found[key] = tuple(self._find(tokens))
+        return list(known)
+
+    def _find(self, tokens: list[str]) -> list[tuple[int, int, T]]:
         found: list[tuple[int, int, T]] = []
         count = len(tokens)
         starting = self._starting
