@@ -213,9 +213,11 @@ def named_before_rank(tokens: Sequence[str], names: Iterable[tuple[str, ...]]) -
 _HOSTED = ("host", "sahipli", "sahibi")
 
 
+@lru_cache(maxsize=8192)
 def names_an_order(word: str) -> bool:
     """Whether a folded word is an order word with at most a three-letter ending
-    ("ilki", "sonuncusu", "dördüncüsü", "latest"): it says which one, it names nothing."""
+    ("ilki", "sonuncusu", "dördüncüsü", "latest"): it says which one, it names nothing
+    (remembered: every word of a question is asked about, by several readings)."""
     stems = {word[: len(word) - cut] for cut in range(4) if len(word) - cut >= 3}
     return bool(stems & _ORDER_WORDS) or any(word.startswith(w) for w, _ in _LONG_ORDINALS)
 

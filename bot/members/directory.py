@@ -26,6 +26,7 @@ from bot.textnorm import fold
 __all__ = ["TURKIYE", "Directory", "Place", "PlaceKind", "Word", "words"]
 
 _MAX_NAME_WORDS = 6
+_SCANNED = 512  # questions whose places a directory remembers (each is scanned by several readings)
 # Turkish case endings written without an apostrophe ("Almanyadan", "Kahirede"), longest first.
 _ENDINGS = tuple(
     sorted(
@@ -138,6 +139,7 @@ class Directory:
         for key in self._places:
             first, *rest = key.split()
             self._first[first] = max(self._first.get(first, 0), len(rest) + 1)
+        self._scanned: dict[tuple[Word, ...], tuple[tuple[int, int, list[Place]], ...]] = {}
 
     def _add(self, names: Iterable[str], place: Place) -> None:
         for name in names:
@@ -234,7 +236,17 @@ class Directory:
     def scan(self, tokens: Sequence[Word]) -> list[tuple[int, int, list[Place]]]:
         """The places named in a question: (first token, end token, places), longest
         names first, not overlapping. A name that is also an everyday word ("Sur",
-        "Van") counts only when written with a capital letter."""
+        "Van") counts only when written with a capital letter (remembered for the most
+        recent questions)."""
+        key = tuple(tokens)
+        known = self._scanned.get(key)
+        if known is None:
+            if len(self._scanned) >= _SCANNED:
+                self._scanned.clear()
+            known = self._scanned[key] = tuple(self._scan(key))
+        return list(known)
+
+    def _scan(self, tokens: Sequence[Word]) -> list[tuple[int, int, list[Place]]]:
         spans: list[tuple[int, int, list[Place]]] = []
         # "UK", "US" in capitals, unless the whole question is ("CAN YOU HELP US JOIN").
         shouting = all(w.raw.isupper() for w in tokens if any(ch.isalpha() for ch in w.raw))
