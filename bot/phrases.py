@@ -96,13 +96,19 @@ class PhraseIndex(Generic[T]):
         if known is not None:
             return known
         found: list[tuple[tuple[str, ...], T]] = []
+        verdicts: dict[str, bool] = {}  # phrase word -> whether token is it (phrases share first words)
         for k in self._lengths:
             if k > len(token):
                 break
             head = token[:k]
             candidates = self._by_first.get(head)
             if candidates is not None:
-                found.extend((p, v) for p, v in candidates if self._matches(token, p[0]))
+                for phrase, payload in candidates:
+                    same = verdicts.get(phrase[0])
+                    if same is None:
+                        same = verdicts[phrase[0]] = self._matches(token, phrase[0])
+                    if same:
+                        found.append((phrase, payload))
             elif head not in self._prefixes:  # no longer key starts so
                 break
         if len(self._starting) >= _REMEMBERED:
