@@ -77,6 +77,9 @@ class Understanding:
         names = set(cities)
         names |= {" ".join(name) for entity in self.facts.entities for name in entity.names}
         self._names = sorted((n for n in names if n), key=lambda n: -len(n.split()))
+        self._names_from: dict[str, list[int]] = {}  # a name's first word -> where names starting so are
+        for index, name in enumerate(self._names):
+            self._names_from.setdefault(name.split()[0], []).append(index)
         self._matcher = matcher
         self._speller: Speller | None = None  # built at the first question
         self._words: PhraseIndex[None] | None = None  # the words of the readings' phrases, for chatter
@@ -221,7 +224,8 @@ class Understanding:
         """The known names in a folded question (the facts' things and cities, then the
         network's places), longest first, each once."""
         padded, found = f" {folded} ", []
-        for name in self._names:
+        starting = {i for word in set(folded.split()) for i in self._names_from.get(word, ())}
+        for name in [self._names[i] for i in sorted(starting)]:  # only these can be in it
             key = f" {name} "
             if key in padded:
                 found.append(name)

@@ -79,7 +79,7 @@ def _words(text: str) -> tuple[Word, ...]:  # a question is read several times
     for index, raw in enumerate(text.split()):
         trimmed = raw.strip('.,;:!?()[]"“”«»…').split("'")[0].split("’")[0]
         folded = fold(raw).split()
-        plain = fold(raw.replace("'", "").replace("’", "")).split()
+        plain = fold(raw.replace("'", "").replace("’", "")).split() if "'" in raw or "’" in raw else folded
         alts = plain if len(plain) == len(folded) else folded
         capital = next((ch.isupper() for ch in raw if ch.isalpha()), False)
         for token, alt in zip(folded, alts, strict=True):
