@@ -37,6 +37,8 @@ from bot.tghtml import Html, escape, escape_attr
 
 __all__ = ["Understanding"]
 
+_KNOWN_WORDS = 20_000  # words whose meaning to the content is remembered (then it starts afresh)
+
 
 def _phrases_in(nested: Sequence[object]) -> Iterator[tuple[str, ...]]:
     """The phrases (tuples of folded words) in nested tuples of them (no_answer.yaml's groups)."""
@@ -83,6 +85,7 @@ class Understanding:
         self._matcher = matcher
         self._speller: Speller | None = None  # built at the first question
         self._words: PhraseIndex[None] | None = None  # the words of the readings' phrases, for chatter
+        self._known_words: dict[str, bool] = {}  # folded word -> _content_knows(word)
         self._directory: Directory | None = None
         self.follow = FollowUps(self.smalltalk, self.finder, self.names_in, self._knows, places)
 
@@ -289,7 +292,15 @@ class Understanding:
 
     def _content_knows(self, token: str) -> bool:
         """Whether a folded word means something to the content or names a place: it is
-        never chatter."""
+        never chatter (remembered per word: the readings ask it of every word)."""
+        known = self._known_words.get(token)
+        if known is None:
+            if len(self._known_words) >= _KNOWN_WORDS:
+                self._known_words.clear()
+            known = self._known_words[token] = self._means_something(token)
+        return known
+
+    def _means_something(self, token: str) -> bool:
         if self._knows(token, 0.99):
             return True
         if self._words is None:
