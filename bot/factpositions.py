@@ -49,12 +49,15 @@ _COUNTED += ("participant", "katilimci", "gun", "day", "kent", "town")
 _BEFORE_COUNTED = frozenset(["ogrenen", "learning", "uye", "member", "turk", "turkish", "farkli", "different"])
 ORDINAL_WORDS = {word: n for n, words in _ORDINALS.items() for word in words}
 _LONG_ORDINALS = tuple((w, n) for w, n in ORDINAL_WORDS.items() if len(w) > 4)  # "dördüncüsü" is "dorduncu"
+_LONG_BY_HEAD: dict[str, list[tuple[str, int]]] = {}  # their first four letters -> them, in that order
+for _word, _number in _LONG_ORDINALS:
+    _LONG_BY_HEAD.setdefault(_word[:4], []).append((_word, _number))
 
 
 @lru_cache(maxsize=4096)
 def _long_ordinal(token: str) -> int | None:
     """The number of a long ordinal with endings ("dorduncusu"), tried by its first letters."""
-    return next((n for w, n in _LONG_ORDINALS if token.startswith(w[:4]) and word_matches(token, w)), None)
+    return next((n for w, n in _LONG_BY_HEAD.get(token[:4], ()) if word_matches(token, w)), None)
 
 
 _LATEST: tuple[tuple[str, ...], ...] = (("en", "son"), ("enson",), ("son",), ("en", "yeni"), ("latest",), ("last",))
