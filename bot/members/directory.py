@@ -77,14 +77,23 @@ def words(text: str) -> list[Word]:
 def _words(text: str) -> tuple[Word, ...]:  # a question is read several times
     result: list[Word] = []
     for index, raw in enumerate(text.split()):
-        trimmed = raw.strip('.,;:!?()[]"“”«»…').split("'")[0].split("’")[0]
-        folded = fold(raw).split()
-        plain = fold(raw.replace("'", "").replace("’", "")).split() if "'" in raw or "’" in raw else folded
-        alts = plain if len(plain) == len(folded) else folded
-        capital = next((ch.isupper() for ch in raw if ch.isalpha()), False)
-        for token, alt in zip(folded, alts, strict=True):
+        pairs, capital, trimmed = _word_parts(raw)
+        for token, alt in pairs:
             result.append(Word(token, alt, capital, index, trimmed))
     return tuple(result)
+
+
+@lru_cache(maxsize=8192)
+def _word_parts(raw: str) -> tuple[tuple[tuple[str, str], ...], bool, str]:
+    """A whitespace-free word's folded tokens (each with its form without apostrophes),
+    whether it starts with a capital letter, and the word trimmed (words recur from
+    question to question)."""
+    trimmed = raw.strip('.,;:!?()[]"“”«»…').split("'")[0].split("’")[0]
+    folded = fold(raw).split()
+    plain = fold(raw.replace("'", "").replace("’", "")).split() if "'" in raw or "’" in raw else folded
+    alts = plain if len(plain) == len(folded) else folded
+    capital = next((ch.isupper() for ch in raw if ch.isalpha()), False)
+    return tuple(zip(folded, alts, strict=True)), capital, trimmed
 
 
 def _keys(name: str) -> set[str]:
