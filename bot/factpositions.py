@@ -49,6 +49,7 @@ _COUNTED += ("participant", "katilimci", "gun", "day", "kent", "town")
 _BEFORE_COUNTED = frozenset(["ogrenen", "learning", "uye", "member", "turk", "turkish", "farkli", "different"])
 ORDINAL_WORDS = {word: n for n, words in _ORDINALS.items() for word in words}
 _LONG_ORDINALS = tuple((w, n) for w, n in ORDINAL_WORDS.items() if len(w) > 4)  # "dördüncüsü" is "dorduncu"
+_LONG_WORDS = tuple(w for w, _ in _LONG_ORDINALS)
 _LONG_BY_HEAD: dict[str, list[tuple[str, int]]] = {}  # their first four letters -> them, in that order
 for _word, _number in _LONG_ORDINALS:
     _LONG_BY_HEAD.setdefault(_word[:4], []).append((_word, _number))
@@ -222,7 +223,7 @@ def names_an_order(word: str) -> bool:
     ("ilki", "sonuncusu", "dördüncüsü", "latest"): it says which one, it names nothing
     (remembered: every word of a question is asked about, by several readings)."""
     stems = {word[: len(word) - cut] for cut in range(4) if len(word) - cut >= 3}
-    return bool(stems & _ORDER_WORDS) or any(word.startswith(w) for w, _ in _LONG_ORDINALS)
+    return bool(stems & _ORDER_WORDS) or word.startswith(_LONG_WORDS)
 
 
 def next_to(relation: tuple[int, int], named: range, tokens: list[str]) -> bool:

@@ -27,6 +27,7 @@ __all__ = ["TURKIYE", "Directory", "Place", "PlaceKind", "Word", "words"]
 
 _MAX_NAME_WORDS = 6
 _SCANNED = 512  # questions whose places a directory remembers (each is scanned by several readings)
+_REMEMBERED_WORDS = 20_000  # words whose longest name a directory remembers
 # Turkish case endings written without an apostrophe ("Almanyadan", "Kahirede"), longest first.
 _ENDINGS = tuple(
     sorted(
@@ -149,6 +150,7 @@ class Directory:
             first, *rest = key.split()
             self._first[first] = max(self._first.get(first, 0), len(rest) + 1)
         self._scanned: dict[tuple[Word, ...], tuple[tuple[int, int, list[Place]], ...]] = {}
+        self._longest_by_word: dict[tuple[str, str], int] = {}  # (text, alt) -> _longest
 
     def _add(self, names: Iterable[str], place: Place) -> None:
         for name in names:
@@ -300,7 +302,17 @@ class Directory:
         return sorted(spans, key=lambda s: s[0]) if added else spans
 
     def _longest(self, word: Word) -> int:
-        """How many words a name starting with ``word`` can have (0: none starts so)."""
+        """How many words a name starting with ``word`` can have (0: none starts so;
+        remembered per word)."""
+        key = (word.text, word.alt)
+        known = self._longest_by_word.get(key)
+        if known is None:
+            if len(self._longest_by_word) >= _REMEMBERED_WORDS:
+                self._longest_by_word.clear()
+            known = self._longest_by_word[key] = self._longest_of(word)
+        return known
+
+    def _longest_of(self, word: Word) -> int:
         first = self._first
         longest = max(first.get(word.text, 0), first.get(word.alt, 0))
         if not longest and not word.text.isdigit():
