@@ -251,17 +251,16 @@ class Matcher:
                 for pid in postings[vid]:
                     if matched[pid]:
                         matched[pid] += s
-        best: dict[int, tuple[float, int]] = {}
         entry_of, inverse_size = self._phrasing_entry, self._inverse_size
+        top, top_pid = [-1.0] * len(self.entry_ids), [-1] * len(self.entry_ids)  # per entry index (fits are > 0)
         for pid in touched:
             fit = matched[pid] * inverse_size[pid]
             if exact_only and fit < 1.0 - 1e-9:
                 continue
             entry = entry_of[pid]
-            known = best.get(entry)
-            if known is None or fit > known[0]:
-                best[entry] = (fit, pid)
-        return best
+            if fit > top[entry]:  # the first of equal fits stays
+                top[entry], top_pid[entry] = fit, pid
+        return {entry: (top[entry], pid) for entry, pid in enumerate(top_pid) if pid >= 0}
 
     def _entry_fits(
         self, best_sim: dict[int, float], key: set[int], entries: Iterable[int]
