@@ -252,7 +252,7 @@ class Speller:
         """``text`` with every unknown word that has one likely correction corrected; the
         rest of the text (punctuation, capitals, known words) as it was."""
         changes: list[tuple[str, str]] = []
-        if any(ch.isdigit() for ch in text):  # "2024 te": the ending written apart from its year
+        if any(map(str.isdigit, text)):  # "2024 te": the ending written apart from its year
             joined = _DETACHED.sub(r"\1'\2", text)
             if joined != text:
                 changes.append((text, joined))
