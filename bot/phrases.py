@@ -84,6 +84,7 @@ class PhraseIndex(Generic[T]):
         self._lengths = sorted({len(first) for first in self._by_first} - {0})  # of the keys, to try only those
         # every start of a key: a prefix of a token that is none ends the look-up of longer ones
         self._prefixes = frozenset(first[:k] for first in self._by_first for k in range(1, len(first) + 1))
+        self._shortest = self._lengths[0] if self._lengths else 1
         # token -> the phrases whose first word it is, in the order find tries them (``matches`` is pure)
         self._starting: dict[str, tuple[tuple[tuple[str, ...], T], ...]] = {}
         self._pairs: dict[tuple[str, str], bool] = {}  # (question word, phrase word) -> matches
@@ -91,10 +92,7 @@ class PhraseIndex(Generic[T]):
 
     def _starting_with(self, token: str) -> tuple[tuple[tuple[str, ...], T], ...]:
         """The phrases whose first word ``token`` is, by prefix of ``token`` (shortest
-        first), remembered per token."""
-        known = self._starting.get(token)
-        if known is not None:
-            return known
+        first), remembered per token (:meth:`_find` looks there first)."""
         found: list[tuple[tuple[str, ...], T]] = []
         verdicts: dict[str, bool] = {}  # phrase word -> whether token is it (phrases share first words)
         for k in self._lengths:
@@ -130,11 +128,11 @@ class PhraseIndex(Generic[T]):
     def _find(self, tokens: list[str]) -> list[tuple[int, int, T]]:
         found: list[tuple[int, int, T]] = []
         count = len(tokens)
-        starting = self._starting
+        starting, prefixes, shortest = self._starting, self._prefixes, self._shortest
         for i, token in enumerate(tokens):
             phrases = starting.get(token)
-            if phrases is None:
-                phrases = self._starting_with(token)
+            if phrases is None:  # a word whose start no key has starts none of the phrases
+                phrases = self._starting_with(token) if token[:shortest] in prefixes else ()
             for phrase, payload in phrases:
                 size = len(phrase)
                 if size == 1 or (i + size <= count and self._rest_matches(tokens, i, phrase)):
