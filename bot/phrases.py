@@ -82,9 +82,9 @@ class PhraseIndex(Generic[T]):
                 for first in dict.fromkeys((phrase[0], *alternates(phrase[0]))):
                     self._by_first.setdefault(first, []).append((phrase, payload))
         self._lengths = sorted({len(first) for first in self._by_first} - {0})  # of the keys, to try only those
-        # every start of a key: a prefix of a token that is none ends the look-up of longer ones
-        self._prefixes = frozenset(first[:k] for first in self._by_first for k in range(1, len(first) + 1))
+        # the keys' starts as long as the shortest key: a word that has none of them starts no phrase
         self._shortest = self._lengths[0] if self._lengths else 1
+        self._heads = frozenset(first[: self._shortest] for first in self._by_first if first)
         # token -> the phrases whose first word it is, in the order find tries them (``matches`` is pure)
         self._starting: dict[str, tuple[tuple[tuple[str, ...], T], ...]] = {}
         self._pairs: dict[tuple[str, str], bool] = {}  # (question word, phrase word) -> matches
@@ -107,8 +107,6 @@ class PhraseIndex(Generic[T]):
                         same = verdicts[phrase[0]] = self._matches(token, phrase[0])
                     if same:
                         found.append((phrase, payload))
-            elif head not in self._prefixes:  # no longer key starts so
-                break
         if len(self._starting) >= _REMEMBERED:
             self._starting.clear()
         self._starting[token] = result = tuple(found)
@@ -128,11 +126,11 @@ class PhraseIndex(Generic[T]):
     def _find(self, tokens: list[str]) -> list[tuple[int, int, T]]:
         found: list[tuple[int, int, T]] = []
         count = len(tokens)
-        starting, prefixes, shortest = self._starting, self._prefixes, self._shortest
+        starting, heads, shortest = self._starting, self._heads, self._shortest
         for i, token in enumerate(tokens):
             phrases = starting.get(token)
             if phrases is None:  # a word whose start no key has starts none of the phrases
-                phrases = self._starting_with(token) if token[:shortest] in prefixes else ()
+                phrases = self._starting_with(token) if token[:shortest] in heads else ()
             for phrase, payload in phrases:
                 size = len(phrase)
                 if size == 1 or (i + size <= count and self._rest_matches(tokens, i, phrase)):
