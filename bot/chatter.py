@@ -138,6 +138,8 @@ class Chatter:
         for i in _this_thing(tokens):
             marked[i] = True  # "bu öğrenen şehir işi nedir": "this learning city thing"
         for i, token in enumerate(tokens):
+            if token[-1:] != token[-2:-1]:
+                continue  # no last letter typed twice (the pattern below would not match)
             drawn = _DRAWN.sub(r"\1", token)  # "merhabaa", "selammm", "hiii": a greeting drawn out
             if drawn != token and drawn in STOPWORDS and not knows(token):
                 marked[i] = True

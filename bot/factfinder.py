@@ -244,10 +244,10 @@ class FactFinder:
             reading.position = only_now(tokens, reading.used, FOLLOW_UP_WORDS, self.facts.kinds.get(context.kind))
         unexplained = [t for i, t in enumerate(tokens) if i not in reading.used and t not in STOPWORDS]
         related = reading.related or []
-        relation_words = {tokens[i] for s, e, _ in related for i in range(s, e)}  # "the one before?"
-        unknown = [t for t in unexplained if t not in FOLLOW_UP_WORDS | relation_words and not self._is_known(t)]
+        carried = FOLLOW_UP_WORDS | {tokens[i] for s, e, _ in related for i in range(s, e)}  # "the one before?"
+        unknown = [t for t in unexplained if t not in carried and not self._is_known(t)]
         thing = context is not None and bool(context.entity) and context.kind in self.facts.kinds
-        said = [t for t in unexplained if t not in FOLLOW_UP_WORDS | OR_WORDS]  # "... mı yoksa Meksika'da mı?"
+        said = [t for t in unexplained if t not in FOLLOW_UP_WORDS and t not in OR_WORDS]  # "... yoksa Meksika'da mı?"
         if unknown and not checks_a_place(text, tokens, unknown, reading, context=thing, said=said):
             return None
         if not unknown and not reading.attributes and 1 <= len(said) <= 2:
@@ -358,13 +358,11 @@ class FactFinder:
         asked = [whole] if whole else specific or wanted  # "how many declarations were adopted": how many
         if set(specific) == {"which"} and reading.position is None:  # "which city hosted it?": which, then where
             asked = [*specific, *(a for a in wanted if a not in specific)]
-        plain = not [t for t in unexplained if t not in FOLLOW_UP_WORDS | relation_words]  # nothing else said
+        plain = not [t for t in unexplained if t not in carried]  # nothing else said
         only_which = set(wanted) == {"which"}
         no_which = only_which and not any(o.knows(kind, "which") for o in self.facts.of_kind(kind.id))
         # "2019'da ödül alan şehirler hangileri?": nothing asked but which, of a kind's words only
-        unheard = no_which and all(
-            self._kind_words.has([t]) for t in unexplained if t not in FOLLOW_UP_WORDS | relation_words
-        )
+        unheard = no_which and all(self._kind_words.has([t]) for t in unexplained if t not in carried)
         unheard = unheard or (no_which and in_order)  # "en son yapılan konferans hangisiydi?": the latest one
         if kind.fallback and (unheard or (plain and (reading.relation is not None or only_which))):
             # "ilk konferans hangisiydi" (no "which" for a conference), "Cork'tan önceki

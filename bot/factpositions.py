@@ -49,12 +49,16 @@ _COUNTED += ("participant", "katilimci", "gun", "day", "kent", "town")
 _BEFORE_COUNTED = frozenset(["ogrenen", "learning", "uye", "member", "turk", "turkish", "farkli", "different"])
 ORDINAL_WORDS = {word: n for n, words in _ORDINALS.items() for word in words}
 _LONG_ORDINALS = tuple((w, n) for w, n in ORDINAL_WORDS.items() if len(w) > 4)  # "dördüncüsü" is "dorduncu"
+_LONG_WORDS = tuple(w for w, _ in _LONG_ORDINALS)
+_LONG_BY_HEAD: dict[str, list[tuple[str, int]]] = {}  # their first four letters -> them, in that order
+for _word, _number in _LONG_ORDINALS:
+    _LONG_BY_HEAD.setdefault(_word[:4], []).append((_word, _number))
 
 
 @lru_cache(maxsize=4096)
 def _long_ordinal(token: str) -> int | None:
     """The number of a long ordinal with endings ("dorduncusu"), tried by its first letters."""
-    return next((n for w, n in _LONG_ORDINALS if token.startswith(w[:4]) and word_matches(token, w)), None)
+    return next((n for w, n in _LONG_BY_HEAD.get(token[:4], ()) if word_matches(token, w)), None)
 
 
 _LATEST: tuple[tuple[str, ...], ...] = (("en", "son"), ("enson",), ("son",), ("en", "yeni"), ("latest",), ("last",))
@@ -213,11 +217,13 @@ def named_before_rank(tokens: Sequence[str], names: Iterable[tuple[str, ...]]) -
 _HOSTED = ("host", "sahipli", "sahibi")
 
 
+@lru_cache(maxsize=8192)
 def names_an_order(word: str) -> bool:
     """Whether a folded word is an order word with at most a three-letter ending
-    ("ilki", "sonuncusu", "dördüncüsü", "latest"): it says which one, it names nothing."""
+    ("ilki", "sonuncusu", "dördüncüsü", "latest"): it says which one, it names nothing
+    (remembered: every word of a question is asked about, by several readings)."""
     stems = {word[: len(word) - cut] for cut in range(4) if len(word) - cut >= 3}
-    return bool(stems & _ORDER_WORDS) or any(word.startswith(w) for w, _ in _LONG_ORDINALS)
+    return bool(stems & _ORDER_WORDS) or word.startswith(_LONG_WORDS)
 
 
 def next_to(relation: tuple[int, int], named: range, tokens: list[str]) -> bool:

@@ -64,6 +64,7 @@ _FUTURE = re.compile(r"^\w{2,}[ae]c[ae](?:k|klar|kler|kmi|kmis|ktir|kdir|gi|gini
 _THIS_YEAR = (("bu", "yil"), ("bu", "sene"), ("this", "year"), ("bu", "yilki"), ("bu", "seneki"))
 _NEXT_YEAR: tuple[tuple[str, ...], ...] = (("next", "year"), ("gelecek", "yil"), ("gelecek", "sene"))
 _NEXT_YEAR += (("onumuzdeki", "yil"), ("onumuzdeki", "sene"), ("seneye",))
+_SAID = 256  # replies whose terms are remembered (an entry's reply is checked against many questions)
 _NAME_SHARE = 0.15  # a name's word known to more entries than this share is not a name (Türkiye, UNESCO)
 
 
@@ -132,6 +133,7 @@ class Guard:
         self._names = frozenset(t for t in name_terms if counts.get(t, 0) <= common and not t.isdigit())
         self._ids = tuple(ids)
         self._evidence: dict[str, _Evidence] = {}
+        self._said: dict[tuple[str, str], frozenset[str]] = {}  # (entry, reply) -> the terms both say
 
     def warm(self) -> None:
         """Gather every entry's evidence now (otherwise at the entry's first check)."""
@@ -144,12 +146,12 @@ class Guard:
         ("2026'da"), or "this year"/"next year" when that is after it."""
         if self.as_of is None:
             return []
-        today = self._today or datetime.date.today()
         years = [int(m.group(1)) for t in tokens if (m := _YEAR.match(t))]
-        if _has(tokens, _THIS_YEAR):
-            years.append(today.year)
-        if _has(tokens, _NEXT_YEAR):
-            years.append(today.year + 1)
+        this_year, next_year = _has(tokens, _THIS_YEAR), _has(tokens, _NEXT_YEAR)
+        if this_year or next_year:
+            today = self._today or datetime.date.today()
+            years += [today.year] if this_year else []
+            years += [today.year + 1] if next_year else []
         return sorted({y for y in years if y > self.as_of.year})
 
     def _entry(self, entry: str) -> _Evidence:
@@ -226,8 +228,13 @@ class Guard:
     def leaves(self, text: str, entry: str, shown: str = "") -> frozenset[str]:
         """The terms of ``text`` that ``entry`` neither is asked with nor says (nor its
         reply, ``shown``): what an answer with it would leave unanswered."""
-        evidence = self._entry(entry)
-        said = evidence.terms | set(terms(shown)) if shown else evidence.terms
+        said = self._said.get((entry, shown))
+        if said is None:
+            evidence = self._entry(entry)
+            said = evidence.terms | set(terms(shown)) if shown else evidence.terms
+            if len(self._said) >= _SAID:
+                self._said.clear()
+            self._said[entry, shown] = said
         return frozenset(t for t in terms(text) if t not in said)
 
 

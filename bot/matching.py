@@ -14,6 +14,8 @@ import heapq
 import math
 from collections import Counter
 from collections.abc import Iterable
+from itertools import repeat
+from operator import itemgetter
 
 from bot.lang import Lang
 from bot.lexicon import Lexicon
@@ -249,17 +251,16 @@ class Matcher:
                 for pid in postings[vid]:
                     if matched[pid]:
                         matched[pid] += s
-        best: dict[int, tuple[float, int]] = {}
         entry_of, inverse_size = self._phrasing_entry, self._inverse_size
+        top, top_pid = [-1.0] * len(self.entry_ids), [-1] * len(self.entry_ids)  # per entry index (fits are > 0)
         for pid in touched:
             fit = matched[pid] * inverse_size[pid]
             if exact_only and fit < 1.0 - 1e-9:
                 continue
             entry = entry_of[pid]
-            known = best.get(entry)
-            if known is None or fit > known[0]:
-                best[entry] = (fit, pid)
-        return best
+            if fit > top[entry]:  # the first of equal fits stays
+                top[entry], top_pid[entry] = fit, pid
+        return {entry: (top[entry], pid) for entry, pid in enumerate(top_pid) if pid >= 0}
 
     def _entry_fits(
         self, best_sim: dict[int, float], key: set[int], entries: Iterable[int]
@@ -274,7 +275,7 @@ class Matcher:
                 vocab = phrasings[pid].vocab
                 if key.isdisjoint(vocab):
                     continue
-                fit = sum(best_sim.get(vid, 0.0) for vid in vocab) * inverse_size[pid]
+                fit = sum(map(best_sim.get, vocab, repeat(0.0))) * inverse_size[pid]
                 if fit > top:
                     top, top_pid = fit, pid
             if top_pid >= 0:
@@ -314,7 +315,7 @@ class Matcher:
             return []
         ids = self.entry_ids
         known = [
-            (weight, sorted(sims.items(), key=lambda item: -item[1]))
+            (weight, sorted(sims.items(), key=itemgetter(1), reverse=True))  # stable: ties as they were
             for weight, sims in zip(query.weights, query.similar, strict=True)
             if sims
         ]
@@ -323,7 +324,7 @@ class Matcher:
         if bulk <= len(fits) * sum(len(sims) for _, sims in known):
             covers = cover_many(self._bag_postings, fits, known, total)
             scored = [(100.0 * fit**power * covers[entry], ids[entry], pid) for entry, (fit, pid) in fits.items()]
-            best = heapq.nsmallest(limit, (item for item in scored if item[0] > 0), key=lambda i: (-i[0], i[1]))
+            best = sorted((item for item in scored if item[0] > 0), key=lambda i: (-i[0], i[1]))[:limit]
         else:
             best = self._rank_lazily(fits, known, total, limit)
         return [

@@ -19,6 +19,7 @@ __all__ = ["PhraseIndex", "alternates", "word_matches"]
 T = TypeVar("T")
 
 _REMEMBERED = 20_000  # question words whose phrases an index remembers (then it starts afresh)
+_FOUND = 1_024  # token lists whose phrases an index remembers (several readings look up the same words)
 
 # Endings a name may carry in Turkish, beyond the case endings: "Konyalı", "Konyalıyım".
 _NAME_ENDINGS = frozenset(["li", "lu", "liyim", "luyum", "liyiz", "luyuz", "lilar", "lular", "liler", "lisin", "lusun"])
@@ -81,37 +82,55 @@ class PhraseIndex(Generic[T]):
                 for first in dict.fromkeys((phrase[0], *alternates(phrase[0]))):
                     self._by_first.setdefault(first, []).append((phrase, payload))
         self._lengths = sorted({len(first) for first in self._by_first} - {0})  # of the keys, to try only those
+        # the keys' starts as long as the shortest key: a word that has none of them starts no phrase
+        self._shortest = self._lengths[0] if self._lengths else 1
+        self._heads = frozenset(first[: self._shortest] for first in self._by_first if first)
         # token -> the phrases whose first word it is, in the order find tries them (``matches`` is pure)
         self._starting: dict[str, tuple[tuple[tuple[str, ...], T], ...]] = {}
         self._pairs: dict[tuple[str, str], bool] = {}  # (question word, phrase word) -> matches
+        self._found: dict[tuple[str, ...], tuple[tuple[int, int, T], ...]] = {}  # tokens -> what find found
 
     def _starting_with(self, token: str) -> tuple[tuple[tuple[str, ...], T], ...]:
         """The phrases whose first word ``token`` is, by prefix of ``token`` (shortest
-        first), remembered per token."""
-        known = self._starting.get(token)
-        if known is not None:
-            return known
+        first), remembered per token (:meth:`_find` looks there first)."""
         found: list[tuple[tuple[str, ...], T]] = []
+        verdicts: dict[str, bool] = {}  # phrase word -> whether token is it (phrases share first words)
         for k in self._lengths:
             if k > len(token):
                 break
-            candidates = self._by_first.get(token[:k])
+            head = token[:k]
+            candidates = self._by_first.get(head)
             if candidates is not None:
-                found.extend((p, v) for p, v in candidates if self._matches(token, p[0]))
+                for phrase, payload in candidates:
+                    same = verdicts.get(phrase[0])
+                    if same is None:
+                        same = verdicts[phrase[0]] = self._matches(token, phrase[0])
+                    if same:
+                        found.append((phrase, payload))
         if len(self._starting) >= _REMEMBERED:
             self._starting.clear()
         self._starting[token] = result = tuple(found)
         return result
 
     def find(self, tokens: list[str]) -> list[tuple[int, int, T]]:
-        """Every (start, end, payload) where a phrase occurs, in order of start."""
+        """Every (start, end, payload) where a phrase occurs, in order of start
+        (remembered for the most recent token lists)."""
+        key = tuple(tokens)
+        known = self._found.get(key)
+        if known is None:
+            if len(self._found) >= _FOUND:
+                self._found.clear()
+            known = self._found[key] = tuple(self._find(tokens))
+        return list(known)
+
+    def _find(self, tokens: list[str]) -> list[tuple[int, int, T]]:
         found: list[tuple[int, int, T]] = []
         count = len(tokens)
-        starting = self._starting
+        starting, heads, shortest = self._starting, self._heads, self._shortest
         for i, token in enumerate(tokens):
             phrases = starting.get(token)
-            if phrases is None:
-                phrases = self._starting_with(token)
+            if phrases is None:  # a word whose start no key has starts none of the phrases
+                phrases = self._starting_with(token) if token[:shortest] in heads else ()
             for phrase, payload in phrases:
                 size = len(phrase)
                 if size == 1 or (i + size <= count and self._rest_matches(tokens, i, phrase)):

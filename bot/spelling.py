@@ -101,6 +101,7 @@ class Speller:
             if len(word) >= _MIN_LENGTH and word.isalpha():
                 self._by_first.setdefault((len(word), word[0]), []).append(word)
         self._cache: dict[str, str | None] = {}
+        self._pieces: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {}  # piece -> _piece(piece)
         self._common_words = common
 
     # ------------------------------------------------------------------ words
@@ -244,13 +245,14 @@ class Speller:
     def clear(self) -> None:
         """Forget the corrections looked up (for measuring look-ups that are not cached)."""
         self._cache.clear()
+        self._pieces.clear()
 
     # ------------------------------------------------------------------ questions
     def correct(self, text: str) -> Correction:
         """``text`` with every unknown word that has one likely correction corrected; the
         rest of the text (punctuation, capitals, known words) as it was."""
         changes: list[tuple[str, str]] = []
-        if any(ch.isdigit() for ch in text):  # "2024 te": the ending written apart from its year
+        if any(map(str.isdigit, text)):  # "2024 te": the ending written apart from its year
             joined = _DETACHED.sub(r"\1'\2", text)
             if joined != text:
                 changes.append((text, joined))
@@ -259,17 +261,28 @@ class Speller:
         for i, piece in enumerate(pieces):
             if not piece or piece.isspace():
                 continue
-            lead, core, trail = _edge(piece)
-            words = fold_question(piece).split()
-            fixed = [self.correct_word(w) for w in words]
-            if not any(fixed):
-                continue
-            changes += [(w, f) for w, f in zip(words, fixed, strict=True) if f is not None]
-            new = " ".join(f or w for w, f in zip(words, fixed, strict=True))
-            if core[:1].isupper():
-                new = new[:1].upper() + new[1:]
-            pieces[i] = f"{lead}{new}{trail}"
+            fixed = self._pieces.get(piece)
+            if fixed is None:
+                if len(self._pieces) >= _CACHE_SIZE:
+                    self._pieces.clear()
+                fixed = self._pieces[piece] = self._piece(piece)
+            if fixed[1]:
+                pieces[i] = fixed[0]
+                changes += fixed[1]
         return Correction("".join(pieces) if changes else text, tuple(changes))
+
+    def _piece(self, piece: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """A whitespace-free piece of a question corrected, and the words changed (none:
+        the piece as it was)."""
+        lead, core, trail = _edge(piece)
+        words = fold_question(piece).split()
+        fixed = [self.correct_word(w) for w in words]
+        if not any(fixed):
+            return piece, ()
+        new = " ".join(f or w for w, f in zip(words, fixed, strict=True))
+        if core[:1].isupper():
+            new = new[:1].upper() + new[1:]
+        return f"{lead}{new}{trail}", tuple((w, f) for w, f in zip(words, fixed, strict=True) if f is not None)
 
 
 # A letter typed for another is most often a key next to it (the letters of QWERTY and of

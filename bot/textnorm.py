@@ -284,9 +284,11 @@ def terms(text: str) -> list[str]:
     return folded_terms(fold_question(text))
 
 
+@lru_cache(maxsize=4096)
 def last_clause(text: str) -> str:
     """The last clause of ``text`` that has a term: in "Merhaba, bir sorum olacakti: Bolu
-    ne zaman katildi?" the question itself, after the small talk."""
+    ne zaman katildi?" the question itself, after the small talk (remembered: several
+    readings ask it of a question)."""
     for clause in reversed(_CLAUSE.split(text)):
         if terms(clause):
             return clause

@@ -37,6 +37,8 @@ from bot.tghtml import Html, escape, escape_attr
 
 __all__ = ["Understanding"]
 
+_KNOWN_WORDS = 20_000  # words whose meaning to the content is remembered (then it starts afresh)
+
 
 def _phrases_in(nested: Sequence[object]) -> Iterator[tuple[str, ...]]:
     """The phrases (tuples of folded words) in nested tuples of them (no_answer.yaml's groups)."""
@@ -77,9 +79,13 @@ class Understanding:
         names = set(cities)
         names |= {" ".join(name) for entity in self.facts.entities for name in entity.names}
         self._names = sorted((n for n in names if n), key=lambda n: -len(n.split()))
+        self._names_from: dict[str, list[int]] = {}  # a name's first word -> where names starting so are
+        for index, name in enumerate(self._names):
+            self._names_from.setdefault(name.split()[0], []).append(index)
         self._matcher = matcher
         self._speller: Speller | None = None  # built at the first question
         self._words: PhraseIndex[None] | None = None  # the words of the readings' phrases, for chatter
+        self._known_words: dict[str, bool] = {}  # folded word -> _content_knows(word)
         self._directory: Directory | None = None
         self.follow = FollowUps(self.smalltalk, self.finder, self.names_in, self._knows, places)
 
@@ -221,7 +227,8 @@ class Understanding:
         """The known names in a folded question (the facts' things and cities, then the
         network's places), longest first, each once."""
         padded, found = f" {folded} ", []
-        for name in self._names:
+        starting = {i for word in set(folded.split()) for i in self._names_from.get(word, ())}
+        for name in [self._names[i] for i in sorted(starting)]:  # only these can be in it
             key = f" {name} "
             if key in padded:
                 found.append(name)
@@ -285,7 +292,15 @@ class Understanding:
 
     def _content_knows(self, token: str) -> bool:
         """Whether a folded word means something to the content or names a place: it is
-        never chatter."""
+        never chatter (remembered per word: the readings ask it of every word)."""
+        known = self._known_words.get(token)
+        if known is None:
+            if len(self._known_words) >= _KNOWN_WORDS:
+                self._known_words.clear()
+            known = self._known_words[token] = self._means_something(token)
+        return known
+
+    def _means_something(self, token: str) -> bool:
         if self._knows(token, 0.99):
             return True
         if self._words is None:

@@ -26,6 +26,8 @@ from bot.textnorm import fold
 __all__ = ["TURKIYE", "Directory", "Place", "PlaceKind", "Word", "words"]
 
 _MAX_NAME_WORDS = 6
+_SCANNED = 512  # questions whose places a directory remembers (each is scanned by several readings)
+_REMEMBERED_WORDS = 20_000  # words whose longest name a directory remembers
 # Turkish case endings written without an apostrophe ("Almanyadan", "Kahirede"), longest first.
 _ENDINGS = tuple(
     sorted(
@@ -76,14 +78,23 @@ def words(text: str) -> list[Word]:
 def _words(text: str) -> tuple[Word, ...]:  # a question is read several times
     result: list[Word] = []
     for index, raw in enumerate(text.split()):
-        trimmed = raw.strip('.,;:!?()[]"“”«»…').split("'")[0].split("’")[0]
-        folded = fold(raw).split()
-        plain = fold(raw.replace("'", "").replace("’", "")).split()
-        alts = plain if len(plain) == len(folded) else folded
-        capital = next((ch.isupper() for ch in raw if ch.isalpha()), False)
-        for token, alt in zip(folded, alts, strict=True):
+        pairs, capital, trimmed = _word_parts(raw)
+        for token, alt in pairs:
             result.append(Word(token, alt, capital, index, trimmed))
     return tuple(result)
+
+
+@lru_cache(maxsize=8192)
+def _word_parts(raw: str) -> tuple[tuple[tuple[str, str], ...], bool, str]:
+    """A whitespace-free word's folded tokens (each with its form without apostrophes),
+    whether it starts with a capital letter, and the word trimmed (words recur from
+    question to question)."""
+    trimmed = raw.strip('.,;:!?()[]"“”«»…').split("'")[0].split("’")[0]
+    folded = fold(raw).split()
+    plain = fold(raw.replace("'", "").replace("’", "")).split() if "'" in raw or "’" in raw else folded
+    alts = plain if len(plain) == len(folded) else folded
+    capital = next((ch.isupper() for ch in raw if ch.isalpha()), False)
+    return tuple(zip(folded, alts, strict=True)), capital, trimmed
 
 
 def _keys(name: str) -> set[str]:
@@ -138,6 +149,8 @@ class Directory:
         for key in self._places:
             first, *rest = key.split()
             self._first[first] = max(self._first.get(first, 0), len(rest) + 1)
+        self._scanned: dict[tuple[Word, ...], tuple[tuple[int, int, list[Place]], ...]] = {}
+        self._longest_by_word: dict[tuple[str, str], int] = {}  # (text, alt) -> _longest
 
     def _add(self, names: Iterable[str], place: Place) -> None:
         for name in names:
@@ -234,7 +247,17 @@ class Directory:
     def scan(self, tokens: Sequence[Word]) -> list[tuple[int, int, list[Place]]]:
         """The places named in a question: (first token, end token, places), longest
         names first, not overlapping. A name that is also an everyday word ("Sur",
-        "Van") counts only when written with a capital letter."""
+        "Van") counts only when written with a capital letter (remembered for the most
+        recent questions)."""
+        key = tuple(tokens)
+        known = self._scanned.get(key)
+        if known is None:
+            if len(self._scanned) >= _SCANNED:
+                self._scanned.clear()
+            known = self._scanned[key] = tuple(self._scan(key))
+        return list(known)
+
+    def _scan(self, tokens: Sequence[Word]) -> list[tuple[int, int, list[Place]]]:
         spans: list[tuple[int, int, list[Place]]] = []
         # "UK", "US" in capitals, unless the whole question is ("CAN YOU HELP US JOIN").
         shouting = all(w.raw.isupper() for w in tokens if any(ch.isalpha() for ch in w.raw))
@@ -279,7 +302,17 @@ class Directory:
         return sorted(spans, key=lambda s: s[0]) if added else spans
 
     def _longest(self, word: Word) -> int:
-        """How many words a name starting with ``word`` can have (0: none starts so)."""
+        """How many words a name starting with ``word`` can have (0: none starts so;
+        remembered per word)."""
+        key = (word.text, word.alt)
+        known = self._longest_by_word.get(key)
+        if known is None:
+            if len(self._longest_by_word) >= _REMEMBERED_WORDS:
+                self._longest_by_word.clear()
+            known = self._longest_by_word[key] = self._longest_of(word)
+        return known
+
+    def _longest_of(self, word: Word) -> int:
         first = self._first
         longest = max(first.get(word.text, 0), first.get(word.alt, 0))
         if not longest and not word.text.isdigit():
