@@ -93,7 +93,8 @@ STOPWORDS_EN: frozenset[str] = frozenset(
         *_words(
             """
             still forgot forget remind correct right again remember think guess thought heard believe per
-            believed assume assumed true sorry overall already yet explained back roughly approximately approx among amongst
+            believed assume assumed true sorry overall already yet explained back roughly approximately approx
+            among amongst
             """
         ),
         # Verbs that only carry a question along ("which conference came before Medellín?")
