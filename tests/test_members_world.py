@@ -498,3 +498,16 @@ def test_the_country_that_gives_the_most_cities(assistant: Assistant) -> None:
     reply = assistant.ask("Ağa en çok şehir veren ülke hangisi?")  # "veren": gives (a word of the question's shape)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "members-c-KR")
     assert assistant.ask("Konya turu var mı?").entry_id != "city-konya"  # a tour of Konya is no membership question
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Arkadaşım Balıkesir'in üye olmadığını söylüyor, doğru mu?", "city-balikesir"),  # was nothing
+        ("Balıkesir'in üye olmadığı doğru mu?", "city-balikesir"),
+        ("Konya'nın üye olduğu doğru mu?", "city-konya"),
+    ],
+)
+def test_a_claim_about_a_membership_is_checked(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
