@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from bot.clauses import asks
 from bot.lang import Lang
 from bot.referring import points_back
-from bot.replies import Reply, ReplyKind
+from bot.replies import SURE_SCORE, Reply, ReplyKind
 from bot.textnorm import INTENT_WORDS, STOPWORDS, fold_question, sentences
 
 if TYPE_CHECKING:
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 __all__ = ["the_rest_agrees", "the_sure_question_sentence"]
 
 _SURE = 90.0  # the score of an answer read alone that is surely the one meant
-_SURE_ANSWER = 99.0  # the score of an answer the readings are sure of (a fact, a member)
 _MIN_KNOWN = 2  # words of its own the content knows, for a question that names nothing
 
 
@@ -50,7 +49,7 @@ def the_sure_question_sentence(a: Assistant, text: str, reply: Reply, lang: Lang
     what it asks about and points back at nothing, and the whole's answer was not sure
     ("KOMEK'in kurslarını çok seviyorum. Ağda kaç ülke var?": the network's countries, not
     KOMEK); else ``reply``."""
-    if reply.kind != ReplyKind.ANSWER or reply.score >= _SURE_ANSWER:
+    if reply.kind != ReplyKind.ANSWER or reply.score >= SURE_SCORE:
         return reply
     said = sentences(text)
     if len(said) < 2 or not said[-1].rstrip().endswith("?"):
@@ -61,7 +60,7 @@ def the_sure_question_sentence(a: Assistant, text: str, reply: Reply, lang: Lang
     if not a.understanding.names_in(fold_question(question)) and not _known_words(a, question):
         return reply  # "Which one?": the question leans on the story
     retry = a.ask(question, force_lang=lang or reply.lang)
-    if retry.kind == ReplyKind.ANSWER and retry.score >= _SURE_ANSWER and retry.entry_id != reply.entry_id:
+    if retry.kind == ReplyKind.ANSWER and retry.score >= SURE_SCORE and retry.entry_id != reply.entry_id:
         return retry
     return reply
 

@@ -28,7 +28,7 @@ from bot.leaning import AskOne
 from bot.members.directory import PlaceKind, words
 from bot.members.vocabulary import STILL_WORDS, vocabulary
 from bot.referring import points_back, the_referred_question
-from bot.replies import Reply, ReplyKind
+from bot.replies import SURE_SCORE, Reply, ReplyKind
 from bot.textnorm import fold_question, folded_terms, last_clause, sentences
 
 if TYPE_CHECKING:
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 
 __all__ = ["about_our_city", "after_statement", "the_asking_part", "the_question_sentence"]
 
-_SURE = 99.0  # the score of an answer the readings are sure of (a fact, a member, the content's own phrasing)
 
 # Words that ask about a membership: with "our city", the city's card answers
 _MEMBERSHIP = frozenset(["ne", "zaman", "zamandan", "yil", "yili", "sene", "when", "since", "year", "still", "hala"])
@@ -117,11 +116,11 @@ def the_question_sentence(a: Assistant, text: str, reply: Reply, lang: Lang | No
         return reply
     named = _with_names(a, question, others)
     retry = a.ask(named, force_lang=lang or reply.lang)
-    if retry.kind == ReplyKind.ANSWER and retry.score >= _SURE:
+    if retry.kind == ReplyKind.ANSWER and retry.score >= SURE_SCORE:
         return retry
     if named != question and not points_back(a, question):  # "I work in Portugal. How does a city join?"
         retry = a.ask(question, force_lang=lang or reply.lang)
-        if retry.kind == ReplyKind.ANSWER and retry.score >= _SURE:
+        if retry.kind == ReplyKind.ANSWER and retry.score >= SURE_SCORE:
             return retry
     return reply
 

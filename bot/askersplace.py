@@ -22,7 +22,7 @@ from bot.members.directory import PlaceKind, words
 from bot.members.vocabulary import vocabulary
 from bot.placeasked import cards_named
 from bot.referring import points_back
-from bot.replies import Reply, ReplyKind
+from bot.replies import SURE_SCORE, Reply, ReplyKind
 from bot.textnorm import EMOJI, INTENT_WORDS, STOPWORDS, fold_question, folded_terms
 
 if TYPE_CHECKING:
@@ -45,7 +45,6 @@ _MIN_KNOWN = 2  # a question with fewer words of its own that the content knows 
 # Words that report what the story says is so ("diye hatırlıyorum", "I heard"): then it holds the question's subject
 _REPORTED = frozenset(["diye", "dedi", "diyor", "hatirliyorum", "duydum", "okudum", "sanirim", "galiba", "remember"])
 _REPORTED |= frozenset(["heard", "read", "said", "says", "think", "thought", "told", "mentioned"])
-_SURE = 99.0  # the score of an answer the readings are sure of (a fact, a member, the content's own phrasing)
 
 
 def the_asker_and_the_question(a: Assistant, text: str) -> tuple[str, str] | None:
@@ -166,7 +165,7 @@ def the_askers_thing(a: Assistant, text: str, reply: Reply, lang: Lang | None) -
     if not asked or not said - asked:
         return reply  # the question names nothing of its own, or the story nothing else
     retry = a.ask(split[1], force_lang=lang or reply.lang)
-    if retry.kind == ReplyKind.ANSWER and retry.entry_id != reply.entry_id and retry.score >= _SURE:
+    if retry.kind == ReplyKind.ANSWER and retry.entry_id != reply.entry_id and retry.score >= SURE_SCORE:
         return retry
     return reply
 

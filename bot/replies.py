@@ -8,7 +8,11 @@ from enum import StrEnum
 from bot import tghtml
 from bot.lang import Lang
 
-__all__ = ["Button", "InlineArticle", "Reply", "ReplyKind", "reply_of"]
+__all__ = ["SURE_SCORE", "Button", "InlineArticle", "Reply", "ReplyKind", "reply_of"]
+
+
+# The score of an answer the readings are sure of (a fact, a member, the content's own phrasing)
+SURE_SCORE = 99.0
 
 
 class ReplyKind(StrEnum):

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from bot.lang import Lang
 from bot.members.directory import PlaceKind, words
 from bot.members.model import list_entry_id, province_entry_id
-from bot.replies import Reply, ReplyKind
+from bot.replies import SURE_SCORE, Reply, ReplyKind
 from bot.textnorm import fold
 
 if TYPE_CHECKING:
@@ -30,7 +30,6 @@ __all__ = ["the_place_pointed_at", "with_place"]
 _THERE = frozenset(["orasi", "orada", "oranin", "oraya", "orasinin", "orasida", "there"])
 _EXISTENTIAL = frozenset(["is", "are", "was", "were", "any", "isnt", "arent"])  # "are there ...": no place
 _IT = frozenset(["it"])
-_SURE = 99.0  # the score of an answer the readings are sure of (a fact, a member)
 _IT_ASKED = frozenset(["is", "was", "did", "does", "has", "isnt", "wasnt", "hasnt"])  # "is it a learning city"
 
 
@@ -94,7 +93,7 @@ def the_place_pointed_at(a: Assistant, text: str, reply: Reply, lang: Lang | Non
     named, card, name = found
     if reply.entry_id == card:
         return reply
-    if reply.kind == ReplyKind.ANSWER and reply.score >= _SURE and fold(name) in fold(" ".join(reply.messages)):
+    if reply.kind == ReplyKind.ANSWER and reply.score >= SURE_SCORE and fold(name) in fold(" ".join(reply.messages)):
         return reply  # "where is it based, Hamburg right?" after UIL: UIL's place, which is Hamburg
     retry = a.ask(named, force_lang=lang or reply.lang)
     if retry.kind != ReplyKind.ANSWER:
@@ -103,5 +102,5 @@ def the_place_pointed_at(a: Assistant, text: str, reply: Reply, lang: Lang | Non
         return retry
     # "I live near Cork. What came out of the conference there?": a sure answer about the place
     about = fold(name) in fold(" ".join(retry.messages))
-    sure = retry.score >= _SURE and (reply.kind != ReplyKind.ANSWER or reply.score < _SURE)
+    sure = retry.score >= SURE_SCORE and (reply.kind != ReplyKind.ANSWER or reply.score < SURE_SCORE)
     return retry if sure and about else reply

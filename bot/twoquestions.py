@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from bot.clauses import asks, clauses
 from bot.lang import Lang
 from bot.referring import points_back
-from bot.replies import Reply, ReplyKind
+from bot.replies import SURE_SCORE, Reply, ReplyKind
 from bot.textnorm import fold, fold_question
 
 if TYPE_CHECKING:
@@ -42,7 +42,6 @@ _OR = re.compile(r"^\s*(?:yoksa|ya da|veya|or)\s+", re.I)  # "..., yoksa İzmir 
 _TWO = 2  # two questions in one message, no more
 # The questions being read now as the follow-up of the one thing they name ("... aynı yıl ...")
 _READING: ContextVar[frozenset[str]] = ContextVar("same_year_reading", default=frozenset())
-_SURE = 99.0  # the score of an answer the readings are sure of (a fact)
 _MIN_VALUE = 3  # a bold value shorter than this ("2.") is no sign of what an answer holds
 
 
@@ -94,7 +93,7 @@ def _goes_on_from(a: Assistant, first: Reply, second: Reply, question: str, repl
     return (
         reply.kind in (ReplyKind.SUGGEST, ReplyKind.FALLBACK)
         and first.kind == ReplyKind.ANSWER
-        and first.score >= _SURE
+        and first.score >= SURE_SCORE
         and second.kind in (ReplyKind.SUGGEST, ReplyKind.FALLBACK)
         and not a.understanding.names_in(fold_question(question))
     )
@@ -108,7 +107,7 @@ def _one_holds_both(a: Assistant, asked: list[str], reply: Reply, lang: Lang | N
         same_year = _the_same_year_as(a, asked[0], lang)
     if same_year is not None or reply.kind != ReplyKind.ANSWER:
         return same_year or reply
-    if reply.entry_id is None or reply.score < _SURE or len(asked) < _TWO:
+    if reply.entry_id is None or reply.score < SURE_SCORE or len(asked) < _TWO:
         return reply  # the readings' sure answer to one of the questions (a fact: one attribute)
     merged = _two_facts(a, asked, reply, lang or reply.lang)  # "Pekin konferansı ne zaman, hangi belge çıktı?"
     if merged is not None:
