@@ -159,7 +159,7 @@ def the_askers_thing(a: Assistant, text: str, reply: Reply, lang: Lang | None) -
     if reply.kind != ReplyKind.ANSWER:
         return reply
     split = the_asker_and_the_question(a, text)
-    if split is None or not split[1] or points_back(a, split[1]) or _REPORTED.intersection(words_of(split[0])):
+    if split is None or not split[1] or points_back(a, split[1]) or _REPORTED.intersection(_words_of(split[0])):
         return reply  # "KOMEK miydi o?", "3. konferans İrlanda'daydı diye hatırlıyorum": the story is asked about
     said, asked = (set(a.understanding.names_in(fold_question(part))) for part in split)
     if not asked or not said - asked:
@@ -170,6 +170,6 @@ def the_askers_thing(a: Assistant, text: str, reply: Reply, lang: Lang | None) -
     return reply
 
 
-def words_of(text: str) -> set[str]:
+def _words_of(text: str) -> set[str]:
     """The folded words of ``text``."""
     return set(fold_question(text).split())
