@@ -46,9 +46,11 @@ _MY = ("m", "im", "um", "miz", "muz", "imiz", "umuz")  # first-person endings, f
 _MIN_ENDING_WORD = 6  # a word shorter than this is no first-person verb ("bilim", "forum")
 # "göremedim", "bulamadık": what the asker could not find; where they looked may be the question's
 _COULD_NOT = ("medim", "madim", "medik", "madik")
-_TR_AFTER = frozenset(["sonra", "beri"])  # "depremden sonra", "seçimlerden beri" (not "önce": a past figure)
-_EN_AFTER = frozenset(["after", "since", "despite"])  # "after the earthquake", "despite the war"
 _ABLATIVE = ("dan", "den", "tan", "ten")
+# The words after an event of the story, and the endings that event has: "depremden sonra",
+# "seçimlerden beri" (not "önce": a past figure), "savaşa rağmen" (despite it)
+_TR_AFTER = {"sonra": _ABLATIVE, "beri": _ABLATIVE, "ragmen": ("a", "e")}
+_EN_AFTER = frozenset(["after", "since", "despite"])  # "after the earthquake", "despite the war"
 _THING = frozenset(["isi", "olayi", "meselesi", "mevzusu", "seyi", "olay", "is"])  # "bu ... işi nedir"
 _WHAT_IS = frozenset(["nedir", "ne", "neymis", "neyin"])
 _THING_SPAN = 4  # "bu" at most this many words before "işi"
@@ -67,11 +69,7 @@ def _events(tokens: list[str], knows: Callable[[str], bool]) -> set[int]:
     for i, token in enumerate(tokens):
         if token in _TR_AFTER and i > 0:
             event = tokens[i - 1]
-            if event.endswith(_ABLATIVE) and not event[:1].isdigit() and not knows(event):
-                found.update((i - 1, i))
-        elif token == "ragmen" and i > 0:  # "savaşa rağmen": despite what the story says
-            event = tokens[i - 1]
-            if event.endswith(("a", "e")) and not event[:1].isdigit() and not knows(event):
+            if event.endswith(_TR_AFTER[token]) and not event[:1].isdigit() and not knows(event):
                 found.update((i - 1, i))
         elif token in _EN_AFTER and i + 2 < len(tokens) and tokens[i + 1] == "the":
             event = tokens[i + 2]

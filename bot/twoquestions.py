@@ -21,6 +21,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.clauses import asks, clauses
+from bot.factchecks import OR_WORDS
 from bot.lang import Lang
 from bot.referring import points_back
 from bot.replies import SURE_SCORE, Reply, ReplyKind
@@ -38,7 +39,6 @@ _JOINED = re.compile(
     r"\s+(?:and|ve|bir de)\s+(?=(?:what|where|when|which|who|how|is|are|was|were|did|does|ne|nerede|hangi|kaç|kim)\b)",
     re.I,
 )
-_OR = re.compile(r"^\s*(?:yoksa|ya da|veya|or)\s+", re.I)  # "..., yoksa İzmir mi?": the other of two things
 _TWO = 2  # two questions in one message, no more
 # The questions being read now as the follow-up of the one thing they name ("... aynı yıl ...")
 _READING: ContextVar[frozenset[str]] = ContextVar("same_year_reading", default=frozenset())
@@ -60,12 +60,20 @@ def both_asked(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Repl
     if reply.kind == ReplyKind.NO_ANSWER:
         return each_answered(a, text, reply, lang)
     asked = questions(text) if reply.kind in (ReplyKind.SUGGEST, ReplyKind.FALLBACK, ReplyKind.ANSWER) else []
-    if len(asked) == _TWO and a.understanding.follow.names_only(_OR.sub("", asked[1])):
+    if len(asked) == _TWO and a.understanding.follow.names_only(_without_or(asked[1])):
         return reply  # "Ankara mı önce katıldı, İzmir mi?": one question between two things
     found = _one_holds_both(a, asked, reply, lang)
     if found is reply and len(asked) == _TWO:
         return _each_its_answer(a, asked, reply, lang) or reply
     return found
+
+
+def _without_or(question: str) -> str:
+    """``question`` (folded) without the "yoksa", "or" it begins with ("yoksa İzmir mi?")."""
+    words = fold_question(question).split()
+    while words and words[0] in OR_WORDS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _each_its_answer(a: Assistant, asked: list[str], reply: Reply, lang: Lang | None) -> Reply | None:
