@@ -22,7 +22,7 @@ from bot.textnorm import INTENT_WORDS, STOPWORDS, fold_question, sentences
 if TYPE_CHECKING:
     from bot.assistant import Assistant
 
-__all__ = ["the_rest_agrees", "the_sure_question_sentence"]
+__all__ = ["the_leading_question", "the_rest_agrees", "the_sure_question_sentence"]
 
 _SURE = 90.0  # the score of an answer read alone that is surely the one meant
 _MIN_KNOWN = 2  # words of its own the content knows, for a question that names nothing
@@ -63,6 +63,36 @@ def the_sure_question_sentence(a: Assistant, text: str, reply: Reply, lang: Lang
     if retry.kind == ReplyKind.ANSWER and retry.score >= SURE_SCORE and retry.entry_id != reply.entry_id:
         return retry
     return reply
+
+
+def the_leading_question(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:
+    """The answer of the first sentence of ``text`` when it is the one that asks and the
+    rest is a remark after it ("Ödüle hangi şehirler başvurabiliyor? Bizim belediye yeni
+    üye sayılır, boşuna uğraşmayalım diye soruyorum", "Türkiye'den ilk üye olan şehir
+    hangisi? Eşim Konya diyor ben Eskişehir diyorum"): read alone, when it names what it
+    asks about and points back at nothing. It replaces a "did you mean" or nothing with an
+    answer, and an answer that names the remark gives drew away with a sure answer of
+    another entry; else ``reply``."""
+    if reply.kind not in (ReplyKind.ANSWER, ReplyKind.SUGGEST, ReplyKind.FALLBACK):
+        return reply
+    said = sentences(text)
+    if len(said) < 2 or not said[0].rstrip().endswith("?"):
+        return reply
+    question, remark = said[0], said[1:]
+    if any(asks(s) for s in remark) or points_back(a, question) or a.understanding.says_our_city(text):
+        return reply
+    if not a.understanding.names_in(fold_question(question)) and not _known_words(a, question):
+        return reply  # "Ne zaman kuruldu? KOMEK'i soruyorum": the question leans on the remark
+    retry = a.ask(question, force_lang=lang or reply.lang)
+    if retry.kind != ReplyKind.ANSWER or retry.entry_id == reply.entry_id:
+        return reply
+    if reply.kind != ReplyKind.ANSWER:
+        return retry
+    # an answer stays unless the remark's names drew it away ("Eşim Konya diyor"), not its words
+    # about the thing asked ("ikinci konferans ertelenmiş miydi? Mayıs'ta olacaktı galiba")
+    names = set(a.understanding.names_in(fold_question(" ".join(remark))))
+    drawn = bool(names - set(a.understanding.names_in(fold_question(question))))
+    return retry if drawn and retry.score >= SURE_SCORE else reply
 
 
 def _known_words(a: Assistant, text: str) -> bool:

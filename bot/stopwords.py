@@ -56,7 +56,7 @@ STOPWORDS_TR: frozenset[str] = frozenset(
         # Words that point at a place named elsewhere ("Dresden'e taşınıyorum, orası da öğrenen şehir mi?")
         *_words(
             """
-            orasi orasinin orasida orada oraya burasi burasinin burada buraya oranin hemen
+            orasi orasinin orasida orada oraya burasi burasinin burada buraya oranin hemen kendisi kendileri
             kez kere defa
             """
         ),

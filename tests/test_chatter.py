@@ -182,6 +182,8 @@ def test_broken_chatter_is_reported(tmp_path: Path) -> None:
         # hedges and tags after the question ask nothing
         ("selam hatay ne zaman katıldı tam emin değilim", "city-hatay", "2019"),
         ("Konya ne zaman katıldı ya unuttum", "city-konya", "2017"),
+        ("bolunun uyelik yili 2017 mi 2018 mi kafam karisti", "city-bolu", "2018"),
+        ("Hatay kendisi de öğrenen şehir mi", "city-hatay", "2019"),  # "kendisi": the city itself
         ("Sorry if this is a silly question but what does GNLC stand for?", "what-is-gnlc", "Global Network"),
         ("valla bilmiyorum ama Sakarya da üyeymiş öyle mi", "city-sakarya", "2022"),
     ],

@@ -614,6 +614,26 @@ def test_the_question_sentence_after_a_story(assistant: Assistant, question: str
 @pytest.mark.parametrize(
     ("question", "entry"),
     [
+        # a remark after the question: its words sank the whole (nothing), its names drew it away
+        (
+            "Hangi şehirler ödüle başvurabiliyor? Biz yeni üye sayılırız, müdürüm boşuna uğraşmayalım dedi",
+            "learning-city-award",
+        ),
+        ("Türkiye'nin ilk öğrenen şehri hangisi? Babam Bursa diyor, ben İzmir diyorum.", "first-turkish-member"),
+        ("Which was the first Turkish member city? My uncle says Konya, I say Bolu.", "first-turkish-member"),
+        # the remark is about the thing asked, not other names: the whole's answer stays
+        ("İkinci konferans ertelendi mi? Mayıs'ta olacaktı galiba.", "conference-2-date"),
+        ("Ne zaman kuruldu? KOMEK'i soruyorum.", "what-is-komek"),  # the question names nothing of its own
+    ],
+)
+def test_the_question_before_a_remark(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
         ("My friend says Ireland has a few learning cities. Which ones?", "members-c-IE"),  # not the Cork conference
         ("My teacher says Korea has many learning cities. Which ones?", "members-c-KR"),  # not the Yeonsu one
     ],
