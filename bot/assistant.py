@@ -80,7 +80,8 @@ class Assistant:
                 content,
                 directory,
                 self.render.msg,
-                known=self.matcher.vocabulary | self.understanding.fact_terms(),  # "toplantıya" names no city
+                # "toplantıya", "torunum" name no city
+                known=self.matcher.vocabulary | self.understanding.fact_terms() | self.understanding.people_terms(),
                 finish=self._finish,
                 city_reply=lambda city, lang: self.city_reply(city, lang),
                 cities=lambda lang: self.render.cities(lang, content.cities),

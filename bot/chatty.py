@@ -14,6 +14,7 @@ from bot.countryasked import the_country_asked
 from bot.lang import Lang
 from bot.ourcity import our_city
 from bot.placeasked import the_place_asked
+from bot.quoted import the_quoted_term
 from bot.replies import Reply, ReplyKind
 from bot.thereplace import the_place_pointed_at
 from bot.twoquestions import both_asked
@@ -25,8 +26,11 @@ __all__ = ["chatty"]
 
 
 def chatty(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:
-    """``reply`` read again as a chatty message: the answer that holds both of two
+    """``reply`` read again as a chatty message: what a quoted term is, the answer that holds both of two
     questions, the place "there" points at, then "our city" with its name."""
+    found = the_quoted_term(a, text, reply, lang)  # 'Torunum "UNESCO öğrenen şehir" dedi, bu ne oluyor?'
+    if found is not reply:
+        return found
     found = both_asked(a, text, reply, lang)
     if found.kind == ReplyKind.ANSWER:  # "... Ireland has a few learning cities. Which ones?": not its conference
         found = the_country_asked(a, text, found, lang)

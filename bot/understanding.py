@@ -267,6 +267,11 @@ class Understanding:
         ]
         return frozenset(t for p in phrases for t in terms(" ".join(p)))
 
+    def people_terms(self) -> frozenset[str]:
+        """The matcher terms of the one-word chatter about who asks or told ("torunum",
+        "müdürüm", "ödev"): none of them is a city's name ("Torunum ... ne oluyor?")."""
+        return frozenset(t for w in self.smalltalk.chatter.words if len(w) == 1 for t in terms(w[0]))
+
     def without_chatter(self, text: str) -> str | None:
         """The question without the chatter around it ("hocam kusura bakmayın bir şey
         soracağım komek ne zaman kuruldu": "komek ne zaman kuruldu"), or None when it has

@@ -14,6 +14,7 @@ from bot.askersplace import without_the_askers_place
 from bot.assistant import Assistant
 from bot.ourcity import with_city
 from bot.placeasked import cards_named
+from bot.quoted import what_is_quoted
 from bot.referring import points_back, referent_and_question
 from bot.replies import ReplyKind
 from bot.smalltalk import load_smalltalk
@@ -787,3 +788,36 @@ def test_a_place_in_the_story_after_the_question_is_not_added_to_it(assistant: A
 def test_how_many_of_the_members_the_story_speaks_of(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+# ---------------------------------------------------------------- a quoted term and "what is it?"
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # the story (KOMEK's courses, the grandson) is not the question: what the quoted term is
+        (
+            'KOMEK\'te ebru kursuna gittim. Torunum "UNESCO öğrenen şehir" diye bir şey söyledi, bu ne oluyor?',
+            "what-is-learning-city",
+        ),
+        ('My grandson mentioned something called a "learning city". What is that exactly?', "what-is-learning-city"),
+        ('Someone at work said "GNLC", what is it?', "what-is-gnlc"),
+    ],
+)
+def test_a_quoted_term_asked_about_is_read_alone(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+def test_what_is_quoted_needs_a_question_of_what_it_is() -> None:
+    assert what_is_quoted('Torunum "UNESCO öğrenen şehir" dedi, bu tam olarak ne oluyor?') == "UNESCO öğrenen şehir"
+    assert what_is_quoted("Someone said ‘GNLC’, what does it mean?") == "GNLC"
+    assert what_is_quoted("KOMEK'te kursa gidiyorum, KOMEK'in anlamı ne?") is None  # an apostrophe is no quote
+    assert what_is_quoted('"Öğrenen şehir" olan Konya ne zaman katıldı?') is None  # asks something else
+    assert what_is_quoted('"GNLC" ve "UIL" nedir?') is None  # two terms: not one question of what it is
+
+
+def test_the_askers_people_are_no_city_of_their_own(assistant: Assistant) -> None:
+    # "Torunum ... öğrenen şehir ..." once read as "Is Torunum a learning city?"
+    reply = assistant.ask('Torunum "UNESCO öğrenen şehir" diye bir şey söyledi, bu tam olarak ne oluyor?')
+    assert reply.entry_id != "not-listed"
+    assert "torunum" in assistant.understanding.people_terms() or "torun" in assistant.understanding.people_terms()
