@@ -36,6 +36,7 @@ TUNING8 = EVAL / "tuning8.yaml"
 TUNING9 = EVAL / "tuning9.yaml"
 TUNING10 = EVAL / "tuning10.yaml"
 TUNING11 = EVAL / "tuning11.yaml"
+TUNING12 = EVAL / "tuning12.yaml"
 
 
 class Bars:
@@ -162,6 +163,14 @@ TUNING10_BARS = Bars(accuracy=0.85, rejection=0.93, confident_wrong=0.075, langu
 # unanswerable 0.875 refused, off-topic 1.000 refused. To be tuned on like the other tuning
 # sets.
 TUNING11_BARS = Bars(accuracy=0.80, rejection=0.91, confident_wrong=0.07, language=0.99)
+# tuning12.yaml (200, helper tuning12, 2026-12-02; 102 chatty): run once when labelled, on
+# main 56907fc (labels a22c3df): 0.832 right at once / 0.874 within one tap / rejection 0.970 /
+# confident wrong 0.065 / did-you-mean 0.015 / language 1.000; by language en 0.866 / 0.896 /
+# 0.050 / refused 1.000, tr 0.810 / 0.860 / 0.075 / refused 0.950; by style (right / one tap /
+# conf. wrong) chatty 0.814 / 0.833 / 0.088, follow-up 0.867 / 0.900 / 0.067, attribute 0.875 /
+# 1.000 / 0, counting 0.833 / 1.000 / 0, superlative 0.857 / 0.857 / 0.143, unanswerable 0.947
+# refused, off-topic 1.000 refused. To be tuned on like the other tuning sets.
+TUNING12_BARS = Bars(accuracy=0.81, rejection=0.95, confident_wrong=0.075, language=0.99)
 
 SETS = {
     "questions": (QUESTIONS, QUESTIONS_BARS),
@@ -179,6 +188,7 @@ SETS = {
     "tuning9": (TUNING9, TUNING9_BARS),
     "tuning10": (TUNING10, TUNING10_BARS),
     "tuning11": (TUNING11, TUNING11_BARS),
+    "tuning12": (TUNING12, TUNING12_BARS),
 }
 
 

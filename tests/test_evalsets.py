@@ -1082,15 +1082,53 @@ KNOWN_TUNING11_OVERLAP = {
 }
 
 
-# tuning8 .. tuning11 were written to a mix of styles, not to every style: their counts are
+# ------------------------------------------------------------------------------ tuning12
+# tuning12 (helper tuning12, 2026-12-02): a TUNING set written blind in two phases, Turkish
+# first, weighted to chatty messages (102 of 200), with chatty follow-ups, attribute, counting
+# and order questions and honest refusals but no plain, typo, no-diacritics, confirm or small
+# talk items (its typo and no-diacritics messages are chatty), so its style counts are checked
+# instead of "every style".
+TUNING12 = EVAL / "tuning12.yaml"
+TUNING12_STYLES = {
+    "chatty": 102,
+    "follow-up": 30,
+    "attribute": 16,
+    "counting": 12,
+    "superlative": 7,
+    "unanswerable": 19,
+    "off-topic": 14,
+}
+
+# Its questions that holdout, holdout2, ..., holdout7 (also written blind) already had word for
+# word (folded): 11, found programmatically (only tuning12's strings were printed; the holdouts
+# were not read). No other held-out question may join tuning12.
+KNOWN_TUNING12_OVERLAP = {
+    fold(q)
+    for q in (
+        "2020'de Türkiye'den kaç şehir katıldı?",
+        "Aralık 2025'te kaç yeni şehir katıldı?",
+        "En son konferans nerede yapıldı?",
+        "Hamburg'da gezilecek yerler neler?",
+        "Hatay'ın üyelik yılı nedir?",
+        "How many Qatari municipalities are members?",
+        "How many Turkish cities joined in 2022?",
+        "How many cities won the award in 2017?",
+        "Türkiye'den ağa en son katılan şehir hangisi?",
+        "UIL hangi yıl kuruldu?",
+        "When did Balikesir join?",
+    )
+}
+
+# tuning8 .. tuning12 were written to a mix of styles, not to every style: their counts are
 # checked
 _STYLED_SETS = [
     (TUNING8, 240, (144, 96), TUNING8_STYLES, KNOWN_TUNING8_OVERLAP),
     (TUNING9, 200, (120, 80), TUNING9_STYLES, KNOWN_TUNING9_OVERLAP),
     (TUNING10, 200, (120, 80), TUNING10_STYLES, KNOWN_TUNING10_OVERLAP),
     (TUNING11, 200, (120, 80), TUNING11_STYLES, KNOWN_TUNING11_OVERLAP),
+    (TUNING12, 200, (120, 80), TUNING12_STYLES, KNOWN_TUNING12_OVERLAP),
 ]
-_STYLED_IDS = ["tuning8", "tuning9", "tuning10", "tuning11"]
+_STYLED_IDS = ["tuning8", "tuning9", "tuning10", "tuning11", "tuning12"]
 
 
 @pytest.mark.parametrize(("path", "size", "langs", "styles", "overlap"), _STYLED_SETS, ids=_STYLED_IDS)
