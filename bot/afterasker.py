@@ -49,12 +49,14 @@ def the_sure_question_sentence(a: Assistant, text: str, reply: Reply, lang: Lang
     what it asks about and points back at nothing, and the whole's answer was not sure
     ("KOMEK'in kurslarını çok seviyorum. Ağda kaç ülke var?": the network's countries, not
     KOMEK); else ``reply``."""
-    if reply.kind != ReplyKind.ANSWER or reply.score >= SURE_SCORE:
+    if reply.kind != ReplyKind.ANSWER:
         return reply
     said = sentences(text)
     if len(said) < 2 or not said[-1].rstrip().endswith("?"):
         return reply
     question, story = said[-1], said[:-1]
+    if reply.score >= SURE_SCORE and not _drawn_away(a, question, story):
+        return reply  # a sure answer stays, unless the story's names drew it ("kimi Konya dedi kimi Eskişehir")
     if any(asks(s) for s in story) or points_back(a, question) or a.understanding.says_our_city(text):
         return reply
     if not a.understanding.names_in(fold_question(question)) and not _known_words(a, question):
@@ -63,6 +65,12 @@ def the_sure_question_sentence(a: Assistant, text: str, reply: Reply, lang: Lang
     if retry.kind == ReplyKind.ANSWER and retry.score >= SURE_SCORE and retry.entry_id != reply.entry_id:
         return retry
     return reply
+
+
+def _drawn_away(a: Assistant, question: str, said: list[str]) -> bool:
+    """Whether the rest of the message (``said``) names places or things the question does not."""
+    names = set(a.understanding.names_in(fold_question(" ".join(said))))
+    return bool(names - set(a.understanding.names_in(fold_question(question))))
 
 
 def the_leading_question(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:
@@ -88,11 +96,10 @@ def the_leading_question(a: Assistant, text: str, reply: Reply, lang: Lang | Non
         return reply
     if reply.kind != ReplyKind.ANSWER:
         return retry
-    # an answer stays unless the remark's names drew it away ("Eşim Konya diyor"), not its words
-    # about the thing asked ("ikinci konferans ertelenmiş miydi? Mayıs'ta olacaktı galiba")
-    names = set(a.understanding.names_in(fold_question(" ".join(remark))))
-    drawn = bool(names - set(a.understanding.names_in(fold_question(question))))
-    return retry if drawn and retry.score >= SURE_SCORE else reply
+    # an answer stays unless it was not sure, or the remark's names drew it away ("Eşim Konya
+    # diyor"), not its words about the thing asked ("... ertelenmiş miydi? Mayıs'ta olacaktı galiba")
+    unsure = reply.score < SURE_SCORE
+    return retry if retry.score >= SURE_SCORE and (unsure or _drawn_away(a, question, remark)) else reply
 
 
 def _known_words(a: Assistant, text: str) -> bool:

@@ -27,7 +27,7 @@ from bot.lang import Lang
 from bot.leaning import AskOne
 from bot.members.directory import PlaceKind, words
 from bot.members.vocabulary import STILL_WORDS, vocabulary
-from bot.referring import points_back, the_referred_question
+from bot.referring import names_the_network, points_back, the_referred_question
 from bot.replies import SURE_SCORE, Reply, ReplyKind
 from bot.textnorm import fold_question, folded_terms, last_clause, sentences
 
@@ -122,7 +122,28 @@ def the_question_sentence(a: Assistant, text: str, reply: Reply, lang: Lang | No
         retry = a.ask(question, force_lang=lang or reply.lang)
         if retry.kind == ReplyKind.ANSWER and retry.score >= SURE_SCORE:
             return retry
-    return reply
+    return _in_the_network(a, question, others, reply, lang)
+
+
+# The network, named in full for a question that points back at it ("Is Istanbul part of it?")
+_NETWORK = {"tr": "öğrenen şehirler ağı", "en": "learning cities network"}
+_INSIDE = frozenset(["icinde", "icine"])  # "İstanbul da içinde mi?"
+_IT = frozenset(["it", "this", "that", "bu", "o", "bunun", "onun", "buna", "ona"])  # left out for the network's name
+
+
+def _in_the_network(a: Assistant, question: str, others: str, reply: Reply, lang: Lang | None) -> Reply:
+    """ "I read about the learning cities network. Is Istanbul part of it?": a question that
+    names a place and points back, after sentences about the network, read with the
+    network named; its sure answer, else ``reply``."""
+    folded = fold_question(question)
+    if not (points_back(a, question) or (_INSIDE | _IT) & set(folded.split())) or not a.understanding.names_in(folded):
+        return reply
+    if not names_the_network(others):
+        return reply
+    lang = lang or reply.lang
+    kept = [w for w in question.split() if not set(fold_question(w).split()) & _IT]
+    retry = a.ask(f"{' '.join(kept)} {_NETWORK[lang]}", force_lang=lang)
+    return retry if retry.kind == ReplyKind.ANSWER and retry.score >= SURE_SCORE else reply
 
 
 def the_asking_part(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:

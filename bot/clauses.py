@@ -168,6 +168,8 @@ def asks(clause: str) -> bool:
     """Whether a clause is a question: a question mark, a question word or particle, or
     in English a verb first ("Are there Ukrainian cities in the network, and ...?")."""
     words = fold_question(clause).split()
+    if words.count("kimi") > 1:  # "kimi Konya dedi kimi Eskişehir": some said one, some the other
+        words = [w for w in words if w != "kimi"]
     return clause.rstrip().endswith("?") or bool(_ASKING.intersection(words)) or (bool(words) and words[0] in _EN_FIRST)
 
 

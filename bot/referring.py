@@ -22,7 +22,7 @@ from bot.textnorm import fold_question
 if TYPE_CHECKING:
     from bot.assistant import Assistant
 
-__all__ = ["points_back", "referent_and_question", "the_referred_question"]
+__all__ = ["names_the_network", "points_back", "referent_and_question", "the_referred_question"]
 
 # Words that point back ("Which one was that?", "hangi toplantıydı o?", "bunlar nelerdi?")
 _BACK = frozenset(["that", "it", "this", "those", "these", "they", "them", "o", "bu", "bunlar", "onlar", "su"])
@@ -30,7 +30,7 @@ _BACK = frozenset(["that", "it", "this", "those", "these", "they", "them", "o", 
 _OURS = frozenset(["we", "our", "us", "there", "biz", "bizim", "bize", "bizi", "orasi", "orada", "oranin", "burasi"])
 _MAX_WORDS = 6  # a question that points back is short
 _NETWORK = frozenset(["network", "networks", "programme", "program", "ag"])
-_NETWORK_ENDINGS = frozenset(["", "a", "da", "dan", "i", "in", "ina", "inda", "indan", "imiz", "daki"])
+_NETWORK_ENDINGS = frozenset(["", "a", "da", "dan", "i", "in", "ina", "inda", "indan", "imiz", "daki", "ini"])
 # Where a statement's parts join ("I'm researching climate policy and somebody mentioned ...")
 _JOIN = re.compile(r"\s+(?:and|but|ve|ama|fakat)\s+", re.I)
 
@@ -77,6 +77,11 @@ def points_back(a: Assistant, question: str, *, own_name: bool = False) -> bool:
     if own_name and words & _BACK and a.understanding.names_in(" ".join(said)):
         words -= _BACK
     return bool(words & (_BACK | _OURS)) or a.understanding.says_our_city(question)
+
+
+def names_the_network(text: str) -> bool:
+    """Whether ``text`` names the network ("ağını", "this network", "GNLC")."""
+    return any(_the_network(w) or w == "gnlc" for w in fold_question(text).split())
 
 
 def _the_network(word: str) -> bool:

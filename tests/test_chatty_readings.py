@@ -12,6 +12,7 @@ import pytest
 
 from bot.askersplace import without_the_askers_place
 from bot.assistant import Assistant
+from bot.clauses import asks
 from bot.ourcity import with_city
 from bot.placeasked import cards_named
 from bot.quoted import what_is_quoted
@@ -821,3 +822,45 @@ def test_the_askers_people_are_no_city_of_their_own(assistant: Assistant) -> Non
     reply = assistant.ask('Torunum "UNESCO öğrenen şehir" diye bir şey söyledi, bu tam olarak ne oluyor?')
     assert reply.entry_id != "not-listed"
     assert "torunum" in assistant.understanding.people_terms() or "torun" in assistant.understanding.people_terms()
+
+
+# ---------------------------------------------------------------- the story's names draw a sure answer away
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # "kimi Konya dedi kimi Eskişehir": a claim of the class, not a question; its names drew the answer
+        (
+            "Sınıfta tartıştık, kimi Bursa dedi kimi Bolu. Türkiye'nin bu ağdaki ilk şehri hangisiydi?",
+            "first-turkish-member",
+        ),
+        ("Eskişehir'de doğdum büyüdüm, şimdi Almanya'dayım. Bu ağ ilk kez hangi şehirde başlatıldı?", "gnlc-history"),
+    ],
+)
+def test_a_sure_answer_the_story_drew_away_is_the_questions(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+def test_some_said_one_some_the_other_asks_nothing() -> None:
+    assert not asks("kimi Konya dedi kimi Eskişehir")
+    assert asks("kimi Konya dedi kimi Eskişehir, hangisi doğru")
+    assert asks("kimi ne zaman katıldı")
+
+
+# ---------------------------------------------------------------- "is X part of it?": the network the story names
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Öğrenen şehirler ağını dün duydum, çok hoşuma gitti. Bursa da içinde mi?", "city-bursa"),
+        ("Dün öğrenen şehirler ağını okudum. İstanbul da bunun içinde mi?", "province-istanbul"),
+        ("My students keep asking about this learning cities network. Is Antalya part of it?", "province-antalya"),
+    ],
+)
+def test_a_place_in_it_after_the_network_is_named(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+def test_it_is_not_the_network_when_the_story_names_none(assistant: Assistant) -> None:
+    reply = assistant.ask("Dün UNESCO'yu okudum. İstanbul da bunun içinde mi?")  # UNESCO, not the network
+    assert reply.entry_id != "province-istanbul" or reply.kind != ReplyKind.ANSWER

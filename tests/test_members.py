@@ -402,3 +402,16 @@ def test_a_misspelt_content_word_is_no_unknown_city(assistant: Assistant) -> Non
     """ "unesko" is UNESCO misspelt, not a city missing from the list; "göbeklitepe" still is one."""
     assert ask(assistant, "unesko ogrenen sehirler agi nedir").entry_id == "what-is-gnlc"
     assert ask(assistant, "Göbeklitepe öğrenen şehir mi").entry_id == "not-listed"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Sakarya ne zaman dahil oldu?", "city-sakarya"),  # "dahil oldu": joined
+        ("Hamburg ağa dahil mi?", "member-hamburg"),
+        ("GNLC'nin tam adı ne?", "what-is-gnlc"),  # "adı" is no "adım" (the steps of joining)
+    ],
+)
+def test_included_is_joined_and_a_full_name_is_the_networks(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)

@@ -61,13 +61,13 @@ def vocabulary() -> Vocabulary:
     version = synonyms_version()
     found = _VOCABULARIES.get(version)
     if found is None:
-        membership = _terms("ogrenen uye katil ag agdan learning member join network gnlc " + _ADMITTED_WORDS)
+        membership = _terms("ogrenen uye katil ag agdan learning member join network gnlc dahil " + _ADMITTED_WORDS)
         listing = membership | _terms("sehir liste list")
         lead = _terms("is was are has have does did do when since")
         allowed = listing | lead | _terms(_ALLOWED_WORDS + _OTHER_WORDS) | _terms(_STATUS_WORDS) | _terms(_MONTH_WORDS)
         found = Vocabulary(
             membership=membership,
-            strong=_terms("uye katil ag agdan gnlc " + _ADMITTED_WORDS),
+            strong=_terms("uye katil ag agdan gnlc dahil " + _ADMITTED_WORDS),  # "Sakarya ne zaman dahil oldu?"
             status=_terms(_STATUS_WORDS),
             learning_city=_terms("ogrenen sehir"),
             listing=listing,
