@@ -98,8 +98,9 @@ def the_leading_question(a: Assistant, text: str, reply: Reply, lang: Lang | Non
         return retry
     # an answer stays unless it was not sure, or the remark's names drew it away ("Eşim Konya
     # diyor"), not its words about the thing asked ("... ertelenmiş miydi? Mayıs'ta olacaktı galiba")
-    unsure = reply.score < SURE_SCORE
-    return retry if retry.score >= SURE_SCORE and (unsure or _drawn_away(a, question, remark)) else reply
+    if reply.score < SURE_SCORE and retry.score > reply.score:
+        return retry  # "what's the email for the team? need to cc them on our application": not how to apply
+    return retry if retry.score >= SURE_SCORE and _drawn_away(a, question, remark) else reply
 
 
 def _known_words(a: Assistant, text: str) -> bool:

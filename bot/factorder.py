@@ -278,6 +278,8 @@ def topic_of_entry(facts: FactBase, entry: str, lang: str) -> Topic | None:
         owners = [e for e in owners if not facts.kinds[e.kind].link]
     if not owners:  # "the first one?": the card of a kind's first (Türkiye's first member), the kind
         kinds = [k.id for k in facts.kinds.values() if entry in k.cards.values()]
+        if len(kinds) > 1:  # the conferences' overview counts documents too: the kind it lists all of
+            kinds = [k.id for k in facts.kinds.values() if k.cards.get("all") == entry]
         return Topic(kinds[0], "", None, lang) if len(kinds) == 1 else None
     if len({e.kind for e in owners}) != 1:
         return None

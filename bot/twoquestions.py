@@ -43,6 +43,8 @@ _TWO = 2  # two questions in one message, no more
 # The questions being read now as the follow-up of the one thing they name ("... aynı yıl ...")
 _READING: ContextVar[frozenset[str]] = ContextVar("same_year_reading", default=frozenset())
 _MIN_VALUE = 3  # a bold value shorter than this ("2.") is no sign of what an answer holds
+# A second question asked only if the first's answer is no ("..., değilse nasıl başvururuz?")
+_IF_NOT = frozenset(["degilse", "olmadiysa", "otherwise", "değilse"])
 
 
 def questions(text: str) -> list[str]:
@@ -62,10 +64,29 @@ def both_asked(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Repl
     asked = questions(text) if reply.kind in (ReplyKind.SUGGEST, ReplyKind.FALLBACK, ReplyKind.ANSWER) else []
     if len(asked) == _TWO and a.understanding.follow.names_only(_without_or(asked[1])):
         return reply  # "Ankara mı önce katıldı, İzmir mi?": one question between two things
+    if len(asked) == _TWO and _IF_NOT.intersection(fold_question(asked[1]).split()[:2]):
+        found = _if_not(a, asked, lang or reply.lang)  # "Antalya üye mi, değilse nasıl başvururuz?"
+        if found is not None:
+            return found
     found = _one_holds_both(a, asked, reply, lang)
     if found is reply and len(asked) == _TWO:
         return _each_its_answer(a, asked, reply, lang) or reply
     return found
+
+
+def _if_not(a: Assistant, asked: list[str], lang: Lang) -> Reply | None:
+    """The first question's sure answer, then the second's when the first says the place
+    is not a member ("Antalya üye mi, değilse nasıl başvururuz?": not a member, and how to
+    join); the first's alone when it is ("Bolu üye mi, değilse ..."); None when it is not sure."""
+    first = a.ask(asked[0], force_lang=lang)
+    if first.kind != ReplyKind.ANSWER or first.score < SURE_SCORE:
+        return None
+    if a.members is None or not a.members.not_a_member(first.entry_id):
+        return first
+    then = a.ask(asked[1], force_lang=lang)
+    if then.kind != ReplyKind.ANSWER or then.entry_id == first.entry_id:
+        return first
+    return replace(first, messages=(*first.messages, *then.messages), buttons=then.buttons)
 
 
 def _without_or(question: str) -> str:

@@ -864,3 +864,32 @@ def test_a_place_in_it_after_the_network_is_named(assistant: Assistant, question
 def test_it_is_not_the_network_when_the_story_names_none(assistant: Assistant) -> None:
     reply = assistant.ask("Dün UNESCO'yu okudum. İstanbul da bunun içinde mi?")  # UNESCO, not the network
     assert reply.entry_id != "province-istanbul" or reply.kind != ReplyKind.ANSWER
+
+
+# ---------------------------------------------------------------- "X üye mi, değilse nasıl başvururuz?"
+def test_if_not_a_member_how_to_join_gets_both(assistant: Assistant) -> None:
+    reply = assistant.ask("Mersin bu ağın üyesi mi, değilse nasıl başvururuz?")
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "province-mersin")
+    assert len(reply.messages) >= 2  # not a member, then how to join
+    assert "e:join-turkey" in [b.data for row in reply.buttons for b in row]
+    reply = assistant.ask("Is Antalya a member? Otherwise how do we apply?")
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "province-antalya")
+
+
+def test_if_not_after_a_member_is_its_card_alone(assistant: Assistant) -> None:
+    reply = assistant.ask("Bolu üye mi, değilse nasıl başvururuz?")
+    assert (reply.kind, reply.entry_id, len(reply.messages)) == (ReplyKind.ANSWER, "city-bolu", 1)
+
+
+# ---------------------------------------------------------------- the question before a remark that only adds words
+def test_a_remark_after_the_question_does_not_turn_it_into_another(assistant: Assistant) -> None:
+    reply = assistant.ask("hey, what's the e-mail of the learning cities team? need to cc them on our application")
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "contact")
+
+
+# ---------------------------------------------------------------- a kind's overview, then its ordinal
+def test_an_ordinal_after_the_conferences_overview(assistant: Assistant) -> None:
+    chat = ("overview", 1)
+    assert assistant.ask("Konferanslar nerelerde yapıldı?", chat=chat).entry_id == "conferences-overview"
+    reply = assistant.ask("ya dördüncüsü?", chat=chat)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "conference-4-medellin")

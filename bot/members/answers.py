@@ -373,6 +373,11 @@ class MemberAnswers:
         parts = parse_list_entry_id(entry_id)
         return parts is not None and self.valid(ListFilter(*parts))
 
+    def not_a_member(self, entry_id: str | None) -> bool:
+        """Whether ``entry_id`` answers that a place is not a member (a Turkish province, a
+        name not in the list)."""
+        return entry_id in self._province_entries or entry_id == NOT_LISTED
+
     def title(self, entry_id: str) -> str | None:
         member = self.directory.by_entry.get(entry_id)
         return member.city if member is not None else None

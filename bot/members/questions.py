@@ -279,7 +279,8 @@ def _asks_who_joined(folded: set[str], rest_terms: set[str], count: bool, v: Voc
     return (v.join in rest_terms and v.new not in rest_terms) or bool(folded & WHO_WORDS)
 
 
-_OURS = ("lerim", "larim", "lerimiz", "larimiz")  # "öğrencilerim", "hocalarımız": the asker's people (folded)
+# "öğrencilerim", "hocalarımız": the asker's people; "derneğimiz", "okulumuz": the asker's own (folded)
+_OURS = ("lerim", "larim", "miz", "muz")
 _NO_NAMES = frozenset(["ayni", "same", "diger", "baska", "other", "another"])  # "aynı yıl kimler katıldı?"
 # Places that are no city's name: "köyler de üye olabilir mi?", "bizim ilçe katılabilir mi?"
 _NO_NAMES |= frozenset(["koy", "koyler", "koyumuz", "ilce", "ilceler", "ilcemiz", "belde", "kasaba", "mahalle"])
