@@ -259,11 +259,12 @@ class FactFinder:
         short = len([t for t in unexplained if t not in FOLLOW_UP_WORDS]) <= 1 and len(tokens) <= 6
         follow = context if short and context is not None and context.kind in self.facts.kinds else None
         entity = reading.entity
-        if entity is not None and reading.position is not None and reading.position[0] != "latest" and reading.kind:
+        placing = reading.position if reading.position and reading.position[0] not in ("latest", "value") else None
+        if entity is not None and placing is not None and reading.kind:  # not "Yeonsu 3 gün mü sürdü": its days
             placed = locate(self.facts, reading.kind, reading.position)  # "2. konferans Pekin'de mi?": the 2nd
             # "Pekin Bildirgesi 2015'te mi?": the Beijing Declaration's year, unless the named
             # thing can be set right by its rank ("Cork konferansı 2015'te miydi?": Cork hosted the 3rd)
-            by_year = reading.position[0] == "year" and entity.template(reading.kind, "rank") is None
+            by_year = placing[0] == "year" and entity.template(reading.kind, "rank") is None
             if placed is not None and placed.kind == entity.kind and not by_year:
                 entity = placed
         after_last = reading.position is None or reading.position[0] == "next"  # "ondan sonraki": not the upcoming

@@ -59,7 +59,8 @@ def locate(facts: FactBase, kind: Kind, position: Position | None) -> Entity | N
     if label == "year":
         return next((e for e in entities if e.value("year", "en") == str(number)), None)
     if label == "value":  # "356 değil miydi?": the thing with that figure
-        figures = ({str(v) for k, v in e.fields.items() if k != "rank"} for e in entities)  # a rank is no figure
+        # a rank, or the kind's order ("4 gün": not the 4th conference), is no figure
+        figures = ({str(v) for k, v in e.fields.items() if k not in ("rank", order)} for e in entities)
         return next((e for e, values in zip(entities, figures, strict=True) if str(number) in values), None)
     if kind.order and 1 <= number <= len(held):
         return held[number - 1]

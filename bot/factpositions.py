@@ -46,6 +46,7 @@ _BEFORE: tuple[tuple[str, ...], ...] = (("once",), ("before",), ("onceki",), ("p
 # Words a number before counts ("6 şehir", "3 days"): that number is a figure, no rank.
 _COUNTED: tuple[str, ...] = ("sehir", "city", "citi", "uye", "member", "ulke", "countr", "kisi", "people")
 _COUNTED += ("participant", "katilimci", "gun", "day", "kent", "town")
+_DAYS = ("gun", "day")  # a number of days: the unit of a conference's length
 _BEFORE_COUNTED = frozenset(["ogrenen", "learning", "uye", "member", "turk", "turkish", "farkli", "different"])
 ORDINAL_WORDS = {word: n for n, words in _ORDINALS.items() for word in words}
 _LONG_ORDINALS = tuple((w, n) for w, n in ORDINAL_WORDS.items() if len(w) > 4)  # "dördüncüsü" is "dorduncu"
@@ -137,6 +138,8 @@ def position(tokens: list[str], used: set[int]) -> Position | None:
             return "rank", number
     if value is not None:
         used.add(value[0])
+        if value[0] + 1 < len(tokens) and tokens[value[0] + 1].startswith(_DAYS):
+            used.add(value[0] + 1)  # "2 gün mü sürdü", "3 days": the figure's unit
         return "value", value[1]
     return None
 

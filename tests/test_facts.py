@@ -91,7 +91,22 @@ def finder(assistant: Assistant) -> FactFinder:
         ("ödül için kaç şehir aday gösterilebilir", "award-2024", "nominations", "learning-city-award", "en fazla 2"),
         ("who can apply for the learning city award", "award-2024", "eligibility", "learning-city-award", "12 months"),
         ("GNLC ne zaman kuruldu", "members-2025", "founded", "gnlc-history", "Ekim 2013"),
-        ("Mexico City konferansı kaç gün sürdü", "conference-2", "duration", "conference-2-date", "2 gün"),
+        (
+            "Mexico City konferansı kaç gün sürdü",
+            "conference-2",
+            "duration",
+            "conference-2-participants",
+            "2 gün",
+        ),  # its card: KOMEK's "2 gün"
+        (
+            "Yeonsu konferansı 3 gün mü sürdü?",
+            "conference-5",
+            "duration",
+            "conference-5-yeonsu",
+            "4 gün",
+        ),  # not the 3-day 1st
+        ("Meksika konferansı 2 gün sürdü mü?", "conference-2", "duration", "conference-2-participants", "28–30"),
+        ("Cork konferansı kaç gün sürdü?", "conference-3", "duration", "conference-3-cork", "3 gün"),
         ("Konya Türkiye'den kaçıncı üye", "tr-member-konya", "rank", "city-konya", "2."),
         # A member's place is its own card, also when others joined the same year; which ones
         # joined that year is the list's
