@@ -12,6 +12,7 @@ asked again about the new name ("Konya ne zaman üye oldu?" -> "Bolu ne zaman ü
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
@@ -38,6 +39,7 @@ from bot.tghtml import Html, escape, escape_attr
 __all__ = ["Understanding"]
 
 _KNOWN_WORDS = 20_000  # words whose meaning to the content is remembered (then it starts afresh)
+_YEAR_WORD = re.compile(r"\b20[1-3]\d")  # a year of the network's ("2016da")
 
 
 def _phrases_in(nested: Sequence[object]) -> Iterator[tuple[str, ...]]:
@@ -252,6 +254,8 @@ class Understanding:
         start = text.rfind(tail.strip()) if tail.strip() else -1
         if start <= 0 or len(tail.split()) < 2:
             return None
+        if _YEAR_WORD.search(fold_question(text[:start])) and not _YEAR_WORD.search(fold_question(tail)):
+            return None  # "Eskişehir girdiğinde, yani 2016'da, ağda kaç şehir vardı?": the year is asked about
         if not strict:
             return tail
         known = [t for t in terms(text[:start]) if t not in INTENT_WORDS and self._knows(t, 0.99)]

@@ -893,3 +893,13 @@ def test_an_ordinal_after_the_conferences_overview(assistant: Assistant) -> None
     assert assistant.ask("Konferanslar nerelerde yapıldı?", chat=chat).entry_id == "conferences-overview"
     reply = assistant.ask("ya dördüncüsü?", chat=chat)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "conference-4-medellin")
+
+
+# ---------------------------------------------------------------- a year said before the question is kept
+def test_a_year_before_the_last_clause_is_not_dropped(assistant: Assistant) -> None:
+    # "ağda kaç şehir vardı" alone is today's count (425): the year said before it is what is asked
+    reply = assistant.ask("Eskişehir girdiğinde, yani 2016'da, ağda kaç şehir vardı?")
+    assert reply.entry_id != "member-count"
+    assert "member-growth" in (reply.entry_id, *reply.suggestions)
+    assert assistant.understanding.after_chatter("Selam, 2016'da: ağda kaç şehir vardı", strict=False) is None
+    assert assistant.understanding.after_chatter("Selam, ödev hazırlıyorum: ağda kaç şehir vardı", strict=False)
