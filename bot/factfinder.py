@@ -236,6 +236,7 @@ class FactFinder:
         ranked = ranked or compared(self.facts, self._names, tokens, lang)  # "Cork mu önce Medellín mi?"
         if ranked is not None:
             return ranked
+        tokens = factpositions.without_unesco_of_the_network(tokens) if context is not None else tokens
         reading = self._read(tokens, text, also=context.of_one if context else None)  # "ya Hatay?" after Bolu's rank
         if reading.ambiguous:
             return None

@@ -25,6 +25,7 @@ __all__ = [
     "next_to",
     "only_now",
     "position",
+    "without_unesco_of_the_network",
     "written_ordinals",
 ]
 
@@ -237,3 +238,11 @@ def next_to(relation: tuple[int, int], named: range, tokens: list[str]) -> bool:
     start, end = relation
     gap = tokens[end : named.start] if end <= named.start else tokens[named.stop : start]
     return len(gap) <= 2 and all(t in STOPWORDS for t in gap)  # "Konya'dan hemen sonra"
+
+
+def without_unesco_of_the_network(tokens: list[str]) -> list[str]:
+    """``tokens`` without "UNESCO" before the network's name ("ne zamandan beri UNESCO
+    öğrenen şehirler üyesi?" after KOMEK: its membership, "UNESCO" says nothing more)."""
+    return [
+        t for i, t in enumerate(tokens) if not (t == "unesco" and tokens[i + 1 : i + 2] in (["ogrenen"], ["learning"]))
+    ]

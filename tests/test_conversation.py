@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.assistant import Assistant
 from bot.conversation import Conversations, Topic
+from bot.replies import ReplyKind
 
 
 class Clock:
@@ -51,3 +53,10 @@ def test_bad_limits_are_refused() -> None:
         Conversations(ttl=0)
     with pytest.raises(ValueError):
         Conversations(max_chats=0)
+
+
+def test_unesco_before_the_networks_name_in_a_follow_up(assistant: Assistant) -> None:
+    chat = ("komek", "unesco")
+    assistant.ask("KOMEK nedir?", chat=chat)
+    reply = assistant.ask("ne zamandan beri UNESCO öğrenen şehirler üyesi?", chat=chat)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "komek-member-since")
