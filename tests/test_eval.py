@@ -37,6 +37,7 @@ TUNING9 = EVAL / "tuning9.yaml"
 TUNING10 = EVAL / "tuning10.yaml"
 TUNING11 = EVAL / "tuning11.yaml"
 TUNING12 = EVAL / "tuning12.yaml"
+TUNING13 = EVAL / "tuning13.yaml"
 
 
 class Bars:
@@ -171,6 +172,15 @@ TUNING11_BARS = Bars(accuracy=0.80, rejection=0.91, confident_wrong=0.07, langua
 # 1.000 / 0, counting 0.833 / 1.000 / 0, superlative 0.857 / 0.857 / 0.143, unanswerable 0.947
 # refused, off-topic 1.000 refused. To be tuned on like the other tuning sets.
 TUNING12_BARS = Bars(accuracy=0.81, rejection=0.95, confident_wrong=0.075, language=0.99)
+# tuning13.yaml (200, helper tuning13, 2026-12-02; 40 confirm, 50 attribute/counting/order, 30
+# follow-up): run once when labelled, on main 4e26c2f (labels 66243d3): 0.769 right at once /
+# 0.881 within one tap / rejection 0.975 / confident wrong 0.080 / did-you-mean 0.070 /
+# language 0.995; by language en 0.797 / 0.891 / 0.075 / refused 1.000, tr 0.750 / 0.875 /
+# 0.083 / refused 0.958; by style (right / one tap / conf. wrong) confirm 0.750 / 0.875 /
+# 0.100, chatty 0.775 / 0.875 / 0.075, follow-up 0.767 / 0.867 / 0.167, counting 0.737 / 0.947
+# / 0, attribute 0.938 / 1.000 / 0, superlative 0.667 / 0.733 / 0.200, unanswerable 0.958
+# refused, off-topic 1.000 refused. To be tuned on like the other tuning sets.
+TUNING13_BARS = Bars(accuracy=0.75, rejection=0.95, confident_wrong=0.09, language=0.99)
 
 SETS = {
     "questions": (QUESTIONS, QUESTIONS_BARS),
@@ -189,6 +199,7 @@ SETS = {
     "tuning10": (TUNING10, TUNING10_BARS),
     "tuning11": (TUNING11, TUNING11_BARS),
     "tuning12": (TUNING12, TUNING12_BARS),
+    "tuning13": (TUNING13, TUNING13_BARS),
 }
 
 

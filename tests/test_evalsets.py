@@ -1119,7 +1119,55 @@ KNOWN_TUNING12_OVERLAP = {
     )
 }
 
-# tuning8 .. tuning12 were written to a mix of styles, not to every style: their counts are
+# ------------------------------------------------------------------------------ tuning13
+# tuning13 (helper tuning13, 2026-12-02): a TUNING set written blind in two phases, Turkish
+# first, weighted to confirm (40), attribute/counting/order (50) and follow-up (30) items, with
+# chatty messages and honest refusals but no plain, typo, no-diacritics or small talk items
+# (its no-diacritics messages are chatty), so its style counts are checked instead of "every
+# style".
+TUNING13 = EVAL / "tuning13.yaml"
+TUNING13_STYLES = {
+    "confirm": 40,
+    "chatty": 40,
+    "follow-up": 30,
+    "counting": 19,
+    "attribute": 16,
+    "superlative": 15,
+    "unanswerable": 24,
+    "off-topic": 16,
+}
+
+# Its questions that holdout, holdout2, ..., holdout7 (also written blind) already had word for
+# word (folded): 20, found programmatically (only tuning13's strings were printed; the holdouts
+# were not read). No other held-out question may join tuning13.
+KNOWN_TUNING13_OVERLAP = {
+    fold(q)
+    for q in (
+        "2022'de Türkiye'den hangi şehirler katıldı?",
+        "Almanya'dan kaç şehir üye?",
+        "Ağa üye olmanın yıllık aidatı ne kadar?",
+        "Bir sonraki konferans ne zaman?",
+        "Cork konferansı hangi tarihlerde yapıldı?",
+        "En son konferans nerede yapıldı?",
+        "Konya'da yarın hava nasıl olacak?",
+        "Türkiye'den ağa en son katılan şehir hangisi?",
+        "Türkiye'den kaç şehir üye?",
+        "UIL'in açık adresi ne?",
+        "UIL'in telefon numarası nedir?",
+        "How many Turkish cities joined in 2022?",
+        "How many students are enrolled at KOMEK this year?",
+        "What came out of the Mexico City conference?",
+        "What was the theme of the Jubail conference?",
+        "What's UIL's phone number?",
+        "What's the population of Konya?",
+        "When was UIL founded?",
+        "Which Turkish city joined most recently?",
+        "Which cities won the 2024 Learning City Award?",
+    )
+}
+
+
+# tuning8 .. tuning13 were written to a mix of styles, not to every style: their counts are
 # checked
 _STYLED_SETS = [
     (TUNING8, 240, (144, 96), TUNING8_STYLES, KNOWN_TUNING8_OVERLAP),
@@ -1127,8 +1175,9 @@ _STYLED_SETS = [
     (TUNING10, 200, (120, 80), TUNING10_STYLES, KNOWN_TUNING10_OVERLAP),
     (TUNING11, 200, (120, 80), TUNING11_STYLES, KNOWN_TUNING11_OVERLAP),
     (TUNING12, 200, (120, 80), TUNING12_STYLES, KNOWN_TUNING12_OVERLAP),
+    (TUNING13, 200, (120, 80), TUNING13_STYLES, KNOWN_TUNING13_OVERLAP),
 ]
-_STYLED_IDS = ["tuning8", "tuning9", "tuning10", "tuning11", "tuning12"]
+_STYLED_IDS = ["tuning8", "tuning9", "tuning10", "tuning11", "tuning12", "tuning13"]
 
 
 @pytest.mark.parametrize(("path", "size", "langs", "styles", "overlap"), _STYLED_SETS, ids=_STYLED_IDS)
