@@ -208,17 +208,12 @@ def _rank_word(token: str) -> bool:
 
 
 def named_before_rank(tokens: Sequence[str], names: Iterable[tuple[str, ...]]) -> bool:
-    """Whether a thing is named as the host of the rank a question checks it against:
-    "Medellín hosted the 3rd conference, right?" asks about Medellín; "2. konferans
-    Pekin'de mi?" about the 2nd."""
-    if not any(t.startswith(_HOSTED) for t in tokens):
-        return False  # "Medellín 5. konferans mıydı?": which one it was, the 5th's
+    """Whether a thing is named before the rank a question checks it against: "Medellín
+    hosted the 3rd conference, right?", "Cork 4. konferanstı değil mi?" ask about Medellín,
+    Cork; "2. konferans Pekin'de mi?" about the 2nd."""
     starts = [i for name in names for i in range(len(tokens)) if tuple(tokens[i : i + len(name)]) == name]
     ranks = [i for i, t in enumerate(tokens) if _rank_word(t)]
     return bool(starts and ranks) and min(starts) < min(ranks)
-
-
-_HOSTED = ("host", "sahipli", "sahibi")
 
 
 @lru_cache(maxsize=8192)

@@ -49,7 +49,7 @@ STOPWORDS_TR: frozenset[str] = frozenset(
         # Chat shorthand and slang that say nothing about the entry ("valla bişey sorcam kanka").
         *_words(
             """
-            bisey bisi valla vallahi kanka knk sorcam soracam sorucam kdr simdiye simdiyedek
+            bisey bisi valla vallahi kanka knk sorcam soracam sorucam kdr simdiye simdiyedek di dimi
             olcak olucak usta ustam reis
             """
         ),
@@ -100,7 +100,7 @@ STOPWORDS_EN: frozenset[str] = frozenset(
         # Verbs that only carry a question along ("which conference came before Medellín?")
         *_words(
             """
-            came come comes coming go goes going went happen happened happens whether itself themselves too
+            came come comes coming go goes going went happen happened happens whether itself themselves too take took
             handed
             """
         ),

@@ -39,6 +39,7 @@ from bot.tghtml import Html, escape, escape_attr
 __all__ = ["Understanding"]
 
 _KNOWN_WORDS = 20_000  # words whose meaning to the content is remembered (then it starts afresh)
+_WHY = frozenset(["neden", "niye", "nicin", "why"])  # a reason asked: the facts hold none
 _YEAR_WORD = re.compile(r"\b20[1-3]\d")  # a year of the network's ("2016da")
 
 
@@ -171,7 +172,11 @@ class Understanding:
         if found is not None and context is None and self._only_in_the_story(text, found.entity):
             return None  # "KOMEK'in sitesindeki listede Balıkesir'i göremedim. Biz üye değil miyiz?"
         if found is not None:
-            return figure_now(self.facts, found, text)  # "the network has 356 cities, correct?": today's card
+            found = figure_now(self.facts, found, text)  # "the network has 356 cities, correct?": today's card
+            if not found.missing and _WHY.intersection(fold_question(text).split()):
+                # "Eskişehir neden ilk üye oldu?": the sources give no reasons; what they say, after that
+                found = replace(found, html=Html(f"{self.content.messages.render('member_why', lang)} {found.html}"))
+            return found
         # "ağ ne zaman 300 üyeye ulaştı"; "which conference was about ...?"
         return reached(self.facts, text, lang) or self.values.answer(text, lang)
 

@@ -903,3 +903,27 @@ def test_a_year_before_the_last_clause_is_not_dropped(assistant: Assistant) -> N
     assert "member-growth" in (reply.entry_id, *reply.suggestions)
     assert assistant.understanding.after_chatter("Selam, 2016'da: ağda kaç şehir vardı", strict=False) is None
     assert assistant.understanding.after_chatter("Selam, ödev hazırlıyorum: ağda kaç şehir vardı", strict=False)
+
+
+# ---------------------------------------------------------------- tuning13's shapes
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Bursa üye dimi", "city-bursa"),  # "di mi": "değil mi"
+        ("Hamburg da ağda varmış, yanlış duymadım değil mi?", "member-hamburg"),
+        ("Ağ 2020'de kaç şehirden oluşuyordu?", "member-growth"),
+        ("One last question: when was the very first conference?", "conference-1-beijing"),  # not the latest
+        ("Kolay gelsin, belediyede çalışıyorum, müdür sordu: başvuru formunu kim imzalıyor?", "how-to-join"),
+        ("Is it true the 2nd conference took place in May 2015?", "conference-2-date"),  # a month checked, not where
+    ],
+)
+def test_tuning13_shapes(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+def test_a_reason_asked_of_a_fact_says_the_sources_give_none(assistant: Assistant) -> None:
+    reply = assistant.ask("Eskişehir neden ilk üye olan şehir oldu?")
+    assert reply.text.startswith("Kaynaklarım bunun nedenini söylemiyor")
+    assert "Eskişehir" in reply.text
+    assert "nedenini" not in assistant.ask("Türkiye'nin ilk üyesi hangisi?").text

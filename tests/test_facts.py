@@ -115,13 +115,13 @@ def finder(assistant: Assistant) -> FactFinder:
         ("Türkiye'nin 5. üyesi ne zaman katıldı", "tr-member-izmir", "when", "members-turkey", "Balıkesir"),  # one of 3
         ("Medellín kaçıncı konferanstı", "conference-4", "rank", "conference-4-medellin", "4."),
         ("Türkiye'nin en eski üyesi", "tr-member-eskisehir", "which", "first-turkish-member", "Eskişehir"),
-        # A named thing and a place that is another's: the named one's place, then the other.
-        ("Medellín 5. konferans mıydı", "conference-5", "rank", "conference-5-yeonsu", "Medellín, 4."),
+        # A named thing and a place that is another's: the named one's place, then the other (its card).
+        ("Medellín 5. konferans mıydı", "conference-5", "rank", "conference-4-medellin", "Medellín, 4."),
         (
-            "Bolu Türkiye'nin dördüncü üyesi mi",
+            "Bolu Türkiye'nin dördüncü üyesi mi",  # about Bolu: its card, the 4th's fact beside it
             "tr-member-hatay",
             "which",
-            "city-hatay",
+            "city-bolu",
             "Bolu, Türkiye'den ağa katılan 3.",
         ),
         # A place or a year the content does not know, checked: where or when it really was.

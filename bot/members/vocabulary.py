@@ -100,7 +100,7 @@ def vocabulary() -> Vocabulary:
 _ALLOWED_WORDS = (
     "unesco kuresel global nezaman when since yil year sene kac kim goster show still hala halen part tane adet "
     "ulke country yeni new beri itibaren kabul admitted accepted dahil included aktif active already zaten bilgi "
-    "information hakkinda oldu olmus olmustu olmustur olan olmak become became becoming var yok midir tell name "
+    "information hakkinda oldu olmus olmustu olmustur olan olmak become became becoming var varmis yok midir tell name "
     "oldugu oldugunu olmadigi olmadigini olmayan "
     "soyluyor soyledi diyor dedi diyorlar duydum okudum "  # a claim checked: "X üye değil diyor"
     "names sayar say sayi number not degil bolge bolgesi bolgesinde bolgesinden region "
