@@ -328,3 +328,9 @@ def test_the_awards_deadline_is_not_in_the_sources(assistant: Assistant, questio
 @pytest.mark.parametrize("question", ["Ödüle nasıl başvurulur", "How do cities apply for the award?"])
 def test_how_to_apply_for_the_award_stays_answered(assistant: Assistant, question: str) -> None:
     assert assistant.ask(question).entry_id == "learning-city-award"
+
+
+def test_a_conferences_days_are_no_question_about_komeks_course_days(assistant: Assistant) -> None:
+    assert assistant.ask("KOMEK kursları hangi günler?").kind == ReplyKind.NO_ANSWER
+    reply = assistant.ask("KOMEK sitesinde Meksika konferansı 2 gün sürdü yazıyor, 3 gün değil miydi?")
+    assert reply.kind != ReplyKind.NO_ANSWER
