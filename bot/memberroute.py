@@ -85,6 +85,8 @@ def members_first(
         if city and context is not None and POINTING.intersection(fold_question(text).split()):
             return None  # "where is it based, Hamburg right?" after UIL: its place checked, not Hamburg's card
         return members.answer(early, lang)
+    if a.understanding.between.answer(text, lang) is not None:
+        return None  # "Hatay'dan sonra ve Bursa'dan önce kimler?": those between, not the two compared
     return members.compared(text, lang)
 
 

@@ -19,6 +19,7 @@ from dataclasses import replace
 from bot.clauses import asking_part
 from bot.content import Content, Problem
 from bot.conversation import Topic
+from bot.factbetween import Between
 from bot.factfinder import FactAnswer, FactFinder
 from bot.factnow import figure_now
 from bot.factpositions import both_ends
@@ -68,6 +69,7 @@ class Understanding:
         self.no_answer, honesty_problems = load_no_answer(directory)
         cities = {fold(n) for city in content.cities for n in (city.name, city.id, *city.aliases)}
         self.finder = FactFinder(self.facts, matcher.knows, cities)
+        self.between = Between(self.facts, self.finder.kind_words)  # "2019 ile 2022 arasında", "between X and Y"
         self._entity_names = PhraseIndex((name, e.id) for e in self.facts.entities for name in e.names)
         self._by_card: dict[str, list[Entity]] = {}
         for entity in self.facts.entities:
@@ -168,7 +170,7 @@ class Understanding:
         ends = both_ends(fold_question(text).split())  # "Türkiye'nin en eski ve en yeni üyesi"
         if ends is not None and (both := self._both_ends(ends, lang)) is not None:
             return both
-        found = self.finder.answer(text, lang, context)
+        found = self.between.answer(text, lang) or self.finder.answer(text, lang, context)
         if found is not None and context is None and self._only_in_the_story(text, found.entity):
             return None  # "KOMEK'in sitesindeki listede Balıkesir'i göremedim. Biz üye değil miyiz?"
         if found is not None:

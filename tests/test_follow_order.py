@@ -40,7 +40,8 @@ def test_a_place_in_turkiyes_order_asked_after_a_turkish_member_is_that_members(
 @pytest.mark.parametrize(
     ("first", "then", "entry"),
     [
-        ("Hamburg ne zaman katıldı?", "Türkiye'den kaçıncı üye oldu?", "first-turkish-member"),  # not a Turkish member
+        # not a Turkish member: Türkiye's members in the order they joined
+        ("Hamburg ne zaman katıldı?", "Türkiye'den kaçıncı üye oldu?", "members-turkey"),
         ("Ankara ne zaman üye oldu?", "Türkiye'den kaç şehir üye?", "members-turkey"),  # no order asked
         ("Ankara ne zaman üye oldu?", "Türkiye'den ilk üye kim?", "first-turkish-member"),  # the first, not Ankara
     ],

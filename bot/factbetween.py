@@ -1,0 +1,111 @@
+"""The things between two others of an ordered kind, or of the years from one to another.
+
+"2019 ile 2022 arasında Türkiye'den kaç şehir katıldı?", "Hatay'dan sonra ve Bursa'dan
+önce hangi şehirler katıldı?", "Which conference came between Mexico City and Medellín?":
+the finder reads one year or one thing, and answers about it alone. Here the two ends are
+read together: the things of the years from the first to the last (both included), or
+those strictly between the two things named, by the kind's order, with their count.
+The wording is the kind's ``ranges`` in facts.yaml: ``between_years`` ({first}, {last},
+{count}, {items}) and ``between`` ({first}, {last} the two things, {count}, {items}); a
+kind without them is not read so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from bot.conversation import Topic
+from bot.factanswer import FactAnswer
+from bot.factorder import ordered
+from bot.factpositions import RELATIONS
+from bot.facts import Entity, FactBase, Kind
+from bot.phrases import PhraseIndex
+from bot.textnorm import fold_question
+from bot.tghtml import Html, escape
+
+__all__ = ["Between"]
+
+_BETWEEN = frozenset(["arasinda", "arasindaki", "arasi", "arasindan", "between"])
+_YEAR = re.compile(r"(20[1-3]\d)(?:[a-z]{0,6})$")  # "2019", "2019dan"
+_TWO = 2
+_GENERIC = frozenset(["sehir", "sehirler", "sehirleri", "il", "ile", "kent", "city", "cities"])  # no kind's own word
+
+
+class Between:
+    """Reads "between" questions of the kinds whose ``ranges`` word them."""
+
+    def __init__(self, facts: FactBase, kind_words: PhraseIndex[str]) -> None:
+        self.facts = facts
+        self._kind_words = kind_words
+        self._names = PhraseIndex((name, e) for e in facts.entities for name in e.names if facts.kinds[e.kind].order)
+        self._requires = {k.id: PhraseIndex((p, None) for p in k.requires) for k in facts.kinds.values() if k.requires}
+
+    def answer(self, text: str, lang: str) -> FactAnswer | None:
+        """The things between the two ends ``text`` names, or None when it names no such two."""
+        tokens = fold_question(text).split()
+        relations = {label for _, _, label in RELATIONS.find(tokens)}
+        if not _BETWEEN.intersection(tokens) and relations != {"after", "before"}:
+            return None  # "arasında", "between", or "X'ten sonra ve Y'den önce"
+        years = sorted({int(m.group(1)) for t in tokens if (m := _YEAR.match(t))})
+        named = list({e.id: e for _, _, e in self._names.find(tokens)}.values())
+        if len(years) == _TWO and not named:
+            return self._years(tokens, years[0], years[1], lang)
+        if len(named) == _TWO and not years and named[0].kind == named[1].kind:
+            return self._things(named[0], named[1], lang, tokens)
+        return None
+
+    def _named_kinds(self, tokens: list[str], *, required: bool = True) -> dict[str, None]:
+        """The kinds ``tokens`` name by a word of their own (not only "şehir", "city"), with
+        the words each requires (unless not ``required``: the things named are of it)."""
+        ids = dict.fromkeys(k for s, e, k in self._kind_words.find(tokens) if not _GENERIC.issuperset(tokens[s:e]))
+        return {k: None for k in ids if not required or k not in self._requires or self._requires[k].has(tokens)}
+
+    def _years(self, tokens: list[str], first: int, last: int, lang: str) -> FactAnswer | None:
+        kinds = [self.facts.kinds[k] for k in self._named_kinds(tokens)]
+        kinds = [k for k in kinds if "between_years" in k.ranges]
+        if len(kinds) != 1:
+            return None
+        kind = kinds[0]
+        chosen = [e for e in ordered(self.facts, kind) if first <= _year(e) <= last]
+        return self._answer(kind, kind.ranges["between_years"], chosen, str(first), str(last), lang)
+
+    def _things(self, one: Entity, other: Entity, lang: str, tokens: list[str]) -> FactAnswer | None:
+        kind = self.facts.kinds[one.kind]
+        template = kind.ranges.get("between")
+        if template is None or kind.id not in self._named_kinds(tokens, required=False):
+            return None  # "Konya ile Ankara arasında kaç km var?": no question about members
+        low, high = sorted((one, other), key=lambda e: _order(e, kind))
+        chosen = [e for e in ordered(self.facts, kind) if _order(low, kind) < _order(e, kind) < _order(high, kind)]
+        return self._answer(kind, template, chosen, _label(low, lang), _label(high, lang), lang)
+
+    def _answer(
+        self, kind: Kind, template: Mapping[str, str], chosen: list[Entity], first: str, last: str, lang: str
+    ) -> FactAnswer | None:
+        anchor = chosen[0] if chosen else None
+        if anchor is None:
+            return None  # nothing between: the finder's reading of either end says more
+        item = kind.ranges.get("between_item")
+        shown = [e.render(item, lang) if item else escape(_label(e, lang)) for e in chosen]
+        text = template[lang] if lang in template else template["en"]
+        values = {"{first}": escape(first), "{last}": escape(last), "{count}": str(len(chosen))}
+        values["{items}"] = ", ".join(shown)
+        for key, value in values.items():
+            text = text.replace(key, value)
+        card = chosen[0].card if len(chosen) == 1 else kind.cards.get("group", kind.cards.get("all", anchor.card))
+        return FactAnswer(anchor, "between", Html(text), card, Topic(kind.id, anchor.id, None, lang), relative=True)
+
+
+def _order(entity: Entity, kind: Kind) -> int:
+    value = entity.value(kind.order or "", "en") or "0"
+    return int(value) if value.isdigit() else 0
+
+
+def _year(entity: Entity) -> int:
+    value = entity.value("year", "en") or "0"
+    return int(value) if value.isdigit() else 0
+
+
+def _label(entity: Entity, lang: str) -> str:
+    """A thing's name as a list shows it: a city's name, a conference's host city."""
+    return entity.value("name", lang) or entity.value("city", lang) or entity.id

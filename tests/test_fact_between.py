@@ -1,0 +1,60 @@
+"""Things between two others, or of the years from one to another (bot/factbetween.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.assistant import Assistant
+from bot.replies import ReplyKind
+from bot.tghtml import to_plain
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "says", "not_said"),
+    [
+        # the years from one to the other, both included
+        (
+            "2019 ile 2022 arasında Türkiye'den kaç şehir katıldı?",
+            "members-turkey",
+            ["7 şehir", "Hatay (2019)", "Yozgat (2022)"],
+            ["Eskişehir", "Ankara"],
+        ),
+        ("How many Turkish cities joined between 2016 and 2018?", "members-turkey", ["3", "Bolu (2018)"], ["Hatay"]),
+        ("2015 ile 2020 arasında kaç konferans yapıldı?", "conferences-overview", ["3", "Cork"], ["Pekin", "Yeonsu"]),
+        # strictly between two things named
+        (
+            "Hatay'dan sonra ve Bursa'dan önce hangi şehirler katıldı?",
+            "members-turkey",
+            ["3 şehir", "İzmir", "Balıkesir", "Afyonkarahisar"],
+            ["Sakarya"],
+        ),
+        ("Eskişehir ile Bolu arasında hangi şehir katıldı?", "city-konya", ["Konya (2017)"], ["Hatay"]),
+        ("Which conference came between Mexico City and Medellín?", "conference-3-cork", ["Cork"], ["Beijing"]),
+    ],
+)
+def test_the_things_between(
+    assistant: Assistant, question: str, entry: str, says: list[str], not_said: list[str]
+) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    plain = to_plain(reply.messages[0])
+    assert all(s in plain for s in says), plain
+    assert not any(s in plain for s in not_said), plain
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Konya ile Ankara arasında kaç km var?",  # a distance, not the members between
+        "Konya ile Ankara arasında hangi şehirler var?",  # "ile" is no province ("il")
+    ],
+)
+def test_between_two_places_is_no_question_of_members(assistant: Assistant, question: str) -> None:
+    reply = assistant.ask(question)
+    assert not (reply.kind == ReplyKind.ANSWER and reply.entry_id == "members-turkey")
+
+
+def test_one_year_alone_is_not_a_range(assistant: Assistant) -> None:
+    reply = assistant.ask("2020'de Türkiye'den kaç şehir katıldı?")
+    assert "3 şehir" in to_plain(reply.text)
+    assert "arasında" not in reply.text
