@@ -1,4 +1,4 @@
-"""The things between two others of an ordered kind, or of the years from one to another.
+"""The things between two others of an ordered kind, of the years from one to another, or the first few.
 
 "2019 ile 2022 arasında Türkiye'den kaç şehir katıldı?", "Hatay'dan sonra ve Bursa'dan
 önce hangi şehirler katıldı?", "Which conference came between Mexico City and Medellín?":
@@ -7,7 +7,8 @@ read together: the things of the years from the first to the last (both included
 those strictly between the two things named, by the kind's order, with their count.
 The wording is the kind's ``ranges`` in facts.yaml: ``between_years`` ({first}, {last},
 {count}, {items}) and ``between`` ({first}, {last} the two things, {count}, {items}); a
-kind without them is not read so.
+kind without them is not read so. "Türkiye'deki ilk üç öğrenen şehir": the first N, in
+the kind's ``firsts`` ({count}, {items}).
 """
 
 from __future__ import annotations
@@ -29,6 +30,14 @@ __all__ = ["Between"]
 _BETWEEN = frozenset(["arasinda", "arasindaki", "arasi", "arasindan", "between"])
 _YEAR = re.compile(r"(20[1-3]\d)(?:[a-z]{0,6})$")  # "2019", "2019dan"
 _TWO = 2
+_FIRST = frozenset(["ilk", "first"])
+_NUMBERS = {
+    w: n
+    for n, words in enumerate(
+        ["", "", "iki 2 two", "uc 3 three", "dort 4 four", "bes 5 five", "alti 6 six", "yedi 7 seven"], start=0
+    )
+    for w in words.split()
+}
 _GENERIC = frozenset(["sehir", "sehirler", "sehirleri", "il", "ile", "kent", "city", "cities"])  # no kind's own word
 
 
@@ -44,6 +53,9 @@ class Between:
     def answer(self, text: str, lang: str) -> FactAnswer | None:
         """The things between the two ends ``text`` names, or None when it names no such two."""
         tokens = fold_question(text).split()
+        firsts = self._firsts(tokens, lang)
+        if firsts is not None:
+            return firsts
         relations = {label for _, _, label in RELATIONS.find(tokens)}
         if not _BETWEEN.intersection(tokens) and relations != {"after", "before"}:
             return None  # "arasında", "between", or "X'ten sonra ve Y'den önce"
@@ -55,10 +67,30 @@ class Between:
             return self._things(named[0], named[1], lang, tokens)
         return None
 
-    def _named_kinds(self, tokens: list[str], *, required: bool = True) -> dict[str, None]:
-        """The kinds ``tokens`` name by a word of their own (not only "şehir", "city"), with
-        the words each requires (unless not ``required``: the things named are of it)."""
-        ids = dict.fromkeys(k for s, e, k in self._kind_words.find(tokens) if not _GENERIC.issuperset(tokens[s:e]))
+    def _firsts(self, tokens: list[str], lang: str) -> FactAnswer | None:
+        """ "Türkiye'deki ilk üç öğrenen şehir", "the first two conferences": the first N of a
+        kind whose ``ranges`` has ``firsts`` (a year shared at the cut is kept whole)."""
+        at = next((i for i, t in enumerate(tokens[:-1]) if t in _FIRST and tokens[i + 1] in _NUMBERS), None)
+        if at is None:
+            return None
+        kinds = [self.facts.kinds[k] for k in self._named_kinds(tokens, generic=True)]
+        kinds = [k for k in kinds if "firsts" in k.ranges]
+        if len(kinds) != 1:
+            return None
+        kind, wanted = kinds[0], _NUMBERS[tokens[at + 1]]
+        things = ordered(self.facts, kind)
+        if wanted >= len(things):
+            return None
+        cut = _order(things[wanted - 1], kind)
+        chosen = [e for e in things[:wanted]] + [e for e in things[wanted:] if _order(e, kind) == cut]
+        return self._answer(kind, kind.ranges["firsts"], chosen, "", "", lang)
+
+    def _named_kinds(self, tokens: list[str], *, required: bool = True, generic: bool = False) -> dict[str, None]:
+        """The kinds ``tokens`` name by a word of their own (not only "şehir", "city", unless
+        ``generic``), with the words each requires (unless not ``required``: the things
+        named are of it)."""
+        found = self._kind_words.find(tokens)
+        ids = dict.fromkeys(k for s, e, k in found if generic or not _GENERIC.issuperset(tokens[s:e]))
         return {k: None for k in ids if not required or k not in self._requires or self._requires[k].has(tokens)}
 
     def _years(self, tokens: list[str], first: int, last: int, lang: str) -> FactAnswer | None:

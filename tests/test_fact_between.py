@@ -58,3 +58,25 @@ def test_one_year_alone_is_not_a_range(assistant: Assistant) -> None:
     reply = assistant.ask("2020'de Türkiye'den kaç şehir katıldı?")
     assert "3 şehir" in to_plain(reply.text)
     assert "arasında" not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "says", "not_said"),
+    [
+        ("Türkiye'nin ilk dört üyesi hangileri?", "members-turkey", ["4 şehir", "Hatay (2019)"], ["İzmir"]),
+        ("the first three Turkish members?", "members-turkey", ["3", "Bolu (2018)"], ["Hatay"]),
+        ("ilk iki konferans nerede yapıldı?", "conferences-overview", ["2", "Pekin", "Mexico City"], ["Cork"]),
+        # a year shared at the cut is kept whole: the 5th member joined with two others in 2020
+        ("Türkiye'nin ilk beş üyesi", "members-turkey", ["7 şehir", "Afyonkarahisar"], ["Bursa"]),
+    ],
+)
+def test_the_first_few(assistant: Assistant, question: str, entry: str, says: list[str], not_said: list[str]) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    plain = to_plain(reply.messages[0])
+    assert all(s in plain for s in says), plain
+    assert not any(s in plain for s in not_said), plain
+
+
+def test_the_first_one_is_still_the_first_members_card(assistant: Assistant) -> None:
+    assert assistant.ask("Türkiye'nin ilk üyesi hangisi?").entry_id == "first-turkish-member"
