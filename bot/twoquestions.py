@@ -42,6 +42,7 @@ _JOINED = re.compile(
 _TWO = 2  # two questions in one message, no more
 # The questions being read now as the follow-up of the one thing they name ("... aynı yıl ...")
 _READING: ContextVar[frozenset[str]] = ContextVar("same_year_reading", default=frozenset())
+_TURKIYE = frozenset(["turk", "turkiye", "turkey", "turkish"])  # the country of the one city named, no thing of its own
 _MIN_VALUE = 3  # a bold value shorter than this ("2.") is no sign of what an answer holds
 # A second question asked only if the first's answer is no ("..., değilse nasıl başvururuz?")
 _IF_NOT = frozenset(["degilse", "olmadiysa", "otherwise", "değilse"])
@@ -133,7 +134,7 @@ def _one_holds_both(a: Assistant, asked: list[str], reply: Reply, lang: Lang | N
     members, or two facts of one thing); else ``reply``."""
     same_year = _then_the_same_year(a, asked, reply, lang) if len(asked) == _TWO else None
     if len(asked) == 1 and reply.kind != ReplyKind.ANSWER:  # "Sakarya ile aynı yıl hangi şehirler katıldı?"
-        same_year = _the_same_year_as(a, asked[0], lang)
+        same_year = _the_same_year_as(a, asked[0], lang or reply.lang)  # the question's, not the name's ("Izmir")
     if same_year is not None or reply.kind != ReplyKind.ANSWER:
         return same_year or reply
     if reply.entry_id is None or reply.score < SURE_SCORE or len(asked) < _TWO:
@@ -189,7 +190,7 @@ def _then_the_same_year(a: Assistant, asked: list[str], reply: Reply, lang: Lang
 def _the_same_year_as(a: Assistant, question: str, lang: Lang | None) -> Reply | None:
     """ "Sakarya ile aynı yıl hangi şehirler katıldı?": the question read as a follow-up of
     the one thing it names (its card first, kept out of the reply)."""
-    names = a.understanding.names_in(fold_question(question))
+    names = [n for n in a.understanding.names_in(fold_question(question)) if n not in _TURKIYE]  # "... Türk şehirleri"
     if len(names) != 1 or not a.understanding.follow.says_same_year(question) or question in _READING.get():
         return None  # not again while it is read as that follow-up (it would ask itself without end)
     token = _READING.set(_READING.get() | {question})

@@ -927,3 +927,16 @@ def test_a_reason_asked_of_a_fact_says_the_sources_give_none(assistant: Assistan
     assert reply.text.startswith("Kaynaklarım bunun nedenini söylemiyor")
     assert "Eskişehir" in reply.text
     assert "nedenini" not in assistant.ask("Türkiye'nin ilk üyesi hangisi?").text
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("Bursa ile aynı yıl katılan Türk şehirleri hangileri?", "Sakarya"),  # "Türk" is the city's country
+        ("Which Turkish cities joined the same year as Izmir?", "In the order they joined"),  # in English
+    ],
+)
+def test_the_same_year_as_one_turkish_city(assistant: Assistant, question: str, says: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "members-turkey")
+    assert says in reply.text
