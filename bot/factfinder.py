@@ -195,7 +195,7 @@ class FactFinder:
         found = [
             (a.generic, e - s, order, s, a.id)
             for s, e, (order, a) in self._attribute_words.find(tokens)
-            if not (a.seen_in and tokens[e - 1].endswith(("de", "da", "te", "ta")))  # "sitesinde": where seen
+            if not a.seen_at(tokens, e)  # "sitesinde", "sitesi ... diyor": where seen
         ]
         if reading.entity is None and (reading.kind is None or reading.kind.weak) and not reading.ambiguous:
             # "how many nominations per country": only the award's templates answer nominations

@@ -29,6 +29,7 @@ __all__ = ["FACTS_FILE", "Attribute", "Entity", "FactBase", "Kind", "Superlative
 
 FACTS_FILE = "facts.yaml"
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
+_SAYS = frozenset(["diyor", "yaziyor", "yazmis", "yazmislar", "says", "said", "writes", "claims", "shows"])  # a page
 FieldValue = str | int | Mapping[str, str]
 
 
@@ -37,9 +38,14 @@ class Attribute:
     id: str
     phrases: tuple[tuple[str, ...], ...]  # folded words of each phrase that asks it
     generic: bool = False  # "when", "where", "how many": only when nothing more specific is asked
-    # its words with a locative ending say where the asker saw something ("KOMEK'in sitesinde
-    # yazıyor"), not what is asked ("KOMEK'in sitesi ne?")
+    # its words with a locative ending, or before what it says, say where the asker saw
+    # something ("KOMEK'in sitesinde yazıyor", "KOMEK sitesi 1000 şehir diyor"), not what is
+    # asked ("KOMEK'in sitesi ne?")
     seen_in: bool = False
+
+    def seen_at(self, tokens: Sequence[str], end: int) -> bool:
+        """Whether its words ending before ``end`` in ``tokens`` say where something was seen."""
+        return self.seen_in and (tokens[end - 1].endswith(("de", "da", "te", "ta")) or bool(_SAYS & set(tokens[end:])))
 
 
 @dataclass(frozen=True, slots=True)

@@ -736,3 +736,16 @@ def test_another_turkish_member_named_alone_asks_the_same(assistant: Assistant) 
 def test_roughly_asks_nothing_of_its_own(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("KOMEK sitesi 1000'den fazla şehir öğrenen şehir diyor, doğru mu bu?", "thousand-cities-claim"),
+        ("KOMEK'in sitesinde 1000 şehir yazıyor, doğru mu?", "thousand-cities-claim"),
+    ],
+)
+def test_a_website_that_says_a_claim_is_where_it_was_seen(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    assert "komek.org.tr" not in reply.messages[0] or "425" in reply.messages[0]
