@@ -20,6 +20,7 @@ from bot.clauses import asking_part
 from bot.content import Content, Problem
 from bot.conversation import Topic
 from bot.factbetween import Between
+from bot.factevery import Every
 from bot.factfinder import FactAnswer, FactFinder
 from bot.factnow import figure_now
 from bot.factpositions import both_ends
@@ -70,6 +71,7 @@ class Understanding:
         cities = {fold(n) for city in content.cities for n in (city.name, city.id, *city.aliases)}
         self.finder = FactFinder(self.facts, matcher.knows, cities)
         self.between = Between(self.facts, self.finder.kind_words)  # "2019 ile 2022 arasında", "between X and Y"
+        self.every = Every(self.facts, self.finder.kind_words)  # "konferansların temaları neler?"
         self._entity_names = PhraseIndex((name, e.id) for e in self.facts.entities for name in e.names)
         self._by_card: dict[str, list[Entity]] = {}
         for entity in self.facts.entities:
@@ -180,7 +182,8 @@ class Understanding:
                 found = replace(found, html=Html(f"{self.content.messages.render('member_why', lang)} {found.html}"))
             return found
         # "ağ ne zaman 300 üyeye ulaştı"; "which conference was about ...?"
-        return reached(self.facts, text, lang) or self.values.answer(text, lang)
+        found = reached(self.facts, text, lang) or self.values.answer(text, lang)
+        return found or (self.every.answer(text, lang) if context is None else None)  # "konferansların temaları"
 
     def story_only(self, text: str, entry_id: str) -> bool:
         """Whether ``entry_id`` is the card of a thing ``text`` names only in its story
