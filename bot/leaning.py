@@ -18,7 +18,7 @@ from bot.conversation import Topic
 from bot.lang import Lang
 from bot.memberfollow import member_follow_up
 from bot.relatedfollow import by_the_last_answer
-from bot.replies import Reply, ReplyKind
+from bot.replies import SURE_SCORE, Reply, ReplyKind
 from bot.textnorm import fold_question
 from bot.yearshift import shifted_year
 
@@ -71,6 +71,12 @@ def leaning(
             retry, retry_topic = ask(full, lang or reply.lang, None)
             if retry.kind == ReplyKind.ANSWER:
                 return retry, retry_topic or _topic(a, retry, full)  # the question in full, to lean on next
+    if follow_up and reply.score < SURE_SCORE and context.name and context.entry:
+        # "ne zamandan beri?" after "Hamburg üye mi?": Hamburg's, when the question alone was not sure
+        for full in follow.rewrites(a.understanding.without_chatter(text) or text, context):
+            retry, retry_topic = ask(full, lang or reply.lang, None)
+            if retry.kind == ReplyKind.ANSWER and retry.entry_id == context.entry and retry.score >= SURE_SCORE:
+                return retry, retry_topic or _topic(a, retry, full)
     settled = by_the_last_answer(a, text, reply, context) if follow_up else None  # "Türkiye'de?" after how to join
     if settled is not None:
         return settled, None

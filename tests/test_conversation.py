@@ -60,3 +60,25 @@ def test_unesco_before_the_networks_name_in_a_follow_up(assistant: Assistant) ->
     assistant.ask("KOMEK nedir?", chat=chat)
     reply = assistant.ask("ne zamandan beri UNESCO öğrenen şehirler üyesi?", chat=chat)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "komek-member-since")
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "entry"),
+    [
+        ("Hamburg üye mi?", "ne zamandan beri?", "member-hamburg"),  # not the network's own beginning
+        ("Is Bonn a member?", "since when?", "member-bonn"),
+    ],
+)
+def test_since_when_after_a_member_abroad_is_that_members(
+    assistant: Assistant, first: str, then: str, entry: str
+) -> None:
+    chat = ("abroad", first)
+    assistant.ask(first, chat=chat)
+    reply = assistant.ask(then, chat=chat)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+def test_a_full_question_after_a_member_abroad_stands_alone(assistant: Assistant) -> None:
+    chat = ("abroad", "fresh")
+    assistant.ask("Hamburg üye mi?", chat=chat)
+    assert assistant.ask("ağ ne zaman kuruldu?", chat=chat).entry_id == "gnlc-history"
