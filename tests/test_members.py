@@ -415,3 +415,17 @@ def test_a_misspelt_content_word_is_no_unknown_city(assistant: Assistant) -> Non
 def test_included_is_joined_and_a_full_name_is_the_networks(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [("Japonya'da kaç tane var?", "members-c-JP"), ("How many are there in Japan?", "members-c-JP")],
+)
+def test_how_many_in_a_country_alone_counts_its_members(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize("question", ["Japonya'da kaç kişi var?", "Japonya'da kaç ada var?"])
+def test_how_many_of_something_else_in_a_country_is_not_its_members(assistant: Assistant, question: str) -> None:
+    assert assistant.ask(question).entry_id != "members-c-JP"

@@ -94,7 +94,11 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
     if not tokens or len(tokens) > 30:
         return None
     v = vocabulary()
-    if not any(term(w.text) in v.listing or term(w.text) in v.status or w.text in STILL_WORDS for w in tokens):
+    # "Japonya'da kaç tane var?": how many there are in a country, no other word (the bot's own subject)
+    bare_count = any(w.text in {"kac", "many"} for w in tokens)
+    if not bare_count and not any(
+        term(w.text) in v.listing or term(w.text) in v.status or w.text in STILL_WORDS for w in tokens
+    ):
         return None  # no word about membership or cities: nothing to look up ("Hamburg'da otel")
     spans = directory.scan(tokens)
     taken: set[int] = set()
@@ -189,7 +193,7 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
     if (countries or regions or years) and (rest_terms & v.listing or listing or order):
         if len(set(countries)) > 1 or len(set(regions)) > 1 or len(set(years)) > 1:
             return None
-        if not (rest_terms & v.listing) and not asks_membership and not years:
+        if not (rest_terms & v.listing) and not asks_membership and not years and not (bare_count and count):
             return None
         who = bool(folded & WHO_WORDS)
         shaped = _shaped(countries, regions, years, rest_terms, count, order, asks_membership, who, directory, v)
