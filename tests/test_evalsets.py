@@ -1167,7 +1167,43 @@ KNOWN_TUNING13_OVERLAP = {
 }
 
 
-# tuning8 .. tuning13 were written to a mix of styles, not to every style: their counts are
+# ------------------------------------------------------------------------------ tuning14
+# tuning14 (helper tuning14, 2026-12-02): a TUNING set written blind in two phases, Turkish
+# and English half and half, on the whole network (member cities abroad, country and region
+# lists and counts, awards and conferences by city), with follow-ups, chatty messages and
+# honest refusals but no typo or small talk items, so its style counts are checked instead of
+# "every style".
+TUNING14 = EVAL / "tuning14.yaml"
+TUNING14_STYLES = {
+    "plain": 56,
+    "follow-up": 30,
+    "chatty": 25,
+    "confirm": 22,
+    "attribute": 20,
+    "counting": 17,
+    "no-diacritics": 5,
+    "superlative": 2,
+    "unanswerable": 13,
+    "off-topic": 10,
+}
+
+# Its questions that holdout, holdout2, ..., holdout7 (also written blind) already had word for
+# word (folded): 7, found programmatically (only tuning14's strings were printed; the holdouts
+# were not read). No other held-out question may join tuning14.
+KNOWN_TUNING14_OVERLAP = {
+    fold(q)
+    for q in (
+        "Almanya'dan hangi şehirler üye?",
+        "Azerbaycan'dan kaç şehir üye",
+        "Katar'ın bütün belediyeleri üye mi?",
+        "en çok üyesi olan ülke hangisi",
+        "What's the capital of Australia?",
+        "Which UK cities are learning cities?",
+        "Which countries joined the network for the first time in 2025?",
+    )
+}
+
+# tuning8 .. tuning14 were written to a mix of styles, not to every style: their counts are
 # checked
 _STYLED_SETS = [
     (TUNING8, 240, (144, 96), TUNING8_STYLES, KNOWN_TUNING8_OVERLAP),
@@ -1176,8 +1212,9 @@ _STYLED_SETS = [
     (TUNING11, 200, (120, 80), TUNING11_STYLES, KNOWN_TUNING11_OVERLAP),
     (TUNING12, 200, (120, 80), TUNING12_STYLES, KNOWN_TUNING12_OVERLAP),
     (TUNING13, 200, (120, 80), TUNING13_STYLES, KNOWN_TUNING13_OVERLAP),
+    (TUNING14, 200, (100, 100), TUNING14_STYLES, KNOWN_TUNING14_OVERLAP),
 ]
-_STYLED_IDS = ["tuning8", "tuning9", "tuning10", "tuning11", "tuning12", "tuning13"]
+_STYLED_IDS = ["tuning8", "tuning9", "tuning10", "tuning11", "tuning12", "tuning13", "tuning14"]
 
 
 @pytest.mark.parametrize(("path", "size", "langs", "styles", "overlap"), _STYLED_SETS, ids=_STYLED_IDS)
