@@ -752,7 +752,8 @@ def test_a_website_that_says_a_claim_is_where_it_was_seen(assistant: Assistant, 
 
 
 @pytest.mark.parametrize(
-    "question", ["İkinci konferans ertelendi mi?", "İKİNCİ KONFERANS ERTELENDİ Mİ?", "Was the 2nd conference postponed?"]
+    "question",
+    ["İkinci konferans ertelendi mi?", "İKİNCİ KONFERANS ERTELENDİ Mİ?", "Was the 2nd conference postponed?"],
 )
 def test_postponed_asks_a_conferences_date_in_any_case(assistant: Assistant, question: str) -> None:
     # found by tests/test_properties.py: in capitals "ERTELENDİ" was read as a place checked
