@@ -5,8 +5,10 @@ The facts know the award's years and the winners of the latest round; the resear
 of the member directory say which other members received it ("2021 UNESCO Learning City
 Award recipient"). A question about the award that names one such member, and no winner
 the facts know, is answered with that member's card, which shows the note and its
-source. A winner the facts know (Cork, Doha, Glasgow in 2024) is the facts', and a
-member whose note says nothing of the award is not answered here. Whether a city of
+source. A winner of one earlier round in the facts' lists (Suwon, 2017: a round with no
+card of its own) gets that year and the round's winners, then its card; a winner of the
+latest round (Cork, Doha, Glasgow in 2024) is the facts', and a member whose note says
+nothing of the award is not answered here. Whether a city of
 Türkiye (a member or a province) won it ("Did Istanbul win the 2024 award?", "2024
 ödülünü Konya kazanmadı mı?") is the content's answer about Türkiye and the award.
 """
@@ -36,6 +38,7 @@ _WHERE = re.compile(r"\s*\([^)]*\)")  # "(Seoul)" after a member's name: where i
 _NOTED = "award"  # what a research note says of a member that received it ("Award recipient")
 AWARD_KIND = "award"  # the facts' kind of the award's rounds
 AWARD_TURKEY = "award-turkey"  # "Has a Turkish city won?" (content/faq.yaml)
+_AWARD_CARD = "learning-city-award"  # the award's own card, of every round
 # Words that ask whether it was won ("kazandı mı", "aldı mı", "did X win"), not how to apply
 # Words that ask for every round a member won: when, which year, how often
 _ROUNDS = frozenset(["when", "year", "years", "yil", "yillarda", "yilinda", "zaman", "kere", "defa", "times", "often"])
@@ -107,6 +110,26 @@ def _won_in_rounds(a: Assistant, member: Member, years: list[int], lang: Lang) -
     return replace(card, messages=(Html(f"{said}\n\n{first}"), *rest))
 
 
+def _without_a_card(a: Assistant, year: int) -> bool:
+    """Whether the award's round of ``year`` has no card of its own (only the award's)."""
+    facts = a.understanding.facts
+    every = facts.kinds[AWARD_KIND].cards.get("all") if AWARD_KIND in facts.kinds else None
+    cards = [e.card for e in facts.of_kind(AWARD_KIND) if e.fields.get("year") == year]
+    return bool(cards) and all(card in (every, None) or card == _AWARD_CARD for card in cards)
+
+
+def _won_once(a: Assistant, member: Member, year: int, lang: Lang) -> Reply:
+    """A member that received the award in one round without a card of its own: yes, that
+    year and its winners, then the member's card."""
+    assert a.members is not None
+    card = a.members.members_reply((member,), lang)
+    round_ = next(e for e in a.understanding.facts.of_kind(AWARD_KIND) if e.fields.get("year") == year)
+    winners = round_.value("winners", lang) or member.city
+    said = a.render.msg("member_award_round", lang, city=member.city, year=year, winners=winners)
+    first, *rest = card.messages
+    return replace(card, messages=(Html(f"{said}\n\n{first}"), *rest))
+
+
 def member_award(a: Assistant, text: str, lang: Lang) -> Reply | None:
     """The card of the one member ``text`` names, when it asks about the award and that
     member's research note says it received it; None otherwise."""
@@ -125,6 +148,8 @@ def member_award(a: Assistant, text: str, lang: Lang) -> Reply | None:
     rounds = _rounds_won(a, city)
     if member is not None and not member.curated and len(rounds) > 1 and _asks_its_rounds(tokens, rounds):
         return _won_in_rounds(a, member, rounds, lang)  # "Cork kaç kez ödül aldı?": 2015 and 2024
+    if member is not None and not member.curated and len(rounds) == 1 and _without_a_card(a, rounds[0]):
+        return _won_once(a, member, rounds[0], lang)  # "Suwon ödül almış mı?": 2017's, on Suwon's card
     if _a_known_winner(a, city):
         return None  # "Did Cork win an award?", "Doha ödül aldı mı?": a winner the facts know
     if member is None or member.curated:  # "Did Istanbul win the 2024 award?", "2024 ödülünü Konya kazanmadı mı?"

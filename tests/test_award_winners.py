@@ -19,8 +19,6 @@ from bot.tghtml import to_plain
         ("Which cities won the award in 2015?", "Espoo"),
         ("Hangi şehirler 2019'da ödül aldı", "Melitopol"),
         ("2021 ödülünü kazananlar", "Clermont-Ferrand"),
-        ("Did Espoo win the award?", "2015"),
-        ("Bristol hangi yıl ödül aldı", "2017"),
         ("names of the 2019 winners", "Sønderborg"),
         # "hangileri" asks "which", which the award's rounds answer with their year's card
         ("2019'da ödül alan şehirler hangileri?", "Seodaemun-gu"),
@@ -31,6 +29,27 @@ def test_a_years_winners_are_named(assistant: Assistant, question: str, says: st
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "learning-city-award")
     assert says in to_plain(reply.text)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "says"),
+    [
+        # a winner of an earlier round: that year and its winners, then the city's own card
+        ("Did Espoo win the award?", "member-espoo", "received the UNESCO Learning City Award in 2015"),
+        ("Bristol hangi yıl ödül aldı", "member-bristol", "2017 yılında aldı"),
+        ("Suwon ödül almış mı", "member-suwon", "Gelsenkirchen"),  # the year's other winners too
+    ],
+)
+def test_an_earlier_rounds_winner_is_its_own_card_with_the_year(
+    assistant: Assistant, question: str, entry: str, says: str
+) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    assert says in to_plain(reply.text)
+
+
+def test_a_2024_winner_keeps_the_rounds_own_card(assistant: Assistant) -> None:
+    assert assistant.ask("Doha ödül aldı mı?").entry_id == "award-winners-2024"
 
 
 def test_a_year_only_partly_named_says_how_many_are(assistant: Assistant) -> None:

@@ -121,6 +121,7 @@ MESSAGE_FIELDS: dict[str, frozenset[str]] = {
         "conference_line": "number city country dates theme",
         "conference_outcome": "outcome",
         "member_award_rounds": "city count years last",
+        "member_award_round": "city year winners",
         "conference_held_country": "country",
         "conference_held_region": "region",
         "conference_held_item": "number ordinal city country year",
