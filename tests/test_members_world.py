@@ -18,6 +18,7 @@ from bot.members.model import Joined, JoinedKind, Member
 from bot.members.overview import ordered_ends
 from bot.members.shapes import Order
 from bot.replies import Reply, ReplyKind
+from bot.tghtml import to_plain
 from test_assistant import all_buttons, assert_sendable
 
 
@@ -511,3 +512,20 @@ def test_the_country_that_gives_the_most_cities(assistant: Assistant) -> None:
 def test_a_claim_about_a_membership_is_checked(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "count", "district"),
+    [("Seul üye mi?", "4", "Eunpyeong-gu"), ("Is Busan a member?", "3", "Saha-gu")],
+)
+def test_a_city_whose_districts_are_members_gets_them(
+    assistant: Assistant, question: str, count: str, district: str
+) -> None:
+    reply = assistant.ask(question)
+    assert reply.kind == ReplyKind.ANSWER and reply.entry_id != "not-listed"
+    plain = to_plain(reply.text)
+    assert f"{count} " in plain and district in plain
+
+
+def test_a_city_with_no_districts_listed_is_still_not_listed(assistant: Assistant) -> None:
+    assert assistant.ask("Is Tokyo a member?").entry_id == "not-listed"

@@ -122,6 +122,7 @@ MESSAGE_FIELDS: dict[str, frozenset[str]] = {
         "conference_outcome": "outcome",
         "member_award_rounds": "city count years last",
         "member_award_round": "city year winners",
+        "city_districts": "city count",
         "conference_held_country": "country",
         "conference_held_region": "region",
         "conference_held_item": "number ordinal city country year",

@@ -16,6 +16,7 @@ from bot.content.model import City, Content
 from bot.lang import Lang
 from bot.members.countries import country_codes, country_name, flag
 from bot.members.directory import TURKIYE, Directory, PlaceKind, words
+from bot.members.districts import districts_of
 from bot.members.model import (
     NO_MEMBERS,
     NOT_LISTED,
@@ -143,6 +144,11 @@ class MemberAnswers:
                 return self._why(q, self.members_reply(q.members, lang), lang)
             if q.province is not None:
                 return self._why(q, self.province_reply(q.province.name, lang), lang)
+            parts = districts_of(self.directory, q.unknown or "")  # "Seul üye mi?": its districts
+            if parts:
+                reply = self.members_reply(parts, lang)
+                said = self.msg("city_districts", lang, city=q.unknown or "", count=len(parts))
+                return replace(reply, messages=(Html(f"{said}\n\n{reply.messages[0]}"), *reply.messages[1:]))
             return self.not_listed(q.unknown or "", lang, kind=ReplyKind.ANSWER)
         region = q.region.id if q.region else None
         if q.ask is Ask.BATCH and q.year is not None:

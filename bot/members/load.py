@@ -73,6 +73,7 @@ def load_members(checker: Checker, curated: Collection[str] = ()) -> MemberData 
         batches=_batches(c, data),
         country_aliases=_country_aliases(c, data),
         plain_words=frozenset(fold(w) for w in c.strings(f, data, "plain_words", None)),
+        city_aliases=_city_aliases(c, data),
         provinces=provinces,
         stated=stated(c, data),
         lapses=lapses(c, data),
@@ -173,6 +174,20 @@ def _country_aliases(c: Check, data: LineDict) -> dict[str, tuple[str, ...]]:
             c.problem(MEMBERS_FILE, raw, str(code), "a country's names must be a list")
         else:
             result[code] = tuple(names)
+    return result
+
+
+def _city_aliases(c: Check, data: LineDict) -> dict[str, tuple[str, ...]]:
+    raw = data.get("city_aliases", {})
+    if not isinstance(raw, LineDict):
+        c.problem(MEMBERS_FILE, data, None, "city_aliases must map a city to its other names")
+        return {}
+    result = {}
+    for city, names in raw.items():
+        if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+            c.problem(MEMBERS_FILE, raw, str(city), "a city's other names must be a list")
+        else:
+            result[str(city)] = tuple(names)
     return result
 
 

@@ -207,6 +207,8 @@ class MemberData:
     batches: tuple[Batch, ...] = ()
     country_aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     plain_words: frozenset[str] = frozenset()
+    # other names of a city whose districts are members ("Seul" for Seoul: Eunpyeong-gu (Seoul), ...)
+    city_aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     provinces: tuple[Province, ...] = ()
     stated: Mapping[str, Stated] = field(default_factory=dict)  # by country code
     lapses: Lapses | None = field(default=None, hash=False, compare=False)
