@@ -85,6 +85,9 @@ class Kind:
     link: str | None = None  # the field that holds the id of the thing each one belongs to (a document's conference)
     superlatives: tuple[Superlative, ...] = ()
     of_year: str | None = None  # the attribute of a question that names a year or a figure only
+    # its things' names are others' (the award's rounds are named by their winners): a name
+    # alone is no question about it without a word of the kind ("Limerick ne zaman üye oldu?")
+    named_by_others: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,6 +307,7 @@ def load_facts(
             item.get("link"),
             _superlatives(item.get("superlatives"), where, problems),
             item.get("of_year"),
+            bool(item.get("named_by_others", False)),
         )
         if item.get("from") == "cities":
             derived += _city_entities(item["id"], cities)

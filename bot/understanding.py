@@ -173,6 +173,8 @@ class Understanding:
         if ends is not None and (both := self._both_ends(ends, lang)) is not None:
             return both
         found = self.between.answer(text, lang) or self.finder.answer(text, lang, context)
+        if found is not None and not self._kind_asked(found, text, context):
+            found = None  # "Good evening, I'm a librarian in Limerick. When did Limerick become a member?"
         if found is not None and context is None and self._only_in_the_story(text, found.entity):
             return None  # "KOMEK'in sitesindeki listede Balıkesir'i göremedim. Biz üye değil miyiz?"
         if found is not None:
@@ -184,6 +186,16 @@ class Understanding:
         # "ağ ne zaman 300 üyeye ulaştı"; "which conference was about ...?"
         found = reached(self.facts, text, lang) or self.values.answer(text, lang)
         return found or (self.every.answer(text, lang) if context is None else None)  # "konferansların temaları"
+
+    def _kind_asked(self, found: FactAnswer, text: str, context: Topic | None) -> bool:
+        """Whether a thing of a kind named by others' names (the award's rounds, by their
+        winners) is asked about: a word of its kind, or the chat is about it."""
+        kind, tokens = self.facts.kinds[found.entity.kind], fold_question(text).split()
+        if not kind.named_by_others or (context is not None and context.kind == kind.id):
+            return True
+        if not any(_said(name, tokens) for name in found.entity.names):
+            return True  # found by what is asked of its kind ("şartları", a year), not by a name
+        return any(k == kind.id for _, _, k in self.finder.kind_words.find(tokens))
 
     def story_only(self, text: str, entry_id: str) -> bool:
         """Whether ``entry_id`` is the card of a thing ``text`` names only in its story
@@ -352,3 +364,10 @@ _POINTERS = frozenset(
     ["bu", "o", "su", "orada", "orasi", "onun", "bunun", "it", "its", "there", "that", "this", "they"]
 )
 _OWN_WORDS = 2  # words the content knows that the clauses after a story need to ask on their own
+
+
+def _said(name: tuple[str, ...], tokens: list[str]) -> bool:
+    """Whether the words of ``name`` stand in ``tokens`` in a row (each perhaps with an ending)."""
+    n = len(name)
+    spans = (tokens[i : i + n] for i in range(len(tokens) - n + 1))
+    return any(all(t.startswith(w) for t, w in zip(span, name, strict=True)) for span in spans)

@@ -200,3 +200,11 @@ def test_a_winner_the_facts_know_by_its_short_name(assistant: Assistant, questio
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "award-winners-2024")
     assert "Glasgow" in reply.text
+
+
+def test_a_winners_name_alone_is_no_question_about_the_award(assistant: Assistant) -> None:
+    # Limerick is one of 2017's winners: "when did it become a member" is its membership
+    reply = assistant.ask("Good evening, I'm a librarian in Limerick. When did Limerick become a member?")
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "member-limerick")
+    assert assistant.ask("Did Limerick win the award?").entry_id == "member-limerick"  # its year, on its card
+    assert "2017" in assistant.ask("Did Limerick win the award?").text
