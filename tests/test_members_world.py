@@ -529,3 +529,24 @@ def test_a_city_whose_districts_are_members_gets_them(
 
 def test_a_city_with_no_districts_listed_is_still_not_listed(assistant: Assistant) -> None:
     assert assistant.ask("Is Tokyo a member?").entry_id == "not-listed"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Avrupa'dan hangi ülkeler var?", "members-r-europe-north-america"),  # a region's countries: with members
+        ("Latin Amerika'da hangi ülkeler var?", "members-r-latin-america-caribbean"),
+        ("Which European and North American countries are in the network?", "members-r-europe-north-america"),
+        ("Aşkabat hangi bölgede sayılıyor", "member-ashgabat"),  # its card says its region
+        ("Şangay ne zaman katıldı?", "member-shanghai"),
+        ("I'm staying in Hamburg, is my host city in the network?", "member-hamburg"),
+    ],
+)
+def test_regions_countries_and_other_names(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+def test_a_turkish_citys_region_is_not_its_card(assistant: Assistant) -> None:
+    # "Konya hangi bölgede?": its card says nothing of the UNESCO region (the regions' entry does)
+    assert assistant.ask("Konya hangi bölgede?").entry_id != "city-konya"

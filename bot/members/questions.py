@@ -42,6 +42,7 @@ __all__ = ["Ask", "MemberQuestion", "Order", "Vocabulary", "recognise", "vocabul
 
 _CITY_KINDS = frozenset([PlaceKind.MEMBER, PlaceKind.PROVINCE])
 _CAPITAL_TERMS = frozenset(terms("başkent başkentler capital capitals"))
+_REGION_TERMS = frozenset(terms("bölge bölgesi region"))
 
 
 class Ask(StrEnum):
@@ -96,8 +97,13 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
     v = vocabulary()
     # "Japonya'da kaç tane var?": how many there are in a country, no other word (the bot's own subject)
     bare_count = any(w.text in {"kac", "many"} for w in tokens)
-    if not bare_count and not any(
-        term(w.text) in v.listing or term(w.text) in v.status or w.text in STILL_WORDS for w in tokens
+    countries_asked = any(term(w.text) in v.country for w in tokens)  # "Arap bölgesinden hangi ülkeler var?"
+    region_asked = any(term(w.text) in _REGION_TERMS for w in tokens)  # "Aşkabat hangi bölgede sayılıyor?"
+    if (
+        not bare_count
+        and not countries_asked
+        and not region_asked
+        and not any(term(w.text) in v.listing or term(w.text) in v.status or w.text in STILL_WORDS for w in tokens)
     ):
         return None  # no word about membership or cities: nothing to look up ("Hamburg'da otel")
     spans = directory.scan(tokens)
@@ -181,6 +187,9 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
         asks_membership = not listing  # "Bolu'nun durumu ne?": the named member's membership
     if city_spans and not asks_membership and rest_terms & v.on_list and rest_terms <= v.on_list_rest:
         asks_membership = True  # "Balıkesir listede yok mu?", "is Bolu on the list?": whether it is a member
+    abroad = [p for f in city_spans for p in f if p.kind is PlaceKind.MEMBER and directory.by_id[p.key].curated is None]
+    if abroad and not asks_membership and rest_terms & _REGION_TERMS:
+        asks_membership = True  # "Aşkabat hangi bölgede sayılıyor?": the member's card says its region
     if city_spans and count and rest_terms & v.country:
         return None  # "Jubail'e kaç ülke katıldı?": a conference's countries, not a member's membership
     if city_spans and rest_terms & v.others:
@@ -193,8 +202,11 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
     if (countries or regions or years) and (rest_terms & v.listing or listing or order):
         if len(set(countries)) > 1 or len(set(regions)) > 1 or len(set(years)) > 1:
             return None
+        regional = countries_asked and bool(regions) and not countries  # "Arap bölgesinden hangi ülkeler var?"
         if not (rest_terms & v.listing) and not asks_membership and not years and not (bare_count and count):
-            return None
+            if not regional:
+                return None
+            asks_membership = True  # the countries of a region here are those with members
         who = bool(folded & WHO_WORDS)
         shaped = _shaped(countries, regions, years, rest_terms, count, order, asks_membership, who, directory, v)
         if shaped is not None and states:
