@@ -1,6 +1,7 @@
 """Conferences by where they were held: "Was a learning cities conference ever held in
 Türkiye?", "Afrika'da hiç konferans yapıldı mı?", "Which conferences were held in Latin
-America?", "First ICLC held outside Asia?", "Asya dışındaki ilk konferans hangisiydi?".
+America?", "First ICLC held outside Asia?", "Asya dışındaki ilk konferans hangisiydi?",
+"İstanbul'da konferans yapıldı mı?" (a member or a Turkish province that hosted none).
 
 A question that names the conferences (not one of them: no ordinal, no year, no host
 city) and a country or a UNESCO region as the place they were held in ("in Africa",
@@ -45,6 +46,8 @@ _ONE = re.compile(
 )
 # The one to come is not known by its place ("Is the next conference in Europe?")
 _FUTURE = frozenset(["next", "upcoming", "will", "planned", "gelecek", "sonraki", "yapilacak", "olacak", "planlanan"])
+# A yes-or-no question ("yapıldı mı?", "was there ...?"): its answer opens with "No."
+_YES_NO = frozenset(["mi", "mu", "miydi", "muydu", "mudur", "midir", "did", "was", "were", "is", "has", "have"])
 # Which ones, not whether: "Which conferences were held in Latin America?" gets no "Yes."
 _WHICH = frozenset(["which", "what", "where", "list", "hangi", "hangileri", "hangisi", "nerede", "nerelerde", "neler"])
 _WHICH |= frozenset(["how", "many", "kac", "hangisi", "hangisiydi"])  # "Avrupa'da kaç konferans yapıldı?"
@@ -71,9 +74,12 @@ def held_where(a: Assistant, text: str, lang: Lang) -> Reply | None:
     if any(f" {name} " in folded for c in conferences for name in _host_names(a, c)):
         return None  # "Was the Cork conference held in Ireland?": the facts check one conference
     asked: tuple[Place, bool] | None = None  # the place, and whether the question is about outside it
+    city: Place | None = None  # a city that hosted none ("İstanbul'da konferans yapıldı mı?")
     for start, end, places in directory.scan(tokens):
         kinds = {p.kind for p in places}
         if not kinds & {PlaceKind.COUNTRY, PlaceKind.REGION}:
+            if kinds & {PlaceKind.MEMBER, PlaceKind.PROVINCE} and _inside(text, tokens, start, end):
+                city = places[0] if city is None else None  # one city, not two
             continue
         place = next(p for p in places if p.kind in (PlaceKind.REGION, PlaceKind.COUNTRY))
         outside = _outside(text, tokens, start, end)
@@ -81,6 +87,12 @@ def held_where(a: Assistant, text: str, lang: Lang) -> Reply | None:
         if asked is not None or (not outside and not hosting and not _inside(text, tokens, start, end)):
             return None
         asked = (place, outside)
+    said = {t.text for t in tokens}
+    if asked is None and city is not None and not said & (_WHICH | _FIRST | _LAST):
+        # a city the conferences' hosts do not name (those are the facts'), no one conference asked: it hosted none
+        items, where = _items(a, list(conferences), lang), _where(a, city, lang)
+        key = "conference_held_none" if said & _YES_NO else "conference_held_none_which"
+        return _reply(a, a.render.msg(key, lang, where=where, items=items), OVERVIEW, lang)
     if asked is None:
         return None
     place, outside = asked
@@ -168,9 +180,13 @@ def _region(a: Assistant, conference: Conference) -> str | None:
 
 def _where(a: Assistant, place: Place, lang: Lang) -> Html:
     assert a.members is not None
+    directory = a.members.directory
     if place.kind is PlaceKind.REGION:
-        name = a.members.directory.regions[place.key].name[lang]
-        return a.render.msg("conference_held_region", lang, region=name)
+        return a.render.msg("conference_held_region", lang, region=directory.regions[place.key].name[lang])
+    if place.kind is PlaceKind.MEMBER:
+        return a.render.msg("conference_held_country", lang, country=directory.by_id[place.key].city)
+    if place.kind is PlaceKind.PROVINCE:
+        return a.render.msg("conference_held_country", lang, country=directory.provinces[place.key].name)
     return a.render.msg("conference_held_country", lang, country=country_name(place.key, lang))
 
 

@@ -233,3 +233,28 @@ def test_a_host_set_right_by_its_rank_offers_the_card_of_the_one_asked_about(
     """The one named first is what the question is about: before, always the ranked one's card."""
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry), reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("İstanbul'da konferans yapıldı mı?", "Hayır. İstanbul bugüne kadar"),
+        ("Was there a conference in Hamburg?", "No. Hamburg has not hosted"),
+        ("Hamburg'daki konferans ne zamandı?", "Hamburg bugüne kadar"),  # no "Hayır" to "when"
+    ],
+)
+def test_a_city_that_hosted_no_conference_says_so(assistant: Assistant, question: str, lead: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "conferences-overview")
+    assert to_plain(reply.text).startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Cork'ta konferans yapıldı mı?", "conference-3-cork"),  # a host: its conference
+        ("İlk konferans İstanbul'da değil miydi?", "conference-1-beijing"),  # one conference checked
+    ],
+)
+def test_a_host_or_one_conference_checked_is_the_facts(assistant: Assistant, question: str, entry: str) -> None:
+    assert assistant.ask(question).entry_id == entry
