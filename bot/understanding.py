@@ -175,6 +175,10 @@ class Understanding:
         found = self.between.answer(text, lang) or self.finder.answer(text, lang, context)
         if found is not None and not self._kind_asked(found, text, context):
             found = None  # "Good evening, I'm a librarian in Limerick. When did Limerick become a member?"
+        if found is not None and self.facts.kinds[found.entity.kind].named_by_others:
+            said = [n for n in found.entity.names if _said(n, fold_question(text).split())]
+            if len(said) == 1:  # "Did Cuenca win the award?" >> "when did it join?": Cuenca's
+                found = replace(found, topic=replace(found.topic, name=" ".join(said[0])))
         if found is not None and context is None and self._only_in_the_story(text, found.entity):
             return None  # "KOMEK'in sitesindeki listede Balıkesir'i göremedim. Biz üye değil miyiz?"
         if found is not None:

@@ -208,3 +208,10 @@ def test_a_winners_name_alone_is_no_question_about_the_award(assistant: Assistan
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "member-limerick")
     assert assistant.ask("Did Limerick win the award?").entry_id == "member-limerick"  # its year, on its card
     assert "2017" in assistant.ask("Did Limerick win the award?").text
+
+
+def test_a_follow_up_after_a_winner_is_about_that_city(assistant: Assistant) -> None:
+    chat = ("winner", "cuenca")
+    assert assistant.ask("Did Cuenca win the award?", chat=chat).entry_id == "award-winners-2024"
+    reply = assistant.ask("when did it join?", chat=chat)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "member-cuenca")
