@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from bot.factchecks import network_years
 from bot.factpairs import PARTICLES
 from bot.lang import Lang
 from bot.replies import Reply, ReplyKind
@@ -181,13 +182,10 @@ def _named(a: Assistant, question: str, rest: str) -> str:
     there = bool(_THERE.intersection(fold_question(question).split()))  # "what was adopted there?": all it names
     names = [n for n in named if there or places is None or places.lookup(n, fuzzy=False)]
     # "Eskişehir girdiğinde, yani 2016'da, ağda kaç şehir vardı?": the one year the rest gives
-    years = {m.group(1) for w in fold_question(rest).split() if (m := _YEAR.match(w))}
-    if len(years) == 1 and not any(_YEAR.match(w) for w in fold_question(question).split()):
-        names.append(years.pop())
+    years = set(network_years(fold_question(rest).split()))
+    if len(years) == 1 and not network_years(fold_question(question).split()):
+        names.append(str(years.pop()))
     return " ".join([*names, question])
-
-
-_YEAR = re.compile(r"(20[1-3]\d)(?:[a-z]{0,6})$")  # "2016", "2016da": a year of the network's
 
 
 # Words by which a question points at a thing the story named ("What was adopted there?")

@@ -13,11 +13,11 @@ the kind's ``firsts`` ({count}, {items}).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 from bot.conversation import Topic
 from bot.factanswer import FactAnswer
+from bot.factchecks import network_years
 from bot.factorder import ordered
 from bot.factpositions import RELATIONS
 from bot.facts import Entity, FactBase, Kind
@@ -28,7 +28,6 @@ from bot.tghtml import Html, escape
 __all__ = ["Between"]
 
 _BETWEEN = frozenset(["arasinda", "arasindaki", "arasi", "arasindan", "between"])
-_YEAR = re.compile(r"(20[1-3]\d)(?:[a-z]{0,6})$")  # "2019", "2019dan"
 _TWO = 2
 _FIRST = frozenset(["ilk", "first"])
 _NUMBERS = {
@@ -59,7 +58,7 @@ class Between:
         relations = {label for _, _, label in RELATIONS.find(tokens)}
         if not _BETWEEN.intersection(tokens) and relations != {"after", "before"}:
             return None  # "arasında", "between", or "X'ten sonra ve Y'den önce"
-        years = sorted({int(m.group(1)) for t in tokens if (m := _YEAR.match(t))})
+        years = sorted(set(network_years(tokens)))
         named = list({e.id: e for _, _, e in self._names.find(tokens)}.values())
         if len(years) == _TWO and not named:
             return self._years(tokens, years[0], years[1], lang)

@@ -13,7 +13,7 @@ from bot.factpairs import PARTICLES
 from bot.facts import Entity, Kind
 from bot.textnorm import fold
 
-__all__ = ["OR_WORDS", "YEAR", "checked_by", "checks_a_place", "named_beside_places", "one_of_two"]
+__all__ = ["OR_WORDS", "YEAR", "checked_by", "checks_a_place", "named_beside_places", "network_years", "one_of_two"]
 
 YEAR = re.compile(r"((?:19|20)\d\d)(?:[a-z]{0,6})$")  # "2022", "2022de", "2022deki"
 _LOCATIVE = frozenset(["da", "de", "ta", "te", "nda", "nde", "dak", "dek", "tak", "tek"])  # "Riyad'da", "Seul'deki"
@@ -25,6 +25,12 @@ _EN_TAGS |= frozenset(["am", "i", "wrong"])  # "..., am I right?"
 _OR = OR_WORDS = frozenset(["or", "yoksa", "veya"])  # "X mi yoksa Y mi", "in X or Y"
 SpanT = TypeVar("SpanT", bound=tuple[int, int, object])
 _HELD = frozenset(["held", "hosted", "organised", "organized", "took", "place"])  # "was it held in Glasgow?": no check
+
+
+def network_years(tokens: Sequence[str]) -> list[int]:
+    """The years of the network's time (2013-2035) that folded ``tokens`` name, each perhaps
+    with an ending ("2016da")."""
+    return [int(m.group(1)) for t in tokens if (m := YEAR.match(t)) and 2013 <= int(m.group(1)) <= 2035]
 
 
 def checked_by(text: str, tokens: Sequence[str], word: str) -> str | None:

@@ -12,7 +12,6 @@ asked again about the new name ("Konya ne zaman üye oldu?" -> "Bolu ne zaman ü
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
@@ -20,6 +19,7 @@ from bot.clauses import asking_part
 from bot.content import Content, Problem
 from bot.conversation import Topic
 from bot.factbetween import Between
+from bot.factchecks import network_years
 from bot.factevery import Every
 from bot.factfinder import FactAnswer, FactFinder
 from bot.factnow import figure_now
@@ -42,7 +42,6 @@ __all__ = ["Understanding"]
 
 _KNOWN_WORDS = 20_000  # words whose meaning to the content is remembered (then it starts afresh)
 _WHY = frozenset(["neden", "niye", "nicin", "why"])  # a reason asked: the facts hold none
-_YEAR_WORD = re.compile(r"\b20[1-3]\d")  # a year of the network's ("2016da")
 
 
 def _phrases_in(nested: Sequence[object]) -> Iterator[tuple[str, ...]]:
@@ -280,7 +279,7 @@ class Understanding:
         start = text.rfind(tail.strip()) if tail.strip() else -1
         if start <= 0 or len(tail.split()) < 2:
             return None
-        if _YEAR_WORD.search(fold_question(text[:start])) and not _YEAR_WORD.search(fold_question(tail)):
+        if network_years(fold_question(text[:start]).split()) and not network_years(fold_question(tail).split()):
             return None  # "Eskişehir girdiğinde, yani 2016'da, ağda kaç şehir vardı?": the year is asked about
         if not strict:
             return tail

@@ -162,32 +162,29 @@ def _batches(c: Check, data: LineDict) -> tuple[Batch, ...]:
 
 
 def _country_aliases(c: Check, data: LineDict) -> dict[str, tuple[str, ...]]:
-    raw = data.get("countries", {})
-    if not isinstance(raw, LineDict):
-        c.problem(MEMBERS_FILE, data, None, "countries must map country codes to names")
-        return {}
-    result = {}
-    for code, names in raw.items():
-        if code not in country_codes():
-            c.problem(MEMBERS_FILE, raw, str(code), f"unknown country code {code!r}")
-        elif not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
-            c.problem(MEMBERS_FILE, raw, str(code), "a country's names must be a list")
-        else:
-            result[code] = tuple(names)
-    return result
+    return _names_of(c, data, "countries", "a country's names", known=country_codes())
 
 
 def _city_aliases(c: Check, data: LineDict) -> dict[str, tuple[str, ...]]:
-    raw = data.get("city_aliases", {})
+    return _names_of(c, data, "city_aliases", "a city's other names")
+
+
+def _names_of(
+    c: Check, data: LineDict, key: str, what: str, *, known: Collection[str] | None = None
+) -> dict[str, tuple[str, ...]]:
+    """``key``'s mapping of a name (a country code among ``known``, a city) to a list of names."""
+    raw = data.get(key, {})
     if not isinstance(raw, LineDict):
-        c.problem(MEMBERS_FILE, data, None, "city_aliases must map a city to its other names")
+        c.problem(MEMBERS_FILE, data, None, f"{key} must map each one to {what}")
         return {}
     result = {}
-    for city, names in raw.items():
-        if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
-            c.problem(MEMBERS_FILE, raw, str(city), "a city's other names must be a list")
+    for name, names in raw.items():
+        if known is not None and name not in known:
+            c.problem(MEMBERS_FILE, raw, str(name), f"unknown country code {name!r}")
+        elif not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+            c.problem(MEMBERS_FILE, raw, str(name), f"{what} must be a list")
         else:
-            result[str(city)] = tuple(names)
+            result[str(name)] = tuple(names)
     return result
 
 
