@@ -38,7 +38,6 @@ _WHERE = re.compile(r"\s*\([^)]*\)")  # "(Seoul)" after a member's name: where i
 _NOTED = "award"  # what a research note says of a member that received it ("Award recipient")
 AWARD_KIND = "award"  # the facts' kind of the award's rounds
 AWARD_TURKEY = "award-turkey"  # "Has a Turkish city won?" (content/faq.yaml)
-_AWARD_CARD = "learning-city-award"  # the award's own card, of every round
 # Words that ask whether it was won ("kazandı mı", "aldı mı", "did X win"), not how to apply
 # Words that ask for every round a member won: when, which year, how often
 _ROUNDS = frozenset(["when", "year", "years", "yil", "yillarda", "yilinda", "zaman", "kere", "defa", "times", "often"])
@@ -96,16 +95,17 @@ def _rounds_won(a: Assistant, city: str) -> list[int]:
 def _won_in_rounds(a: Assistant, member: Member, years: list[int], lang: Lang) -> Reply:
     """A member that received the award in several rounds: all of them, then its card
     ("Cork won the award only once, in 2015?": in 2015 and in 2024)."""
+    years_before = ", ".join(str(y) for y in years[:-1])
+    said = a.render.msg(
+        "member_award_rounds", lang, city=member.city, count=len(years), years=years_before, last=years[-1]
+    )
+    return _on_its_card(a, member, said, lang)
+
+
+def _on_its_card(a: Assistant, member: Member, said: Html, lang: Lang) -> Reply:
+    """``said`` before the member's card."""
     assert a.members is not None
     card = a.members.members_reply((member,), lang)
-    said = a.render.msg(
-        "member_award_rounds",
-        lang,
-        city=member.city,
-        count=len(years),
-        years=", ".join(str(y) for y in years[:-1]),
-        last=years[-1],
-    )
     first, *rest = card.messages
     return replace(card, messages=(Html(f"{said}\n\n{first}"), *rest))
 
@@ -115,19 +115,16 @@ def _without_a_card(a: Assistant, year: int) -> bool:
     facts = a.understanding.facts
     every = facts.kinds[AWARD_KIND].cards.get("all") if AWARD_KIND in facts.kinds else None
     cards = [e.card for e in facts.of_kind(AWARD_KIND) if e.fields.get("year") == year]
-    return bool(cards) and all(card in (every, None) or card == _AWARD_CARD for card in cards)
+    return bool(cards) and all(card == every for card in cards)
 
 
 def _won_once(a: Assistant, member: Member, year: int, lang: Lang) -> Reply:
-    """A member that received the award in one round without a card of its own: yes, that
-    year and its winners, then the member's card."""
-    assert a.members is not None
-    card = a.members.members_reply((member,), lang)
+    """A member that received the award in one round without a card of its own: that year
+    and its winners, then the member's card."""
     round_ = next(e for e in a.understanding.facts.of_kind(AWARD_KIND) if e.fields.get("year") == year)
     winners = round_.value("winners", lang) or member.city
     said = a.render.msg("member_award_round", lang, city=member.city, year=year, winners=winners)
-    first, *rest = card.messages
-    return replace(card, messages=(Html(f"{said}\n\n{first}"), *rest))
+    return _on_its_card(a, member, said, lang)
 
 
 def member_award(a: Assistant, text: str, lang: Lang) -> Reply | None:
