@@ -194,8 +194,12 @@ class Understanding:
         """Whether a thing of a kind named by others' names (the award's rounds, by their
         winners) is asked about: a word of its kind, or the chat is about it."""
         kind, tokens = self.facts.kinds[found.entity.kind], fold_question(text).split()
-        if not kind.named_by_others or (context is not None and context.kind == kind.id):
+        if not kind.named_by_others:
             return True
+        if context is not None and context.kind == kind.id:
+            # "ne zaman üye oldu?" after "Doha ödül aldı mı?": the winner's membership, not the award's
+            named = {k for _, _, k in self.finder.kind_words.find(tokens)}
+            return not context.name or not named or kind.id in named
         if not any(_said(name, tokens) for name in found.entity.names):
             return True  # found by what is asked of its kind ("şartları", a year), not by a name
         return any(k == kind.id for _, _, k in self.finder.kind_words.find(tokens))

@@ -215,3 +215,13 @@ def test_a_follow_up_after_a_winner_is_about_that_city(assistant: Assistant) -> 
     assert assistant.ask("Did Cuenca win the award?", chat=chat).entry_id == "award-winners-2024"
     reply = assistant.ask("when did it join?", chat=chat)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "member-cuenca")
+
+
+def test_since_when_after_a_2024_winner_is_its_membership(assistant: Assistant) -> None:
+    chat = ("winner", "doha")
+    assistant.ask("Doha ödül aldı mı?", chat=chat)
+    reply = assistant.ask("ne zaman üye oldu?", chat=chat)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "member-doha")
+    chat = ("winner", "round")
+    assistant.ask("2024 ödülünü kimler aldı?", chat=chat)
+    assert assistant.ask("kaç şehir aldı?", chat=chat).entry_id == "award-winners-2024"  # still the award's
