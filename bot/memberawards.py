@@ -42,6 +42,8 @@ AWARD_TURKEY = "award-turkey"  # "Has a Turkish city won?" (content/faq.yaml)
 # Words that ask for every round a member won: when, which year, how often
 _ROUNDS = frozenset(["when", "year", "years", "yil", "yillarda", "yilinda", "zaman", "kere", "defa", "times", "often"])
 _ONLY = frozenset(["only", "once", "twice", "again", "sadece", "yalnizca", "yalniz", "tekrar", "yine", "bir", "iki"])
+# What was won, with no award word: "the city won something from UNESCO", "UNESCO'dan bir şey kazanmış"
+_SOMETHING = frozenset(["something", "anything", "unesco", "unescodan", "sey", "birsey"])
 _WON = ("kazan", "aldi", "almis", "almadi", "alabildi", "won", "win", "received", "got", "recipient", "awarded")
 
 
@@ -133,6 +135,8 @@ def member_award(a: Assistant, text: str, lang: Lang) -> Reply | None:
     members = a.members
     tokens = words(text)
     award = AWARD_TERMS.intersection(terms(text)) or any(w.text.startswith(_AWARD_STEMS) for w in tokens)
+    if not award and any(w.text in _SOMETHING for w in tokens):  # "Heraklion won something from UNESCO?"
+        award = any(w.text in ("won", "win") or w.text.startswith("kazan") for w in tokens)
     if members is None or not award:  # "ödülü", "ödülünü" too
         return None
     found = [p for _, _, places in members.directory.scan(tokens) for p in places]

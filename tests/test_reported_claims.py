@@ -1,0 +1,56 @@
+"""A claim the asker read or heard, checked: "I read Chefchaouen is a learning city, is that
+so?", "my grandma keeps saying the city won something from UNESCO". What was read or heard is
+the question; who said it, and the story before it, are not. Each reading is tested both ways:
+the message it answers, and a look-alike it leaves as it was.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.assistant import Assistant
+from bot.replies import ReplyKind
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("I read Chefchaouen is a learning city, is that so?", "member-chefchaouen"),
+        ("Hi, planning a trip to Morocco and I read Chefchaouen is a learning city, is that so?", "member-chefchaouen"),
+        ("my friend keeps saying Izmir joined in 2019", "city-izmir"),
+        ("I heard Konya is a member, is that so?", "city-konya"),
+        ("Where can I read about becoming a member?", "how-to-join"),  # "read" is no claim here
+    ],
+)
+def test_what_was_read_or_heard_is_the_question(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hey, my grandma lives in Heraklion and keeps saying the city won something from UNESCO, true?",
+        "Heraklion won something from UNESCO?",
+        "Heraklion UNESCO'dan bir şey kazanmış mı?",
+    ],
+)
+def test_something_won_from_unesco_is_the_award(assistant: Assistant, question: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "member-heraklion")
+    assert "Award" in reply.text  # its research note: the award it received
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("I live in Konya and wonder since when it's a member", "city-konya"),  # "wonder" is no win
+        ("Did Medellín's football club win the league?", None),  # a win, but nothing of UNESCO's
+    ],
+)
+def test_a_win_of_something_else_is_no_award(assistant: Assistant, question: str, entry: str | None) -> None:
+    reply = assistant.ask(question)
+    if entry is None:
+        assert reply.kind != ReplyKind.ANSWER
+    else:
+        assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
