@@ -54,3 +54,16 @@ def test_a_win_of_something_else_is_no_award(assistant: Assistant, question: str
         assert reply.kind != ReplyKind.ANSWER
     else:
         assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Is Buenos Aires in the network now, is that official?", "member-buenos-aires"),
+        ("Hello from Buenos Aires 🇦🇷 I read we're in the network now, is that official?", "member-buenos-aires"),
+        ("What is the official website of the network?", "websites"),  # no member named: the websites
+    ],
+)
+def test_is_that_official_asks_the_membership(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)

@@ -105,9 +105,9 @@ _ALLOWED_WORDS = (
     "soyluyor soyledi diyor dedi diyorlar duydum okudum "  # a claim checked: "X üye değil diyor"
     "names sayar say sayi number not degil bolge bolgesi bolgesinde bolgesinden region "
     "belediye buyuksehir municipality metropolitan guncel current currently status durum durumu acaba "
-    "officially resmi resmen kayitli registered hepsi tum butun all every nedir sehirleri yoksa veya or size large "
-    "big buyukluk toplam toplamda total overall altogether baskent baskentler capital capitals national ulusal "
-    "gec late erken early veren sayiliyor sayilir sayilmakta "
+    "official officially resmi resmen kayitli registered hepsi tum butun all every nedir sehirleri yoksa veya or "
+    "size large big buyukluk toplam toplamda total overall altogether baskent baskentler capital capitals "
+    "national ulusal gec late erken early veren sayiliyor sayilir sayilmakta "
 )
 _OTHER_WORDS = "baska diger other others another"  # "Which other German cities are members?"
 _ADMITTED_WORDS = (
