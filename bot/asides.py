@@ -67,7 +67,13 @@ def _after_statement(
         if clause == asked.strip() or len(clause.split()) < 2 or a.understanding.uncovered(clause) is not None:
             return reply, topic
         said, asked = f"{said} {asked[: asked.rfind(clause)]}", clause
-    retry, retry_topic = read(_with_names(a, asked, said), lang, None)
+    named = _with_names(a, asked, said)
+    of_its_own = not points_back(a, asked) and not a.understanding.only_chatter(asked)  # not "Can you help?"
+    if named != asked and of_its_own:  # "I volunteer in Konya. What are the network's aims?"
+        alone, alone_topic = read(asked, lang, None)
+        if alone.kind == ReplyKind.ANSWER:
+            return alone, alone_topic
+    retry, retry_topic = read(named, lang, None)
     if retry.kind == ReplyKind.ANSWER:
         return retry, retry_topic
     return reply, topic

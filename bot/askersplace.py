@@ -63,7 +63,13 @@ def the_asker_and_the_question(a: Assistant, text: str) -> tuple[str, str] | Non
         plain = fold_question(part.replace("'", "").replace("’", "")).split()  # "Konya'lıyım": "konyaliyim"
         if (len(tokens) < 2 and not any(_ME.search(t) for t in plain)) or a.understanding.only_chatter(part):
             continue  # "Hi,", "Sevgili bot,": a greeting before the story
-        if _FIRST_PERSON.intersection(tokens) or _GREETING.intersection(tokens) or any(_ME.search(t) for t in plain):
+        role = tokens[:1] == ["as"] and tokens[1:2] in (["a"], ["an"])  # "As a councillor in Cork, ..."
+        if (
+            role
+            or _FIRST_PERSON.intersection(tokens)
+            or _GREETING.intersection(tokens)
+            or any(_ME.search(t) for t in plain)
+        ):
             said.append(part)
             continue
         break

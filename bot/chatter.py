@@ -57,6 +57,7 @@ _THING_SPAN = 4  # "bu" at most this many words before "işi"
 # Words that ask (folded): a story after them is told after the question ("KOMEK nedir, annem oraya gidiyor")
 _ASKS = INTENT_WORDS | {"ne", "nedir", "neydi", "neler", "hangi", "hangisi", "mi", "mu", "midir", "miydi", "muydu"}
 _ASKS |= {"what", "whats", "which", "is", "are", "was", "did", "does"}
+_OFFICES = frozenset(["council", "councils", "hall", "administration", "government"])  # "for my city council"
 _DRAWN = re.compile(r"(\w)\1+$")  # a last letter typed again and again ("merhabaa")
 
 
@@ -212,7 +213,10 @@ class Chatter:
     def says_our_city(self, text: str) -> bool:
         """Whether ``text`` speaks of the asker's own city ("şehrimiz ne zaman katıldı",
         "is our city a learning city"): the city it names elsewhere is the one asked about."""
-        return self._our_city.has(fold_question(text).split())
+        tokens = fold_question(text).split()
+        return any(
+            end >= len(tokens) or tokens[end] not in _OFFICES for _, end, _ in self._our_city.find(tokens)
+        )  # not "my city council": the council's office, not the city
 
     def phrased(self, tokens: list[str]) -> set[int]:
         """Which folded tokens are in a phrase of chatter ("kolay gelsin", "bir proje yürütüyorum")."""

@@ -1,0 +1,71 @@
+"""What the asker says about themselves before the question ("I volunteer with Ukrainian
+refugees in Konya.", "I'm writing a report for my city council.", "As a councillor in Cork,
+I wonder: ...") neither answers nor sinks the question after it. Each reading is tested both
+ways: the message it answers, and a look-alike it leaves as it was.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.assistant import Assistant
+from bot.replies import ReplyKind
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # a word of an uncovered topic in the statement ("volunteer") is the asker's, not the question's
+        (
+            "I volunteer with Ukrainian refugees in Konya. What are the aims of the Global Network of Learning Cities?",
+            "gnlc-aims",
+        ),
+        (
+            "I volunteer in Konya. Can you explain the concept of a learning city in simple terms?",
+            "what-is-learning-city",
+        ),
+        ("Konya'da gönüllüyüm. Ağın amacı ne?", "gnlc-aims"),
+        # the statement's place stays when the question points back at it
+        ("I volunteer in Konya. When did we join?", "city-konya"),
+        ("Konya'da gönüllüyüm. Şehrimiz ne zaman üye oldu?", "city-konya"),
+        # "Can you help?" is no question of its own: the statement held it
+        (
+            "I'm writing a grant proposal for an NGO in Izmir and need to mention when the city joined the network. "
+            "Can you help?",
+            "city-izmir",
+        ),
+    ],
+)
+def test_the_question_after_a_statement(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("I'm writing a report for my city council. What is a learning city?", "what-is-learning-city"),
+        ("Is my city a member? I live in Bolu.", "city-bolu"),  # "my city" is still the asker's city
+    ],
+)
+def test_a_city_council_is_not_the_askers_city(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+def test_says_our_city_but_not_of_a_council(assistant: Assistant) -> None:
+    assert assistant.understanding.says_our_city("When did my city join?")
+    assert not assistant.understanding.says_our_city("I work for my city council.")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("As a councillor in Cork, I wonder: what is a learning city?", "what-is-learning-city"),
+        ("As a teacher in Bolu, I wonder: when did Bolu join?", "city-bolu"),
+        ("As a teacher in Bolu, I wonder when we joined?", "city-bolu"),  # "we": the asker's place
+    ],
+)
+def test_as_a_role_in_a_place_is_where_the_asker_is(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
