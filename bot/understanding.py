@@ -35,13 +35,14 @@ from bot.members.directory import Directory, words
 from bot.phrases import PhraseIndex
 from bot.smalltalk import SMALLTALK_FILE, SmallTalkKind, load_smalltalk
 from bot.spelling import Correction, Speller, content_speller
-from bot.textnorm import INTENT_WORDS, STOPWORDS, fold, fold_question, last_clause, terms
+from bot.textnorm import INTENT_WORDS, STOPWORDS, fold, fold_question, last_clause, sentences, terms
 from bot.tghtml import Html, escape, escape_attr
 
 __all__ = ["Understanding"]
 
 _KNOWN_WORDS = 20_000  # words whose meaning to the content is remembered (then it starts afresh)
 _WHY = frozenset(["neden", "niye", "nicin", "why"])  # a reason asked: the facts hold none
+_CLOSINGS = frozenset(["thanks", "bye", "hello"])  # small talk said after the question ("Thanks a lot!", "İyi günler.")
 
 
 def _phrases_in(nested: Sequence[object]) -> Iterator[tuple[str, ...]]:
@@ -141,9 +142,21 @@ class Understanding:
         language never comes from a correction)."""
         corrected = self.correct(text)
         asked = self.smalltalk.after_greeting(corrected.text) or corrected.text  # "Thanks! One more: ..."
+        asked = self._before_closing(asked) or asked  # "how to join? Thanks a lot!"
         if not corrected.changed:
             return asked, None
         return asked, self._matcher.guess_lang(Query(text, fold_question(text).split(), [], [], []))
+
+    def _before_closing(self, text: str) -> str | None:
+        """``text`` without the thanks, goodbye or chatter in sentences of their own after
+        the question ("how to join? Thanks a lot!", "... nedir? Çok sağ olun."); None when
+        it ends with none, or is nothing else."""
+        said = sentences(text)
+        k = len(said)
+        while k > 1 and ((kind := self.smalltalk.kind(said[k - 1])) is not None and kind.id in _CLOSINGS):
+            k -= 1
+        rest = " ".join(said[:k])
+        return rest if k < len(said) and self.smalltalk.kind(rest) is None else None
 
     # ------------------------------------------------------------------ readings
     def small_talk(self, text: str) -> SmallTalkKind | None:

@@ -69,3 +69,38 @@ def test_says_our_city_but_not_of_a_council(assistant: Assistant) -> None:
 def test_as_a_role_in_a_place_is_where_the_asker_is(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("how to join? Thanks a lot!", "how-to-join"),
+        ("how to join? Have a nice day!", "how-to-join"),
+        ("NASIL ÜYE OLABİLİRİZ? Çok sağ olun.", "how-to-join"),
+        ("Konya üye mi? Teşekkürler, iyi günler.", "city-konya"),
+    ],
+)
+def test_thanks_after_the_question_is_left_out(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(("question", "kind"), [("Teşekkürler. Çok sağ olun.", "thanks"), ("Thanks! Bye!", "bye")])
+def test_small_talk_alone_stays_small_talk(assistant: Assistant, question: str, kind: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.SMALLTALK, f"smalltalk-{kind}")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Muhtarım. En yeni üyeler hangileri?", "Muhtarım, mahallede soran oldu. En yeni üyeler hangileri?"],
+)
+def test_a_sentence_about_the_asker_is_no_unknown_city(assistant: Assistant, question: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "newest-members")
+
+
+@pytest.mark.parametrize("question", ["Göbeklitepe öğrenen şehir mi?", "Tokyo, öğrenen şehir mi?"])
+def test_an_unknown_name_asked_about_is_still_not_listed(assistant: Assistant, question: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "not-listed")

@@ -152,7 +152,7 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
     if not rest_terms <= v.allowed:
         if places or years:
             return None
-        return _unknown(tokens, directory, known, v)
+        return _unknown(tokens, directory, known, v, text.split())
     asks_membership = _asks_membership(rest_terms, v)
     if lapse_at and not places:
         # About this network only: "ağdan ayrılan şehir", "left the network", "üye sayısı azaldı"
@@ -309,10 +309,11 @@ def _plural_noun(word: Word) -> bool:
 
 
 def _unknown(
-    tokens: Sequence[Word], directory: Directory, known: Collection[str], v: Vocabulary
+    tokens: Sequence[Word], directory: Directory, known: Collection[str], v: Vocabulary, written: Sequence[str]
 ) -> MemberQuestion | None:
     """ "X öğrenen şehir mi?" for an X that is not in the list: one run of unknown words at
-    the start, and only membership words after it."""
+    the start, and only membership words after it, in the same sentence (``written``: the
+    question's whitespace-separated words)."""
     kinds = [_kind(w.text, v) for w in tokens]
     i = 0
     while i < len(tokens) and (kinds[i] == "stop" or (kinds[i] == "allowed" and term(tokens[i].text) in v.lead)):
@@ -329,6 +330,10 @@ def _unknown(
         return None
     if not all(w.text.isalpha() and (len(w.text) >= 3 or (w.capital and len(w.text) >= 2)) for w in run):
         return None
+    if written[run[-1].index].rstrip()[-1:] in (".", "!") and end < len(tokens):
+        return None  # "Muhtarım. En yeni üyeler hangileri?": a sentence of its own, no name asked about
+    if any(written[w.index].rstrip()[-1:] in ",;:.!" for w in run[:-1] if w.index != run[-1].index):
+        return None  # "Muhtarım, mahallede soran oldu": a clause ends inside it, no name
     # English asks "Is X a learning city?", "When did X join?": without such a start it is
     # something else ("define learning city", "benefits of being a member city").
     if {w.text for w in tokens[end:]} & ENGLISH_WORDS and not {w.text for w in tokens[:start]} & LEAD_WORDS:
