@@ -39,6 +39,7 @@ TUNING11 = EVAL / "tuning11.yaml"
 TUNING12 = EVAL / "tuning12.yaml"
 TUNING13 = EVAL / "tuning13.yaml"
 TUNING14 = EVAL / "tuning14.yaml"
+TUNING15 = EVAL / "tuning15.yaml"
 
 
 class Bars:
@@ -197,6 +198,16 @@ TUNING13_BARS = Bars(accuracy=0.84, rejection=0.95, confident_wrong=0.06, langua
 # other tuning sets.
 # After the eleventh session's readings (main 7d3b0cd): 0.915 / 0.921 / 0.913 / 0.025.
 TUNING14_BARS = Bars(accuracy=0.90, rejection=0.89, confident_wrong=0.035, language=0.99)
+# tuning15.yaml (200, helper tuning15, 2026-12-02; 130 chatty as written, 119 after the chatty
+# refusals became unanswerable; 120 tr, 80 en): run once when labelled, on main 1107ebc (labels
+# 1570639): 0.844 right at once / 0.922 within one tap / rejection 1.000 / confident wrong
+# 0.065 / did-you-mean 0.040 / language 1.000; by language en 0.847 / 0.944 / 0.062 / refused
+# 1.000, tr 0.843 / 0.907 / 0.067 / refused 1.000; by style (right / one tap / conf. wrong)
+# chatty 0.857 / 0.916 / 0.067, follow-up 0.760 / 0.880 / 0.120, confirm 0.933 / 1.000 / 0,
+# counting 0.778 / 1.000 / 0, superlative 0.750 / 0.875 / 0.250, attribute 1.000 / 1.000 / 0,
+# unanswerable 1.000 refused, off-topic 1.000 refused. To be tuned on like the other tuning
+# sets.
+TUNING15_BARS = Bars(accuracy=0.82, rejection=0.98, confident_wrong=0.075, language=0.99)
 
 SETS = {
     "questions": (QUESTIONS, QUESTIONS_BARS),
@@ -217,6 +228,7 @@ SETS = {
     "tuning12": (TUNING12, TUNING12_BARS),
     "tuning13": (TUNING13, TUNING13_BARS),
     "tuning14": (TUNING14, TUNING14_BARS),
+    "tuning15": (TUNING15, TUNING15_BARS),
 }
 
 

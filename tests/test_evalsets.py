@@ -1203,7 +1203,41 @@ KNOWN_TUNING14_OVERLAP = {
     )
 }
 
-# tuning8 .. tuning14 were written to a mix of styles, not to every style: their counts are
+# ------------------------------------------------------------------------------ tuning15
+# tuning15 (helper tuning15, 2026-12-02): a TUNING set written blind in two phases, Turkish
+# first, leaning hard on chatty messages (130 written, 119 after the chatty refusals became
+# unanswerable), with follow-ups, order and counting questions, confirmations and honest
+# refusals but no plain, typo, no-diacritics or small talk items, so its style counts are
+# checked instead of "every style".
+TUNING15 = EVAL / "tuning15.yaml"
+TUNING15_STYLES = {
+    "chatty": 119,
+    "follow-up": 25,
+    "confirm": 15,
+    "counting": 9,
+    "superlative": 8,
+    "attribute": 4,
+    "unanswerable": 17,
+    "off-topic": 3,
+}
+
+# Its questions that holdout, holdout2, ..., holdout7 (also written blind) already had word for
+# word (folded): 7, found programmatically (only tuning15's strings were printed; the holdouts
+# were not read). No other held-out question may join tuning15.
+KNOWN_TUNING15_OVERLAP = {
+    fold(q)
+    for q in (
+        "en son konferans nerede yapıldı",
+        "en çok şehrin ödül aldığı yıl hangisi",
+        "komek kurs kayıtları ne zaman başlıyor",
+        "konya büyükşehir belediye başkanı kim",
+        "türkiyede kaç öğrenen şehir var",
+        "what's the euro to lira exchange rate",
+        "who is the director of UIL",
+    )
+}
+
+# tuning8 .. tuning15 were written to a mix of styles, not to every style: their counts are
 # checked
 _STYLED_SETS = [
     (TUNING8, 240, (144, 96), TUNING8_STYLES, KNOWN_TUNING8_OVERLAP),
@@ -1213,8 +1247,9 @@ _STYLED_SETS = [
     (TUNING12, 200, (120, 80), TUNING12_STYLES, KNOWN_TUNING12_OVERLAP),
     (TUNING13, 200, (120, 80), TUNING13_STYLES, KNOWN_TUNING13_OVERLAP),
     (TUNING14, 200, (100, 100), TUNING14_STYLES, KNOWN_TUNING14_OVERLAP),
+    (TUNING15, 200, (120, 80), TUNING15_STYLES, KNOWN_TUNING15_OVERLAP),
 ]
-_STYLED_IDS = ["tuning8", "tuning9", "tuning10", "tuning11", "tuning12", "tuning13", "tuning14"]
+_STYLED_IDS = ["tuning8", "tuning9", "tuning10", "tuning11", "tuning12", "tuning13", "tuning14", "tuning15"]
 
 
 @pytest.mark.parametrize(("path", "size", "langs", "styles", "overlap"), _STYLED_SETS, ids=_STYLED_IDS)
