@@ -191,6 +191,13 @@ class Understanding:
             said = [n for n in found.entity.names if _said(n, fold_question(text).split())]
             if len(said) == 1:  # "Did Cuenca win the award?" >> "when did it join?": Cuenca's
                 found = replace(found, topic=replace(found.topic, name=" ".join(said[0])))
+        if (
+            found is not None
+            and context is not None
+            and found.entity.id == context.entity
+            and self._elsewhere(text, found)
+        ):
+            return None  # "türkiyeden kaç tane" after the network's count: Türkiye's, not the network's
         if found is not None and context is None and self._only_in_the_story(text, found.entity):
             return None  # "KOMEK'in sitesindeki listede Balıkesir'i göremedim. Biz üye değil miyiz?"
         if found is not None:
@@ -202,6 +209,15 @@ class Understanding:
         # "ağ ne zaman 300 üyeye ulaştı"; "which conference was about ...?"
         found = reached(self.facts, text, lang) or self.values.answer(text, lang)
         return found or (self.every.answer(text, lang) if context is None else None)  # "konferansların temaları"
+
+    def _elsewhere(self, text: str, found: FactAnswer) -> bool:
+        """Whether a follow-up read as the last thing's asks how many of a place that thing
+        is not ("türkiyeden kaç tane" after the network's count)."""
+        folded = fold_question(text)
+        if not {"kac", "many"} & set(folded.split()):
+            return False  # "where is it based, Hamburg right?": a place checked, "kaçıncı Türk üyesi": a rank
+        names = set(found.entity.names)
+        return any(tuple(n.split()) not in names for n in self.names_in(folded))
 
     def _kind_asked(self, found: FactAnswer, text: str, context: Topic | None) -> bool:
         """Whether a thing of a kind named by others' names (the award's rounds, by their

@@ -312,3 +312,14 @@ def test_joined_with_it_is_that_year_and_capitals_are_the_whole_rounds(
 
 def test_a_country_asked_in_a_region_is_not_the_regions_ranked(assistant: Assistant) -> None:
     assert "Bölgelere göre" not in to_plain(assistant.ask("Bölgede en çok üyesi olan ülke hangisi?").text)
+
+
+def test_how_many_of_a_country_after_the_networks_count(assistant: Assistant) -> None:
+    """ "türkiyeden kaç tane" after the network's count: Türkiye's members, not the network's count."""
+    chat = ("t", "country-count")
+    assert assistant.ask("ağda kaç şehir var", chat=chat).entry_id == "member-count"
+    reply = assistant.ask("türkiyeden kaç tane", chat=chat)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "members-turkey")
+    chat = ("t", "country-count-2")
+    assistant.ask("ağda kaç şehir var", chat=chat)
+    assert assistant.ask("almanyadan kaç tane", chat=chat).entry_id == "members-c-DE"
