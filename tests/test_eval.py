@@ -40,6 +40,7 @@ TUNING12 = EVAL / "tuning12.yaml"
 TUNING13 = EVAL / "tuning13.yaml"
 TUNING14 = EVAL / "tuning14.yaml"
 TUNING15 = EVAL / "tuning15.yaml"
+TUNING16 = EVAL / "tuning16.yaml"
 
 
 class Bars:
@@ -208,6 +209,20 @@ TUNING14_BARS = Bars(accuracy=0.90, rejection=0.89, confident_wrong=0.035, langu
 # unanswerable 1.000 refused, off-topic 1.000 refused. To be tuned on like the other tuning
 # sets.
 TUNING15_BARS = Bars(accuracy=0.82, rejection=0.98, confident_wrong=0.075, language=0.99)
+# tuning16.yaml (200, helper tuning16, 2026-12-04; 45 superlative/order, 40 confirm, 30
+# counting, 30 follow-up; 100 tr, 100 en): run once when labelled, on main 1107ebc (labels
+# a03eb8d, bfa2555 after the rebase; the same figures on main 759e5fe): 0.735 right at once /
+# 0.822 within one tap / rejection 1.000 / confident wrong 0.110 / did-you-mean 0.070 /
+# language 1.000; by language en 0.750 / 0.826 / 0.100 / refused 1.000, tr 0.720 / 0.817 /
+# 0.120 / refused 1.000; by style (right / one tap / conf. wrong) superlative 0.622 / 0.733 /
+# 0.244, confirm 0.925 / 0.950 / 0.025, counting 0.800 / 0.900 / 0.067, follow-up 0.733 /
+# 0.867 / 0.067, attribute 0.550 / 0.650 / 0.100, chatty 0.700 / 0.750 / 0.200, unanswerable
+# and off-topic 1.000 refused. 11 of its 22 confident wrong answers are rank/neighbour
+# questions on the Turkish members ("Konya'dan hemen sonra", "the fourth Turkish city",
+# "İkinci Türk üyesi") answered by the city's card with the right city where the labels
+# (tuning10..tuning13's convention) expect members-turkey or first-turkish-member. To be
+# tuned on like the other tuning sets.
+TUNING16_BARS = Bars(accuracy=0.71, rejection=0.97, confident_wrong=0.12, language=0.99)
 
 SETS = {
     "questions": (QUESTIONS, QUESTIONS_BARS),
@@ -229,6 +244,7 @@ SETS = {
     "tuning13": (TUNING13, TUNING13_BARS),
     "tuning14": (TUNING14, TUNING14_BARS),
     "tuning15": (TUNING15, TUNING15_BARS),
+    "tuning16": (TUNING16, TUNING16_BARS),
 }
 
 

@@ -1237,7 +1237,51 @@ KNOWN_TUNING15_OVERLAP = {
     )
 }
 
-# tuning8 .. tuning15 were written to a mix of styles, not to every style: their counts are
+
+# ------------------------------------------------------------------------------ tuning16
+# tuning16 (helper tuning16, 2026-12-04): a TUNING set written blind in two phases, Turkish
+# and English half and half, weighted to order and superlative (45), confirm (40), counting
+# (30) and follow-up (30) items, with attribute questions in odd words, chatty messages and
+# honest refusals but no plain, typo, no-diacritics or small talk items (its 15 noisy
+# messages keep the style of their shape), so its style counts are checked instead of "every
+# style".
+TUNING16 = EVAL / "tuning16.yaml"
+TUNING16_STYLES = {
+    "superlative": 45,
+    "confirm": 40,
+    "counting": 30,
+    "follow-up": 30,
+    "attribute": 20,
+    "chatty": 20,
+    "unanswerable": 7,
+    "off-topic": 8,
+}
+
+# Its questions that holdout, holdout2, ..., holdout7 (also written blind) already had word for
+# word (folded): 14 (13 blind ones and the follow-up turn "başvuru kime gönderiliyor?"), found
+# programmatically (only tuning16's strings were printed; the holdouts were not read). No other
+# held-out question may join tuning16.
+KNOWN_TUNING16_OVERLAP = {
+    fold(q)
+    for q in (
+        "2016'da ağda kaç şehir vardı?",
+        "2020'de ağda kaç üye vardı?",
+        "2024 ödülünü kaç şehir kazandı?",
+        "Ankara'dan önce en son hangi Türk şehirleri katılmıştı?",
+        "UIL Paris'te değil mi?",
+        "başvuru kime gönderiliyor?",
+        "ilk konferans nerde yapildi",
+        "How many Korean cities are members?",
+        "How many Turkish cities joined in 2022?",
+        "How many cities can a National Commission nominate for the award?",
+        "How many members did the network have in 2020?",
+        "How many members were there in 2024?",
+        "How many new cities joined in December 2025?",
+        "Is UIL a Category 2 centre?",
+    )
+}
+
+# tuning8 .. tuning16 were written to a mix of styles, not to every style: their counts are
 # checked
 _STYLED_SETS = [
     (TUNING8, 240, (144, 96), TUNING8_STYLES, KNOWN_TUNING8_OVERLAP),
@@ -1248,8 +1292,19 @@ _STYLED_SETS = [
     (TUNING13, 200, (120, 80), TUNING13_STYLES, KNOWN_TUNING13_OVERLAP),
     (TUNING14, 200, (100, 100), TUNING14_STYLES, KNOWN_TUNING14_OVERLAP),
     (TUNING15, 200, (120, 80), TUNING15_STYLES, KNOWN_TUNING15_OVERLAP),
+    (TUNING16, 200, (100, 100), TUNING16_STYLES, KNOWN_TUNING16_OVERLAP),
 ]
-_STYLED_IDS = ["tuning8", "tuning9", "tuning10", "tuning11", "tuning12", "tuning13", "tuning14", "tuning15"]
+_STYLED_IDS = [
+    "tuning8",
+    "tuning9",
+    "tuning10",
+    "tuning11",
+    "tuning12",
+    "tuning13",
+    "tuning14",
+    "tuning15",
+    "tuning16",
+]
 
 
 @pytest.mark.parametrize(("path", "size", "langs", "styles", "overlap"), _STYLED_SETS, ids=_STYLED_IDS)
