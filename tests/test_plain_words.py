@@ -172,3 +172,17 @@ def test_a_documents_name_is_still_the_document(assistant: Assistant) -> None:
     """ "belgenin adı" asks the outcome document, not a full name."""
     reply = assistant.ask("Cork konferansında çıkan belgenin adı ne?")
     assert "Cork Eylem Çağrısı" in to_plain(reply.text)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("konferansları sırayla yaz", "conferences-overview"),  # "sırayla": in order, not "sıradaki" (the next)
+        ("Türk üyeleri katılış sırasına göre sıralayabilir misin?", "members-turkey"),
+        ("sıradaki konferans ne zaman", "conference-7"),  # "sıradaki": the next one
+        ("Konya sırada kaçıncı?", "city-konya"),
+    ],
+)
+def test_in_order_is_not_the_next(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
