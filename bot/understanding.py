@@ -178,6 +178,8 @@ class Understanding:
         purpose |= chatter.titled_askers(tokens, self._content_knows)  # "müdür bey soruyor": who asks
         purpose |= chatter.phrased(tokens)  # "bir AB projesi yazıyoruz": what the asker is doing
         kept = [t for i, t in enumerate(tokens) if t not in chatter.my_people and i not in purpose]
+        if not any(t not in STOPWORDS and t not in INTENT_WORDS and self.knows(t) for t in kept):
+            return found  # "Belediye başkanımız kim?": the asker's people are what is asked
         return found if len(kept) == len(tokens) else self.no_answer.topic(" ".join(kept))
 
     def fact(self, text: str, lang: Lang, context: Topic | None) -> FactAnswer | None:

@@ -334,3 +334,23 @@ def test_a_conferences_days_are_no_question_about_komeks_course_days(assistant: 
     assert assistant.ask("KOMEK kursları hangi günler?").kind == ReplyKind.NO_ANSWER
     reply = assistant.ask("KOMEK sitesinde Meksika konferansı 2 gün sürdü yazıyor, 3 gün değil miydi?")
     assert reply.kind != ReplyKind.NO_ANSWER
+
+
+@pytest.mark.parametrize(
+    "question", ["Belediye başkanımız kim?", "Belediye başkanımız kim, bilmiyorum. Söyler misin?", "Müdürümüz kim?"]
+)
+def test_the_askers_people_asked_about_are_a_person_question(assistant: Assistant, question: str) -> None:
+    """ "Who is our mayor?": the mayor is what is asked, not who asks (no nearest entry's answer)."""
+    assert assistant.ask(question).kind == ReplyKind.NO_ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("müdürüm Bursa'nın hangi yıl üye olduğunu sordu", "city-bursa"),
+        ("başkanımız soruyor: Konya ne zaman üye oldu?", "city-konya"),
+    ],
+)
+def test_the_askers_people_who_ask_are_not_asked_about(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
