@@ -22,8 +22,10 @@ from bot.honesty import AskKind
 from bot.lang import Lang
 from bot.matching import Decision, MatchResult
 from bot.members.countries import format_day
+from bot.members.vocabulary import vocabulary
 from bot.replies import Button, Reply, ReplyKind, reply_of
-from bot.textnorm import fold, fold_question
+from bot.stopwords import INTENT_WORDS
+from bot.textnorm import fold, fold_question, folded_terms, terms
 from bot.tghtml import Html
 
 if TYPE_CHECKING:
@@ -90,8 +92,15 @@ def matcher_knows_better(
         figures = set(re.findall(r"\d+", best.phrasing))
         if result.decision == Decision.ANSWER or figures & set(re.findall(r"\d+", text)):
             return True
-    if result.decision != Decision.ANSWER or best is None or best.entry_id == fact.card or best.score < 99:
+    if result.decision != Decision.ANSWER or best is None or best.entry_id == fact.card:
         return False
+    if best.score < 99:
+        # "How many thematic clusters does the network have?": the matcher's entry has the
+        # clusters, the fact (the network's size) leaves them; what it leaves itself only asks
+        asking = {*folded_terms(" ".join(INTENT_WORDS)), "do"}  # the words that ask (with the synonyms in use)
+        naming = vocabulary().network_words | set(terms("küresel global unesco"))  # "Küresel ağda kaç şehir"
+        leaves = a.guard.leaves(text, fact.card, fact.html) - asking - naming
+        return bool(leaves) and not a.guard.leaves(text, best.entry_id) - asking
     return not a.guard.leaves(text, best.entry_id) and bool(a.guard.leaves(text, fact.card, fact.html))
 
 

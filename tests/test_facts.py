@@ -759,3 +759,33 @@ def test_postponed_asks_a_conferences_date_in_any_case(assistant: Assistant, que
     # found by tests/test_properties.py: in capitals "ERTELENDİ" was read as a place checked
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "conference-2-date")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("How many thematic clusters does the network have?", "thematic-clusters"),  # not the network's size
+        ("Ağda kaç tematik küme var?", "thematic-clusters"),
+        ("Küresel ağda şu an kaç şehir var?", "member-count"),  # "küresel" names the network: its size
+        ("ağda kaç şehir var", "member-count"),
+    ],
+)
+def test_a_count_of_something_the_fact_leaves_is_the_entry_that_has_it(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    "question", ["En çok şehrin ödül aldığı tur hangisi?", "Which award round had the most winners?"]
+)
+def test_the_award_round_with_most_winners(assistant: Assistant, question: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "learning-city-award")
+    assert "2017" in reply.text and "16" in reply.text
+
+
+def test_a_brand_new_member_is_no_question_about_a_brand(assistant: Assistant) -> None:
+    assert assistant.ask("Can a brand-new member apply for the award straight away?").kind != ReplyKind.NO_ANSWER
+    assert assistant.ask("Does the network have a brand?").kind == ReplyKind.NO_ANSWER
