@@ -94,7 +94,7 @@ STOPWORDS_EN: frozenset[str] = frozenset(
             """
             still forgot forget remind correct right again remember think guess thought heard believe per
             believed assume assumed true sorry overall already yet explained back roughly approximately approx
-            among amongst
+            among amongst under
             """
         ),
         # Verbs that only carry a question along ("which conference came before Medellín?")

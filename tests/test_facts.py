@@ -789,3 +789,19 @@ def test_the_award_round_with_most_winners(assistant: Assistant, question: str) 
 def test_a_brand_new_member_is_no_question_about_a_brand(assistant: Assistant) -> None:
     assert assistant.ask("Can a brand-new member apply for the award straight away?").kind != ReplyKind.NO_ANSWER
     assert assistant.ask("Does the network have a brand?").kind == ReplyKind.NO_ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "says"),
+    [
+        ("Pekin buluşmasının ana sloganı neydi?", "conference-1-beijing", "Tema"),
+        ("Under which slogan did the Cork gathering take place?", "conference-3-cork", "Global goals"),
+        ("Under which theme was the Cork conference held?", "conference-3-cork", "Global goals"),
+    ],
+)
+def test_a_slogan_of_a_gathering_is_a_conferences_theme(
+    assistant: Assistant, question: str, entry: str, says: str
+) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    assert says.lower() in to_plain(reply.text).lower()
