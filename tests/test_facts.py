@@ -805,3 +805,14 @@ def test_a_slogan_of_a_gathering_is_a_conferences_theme(
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
     assert says.lower() in to_plain(reply.text).lower()
+
+
+@pytest.mark.parametrize("question", ["en son ödül töreni ne zaman yapıldı?", "When was the last award ceremony?"])
+def test_the_last_award_ceremony_is_the_latest_round(assistant: Assistant, question: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "award-winners-2024")
+    assert "2024" in reply.text
+
+
+def test_another_ceremony_is_no_award(assistant: Assistant) -> None:
+    assert assistant.ask("KOMEK mezuniyet töreni ne zaman?").kind != ReplyKind.ANSWER
