@@ -74,9 +74,19 @@ def points_back(a: Assistant, question: str, *, own_name: bool = False) -> bool:
     said = fold_question(question).split()
     # "bu ağda", "this network": the network itself, not a thing the story named
     words = {w for i, w in enumerate(said) if not (w in _BACK and i + 1 < len(said) and _the_network(said[i + 1]))}
+    if "there" in words and all(_there_is(said, i) for i, w in enumerate(said) if w == "there"):
+        words.discard("there")  # "How many learning cities were there in 2016?": there are, not that place
     if own_name and words & _BACK and a.understanding.names_in(" ".join(said)):
         words -= _BACK
     return bool(words & (_BACK | _OURS)) or a.understanding.says_our_city(question)
+
+
+_BE = frozenset(["is", "are", "was", "were", "be", "been", "have", "has", "had", "s", "will"])
+
+
+def _there_is(said: list[str], at: int) -> bool:
+    """Whether "there" at ``at`` says that something is ("were there", "there are", "have there been")."""
+    return (at > 0 and said[at - 1] in _BE) or (at + 1 < len(said) and said[at + 1] in _BE)
 
 
 def names_the_network(text: str) -> bool:

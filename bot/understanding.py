@@ -22,6 +22,7 @@ from bot.factbetween import Between
 from bot.factchecks import network_years
 from bot.factevery import Every
 from bot.factfinder import FactAnswer, FactFinder
+from bot.factfit import asks_of_a_country, asks_of_elsewhere, kind_asked, said
 from bot.factnow import figure_now
 from bot.factpositions import both_ends
 from bot.factreach import reached
@@ -187,19 +188,21 @@ class Understanding:
         if ends is not None and (both := self._both_ends(ends, lang)) is not None:
             return both
         found = self.between.answer(text, lang) or self.finder.answer(text, lang, context)
-        if found is not None and not self._kind_asked(found, text, context):
+        if found is not None and not kind_asked(self.facts, self.finder.kind_words, found, text, context):
             found = None  # "Good evening, I'm a librarian in Limerick. When did Limerick become a member?"
         if found is not None and self.facts.kinds[found.entity.kind].named_by_others:
-            said = [n for n in found.entity.names if _said(n, fold_question(text).split())]
-            if len(said) == 1:  # "Did Cuenca win the award?" >> "when did it join?": Cuenca's
-                found = replace(found, topic=replace(found.topic, name=" ".join(said[0])))
+            named = [n for n in found.entity.names if said(n, fold_question(text).split())]
+            if len(named) == 1:  # "Did Cuenca win the award?" >> "when did it join?": Cuenca's
+                found = replace(found, topic=replace(found.topic, name=" ".join(named[0])))
         if (
             found is not None
             and context is not None
             and found.entity.id == context.entity
-            and self._elsewhere(text, found)
+            and asks_of_elsewhere(self.names_in, text, found)
         ):
             return None  # "türkiyeden kaç tane" after the network's count: Türkiye's, not the network's
+        if found is not None and asks_of_a_country(self.places, text, found):
+            return None  # "Muhtarım, mahallede soran oldu. Almanya'da kaç tane üye şehir var?"
         if found is not None and context is None and self._only_in_the_story(text, found.entity):
             return None  # "KOMEK'in sitesindeki listede Balıkesir'i göremedim. Biz üye değil miyiz?"
         if found is not None:
@@ -211,29 +214,6 @@ class Understanding:
         # "ağ ne zaman 300 üyeye ulaştı"; "which conference was about ...?"
         found = reached(self.facts, text, lang) or self.values.answer(text, lang)
         return found or (self.every.answer(text, lang) if context is None else None)  # "konferansların temaları"
-
-    def _elsewhere(self, text: str, found: FactAnswer) -> bool:
-        """Whether a follow-up read as the last thing's asks how many of a place that thing
-        is not ("türkiyeden kaç tane" after the network's count)."""
-        folded = fold_question(text)
-        if not {"kac", "many"} & set(folded.split()):
-            return False  # "where is it based, Hamburg right?": a place checked, "kaçıncı Türk üyesi": a rank
-        names = set(found.entity.names)
-        return any(tuple(n.split()) not in names for n in self.names_in(folded))
-
-    def _kind_asked(self, found: FactAnswer, text: str, context: Topic | None) -> bool:
-        """Whether a thing of a kind named by others' names (the award's rounds, by their
-        winners) is asked about: a word of its kind, or the chat is about it."""
-        kind, tokens = self.facts.kinds[found.entity.kind], fold_question(text).split()
-        if not kind.named_by_others:
-            return True
-        if context is not None and context.kind == kind.id:
-            # "ne zaman üye oldu?" after "Doha ödül aldı mı?": the winner's membership, not the award's
-            named = {k for _, _, k in self.finder.kind_words.find(tokens)}
-            return not context.name or not named or kind.id in named
-        if not any(_said(name, tokens) for name in found.entity.names):
-            return True  # found by what is asked of its kind ("şartları", a year), not by a name
-        return any(k == kind.id for _, _, k in self.finder.kind_words.find(tokens))
 
     def story_only(self, text: str, entry_id: str) -> bool:
         """Whether ``entry_id`` is the card of a thing ``text`` names only in its story
@@ -402,10 +382,3 @@ _POINTERS = frozenset(
     ["bu", "o", "su", "orada", "orasi", "onun", "bunun", "it", "its", "there", "that", "this", "they"]
 )
 _OWN_WORDS = 2  # words the content knows that the clauses after a story need to ask on their own
-
-
-def _said(name: tuple[str, ...], tokens: list[str]) -> bool:
-    """Whether the words of ``name`` stand in ``tokens`` in a row (each perhaps with an ending)."""
-    n = len(name)
-    spans = (tokens[i : i + n] for i in range(len(tokens) - n + 1))
-    return any(all(t.startswith(w) for t, w in zip(span, name, strict=True)) for span in spans)

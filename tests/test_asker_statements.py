@@ -104,3 +104,34 @@ def test_a_sentence_about_the_asker_is_no_unknown_city(assistant: Assistant, que
 def test_an_unknown_name_asked_about_is_still_not_listed(assistant: Assistant, question: str) -> None:
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "not-listed")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # "were there", "have there been": that something is, not the asker's place
+        ("Hi, I'm a student in Shanghai. How many learning cities were there back in 2016?", "member-growth"),
+        (
+            "I volunteer with Ukrainian refugees in Konya. How many ICLCs have there been so far?",
+            "conferences-overview",
+        ),
+        ("I'm from Cork. What was adopted there?", "conference-3-cork"),  # "there": Cork's conference
+    ],
+)
+def test_there_is_no_place_when_it_says_something_is(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Muhtarım, mahallede soran oldu. Almanya'da kaç tane üye şehir var?", "members-c-DE"),
+        ("Almanya'da kaç tane üye şehir var? Hocamız ödev verdi de.", "members-c-DE"),
+        ("ağda kaç ülke var", "member-count"),  # no country named: the network's
+        ("Türkiye'den kaç şehir üye?", "members-turkey"),
+    ],
+)
+def test_a_count_of_a_country_is_not_the_networks(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
