@@ -17,7 +17,7 @@ from bot.clauses import asks
 from bot.lang import Lang
 from bot.referring import points_back
 from bot.replies import SURE_SCORE, Reply, ReplyKind
-from bot.textnorm import INTENT_WORDS, STOPWORDS, fold_question, sentences
+from bot.textnorm import INTENT_WORDS, STOPWORDS, fold_question, sentences, terms
 
 if TYPE_CHECKING:
     from bot.assistant import Assistant
@@ -100,7 +100,19 @@ def the_leading_question(a: Assistant, text: str, reply: Reply, lang: Lang | Non
     # diyor"), not its words about the thing asked ("... ertelenmiş miydi? Mayıs'ta olacaktı galiba")
     if reply.score < SURE_SCORE and retry.score > reply.score:
         return retry  # "what's the email for the team? need to cc them on our application": not how to apply
-    return retry if retry.score >= SURE_SCORE and _drawn_away(a, question, remark) else reply
+    quiet = not _says_anything(a, " ".join(remark))  # "... kaç gün sürdü? Sunumda kullanacağım."
+    return retry if retry.score >= SURE_SCORE and (quiet or _drawn_away(a, question, remark)) else reply
+
+
+def _says_anything(a: Assistant, remark: str) -> bool:
+    """Whether a remark has a word the content knows besides its chatter ("Sunumda
+    kullanacağım", "Hocamız ödev verdi de" say nothing of the content's)."""
+    understanding = a.understanding
+    if understanding.only_chatter(remark):
+        return False
+    left = fold_question(understanding.without_chatter(remark) or remark).split()
+    story = understanding.people_terms()  # "öğrencilerime", "sunumda": the asker's people and work
+    return any(t not in STOPWORDS and understanding.knows(t) and not set(terms(t)) <= story for t in left)
 
 
 def _known_words(a: Assistant, text: str) -> bool:

@@ -135,3 +135,22 @@ def test_there_is_no_place_when_it_says_something_is(assistant: Assistant, quest
 def test_a_count_of_a_country_is_not_the_networks(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Meksika'daki konferans kaç gün sürdü? Sunumda kullanacağım.",
+        "Meksika'daki konferans kaç gün sürdü? Öğrencilerime anlatacağım.",
+        "Meksika'daki konferans kaç gün sürdü?",
+    ],
+)
+def test_a_remark_that_says_nothing_of_the_content_leaves_the_question(assistant: Assistant, question: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "conference-2-participants")
+
+
+def test_a_remark_with_names_still_counts(assistant: Assistant) -> None:
+    """ "Eşim Konya diyor ben Eskişehir diyorum": the remark names the two, the question asks the first."""
+    reply = assistant.ask("Türkiye'den ilk üye olan şehir hangisi? Eşim Konya diyor ben Eskişehir diyorum")
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "first-turkish-member")
