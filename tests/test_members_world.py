@@ -550,3 +550,22 @@ def test_regions_countries_and_other_names(assistant: Assistant, question: str, 
 def test_a_turkish_citys_region_is_not_its_card(assistant: Assistant) -> None:
     # "Konya hangi bölgede?": its card says nothing of the UNESCO region (the regions' entry does)
     assert assistant.ask("Konya hangi bölgede?").entry_id != "city-konya"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "dünyada en çok üyesi olan ülke hangisi?",  # "dünyada": the whole network's
+        "kore diye tahmin ediyorum ama dünyada en çok üyesi olan ülke hangisi?",  # a guess, then the question
+        "Kore mi en çok üyesi olan ülke?",
+        "Is China the country with the most members?",
+        "Which country in the world has the most learning cities?",
+    ],
+)
+def test_the_country_with_most_members_also_with_a_country_guessed(assistant: Assistant, question: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "members-c-KR")
+
+
+def test_the_world_in_a_count_is_the_whole_network(assistant: Assistant) -> None:
+    assert assistant.ask("dünyada kaç öğrenen şehir var").entry_id == "member-count"

@@ -86,6 +86,8 @@ class MemberQuestion:
 
 
 _SINCE = frozenset(["since", "beri", "itibaren", "itibariyle", "itibarıyla"])
+_WHICH = frozenset(["hangi", "hangisi", "which"])
+_CHECKED = frozenset(["mi", "mu", "is", "was"])  # "Kore mi en çok üyesi olan ülke?"
 
 
 def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> MemberQuestion | None:
@@ -137,6 +139,12 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
     # "İstanbul neden üye değil?", "Why did Ankara join so late?": the sources say no why; the card says what they do
     why_at = {i for i, w in enumerate(tokens) if term(w.text) == v.why} if places and not lapse_at else set()
     taken |= why_at
+    # "kore diye tahmin ediyorum ama en çok üyesi olan ülke hangisi?": a country guessed, the most asked
+    guessed = bool(places) and all(p.kind is PlaceKind.COUNTRY for f in places for p in f)
+    guessed = guessed and most_at and bool({w.text for w in tokens} & (_WHICH | _CHECKED))
+    if guessed:
+        taken.update(i for i, w in enumerate(tokens) if directory.scan([w]))
+        places = []
     if places and order is not None:
         taken |= order_at  # "Almanya'nın ilk öğrenen şehri": the order is not a name's word
     elif not places and not years and most_at:
