@@ -141,7 +141,7 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
     taken |= why_at
     # "kore diye tahmin ediyorum ama en çok üyesi olan ülke hangisi?": a country guessed, the most asked
     guessed = bool(places) and all(p.kind is PlaceKind.COUNTRY for f in places for p in f)
-    guessed = guessed and most_at and bool({w.text for w in tokens} & (_WHICH | _CHECKED))
+    guessed = guessed and bool(most_at) and bool({w.text for w in tokens} & (_WHICH | _CHECKED))
     if guessed:
         taken.update(i for i, w in enumerate(tokens) if directory.scan([w]))
         places = []
