@@ -75,6 +75,10 @@ class Ranking:
             for kind in facts.kinds.values()
             for i, superlative in enumerate(kind.superlatives)
         }
+        # a kind that must be named with one of its words ("Türk", "Turkish" for Türkiye's members)
+        self._kind_requires = {
+            kind.id: PhraseIndex((p, None) for p in kind.requires) for kind in facts.kinds.values() if kind.requires
+        }
 
     def fact(self, tokens: list[str], lang: str) -> FactAnswer | None:
         """The answer to a superlative over a field, when every other word of the question
@@ -84,6 +88,12 @@ class Ranking:
         for s, e, kind_id in self._kind_words.find(tokens):
             if kind_id not in excluded:
                 named.setdefault(kind_id, set()).update(range(s, e))
+        for kind_id, required in self._kind_requires.items():
+            spans = [range(s, e) for s, e, _ in required.find(tokens)]
+            if kind_id in named and not spans:
+                del named[kind_id]  # "en çok şehir hangi yıl katıldı": the network's rounds, not Türkiye's
+            elif kind_id in named:
+                named[kind_id].update(i for span in spans for i in span)
         found = self.read(tokens, named)
         if found is None:
             return None
@@ -142,6 +152,6 @@ class Ranking:
 
     @staticmethod
     def _fill(text: str, things: Sequence[Entity], lang: str, superlative: Superlative, value: int = 0) -> Html:
-        items = ", ".join(e.render(superlative.templates["item"], lang) for e in things)
+        items = ", ".join(dict.fromkeys(e.render(superlative.templates["item"], lang) for e in things))  # once each
         filled = text.replace("{items}", items).replace("{count}", str(len(things)))
         return Html(filled.replace("{value}", escape(str(value))))

@@ -816,3 +816,23 @@ def test_the_last_award_ceremony_is_the_latest_round(assistant: Assistant, quest
 
 def test_another_ceremony_is_no_award(assistant: Assistant) -> None:
     assert assistant.ask("KOMEK mezuniyet töreni ne zaman?").kind != ReplyKind.ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("in which year did the most Turkish cities join", "2020, 2022"),
+        ("hangi yıl en çok Türk şehri katıldı", "2020, 2022"),
+        ("Türkiye'den en çok şehir hangi yıl katıldı?", "3 şehir"),
+    ],
+)
+def test_the_year_most_turkish_cities_joined(assistant: Assistant, question: str, says: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "members-turkey")
+    assert says in to_plain(reply.text)
+
+
+def test_the_year_most_cities_joined_the_network_is_the_round_not_turkiyes(assistant: Assistant) -> None:
+    """Without Türkiye named, the network's rounds: 2022, 77 new members."""
+    reply = assistant.ask("en çok şehir hangi yıl katıldı")
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "members-y-2022")
