@@ -14,14 +14,15 @@ the kind's ``firsts`` ({count}, {items}).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from itertools import pairwise
 
 from bot.conversation import Topic
 from bot.factanswer import FactAnswer
 from bot.factchecks import network_years
 from bot.factorder import ordered
-from bot.factpositions import RELATIONS
+from bot.factpositions import ORDINAL_WORDS, RELATIONS, long_ordinal
 from bot.facts import Entity, FactBase, Kind
-from bot.phrases import PhraseIndex
+from bot.phrases import PhraseIndex, word_matches
 from bot.textnorm import fold_question
 from bot.tghtml import Html, escape
 
@@ -65,6 +66,38 @@ class Between:
         if len(named) == _TWO and not years and named[0].kind == named[1].kind:
             return self._things(named[0], named[1], lang, tokens)
         return None
+
+    def gap(self, text: str, lang: str) -> FactAnswer | None:
+        """ "Beşinci konferans dördüncüden kaç yıl sonra yapıldı?", "En eski Türk üyesiyle en
+        yeni Türk üyesi arasında kaç yıl var?", "How many years between the first and the last
+        conference?": the years from one thing to another of a kind whose ``ranges`` word
+        ``gap``; None when the question asks no such years of two such things."""
+        tokens = fold_question(text).split()
+        if not _asks_years(tokens):
+            return None
+        kinds = [k for k in self._named_kinds(tokens) if "gap" in self.facts.kinds[k].ranges]
+        named = list({e.id: e for _, _, e in self._names.find(tokens)}.values())
+        kind_ids = {e.kind for e in named} or set(kinds)
+        if len(kind_ids) != 1:
+            return None
+        kind = self.facts.kinds[kind_ids.pop()]
+        things = ordered(self.facts, kind)
+        template = kind.ranges.get("gap")
+        if template is None or not things:
+            return None
+        ends = [*named, *(things[n - 1] for n in _ordinals(tokens) if 0 < n <= len(things))]
+        ends += [things[0]] * _count(tokens, _EARLIEST) + [things[-1]] * _count(tokens, _LATEST)
+        ends = list({e.id: e for e in ends}.values())
+        if len(ends) != _TWO:
+            return None
+        low, high = sorted(ends, key=lambda e: (_year(e), _order(e, kind)))
+        text = template[lang] if lang in template else template["en"]
+        values = {"{first}": _label(low, lang), "{last}": _label(high, lang), "{years}": str(_year(high) - _year(low))}
+        values |= {"{first_year}": str(_year(low)), "{last_year}": str(_year(high))}
+        for key, value in values.items():
+            text = text.replace(key, escape(value))
+        card = kind.cards.get("all", high.card)
+        return FactAnswer(high, "gap", Html(text), card, Topic(kind.id, high.id, None, lang), relative=True)
 
     def _firsts(self, tokens: list[str], lang: str) -> FactAnswer | None:
         """ "Türkiye'deki ilk üç öğrenen şehir", "the first two conferences": the first N of a
@@ -125,6 +158,39 @@ class Between:
             text = text.replace(key, value)
         card = chosen[0].card if len(chosen) == 1 else kind.cards.get("group", kind.cards.get("all", anchor.card))
         return FactAnswer(anchor, "between", Html(text), card, Topic(kind.id, anchor.id, None, lang), relative=True)
+
+
+_YEARS = frozenset(["yil", "yillik", "sene", "senelik", "years", "year"])
+_EARLIEST = (("ilk",), ("birinci",), ("first",), ("oldest",), ("earliest",), ("en", "eski"), ("en", "erken"))
+_LATEST = (("son",), ("sonuncu",), ("last",), ("latest",), ("newest",), ("en", "yeni"), ("en", "son"))
+
+
+def _asks_years(tokens: list[str]) -> bool:
+    """Whether ``tokens`` ask how many years: "kaç yıl", "kaç sene", "how many years"."""
+    return any(a in ("kac", "many") and b.startswith(tuple(_YEARS)) for a, b in pairwise(tokens))
+
+
+def _ordinals(tokens: list[str]) -> list[int]:
+    """The ordinals ``tokens`` hold ("beşinci", "dördüncüden", "5.", "fifth"), in order."""
+    found = []
+    for token in tokens:
+        number = ORDINAL_WORDS.get(token.rstrip(".")) if not token.endswith(".") else None
+        if token.endswith(".") and token[:-1].isdigit():
+            number = int(token[:-1])
+        number = number or (long_ordinal(token) if len(token) > 4 else None)
+        if number and number > 1:  # the first is an end of its own ("ilk", "first")
+            found.append(number)
+    return found
+
+
+def _count(tokens: list[str], phrases: tuple[tuple[str, ...], ...]) -> int:
+    """How many times (0 or 1) one of ``phrases`` starts a word run of ``tokens``."""
+    for phrase in phrases:
+        n = len(phrase)
+        spans = (tokens[i : i + n] for i in range(len(tokens) - n + 1))
+        if any(all(word_matches(t, w) for t, w in zip(span, phrase, strict=True)) for span in spans):
+            return 1  # "en eskisiyle", "en yeni"; not "sonra" for "son"
+    return 0
 
 
 def _order(entity: Entity, kind: Kind) -> int:

@@ -20,6 +20,7 @@ __all__ = [
     "RELATIONS",
     "both_ends",
     "latest_counted",
+    "long_ordinal",
     "named_before_rank",
     "names_an_order",
     "next_to",
@@ -58,7 +59,7 @@ for _word, _number in _LONG_ORDINALS:
 
 
 @lru_cache(maxsize=4096)
-def _long_ordinal(token: str) -> int | None:
+def long_ordinal(token: str) -> int | None:
     """The number of a long ordinal with endings ("dorduncusu"), tried by its first letters."""
     return next((n for w, n in _LONG_BY_HEAD.get(token[:4], ()) if word_matches(token, w)), None)
 
@@ -120,7 +121,7 @@ def position(tokens: list[str], used: set[int]) -> Position | None:
             return "year", int(year.group(1))
         number = int(token[:-1]) if token[-1] == "." else ORDINAL_WORDS.get(token)
         if number is None:
-            number = _long_ordinal(token)
+            number = long_ordinal(token)
         after = tokens[i + 1 : i + 3]  # "6 şehir var değil mi", "6 öğrenen şehir": a count
         counted = bool(after) and (
             after[0].startswith(_COUNTED)
@@ -204,7 +205,7 @@ def latest_counted(tokens: list[str]) -> set[int]:
 
 def _rank_word(token: str) -> bool:
     """An ordinal ("ilk", "üçüncü", "6.", "dördüncüsü")."""
-    return token in ORDINAL_WORDS or (token[-1:] == "." and token[:-1].isdigit()) or _long_ordinal(token) is not None
+    return token in ORDINAL_WORDS or (token[-1:] == "." and token[:-1].isdigit()) or long_ordinal(token) is not None
 
 
 def named_before_rank(tokens: Sequence[str], names: Iterable[tuple[str, ...]]) -> bool:

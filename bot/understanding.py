@@ -184,6 +184,8 @@ class Understanding:
         return found if len(kept) == len(tokens) else self.no_answer.topic(" ".join(kept))
 
     def fact(self, text: str, lang: Lang, context: Topic | None) -> FactAnswer | None:
+        if (gap := self.between.gap(text, lang)) is not None:
+            return gap  # "Beşinci konferans dördüncüden kaç yıl sonra yapıldı?"
         ends = both_ends(fold_question(text).split())  # "Türkiye'nin en eski ve en yeni üyesi"
         if ends is not None and (both := self._both_ends(ends, lang)) is not None:
             return both

@@ -80,3 +80,23 @@ def test_the_first_few(assistant: Assistant, question: str, entry: str, says: li
 
 def test_the_first_one_is_still_the_first_members_card(assistant: Assistant) -> None:
     assert assistant.ask("Türkiye'nin ilk üyesi hangisi?").entry_id == "first-turkish-member"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "says"),
+    [
+        ("Beşinci konferans dördüncüden kaç yıl sonra yapıldı?", "conferences-overview", "2 yıl"),
+        ("En eski Türk üyesiyle en yeni Türk üyesi arasında kaç yıl var?", "members-turkey", "9 yıl"),
+        ("How many years between the first and the last conference?", "conferences-overview", "11 years"),
+        ("How many years after Beijing was the Cork conference?", "conferences-overview", "4 years"),
+    ],
+)
+def test_the_years_between_two_things(assistant: Assistant, question: str, entry: str, says: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    assert says in to_plain(reply.text)
+
+
+@pytest.mark.parametrize("question", ["Kaç yıl önce ilk konferans yapıldı?", "Konya kaç yıldır üye?"])
+def test_years_asked_of_one_thing_are_no_gap(assistant: Assistant, question: str) -> None:
+    assert assistant.understanding.between.gap(question, "tr") is None
