@@ -35,6 +35,7 @@ __all__ = ["asking_part", "asks", "clauses", "the_asking_clauses", "the_leaning_
 _CLAUSE = re.compile(
     r"(?<=[,;:!?…])\s+|(?<!\b\d\.)(?<!\b\d\d\.)(?<=\.)\s+|\s+[—–-]+\s+"
     rf"|(?<=[{EMOJI}])\s+"  # after an emoji ("project 😅 how ...")
+    r"|\s+(?=(?:ama|fakat|ancak|but)\s)"  # before "but": "KOMEK'in listesinde 6 şehir var ama gerçekte kaç?"
 )
 _MIN_WORDS = 2  # a clause shorter than this asks nothing alone ("Sağolun", "True?")
 # The words of a question tag after a statement ("hasn't it?", "değil mi?", "right?", "doğru mu?")

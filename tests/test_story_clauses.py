@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.assistant import Assistant
-from bot.clauses import asking_part
+from bot.clauses import asking_part, clauses
 from bot.replies import ReplyKind
 
 
@@ -225,3 +225,17 @@ def test_personal_advice_and_weather_are_not_ours(assistant: Assistant, question
 
 def test_learning_methods_of_learning_cities_are_no_personal_advice(assistant: Assistant) -> None:
     assert assistant.ask("Which learning methods do learning cities promote?").kind != ReplyKind.NO_ANSWER
+
+
+def test_but_begins_a_clause_of_its_own() -> None:
+    """ "KOMEK'in listesinde 6 şehir var ama gerçekte kaç Türk üyesi var?": the story, then the question."""
+    text = "KOMEK sitesindeki listede 6 şehir var ama gerçekte kaç Türk üyesi var?"
+    assert clauses(text) == ["KOMEK sitesindeki listede 6 şehir var", "ama gerçekte kaç Türk üyesi var?"]
+    assert asking_part(text) == "ama gerçekte kaç Türk üyesi var?"
+    assert clauses("Konya ile Bolu") == ["Konya ile Bolu"]  # no "but": one clause
+
+
+def test_the_real_count_after_a_story_about_a_list(assistant: Assistant) -> None:
+    reply = assistant.ask("KOMEK sitesindeki listede 6 şehir var ama gerçekte kaç Türk üyesi var?")
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "brief-members-list")  # not KOMEK's web site
+    assert "11" in reply.text
