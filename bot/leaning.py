@@ -14,6 +14,7 @@ from collections.abc import Callable
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from bot.amongfollow import among_the_last
 from bot.conversation import Topic
 from bot.lang import Lang
 from bot.memberfollow import member_follow_up
@@ -46,6 +47,9 @@ def leaning(
     """The reply to ``text`` (already answered alone as ``reply``) with the chat's last
     topic: ``ask`` answers one question as it is, ``read`` without the chatter around it."""
     follow = a.understanding.follow
+    among = among_the_last(a, text, context, lang or reply.lang)  # "was Cork among them?" after 2024's winners
+    if among is not None:
+        return among, context
     same_year = follow.same_year(text, context)  # "aynı yıl kimler katıldı?": that year's
     if same_year is not None:
         retry, retry_topic = ask(same_year, lang or reply.lang, None)

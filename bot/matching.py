@@ -201,8 +201,11 @@ class Matcher:
         and the words mostly used in the content's phrasings of one language); then from
         Turkish letters; None when it cannot tell. Letters come second: "When did İzmir
         join the network?" is English."""
-        tr = sum(1 for w in query.words if w in self._tr_words)
-        en = sum(1 for w in query.words if w in self._en_words)
+        # a name written with a capital ("Is Hamburg one of them?") tells no language
+        names = {t for w in query.text.split()[1:] if w[:1].isupper() for t in fold_question(w).split()}
+        said = [w for w in query.words if w not in names]
+        tr = sum(1 for w in said if w in self._tr_words)
+        en = sum(1 for w in said if w in self._en_words)
         if tr != en:
             return "tr" if tr > en else "en"
         if looks_turkish(query.text):

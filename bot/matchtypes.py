@@ -87,12 +87,12 @@ class MatchResult:
 
 # Question words that are not stop words but tell the language.
 _TR_HINTS = frozenset(["nasil", "kac", "kim", "nerede", "nerde", "zaman", "neden", "hangi", "nedir"])
-_EN_HINTS = frozenset(["how", "many", "who", "where", "when", "why", "do", "does", "did"])
+_EN_HINTS = frozenset(["how", "many", "who", "where", "when", "why", "do", "does", "did", "one", "them", "among"])
 
 
 def language_words(tr: Counter[str], en: Counter[str]) -> tuple[frozenset[str], frozenset[str]]:
     """Words that tell Turkish and English apart: each language's small words, and the
     content's words used in one language's phrasings at least three times as often."""
-    tr_words = set(STOPWORDS_TR) | _TR_HINTS | {w for w, n in tr.items() if n >= 3 * en.get(w, 0)}
-    en_words = set(STOPWORDS_EN) | _EN_HINTS | {w for w, n in en.items() if n >= 3 * tr.get(w, 0)}
+    tr_words = set(STOPWORDS_TR) | _TR_HINTS | {w for w, n in tr.items() if n >= 3 * en.get(w, 0)} - _EN_HINTS
+    en_words = set(STOPWORDS_EN) | _EN_HINTS | {w for w, n in en.items() if n >= 3 * tr.get(w, 0)} - _TR_HINTS
     return frozenset(tr_words - en_words), frozenset(en_words - tr_words)
