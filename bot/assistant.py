@@ -35,6 +35,7 @@ from bot.render import Renderer
 from bot.replies import Button, InlineArticle, Reply, ReplyKind, reply_of
 from bot.selfcheck import self_check
 from bot.tghtml import Html, escape_attr
+from bot.yearcheck import year_checked
 
 __all__ = ["Assistant"]
 
@@ -225,7 +226,7 @@ class Assistant:
                     reply, topic = retry, retry_topic
         if reply.kind in (ReplyKind.SUGGEST, ReplyKind.FALLBACK):  # "Hello! I'm from Cork. Which conference was that?"
             reply = the_asking_part(self, text, reply, lang)
-        reply = chatty(self, text, reply, lang)  # "I work for Yozgat municipality: what year did we join?"
+        reply = year_checked(self, text, chatty(self, text, reply, lang))  # "I work for Yozgat ...", "2024'te mi?"
         if reply.kind == ReplyKind.SMALLTALK:
             if context is not None and context.entry and reply.entry_id == CONFIRM_ENTRY:
                 return self._confirm(context.entry, reply)  # "emin misin?": the answer again, with its source

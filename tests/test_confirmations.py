@@ -295,3 +295,31 @@ def test_which_of_them_after_another_answer_is_not_a_countrys_winners(assistant:
     assistant.ask("Which cities won the award in 2024?", chat=chat)
     reply = assistant.ask("which of them won an award?", chat=chat)
     assert "Morocco" not in to_plain(reply.text)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "lead"),
+    [
+        ("Ankara 2024'te mi katıldı?", "city-ankara", "Hayır: Ankara ağa 2024 yılında değil, 2025 yılında katıldı."),
+        ("Hatay 2019'da mı katıldı, emin misin?", "city-hatay", "Evet: Hatay ağa 2019 yılında katıldı."),
+        ("Did Ankara join in 2024?", "city-ankara", "No: Ankara joined the network in 2025, not in 2024."),
+        ("Bolu 2019'da üye miydi?", "city-bolu", "Evet: Bolu 2019 yılında ağın üyesiydi"),
+        ("Was Bolu a member in 2017?", "city-bolu", "No: Bolu was not yet a member in 2017"),
+        ("Cork 2015'te mi üye oldu?", "member-cork", "Evet: Cork ağa 2015 yılında katıldı."),
+        ("İzmir 2019'da katıldı diye haber yapacağım, teyit eder misin?", "city-izmir", "Hayır: İzmir"),
+    ],
+)
+def test_a_year_checked_of_a_members_joining_gets_yes_or_no(
+    assistant: Assistant, question: str, entry: str, lead: str
+) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    assert to_plain(reply.text).startswith(lead)
+
+
+@pytest.mark.parametrize(
+    "question", ["Konya ne zaman katıldı?", "Konya 2017'den beri üye", "Heraklion 2019'da mı katıldı?"]
+)
+def test_no_yes_or_no_without_a_check_or_an_exact_year(assistant: Assistant, question: str) -> None:
+    """A plain question, a statement, and a member known only by a range of years (2015-2018)."""
+    assert not to_plain(assistant.ask(question).text).startswith(("Evet", "Hayır", "Yes", "No"))
