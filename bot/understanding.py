@@ -38,6 +38,7 @@ from bot.smalltalk import SMALLTALK_FILE, SmallTalkKind, load_smalltalk
 from bot.spelling import Correction, Speller, content_speller
 from bot.textnorm import INTENT_WORDS, STOPWORDS, fold, fold_question, last_clause, sentences, terms
 from bot.tghtml import Html, escape, escape_attr
+from bot.yearcheck import fact_year_checked
 
 __all__ = ["Understanding"]
 
@@ -74,6 +75,7 @@ class Understanding:
         self.between = Between(self.facts, self.finder.kind_words)  # "2019 ile 2022 arasında", "between X and Y"
         self.every = Every(self.facts, self.finder.kind_words)  # "konferansların temaları neler?"
         self._entity_names = PhraseIndex((name, e.id) for e in self.facts.entities for name in e.names)
+        self._entities = {e.id: e for e in self.facts.entities}
         self._by_card: dict[str, list[Entity]] = {}
         for entity in self.facts.entities:
             self._by_card.setdefault(entity.card, []).append(entity)
@@ -209,6 +211,8 @@ class Understanding:
             return None  # "KOMEK'in sitesindeki listede Balıkesir'i göremedim. Biz üye değil miyiz?"
         if found is not None:
             found = figure_now(self.facts, found, text)  # "the network has 356 cities, correct?": today's card
+            things = [self._entities[e] for _, _, e in self._entity_names.find(fold_question(text).split())]
+            found = fact_year_checked(self.facts, text, found, lang, things)  # "ilk konferans 2014'te miydi?": "Hayır."
             if not found.missing and _WHY.intersection(fold_question(text).split()):
                 # "Eskişehir neden ilk üye oldu?": the sources give no reasons; what they say, after that
                 found = replace(found, html=Html(f"{self.content.messages.render('member_why', lang)} {found.html}"))

@@ -8,19 +8,22 @@ exactly (not a range), and only for a question that checks (a particle, a tag, "
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.factanswer import FactAnswer
 from bot.factchecks import network_years
+from bot.facts import Entity, FactBase
 from bot.members.model import JoinedKind, Member
 from bot.replies import Reply, ReplyKind
 from bot.textnorm import fold_question
-from bot.tghtml import Html
+from bot.tghtml import Html, to_plain
 
 if TYPE_CHECKING:
     from bot.assistant import Assistant
 
-__all__ = ["year_checked"]
+__all__ = ["checks_yes_no", "fact_year_checked", "year_checked"]
 
 _TR_CHECKS = ("mi", "mu", "miydi", "muydu", "mıydı", "degil", "dogru", "teyit", "emin")
 _EN_FIRST = frozenset(["did", "was", "is", "has", "had"])
@@ -33,25 +36,28 @@ def year_checked(a: Assistant, text: str, reply: Reply) -> Reply:
     """``reply`` (a member's card) with yes or no first, when ``text`` checks a year of its joining."""
     if reply.kind != ReplyKind.ANSWER or not reply.entry_id or a.members is None:
         return reply
+    said = {w[reply.lang] for w in a.understanding.facts.confirm.values() if reply.lang in w}
+    if any(to_plain(m).startswith(tuple(said)) for m in reply.messages[:1]):
+        return reply  # the facts said yes or no already ("Türkiye'nin üçüncü üyesi 2019'da mı katıldı?")
     tokens = fold_question(text).split()
     years = sorted(set(network_years(tokens)))
-    if len(years) != 1 or not _checks(tokens):
+    if len(years) != 1 or not checks_yes_no(tokens):
         return reply
     member = next((m for m in a.members.directory.by_id.values() if m.entry_id == reply.entry_id), None)
     if member is None or member.joined.kind is not JoinedKind.YEAR:
         return reply
-    said = " ".join(tokens)
+    asked = " ".join(tokens)
     joined, year = member.joined.first, years[0]
-    if any(w in said for w in _JOIN):
+    if any(w in asked for w in _JOIN):
         key = "year_check_joined_yes" if year == joined else "year_check_joined_no"
-    elif any(w in said for w in _MEMBER):
+    elif any(w in asked for w in _MEMBER):
         key = "year_check_member_yes" if year >= joined else "year_check_member_no"
     else:
         return reply
     return _led(a, reply, key, member, year)
 
 
-def _checks(tokens: list[str]) -> bool:
+def checks_yes_no(tokens: list[str]) -> bool:
     """Whether folded ``tokens`` ask yes or no: a particle or a tag, "did"/"was" first."""
     return (
         any(t.startswith(_TR_CHECKS) for t in tokens)
@@ -65,3 +71,28 @@ def _led(a: Assistant, reply: Reply, key: str, member: Member, year: int) -> Rep
     lead = a.render.msg(key, reply.lang, city=city, year=year, joined=member.joined.first)
     first, *rest = reply.messages
     return replace(reply, messages=(Html(f"{lead}\n\n{first}"), *rest))
+
+
+_WHEN = frozenset(["when", "year"])  # the facts' attributes a year answers
+
+
+def fact_year_checked(
+    facts: FactBase, text: str, found: FactAnswer, lang: str, named: Collection[Entity] = ()
+) -> FactAnswer:
+    """``found`` (a thing's date) with the facts' yes or no first, when ``text`` checks its
+    year ("ilk konferans 2014'te miydi?": "Hayır. 1. konferans 2013 yılında yapıldı ...").
+    ``named``: the things ``text`` names; one of the kind that is not ``found`` is the one
+    checked ("Cork konferansı 2015'te miydi?": no, though the 2015 one is shown)."""
+    tokens = fold_question(text).split()
+    years = sorted(set(network_years(tokens)))
+    others = list({e.id: e for e in named if e.kind == found.entity.kind and e.id != found.entity.id}.values())
+    checked = others[0] if len(others) == 1 and found.entity not in named else found.entity
+    year = checked.value("year", "en") or ""
+    if found.missing or found.attribute not in _WHEN or len(years) != 1 or not year.isdigit():
+        return found
+    if not checks_yes_no(tokens):
+        return found
+    words = facts.confirm.get("yes" if int(year) == years[0] else "no")
+    if words is None or lang not in words:
+        return found
+    return replace(found, html=Html(f"{words[lang]} {found.html}"))

@@ -323,3 +323,20 @@ def test_a_year_checked_of_a_members_joining_gets_yes_or_no(
 def test_no_yes_or_no_without_a_check_or_an_exact_year(assistant: Assistant, question: str) -> None:
     """A plain question, a statement, and a member known only by a range of years (2015-2018)."""
     assert not to_plain(assistant.ask(question).text).startswith(("Evet", "Hayır", "Yes", "No"))
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("ilk konferans 2014'te miydi?", "Hayır. 1. konferans 2013"),
+        ("ilk konferans 2013'te miydi?", "Evet. 1. konferans 2013"),
+        ("Cork konferansı 2015'te miydi?", "Hayır. Cork"),  # the 2015 one is shown, Cork's is checked
+        ("Yeonsu 2019'da mıydı?", "Hayır."),
+        ("Was the Medellín conference in 2019?", "Yes."),
+        ("Türkiye'nin üçüncü üyesi 2019'da mı katıldı?", "Hayır. Türkiye'den ağa katılış sırasıyla 3.: Bolu"),
+    ],
+)
+def test_a_year_checked_of_a_fact_gets_yes_or_no_once(assistant: Assistant, question: str, lead: str) -> None:
+    text = to_plain(assistant.ask(question).text)
+    assert text.startswith(lead)
+    assert text.count("Hayır") + text.count("Evet") + text.count("Yes.") <= 1
