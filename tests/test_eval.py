@@ -41,6 +41,7 @@ TUNING13 = EVAL / "tuning13.yaml"
 TUNING14 = EVAL / "tuning14.yaml"
 TUNING15 = EVAL / "tuning15.yaml"
 TUNING16 = EVAL / "tuning16.yaml"
+TUNING17 = EVAL / "tuning17.yaml"
 
 
 class Bars:
@@ -223,6 +224,23 @@ TUNING15_BARS = Bars(accuracy=0.82, rejection=0.98, confident_wrong=0.075, langu
 # (tuning10..tuning13's convention) expect members-turkey or first-turkish-member. To be
 # tuned on like the other tuning sets.
 TUNING16_BARS = Bars(accuracy=0.71, rejection=0.97, confident_wrong=0.12, language=0.99)
+# tuning17.yaml (200, helper tuning17, 2026-12-04; English-heavy on purpose: 120 en, 80 tr; 60
+# chatty from English-speaking voices abroad, 50 follow-up chains (six change the subject), 30
+# attribute/counting/superlative in unusual words, 20 confirm, 15 typos, 25 refusals): run once
+# when labelled, on main 8bf89f5 (labels d7b9be3): 0.777 right at once / 0.891 within one tap /
+# rejection 0.960 / confident wrong 0.050 / did-you-mean 0.095 / language 0.995; by language en
+# 0.764 / 0.900 / 0.017 / refused 1.000, tr 0.800 / 0.877 / 0.100 / refused 0.933; by style
+# (right / one tap / conf. wrong) chatty 0.783 / 0.900 / 0.050, follow-up 0.880 / 0.920 /
+# 0.080, confirm 0.850 / 0.950 / 0, superlative 0.583 / 0.583 / 0.167, attribute 0.222 / 0.778
+# / 0, counting 0.556 / 1.000 / 0, typo 1.000 / 1.000 / 0, no-diacritics 0.800 / 0.800 / 0,
+# unanswerable 1.000 refused, off-topic 0.900 refused ("konyada python ogrenmek istiyorum
+# nereye gideyim" -> websites). 40 misses: 16 did-you-mean (11 with the right entry first,
+# mostly English chatty messages and the unusual-word attributes), 12 fallbacks or "I don't
+# have that" (three by a guard: "dun telefonda" asks a phone number, "German course" is
+# KOMEK's courses, "en az ne kadar süre" an award ranking), 10 confidently wrong (4 the label
+# convention against a card with the right fact), 2 the right entry without the `contains`
+# string. To be tuned on like the other tuning sets.
+TUNING17_BARS = Bars(accuracy=0.75, rejection=0.94, confident_wrong=0.06, language=0.99)
 
 SETS = {
     "questions": (QUESTIONS, QUESTIONS_BARS),
@@ -245,6 +263,7 @@ SETS = {
     "tuning14": (TUNING14, TUNING14_BARS),
     "tuning15": (TUNING15, TUNING15_BARS),
     "tuning16": (TUNING16, TUNING16_BARS),
+    "tuning17": (TUNING17, TUNING17_BARS),
 }
 
 

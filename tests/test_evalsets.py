@@ -1281,7 +1281,47 @@ KNOWN_TUNING16_OVERLAP = {
     )
 }
 
-# tuning8 .. tuning16 were written to a mix of styles, not to every style: their counts are
+
+# ------------------------------------------------------------------------------ tuning17
+# tuning17 (helper tuning17, 2026-12-04): a TUNING set written blind in two phases, English-heavy
+# on purpose (120 English, 80 Turkish), weighted to chatty messages from English-speaking voices
+# abroad (60) and casual follow-up chains (50, six of which change the subject), with
+# attributes in unusual words, confirmations, typos and honest refusals but no plain or small
+# talk items, so its style counts are checked instead of "every style" (and English outnumbers
+# Turkish).
+TUNING17 = EVAL / "tuning17.yaml"
+TUNING17_STYLES = {
+    "chatty": 60,
+    "follow-up": 50,
+    "confirm": 20,
+    "superlative": 12,
+    "typo": 10,
+    "attribute": 9,
+    "counting": 9,
+    "no-diacritics": 5,
+    "unanswerable": 15,
+    "off-topic": 10,
+}
+
+# Its questions that holdout, holdout2, ..., holdout7 (also written blind) already had word for
+# word (folded): 7 (5 blind ones and the subject-changing last turns "ogrenen sehirlerin temel
+# ozellikleri neler?" and "UIL'in web sitesi ne"), found programmatically (only tuning17's
+# strings were printed; the holdouts were not read). No other held-out question may join
+# tuning17.
+KNOWN_TUNING17_OVERLAP = {
+    fold(q)
+    for q in (
+        "Bursa 2020'de katıldı değil mi?",
+        "KOMEK kurs kayitlari ne zaman basliyor",
+        "UIL müdürü kim?",
+        "UIL'in web sitesi ne",
+        "aga uyelik ucreti ne kadar",
+        "ogrenen sehirlerin temel ozellikleri neler?",
+        "who is the director of UIL?",
+    )
+}
+
+# tuning8 .. tuning17 were written to a mix of styles, not to every style: their counts are
 # checked
 _STYLED_SETS = [
     (TUNING8, 240, (144, 96), TUNING8_STYLES, KNOWN_TUNING8_OVERLAP),
@@ -1293,6 +1333,7 @@ _STYLED_SETS = [
     (TUNING14, 200, (100, 100), TUNING14_STYLES, KNOWN_TUNING14_OVERLAP),
     (TUNING15, 200, (120, 80), TUNING15_STYLES, KNOWN_TUNING15_OVERLAP),
     (TUNING16, 200, (100, 100), TUNING16_STYLES, KNOWN_TUNING16_OVERLAP),
+    (TUNING17, 200, (80, 120), TUNING17_STYLES, KNOWN_TUNING17_OVERLAP),
 ]
 _STYLED_IDS = [
     "tuning8",
@@ -1304,6 +1345,7 @@ _STYLED_IDS = [
     "tuning14",
     "tuning15",
     "tuning16",
+    "tuning17",
 ]
 
 
