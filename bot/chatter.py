@@ -42,6 +42,7 @@ _CLAUSE_MARKS = ",;:"  # punctuation that ends a clause, kept when the word befo
 _SENTENCE_MARKS = ".!;"  # what ends a sentence that asks nothing ("I work for Izmir municipality.")
 _FIRST_PERSON = frozenset(["i", "im", "i'm", "we", "we're", "were", "my", "our"])  # "I work for ...", "we are ..."
 _FOR_WHOM = frozenset(["my", "our", "a", "an"])  # "for my project", "for a school report"
+_MINE = frozenset(["my", "our"])  # "in my German course", "in our class"
 _MY = ("m", "im", "um", "miz", "muz", "imiz", "umuz")  # first-person endings, folded ("tezim", "projemiz")
 _MIN_ENDING_WORD = 6  # a word shorter than this is no first-person verb ("bilim", "forum")
 # "göremedim", "bulamadık": what the asker could not find; where they looked may be the question's
@@ -231,7 +232,9 @@ class Chatter:
         for i, token in enumerate(tokens):
             if token == "icin" and i > 0 and self._is_purpose(tokens[i - 1], mine=i < 2 or tokens[i - 2] != "bir"):
                 found.update((i - 1, i))
-            elif token == "for" and i + 1 < len(tokens) and tokens[i + 1] in _FOR_WHOM:
+            elif i + 1 < len(tokens) and (
+                (token == "for" and tokens[i + 1] in _FOR_WHOM) or (token == "in" and tokens[i + 1] in _MINE)
+            ):  # "for my report", "in my German course": the asker's
                 end = next((j for j in range(i + 2, min(i + 5, len(tokens))) if tokens[j] in self.purposes), None)
                 if end is not None:
                     found.update(range(i, end + 1))

@@ -186,8 +186,12 @@ class Guard:
         asked = self.no_answer.asked(text)
         if _future_tense(tokens) and AskKind.LATER not in asked:
             asked[AskKind.LATER] = frozenset()
-        if AskKind.LATER in asked and story is not None and AskKind.LATER not in self.no_answer.asked(story):
-            del asked[AskKind.LATER]  # "I'm visiting Eskişehir next month, is it ...?": not what is asked
+        if story is not None:
+            # "I'm visiting Eskişehir next month, is it ...?", "dün telefonda UNESCO'dan bahsetti.
+            # Sakarya ne zaman üye olmuştu?": what the story holds is not what is asked
+            in_story = [kind for kind in asked if kind not in self.no_answer.asked(story)]
+            for kind in in_story:
+                del asked[kind]
         for kind, groups in asked.items():
             if kind == AskKind.LATER:
                 if not (evidence.future or evidence.groups.get(kind)):

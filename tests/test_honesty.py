@@ -354,3 +354,33 @@ def test_the_askers_people_asked_about_are_a_person_question(assistant: Assistan
 def test_the_askers_people_who_ask_are_not_asked_about(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # "dün telefonda bahsetti": how the story was told, not a phone number asked
+        (
+            "kuzenim sakaryada belediyede calisiyor, dun telefonda unescodan bahsetti. sakarya ne zaman uye olmustu",
+            "city-sakarya",
+        ),
+        # "in my German course": the asker's class, not a question about KOMEK's courses
+        (
+            "A participant in my German course asked whether UIL has always had that name. When was it founded?",
+            "what-is-uil",
+        ),
+        # "en az ne kadar süre": at least how long, not the award round with the fewest winners
+        ("ödüle başvurmak için en az ne kadar süre üye olmak gerekiyor", "learning-city-award"),
+    ],
+)
+def test_a_word_of_the_story_is_no_question_the_content_lacks(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["UIL'i telefonla aradım, açmadılar. Telefon numarası doğru mu?", "Are there German courses at KOMEK?"],
+)
+def test_what_the_question_itself_asks_is_still_refused(assistant: Assistant, question: str) -> None:
+    assert assistant.ask(question).kind == ReplyKind.NO_ANSWER
