@@ -836,3 +836,19 @@ def test_the_year_most_cities_joined_the_network_is_the_round_not_turkiyes(assis
     """Without Türkiye named, the network's rounds: 2022, 77 new members."""
     reply = assistant.ask("en çok şehir hangi yıl katıldı")
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "members-y-2022")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("the document from the Irish conference", "conference-3-cork"),  # a country's adjective names its conference
+        ("What was the theme of the Korean conference?", "conference-5-yeonsu"),
+        ("the earliest Turkish entrant", "first-turkish-member"),  # an entrant, an addition: a member
+        ("newest Turkish addition to the network?", "newest-members"),
+        ("the biggest award round ever", "learning-city-award"),  # the biggest round: the most winners
+        ("en büyük ödül turu hangisi", "learning-city-award"),
+    ],
+)
+def test_unusual_words_for_known_things(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
