@@ -128,12 +128,13 @@ def the_question_sentence(a: Assistant, text: str, reply: Reply, lang: Lang | No
         retry = a.ask(question, force_lang=lang or reply.lang)
         if retry.kind == ReplyKind.ANSWER and retry.score >= SURE_SCORE:
             return retry
-    return _in_the_network(a, question, others, reply, lang)
+    return _with_the_kind(a, question, others, _in_the_network(a, question, others, reply, lang), lang)
 
 
 # The network, named in full for a question that points back at it ("Is Istanbul part of it?")
 _NETWORK = {"tr": "öğrenen şehirler ağı", "en": "learning cities network"}
 _INSIDE = frozenset(["icinde", "icine"])  # "İstanbul da içinde mi?"
+_THE = {"tr": "", "en": "the "}  # "how many got it" -> "how many got the award"
 _IT = frozenset(["it", "this", "that", "bu", "o", "bunun", "onun", "buna", "ona"])  # left out for the network's name
 
 
@@ -149,6 +150,30 @@ def _in_the_network(a: Assistant, question: str, others: str, reply: Reply, lang
     lang = lang or reply.lang
     kept = [w for w in question.split() if not set(fold_question(w).split()) & _IT]
     retry = a.ask(f"{' '.join(kept)} {_NETWORK[lang]}", force_lang=lang)
+    return retry if retry.kind == ReplyKind.ANSWER and retry.score >= SURE_SCORE else reply
+
+
+def _with_the_kind(a: Assistant, question: str, others: str, reply: Reply, lang: Lang | None) -> Reply:
+    """ "A colleague told me the award only goes to a handful of cities each round. Any idea
+    how many got it in 2021?": a question that points back ("it") at the one kind of thing
+    the sentences before it name, read with that thing's words; its sure answer, else ``reply``."""
+    if reply.kind == ReplyKind.ANSWER:
+        return reply
+    kind_words = a.understanding.finder.kind_words
+    folded = fold_question(question).split()
+    if not _IT & set(folded) or kind_words.has(folded):
+        return reply
+    story, kinds = fold_question(others).split(), a.understanding.facts.kinds
+    found = [(s, e, k) for s, e, k in kind_words.find(story) if not kinds[k].requires]  # not "cities" for Türkiye's
+    found = [f for f in found if not kinds[f[2]].weak] or found  # "the award ... cities": the award
+    if len({k for _, _, k in found}) != 1:
+        return reply
+    start, end, _ = found[-1]
+    thing = " ".join(story[start:end])
+    kept = [
+        w if not set(fold_question(w).split()) & _IT else _THE[lang or reply.lang] + thing for w in question.split()
+    ]
+    retry = a.ask(" ".join(kept), force_lang=lang or reply.lang)
     return retry if retry.kind == ReplyKind.ANSWER and retry.score >= SURE_SCORE else reply
 
 

@@ -139,6 +139,9 @@ def member_award(a: Assistant, text: str, lang: Lang) -> Reply | None:
         award = any(w.text in ("won", "win") or w.text.startswith("kazan") for w in tokens)
     if members is None or not award:  # "ödülü", "ödülünü" too
         return None
+    said = {w.text for w in tokens}
+    if said & {"kac", "many"} and not said & {"kez", "kere", "defa", "times", "often"}:
+        return None  # "... told me about Wyndham. How many got it in 2021?": a round's count, not Wyndham's
     found = [p for _, _, places in members.directory.scan(tokens) for p in places]
     named = {p.key for p in found if p.kind is PlaceKind.MEMBER}
     provinces = {p.key for p in found if p.kind is PlaceKind.PROVINCE}

@@ -67,3 +67,36 @@ def test_a_win_of_something_else_is_no_award(assistant: Assistant, question: str
 def test_is_that_official_asks_the_membership(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+def test_it_after_a_story_about_the_award_is_the_award(assistant: Assistant) -> None:
+    """The story names Wyndham and the award; "it" is the award, "how many" the round's count."""
+    question = (
+        "A colleague at Wyndham told me the award only goes to a handful of cities each round. "
+        "Any idea how many got it in 2021?"
+    )
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "learning-city-award")
+    assert "10" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [("Cork kaç kez ödül aldı?", "member-cork"), ("How many times did Cork win the award?", "member-cork")],
+)
+def test_how_many_times_a_member_won_is_still_its_rounds(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    assert "2015" in reply.text and "2024" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("KOMEK ne zamandan beri kurs veriyor?", "what-is-komek"),  # since it was founded, not a member
+        ("KOMEK ne zamandan beri üye?", "komek-member-since"),
+    ],
+)
+def test_courses_since_is_komeks_founding(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
