@@ -245,11 +245,11 @@ TUNING17_BARS = Bars(accuracy=0.75, rejection=0.94, confident_wrong=0.06, langua
 
 # tuning18.yaml (200, helper tuning18, 2026-12-04; phone-style Turkish: 33 without Turkish
 # letters, 23 typos, 40 chatty, 25 follow-ups; 150 tr, 50 en): run once when labelled, on main
-# 8bf89f5 (labels 8c4d03f): 0.846 right at once / 0.934 within one tap / rejection 1.000 /
-# confident wrong 0.060 / did-you-mean 0.050 / language 0.990; by language en 0.800 / 0.956 /
-# 0.040 / refused 1.000, tr 0.861 / 0.927 / 0.067 / refused 1.000; by style (right / one tap /
-# conf. wrong) chatty 0.750 / 0.850 / 0.100, no-diacritics 0.939 / 0.970 / 0, follow-up 0.800
-# / 0.880 / 0.160, plain 0.958 / 0.958 / 0.042, typo 0.870 / 0.957 / 0.087, confirm 0.867 /
+# 8bf89f5 (labels 8c4d03f, 6c49a09 after the rebases): 0.846 right at once / 0.934 within one tap /
+# rejection 1.000 / confident wrong 0.060 / did-you-mean 0.050 / language 0.990; by language en
+# 0.800 / 0.956 / 0.040 / refused 1.000, tr 0.861 / 0.927 / 0.067 / refused 1.000; by style (right
+# / one tap / conf. wrong) chatty 0.750 / 0.850 / 0.100, no-diacritics 0.939 / 0.970 / 0, follow-up
+# 0.800 / 0.880 / 0.160, plain 0.958 / 0.958 / 0.042, typo 0.870 / 0.957 / 0.087, confirm 0.867 /
 # 1.000 / 0.067, counting 0.667 / 1.000 / 0, superlative 0.750 / 1.000 / 0, attribute 1.000 /
 # 1.000 / 0, unanswerable and off-topic 1.000 refused. 4 of its 28 misses are the right entry
 # answered by a short fact reply that words the labelled `contains` otherwise ("4.
