@@ -1321,7 +1321,68 @@ KNOWN_TUNING17_OVERLAP = {
     )
 }
 
-# tuning8 .. tuning17 were written to a mix of styles, not to every style: their counts are
+
+# ------------------------------------------------------------------------------ tuning18
+# tuning18 (helper tuning18, 2026-12-04): a TUNING set written blind in two phases, 150
+# Turkish and 50 English, the way people type on WhatsApp/Telegram: Turkish without Turkish
+# letters and in lower case, typos, chatty regional and colloquial turns, short follow-ups,
+# order and counting, confirmations and honest refusals, and short lower-case English, but no
+# small talk items, so its style counts are checked instead of "every style".
+TUNING18 = EVAL / "tuning18.yaml"
+TUNING18_STYLES = {
+    "chatty": 40,
+    "no-diacritics": 33,
+    "follow-up": 25,
+    "plain": 24,
+    "typo": 23,
+    "confirm": 15,
+    "counting": 9,
+    "superlative": 8,
+    "attribute": 5,
+    "unanswerable": 9,
+    "off-topic": 9,
+}
+
+# Its questions that holdout, holdout2, ..., holdout7 (also written blind) already had word for
+# word (folded): 28, short plain ones and refusals, found programmatically (only tuning18's
+# strings were printed; the holdouts were not read). No other held-out question may join
+# tuning18.
+KNOWN_TUNING18_OVERLAP = {
+    fold(q)
+    for q in (
+        "2020 yılında ağda kaç şehir vardı",
+        "ag ne zaman kuruldu",
+        "basvuru formunu kim imzaliyor",
+        "en son konferans hangisiydi",
+        "hatay uye mi",
+        "is hamburg a learning city",
+        "kac ulke var agda",
+        "komek kurs ücretleri ne kadar",
+        "komek ne",
+        "komek ne zamandan beri var",
+        "konya büyükşehir belediye başkanı kim",
+        "konya kaçıncı türk üye",
+        "ogrenen sehir ne demek tam olarak",
+        "ogrenen sehirlerin temel ozellikleri neler",
+        "pekin bildirgesi nedir",
+        "tematik kumeler neler",
+        "turkiyeden odul alan sehir var mi",
+        "uil adresi nedir",
+        "uil ne demek",
+        "uil nerde",
+        "unesco world heritage sites in turkey",
+        "wen did konya join",
+        "what are the key features of a learning city",
+        "what is komek",
+        "when is the next conference",
+        "which turkish cities are members",
+        "who is the mayor of konya",
+        "who runs the learning cities network",
+    )
+}
+
+
+# tuning8 .. tuning18 were written to a mix of styles, not to every style: their counts are
 # checked
 _STYLED_SETS = [
     (TUNING8, 240, (144, 96), TUNING8_STYLES, KNOWN_TUNING8_OVERLAP),
@@ -1334,6 +1395,7 @@ _STYLED_SETS = [
     (TUNING15, 200, (120, 80), TUNING15_STYLES, KNOWN_TUNING15_OVERLAP),
     (TUNING16, 200, (100, 100), TUNING16_STYLES, KNOWN_TUNING16_OVERLAP),
     (TUNING17, 200, (80, 120), TUNING17_STYLES, KNOWN_TUNING17_OVERLAP),
+    (TUNING18, 200, (150, 50), TUNING18_STYLES, KNOWN_TUNING18_OVERLAP),
 ]
 _STYLED_IDS = [
     "tuning8",
@@ -1346,6 +1408,7 @@ _STYLED_IDS = [
     "tuning15",
     "tuning16",
     "tuning17",
+    "tuning18",
 ]
 
 
