@@ -43,7 +43,7 @@ STOPWORDS_TR: frozenset[str] = frozenset(
             biliyorum duydum duymustum okudum okumustum saniyorum sanmistim zannediyorum zannetmistim bence
             diyorlar deniyor soyleniyor soylemisti yasiyorum oturuyorum yaziyorum okuyorum geliyorum sordu
             soruyor hep oyle kolay gelsin karistiriyorum sahip sahiptir zaten coktan halen mesele meselesi
-            basitce biri birisi miymis muymus kimse
+            basitce biri birisi miymis muymus kimse heralde herhalde artik cidden
             """
         ),
         # Chat shorthand and slang that say nothing about the entry ("valla bişey sorcam kanka").
@@ -94,7 +94,7 @@ STOPWORDS_EN: frozenset[str] = frozenset(
             """
             still forgot forget remind correct right again remember think guess thought heard believe per
             believed assume assumed true sorry overall already yet explained back roughly approximately approx
-            among amongst under
+            among amongst under far nah bro
             """
         ),
         # Verbs that only carry a question along ("which conference came before Medellín?")

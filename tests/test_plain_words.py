@@ -186,3 +186,20 @@ def test_a_documents_name_is_still_the_document(assistant: Assistant) -> None:
 def test_in_order_is_not_the_next(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("yozgat da mi var ciddi misin", "city-yozgat"),  # "ciddi misin": seriously?
+        ("hey quick q, is izmir in this network or nah", "city-izmir"),
+        ("ankara da uye mi artik", "city-ankara"),  # "artık": by now
+        ("heralde ankara da girmiştir artık di mi", "city-ankara"),  # "girmiştir": has entered, joined
+        ("Ankara ağa girdi mi?", "city-ankara"),
+        ("yozgat joined in 2020 didnt it", "city-yozgat"),
+        ("how many conferences so far", "conferences-overview"),
+    ],
+)
+def test_how_people_type_on_their_phones(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)

@@ -106,12 +106,13 @@ _ALLOWED_WORDS = (
     "names sayar say sayi number not degil bolge bolgesi bolgesinde bolgesinden region "
     "belediye buyuksehir municipality metropolitan guncel current currently status durum durumu acaba "
     "official officially resmi resmen kayitli registered hepsi tum butun all every nedir sehirleri yoksa veya or "
-    "size large big buyukluk toplam toplamda total overall altogether baskent baskentler capital capitals "
+    "didnt didn size large big buyukluk toplam toplamda total overall altogether baskent baskentler capital capitals "
     "national ulusal gec late erken early veren sayiliyor sayilir sayilmakta dunya world worldwide "
 )
 _OTHER_WORDS = "baska diger other others another"  # "Which other German cities are members?"
 _ADMITTED_WORDS = (
     "kabul admitted accepted approved onaylandi katilim alindi alinan added enlisted entered entrant entrants "
+    "girdi girmis girmistir girmisti "
     "intake round batch cohort welcomed newcomer newcomers"
 )
 # Whether a named member still is one, and how sure that is: "Bolu'nun durumu ne?",
