@@ -67,8 +67,8 @@ def checked_by(text: str, tokens: Sequence[str], word: str) -> str | None:
     named = any(len(w) > 1 and fold(w[0]) == word and w[1][:2].lower() in _LOCATIVE for w in written)
     if named:
         return "where"
-    if at + 1 >= len(tokens) or tokens[at + 1] not in PARTICLES:
-        return None
+    if at + 1 >= len(tokens) or (tokens[at + 1] not in PARTICLES and tokens[at + 1 : at + 2] != ["degil"]):
+        return None  # "Paris'te mi?", "pariste değil mi": a place checked
     located = any(len(w) > 1 and fold(w[0]) == word and w[1][:3].lower() in _LOCATIVE for w in written)
     # "3. konferans Dublin miydi?": a name, written with a capital, asked as the place (not a month)
     named = word not in _MONTHS and any(fold(w.strip(",.;:!?")) == word and w[:1].isupper() for w in text.split())

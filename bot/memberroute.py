@@ -45,6 +45,8 @@ _WHERE = frozenset(["which", "what", "where", "country", "located", "hangi", "ne
 _WHERE |= frozenset(["ulke", "ulkede", "ulkesi", "ulkenin"])
 _REGION = frozenset(["region", "bolge", "bolgede", "bolgesi", "bolgesinde", "unesco"])
 _WHERE |= _REGION  # a member's card says its UNESCO region (not a curated Turkish city's: "Konya hangi bölgede")
+_CONFERENCE = "conference"  # the facts' kind of the conferences (content/facts.yaml)
+_HAPPENED = frozenset(["happened", "happen", "oldu", "olmustu", "yapildi", "held"])  # an event in the place
 _LOCATIVE = re.compile(r"[dt][ae][.,;:!?]*$")  # "Nijerya'da", "Almanyada": a place checked
 
 
@@ -130,7 +132,16 @@ def _only_a_name(a: Assistant, text: str) -> Member | None:
     if any(w not in _WHERE and w not in STOPWORDS for w in rest):
         return None
     member = directory.by_id[keys.pop()]
+    if _HAPPENED.intersection(rest) and _hosted(a, member):
+        return None  # "What happened in Medellín?", "Pekin'de ne oldu?": its conference, not its card
     return None if member.curated and _REGION.intersection(rest) else member
+
+
+def _hosted(a: Assistant, member: Member) -> bool:
+    """Whether a conference of the facts was held in ``member``'s city."""
+    name = tuple(fold_question(member.city.split(" (")[0]).split())
+    facts = a.understanding.facts
+    return any(name in e.names for e in facts.entities if e.kind == _CONFERENCE)
 
 
 # Words a question about a country's region may say besides its name and where-words

@@ -38,7 +38,7 @@ from bot.smalltalk import SMALLTALK_FILE, SmallTalkKind, load_smalltalk
 from bot.spelling import Correction, Speller, content_speller
 from bot.textnorm import INTENT_WORDS, STOPWORDS, fold, fold_question, last_clause, sentences, terms
 from bot.tghtml import Html, escape, escape_attr
-from bot.yearcheck import fact_year_checked
+from bot.yearcheck import fact_place_checked, fact_year_checked
 
 __all__ = ["Understanding"]
 
@@ -213,6 +213,7 @@ class Understanding:
             found = figure_now(self.facts, found, text)  # "the network has 356 cities, correct?": today's card
             things = [self._entities[e] for _, _, e in self._entity_names.find(fold_question(text).split())]
             found = fact_year_checked(self.facts, text, found, lang, things)  # "ilk konferans 2014'te miydi?": "Hayır."
+            found = fact_place_checked(self.facts, text, found, lang)  # "UIL Paris'te mi?": "Hayır."
             if not found.missing and _WHY.intersection(fold_question(text).split()):
                 # "Eskişehir neden ilk üye oldu?": the sources give no reasons; what they say, after that
                 found = replace(found, html=Html(f"{self.content.messages.render('member_why', lang)} {found.html}"))

@@ -17,13 +17,13 @@ from bot.factchecks import network_years
 from bot.facts import Entity, FactBase
 from bot.members.model import JoinedKind, Member
 from bot.replies import Reply, ReplyKind
-from bot.textnorm import fold_question
+from bot.textnorm import fold, fold_question
 from bot.tghtml import Html, to_plain
 
 if TYPE_CHECKING:
     from bot.assistant import Assistant
 
-__all__ = ["checks_yes_no", "fact_year_checked", "year_checked"]
+__all__ = ["checks_yes_no", "fact_place_checked", "fact_year_checked", "year_checked"]
 
 _TR_CHECKS = ("mi", "mu", "miydi", "muydu", "mıydı", "degil", "dogru", "teyit", "emin")
 _EN_FIRST = frozenset(["did", "was", "is", "has", "had"])
@@ -96,3 +96,36 @@ def fact_year_checked(
     if words is None or lang not in words:
         return found
     return replace(found, html=Html(f"{words[lang]} {found.html}"))
+
+
+_WHERE = frozenset(["where", "country"])  # the facts' attributes a place answers
+_PLACE_FIELDS = ("city", "country", "address", "where")
+_LOCATIVE = ("nda", "nde", "da", "de", "ta", "te")
+
+
+def fact_place_checked(facts: FactBase, text: str, found: FactAnswer, lang: str) -> FactAnswer:
+    """``found`` (where a thing is or was) with the facts' yes or no first, when ``text``
+    checks one place ("UIL Paris'te mi?": "Hayır. UIL Hamburg, Almanya merkezlidir ...")."""
+    if found.missing or found.attribute not in _WHERE:
+        return found
+    tokens = fold_question(text).split()
+    if not checks_yes_no(tokens):
+        return found
+    places = list(dict.fromkeys(p for w in text.split() if (p := _place_in(w))))
+    if len(places) != 1:
+        return found
+    said = " ".join(fold(found.entity.value(f, lang) or "") for f in _PLACE_FIELDS)
+    words = facts.confirm.get("yes" if places[0] in said.split() else "no")
+    if words is None or lang not in words:
+        return found
+    return replace(found, html=Html(f"{words[lang]} {found.html}"))
+
+
+def _place_in(word: str) -> str | None:
+    """The place a written word says something is in ("Paris'te", "pariste", "Riyad'da"), folded; else None."""
+    head, _, tail = word.replace("’", "'").strip(",.;:!?").partition("'")
+    folded = fold(head)
+    if tail:
+        return folded if fold(tail) in _LOCATIVE and folded.isalpha() else None
+    ending = next((e for e in _LOCATIVE if folded.endswith(e) and len(folded) - len(e) >= 4), None)
+    return folded[: -len(ending)] if ending and folded.isalpha() else None

@@ -340,3 +340,36 @@ def test_a_year_checked_of_a_fact_gets_yes_or_no_once(assistant: Assistant, ques
     text = to_plain(assistant.ask(question).text)
     assert text.startswith(lead)
     assert text.count("Hayır") + text.count("Evet") + text.count("Yes.") <= 1
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "lead"),
+    [
+        ("uil pariste değil mi", "uil-address", "Hayır. UIL Hamburg"),  # no apostrophe, "değil mi" as the tag
+        ("UIL Paris'te mi?", "uil-address", "Hayır."),
+        ("UIL Hamburg'da mı?", "uil-address", "Evet."),
+        ("Son konferans Riyad'da mıydı?", "conference-6-jubail", "Hayır."),
+        ("4. konferans Meksika'da mı yapıldı?", "conference-4-medellin", "Hayır. Mexico City"),
+    ],
+)
+def test_a_place_checked_of_a_fact_gets_yes_or_no(assistant: Assistant, question: str, entry: str, lead: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    assert to_plain(reply.text).startswith(lead)
+
+
+def test_where_asked_plainly_gets_no_yes_or_no(assistant: Assistant) -> None:
+    assert to_plain(assistant.ask("UIL nerede?").text).startswith("UIL Hamburg")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [("What happened in Medellín?", "conference-4-medellin"), ("medellin de ne oldu", "conference-4-medellin")],
+)
+def test_what_happened_in_a_host_city_is_its_conference(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+def test_what_happened_to_a_member_that_hosted_nothing_is_its_card(assistant: Assistant) -> None:
+    assert assistant.ask("Laayoune ne oldu?").entry_id == "member-laayoune"
