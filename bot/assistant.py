@@ -30,7 +30,7 @@ from bot.matching import Decision, MatchResult, Thresholds
 from bot.memberroute import TURKIYE_MEMBERS_ENTRY, members_first, turkiye_list
 from bot.members.answers import MemberAnswers
 from bot.prepared import Prepared
-from bot.relatedfollow import entry_topic
+from bot.relatedfollow import entry_topic, more_of
 from bot.render import Renderer
 from bot.replies import Button, InlineArticle, Reply, ReplyKind, reply_of
 from bot.selfcheck import self_check
@@ -231,7 +231,7 @@ class Assistant:
             if context is not None and context.entry and reply.entry_id == CONFIRM_ENTRY:
                 return self._confirm(context.entry, reply)  # "emin misin?": the answer again, with its source
             if context is not None and context.entry and reply.entry_id == MORE_ENTRY:
-                return self.entry_reply(context.entry, reply.lang)  # "hangileri?": the whole card, the list
+                return more_of(self, text, context, reply.lang)  # "hangileri?": the whole card; "başka?": that year's
             return reply  # "teşekkürler" keeps the topic
         if topic is None and reply.kind == ReplyKind.ANSWER and reply.entry_id:
             # Any answer about one thing can be followed up ("peki Bolu?"), whoever gave it.

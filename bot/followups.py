@@ -56,6 +56,9 @@ _OTHERS = frozenset(
 # Words that widen "the same year" to the whole network ("o yıl toplam kaç yeni şehir girdi")
 # Words of "who else was there" that ask nothing more than who joined that year
 _WHO = frozenset(["kim", "kimler", "who", "anyone", "anybody", "vardi", "var", "there", "turkey", "turkiye", "from"])
+_ANY = frozenset(
+    ["any", "hic", "biri", "var", "mi", "mu", "is", "are", "was", "were"]
+)  # "any others?", "başka var mı?"
 _AS = frozenset(["ile", "as", "like"])  # "Sakarya ile aynı yıl", "the same year as Sakarya"
 _OVERALL = frozenset(
     ["toplam", "toplamda", "total", "overall", "altogether", "worldwide", "dunyada", "dunya", "agda", "aga"]
@@ -212,6 +215,8 @@ class FollowUps:
         the follow-up does not say "the same year" or the last thing has no one year."""
         words = fold_question(text).split()
         at = _same_year_at(words)
+        if at is None and _OTHERS & set(words) and all(w in _OTHERS | _WHO | FOLLOW_UP_WORDS | _ANY for w in words):
+            at = (0, 0)  # "başka?", "who else?", "any others?" after a member: that year's others
         year = self._year_of(context)
         if at is None or year is None:
             return None

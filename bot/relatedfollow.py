@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING
 
 from bot.conversation import Topic
 from bot.lang import Lang
-from bot.members.model import parse_list_entry_id
+from bot.members.model import list_entry_id, parse_list_entry_id
 from bot.replies import Reply, ReplyKind
 
 if TYPE_CHECKING:
     from bot.assistant import Assistant
 
-__all__ = ["by_the_last_answer", "entry_topic"]
+__all__ = ["by_the_last_answer", "entry_topic", "more_of"]
 
 
 def by_the_last_answer(a: Assistant, text: str, reply: Reply, context: Topic) -> Reply | None:
@@ -57,3 +57,19 @@ def entry_topic(a: Assistant, entry_id: str, lang: Lang) -> Topic | None:
     if entry_id in a.content.faq:
         return Topic("entry", "", None, lang, entry=entry_id)
     return None
+
+
+def more_of(a: Assistant, text: str, context: Topic, lang: Lang) -> Reply:
+    """ "hangileri?", "tell me more" after an answer: the whole card of the last entry; "başka?",
+    "any others?" after a member of one year: the others of that year (as "aynı yıl kimler?")."""
+    assert context.entry is not None
+    members = a.members
+    member = members.directory.by_entry.get(context.entry) if members is not None else None
+    if member is not None and member.curated is None:  # "Hamburg üye mi?" >> "başka?": Germany's
+        return a.entry_reply(list_entry_id(country=member.country), lang)
+    same_year = a.understanding.follow.same_year(text, context) if member is not None else None
+    if same_year is not None:  # "İzmir 2020'de mi girdi?" >> "başka?": Türkiye's that year
+        retry = a.ask(same_year, force_lang=lang)
+        if retry.kind == ReplyKind.ANSWER:
+            return retry
+    return a.entry_reply(context.entry, lang)

@@ -323,3 +323,21 @@ def test_how_many_of_a_country_after_the_networks_count(assistant: Assistant) ->
     chat = ("t", "country-count-2")
     assistant.ask("ağda kaç şehir var", chat=chat)
     assert assistant.ask("almanyadan kaç tane", chat=chat).entry_id == "members-c-DE"
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "entry", "says"),
+    [
+        ("2020de türkiyeden izmir girdi di mi", "başka?", "members-turkey", "Balıkesir"),  # that year's others
+        ("When did Bursa join?", "any others?", "members-turkey", "Sakarya"),
+        ("Hamburg üye mi?", "any others?", "members-c-DE", "Almanya"),  # a member abroad: its country's
+        ("2024 ödülünü kimler aldı", "başka?", "award-winners-2024", "Glasgow"),  # no member: the card again
+        ("KOMEK nedir", "başka?", "what-is-komek", "KOMEK"),
+    ],
+)
+def test_others_after_an_answer(assistant: Assistant, first: str, then: str, entry: str, says: str) -> None:
+    chat = ("others", first)
+    assistant.ask(first, chat=chat)
+    reply = assistant.ask(then, chat=chat)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    assert says in to_plain(reply.text)
