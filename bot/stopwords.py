@@ -94,7 +94,7 @@ STOPWORDS_EN: frozenset[str] = frozenset(
             """
             still forgot forget remind correct right again remember think guess thought heard believe per
             believed assume assumed true sorry overall already yet explained back roughly approximately approx
-            among amongst under far nah bro
+            among amongst under far nah bro actual partly partially
             """
         ),
         # Verbs that only carry a question along ("which conference came before Medellín?")

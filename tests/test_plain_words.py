@@ -203,3 +203,25 @@ def test_in_order_is_not_the_next(assistant: Assistant, question: str, entry: st
 def test_how_people_type_on_their_phones(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Do you happen to know if any Nigerian city is in the network at all?", "members-c-NG"),  # "if": whether
+        ("I wonder whether Izmir is a member", "city-izmir"),
+        ("which of the conferences was partly online?", "conference-5-yeonsu"),
+        ("length of the Cork conference in days", "conference-3-cork"),
+    ],
+)
+def test_indirect_and_unusual_words(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+def test_the_actual_address_after_where_uil_is(assistant: Assistant) -> None:
+    chat = ("actual", "address")
+    assistant.ask("where's UIL based?", chat=chat)
+    reply = assistant.ask("what's the actual address?", chat=chat)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "uil-address")
+    assert "Feldbrunnenstraße" in reply.text

@@ -107,7 +107,7 @@ _ALLOWED_WORDS = (
     "belediye buyuksehir municipality metropolitan guncel current currently status durum durumu acaba "
     "official officially resmi resmen kayitli registered hepsi tum butun all every nedir sehirleri yoksa veya or "
     "didnt didn size large big buyukluk toplam toplamda total overall altogether baskent baskentler capital capitals "
-    "national ulusal gec late erken early veren sayiliyor sayilir sayilmakta dunya world worldwide "
+    "national ulusal gec late erken early veren sayiliyor sayilir sayilmakta dunya world worldwide if whether "
 )
 _OTHER_WORDS = "baska diger other others another"  # "Which other German cities are members?"
 _ADMITTED_WORDS = (
