@@ -35,7 +35,7 @@ from bot.render import Renderer
 from bot.replies import Button, InlineArticle, Reply, ReplyKind, reply_of
 from bot.selfcheck import self_check
 from bot.tghtml import Html, escape_attr
-from bot.yearcheck import year_checked
+from bot.yesno import year_checked
 
 __all__ = ["Assistant"]
 

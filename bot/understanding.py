@@ -38,7 +38,7 @@ from bot.smalltalk import SMALLTALK_FILE, SmallTalkKind, load_smalltalk
 from bot.spelling import Correction, Speller, content_speller
 from bot.textnorm import INTENT_WORDS, STOPWORDS, fold, fold_question, last_clause, sentences, terms
 from bot.tghtml import Html, escape, escape_attr
-from bot.yearcheck import fact_place_checked, fact_year_checked
+from bot.yesno import fact_place_checked, fact_year_checked
 
 __all__ = ["Understanding"]
 

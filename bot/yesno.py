@@ -1,9 +1,15 @@
-"""A year checked of a member's joining: "Ankara 2024'te mi katıldı?", "Did Hatay join in
-2019?", "Bolu 2019'da üye miydi?". The member's card says its year; before it, yes or no:
-"Hayır: Ankara ağa 2024 yılında değil, 2025 yılında katıldı." A join checked ("katıldı",
-"join") is right when the year is the member's; a membership at a time ("üye miydi", "a
-member in 2019") when the member had joined by then. Only for a member whose year is known
-exactly (not a range), and only for a question that checks (a particle, a tag, "did ...").
+"""Yes or no before an answer that checks a year or a place.
+
+A member's joining: "Ankara 2024'te mi katıldı?", "Did Hatay join in 2019?", "Bolu 2019'da
+üye miydi?". The member's card says its year; before it, yes or no: "Hayır: Ankara ağa 2024
+yılında değil, 2025 yılında katıldı." A join checked ("katıldı", "join") is right when the
+year is the member's; a membership at a time ("üye miydi", "a member in 2019") when the
+member had joined by then. Only for a member whose year is known exactly (not a range).
+
+A fact's year or place: "ilk konferans 2014'te miydi?", "UIL Paris'te mi?": the facts'
+"Evet."/"Hayır." (content/facts.yaml ``confirm``) before the short answer.
+
+Only for a question that checks (a particle, a tag, "did ...", "değil mi").
 """
 
 from __future__ import annotations
