@@ -225,3 +225,12 @@ def test_the_actual_address_after_where_uil_is(assistant: Assistant) -> None:
     reply = assistant.ask("what's the actual address?", chat=chat)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "uil-address")
     assert "Feldbrunnenstraße" in reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Başvuru formunu kim imzalamak zorunda?", "Who signs the application form?", "başvuru formunu kim imzalıyor"],
+)
+def test_signing_words_are_one(assistant: Assistant, question: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "how-to-join")
