@@ -59,6 +59,8 @@ _WHO = frozenset(["kim", "kimler", "who", "anyone", "anybody", "vardi", "var", "
 _ANY = frozenset(
     ["any", "hic", "biri", "var", "mi", "mu", "is", "are", "was", "were"]
 )  # "any others?", "başka var mı?"
+_TURKISH_MEMBER = "tr-member"  # the facts' kind of Türkiye's members, in their order (content/facts.yaml)
+_MEMBER_ASK = {"tr": "ne zaman uye oldu", "en": "when did it join"}  # a member named after one of the order
 _AS = frozenset(["ile", "as", "like"])  # "Sakarya ile aynı yıl", "the same year as Sakarya"
 _OVERALL = frozenset(
     ["toplam", "toplamda", "total", "overall", "altogether", "worldwide", "dunyada", "dunya", "agda", "aga"]
@@ -190,6 +192,9 @@ class FollowUps:
                 return [context.rest.replace(PLACE, years[0], 1)]  # "peki 2022'de?": that year's
             names = []  # a place is asked with the year ("peki Almanya?": "2024 almanya")
         if names or self._unknown_name(content):
+            if not context.rest and names and context.kind == _TURKISH_MEMBER:
+                ask = _MEMBER_ASK.get(context.lang or "en", _MEMBER_ASK["en"])
+                return [f"{names[0]} {ask}"]  # "peki Bursa?" after the first
             if not context.rest:
                 return []
             rest = context.rest

@@ -341,3 +341,18 @@ def test_others_after_an_answer(assistant: Assistant, first: str, then: str, ent
     reply = assistant.ask(then, chat=chat)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
     assert says in to_plain(reply.text)
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "entry"),
+    [
+        ("turkiyede ilk ogrenen sehir hangisi", "peki ya Bursa?", "city-bursa"),  # a member named after the first
+        ("Türkiye'nin en yeni üyesi hangisi?", "and Bolu?", "city-bolu"),
+        ("Türkiye'nin ilk üyesi hangisi?", "peki Hamburg?", "member-hamburg"),
+    ],
+)
+def test_a_member_named_after_one_of_the_order(assistant: Assistant, first: str, then: str, entry: str) -> None:
+    chat = ("named-after-order", first, then)
+    assistant.ask(first, chat=chat)
+    reply = assistant.ask(then, chat=chat)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
