@@ -99,7 +99,8 @@ def matcher_knows_better(
         # clusters, the fact (the network's size) leaves them; what it leaves itself only asks
         asking = {*folded_terms(" ".join(INTENT_WORDS)), "do"}  # the words that ask (with the synonyms in use)
         naming = vocabulary().network_words | set(terms("küresel global unesco"))  # "Küresel ağda kaç şehir"
-        leaves = a.guard.leaves(text, fact.card, fact.html) - asking - naming
+        named = {t for name in fact.entity.names for t in terms(" ".join(name))}  # "hayat boyu öğrenme enstitüsü"
+        leaves = a.guard.leaves(text, fact.card, fact.html) - asking - naming - named
         return bool(leaves) and not a.guard.leaves(text, best.entry_id) - asking
     return not a.guard.leaves(text, best.entry_id) and bool(a.guard.leaves(text, fact.card, fact.html))
 

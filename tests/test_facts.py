@@ -852,3 +852,9 @@ def test_the_year_most_cities_joined_the_network_is_the_round_not_turkiyes(assis
 def test_unusual_words_for_known_things(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+def test_the_things_own_name_is_not_what_the_fact_leaves(assistant: Assistant) -> None:
+    """UIL named by its Turkish name: the category, not the matcher's entry on what UIL is."""
+    reply = assistant.ask("hayat boyu ogrenme enstitusu hangi kategoride?")
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "uil-category-1")
