@@ -192,7 +192,7 @@ class FollowUps:
                 return [context.rest.replace(PLACE, years[0], 1)]  # "peki 2022'de?": that year's
             names = []  # a place is asked with the year ("peki Almanya?": "2024 almanya")
         if names or self._unknown_name(content):
-            if not context.rest and names and context.kind == _TURKISH_MEMBER:
+            if not context.rest and names and context.kind == _TURKISH_MEMBER and context.attribute == "which":
                 ask = _MEMBER_ASK.get(context.lang or "en", _MEMBER_ASK["en"])
                 return [f"{names[0]} {ask}"]  # "peki Bursa?" after the first
             if not context.rest:
