@@ -43,6 +43,7 @@ TUNING15 = EVAL / "tuning15.yaml"
 TUNING16 = EVAL / "tuning16.yaml"
 TUNING17 = EVAL / "tuning17.yaml"
 TUNING18 = EVAL / "tuning18.yaml"
+TUNING19 = EVAL / "tuning19.yaml"
 
 
 class Bars:
@@ -259,6 +260,36 @@ TUNING17_BARS = Bars(accuracy=0.75, rejection=0.94, confident_wrong=0.06, langua
 # onto main 10f1190: the same, but language 0.995 ("latest one?" is now answered in English).
 # To be tuned on like the other tuning sets.
 TUNING18_BARS = Bars(accuracy=0.82, rejection=0.97, confident_wrong=0.07, language=0.98)
+# tuning19.yaml (200, helper tuning19, 2026-12-04; to find confident wrong answers: 80 near
+# misses written as pairs of answerable questions with the same words and another ask, 60
+# in-domain questions the sources do not answer (4 answered honestly by an entry), 40
+# off-topic ones in the domain's words, 20 chatty wrappers; 120 tr, 80 en): run once when
+# labelled, on main bee7c2e (labels b1d114b): 0.787 right at once / 0.925 within one tap /
+# rejection 0.943 / confident wrong 0.060 / did-you-mean 0.110 / language 0.995; by language
+# en 0.789 / 0.921 / 0.075 / refused 0.929, tr 0.786 / 0.929 / 0.050 / refused 0.953; by style
+# (right / one tap / conf. wrong) attribute 0.861 / 0.972 / 0.028, no-diacritics 0.923 /
+# 1.000 / 0, plain 0.846 / 0.923 / 0, chatty 0.545 / 0.727 / 0.273, counting 0.900 / 1.000 /
+# 0, confirm 0.500 / 0.833 / 0.167, superlative 0.667 / 1.000 / 0, follow-up (1) and typo (1)
+# 0 right, unanswerable 0.951 refused (answered: "izmir ogrenen sehir festivali ne zaman" ->
+# city-izmir, "hatay'ın öğrenen şehir koordinatörü kim" -> who-runs, "how many trainees does
+# komek have in bosnia" -> what-is-komek), off-topic 0.933 refused (answered: "hayat boyu
+# öğrenme için hangi kitapları okumalıyım" -> what-is-uil, "who won the award for best film
+# 2024" -> award-winners-2024, "how can i learn turkish quickly" -> join-turkey). 12 confident
+# wrong answers: those 6, Cork's award asked of the city ("cork hangi yıl ödül aldı", "did
+# cork win the award") -> award-winners-2024 (2024 only; the labels' member-cork has 2015 and
+# 2024), "im in hamburg next week, whats there related to learning cities" ->
+# conference-2-date, a retiree's Eskişehir year -> first-turkish-member, the mayor's "how long
+# after joining can we apply for the award" -> how-to-join, and "2016da hangisi girdi" after
+# the Turkish list -> city-eskisehir (the right city; the labels expect members-turkey). 5
+# misses are the right entry in a short fact reply that words the labelled `contains`
+# otherwise ("1. şehir" for "ilk şehir", "16 cities" for "16 in 2017", "over 12 months" for
+# "more than 12 months", the 7th conference's host asked twice, answered without "host city"
+# / "Ev sahibi şehirle ilgili"); 8 are did-you-mean, all with the right entry offered (3 not
+# first: "turkiyedeki ogrenen sehirler hangileri saysana" -> websites, "komek ne zaman
+# kurulmuş ama unescoya girdiği değil" -> about-bot, the KOMEK trainee's "2. konferans nerede
+# olmuş" -> what-is-komek) and 1 a fallback ("hamburgda bu işle ilgili ne var"). To be tuned
+# on like the other tuning sets.
+TUNING19_BARS = Bars(accuracy=0.76, rejection=0.92, confident_wrong=0.07, language=0.99)
 
 SETS = {
     "questions": (QUESTIONS, QUESTIONS_BARS),
@@ -283,6 +314,7 @@ SETS = {
     "tuning16": (TUNING16, TUNING16_BARS),
     "tuning17": (TUNING17, TUNING17_BARS),
     "tuning18": (TUNING18, TUNING18_BARS),
+    "tuning19": (TUNING19, TUNING19_BARS),
 }
 
 

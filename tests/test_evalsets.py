@@ -1382,7 +1382,62 @@ KNOWN_TUNING18_OVERLAP = {
 }
 
 
-# tuning8 .. tuning18 were written to a mix of styles, not to every style: their counts are
+# ------------------------------------------------------------------------------ tuning19
+# tuning19 (helper tuning19, 2026-12-04): a TUNING set written blind in two phases, 120 Turkish
+# and 80 English, to find confident wrong answers: 80 near misses (pairs of answerable
+# questions with the same words and a different ask), 60 in-domain questions the sources do
+# not answer (4 answered honestly by an entry in phase 2), 40 off-topic ones in the domain's
+# words and 20 chatty wrappers; no small talk, so its style counts are checked instead of
+# "every style".
+TUNING19 = EVAL / "tuning19.yaml"
+TUNING19_STYLES = {
+    "attribute": 36,
+    "no-diacritics": 13,
+    "plain": 13,
+    "chatty": 11,
+    "counting": 10,
+    "confirm": 6,
+    "superlative": 3,
+    "follow-up": 1,
+    "typo": 1,
+    "unanswerable": 61,
+    "off-topic": 45,
+}
+
+# Its questions that holdout, holdout2, ..., holdout7 (also written blind) already had word for
+# word (folded): 22, short plain ones and refusals, found programmatically (only tuning19's
+# strings were printed; the holdouts were not read). No other held-out question may join
+# tuning19.
+KNOWN_TUNING19_OVERLAP = {
+    fold(q)
+    for q in (
+        "2024 ödülünü hangi şehirler aldı",
+        "6. konferans nerede yapildi",
+        "agin yillik butcesi ne kadar",
+        "ankara ne zaman uye oldu",
+        "hamburg ogrenen sehir mi",
+        "how many people attended the jubail conference",
+        "how many turkish cities are members",
+        "how much does a komek course cost",
+        "how much prize money comes with the learning city award",
+        "ilk konferans nerde yapıldı",
+        "is bolu still a member",
+        "mevlana muzesi kacta aciliyor",
+        "mexico city'ye uçak bileti ne kadar",
+        "ogrenen sehir odulu simdiye kadar kac kez verildi",
+        "pekin bildirgesi ne",
+        "sakarya üniversitesi taban puanları",
+        "uil phone number",
+        "uil'in müdürü kim",
+        "unesco world heritage sites in turkey",
+        "what does UIL stand for",
+        "what is the annual budget of the GNLC",
+        "when did konya join the network",
+    )
+}
+
+
+# tuning8 .. tuning19 were written to a mix of styles, not to every style: their counts are
 # checked
 _STYLED_SETS = [
     (TUNING8, 240, (144, 96), TUNING8_STYLES, KNOWN_TUNING8_OVERLAP),
@@ -1396,6 +1451,7 @@ _STYLED_SETS = [
     (TUNING16, 200, (100, 100), TUNING16_STYLES, KNOWN_TUNING16_OVERLAP),
     (TUNING17, 200, (80, 120), TUNING17_STYLES, KNOWN_TUNING17_OVERLAP),
     (TUNING18, 200, (150, 50), TUNING18_STYLES, KNOWN_TUNING18_OVERLAP),
+    (TUNING19, 200, (120, 80), TUNING19_STYLES, KNOWN_TUNING19_OVERLAP),
 ]
 _STYLED_IDS = [
     "tuning8",
@@ -1409,6 +1465,7 @@ _STYLED_IDS = [
     "tuning16",
     "tuning17",
     "tuning18",
+    "tuning19",
 ]
 
 
