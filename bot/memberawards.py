@@ -68,14 +68,13 @@ def _a_known_winner(a: Assistant, city: str) -> bool:
 
 
 def _asks_its_rounds(tokens: list[Word], rounds: list[int]) -> bool:
-    """Whether a question about a member's award asks for every round it won: when, how
-    often, only once ("Cork hangi yıl ödül aldı?", "Cork won the award only once, in
-    2015?"); not whether it won ("Cork ödül aldı mı": the latest round says), nor one of
-    its rounds ("Did Cork win in 2024?": that round says)."""
+    """Whether a question about a member's award asks for every round it won: whether it
+    won, when, how often, only once ("Cork ödül aldı mı?", "Cork hangi yıl ödül aldı?",
+    "Cork won the award only once, in 2015?"); not one of its rounds ("Did Cork win in
+    2024?": that round says)."""
     said = {w.text for w in tokens}
-    if any(w.text[:4].isdigit() and int(w.text[:4]) in rounds for w in tokens) and not said & _ONLY:
-        return False
-    return bool(said & _ROUNDS or said & _ONLY or {("how", "many"), ("how", "often"), ("kac", "kez")} & _pairs(tokens))
+    # "Did Cork win in 2024?" is that round's, "... in 2018?" no round's; else every round it won
+    return not any(w.text[:4].isdigit() for w in tokens) or bool(said & _ONLY)
 
 
 def _pairs(tokens: list[Word]) -> set[tuple[str, str]]:

@@ -30,7 +30,8 @@ from bot.twoquestions import questions
         ("Merhaba, Eskişehir'de yaşıyorum; şehrimiz Türkiye'nin ilk üyesiymiş, doğru mu?", "first-turkish-member"),
         ("Konyalıyım, bizim şehir ilk üye miydi?", "first-turkish-member"),
         ("Eskişehirliyim, Türkiye'nin ilk öğrenen şehri biziz diye biliyorum, yanlış mı?", "first-turkish-member"),
-        ("Hello, I'm a librarian from Cork. Our city won the learning city award, didn't it?", "award-winners-2024"),
+        # Cork won in 2015 and 2024: its card says both rounds
+        ("Hello, I'm a librarian from Cork. Our city won the learning city award, didn't it?", "member-cork"),
         ("I'm a librarian in Cork; when did our city host the conference?", "conference-3-cork"),  # not Cork's card
         ("Corkluyum, şehrimizde yapılan konferansta hangi belge kabul edildi?", "conference-3-cork"),
         ("Konyalıyım, üyeliğimiz ne zaman başladı?", "city-konya"),  # "üyeliğimiz": our city's membership

@@ -237,6 +237,8 @@ def test_applying_for_the_award_or_a_known_winner_is_not_whether_turkiye_won(ass
         "Cork hangi yıl ödül aldı?",
         "Cork ödülü ne zaman kazandı?",
         "Did Cork win the award twice?",
+        "Cork ödül aldı mı",  # whether it won: every round it won (2015 and 2024), not the latest alone
+        "Did Cork win the award?",
     ],
 )
 def test_a_member_that_won_in_several_rounds_asked_when_or_how_often_gets_every_round(
@@ -252,7 +254,6 @@ def test_a_member_that_won_in_several_rounds_asked_when_or_how_often_gets_every_
 @pytest.mark.parametrize(
     ("question", "entry"),
     [
-        ("Cork ödül aldı mı", "award-winners-2024"),  # whether it won: a round it won says so
         ("Did Cork win the award in 2024?", "award-winners-2024"),  # that round
         ("Cork 2015'te ödül aldı mı?", "learning-city-award"),
         ("Wuhan hangi yıl ödül aldı", "award-winners-2024"),  # one round only
