@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from bot.lang import Lang
@@ -39,8 +38,6 @@ _NOTED = "award"  # what a research note says of a member that received it ("Awa
 AWARD_KIND = "award"  # the facts' kind of the award's rounds
 AWARD_TURKEY = "award-turkey"  # "Has a Turkish city won?" (content/faq.yaml)
 # Words that ask whether it was won ("kazandı mı", "aldı mı", "did X win"), not how to apply
-# Words that ask for every round a member won: when, which year, how often
-_ROUNDS = frozenset(["when", "year", "years", "yil", "yillarda", "yilinda", "zaman", "kere", "defa", "times", "often"])
 _ONLY = frozenset(["only", "once", "twice", "again", "sadece", "yalnizca", "yalniz", "tekrar", "yine", "bir", "iki"])
 # What was won, with no award word: "the city won something from UNESCO", "UNESCO'dan bir şey kazanmış"
 _SOMETHING = frozenset(["something", "anything", "unesco", "unescodan", "sey", "birsey"])
@@ -67,7 +64,7 @@ def _a_known_winner(a: Assistant, city: str) -> bool:
     return False
 
 
-def _asks_its_rounds(tokens: list[Word], rounds: list[int]) -> bool:
+def _asks_its_rounds(tokens: list[Word]) -> bool:
     """Whether a question about a member's award asks for every round it won: whether it
     won, when, how often, only once ("Cork ödül aldı mı?", "Cork hangi yıl ödül aldı?",
     "Cork won the award only once, in 2015?"); not one of its rounds ("Did Cork win in
@@ -75,10 +72,6 @@ def _asks_its_rounds(tokens: list[Word], rounds: list[int]) -> bool:
     said = {w.text for w in tokens}
     # "Did Cork win in 2024?" is that round's, "... in 2018?" no round's; else every round it won
     return not any(w.text[:4].isdigit() for w in tokens) or bool(said & _ONLY)
-
-
-def _pairs(tokens: list[Word]) -> set[tuple[str, str]]:
-    return {(x.text, y.text) for x, y in pairwise(tokens)}
 
 
 def _rounds_won(a: Assistant, city: str) -> list[int]:
@@ -149,7 +142,7 @@ def member_award(a: Assistant, text: str, lang: Lang) -> Reply | None:
     member = members.directory.by_id[named.pop()] if named else None
     city = member.city if member else provinces.pop()
     rounds = _rounds_won(a, city)
-    if member is not None and not member.curated and len(rounds) > 1 and _asks_its_rounds(tokens, rounds):
+    if member is not None and not member.curated and len(rounds) > 1 and _asks_its_rounds(tokens):
         return _won_in_rounds(a, member, rounds, lang)  # "Cork kaç kez ödül aldı?": 2015 and 2024
     if member is not None and not member.curated and len(rounds) == 1 and _without_a_card(a, rounds[0]):
         return _won_once(a, member, rounds[0], lang)  # "Suwon ödül almış mı?": 2017's, on Suwon's card
