@@ -37,10 +37,11 @@ _WHERE = re.compile(r"\s*\([^)]*\)")  # "(Seoul)" after a member's name: where i
 _NOTED = "award"  # what a research note says of a member that received it ("Award recipient")
 AWARD_KIND = "award"  # the facts' kind of the award's rounds
 AWARD_TURKEY = "award-turkey"  # "Has a Turkish city won?" (content/faq.yaml)
-# Words that ask whether it was won ("kazandı mı", "aldı mı", "did X win"), not how to apply
+# Words of how often it was won ("only once", "twice", "tekrar"): every round, also with a year named
 _ONLY = frozenset(["only", "once", "twice", "again", "sadece", "yalnizca", "yalniz", "tekrar", "yine", "bir", "iki"])
 # What was won, with no award word: "the city won something from UNESCO", "UNESCO'dan bir şey kazanmış"
 _SOMETHING = frozenset(["something", "anything", "unesco", "unescodan", "sey", "birsey"])
+# Words that ask whether it was won ("kazandı mı", "aldı mı", "did X win"), not how to apply
 _WON = ("kazan", "aldi", "almis", "almadi", "alabildi", "won", "win", "received", "got", "recipient", "awarded")
 
 
