@@ -384,3 +384,34 @@ def test_a_word_of_the_story_is_no_question_the_content_lacks(assistant: Assista
 )
 def test_what_the_question_itself_asks_is_still_refused(assistant: Assistant, question: str) -> None:
     assert assistant.ask(question).kind == ReplyKind.NO_ANSWER
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who won the award for best film 2024",  # another award than the Learning City Award
+        "how can i learn turkish quickly",  # personal learning advice
+        "hayat boyu öğrenme için hangi kitapları okumalıyım",
+        "izmir ogrenen sehir festivali ne zaman",  # a city's own events
+        "hatay'ın öğrenen şehir koordinatörü kim, kime ulaşayım",  # a city's coordinator: a person
+        "konyada python ogrenmek istiyorum nereye gideyim",
+    ],
+)
+def test_near_the_domain_but_not_in_the_sources(assistant: Assistant, question: str) -> None:
+    assert assistant.ask(question).kind in (ReplyKind.NO_ANSWER, ReplyKind.FALLBACK)  # refused, no entry's answer
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Who won the 2024 award?", "award-winners-2024"),
+        ("Ağın koordinatörü kim?", "who-runs"),
+        (
+            "My kid asked me what UNESCO's lifelong learning institute is called in Turkish, can you help?",
+            "what-is-uil",
+        ),
+    ],
+)
+def test_their_look_alikes_are_answered(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
