@@ -225,7 +225,7 @@ def sentences(text: str) -> list[str]:
 
 
 _THOUSANDS = re.compile(r"(?<=\d)[.,](?=\d{3}\b)")  # "1,000" is one number
-_CLAUSE = re.compile(r"[,:;!?.…–—]+|\s-\s")
+_CLAUSE = re.compile(r"(?:(?<!\b\d)(?<!\b\d\d)\.|[,:;!?…–—])+|\s-\s")  # not after "2." (a written ordinal)
 
 
 @lru_cache(maxsize=65536)

@@ -225,7 +225,8 @@ class Understanding:
     def story_only(self, text: str, entry_id: str) -> bool:
         """Whether ``entry_id`` is the card of a thing ``text`` names only in its story
         ("KOMEK'in sitesindeki listede Balıkesir'i göremedim. Biz üye değil miyiz?")."""
-        return any(self._only_in_the_story(text, e) for e in self._by_card.get(entry_id, ()))
+        things = self._by_card.get(entry_id, [])  # every thing of it ("2. konferans" is one, KOMEK's role another)
+        return bool(things) and all(self._only_in_the_story(text, e) for e in things)
 
     def _only_in_the_story(self, text: str, entity: Entity) -> bool:
         """Whether ``entity`` is named only in a clause that asks nothing, and the clauses

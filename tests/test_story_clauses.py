@@ -239,3 +239,23 @@ def test_the_real_count_after_a_story_about_a_list(assistant: Assistant) -> None
     reply = assistant.ask("KOMEK sitesindeki listede 6 şehir var ama gerçekte kaç Türk üyesi var?")
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "brief-members-list")  # not KOMEK's web site
     assert "11" in reply.text
+
+
+def test_a_written_ordinal_ends_no_last_clause(assistant: Assistant) -> None:
+    """ "2. konferans" after a story about KOMEK's courses: the 2nd conference, not KOMEK."""
+    question = "hocam selamlar ben komekte ebru kursuna gidiyorum, hocamız sordu ödev gibi, 2. konferans nerede olmuş"
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "conference-2-mexico")
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("who will host the 2027 conference", "No host city"),
+        ("2027 konferansına hangi şehir ev sahipliği yapacak", "Ev sahibi"),
+    ],
+)
+def test_the_7th_conferences_host_is_said_unknown(assistant: Assistant, question: str, says: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "conference-7")
+    assert says in reply.text
