@@ -858,3 +858,13 @@ def test_the_things_own_name_is_not_what_the_fact_leaves(assistant: Assistant) -
     """UIL named by its Turkish name: the category, not the matcher's entry on what UIL is."""
     reply = assistant.ask("hayat boyu ogrenme enstitusu hangi kategoride?")
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "uil-category-1")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how long after joining can we apply for the award", "ağa katıldıktan ne kadar sonra ödüle başvurabiliriz?"],
+)
+def test_how_long_after_joining_one_may_apply_for_the_award(assistant: Assistant, question: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "learning-city-award")
+    assert "12" in reply.text
