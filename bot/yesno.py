@@ -10,6 +10,9 @@ A fact's year or place: "ilk konferans 2014'te miydi?", "UIL Paris'te mi?": the 
 "Evet."/"Hayır." (content/facts.yaml ``confirm``) before the short answer.
 
 Only for a question that checks (a particle, a tag, "did ...", "değil mi").
+
+A member and a year with nothing but the check ("Hatay 2018 değil miydi?", "bolu 2017 mi",
+"Cork in 2015, right?") asks the year it joined: its card, with yes or no first.
 """
 
 from __future__ import annotations
@@ -21,7 +24,10 @@ from typing import TYPE_CHECKING
 from bot.factanswer import FactAnswer
 from bot.factchecks import network_years
 from bot.facts import Entity, FactBase
+from bot.lang import Lang
+from bot.members.directory import PlaceKind, words
 from bot.members.model import JoinedKind, Member
+from bot.members.vocabulary import YEAR
 from bot.replies import Reply, ReplyKind
 from bot.textnorm import fold, fold_question
 from bot.tghtml import Html, to_plain
@@ -39,7 +45,10 @@ _MEMBER = ("uye", "member")
 
 
 def year_checked(a: Assistant, text: str, reply: Reply) -> Reply:
-    """``reply`` (a member's card) with yes or no first, when ``text`` checks a year of its joining."""
+    """``reply`` (a member's card) with yes or no first, when ``text`` checks a year of its
+    joining; a reply that answered nothing, when ``text`` is only a member, a year and a check."""
+    if reply.kind in (ReplyKind.SUGGEST, ReplyKind.FALLBACK):
+        return _bare_check(a, text, reply.lang) or reply
     if reply.kind != ReplyKind.ANSWER or not reply.entry_id or a.members is None:
         return reply
     said = {w[reply.lang] for w in a.understanding.facts.confirm.values() if reply.lang in w}
@@ -58,9 +67,42 @@ def year_checked(a: Assistant, text: str, reply: Reply) -> Reply:
         key = "year_check_joined_yes" if year == joined else "year_check_joined_no"
     elif any(w in asked for w in _MEMBER):
         key = "year_check_member_yes" if year >= joined else "year_check_member_no"
-    else:
-        return reply
+    else:  # "Hatay 2019'da mı?": the year it joined
+        bare = _bare_check(a, text, reply.lang)
+        return bare if bare is not None and bare.entry_id == reply.entry_id else reply
     return _led(a, reply, key, member, year)
+
+
+# What may stand beside the member and the year in a bare check ("Hatay 2018 değil miydi?")
+_BARE = frozenset(["mi", "mu", "miydi", "muydu", "degil", "degilmi", "degilmiydi", "dogru", "dogrumu", "yanlis"])
+_BARE |= frozenset(["emin", "misin", "yoksa", "ya", "peki", "yilinda", "yilindami", "yili", "yil", "senesinde"])
+_BARE |= frozenset(["sene", "right", "correct", "true", "wasnt", "isnt", "not", "was", "is", "in", "it", "or", "so"])
+
+
+def _bare_check(a: Assistant, text: str, lang: Lang) -> Reply | None:
+    """The card of the one member ``text`` names, yes or no first, when the rest is one year and a check."""
+    if a.members is None:
+        return None
+    tokens = words(text)
+    spans = a.members.directory.scan(tokens)
+    named = {p.key for _, _, places in spans for p in places if p.kind is PlaceKind.MEMBER}
+    provinces = {p.key for _, _, places in spans for p in places if p.kind is PlaceKind.PROVINCE}
+    taken = {i for start, end, _ in spans for i in range(start, end)}
+    rest = [w.text for i, w in enumerate(tokens) if i not in taken]
+    years = [int(m.group(1)) for t in rest if (m := YEAR.match(t))]
+    others = [t for t in rest if not YEAR.match(t)]
+    if len(years) != 1 or not checks_yes_no(others) or not set(others) <= _BARE or len(spans) != 1:
+        return None
+    if not named and len(provinces) == 1:  # "istanbul 2018 mi": no member, as its card says
+        return a.members.province_reply(provinces.pop(), lang)
+    if len(named) != 1:
+        return None
+    member = a.members.directory.by_id[named.pop()]
+    card = a.members.entry_reply(member.entry_id, lang)
+    if card is None or card.kind != ReplyKind.ANSWER or member.joined.kind is not JoinedKind.YEAR:
+        return None
+    key = "year_check_joined_yes" if years[0] == member.joined.first else "year_check_joined_no"
+    return _led(a, card, key, member, years[0])
 
 
 def checks_yes_no(tokens: list[str]) -> bool:

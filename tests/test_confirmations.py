@@ -308,6 +308,11 @@ def test_which_of_them_after_another_answer_is_not_a_countrys_winners(assistant:
         ("Was Bolu a member in 2017?", "city-bolu", "No: Bolu was not yet a member in 2017"),
         ("Cork 2015'te mi üye oldu?", "member-cork", "Evet: Cork ağa 2015 yılında katıldı."),
         ("İzmir 2019'da katıldı diye haber yapacağım, teyit eder misin?", "city-izmir", "Hayır: İzmir"),
+        # a member, a year and a check alone ask the year it joined
+        ("Hatay 2018 değil miydi?", "city-hatay", "Hayır: Hatay ağa 2018 yılında değil, 2019 yılında katıldı."),
+        ("konya 2017 mi", "city-konya", "Evet: Konya ağa 2017 yılında katıldı."),
+        ("Hatay 2019'da mı?", "city-hatay", "Evet: Hatay ağa 2019 yılında katıldı."),
+        ("Is Hamburg 2019, right?", "member-hamburg", "Yes: Hamburg joined the network in 2019."),
     ],
 )
 def test_a_year_checked_of_a_members_joining_gets_yes_or_no(
@@ -316,6 +321,16 @@ def test_a_year_checked_of_a_members_joining_gets_yes_or_no(
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
     assert to_plain(reply.text).startswith(lead)
+
+
+def test_a_place_that_is_no_member_checked_with_a_year_gets_its_card(assistant: Assistant) -> None:
+    reply = assistant.ask("istanbul 2018 mi")
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "province-istanbul")
+
+
+@pytest.mark.parametrize("question", ["ankara ve konya 2017 mi", "Hatay 2018 ödül aldı mı", "2024 ödülü Cork mu"])
+def test_a_year_check_with_two_places_or_another_ask_is_no_bare_check(assistant: Assistant, question: str) -> None:
+    assert not to_plain(assistant.ask(question).text).startswith(("Evet: ", "Hayır: "))
 
 
 @pytest.mark.parametrize(
