@@ -31,6 +31,7 @@ STOPWORDS_TR: frozenset[str] = frozenset(
             olabiliriz olabilirim olsun olursa olursak olmus olacak olduk olmasi tane hepsi hepsini tamami
             tamamini sey seyi seyler tam tamamen yani peki simdi kisaca detayli ayrintili sorum sorumuz olacakti
             hic dediginiz denen denilen diye evet hayir tabii tabi yardimci herkes herkese yaklasik kabaca
+            idi imis idiler
             """
         ),
         # Fillers and self-introductions around a plain question ("hâlâ", "ya unuttum",

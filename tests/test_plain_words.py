@@ -234,3 +234,17 @@ def test_the_actual_address_after_where_uil_is(assistant: Assistant) -> None:
 def test_signing_words_are_one(assistant: Assistant, question: str) -> None:
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "how-to-join")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("6. konferansın teması ne idi", "conference-6-jubail"),
+        ("ilk konferans nerede idi", "conference-1-beijing"),
+        ("konya ne zaman uye olmus idi", "city-konya"),
+    ],
+)
+def test_the_written_apart_copula_says_nothing(assistant: Assistant, question: str, entry: str) -> None:
+    """ "ne idi", "nerede idi": the "idi" of "neydi" written apart is no word of a topic."""
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
