@@ -248,3 +248,32 @@ def test_the_written_apart_copula_says_nothing(assistant: Assistant, question: s
     """ "ne idi", "nerede idi": the "idi" of "neydi" written apart is no word of a topic."""
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("komek nedir ne ise yarar", "what-is-komek"),
+        ("uil ne işe yarar", "what-is-uil"),
+        ("bu bot ne işe yarar", "about-bot"),
+        ("üyelik ne işe yarar", "member-benefits"),
+    ],
+)
+def test_what_a_named_thing_is_for_is_that_things_card(assistant: Assistant, question: str, entry: str) -> None:
+    """ "ne işe yarar" asks what the thing named is for: not the bot's own card."""
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what was UIL called before it got its current name",
+        "what was UIL called before it got renamed",
+        "UIL adı değişmeden önce neydi",
+    ],
+)
+def test_a_renaming_asks_the_old_name(assistant: Assistant, question: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "what-is-uil")
+    assert "Institute for Education" in to_plain(reply.text)
