@@ -23,6 +23,7 @@ from bot.content import Conference
 from bot.lang import Lang
 from bot.members.countries import country_name
 from bot.members.directory import Place, PlaceKind, Word, words
+from bot.phrases import word_matches
 from bot.replies import Button, Reply, ReplyKind, reply_of
 from bot.textnorm import fold
 from bot.tghtml import Html, escape_attr
@@ -53,10 +54,13 @@ _WHICH = frozenset(["which", "what", "where", "list", "hangi", "hangileri", "han
 _WHICH |= frozenset(["how", "many", "kac", "hangisi", "hangisiydi"])  # "Avrupa'da kaç konferans yapıldı?"
 # The place named as the host: "Has Türkiye ever hosted the conference?", "ev sahipliği yaptı mı"
 _HOSTED = ("host", "sahipli", "sahibi")
+_OF_ONE = frozenset(["theme", "outcome", "participants", "duration", "format", "role"])  # what one was like
 _WHERE = frozenset(["where", "country", "status", "times", "count"])  # where one was held, how many were
 _LOCATIVE = re.compile(r"[dt][ae](ki)?[.,;:!?]*$")  # "Türkiye'de", "Afrika'daki"
+_BARE_LOCATIVE = re.compile(r"n?[dt][ae](ki)?$")  # folded "konyada", "cinde"
 # Who took part in one ("KOMEK Meksika'daki konferansa katıldı mı?") is not where they were held
-_OTHER_THINGS = ("komek", "konya", "uil", "katil", "attend", "represent", "temsil", "particip")
+# (Konya, whom KOMEK represented, is asked of as a place: "Konya'da konferans yapıldı mı?")
+_OTHER_THINGS = ("komek", "uil", "katil", "attend", "represent", "temsil", "particip")
 
 
 def held_where(a: Assistant, text: str, lang: Lang) -> Reply | None:
@@ -69,22 +73,25 @@ def held_where(a: Assistant, text: str, lang: Lang) -> Reply | None:
         return None
     if any(_ONE.match(t.text) or t.text.startswith(_OTHER_THINGS) or t.text in _FUTURE for t in tokens):
         return None
+    if _asks_another_thing(a, [t.text for t in tokens]):
+        return None  # "meksikadaki konferans kaç gün sürmüş": the one held there, asked of
     directory = members.directory
     folded = f" {' '.join(t.text for t in tokens)} "
     if any(f" {name} " in folded for c in conferences for name in _host_names(a, c)):
         return None  # "Was the Cork conference held in Ireland?": the facts check one conference
     asked: tuple[Place, bool] | None = None  # the place, and whether the question is about outside it
     city: Place | None = None  # a city that hosted none ("İstanbul'da konferans yapıldı mı?")
+    hosting = any(t.text.startswith(_HOSTED) for t in tokens)
     for start, end, places in directory.scan(tokens):
         kinds = {p.kind for p in places}
+        inside = _inside(text, tokens, start, end) or _bare_locative(a, tokens[end - 1], places)
         if not kinds & {PlaceKind.COUNTRY, PlaceKind.REGION}:
-            if kinds & {PlaceKind.MEMBER, PlaceKind.PROVINCE} and _inside(text, tokens, start, end):
+            if kinds & {PlaceKind.MEMBER, PlaceKind.PROVINCE} and (inside or hosting):
                 city = places[0] if city is None else None  # one city, not two
             continue
         place = next(p for p in places if p.kind in (PlaceKind.REGION, PlaceKind.COUNTRY))
         outside = _outside(text, tokens, start, end)
-        hosting = any(t.text.startswith(_HOSTED) for t in tokens)
-        if asked is not None or (not outside and not hosting and not _inside(text, tokens, start, end)):
+        if asked is not None or (not outside and not hosting and not inside):
             return None
         asked = (place, outside)
     said = {t.text for t in tokens}
@@ -134,6 +141,19 @@ def held_where(a: Assistant, text: str, lang: Lang) -> Reply | None:
     return _reply(a, body, there[0].entry if len(there) == 1 else OVERVIEW, lang)
 
 
+def _asks_another_thing(a: Assistant, tokens: list[str]) -> bool:
+    """Whether ``tokens`` ask what a conference was like (its theme, length, document), not where."""
+    for attribute in a.understanding.facts.attributes:
+        if attribute.id not in _OF_ONE:
+            continue
+        for phrase in attribute.phrases:
+            n = len(phrase)
+            spans = (tokens[i : i + n] for i in range(len(tokens) - n + 1))
+            if any(all(word_matches(t, w) for t, w in zip(span, phrase, strict=True)) for span in spans):
+                return True
+    return False
+
+
 def _host_names(a: Assistant, conference: Conference) -> set[str]:
     """A host city's folded names: in full ("mexico city"), without what is in brackets
     ("yeonsu") and by its first word unless that is a country ("jubail", not "mexico")."""
@@ -162,6 +182,15 @@ def _inside(text: str, tokens: list[Word], start: int, end: int) -> bool:
         return True
     last = text.split()[tokens[end - 1].index]
     return "'" in last.replace("’", "'") and bool(_LOCATIVE.search(last.lower()))
+
+
+def _bare_locative(a: Assistant, word: Word, places: list[Place]) -> bool:
+    """ "konyada", "turkiyede": a locative ending written without an apostrophe, the rest the place itself."""
+    ending = _BARE_LOCATIVE.search(word.text)
+    if ending is None or a.members is None:
+        return False
+    keys = {p.key for p in places}
+    return any(p.key in keys for p in a.members.directory.lookup(word.text[: ending.start()], fuzzy=False))
 
 
 def _code(a: Assistant, conference: Conference) -> str | None:

@@ -52,6 +52,11 @@ def test_two_conferences_named_as_a_choice_are_still_compared(assistant: Assista
         ("First ICLC held outside Asia?", "conference-2-mexico", ["2nd", "Mexico City"]),
         ("Asya dışındaki ilk konferans hangisiydi?", "conference-2-mexico", ["2. konferans"]),
         ("What was the last conference outside Asia?", "conference-6-jubail", ["6th"]),
+        # Konya (whom KOMEK represented at one) as a place; a locative without an apostrophe
+        ("Konya'da konferans yapıldı mı?", "conferences-overview", ["Hayır.", "Konya"]),
+        ("konyada hiç ogrenen sehirler konferansi yapildi mi", "conferences-overview", ["Hayır.", "Konya"]),
+        ("did konya ever host one of the learning cities conferences", "conferences-overview", ["No.", "Konya"]),
+        ("turkiyede konferans yapildi mi", "conferences-overview", ["Hayır.", "Türkiye"]),
     ],
 )
 def test_conferences_by_the_country_or_region_they_were_held_in(
@@ -61,6 +66,19 @@ def test_conferences_by_the_country_or_region_they_were_held_in(
     text = to_plain(reply.text)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry), reply.text
     assert all(part in text for part in says), text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "meksikadaki konferans kaç gün sürmüş, 2 gün diyolar ama emin değilim",
+        "Konya Meksika'daki konferansa katıldı mı?",
+        "kanada konferans yapıldı mı",
+    ],
+)
+def test_what_a_conference_held_there_was_like_is_not_where_they_were_held(assistant: Assistant, question: str) -> None:
+    """Its length, who took part, a name that only ends like a locative ("Kanada"): no list of hosts."""
+    assert "ev sahipliği yaptı" not in to_plain(assistant.ask(question).text)
 
 
 def test_a_which_question_gets_no_yes(assistant: Assistant) -> None:
