@@ -119,7 +119,7 @@ def the_askers_place(a: Assistant, text: str, reply: Reply, lang: Lang | None) -
         return reply
     asked = without_the_askers_place(a, text)
     if asked is None:
-        return _the_question_again(a, text, reply, lang)
+        return _the_question_alone(a, text, reply, lang) or _the_question_again(a, text, reply, lang)
     split = the_asker_and_the_question(a, text)
     if reply.kind == ReplyKind.ANSWER and split is not None and not _about_the_place(a, split[0], reply):
         return reply  # an answer the place did not decide
@@ -127,6 +127,22 @@ def the_askers_place(a: Assistant, text: str, reply: Reply, lang: Lang | None) -
     if retry.kind == ReplyKind.ANSWER and retry.entry_id != reply.entry_id:
         return retry
     return reply
+
+
+def _the_question_alone(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply | None:
+    """ "Konyalıyım, GNLC nedir": when the whole got the card of the asker's own place, the
+    sure answer of the question alone, if that is no city's card (then it leaned on no place)."""
+    split = the_asker_and_the_question(a, text) if reply.kind == ReplyKind.ANSWER else None
+    if split is None or not split[1] or reply.entry_id not in cards_named(a, split[0]):
+        return None
+    asked = split[1]
+    if reply.entry_id in cards_named(a, asked) or points_back(a, asked) or a.understanding.says_our_city(text):
+        return None
+    if a.understanding.only_chatter(asked):
+        return None  # "..., can you help?"
+    alone = a.ask(asked, force_lang=lang or reply.lang)
+    sure = alone.kind == ReplyKind.ANSWER and alone.score >= SURE_SCORE
+    return alone if sure and alone.entry_id not in a.content.city_by_entry else None
 
 
 def _the_question_again(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:

@@ -216,7 +216,10 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {"iclc": ("konferans",), "gnlc": ("ag",
 _OURS = ("illerimiz", "sehirlerimiz", "kentlerimiz", "belediyelerimiz")
 # Where a message's sentences end: after ".", "!", "?" or an emoji or flag ("Moving to Konya 😀 Is it ...?")
 EMOJI = "\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff\u2600-\u27bf\ufe0f"  # a character class's ranges: emoji, flags
-_SENTENCE = re.compile(rf"(?<=[.!?{EMOJI}])\s+")
+# A sentence ends after ".", "!", "?" or an emoji; after a written ordinal ("5. konferans") only before a capital
+_SENTENCE = re.compile(
+    rf"(?<=[!?{EMOJI}])\s+|(?<=\.)(?<!\b\d\.)(?<!\b\d\d\.)\s+|(?:(?<=\b\d\.)|(?<=\b\d\d\.))\s+(?=[A-ZÇĞİÖŞÜ])"
+)
 
 
 def sentences(text: str) -> list[str]:

@@ -487,6 +487,11 @@ def test_cards_named(assistant: Assistant) -> None:
         ("Trabzonda yasiyorum agda kac sehir var", "member-count"),  # not Trabzon's "no"
         ("Konya'lıyım, hangi şehirler ödül aldı 2024'te?", "award-winners-2024"),  # not "no Turkish city"
         ("Eskişehirliyim, Türkiye'den kaç şehir üye?", "members-turkey"),
+        # a question with a sure answer of its own: not the asker's place's card
+        ("Konyalıyım, GNLC nedir", "what-is-gnlc"),
+        ("Hello! I'm from Cork. what is the GNLC", "what-is-gnlc"),
+        ("Konyalıyım, 2025'te katılan başkentler hangileri?", "members-y-2025"),
+        ("Konyalıyım, 5. konferans nerede yapıldı?", "conference-5-yeonsu"),  # "5." ends no sentence
     ],
 )
 def test_where_the_asker_is_from_is_not_the_question(assistant: Assistant, question: str, entry: str) -> None:
@@ -501,6 +506,11 @@ def test_where_the_asker_is_from_is_not_the_question(assistant: Assistant, quest
         ("Bolu'da yaşıyorum, hangi yıl üye oldu?", "city-bolu"),
         ("Hi, I'm from Cork. When did it join?", "member-cork"),  # "it": Cork
         ("Bursalıyım şehrimiz ne zaman üye oldu", "city-bursa"),
+        ("Konyalıyım, kaçıncı sıradayız?", "city-konya"),
+        (
+            "I'm writing a grant proposal for an NGO in Izmir and need to know when the city joined. Can you help?",
+            "city-izmir",
+        ),
     ],
 )
 def test_the_askers_place_when_the_question_leans_on_it(assistant: Assistant, question: str, entry: str) -> None:

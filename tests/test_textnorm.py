@@ -12,6 +12,7 @@ from bot.textnorm import (
     is_ending,
     last_clause,
     looks_turkish,
+    sentences,
     stem,
     synonym_table,
     term,
@@ -218,3 +219,16 @@ def test_the_one_word_shortcut_of_fold_folds_as_the_full_steps() -> None:
     assert len(words) > 50_000
     assert [w for w in words if fold(w) != _fold(w)] == []
     assert fold("Şehir") == "sehir" and fold("İZMİR") == "izmir" and fold("konferansı") == "konferansi"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Konyalıyım, 5. konferans nerede yapıldı?", ["Konyalıyım, 5. konferans nerede yapıldı?"]),
+        ("Ağda 11 şehir var. Doğru mu?", ["Ağda 11 şehir var.", "Doğru mu?"]),
+        ("Üye sayısı 11. Doğru mu?", ["Üye sayısı 11.", "Doğru mu?"]),
+        ("Merhaba! 3. konferans nerede? Teşekkürler.", ["Merhaba!", "3. konferans nerede?", "Teşekkürler."]),
+    ],
+)
+def test_a_written_ordinal_ends_a_sentence_only_before_a_capital(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
