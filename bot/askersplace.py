@@ -28,7 +28,13 @@ from bot.textnorm import EMOJI, INTENT_WORDS, STOPWORDS, fold_question, folded_t
 if TYPE_CHECKING:
     from bot.assistant import Assistant
 
-__all__ = ["the_asker_and_the_question", "the_askers_place", "the_askers_thing", "without_the_askers_place"]
+__all__ = [
+    "the_asker_and_the_question",
+    "the_askers_place",
+    "the_askers_thing",
+    "the_askers_work",
+    "without_the_askers_place",
+]
 
 _FIRST_PERSON = frozenset(["i", "im", "my", "we", "our", "ben", "biz", "benim", "bizim"])
 _GREETING = frozenset(["from", "selamlar", "selam", "selamlarimla"])  # "Hi from Hamburg!", "Ankara'dan selamlar"
@@ -186,6 +192,24 @@ def the_askers_thing(a: Assistant, text: str, reply: Reply, lang: Lang | None) -
     said, asked = (set(a.understanding.names_in(fold_question(part))) for part in split)
     if not asked or not said - asked:
         return reply  # the question names nothing of its own, or the story nothing else
+    retry = a.ask(split[1], force_lang=lang or reply.lang)
+    if retry.kind == ReplyKind.ANSWER and retry.entry_id != reply.entry_id and retry.score >= SURE_SCORE:
+        return retry
+    return reply
+
+
+def the_askers_work(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:
+    """ "Belediyede çalışıyorum, Türkiye'deki öğrenen şehirler hangileri?": where the asker
+    works, naming no place and no thing, does not pull the question to another entry (the
+    municipality's application): the question's own sure answer, when it differs; else ``reply``."""
+    if reply.kind != ReplyKind.ANSWER:
+        return reply
+    split = a.understanding.about_asker(text)
+    if split is None or not split[1] or points_back(a, split[1]) or a.understanding.only_chatter(split[1]):
+        return reply
+    said = split[0]
+    if a.understanding.names_in(fold_question(said)) or cards_named(a, said) or a.understanding.says_our_city(text):
+        return reply  # the story names what may be asked about
     retry = a.ask(split[1], force_lang=lang or reply.lang)
     if retry.kind == ReplyKind.ANSWER and retry.entry_id != reply.entry_id and retry.score >= SURE_SCORE:
         return retry

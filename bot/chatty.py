@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.afterasker import the_leading_question, the_sure_question_sentence
-from bot.askersplace import the_askers_place, the_askers_thing
+from bot.askersplace import the_askers_place, the_askers_thing, the_askers_work
 from bot.countryasked import the_country_asked
 from bot.lang import Lang
 from bot.ourcity import our_city
@@ -37,6 +37,7 @@ def chatty(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:
     found = the_place_asked(a, text, found, lang)  # "Ben Konyalıyım ama İstanbul'da yaşıyorum, İstanbul üye mi?"
     found = the_askers_place(a, text, found, lang)  # "Eskişehirliyim, Türkiye'den kaç şehir üye?"
     found = the_askers_thing(a, text, found, lang)  # "Konya'da KOMEK'e gidiyorum. Konya ne zaman üye oldu?"
+    found = the_askers_work(a, text, found, lang)  # "Belediyede çalışıyorum, Türkiye'deki öğrenen şehirler hangileri?"
     found = the_sure_question_sentence(a, text, found, lang)  # "KOMEK'i çok seviyorum. Ağda kaç ülke var?"
     found = the_leading_question(a, text, found, lang)  # "Ödüle hangi şehirler başvurabiliyor? Bizim belediye ..."
     found = the_place_pointed_at(a, text, found, lang)  # "Kardeşim Almanya'da yaşıyor, orada ... var mı?"

@@ -492,6 +492,10 @@ def test_cards_named(assistant: Assistant) -> None:
         ("Hello! I'm from Cork. what is the GNLC", "what-is-gnlc"),
         ("Konyalıyım, 2025'te katılan başkentler hangileri?", "members-y-2025"),
         ("Konyalıyım, 5. konferans nerede yapıldı?", "conference-5-yeonsu"),  # "5." ends no sentence
+        # where the asker works pulls to no entry (not the municipality's application)
+        ("belediyede çalışıyorum, türkiye'deki öğrenen şehirler hangileri?", "members-turkey"),
+        ("belediyede çalışıyorum, hangi illerimiz üye", "members-turkey"),
+        ("belediyede çalışıyorum, nasıl başvururuz?", "how-to-join"),
     ],
 )
 def test_where_the_asker_is_from_is_not_the_question(assistant: Assistant, question: str, entry: str) -> None:
