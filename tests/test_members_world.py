@@ -569,3 +569,15 @@ def test_the_country_with_most_members_also_with_a_country_guessed(assistant: As
 
 def test_the_world_in_a_count_is_the_whole_network(assistant: Assistant) -> None:
     assert assistant.ask("dünyada kaç öğrenen şehir var").entry_id == "member-count"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [("cork üye mi", "member-cork"), ("cork da üye mi ağa", "member-cork"), ("sur öğrenen şehir mi", "member-sur")],
+)
+def test_a_member_named_by_an_everyday_word_in_lower_case_in_a_membership_question(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    """Only membership words beside it: the word is the member's name ("cork", "sur")."""
+    reply = ask(assistant, question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)

@@ -346,6 +346,9 @@ def _unknown(
     # something else ("define learning city", "benefits of being a member city").
     if {w.text for w in tokens[end:]} & ENGLISH_WORDS and not {w.text for w in tokens[:start]} & LEAD_WORDS:
         return None
+    exact = directory.find_members(" ".join(w.text for w in run), fuzzy=False)
+    if exact:  # "cork üye mi", "kazan ne zaman katıldı": a member whose name is an everyday word
+        return MemberQuestion(Ask.CITY, members=tuple(exact))
     if any(w.text.isdigit() or (term(w.text) in known and term(w.text) != v.new) for w in run):
         return None
     for size in range(len(run), 0, -1):  # "Eskişehr ne zman katıldı": the name, then typos of other words
