@@ -139,8 +139,9 @@ def _the_question_alone(a: Assistant, text: str, reply: Reply, lang: Lang | None
     """ "Konyalıyım, GNLC nedir": when the whole got the card of the asker's own place, the
     sure answer of the question alone, if that is no city's card (then it leaned on no place)."""
     split = the_asker_and_the_question(a, text) if reply.kind == ReplyKind.ANSWER else None
-    if split is None or not split[1] or reply.entry_id not in cards_named(a, split[0]):
-        return None
+    cities = set(a.content.city_by_entry) | set(a.members.directory.by_entry if a.members else ())
+    if split is None or not split[1] or not cards_named(a, split[0]) or reply.entry_id not in cities:
+        return None  # the card of a city, the story naming a place ("Konyalıyım, bir sonraki ...": not Bolu)
     asked = split[1]
     if reply.entry_id in cards_named(a, asked) or points_back(a, asked) or a.understanding.says_our_city(text):
         return None
@@ -148,7 +149,7 @@ def _the_question_alone(a: Assistant, text: str, reply: Reply, lang: Lang | None
         return None  # "..., can you help?"
     alone = a.ask(asked, force_lang=lang or reply.lang)
     sure = alone.kind == ReplyKind.ANSWER and alone.score >= SURE_SCORE
-    return alone if sure and alone.entry_id not in a.content.city_by_entry else None
+    return alone if sure and alone.entry_id not in cities else None
 
 
 def _the_question_again(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:

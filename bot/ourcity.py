@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["our_city", "with_city"]
 
 _WE_RE = re.compile(r"\b([Ww]e)['’]re\b")  # "we're the oldest": "we are the oldest"
+_FROM = re.compile(r"'d[ae]n\b")  # a city's name with the ablative this module wrote
 _CITY_KINDS = (PlaceKind.MEMBER, PlaceKind.PROVINCE)  # a city, not a country or a region
 
 
@@ -44,6 +45,8 @@ def our_city(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:
                 return reply  # two readings agree, on what the city's card does not say
             if retry.kind == ReplyKind.ANSWER and reply.kind != ReplyKind.ANSWER:
                 return retry  # "Türkiye'nin ilk öğrenen şehri bizmişiz, bu doğru mu?"
+            if retry.kind == ReplyKind.ANSWER and _FROM.search(named) and not _FROM.search(text):
+                return retry  # "Konyalıyım, bizden sonra kim katıldı?": after Konya, not Konya's card
     return about_our_city(a, text, reply, lang)
 
 
@@ -62,18 +65,34 @@ def with_city(a: Assistant, text: str) -> str | None:
         return None
     directory = members.directory
     cities: set[str] = set()
-    for _, _, found in directory.scan(tokens):
+    named_at = 0  # the written word that ends the city's name
+    for _, end, found in directory.scan(tokens):
         cities |= {
             p.key if p.kind is PlaceKind.PROVINCE else directory.by_id[p.key].city
             for p in found
             if p.kind in _CITY_KINDS
         }
+        named_at = tokens[end - 1].index
     if len(cities) != 1:
         return None
     name = cities.pop()
     written = text.split()
+    for (
+        start,
+        end,
+    ) in spans:  # "Bolu bizden sonra mı girdi?": "bizden" beside a name in its clause is no city of the asker
+        between = written[named_at : tokens[start].index]
+        if tokens[end - 1].text.endswith(("den", "dan")) and not any(w[-1] in ",;:.!?" for w in between):
+            return None
     for start, end in reversed(spans):
         first, last = tokens[start].index, tokens[end - 1].index
         mark = written[last][-1] if written[last][-1] in ",;:.!?" else ""
-        written[first : last + 1] = [f"{name}{mark}"]
+        ending = _ablative(name) if tokens[end - 1].text.endswith(("den", "dan")) else ""  # "bizden": "Konya'dan"
+        written[first : last + 1] = [f"{name}{ending}{mark}"]
     return " ".join(written)
+
+
+def _ablative(name: str) -> str:
+    """The ablative ending written after a city's name: "'dan" after a back vowel, else "'den"."""
+    vowels = [ch for ch in name.lower() if ch in "aıoueiöü"]
+    return "'dan" if vowels and vowels[-1] in "aıou" else "'den"

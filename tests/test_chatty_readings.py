@@ -69,6 +69,15 @@ def test_with_city_needs_one_city_and_a_word_for_it(assistant: Assistant) -> Non
     assert with_city(assistant, "Almanya'dayım, bizim şehir üye mi?") is None  # a country is no city
 
 
+def test_from_our_city_is_from_the_city_named(assistant: Assistant) -> None:
+    """ "bizden sonra": after the asker's city, its name with the ablative ending."""
+    assert with_city(assistant, "Konyalıyım, bizden sonra kim katıldı?") == "Konyalıyım, Konya'dan sonra kim katıldı?"
+    assert with_city(assistant, "Eskişehirliyim, şehrimizden sonra?") == "Eskişehirliyim, Eskişehir'den sonra?"
+    assert with_city(assistant, "Konyalıyım, Bolu bizden sonra mı girdi?") is None  # beside Bolu in its clause
+    reply = assistant.ask("Konyalıyım, bizden sonra kim katıldı?")
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "city-bolu")
+
+
 def test_our_city_never_answers_instead_of_a_refusal(assistant: Assistant) -> None:
     reply = assistant.ask("Konyalıyım, şehrimizin belediye başkanı kim, ne zamandan beri görevde")
     assert reply.kind == ReplyKind.NO_ANSWER
