@@ -73,6 +73,7 @@ def test_a_range_is_said_honestly(assistant: Assistant) -> None:
         ("Bakü", "member-baku"),
         ("Marakeş", "member-marrakech"),
         ("Kiev", "member-kyiv"),
+        ("Lozan", "member-lausanne"),
         ("Kyiv", "member-kyiv"),
         ("Xi'an", "member-xian"),
     ],
