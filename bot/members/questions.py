@@ -374,7 +374,8 @@ def _unknown(
 def _misspelt_term(word: str, known: Collection[str]) -> bool:
     """Whether a lower-case word is one letter off a word the content knows ("unesko")."""
     found = term(word)
-    if found is None or len(word) < 5:
+    # a stem of four letters is too short to be one letter off ("paris", term "pari", is not "part")
+    if found is None or len(word) < 5 or len(found) < 5:
         return False
     same = (k for k in known if len(k) == len(found) and k[:1] == found[:1])
     return any(Levenshtein.distance(found, k, score_cutoff=1) <= 1 for k in same)
