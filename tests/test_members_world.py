@@ -220,6 +220,7 @@ def test_the_country_with_the_most_members(assistant: Assistant) -> None:
 
 def test_country_short_forms(assistant: Assistant) -> None:
     assert ask(assistant, "Is the UK in the network").entry_id == "members-c-GB"
+    assert ask(assistant, "which uk cities are members").entry_id == "members-c-GB"  # "uk" is no word
     assert ask(assistant, "İngiltere ağda mı").entry_id == "members-c-GB"
     us = ask(assistant, "Is the USA a member")
     assert us.entry_id == "members-none" and "first time" in us.text  # the first US member, unnamed
