@@ -528,6 +528,16 @@ def test_a_city_whose_districts_are_members_gets_them(
     assert f"{count} " in plain and district in plain
 
 
+def test_a_citys_districts_come_earliest_first(assistant: Assistant) -> None:
+    """Seoul's districts in the order they joined, as every list: Eunpyeong-gu (2015–2022)
+    before Yongsan-gu (2018), Songpa-gu (2020) and Gangdong-gu (2025)."""
+    reply = assistant.ask("is seoul a member")
+    assert reply.entry_id == "member-eunpyeong-gu-seoul"
+    plain = to_plain(reply.text)
+    order = [plain.index(d) for d in ("Eunpyeong-gu", "Yongsan-gu", "Songpa-gu", "Gangdong-gu")]
+    assert order == sorted(order)
+
+
 def test_a_city_with_no_districts_listed_is_still_not_listed(assistant: Assistant) -> None:
     assert assistant.ask("Is Tokyo a member?").entry_id == "not-listed"
 
