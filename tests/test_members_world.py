@@ -592,3 +592,17 @@ def test_a_member_named_by_an_everyday_word_in_lower_case_in_a_membership_questi
     """Only membership words beside it: the word is the member's name ("cork", "sur")."""
     reply = ask(assistant, question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("tunustan uye var mi", "members-c-TN"),  # members from Tunus: the country's (Tunis and Sousse)
+        ("Tunus'tan üye var mı?", "members-c-TN"),
+        ("tunus uye mi", "member-tunis"),  # Tunus a member: the city
+    ],
+)
+def test_a_name_of_a_city_and_a_country_with_from_is_the_country(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    assert assistant.ask(question).entry_id == entry

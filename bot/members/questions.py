@@ -88,6 +88,7 @@ class MemberQuestion:
 _SINCE = frozenset(["since", "beri", "itibaren", "itibariyle", "itibarıyla"])
 _WHICH = frozenset(["hangi", "hangisi", "which"])
 _CHECKED = frozenset(["mi", "mu", "is", "was"])  # "Kore mi en çok üyesi olan ülke?"
+_FROM = ("dan", "den", "tan", "ten")  # the Turkish ablative, folded: "Tunus'tan", "tunustan"
 
 
 def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> MemberQuestion | None:
@@ -190,6 +191,9 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
     # "Tunus'tan hangi şehirler?" is the country; "Tunus öğrenen şehir mi?" the city.
     city_spans = [f for f in places if any(p.kind in (PlaceKind.MEMBER, PlaceKind.PROVINCE) for p in f)]
     pure_cities = [f for f in city_spans if not any(p.kind in (PlaceKind.COUNTRY, PlaceKind.REGION) for p in f)]
+    # "Tunus'tan üye var mı?": members from a name that is a city and a country are the country's
+    kinds = [({p.kind for p in found}, tokens[end - 1].alt) for _, end, found in spans]
+    listing = listing or any({PlaceKind.MEMBER, PlaceKind.COUNTRY} <= k and w.endswith(_FROM) for k, w in kinds)
     status = bool(rest_terms & v.status) or bool(folded & STILL_WORDS)  # "is Izmir still in?"
     if city_spans and not asks_membership and status and rest_terms <= v.status | v.lead | v.plain:
         asks_membership = not listing  # "Bolu'nun durumu ne?": the named member's membership
