@@ -313,6 +313,14 @@ TUNING19_BARS = Bars(accuracy=0.76, rejection=0.92, confident_wrong=0.07, langua
 # in 2025" (the right entry offered). Fallbacks: "ne zaman" after "batum uye", "lozan ne zaman
 # uye oldu" after "isvicre", the municipal officer's German partners, "which uk cities are
 # members", "is there any us city in the network". To be tuned on like the other tuning sets.
+# After phase 4's tuning (same helper; rebased on main 73cb440): with the labels as first
+# committed 0.954 / 0.961 / rejection 0.875 / confident wrong 0.031; with four labels set to the
+# earlier sets' conventions (a city that won only in 2024 asked of its award ->
+# award-winners-2024, the 2025 capitals -> members-y-2025; see the set's header) 0.980 / 0.987 /
+# 0.875 / 0.006 / did-you-mean 0.019 / language 1.000. Left: Beijing's population answered with
+# the network's ("pekinin nufusu kac milyon" -> member-count), the municipal officer's German
+# partners and "is there any us city in the network" (fallbacks), "how many countries joined for
+# the first time in 2025" (did-you-mean, the right entry first).
 TUNING20_BARS = Bars(accuracy=0.85, rejection=0.84, confident_wrong=0.08, language=0.99)
 
 SETS = {

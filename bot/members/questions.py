@@ -88,7 +88,6 @@ class MemberQuestion:
 _SINCE = frozenset(["since", "beri", "itibaren", "itibariyle", "itibarıyla"])
 _WHICH = frozenset(["hangi", "hangisi", "which"])
 _CHECKED = frozenset(["mi", "mu", "is", "was"])  # "Kore mi en çok üyesi olan ülke?"
-_FROM = ("dan", "den", "tan", "ten")  # the Turkish ablative, folded: "Tunus'tan", "tunustan"
 
 
 def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> MemberQuestion | None:
@@ -188,12 +187,11 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
     regions = [p.key for found in places for p in found if p.kind is PlaceKind.REGION]
     provinces = [p.key for found in places for p in found if p.kind is PlaceKind.PROVINCE]
     count = bool(folded & COUNT_WORDS) or bool(rest_terms & v.how_many)
-    # "Tunus'tan hangi şehirler?" is the country; "Tunus öğrenen şehir mi?" the city.
+    # "Tunus'tan hangi şehirler?", "Tunus'tan üye var mı?" are the country; "Tunus öğrenen şehir mi?" the city.
     city_spans = [f for f in places if any(p.kind in (PlaceKind.MEMBER, PlaceKind.PROVINCE) for p in f)]
     pure_cities = [f for f in city_spans if not any(p.kind in (PlaceKind.COUNTRY, PlaceKind.REGION) for p in f)]
-    # "Tunus'tan üye var mı?": members from a name that is a city and a country are the country's
-    kinds = [({p.kind for p in found}, tokens[end - 1].alt) for _, end, found in spans]
-    listing = listing or any({PlaceKind.MEMBER, PlaceKind.COUNTRY} <= k and w.endswith(_FROM) for k, w in kinds)
+    both = [tokens[end - 1].alt for _, end, f in spans if {PlaceKind.MEMBER, PlaceKind.COUNTRY} <= {p.kind for p in f}]
+    listing = listing or any(w.endswith(("dan", "den", "tan", "ten")) for w in both)  # the ablative: "from"
     status = bool(rest_terms & v.status) or bool(folded & STILL_WORDS)  # "is Izmir still in?"
     if city_spans and not asks_membership and status and rest_terms <= v.status | v.lead | v.plain:
         asks_membership = not listing  # "Bolu'nun durumu ne?": the named member's membership
@@ -378,8 +376,7 @@ def _unknown(
 def _misspelt_term(word: str, known: Collection[str]) -> bool:
     """Whether a lower-case word is one letter off a word the content knows ("unesko")."""
     found = term(word)
-    # a stem of four letters is too short to be one letter off ("paris", term "pari", is not "part")
-    if found is None or len(word) < 5 or len(found) < 5:
+    if found is None or len(word) < 5 or len(found) < 5:  # a 4-letter stem: "paris" ("pari") is no "part"
         return False
     same = (k for k in known if len(k) == len(found) and k[:1] == found[:1])
     return any(Levenshtein.distance(found, k, score_cutoff=1) <= 1 for k in same)
