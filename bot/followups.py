@@ -109,7 +109,11 @@ class FollowUps:
         content = [w for w in words if w not in FOLLOW_UP_WORDS and w not in STOPWORDS]
         if _same_year_at(words) is not None:
             return True  # "the same year" refers back, however long the question
-        if not content or len(content) > _MAX_FOLLOW_UP_WORDS:
+        if not content:
+            # "ne zaman?" after "Batumi üye mi?": a question word and "zaman" (a follow-up word,
+            # "o zaman") ask of the last thing; "peki?" alone asks nothing
+            return any(w not in FOLLOW_UP_WORDS for w in words)
+        if len(content) > _MAX_FOLLOW_UP_WORDS:
             return False
         if self.opens_follow_up(text) or POINTING & set(words):
             return True  # "peki Bolu?"; "where is it based, Hamburg right?": "it" is the last thing

@@ -67,6 +67,8 @@ def test_unesco_before_the_networks_name_in_a_follow_up(assistant: Assistant) ->
     [
         ("Hamburg üye mi?", "ne zamandan beri?", "member-hamburg"),  # not the network's own beginning
         ("Is Bonn a member?", "since when?", "member-bonn"),
+        ("Batumi üye mi?", "ne zaman?", "member-batumi"),  # "zaman" alone is a follow-up word ("o zaman")
+        ("batum uye", "ne zaman", "member-batumi"),
     ],
 )
 def test_since_when_after_a_member_abroad_is_that_members(

@@ -44,6 +44,7 @@ TUNING16 = EVAL / "tuning16.yaml"
 TUNING17 = EVAL / "tuning17.yaml"
 TUNING18 = EVAL / "tuning18.yaml"
 TUNING19 = EVAL / "tuning19.yaml"
+TUNING20 = EVAL / "tuning20.yaml"
 
 
 class Bars:
@@ -290,6 +291,37 @@ TUNING18_BARS = Bars(accuracy=0.82, rejection=0.97, confident_wrong=0.07, langua
 # olmuş" -> what-is-komek) and 1 a fallback ("hamburgda bu işle ilgili ne var"). To be tuned
 # on like the other tuning sets.
 TUNING19_BARS = Bars(accuracy=0.76, rejection=0.92, confident_wrong=0.07, language=0.99)
+# tuning20.yaml (160, helper tuning20, 2026-12-04; the network abroad: member cities
+# worldwide, countries and regions, counts, the newest intake, award winners and hosts abroad,
+# capitals and big cities that are not members, local or misspelled names, follow-ups, 8
+# refusals; 100 tr, all without Turkish letters, 60 en): run once when labelled, on main
+# 2f33d52 (labels 03708db): 0.888 right at once / 0.895 within one tap / rejection 0.875 /
+# confident wrong 0.0625 / did-you-mean 0.031 / language 1.000; by language en 0.875 / 0.893 /
+# 0.050 / refused 1.000, tr 0.896 / 0.896 / 0.070 / refused 0.750; by style (right / one tap /
+# conf. wrong) plain 0.918 / 0.918 / 0.020, no-diacritics 0.889 / 0.889 / 0.083, counting
+# 0.958 / 1.000 / 0, attribute 0.952 / 0.952 / 0.048, follow-up 0.818 / 0.818 / 0, confirm
+# 0.571 / 0.571 / 0.429, superlative (2) 1.000, typo (1) and chatty (1) 0 right, off-topic
+# 1.000 refused, unanswerable 0.800 refused ("pekinin nufusu kac milyon" -> member-count). 10
+# confident wrong answers: Seoul asked twice -> member-songpa-gu-seoul (the labels follow the
+# earlier sets: member-eunpyeong-gu-seoul), a city's award asked of the city ("glasgow odul
+# almis mi", "vuhan odul aldimi", "benguerir odul almis mi", "did cork ever win the award") ->
+# award-winners-2024, "fasta hangi sehirler uye" -> not-listed, "tunustan uye var mi" ->
+# member-tunis (Tunisia's members asked), Beijing's population, "which capital cities joined in
+# 2025" -> members-y-2025 (the round's answer with its capitals; labelled newest-members as the
+# earlier sets' first-time countries). Did-you-mean: "paris ogrenen sehir mi" and "is paris a
+# learning city" -> city-afyonkarahisar offered, "how many countries joined for the first time
+# in 2025" (the right entry offered). Fallbacks: "ne zaman" after "batum uye", "lozan ne zaman
+# uye oldu" after "isvicre", the municipal officer's German partners, "which uk cities are
+# members", "is there any us city in the network". To be tuned on like the other tuning sets.
+# After phase 4's tuning (same helper; rebased on main 73cb440): with the labels as first
+# committed 0.954 / 0.961 / rejection 0.875 / confident wrong 0.031; with four labels set to the
+# earlier sets' conventions (a city that won only in 2024 asked of its award ->
+# award-winners-2024, the 2025 capitals -> members-y-2025; see the set's header) 0.980 / 0.987 /
+# 0.875 / 0.006 / did-you-mean 0.019 / language 1.000. Left: Beijing's population answered with
+# the network's ("pekinin nufusu kac milyon" -> member-count), the municipal officer's German
+# partners and "is there any us city in the network" (fallbacks), "how many countries joined for
+# the first time in 2025" (did-you-mean, the right entry first).
+TUNING20_BARS = Bars(accuracy=0.85, rejection=0.84, confident_wrong=0.08, language=0.99)
 
 SETS = {
     "questions": (QUESTIONS, QUESTIONS_BARS),
@@ -315,6 +347,7 @@ SETS = {
     "tuning17": (TUNING17, TUNING17_BARS),
     "tuning18": (TUNING18, TUNING18_BARS),
     "tuning19": (TUNING19, TUNING19_BARS),
+    "tuning20": (TUNING20, TUNING20_BARS),
 }
 
 

@@ -1437,7 +1437,52 @@ KNOWN_TUNING19_OVERLAP = {
 }
 
 
-# tuning8 .. tuning19 were written to a mix of styles, not to every style: their counts are
+# ------------------------------------------------------------------------------ tuning20
+# tuning20 (helper tuning20, 2026-12-04): a TUNING set written blind in two phases, 100 Turkish
+# (all without Turkish letters) and 60 English, about the network abroad: member cities
+# worldwide, countries and regions, counts, the newest intake, award winners and conference
+# hosts abroad, capitals and big cities that are not members, local or misspelled names, with
+# follow-ups and a few refusals; its style counts are checked instead of "every style".
+TUNING20 = EVAL / "tuning20.yaml"
+TUNING20_STYLES = {
+    "plain": 49,
+    "no-diacritics": 36,
+    "counting": 24,
+    "attribute": 21,
+    "follow-up": 11,
+    "confirm": 7,
+    "superlative": 2,
+    "typo": 1,
+    "chatty": 1,
+    "unanswerable": 5,
+    "off-topic": 3,
+}
+
+# Its questions that holdout, holdout2, ..., holdout7 (also written blind) already had word for
+# word (folded): 14, short plain ones, found programmatically (only tuning20's strings were
+# printed; the holdouts were not read). No other held-out question may join tuning20.
+KNOWN_TUNING20_OVERLAP = {
+    fold(q)
+    for q in (
+        "cork konferansi hangi yil yapildi",
+        "hamburg ogrenen sehir mi",
+        "how many members were there in 2022",
+        "how many qatari cities are members",
+        "is buenos aires a member",
+        "is hanoi a member",
+        "is lisbon a member",
+        "is paris a learning city",
+        "is there any us city in the network",
+        "kac farkli ulkeden uye var",
+        "kibristan uye sehir var mi",
+        "paris ogrenen sehir mi",
+        "when did mexico city join",
+        "which german cities are in the network",
+    )
+}
+
+
+# tuning8 .. tuning20 were written to a mix of styles, not to every style: their counts are
 # checked
 _STYLED_SETS = [
     (TUNING8, 240, (144, 96), TUNING8_STYLES, KNOWN_TUNING8_OVERLAP),
@@ -1452,6 +1497,7 @@ _STYLED_SETS = [
     (TUNING17, 200, (80, 120), TUNING17_STYLES, KNOWN_TUNING17_OVERLAP),
     (TUNING18, 200, (150, 50), TUNING18_STYLES, KNOWN_TUNING18_OVERLAP),
     (TUNING19, 200, (120, 80), TUNING19_STYLES, KNOWN_TUNING19_OVERLAP),
+    (TUNING20, 160, (100, 60), TUNING20_STYLES, KNOWN_TUNING20_OVERLAP),
 ]
 _STYLED_IDS = [
     "tuning8",
@@ -1466,6 +1512,7 @@ _STYLED_IDS = [
     "tuning17",
     "tuning18",
     "tuning19",
+    "tuning20",
 ]
 
 

@@ -73,6 +73,23 @@ def test_a_member_named_by_an_everyday_word_counts_with_its_country(
     assert assistant.ask(text).entry_id == entry
 
 
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        # names that are no everyday word in the bot's talk: found in lower case too
+        ("cork odul aldi mi", "member-cork"),  # both of its awards, not only 2024's list
+        ("did cork ever win the award", "member-cork"),
+        ("fasta hangi sehirler uye", "members-c-MA"),  # Fas (Morocco), no city "fasta"
+    ],
+)
+def test_a_lower_case_name_that_is_no_everyday_word_is_a_place(assistant: Assistant, text: str, entry: str) -> None:
+    assert assistant.ask(text).entry_id == entry
+
+
+def test_a_wine_cork_is_no_city(assistant: Assistant) -> None:
+    assert assistant.ask("how do i recycle a wine cork").kind != ReplyKind.ANSWER
+
+
 def test_an_everyday_word_without_its_country_is_still_a_word(assistant: Assistant) -> None:
     """ "Rusya'dan ödül kazanan şehir var mı": "kazanan" wins, it is not Kazan."""
     reply = assistant.ask("Rusya'dan ödül kazanan şehir var mı")

@@ -73,6 +73,7 @@ def test_a_range_is_said_honestly(assistant: Assistant) -> None:
         ("Bakü", "member-baku"),
         ("Marakeş", "member-marrakech"),
         ("Kiev", "member-kyiv"),
+        ("Lozan", "member-lausanne"),
         ("Kyiv", "member-kyiv"),
         ("Xi'an", "member-xian"),
     ],
@@ -402,6 +403,9 @@ def test_a_misspelt_content_word_is_no_unknown_city(assistant: Assistant) -> Non
     """ "unesko" is UNESCO misspelt, not a city missing from the list; "göbeklitepe" still is one."""
     assert ask(assistant, "unesko ogrenen sehirler agi nedir").entry_id == "what-is-gnlc"
     assert ask(assistant, "Göbeklitepe öğrenen şehir mi").entry_id == "not-listed"
+    # a four-letter stem one letter off another is no misspelling: "paris" (term "pari") is not "part"
+    assert ask(assistant, "paris ogrenen sehir mi").entry_id == "not-listed"
+    assert ask(assistant, "is paris a learning city").entry_id == "not-listed"
 
 
 @pytest.mark.parametrize(

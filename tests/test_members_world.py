@@ -220,6 +220,7 @@ def test_the_country_with_the_most_members(assistant: Assistant) -> None:
 
 def test_country_short_forms(assistant: Assistant) -> None:
     assert ask(assistant, "Is the UK in the network").entry_id == "members-c-GB"
+    assert ask(assistant, "which uk cities are members").entry_id == "members-c-GB"  # "uk" is no word
     assert ask(assistant, "İngiltere ağda mı").entry_id == "members-c-GB"
     us = ask(assistant, "Is the USA a member")
     assert us.entry_id == "members-none" and "first time" in us.text  # the first US member, unnamed
@@ -527,6 +528,16 @@ def test_a_city_whose_districts_are_members_gets_them(
     assert f"{count} " in plain and district in plain
 
 
+def test_a_citys_districts_come_earliest_first(assistant: Assistant) -> None:
+    """Seoul's districts in the order they joined, as every list: Eunpyeong-gu (2015–2022)
+    before Yongsan-gu (2018), Songpa-gu (2020) and Gangdong-gu (2025)."""
+    reply = assistant.ask("is seoul a member")
+    assert reply.entry_id == "member-eunpyeong-gu-seoul"
+    plain = to_plain(reply.text)
+    order = [plain.index(d) for d in ("Eunpyeong-gu", "Yongsan-gu", "Songpa-gu", "Gangdong-gu")]
+    assert order == sorted(order)
+
+
 def test_a_city_with_no_districts_listed_is_still_not_listed(assistant: Assistant) -> None:
     assert assistant.ask("Is Tokyo a member?").entry_id == "not-listed"
 
@@ -581,3 +592,17 @@ def test_a_member_named_by_an_everyday_word_in_lower_case_in_a_membership_questi
     """Only membership words beside it: the word is the member's name ("cork", "sur")."""
     reply = ask(assistant, question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("tunustan uye var mi", "members-c-TN"),  # members from Tunus: the country's (Tunis and Sousse)
+        ("Tunus'tan üye var mı?", "members-c-TN"),
+        ("tunus uye mi", "member-tunis"),  # Tunus a member: the city
+    ],
+)
+def test_a_name_of_a_city_and_a_country_with_from_is_the_country(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    assert assistant.ask(question).entry_id == entry

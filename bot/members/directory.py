@@ -21,7 +21,7 @@ from bot.content.model import City
 from bot.lang import LANGS
 from bot.members.countries import country_codes, country_name
 from bot.members.model import TURKIYE, TURKIYE_REGION, Batch, Joined, JoinedKind, Member, MemberData, Province, Region
-from bot.textnorm import fold
+from bot.textnorm import STOPWORDS, fold
 
 __all__ = ["TURKIYE", "Directory", "Place", "PlaceKind", "Word", "words"]
 
@@ -128,13 +128,15 @@ class Directory:
         for code in sorted(country_codes()):
             names = [country_name(code, lang) for lang in LANGS]
             self._add([*names, *data.country_aliases.get(code, ())], Place(PlaceKind.COUNTRY, code))
-        # Two-letter short forms ("UK"), taken only as written, in capitals. ("US" is not one of the
+        # Two-letter short forms ("UK"), taken as written, in capitals. ("US" is not one of the
         # names: "us" is a word, and "tell US" is written so; "USA", "ABD" and "Amerika" are.)
         self._capitals: dict[str, list[Place]] = {}
         for code, short in data.country_aliases.items():
             for name in short:
                 if len(name) == 2 and name.isupper():
                     self._capitals.setdefault(fold(name), []).append(Place(PlaceKind.COUNTRY, code))
+        # ... and in lower case too when the short form is no word ("which uk cities are members")
+        self._any_case = frozenset(k for k in self._capitals if k not in STOPWORDS)
         for region in data.regions:
             self._add([*region.name.values(), *region.aliases], Place(PlaceKind.REGION, region.id))
         member_keys = {k for k, places in self._places.items() if any(p.kind is PlaceKind.MEMBER for p in places)}
@@ -263,7 +265,8 @@ class Directory:
         shouting = all(w.raw.isupper() for w in tokens if any(ch.isalpha() for ch in w.raw))
         i = 0
         while i < len(tokens):
-            capitals = self._capitals.get(tokens[i].text) if tokens[i].raw.isupper() and not shouting else None
+            written = (tokens[i].raw.isupper() and not shouting) or tokens[i].text in self._any_case
+            capitals = self._capitals.get(tokens[i].text) if written else None
             if capitals:
                 spans.append((i, i + 1, capitals))
                 i += 1

@@ -20,12 +20,13 @@ _DISTRICT = re.compile(r"^.+?(?:-gu| District) \((?P<city>[^)]+)\)$")  # "Songpa
 
 
 def districts_of(directory: Directory, name: str) -> tuple[Member, ...]:
-    """The members that are districts of the city ``name`` names (by its name or another)."""
+    """The members that are districts of the city ``name`` names (by its name or another), in
+    the directory's order: the earliest to join first, as every list of members."""
     key = " ".join(fold(name).split())
     if not key:
         return ()
     found = []
-    for member in directory.data.members:
+    for member in directory.members:
         m = _DISTRICT.match(member.city)
         if m is None:
             continue

@@ -187,9 +187,11 @@ def recognise(text: str, directory: Directory, known: Collection[str] = ()) -> M
     regions = [p.key for found in places for p in found if p.kind is PlaceKind.REGION]
     provinces = [p.key for found in places for p in found if p.kind is PlaceKind.PROVINCE]
     count = bool(folded & COUNT_WORDS) or bool(rest_terms & v.how_many)
-    # "Tunus'tan hangi şehirler?" is the country; "Tunus öğrenen şehir mi?" the city.
+    # "Tunus'tan hangi şehirler?", "Tunus'tan üye var mı?" are the country; "Tunus öğrenen şehir mi?" the city.
     city_spans = [f for f in places if any(p.kind in (PlaceKind.MEMBER, PlaceKind.PROVINCE) for p in f)]
     pure_cities = [f for f in city_spans if not any(p.kind in (PlaceKind.COUNTRY, PlaceKind.REGION) for p in f)]
+    both = [tokens[end - 1].alt for _, end, f in spans if {PlaceKind.MEMBER, PlaceKind.COUNTRY} <= {p.kind for p in f}]
+    listing = listing or any(w.endswith(("dan", "den", "tan", "ten")) for w in both)  # the ablative: "from"
     status = bool(rest_terms & v.status) or bool(folded & STILL_WORDS)  # "is Izmir still in?"
     if city_spans and not asks_membership and status and rest_terms <= v.status | v.lead | v.plain:
         asks_membership = not listing  # "Bolu'nun durumu ne?": the named member's membership
@@ -374,7 +376,7 @@ def _unknown(
 def _misspelt_term(word: str, known: Collection[str]) -> bool:
     """Whether a lower-case word is one letter off a word the content knows ("unesko")."""
     found = term(word)
-    if found is None or len(word) < 5:
+    if found is None or len(word) < 5 or len(found) < 5:  # a 4-letter stem: "paris" ("pari") is no "part"
         return False
     same = (k for k in known if len(k) == len(found) and k[:1] == found[:1])
     return any(Levenshtein.distance(found, k, score_cutoff=1) <= 1 for k in same)
