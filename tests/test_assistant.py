@@ -195,6 +195,8 @@ def test_asking_what_the_bot_is(assistant: Assistant, question: str, entry: str 
         ("Who evaluates membership applications?", "membership-requirements"),
     ],
 )
-def test_what_an_application_holds_and_who_evaluates_it(assistant: Assistant, question: str, entry: str) -> None:
+def test_what_an_application_holds_who_evaluates_it_and_who_nominates(
+    assistant: Assistant, question: str, entry: str
+) -> None:
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == ("answer", entry)

@@ -337,13 +337,16 @@ def test_how_to_apply_for_the_award_stays_answered(assistant: Assistant, questio
         ("How are the award winners selected, what criteria?", "award-criteria"),
         ("Öğrenen şehir konferansına kimler katılabilir?", "conference-attendance"),
         ("How can our city register for the conference?", "conference-attendance"),
+        ("Başvurmak için belediye meclisi kararı almamız lazım mı?", "local-approval"),
+        ("Do we need a council resolution before applying?", "local-approval"),
     ],
 )
-def test_the_awards_criteria_and_who_attends_a_conference_are_not_in_the_sources(
+def test_the_awards_criteria_who_attends_a_conference_and_local_approvals_are_not_in_the_sources(
     assistant: Assistant, question: str, topic: str
 ) -> None:
-    """Who may apply for the award and what each conference was are; how winners are chosen
-    and who may attend are not (were the award's card and the conferences' overview)."""
+    """Who may apply for the award, what each conference was and who signs an application
+    are in the sources; how winners are chosen, who may attend and a city council's
+    decision are not (were the award's card, the conferences' overview, how to join)."""
     assert getattr(assistant.understanding.uncovered(question), "id", None) == topic
     reply = assistant.ask(question)
     assert reply.kind == ReplyKind.NO_ANSWER and "uil.unesco.org" in reply.text
