@@ -322,7 +322,7 @@ TUNING19_BARS = Bars(accuracy=0.76, rejection=0.92, confident_wrong=0.07, langua
 # no_answer, "uyelik dusebilir mi, pasif kalirsak ne olur"); 3 did-you-mean with the right
 # entry offered. After its tuning (the award's criteria, who may attend a conference and a
 # council's decision honestly not in the sources; the documents an application needs;
-# "olabilmek"; how many cities a commission may nominate), rebased onto main 3c0ce9f: 0.832
+# "olabilmek"; how many cities a commission may nominate), rebased onto main 73cb440: 0.832
 # / 0.885 / rejection 0.979 / confident wrong 0.075 / did-you-mean 0.025 / language 1.000
 # (en 0.767 / refused 1.000, tr 0.871 / refused 0.967). To be tuned on like the other sets.
 TUNING21_BARS = Bars(accuracy=0.77, rejection=0.86, confident_wrong=0.12, language=0.99)
