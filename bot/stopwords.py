@@ -28,7 +28,8 @@ STOPWORDS_TR: frozenset[str] = frozenset(
             anlatabilir anlatirmisin verir verebilir aciklar aciklayabilir aciklarmisin aciklayin bahseder
             bahsedebilir gosterir paylasir ogrenmek ogrenebilir istiyorum istiyordum isterim merak ediyorum
             ederim eder edebilir rica olan olarak olur oldu var yok mevcut olmak olunur olunuyor oluyor olabilir
-            olabiliriz olabilirim olsun olursa olursak olmus olacak olduk olmasi tane hepsi hepsini tamami
+            olabiliriz olabilirim olabilmek olabilmemiz olabilmesi olabilmeleri olabilmeniz olsun olursa olursak
+            olmus olacak olduk olmasi tane hepsi hepsini tamami
             tamamini sey seyi seyler tam tamamen yani peki simdi kisaca detayli ayrintili sorum sorumuz olacakti
             hic dediginiz denen denilen diye evet hayir tabii tabi yardimci herkes herkese yaklasik kabaca
             idi imis idiler

@@ -185,3 +185,18 @@ def test_inline(assistant: Assistant) -> None:
 )
 def test_asking_what_the_bot_is(assistant: Assistant, question: str, entry: str | None) -> None:
     assert assistant.ask(question).entry_id == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("başvuru dosyasında hangi belgeler gerekiyor", "how-to-join"),  # the form, signed by the mayor
+        ("Who evaluates applications for membership?", "membership-requirements"),  # a jury of experts
+        ("Who evaluates membership applications?", "membership-requirements"),
+    ],
+)
+def test_what_an_application_holds_who_evaluates_it_and_who_nominates(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == ("answer", entry)

@@ -45,6 +45,7 @@ TUNING17 = EVAL / "tuning17.yaml"
 TUNING18 = EVAL / "tuning18.yaml"
 TUNING19 = EVAL / "tuning19.yaml"
 TUNING20 = EVAL / "tuning20.yaml"
+TUNING21 = EVAL / "tuning21.yaml"
 
 
 class Bars:
@@ -323,6 +324,41 @@ TUNING19_BARS = Bars(accuracy=0.76, rejection=0.92, confident_wrong=0.07, langua
 # the first time in 2025" (did-you-mean, the right entry first).
 TUNING20_BARS = Bars(accuracy=0.85, rejection=0.84, confident_wrong=0.08, language=0.99)
 
+# tuning21.yaml (160, helper tuning21, 2026-12-04; the office's voice: what municipal staff and
+# city coordinators of a Turkish city ask about joining, signing, the National Commission, the
+# calls, reporting, the award, the conferences, UIL's contacts and KOMEK, as office talk,
+# e-mails, two-question lists and follow-ups, with 37 in-domain refusals and 10 off-topic; 100
+# tr without Turkish letters, 60 en): run once when labelled, on main 2f33d52 (labels
+# 2db66cf): 0.805 right at once / 0.876 within one tap / rejection 0.894 / confident wrong
+# 0.100 / did-you-mean 0.050 / language 1.000; by language en 0.744 / 0.861 / 0.133 / refused
+# 0.882, tr 0.843 / 0.886 / 0.080 / refused 0.900; by style (right / one tap / conf. wrong)
+# chatty 0.611 / 0.722 / 0.222, attribute 0.800 / 0.933 / 0.067, follow-up 0.769 / 0.846 /
+# 0.154, no-diacritics 0.917 / 1.000 / 0, plain 0.900 / 0.900 / 0, confirm, counting,
+# superlative (3) and typo (1) 1.000, unanswerable 0.865 refused (answered: "konferanslara
+# kimler katiliyor, belediyeden kim gidebilir" -> komek-conference-role, "who can attend the
+# international conference on learning cities" -> conferences-overview, "what are the award
+# criteria" -> learning-city-award, a district municipality -> membership-requirements, a
+# council decision -> how-to-join), off-topic 1.000 refused. 16 confident wrong answers:
+# those 5, the two-question lists answered with the second ask's entry ("- odul en son ne
+# zaman verildi - turkiyeden kazanan var mi" -> award-winners-2024, "* UIL adresi * mail
+# adresi" -> contact, "- where is UIL - what does category 1 mean" -> uil-category-1) or
+# join-turkey for how-to-join (the list naming "milli komisyon", "what does the national
+# commission do in the process"), the Turkish municipality's e-mail -> how-to-join (labels
+# join-turkey), "basvurulari kim degerlendiriyor, bir kurul mu var" -> gnlc-history, "uyeler
+# hangi etkinliklere katiliyor" -> member-duties (labels member-benefits), "when was the
+# award last given" -> award-winners-2024, "and the second?" after the first conference's
+# date -> conference-2-mexico (labels conference-2-date), "who sends it on to UIL" after "how
+# do we join" -> what-is-uil. No answer for 8 (office talk and e-mails: "yazi hazirliyoruz,
+# basvuruyu direk UIL e mi gonderiyoruz ...", the documents, the form's link, "my manager
+# asked if we send the application straight to UIL", the next call's dates asked three ways ->
+# no_answer, "uyelik dusebilir mi, pasif kalirsak ne olur"); 3 did-you-mean with the right
+# entry offered. After its tuning (the award's criteria, who may attend a conference and a
+# council's decision honestly not in the sources; the documents an application needs;
+# "olabilmek"; how many cities a commission may nominate), rebased onto main 73cb440: 0.832
+# / 0.885 / rejection 0.979 / confident wrong 0.075 / did-you-mean 0.025 / language 1.000
+# (en 0.767 / refused 1.000, tr 0.871 / refused 0.967). To be tuned on like the other sets.
+TUNING21_BARS = Bars(accuracy=0.77, rejection=0.86, confident_wrong=0.12, language=0.99)
+
 SETS = {
     "questions": (QUESTIONS, QUESTIONS_BARS),
     "holdout": (HOLDOUT, HOLDOUT_BARS),
@@ -348,6 +384,7 @@ SETS = {
     "tuning18": (TUNING18, TUNING18_BARS),
     "tuning19": (TUNING19, TUNING19_BARS),
     "tuning20": (TUNING20, TUNING20_BARS),
+    "tuning21": (TUNING21, TUNING21_BARS),
 }
 
 

@@ -1482,7 +1482,53 @@ KNOWN_TUNING20_OVERLAP = {
 }
 
 
-# tuning8 .. tuning20 were written to a mix of styles, not to every style: their counts are
+# ------------------------------------------------------------------------------ tuning21
+# tuning21 (helper tuning21, 2026-12-04): a TUNING set written blind in two phases, 100 Turkish
+# (no Turkish letters) and 60 English, in the office's voice: what municipal staff and city
+# coordinators ask about joining, signing, the National Commission, the calls, reporting, the
+# award, the conferences, UIL's contacts and KOMEK, as office talk, e-mails, two-question
+# lists and follow-ups, with 47 refusals (37 in domain: next year's deadlines, fees, forms,
+# a named person); no small talk, so its style counts are checked instead of "every style".
+TUNING21 = EVAL / "tuning21.yaml"
+TUNING21_STYLES = {
+    "chatty": 36,
+    "attribute": 15,
+    "follow-up": 13,
+    "confirm": 12,
+    "no-diacritics": 12,
+    "counting": 11,
+    "plain": 10,
+    "superlative": 3,
+    "typo": 1,
+    "unanswerable": 37,
+    "off-topic": 10,
+}
+
+# Its questions that holdout, holdout2, ..., holdout7 (also written blind) already had word for
+# word (folded): 13, short plain ones and refusals, found programmatically (only tuning21's
+# strings were printed; the holdouts were not read). No other held-out question may join
+# tuning21.
+KNOWN_TUNING21_OVERLAP = {
+    fold(q)
+    for q in (
+        "UIL phone number?",
+        "afyon uye mi",
+        "ag ne zaman kuruldu",
+        "agda su an kac sehir var",
+        "cork konferansinin temasi neydi",
+        "en son konferans nerede yapildi",
+        "is bolu still a member",
+        "is there a membership fee",
+        "what are the key features of learning cities",
+        "what is KOMEK",
+        "when did konya join",
+        "which turkish cities are members",
+        "who can apply for the learning city award",
+    )
+}
+
+
+# tuning8 .. tuning21 were written to a mix of styles, not to every style: their counts are
 # checked
 _STYLED_SETS = [
     (TUNING8, 240, (144, 96), TUNING8_STYLES, KNOWN_TUNING8_OVERLAP),
@@ -1498,6 +1544,7 @@ _STYLED_SETS = [
     (TUNING18, 200, (150, 50), TUNING18_STYLES, KNOWN_TUNING18_OVERLAP),
     (TUNING19, 200, (120, 80), TUNING19_STYLES, KNOWN_TUNING19_OVERLAP),
     (TUNING20, 160, (100, 60), TUNING20_STYLES, KNOWN_TUNING20_OVERLAP),
+    (TUNING21, 160, (100, 60), TUNING21_STYLES, KNOWN_TUNING21_OVERLAP),
 ]
 _STYLED_IDS = [
     "tuning8",
@@ -1513,6 +1560,7 @@ _STYLED_IDS = [
     "tuning18",
     "tuning19",
     "tuning20",
+    "tuning21",
 ]
 
 

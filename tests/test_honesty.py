@@ -330,6 +330,40 @@ def test_how_to_apply_for_the_award_stays_answered(assistant: Assistant, questio
     assert assistant.ask(question).entry_id == "learning-city-award"
 
 
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("Ödül kazananları hangi kriterlere göre seçiliyor?", "award-criteria"),
+        ("How are the award winners selected, what criteria?", "award-criteria"),
+        ("Öğrenen şehir konferansına kimler katılabilir?", "conference-attendance"),
+        ("How can our city register for the conference?", "conference-attendance"),
+        ("Başvurmak için belediye meclisi kararı almamız lazım mı?", "local-approval"),
+        ("Do we need a council resolution before applying?", "local-approval"),
+    ],
+)
+def test_the_awards_criteria_who_attends_a_conference_and_local_approvals_are_not_in_the_sources(
+    assistant: Assistant, question: str, topic: str
+) -> None:
+    """Who may apply for the award, what each conference was and who signs an application
+    are in the sources; how winners are chosen, who may attend and a city council's
+    decision are not (were the award's card, the conferences' overview, how to join)."""
+    assert getattr(assistant.understanding.uncovered(question), "id", None) == topic
+    reply = assistant.ask(question)
+    assert reply.kind == ReplyKind.NO_ANSWER and "uil.unesco.org" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Ödüle kimler başvurabilir?", "learning-city-award"),
+        ("Who attended the 2nd conference, how many people?", "conference-2-participants"),
+        ("Jubail konferansı nerede yapıldı?", "conference-6-jubail"),
+    ],
+)
+def test_the_award_and_the_conferences_are_still_answered(assistant: Assistant, question: str, entry: str) -> None:
+    assert assistant.ask(question).entry_id == entry
+
+
 def test_a_conferences_days_are_no_question_about_komeks_course_days(assistant: Assistant) -> None:
     assert assistant.ask("KOMEK kursları hangi günler?").kind == ReplyKind.NO_ANSWER
     reply = assistant.ask("KOMEK sitesinde Meksika konferansı 2 gün sürdü yazıyor, 3 gün değil miydi?")

@@ -277,3 +277,15 @@ def test_a_renaming_asks_the_old_name(assistant: Assistant, question: str) -> No
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "what-is-uil")
     assert "Institute for Education" in to_plain(reply.text)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("uye olabilmek icin kosullar neler", "membership-requirements"),  # "olabilmek": "olmak", may
+        ("uye olmak icin sartlar neler", "membership-requirements"),
+    ],
+)
+def test_being_able_to_become_is_becoming(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
