@@ -34,8 +34,7 @@ from bot.tghtml import Html
 
 __all__ = ["FOLLOW_UP_WORDS", "FactAnswer", "FactFinder"]
 
-# Words that ask for the nearest one after (or before) a year: "2019'dan sonraki ilk konferans"
-_NEAREST = frozenset(["ilk", "first", "son", "last", "hemen"])
+_NEAREST = frozenset(["ilk", "first", "son", "last", "hemen"])  # the nearest after a year: "2019'dan sonraki ilk"
 # Words that ask which things, not a figure: "2022'de hangi şehirler üye oldu"
 _WHICH_WORDS = frozenset(["hangi", "hangileri", "hangisi", "which", "kim", "kimler", "who", "liste", "listesi", "list"])
 # Words that open a follow-up ("peki Bolu?", "and Hatay?", "what about the fourth?").
@@ -203,8 +202,9 @@ class FactFinder:
             owners = {k.id for k in self.facts.kinds.values() if asked & set(k.templates) and k.id not in excluded}
             ordered = reading.position is None or all(self.facts.kinds[o].order for o in owners)  # "which joined last?"
             if len(owners) == 1 and ordered and not any(self.facts.kinds[o].requires for o in owners):
-                reading.kind = self.facts.kinds[owners.pop()]
-                reading.by_attribute = True
+                if reading.kind is not None and reading.kind.id not in owners:
+                    reading.used -= kind_said  # "üyelik şartları": a word of another kind, unexplained
+                reading.kind, reading.by_attribute = self.facts.kinds[owners.pop()], True
         # A specific attribute first, then the longest phrase; the thing's name asks nothing.
         named = set(reading.used)
         for _, size, _, start, attribute_id in sorted(found, key=lambda item: (item[0], -item[1], item[2], item[3])):

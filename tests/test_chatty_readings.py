@@ -505,6 +505,7 @@ def test_cards_named(assistant: Assistant) -> None:
         ("belediyede çalışıyorum, türkiye'deki öğrenen şehirler hangileri?", "members-turkey"),
         ("belediyede çalışıyorum, hangi illerimiz üye", "members-turkey"),
         ("belediyede çalışıyorum, nasıl başvururuz?", "how-to-join"),
+        ("Eskişehirliyim, üyelik şartları neler", "membership-requirements"),  # not the award's eligibility
     ],
 )
 def test_where_the_asker_is_from_is_not_the_question(assistant: Assistant, question: str, entry: str) -> None:

@@ -155,6 +155,8 @@ def test_attribute_questions(
         "Konya ne zaman üye oldu",  # not a fact of this base
         "ikinci konferansta Konya vardı mı",  # the ordinal is the conference's, Konya no member rank
         "UNESCO Eğitim Enstitüsü ile UIL aynı mı",  # an unknown word, but no place checked
+        "üyelik şartları neler",  # membership's requirements, not the award's eligibility
+        "membership requirements",
         "",
     ],
 )
