@@ -339,8 +339,8 @@ class FactFinder:
             wanted = [kind.default, *wanted]
         if set(wanted) <= {"which"} and reading.nearest and (kind.default or kind.fallback):
             wanted = [*wanted, kind.default or kind.fallback or ""]  # "2019'dan sonraki ilk konferans (hangisi)"
-        if not wanted and follow is not None and follow.attribute and follow.kind == entity.kind:
-            wanted = [follow.attribute]
+        if not wanted and follow is not None:  # "peki dördüncüsü?"; "KOMEK ne zaman kuruldu?" >> "peki UIL?"
+            wanted = factpositions.carried(follow, entity, kind, self._generic)
         dated = reading.position is not None and reading.position[0] in ("year", "value")
         if not wanted and kind.of_year and dated and not _WHICH_WORDS & set(tokens):
             wanted = [kind.of_year]  # "2020'de ağda 230 şehir mi vardı": that year's count; not "hangi şehirler"

@@ -6,12 +6,13 @@ the words of "after"/"before" another. Used by :mod:`bot.factfinder`."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
+from bot.conversation import Topic
 from bot.factchecks import YEAR
 from bot.factorder import Position
-from bot.facts import Kind
+from bot.facts import Entity, Kind
 from bot.phrases import PhraseIndex, word_matches
 from bot.textnorm import STOPWORDS
 
@@ -19,6 +20,7 @@ __all__ = [
     "ORDINAL_WORDS",
     "RELATIONS",
     "both_ends",
+    "carried",
     "latest_counted",
     "long_ordinal",
     "named_before_rank",
@@ -242,3 +244,17 @@ def without_unesco_of_the_network(tokens: list[str]) -> list[str]:
     return [
         t for i, t in enumerate(tokens) if not (t == "unesco" and tokens[i + 1 : i + 2] in (["ogrenen"], ["learning"]))
     ]
+
+
+def carried(follow: Topic, entity: Entity, kind: Kind, generic: Mapping[str, bool]) -> list[str]:
+    """The attribute a follow-up that names only a thing carries from the last topic: the
+    last attribute for a thing of the same kind ("peki dördüncüsü?"); for one of another
+    kind, a specific attribute it has ("KOMEK ne zaman kuruldu?" >> "peki UIL?": UIL's
+    founding; not "when" of the 2024 award after a conference's date)."""
+    if not follow.attribute:
+        return []
+    if follow.kind == entity.kind:
+        return [follow.attribute]
+    if generic.get(follow.attribute, False) or not entity.template(kind, follow.attribute):
+        return []
+    return [follow.attribute]

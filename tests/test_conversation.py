@@ -7,6 +7,7 @@ import pytest
 from bot.assistant import Assistant
 from bot.conversation import Conversations, Topic
 from bot.replies import ReplyKind
+from bot.tghtml import to_plain
 
 
 class Clock:
@@ -84,3 +85,22 @@ def test_a_full_question_after_a_member_abroad_stands_alone(assistant: Assistant
     chat = ("abroad", "fresh")
     assistant.ask("Hamburg üye mi?", chat=chat)
     assert assistant.ask("ağ ne zaman kuruldu?", chat=chat).entry_id == "gnlc-history"
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "entry", "says"),
+    [
+        ("KOMEK ne zaman kuruldu?", "peki UIL?", "what-is-uil", "1951/52 yılında"),
+        ("UIL ne zaman kuruldu?", "peki KOMEK?", "what-is-komek", "2004 yılından beri"),
+        ("UIL'in web sitesi ne?", "peki KOMEK'in?", "what-is-komek", "komek.org.tr"),
+        ("ilk konferans ne zaman?", "peki 2024 ödülü?", "award-winners-2024", "Benguerir"),  # "when" stays behind
+    ],
+)
+def test_a_thing_of_another_kind_carries_a_specific_attribute(
+    assistant: Assistant, first: str, then: str, entry: str, says: str
+) -> None:
+    chat = ("test", first)
+    assistant.ask(first, chat=chat)
+    reply = assistant.ask(then, chat=chat)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    assert says in to_plain(reply.text)
