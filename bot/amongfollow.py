@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = ["among_the_last"]
 
-_AMONG = frozenset(["among", "aralarinda", "arasinda", "icinde", "icinde", "included", "amongst"])
+_AMONG = frozenset(["among", "aralarinda", "arasinda", "icinde", "included", "amongst"])
 _ONE_OF = (("one", "of", "them"), ("one", "of", "the", "winners"), ("biri", "mi"), ("biri", "miydi"))
 _WINNERS = "winners"  # the field of an award round that lists its winners
 
