@@ -9,6 +9,7 @@ import pytest
 from bot.assistant import Assistant
 from bot.callbacks import CallbackKind
 from bot.replies import Reply, ReplyKind
+from bot.tghtml import to_plain
 from test_assistant import all_buttons, assert_sendable
 
 
@@ -433,3 +434,20 @@ def test_how_many_in_a_country_alone_counts_its_members(assistant: Assistant, qu
 @pytest.mark.parametrize("question", ["Japonya'da kaç kişi var?", "Japonya'da kaç ada var?"])
 def test_how_many_of_something_else_in_a_country_is_not_its_members(assistant: Assistant, question: str) -> None:
     assert assistant.ask(question).entry_id != "members-c-JP"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "why"),
+    [
+        ("istanbul neden yok", "province-istanbul", True),
+        ("neden Antalya yok?", "province-antalya", True),
+        ("why is istanbul missing", "province-istanbul", True),
+        ("konya neden yok", "city-konya", False),  # a member: it is there, its card alone
+    ],
+)
+def test_why_a_place_is_not_there(assistant: Assistant, question: str, entry: str, why: bool) -> None:
+    """Only a place, a why and an absence: its card, after "the sources do not say why" for no member."""
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    said = ("Kaynaklarım bunun nedenini söylemiyor", "My sources do not say why")
+    assert to_plain(reply.text).startswith(said) is why

@@ -14,6 +14,7 @@ from typing import Protocol
 from bot import callbacks
 from bot.content.model import City, Content
 from bot.lang import Lang
+from bot.members.absent import why_absent
 from bot.members.countries import country_codes, country_name, flag
 from bot.members.directory import TURKIYE, Directory, PlaceKind, words
 from bot.members.districts import districts_of
@@ -94,7 +95,7 @@ class MemberAnswers:
         question's reading is remembered (the assistant asks twice per question)."""
         if self._last is not None and self._last[0] == text:
             return self._last[1]
-        found = recognise(text, self.directory, self._known)
+        found = recognise(text, self.directory, self._known) or why_absent(text, self.directory)
         self._last = (text, found)
         return found
 
