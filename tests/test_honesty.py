@@ -449,3 +449,10 @@ def test_near_the_domain_but_not_in_the_sources(assistant: Assistant, question: 
 def test_their_look_alikes_are_answered(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+@pytest.mark.parametrize("question", ["Konyalıyım, ağın koordinatörü hangi kurum", "ağın koordinatörü hangi kurum"])
+def test_the_networks_coordinator_is_an_institution_not_a_person(assistant: Assistant, question: str) -> None:
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "who-runs")
+    assert assistant.ask("Konya'nın koordinatörü kim").kind == ReplyKind.NO_ANSWER  # a city's coordinator: a person
