@@ -289,3 +289,12 @@ def test_a_renaming_asks_the_old_name(assistant: Assistant, question: str) -> No
 def test_being_able_to_become_is_becoming(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+
+
+def test_start_is_the_networks_beginning_not_a_requirement(assistant: Assistant) -> None:
+    """ "start" is no typo of "şart" (a requirement): after the network, when it began."""
+    chat = ("test", "start")
+    assistant.ask("What is the GNLC?", chat=chat)
+    for question in ("when did it start?", "when did it begin?"):
+        reply = assistant.ask(question, chat=chat)
+        assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "gnlc-history"), question
