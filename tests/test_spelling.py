@@ -206,3 +206,18 @@ def test_an_ending_written_apart_from_its_year_is_its_ending(assistant: Assistan
 
 def speller_of(assistant: Assistant) -> Speller:
     return assistant.understanding.speller
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("nasıllll uye olunuyorrr", "how-to-join"),
+        ("uyeeee sayisi", "member-count"),
+        ("whennnn did eskisehir joinnn", "city-eskisehir"),
+    ],
+)
+def test_a_letter_held_down_is_read_once(assistant: Assistant, question: str, entry: str) -> None:
+    # "nasıllll", "uyeeee", "joinnn": a letter typed three times or more is the word with it once (or twice)
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    assert assistant.understanding.correct("ogrenen sehir varrrr").text == "ogrenen sehir var"
