@@ -39,6 +39,7 @@ from rapidfuzz.distance import OSA
 
 from bot.commonwords import common_words
 from bot.phrases import word_matches
+from bot.runon import held_down, run_together
 from bot.textnorm import INTENT_WORDS, STOPWORDS, SYNONYMS, fold, fold_question, is_ending, term
 
 __all__ = ["Correction", "Speller", "content_speller"]
@@ -58,7 +59,6 @@ _CHUNK = re.compile(r"(\s+)")
 # A Turkish case ending written apart from the year before it ("2024 te", "2019 da")
 _DETACHED = re.compile(r"\b((?:19|20)\d\d) (da|de|ta|te|dan|den|tan|ten|daki|deki|taki|teki|ya|ye)\b", re.IGNORECASE)
 _EDGE = re.compile(r"^(\W*)(.*?)(\W*)$", re.DOTALL)
-_HELD = re.compile(r"(.)\1{2,}")  # a letter held down: "nasıllll", "uyeeee", "joinnn"
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,24 +133,16 @@ class Speller:
             return self._cache[word]
         found = None
         if not self.knows(word):
-            found = self._held(word) or self._particle(word)
+            found = held_down(word, self.knows, self.correct_word) or self._particle(word)
             if found is None:  # a candidate first: the common words are read only when one is found
                 found = self._closest(word, _limit(len(word))) or self._split(word) or self._stem_typo(word)
+                found = found or run_together(word, self._words)
                 if found is not None and (self._common(word) or self._inflected(word)):
                     found = None
         if len(self._cache) >= _CACHE_SIZE:
             self._cache.clear()
         self._cache[word] = found
         return found
-
-    def _held(self, word: str) -> str | None:
-        """A word with a letter held down, three times or more ("nasıllll", "uyeeee"): the
-        letter once or twice, when that is known ("nasil", "uye"), else its correction."""
-        if not _HELD.search(word):
-            return None
-        once, twice = _HELD.sub(r"\1", word), _HELD.sub(r"\1\1", word)
-        known = next((w for w in (once, twice) if self.knows(w)), None)
-        return known or self.correct_word(once)
 
     def _particle(self, word: str) -> str | None:
         """A known word and a question particle written together: "varmi", "katildimi"; not

@@ -221,3 +221,14 @@ def test_a_letter_held_down_is_read_once(assistant: Assistant, question: str, en
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
     assert assistant.understanding.correct("ogrenen sehir varrrr").text == "ogrenen sehir var"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [("howdoesacityjoin", "how-to-join"), ("turkiyedekiogrenensehirler", "members-turkey")],
+)
+def test_words_run_together_are_read_apart(assistant: Assistant, question: str, entry: str) -> None:
+    # three to five of the content's words without spaces: the one split with the fewest words
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    assert assistant.understanding.correct("whatisalearningcity").text == "what is a learning city"
