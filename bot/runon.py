@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Container
 
-from bot.textnorm import is_ending
+from bot.textnorm import fold, is_ending
 
-__all__ = ["held_down", "run_together"]
+__all__ = ["held_down", "name_apart", "run_together"]
 
 _HELD = re.compile(r"(.)\1{2,}")  # a letter three times or more
 _RUN_TOGETHER = 12  # a word this long or longer may be words run together
@@ -50,3 +50,24 @@ def run_together(word: str, words: Container[str]) -> str | None:
             best[i] = (best[i] + [[*split, piece] for split in best[k]])[:2]
     found = best[len(word)]
     return " ".join(found[0]) if len(found) == 1 and 3 <= len(found[0]) <= 5 else None
+
+
+def name_apart(text: str, names: Container[str]) -> str:
+    """``text`` with a place's name written in two or three pieces (voice typing: "eski
+    sehir", "kon ya", "afyon kara hisar") written as one word, when the pieces together,
+    folded, are one of ``names`` and no piece alone is."""
+    words = text.split()
+    i, out = 0, []
+    while i < len(words):
+        for size in (3, 2):
+            parts = [fold(w).strip("?!.,;:") for w in words[i : i + size]]
+            whole = len(parts) == size and all(p.isalpha() for p in parts) and "".join(parts) in names
+            if whole and not any(p in names for p in parts):
+                last = words[i + size - 1]
+                out.append("".join(parts) + last[len(last.rstrip("?!.,;:")) :])  # "kon ya?": "konya?"
+                i += size
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return " ".join(out) if len(out) < len(words) else text

@@ -232,3 +232,15 @@ def test_words_run_together_are_read_apart(assistant: Assistant, question: str, 
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
     assert assistant.understanding.correct("whatisalearningcity").text == "what is a learning city"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [("eski sehir ne zaman uye oldu", "city-eskisehir"), ("kon ya uye mi", "city-konya")],
+)
+def test_a_place_name_in_pieces_is_read_as_one(assistant: Assistant, question: str, entry: str) -> None:
+    # voice typing splits a name ("eski sehir"): the pieces together are the place when no piece alone is one
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    assert assistant.understanding.correct("kon ya uye mi?").text == "konya uye mi?"
+    assert not assistant.understanding.correct("new york member?").changed
