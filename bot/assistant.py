@@ -206,14 +206,14 @@ class Assistant:
                 read=lambda t, lg, c: (self.ask(t, pref=pref, user_lang=user_lang, force_lang=lg), None),
             )
         if context is not None and reply.kind != ReplyKind.SMALLTALK:  # small talk reads the context itself
-            text = self.understanding.follow.after_acknowledgement(text)  # "tamam da teması neydi"
+            said, text = text, self.understanding.follow.after_acknowledgement(text)  # "tamam da teması neydi"
             reply, topic = leaning(
                 self,
                 text,
                 reply,
                 topic,
                 context,
-                lang,
+                lang or self.understanding.written_lang(said),  # "peki Eskişehir": Turkish, "peki" left out
                 ask=lambda t, lg, c: self._ask(t, pref, user_lang, lg, c),
                 read=lambda t, lg, c: self._without_chatter(t, pref, user_lang, lg, c),
             )

@@ -46,6 +46,8 @@ __all__ = ["Decision", "Match", "MatchResult", "Matcher", "Query", "SearchEntry"
 _MAX_TERMS = 40
 _SELECTIVE_SHARE = 0.15  # a word known to at most this share of the entries is selective
 _RESULTS_SIZE = 2_048  # answers remembered
+# A question closed by Turkish's question particle is Turkish, English words inside ("izmir learning city mi")
+_TR_PARTICLES = frozenset(["mi", "mu", "miydi", "muydu", "midir", "mudur", "misin", "musun"])
 
 
 class Matcher:
@@ -206,6 +208,8 @@ class Matcher:
         said = [w for w in query.words if w not in names]
         tr = sum(1 for w in said if w in self._tr_words)
         en = sum(1 for w in said if w in self._en_words)
+        if said and said[-1] in _TR_PARTICLES:
+            return "tr"
         if tr != en:
             return "tr" if tr > en else "en"
         if looks_turkish(query.text):

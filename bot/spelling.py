@@ -39,12 +39,14 @@ from rapidfuzz.distance import OSA
 
 from bot.commonwords import common_words
 from bot.phrases import word_matches
+from bot.runon import held_down, name_apart, run_together
 from bot.textnorm import INTENT_WORDS, STOPWORDS, SYNONYMS, fold, fold_question, is_ending, term
 
 __all__ = ["Correction", "Speller", "content_speller"]
 
 
 _MIN_LENGTH = 4  # shorter words are never corrected, nor corrected into
+_MIN_NAME = 5  # a place's name this long may be written in pieces
 _LONG = 8  # from this length two edits are allowed, one below
 _MAX_LENGTH = 30  # longer "words" are no words of a question: left alone
 _MAX_ENDING = 10  # Turkish endings looked for, at most this long
@@ -91,6 +93,7 @@ class Speller:
         word that has a candidate)."""
         own = {w for phrase in words for w in phrase.split() if w}
         self._words = frozenset(own)
+        self._names = frozenset(w for phrase in places for w in phrase.split() if len(w) >= _MIN_NAME)
         known = own | {w for phrase in places for w in phrase.split() if w}
         known |= STOPWORDS
         self._known = frozenset(known)
@@ -132,9 +135,10 @@ class Speller:
             return self._cache[word]
         found = None
         if not self.knows(word):
-            found = self._particle(word)
+            found = held_down(word, self.knows, self.correct_word) or self._particle(word)
             if found is None:  # a candidate first: the common words are read only when one is found
                 found = self._closest(word, _limit(len(word))) or self._split(word) or self._stem_typo(word)
+                found = found or run_together(word, self._words)
                 if found is not None and (self._common(word) or self._inflected(word)):
                     found = None
         if len(self._cache) >= _CACHE_SIZE:
@@ -257,6 +261,10 @@ class Speller:
             if joined != text:
                 changes.append((text, joined))
                 text = joined
+        together = name_apart(text, self._names)  # "eski sehir", "kon ya": a place's name in pieces
+        if together != text:
+            changes.append((text, together))
+            text = together
         pieces = _CHUNK.split(text)
         for i, piece in enumerate(pieces):
             if not piece or piece.isspace():

@@ -148,7 +148,11 @@ class Understanding:
         asked = self._before_closing(asked) or asked  # "how to join? Thanks a lot!"
         if not corrected.changed:
             return asked, None
-        return asked, self._matcher.guess_lang(Query(text, fold_question(text).split(), [], [], []))
+        return asked, self.written_lang(text)
+
+    def written_lang(self, text: str) -> Lang | None:
+        """The language ``text``'s own words tell, as written; None when they do not."""
+        return self._matcher.guess_lang(Query(text, fold_question(text).split(), [], [], []))
 
     def _before_closing(self, text: str) -> str | None:
         """``text`` without the thanks, goodbye or chatter in sentences of their own after

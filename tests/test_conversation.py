@@ -104,3 +104,11 @@ def test_a_thing_of_another_kind_carries_a_specific_attribute(
     reply = assistant.ask(then, chat=chat)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
     assert says in to_plain(reply.text)
+
+
+def test_a_follow_up_opened_by_peki_stays_turkish(assistant: Assistant) -> None:
+    # "peki" is left out as an acknowledgement, but it still says the follow-up is Turkish
+    chat = ("peki", "lang")
+    assistant.ask("konya ne zaman uye", chat=chat)
+    reply = assistant.ask("peki eskisehir", chat=chat)
+    assert (reply.kind, reply.entry_id, reply.lang) == (ReplyKind.ANSWER, "city-eskisehir", "tr")

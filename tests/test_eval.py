@@ -46,6 +46,7 @@ TUNING18 = EVAL / "tuning18.yaml"
 TUNING19 = EVAL / "tuning19.yaml"
 TUNING20 = EVAL / "tuning20.yaml"
 TUNING21 = EVAL / "tuning21.yaml"
+TUNING23 = EVAL / "tuning23.yaml"
 
 
 class Bars:
@@ -359,6 +360,40 @@ TUNING20_BARS = Bars(accuracy=0.85, rejection=0.84, confident_wrong=0.08, langua
 # (en 0.767 / refused 1.000, tr 0.871 / refused 0.967). To be tuned on like the other sets.
 TUNING21_BARS = Bars(accuracy=0.77, rejection=0.86, confident_wrong=0.12, language=0.99)
 
+# tuning23.yaml (150, helper tuning23, 2026-12-04; everything in the sources in mixed and messy
+# language: Turkish with English words and the reverse, typos, keyboard slips, missing spaces,
+# all caps, emoji, repeated letters, voice-typing errors, one-word questions, long messages,
+# conversations of 2-3 turns, 10 refusals; 90 tr, 60 en): run once when labelled, on main
+# 486ea6a (labels d26af1e): 0.807 right at once / 0.893 within one tap / rejection 1.000 /
+# confident wrong 0.073 / did-you-mean 0.093 / language 0.967; by language en 0.818 / 0.891 /
+# 0.083 / refused 1.000 / language 0.950, tr 0.800 / 0.894 / 0.067 / refused 1.000 / language
+# 0.978; by style (right / one tap / conf. wrong) attribute 0.909 / 0.909 / 0.091, typo 0.542
+# / 0.792 / 0.083, confirm 0.824 / 0.941 / 0, plain 0.812 / 0.812 / 0.188, no-diacritics 0.867
+# / 0.933 / 0.067, counting 0.769 / 0.923 / 0.077, follow-up 0.846 / 0.923 / 0.077, chatty (5)
+# and superlative (4) 1.000, unanswerable and off-topic 1.000 refused. 11 confident wrong
+# answers: the bare names "jubail?", "cork?", "medellin" -> the member cards (labels: their
+# conferences), "bursa sakarya yozgat ne zaman girdi" -> city-bursa (labels members-turkey),
+# the Turkish municipality's "nasil uye oluruz belediye olarak" -> how-to-join (labels
+# join-turkey), the 2nd conference's days asked twice -> conference-2-participants, "🇹🇷 kac
+# sehir" -> member-count, "nasıllll uye olunuyorrr" -> not-listed, "komek since when" ->
+# komek-member-since (labels what-is-komek), "lerning sitys network" -> websites. 4 fallbacks
+# ("afyon da varmis dogru mu", "almanyadan kimler var", "turkiyedekiogrenensehirler",
+# "howdoesacityjoin"); 12 did-you-mean (9 with the right entry first: Bolu's status, voice
+# typing "eski sehir", "afyon kara hisar", "yunesko", "uyeeee sayisiii", the Mexico conference
+# in English, the 2015 award, "you nesco"). Language: "izmir learning city mi" and "peki
+# eskisehir" answered in English, the bare "cork?", "medellin" and "howdoesacityjoin" in Turkish
+# (so the language bar was below the usual 0.98 until that was tuned). After phase 4's tuning
+# (same helper; a letter held down read once, words run together read apart, a place's name in
+# pieces read as one, a question closed by "mi/mu" Turkish, "peki X" Turkish after "peki" is
+# left out; rebased onto main 47e0da1, every other set unchanged): 0.857 / 0.914 / rejection
+# 1.000 / confident wrong 0.067 / did-you-mean 0.067 / language 0.987 (en 0.836 / 0.909 /
+# 0.083 / language 0.967, tr 0.871 / 0.918 / 0.056 / language 1.000; typo 0.833 / 0.917 /
+# 0.042). Left: the bare names (member cards, Turkish by default), the 2nd conference's days
+# (conference-2-participants, as tuning10 and tuning18 label it), "bursa sakarya yozgat ne
+# zaman girdi" (Bursa's card), "🇹🇷 kac sehir", "almanyadan kimler var" and "afyon da varmis
+# dogru mu" (fallbacks), "konyanedenuye", "lerning sitys network", "komek since when".
+TUNING23_BARS = Bars(accuracy=0.77, rejection=0.97, confident_wrong=0.095, language=0.98)
+
 SETS = {
     "questions": (QUESTIONS, QUESTIONS_BARS),
     "holdout": (HOLDOUT, HOLDOUT_BARS),
@@ -385,6 +420,7 @@ SETS = {
     "tuning19": (TUNING19, TUNING19_BARS),
     "tuning20": (TUNING20, TUNING20_BARS),
     "tuning21": (TUNING21, TUNING21_BARS),
+    "tuning23": (TUNING23, TUNING23_BARS),
 }
 
 

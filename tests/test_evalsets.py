@@ -1528,7 +1528,64 @@ KNOWN_TUNING21_OVERLAP = {
 }
 
 
-# tuning8 .. tuning21 were written to a mix of styles, not to every style: their counts are
+# ------------------------------------------------------------------------------ tuning23
+# tuning23 (helper tuning23, 2026-12-04): a TUNING set written blind in two phases, 90 Turkish
+# and 60 English, about everything in the sources in mixed and messy language: Turkish with
+# English words and the reverse, typos, keyboard slips, missing spaces, all caps, emoji,
+# repeated letters, voice-typing errors, one-word questions, long rambling messages and
+# conversations of 2-3 turns, with 10 refusals; no small talk, so its style counts are checked
+# instead of "every style".
+TUNING23 = EVAL / "tuning23.yaml"
+TUNING23_STYLES = {
+    "attribute": 33,
+    "typo": 24,
+    "confirm": 17,
+    "plain": 16,
+    "no-diacritics": 15,
+    "counting": 13,
+    "follow-up": 13,
+    "chatty": 5,
+    "superlative": 4,
+    "unanswerable": 6,
+    "off-topic": 4,
+}
+
+# Its questions that holdout, holdout2, ..., holdout7 (also written blind) already had word for
+# word (folded): 24, short plain ones and refusals, found programmatically (only tuning23's
+# strings were printed; the holdouts were not read). No other held-out question may join
+# tuning23.
+KNOWN_TUNING23_OVERLAP = {
+    fold(q)
+    for q in (
+        "2.konferansa kac kisi katildi",
+        "7. konferans ne zaman olacak",
+        "KONYA NE ZAMAN UYE OLDU",
+        "UIL nerde",
+        "WHAT IS UIL",
+        "basvuru formunu kim imzaliyor",
+        "eskisehir kacta katildi 🤔",
+        "hamburg ogrenen sehir mi",
+        "is hamburg a learning city",
+        "is lisbon in the network",
+        "is paris a learning city",
+        "katar butun belediyeleri uye mi",
+        "komek ne zamandan beri var",
+        "koreden kac sehir uye",
+        "pekin bildirgesi nedir",
+        "turkiyeden odul alan sehir var mi",
+        "uil ne zaman kuruldu",
+        "uye sayisi kac su an",
+        "what are the key features of a learning city",
+        "what is komek",
+        "when was uil founded",
+        "which german cities are members",
+        "who is the mayor of konya",
+        "yeonsu konferansi online miydi",
+    )
+}
+
+
+# tuning8 .. tuning23 were written to a mix of styles, not to every style: their counts are
 # checked
 _STYLED_SETS = [
     (TUNING8, 240, (144, 96), TUNING8_STYLES, KNOWN_TUNING8_OVERLAP),
@@ -1545,6 +1602,7 @@ _STYLED_SETS = [
     (TUNING19, 200, (120, 80), TUNING19_STYLES, KNOWN_TUNING19_OVERLAP),
     (TUNING20, 160, (100, 60), TUNING20_STYLES, KNOWN_TUNING20_OVERLAP),
     (TUNING21, 160, (100, 60), TUNING21_STYLES, KNOWN_TUNING21_OVERLAP),
+    (TUNING23, 150, (90, 60), TUNING23_STYLES, KNOWN_TUNING23_OVERLAP),
 ]
 _STYLED_IDS = [
     "tuning8",
@@ -1561,6 +1619,7 @@ _STYLED_IDS = [
     "tuning19",
     "tuning20",
     "tuning21",
+    "tuning23",
 ]
 
 

@@ -120,6 +120,8 @@ def test_suggestion_reply_has_buttons(assistant: Assistant) -> None:
         ("uye olmak icin ne yapmali", "tr"),
         ("When did İzmir join the network?", "en"),  # a Turkish name does not make it Turkish
         ("define learning city", "en"),
+        ("izmir learning city mi", "tr"),  # English words in a Turkish question closed by "mi"
+        ("hamburg a learning city mi?", "tr"),
     ],
 )
 def test_reply_language_follows_the_question(assistant: Assistant, question: str, lang: str) -> None:

@@ -206,3 +206,41 @@ def test_an_ending_written_apart_from_its_year_is_its_ending(assistant: Assistan
 
 def speller_of(assistant: Assistant) -> Speller:
     return assistant.understanding.speller
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("nasıllll uye olunuyorrr", "how-to-join"),
+        ("uyeeee sayisi", "member-count"),
+        ("whennnn did eskisehir joinnn", "city-eskisehir"),
+    ],
+)
+def test_a_letter_held_down_is_read_once(assistant: Assistant, question: str, entry: str) -> None:
+    # "nasıllll", "uyeeee", "joinnn": a letter typed three times or more is the word with it once (or twice)
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    assert assistant.understanding.correct("ogrenen sehir varrrr").text == "ogrenen sehir var"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [("howdoesacityjoin", "how-to-join"), ("turkiyedekiogrenensehirler", "members-turkey")],
+)
+def test_words_run_together_are_read_apart(assistant: Assistant, question: str, entry: str) -> None:
+    # three to five of the content's words without spaces: the one split with the fewest words
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    assert assistant.understanding.correct("whatisalearningcity").text == "what is a learning city"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [("eski sehir ne zaman uye oldu", "city-eskisehir"), ("kon ya uye mi", "city-konya")],
+)
+def test_a_place_name_in_pieces_is_read_as_one(assistant: Assistant, question: str, entry: str) -> None:
+    # voice typing splits a name ("eski sehir"): the pieces together are the place when no piece alone is one
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, entry)
+    assert assistant.understanding.correct("kon ya uye mi?").text == "konya uye mi?"
+    assert not assistant.understanding.correct("new york member?").changed
