@@ -391,6 +391,11 @@ def test_a_place_of_the_asker_is_the_subject_only_when_pointed_at(
         ("What is the GNLC, in a nutshell?", "what-is-gnlc"),
         ("öğrenen şehir nedir, basit bir dille anlatır mısınız?", "what-is-learning-city"),
         ("what's a learning city in plain words?", "what-is-learning-city"),  # "words" is no list of words
+        # an age to explain it to is no figure asked ("5": the 5th conference, "10": a count)
+        ("explain learning cities like i'm 5", "what-is-learning-city"),
+        ("what is UIL? explain like im ten", "what-is-uil"),
+        ("pekin bildirgesini sade dille anlatır mısın", "beijing-declaration"),
+        ("what is the Beijing Declaration, for a press release", "beijing-declaration"),
     ],
 )
 def test_how_short_an_answer_is_asked_for_is_chatter(assistant: Assistant, question: str, entry: str) -> None:

@@ -46,6 +46,7 @@ TUNING18 = EVAL / "tuning18.yaml"
 TUNING19 = EVAL / "tuning19.yaml"
 TUNING20 = EVAL / "tuning20.yaml"
 TUNING21 = EVAL / "tuning21.yaml"
+TUNING22 = EVAL / "tuning22.yaml"
 TUNING23 = EVAL / "tuning23.yaml"
 
 
@@ -360,6 +361,38 @@ TUNING20_BARS = Bars(accuracy=0.85, rejection=0.84, confident_wrong=0.08, langua
 # (en 0.767 / refused 1.000, tr 0.871 / refused 0.967). To be tuned on like the other sets.
 TUNING21_BARS = Bars(accuracy=0.77, rejection=0.86, confident_wrong=0.12, language=0.99)
 
+# tuning22.yaml (150, helper tuning22, 2026-12-04; the IDEAS of the brief and the fact sheet in
+# words the sources do not use: what a learning city is, what the network is for, the Key
+# Features and declarations in plain words, lifelong learning, what a city or a citizen gains,
+# UNESCO / UIL / the SDGs, why Turkish cities joined, as paraphrases, metaphors, "like I am 10",
+# press-release sentences and confusions between close ideas, with 19 in-domain refusals and 14
+# off-topic; 90 tr without Turkish letters, 60 en): run once when labelled, on main 486ea6a
+# (labels 0ebf077): 0.581 right at once / 0.701 within one tap / rejection 0.939 / confident
+# wrong 0.080 / did-you-mean 0.133 / language 1.000; by language en 0.723 / 0.809 / 0.067 /
+# refused 1.000, tr 0.486 / 0.629 / 0.089 / refused 0.900; by style (right / one tap / conf.
+# wrong) attribute 0.808 / 0.885 / 0.077, chatty 0.083 / 0.250 / 0.167, confirm 0.357 / 0.571 /
+# 0.036, counting 1.000, follow-up 0.545 / 0.727 / 0.182, no-diacritics 0.667 / 0.722 / 0.111,
+# plain 0.813 / 0.875 / 0.063, superlative (2) 0.500, unanswerable 0.895 refused (answered:
+# "komek kurslarina kimler katilabilir" -> what-is-komek, "eskisehir niye ilk katilan oldu" ->
+# first-turkish-member), off-topic 1.000 refused. 12 confident wrong answers: those 2, the two
+# Beijing documents compared -> key-features, "hangi bildirge hangi konferansta" ->
+# beijing-declaration, the National Commission's role asked without Türkiye -> join-turkey
+# (twice), why Turkish cities joined -> members-turkey (twice), "konya neden uye oldu, komekin
+# rolu ne" -> city-konya, "ilki hangisi" / "which one joined last" after the Turkish list ->
+# first-turkish-member / newest-members, "explain learning cities like im 10" -> member-count.
+# No answer for 23, mostly the ideas in everyday words ("bi kulup gibi mi", "is yerinde
+# ogrenme de bu isin parcasi mi", "okul bitince ogrenme bitmez mi", "like a pen pal club for
+# mayors", "is a learning city just a city with lots of schools", "what outcomes is a learning
+# city supposed to deliver", the 2030 goals, "in one sentence for a press release"); 20
+# did-you-mean replies (16 of them misses, 9 of those with the right entry first). After its
+# tuning (an age to explain it to and "sade dille", "basın bülteni için" as chatter; the
+# conferences overview with each outcome document; the Key Features' areas asked one by one;
+# "the point of" the network; Cork's theme words "global goals", "2030 hedefleri"), rebased onto
+# main 0d4b0f4: 0.632 / 0.735 / rejection 0.939 / confident wrong 0.073 / did-you-mean 0.113 /
+# language 1.000 (en 0.766 / 0.830 / 0.050 / refused 1.000, tr 0.543 / 0.671 / 0.089 / refused
+# 0.900). To be tuned on like the other sets.
+TUNING22_BARS = Bars(accuracy=0.55, rejection=0.90, confident_wrong=0.10, language=0.99)
+
 # tuning23.yaml (150, helper tuning23, 2026-12-04; everything in the sources in mixed and messy
 # language: Turkish with English words and the reverse, typos, keyboard slips, missing spaces,
 # all caps, emoji, repeated letters, voice-typing errors, one-word questions, long messages,
@@ -420,6 +453,7 @@ SETS = {
     "tuning19": (TUNING19, TUNING19_BARS),
     "tuning20": (TUNING20, TUNING20_BARS),
     "tuning21": (TUNING21, TUNING21_BARS),
+    "tuning22": (TUNING22, TUNING22_BARS),
     "tuning23": (TUNING23, TUNING23_BARS),
 }
 

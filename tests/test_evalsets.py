@@ -1528,6 +1528,53 @@ KNOWN_TUNING21_OVERLAP = {
 }
 
 
+# ------------------------------------------------------------------------------ tuning22
+# tuning22 (helper tuning22, 2026-12-04): a TUNING set written blind in two phases, 90 Turkish
+# (no Turkish letters) and 60 English, on the IDEAS of the brief and the fact sheet in words the
+# sources do not use: what a learning city is, what the network is for, the Key Features and
+# declarations in plain words, lifelong learning, what a city or a citizen gains, UNESCO / UIL /
+# the SDGs, why Turkish cities joined; paraphrases, metaphors, "like I am 10", press-release
+# sentences, confusions between close ideas and 33 refusals; no small talk, so its style counts
+# are checked instead of "every style".
+TUNING22 = EVAL / "tuning22.yaml"
+TUNING22_STYLES = {
+    "confirm": 28,
+    "attribute": 26,
+    "no-diacritics": 18,
+    "plain": 16,
+    "chatty": 12,
+    "follow-up": 11,
+    "counting": 4,
+    "superlative": 2,
+    "unanswerable": 19,
+    "off-topic": 14,
+}
+
+# Its questions that holdout, holdout2, ..., holdout7 (also written blind) already had word for
+# word (folded): 14, short plain ones and refusals, found programmatically (only tuning22's
+# strings were printed; the holdouts were not read). No other held-out question may join
+# tuning22.
+KNOWN_TUNING22_OVERLAP = {
+    fold(q)
+    for q in (
+        "agda su an kac sehir var",
+        "how often do members have to report",
+        "is hamburg a learning city",
+        "is there a membership fee",
+        "kategori 1 ile kategori 2 arasindaki fark ne",
+        "turkiyede kac tane ogrenen sehir var",
+        "what are the key features of a learning city",
+        "what came out of the mexico city conference",
+        "what is UIL",
+        "what is komek",
+        "what is the learning city award",
+        "what outcomes is a learning city supposed to deliver",
+        "where is uil based",
+        "which turkish cities are members",
+    )
+}
+
+
 # ------------------------------------------------------------------------------ tuning23
 # tuning23 (helper tuning23, 2026-12-04): a TUNING set written blind in two phases, 90 Turkish
 # and 60 English, about everything in the sources in mixed and messy language: Turkish with
@@ -1602,6 +1649,7 @@ _STYLED_SETS = [
     (TUNING19, 200, (120, 80), TUNING19_STYLES, KNOWN_TUNING19_OVERLAP),
     (TUNING20, 160, (100, 60), TUNING20_STYLES, KNOWN_TUNING20_OVERLAP),
     (TUNING21, 160, (100, 60), TUNING21_STYLES, KNOWN_TUNING21_OVERLAP),
+    (TUNING22, 150, (90, 60), TUNING22_STYLES, KNOWN_TUNING22_OVERLAP),
     (TUNING23, 150, (90, 60), TUNING23_STYLES, KNOWN_TUNING23_OVERLAP),
 ]
 _STYLED_IDS = [
@@ -1619,6 +1667,7 @@ _STYLED_IDS = [
     "tuning19",
     "tuning20",
     "tuning21",
+    "tuning22",
     "tuning23",
 ]
 
