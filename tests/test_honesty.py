@@ -456,3 +456,9 @@ def test_the_networks_coordinator_is_an_institution_not_a_person(assistant: Assi
     reply = assistant.ask(question)
     assert (reply.kind, reply.entry_id) == (ReplyKind.ANSWER, "who-runs")
     assert assistant.ask("Konya'nın koordinatörü kim").kind == ReplyKind.NO_ANSWER  # a city's coordinator: a person
+
+
+def test_the_national_commissions_focal_point_is_a_person_not_the_networks_aim(assistant: Assistant) -> None:
+    """ "point" is the network's aim ("what's the point of the network"), but a focal point is a person."""
+    assert assistant.ask("national commission focal point for learning cities").kind == ReplyKind.NO_ANSWER
+    assert assistant.ask("what's the point of the network").entry_id == "gnlc-aims"
