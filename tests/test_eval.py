@@ -124,7 +124,8 @@ HOLDOUT_BARS = Bars(accuracy=0.945, rejection=0.975, confident_wrong=0.01, langu
 # 0.946 / 0.989 / 0.036; holdout2 0.962 / 0.980 / 0.977 / 0.009; tuning3 0.914 / 0.946 / 0.952 /
 # 0.034; tuning4 0.921 / 0.935 / 1.000 / 0.019; tuning5 0.935 / 0.958 / 1.000 / 0.027; tuning6
 # 0.919 / 0.967 / 1.000 / 0.024; tuning7 0.945 / 0.949 / 1.000 / 0.040.
-HOLDOUT4_BARS = Bars(accuracy=0.85, rejection=0.92, confident_wrong=0.045, language=0.99)
+# Thirteenth session's end (main 43d6986): 0.891 / 0.940 / 0.035 right at once / rejection / conf. wrong; bars raised
+HOLDOUT4_BARS = Bars(accuracy=0.87, rejection=0.92, confident_wrong=0.045, language=0.99)
 HOLDOUT3_BARS = Bars(accuracy=0.90, rejection=0.96, confident_wrong=0.045, language=0.99)
 HOLDOUT2_BARS = Bars(accuracy=0.95, rejection=0.96, confident_wrong=0.015, language=0.99)
 TUNING2_BARS = Bars(accuracy=0.96, rejection=0.99, confident_wrong=0.01, language=0.98)
@@ -150,7 +151,8 @@ TUNING8_BARS = Bars(accuracy=0.83, rejection=0.97, confident_wrong=0.08, languag
 # 0.088 / refused 0.933, tr 0.680 / 0.804 / 0.142 / refused 0.957; by style (right / one tap /
 # conf. wrong) chatty 0.718 / 0.845 / 0.134, follow-up 0.700 / 0.750 / 0.150, unanswerable
 # 1.000 refused, off-topic 0.867 refused. To be tuned on like the other tuning sets.
-TUNING9_BARS = Bars(accuracy=0.70, rejection=0.93, confident_wrong=0.13, language=0.99)
+# Thirteenth session's end (main 43d6986): 0.876 / 1.000 / 0.040 right at once / rejection / conf. wrong; bars raised
+TUNING9_BARS = Bars(accuracy=0.85, rejection=0.97, confident_wrong=0.06, language=0.99)
 # tuning10.yaml (200, helper tuning10, tenth session; every style but small talk): run once when
 # labelled, on main 9a2d788 (labels e53cf27): 0.873 right at once / 0.945 within one tap /
 # rejection 0.947 / confident wrong 0.065 / did-you-mean 0.035 / language 1.000; by language en
@@ -160,7 +162,8 @@ TUNING9_BARS = Bars(accuracy=0.70, rejection=0.93, confident_wrong=0.13, languag
 # superlative 0.733 / 0.733 / 0.267, plain and no-diacritics 1.000 / 1.000 / 0, typo 0.800 /
 # 1.000 / 0, unanswerable 0.909 refused, off-topic 1.000 refused. To be tuned on like the other
 # tuning sets.
-TUNING10_BARS = Bars(accuracy=0.85, rejection=0.93, confident_wrong=0.075, language=0.99)
+# Thirteenth session's end (main 43d6986): 0.950 / 1.000 / 0.040 right at once / rejection / conf. wrong; bars raised
+TUNING10_BARS = Bars(accuracy=0.92, rejection=0.97, confident_wrong=0.06, language=0.99)
 # tuning11.yaml (200, helper tuning11, tenth session; 112 chatty): run once when labelled, on
 # main cc9375f (labels ab2d83a). `bot eval` did not finish: item 056 ("Ben 2017'de KOMEK'te
 # seramik kursuna başladım, aynı yıl bir konferans olmuş galiba, nerede olmuştu?") raises
@@ -174,7 +177,8 @@ TUNING10_BARS = Bars(accuracy=0.85, rejection=0.93, confident_wrong=0.075, langu
 # unanswerable 0.875 refused, off-topic 1.000 refused. To be tuned on like the other tuning
 # sets.
 # After the eleventh session's readings (main 7d3b0cd): 0.913 / 0.971 / 1.000 / 0.025.
-TUNING11_BARS = Bars(accuracy=0.89, rejection=0.98, confident_wrong=0.035, language=0.99)
+# Thirteenth session's end (main 43d6986): 0.919 / 1.000 / 0.025 right at once / rejection / conf. wrong; bars raised
+TUNING11_BARS = Bars(accuracy=0.9, rejection=0.98, confident_wrong=0.035, language=0.99)
 # tuning12.yaml (200, helper tuning12, 2026-12-02; 102 chatty): run once when labelled, on
 # main 56907fc (labels a22c3df): 0.832 right at once / 0.874 within one tap / rejection 0.970 /
 # confident wrong 0.065 / did-you-mean 0.015 / language 1.000; by language en 0.866 / 0.896 /
@@ -183,7 +187,8 @@ TUNING11_BARS = Bars(accuracy=0.89, rejection=0.98, confident_wrong=0.035, langu
 # 1.000 / 0, counting 0.833 / 1.000 / 0, superlative 0.857 / 0.857 / 0.143, unanswerable 0.947
 # refused, off-topic 1.000 refused. To be tuned on like the other tuning sets.
 # After the eleventh session's readings (main 7d3b0cd): 0.910 / 0.946 / 1.000 / 0.040.
-TUNING12_BARS = Bars(accuracy=0.89, rejection=0.98, confident_wrong=0.05, language=0.99)
+# Thirteenth session's end (main 43d6986): 0.916 / 1.000 / 0.030 right at once / rejection / conf. wrong; bars raised
+TUNING12_BARS = Bars(accuracy=0.9, rejection=0.98, confident_wrong=0.045, language=0.99)
 # tuning13.yaml (200, helper tuning13, 2026-12-02; 40 confirm, 50 attribute/counting/order, 30
 # follow-up): run once when labelled, on main 4e26c2f (labels 66243d3): 0.769 right at once /
 # 0.881 within one tap / rejection 0.975 / confident wrong 0.080 / did-you-mean 0.070 /
@@ -205,7 +210,8 @@ TUNING13_BARS = Bars(accuracy=0.84, rejection=0.95, confident_wrong=0.06, langua
 # 1.000 / 0, unanswerable 0.846 refused, off-topic 1.000 refused. To be tuned on like the
 # other tuning sets.
 # After the eleventh session's readings (main 7d3b0cd): 0.915 / 0.921 / 0.913 / 0.025.
-TUNING14_BARS = Bars(accuracy=0.90, rejection=0.89, confident_wrong=0.035, language=0.99)
+# Thirteenth session's end (main 43d6986): 0.938 / 0.913 / 0.015 right at once / rejection / conf. wrong; bars raised
+TUNING14_BARS = Bars(accuracy=0.92, rejection=0.89, confident_wrong=0.03, language=0.99)
 # tuning15.yaml (200, helper tuning15, 2026-12-02; 130 chatty as written, 119 after the chatty
 # refusals became unanswerable; 120 tr, 80 en): run once when labelled, on main 1107ebc (labels
 # 1570639): 0.844 right at once / 0.922 within one tap / rejection 1.000 / confident wrong
@@ -215,7 +221,8 @@ TUNING14_BARS = Bars(accuracy=0.90, rejection=0.89, confident_wrong=0.035, langu
 # counting 0.778 / 1.000 / 0, superlative 0.750 / 0.875 / 0.250, attribute 1.000 / 1.000 / 0,
 # unanswerable 1.000 refused, off-topic 1.000 refused. To be tuned on like the other tuning
 # sets.
-TUNING15_BARS = Bars(accuracy=0.82, rejection=0.98, confident_wrong=0.075, language=0.99)
+# Thirteenth session's end (main 43d6986): 0.900 / 1.000 / 0.050 right at once / rejection / conf. wrong; bars raised
+TUNING15_BARS = Bars(accuracy=0.88, rejection=0.98, confident_wrong=0.065, language=0.99)
 # tuning16.yaml (200, helper tuning16, 2026-12-04; 45 superlative/order, 40 confirm, 30
 # counting, 30 follow-up; 100 tr, 100 en): run once when labelled, on main 1107ebc (labels
 # a03eb8d, bfa2555 after the rebase; the same figures on main 759e5fe): 0.735 right at once /
@@ -229,7 +236,8 @@ TUNING15_BARS = Bars(accuracy=0.82, rejection=0.98, confident_wrong=0.075, langu
 # "İkinci Türk üyesi") answered by the city's card with the right city where the labels
 # (tuning10..tuning13's convention) expect members-turkey or first-turkish-member. To be
 # tuned on like the other tuning sets.
-TUNING16_BARS = Bars(accuracy=0.71, rejection=0.97, confident_wrong=0.12, language=0.99)
+# Thirteenth session's end (main 43d6986): 0.838 / 1.000 / 0.090 right at once / rejection / conf. wrong; bars raised
+TUNING16_BARS = Bars(accuracy=0.82, rejection=0.98, confident_wrong=0.105, language=0.99)
 # tuning17.yaml (200, helper tuning17, 2026-12-04; English-heavy on purpose: 120 en, 80 tr; 60
 # chatty from English-speaking voices abroad, 50 follow-up chains (six change the subject), 30
 # attribute/counting/superlative in unusual words, 20 confirm, 15 typos, 25 refusals): run once
@@ -246,7 +254,8 @@ TUNING16_BARS = Bars(accuracy=0.71, rejection=0.97, confident_wrong=0.12, langua
 # KOMEK's courses, "en az ne kadar süre" an award ranking), 10 confidently wrong (4 the label
 # convention against a card with the right fact), 2 the right entry without the `contains`
 # string. To be tuned on like the other tuning sets.
-TUNING17_BARS = Bars(accuracy=0.75, rejection=0.94, confident_wrong=0.06, language=0.99)
+# Thirteenth session's end (main 43d6986): 0.886 / 1.000 / 0.025 right at once / rejection / conf. wrong; bars raised
+TUNING17_BARS = Bars(accuracy=0.86, rejection=0.98, confident_wrong=0.04, language=0.99)
 
 # tuning18.yaml (200, helper tuning18, 2026-12-04; phone-style Turkish: 33 without Turkish
 # letters, 23 typos, 40 chatty, 25 follow-ups; 150 tr, 50 en): run once when labelled, on main
@@ -263,7 +272,8 @@ TUNING17_BARS = Bars(accuracy=0.75, rejection=0.94, confident_wrong=0.06, langua
 # one?" after an English question, the refusal of "komek course prices?"). After the rebase
 # onto main 10f1190: the same, but language 0.995 ("latest one?" is now answered in English).
 # To be tuned on like the other tuning sets.
-TUNING18_BARS = Bars(accuracy=0.82, rejection=0.97, confident_wrong=0.07, language=0.98)
+# Thirteenth session's end (main 43d6986): 0.918 / 1.000 / 0.045 right at once / rejection / conf. wrong; bars raised
+TUNING18_BARS = Bars(accuracy=0.9, rejection=0.98, confident_wrong=0.06, language=0.98)
 # tuning19.yaml (200, helper tuning19, 2026-12-04; to find confident wrong answers: 80 near
 # misses written as pairs of answerable questions with the same words and another ask, 60
 # in-domain questions the sources do not answer (4 answered honestly by an entry), 40
@@ -293,7 +303,8 @@ TUNING18_BARS = Bars(accuracy=0.82, rejection=0.97, confident_wrong=0.07, langua
 # kurulmuş ama unescoya girdiği değil" -> about-bot, the KOMEK trainee's "2. konferans nerede
 # olmuş" -> what-is-komek) and 1 a fallback ("hamburgda bu işle ilgili ne var"). To be tuned
 # on like the other tuning sets.
-TUNING19_BARS = Bars(accuracy=0.76, rejection=0.92, confident_wrong=0.07, language=0.99)
+# Thirteenth session's end (main 43d6986): 0.925 / 0.991 / 0.020 right at once / rejection / conf. wrong; bars raised
+TUNING19_BARS = Bars(accuracy=0.9, rejection=0.97, confident_wrong=0.035, language=0.99)
 # tuning20.yaml (160, helper tuning20, 2026-12-04; the network abroad: member cities
 # worldwide, countries and regions, counts, the newest intake, award winners and hosts abroad,
 # capitals and big cities that are not members, local or misspelled names, follow-ups, 8
@@ -324,7 +335,8 @@ TUNING19_BARS = Bars(accuracy=0.76, rejection=0.92, confident_wrong=0.07, langua
 # the network's ("pekinin nufusu kac milyon" -> member-count), the municipal officer's German
 # partners and "is there any us city in the network" (fallbacks), "how many countries joined for
 # the first time in 2025" (did-you-mean, the right entry first).
-TUNING20_BARS = Bars(accuracy=0.85, rejection=0.84, confident_wrong=0.08, language=0.99)
+# Thirteenth session's end (main 43d6986): 0.980 / 0.875 / 0.006 right at once / rejection / conf. wrong; bars raised
+TUNING20_BARS = Bars(accuracy=0.96, rejection=0.85, confident_wrong=0.02, language=0.99)
 
 # tuning21.yaml (160, helper tuning21, 2026-12-04; the office's voice: what municipal staff and
 # city coordinators of a Turkish city ask about joining, signing, the National Commission, the
@@ -359,7 +371,8 @@ TUNING20_BARS = Bars(accuracy=0.85, rejection=0.84, confident_wrong=0.08, langua
 # "olabilmek"; how many cities a commission may nominate), rebased onto main 73cb440: 0.832
 # / 0.885 / rejection 0.979 / confident wrong 0.075 / did-you-mean 0.025 / language 1.000
 # (en 0.767 / refused 1.000, tr 0.871 / refused 0.967). To be tuned on like the other sets.
-TUNING21_BARS = Bars(accuracy=0.77, rejection=0.86, confident_wrong=0.12, language=0.99)
+# Thirteenth session's end (main 43d6986): 0.832 / 0.979 / 0.075 right at once / rejection / conf. wrong; bars raised
+TUNING21_BARS = Bars(accuracy=0.81, rejection=0.95, confident_wrong=0.09, language=0.99)
 
 # tuning22.yaml (150, helper tuning22, 2026-12-04; the IDEAS of the brief and the fact sheet in
 # words the sources do not use: what a learning city is, what the network is for, the Key
@@ -391,7 +404,8 @@ TUNING21_BARS = Bars(accuracy=0.77, rejection=0.86, confident_wrong=0.12, langua
 # main 0d4b0f4: 0.632 / 0.735 / rejection 0.939 / confident wrong 0.073 / did-you-mean 0.113 /
 # language 1.000 (en 0.766 / 0.830 / 0.050 / refused 1.000, tr 0.543 / 0.671 / 0.089 / refused
 # 0.900). To be tuned on like the other sets.
-TUNING22_BARS = Bars(accuracy=0.55, rejection=0.90, confident_wrong=0.10, language=0.99)
+# Thirteenth session's end (main 43d6986): 0.632 / 0.939 / 0.073 right at once / rejection / conf. wrong; bars raised
+TUNING22_BARS = Bars(accuracy=0.61, rejection=0.92, confident_wrong=0.09, language=0.99)
 
 # tuning23.yaml (150, helper tuning23, 2026-12-04; everything in the sources in mixed and messy
 # language: Turkish with English words and the reverse, typos, keyboard slips, missing spaces,
@@ -425,7 +439,8 @@ TUNING22_BARS = Bars(accuracy=0.55, rejection=0.90, confident_wrong=0.10, langua
 # (conference-2-participants, as tuning10 and tuning18 label it), "bursa sakarya yozgat ne
 # zaman girdi" (Bursa's card), "🇹🇷 kac sehir", "almanyadan kimler var" and "afyon da varmis
 # dogru mu" (fallbacks), "konyanedenuye", "lerning sitys network", "komek since when".
-TUNING23_BARS = Bars(accuracy=0.77, rejection=0.97, confident_wrong=0.095, language=0.98)
+# Thirteenth session's end (main 43d6986): 0.857 / 1.000 / 0.067 right at once / rejection / conf. wrong; bars raised
+TUNING23_BARS = Bars(accuracy=0.84, rejection=0.98, confident_wrong=0.08, language=0.98)
 
 SETS = {
     "questions": (QUESTIONS, QUESTIONS_BARS),
