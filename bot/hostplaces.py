@@ -23,7 +23,7 @@ from bot.content import Conference
 from bot.lang import Lang
 from bot.members.countries import country_name
 from bot.members.directory import Place, PlaceKind, Word, words
-from bot.phrases import word_matches
+from bot.phrases import PhraseIndex
 from bot.replies import Button, Reply, ReplyKind, reply_of
 from bot.textnorm import fold
 from bot.tghtml import Html, escape_attr
@@ -143,15 +143,16 @@ def held_where(a: Assistant, text: str, lang: Lang) -> Reply | None:
 
 def _asks_another_thing(a: Assistant, tokens: list[str]) -> bool:
     """Whether ``tokens`` ask what a conference was like (its theme, length, document), not where."""
-    for attribute in a.understanding.facts.attributes:
-        if attribute.id not in _OF_ONE:
-            continue
-        for phrase in attribute.phrases:
-            n = len(phrase)
-            spans = (tokens[i : i + n] for i in range(len(tokens) - n + 1))
-            if any(all(word_matches(t, w) for t, w in zip(span, phrase, strict=True)) for span in spans):
-                return True
-    return False
+    facts = a.understanding.facts
+    if _OTHER_ASKS[0] is not facts:  # the index of those attributes' words, once per fact base
+        phrases = ((phrase, at.id) for at in facts.attributes if at.id in _OF_ONE for phrase in at.phrases)
+        _OTHER_ASKS[:] = [facts, PhraseIndex(phrases)]
+    index = _OTHER_ASKS[1]
+    assert isinstance(index, PhraseIndex)
+    return bool(index.find(tokens))
+
+
+_OTHER_ASKS: list[object] = [None, None]  # the fact base and its index of _OF_ONE's words
 
 
 def _host_names(a: Assistant, conference: Conference) -> set[str]:

@@ -57,10 +57,11 @@ def name_apart(text: str, names: Container[str]) -> str:
     sehir", "kon ya", "afyon kara hisar") written as one word, when the pieces together,
     folded, are one of ``names`` and no piece alone is."""
     words = text.split()
+    folded = [fold(w).strip("?!.,;:") for w in words]
     i, out = 0, []
     while i < len(words):
         for size in (3, 2):
-            parts = [fold(w).strip("?!.,;:") for w in words[i : i + size]]
+            parts = folded[i : i + size]
             whole = len(parts) == size and all(p.isalpha() for p in parts) and "".join(parts) in names
             if whole and not any(p in names for p in parts):
                 last = words[i + size - 1]

@@ -84,6 +84,8 @@ def _bare_check(a: Assistant, text: str, lang: Lang) -> Reply | None:
     if a.members is None:
         return None
     tokens = words(text)
+    if not any(YEAR.match(w.text) for w in tokens):
+        return None  # no year: the common case, without a scan
     spans = a.members.directory.scan(tokens)
     named = {p.key for _, _, places in spans for p in places if p.kind is PlaceKind.MEMBER}
     provinces = {p.key for _, _, places in spans for p in places if p.kind is PlaceKind.PROVINCE}

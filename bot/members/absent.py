@@ -22,6 +22,8 @@ _BESIDE = frozenset(["listede", "listesinde", "aralarinda", "there", "in", "on",
 def why_absent(text: str, directory: Directory) -> MemberQuestion | None:
     """The membership question of a message that asks only why a place is not there; else None."""
     tokens = words(text)
+    if not any(w.text in _WHY for w in tokens):
+        return None  # no "why": the common case, without a scan
     spans = directory.scan(tokens)
     if len(spans) != 1 or len(tokens) > 8:
         return None
