@@ -147,9 +147,8 @@ def _the_question_alone(a: Assistant, text: str, reply: Reply, lang: Lang | None
         return None
     if a.understanding.only_chatter(asked):
         return None  # "..., can you help?"
-    alone = a.ask(asked, force_lang=lang or reply.lang)
-    sure = alone.kind == ReplyKind.ANSWER and alone.score >= SURE_SCORE
-    return alone if sure and alone.entry_id not in cities else None
+    alone = _sure_answer(a, asked, reply, lang)
+    return alone if alone is not None and alone.entry_id not in cities else None
 
 
 def _the_question_again(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:
@@ -193,10 +192,7 @@ def the_askers_thing(a: Assistant, text: str, reply: Reply, lang: Lang | None) -
     said, asked = (set(a.understanding.names_in(fold_question(part))) for part in split)
     if not asked or not said - asked:
         return reply  # the question names nothing of its own, or the story nothing else
-    retry = a.ask(split[1], force_lang=lang or reply.lang)
-    if retry.kind == ReplyKind.ANSWER and retry.entry_id != reply.entry_id and retry.score >= SURE_SCORE:
-        return retry
-    return reply
+    return _sure_answer(a, split[1], reply, lang) or reply
 
 
 def the_askers_work(a: Assistant, text: str, reply: Reply, lang: Lang | None) -> Reply:
@@ -211,10 +207,14 @@ def the_askers_work(a: Assistant, text: str, reply: Reply, lang: Lang | None) ->
     said = split[0]
     if a.understanding.names_in(fold_question(said)) or cards_named(a, said) or a.understanding.says_our_city(text):
         return reply  # the story names what may be asked about
-    retry = a.ask(split[1], force_lang=lang or reply.lang)
-    if retry.kind == ReplyKind.ANSWER and retry.entry_id != reply.entry_id and retry.score >= SURE_SCORE:
-        return retry
-    return reply
+    return _sure_answer(a, split[1], reply, lang) or reply
+
+
+def _sure_answer(a: Assistant, question: str, reply: Reply, lang: Lang | None) -> Reply | None:
+    """The reply to ``question`` alone, when it is a sure answer of another entry than ``reply``'s; else None."""
+    retry = a.ask(question, force_lang=lang or reply.lang)
+    sure = retry.kind == ReplyKind.ANSWER and retry.score >= SURE_SCORE
+    return retry if sure and retry.entry_id != reply.entry_id else None
 
 
 def _words_of(text: str) -> set[str]:
