@@ -95,6 +95,8 @@ def held_where(a: Assistant, text: str, lang: Lang) -> Reply | None:
             return None
         asked = (place, outside)
     said = {t.text for t in tokens}
+    if asked is None and city is not None and _a_host(a, city):
+        return None  # "Meksiko'daki konferans": a host city by another of its names, the facts' one conference
     if asked is None and city is not None and not said & (_WHICH | _FIRST | _LAST):
         # a city the conferences' hosts do not name (those are the facts'), no one conference asked: it hosted none
         items, where = _items(a, list(conferences), lang), _where(a, city, lang)
@@ -155,6 +157,14 @@ def _asks_another_thing(a: Assistant, tokens: list[str]) -> bool:
 _OTHER_ASKS: list[object] = [None, None]  # the fact base and its index of _OF_ONE's words
 
 
+def _a_host(a: Assistant, city: Place) -> bool:
+    """Whether the member or province ``city`` is one of the conferences' host cities."""
+    assert a.members is not None
+    directory = a.members.directory
+    name = directory.by_id[city.key].city if city.kind is PlaceKind.MEMBER else directory.provinces[city.key].name
+    return any(fold(name.split(" (")[0]) in _host_names(a, c) for c in a.content.conferences)
+
+
 def _host_names(a: Assistant, conference: Conference) -> set[str]:
     """A host city's folded names: in full ("mexico city"), without what is in brackets
     ("yeonsu") and by its first word unless that is a country ("jubail", not "mexico")."""
@@ -182,7 +192,8 @@ def _inside(text: str, tokens: list[Word], start: int, end: int) -> bool:
     if start > 0 and tokens[start - 1].text in _IN_EN:
         return True
     last = text.split()[tokens[end - 1].index]
-    return "'" in last.replace("’", "'") and bool(_LOCATIVE.search(last.lower()))
+    _, apostrophe, ending = last.replace("’", "'").partition("'")
+    return bool(apostrophe) and bool(_LOCATIVE.search(fold(ending)))  # "'DAKİ" folded: no dotted i's mark
 
 
 def _bare_locative(a: Assistant, word: Word, places: list[Place]) -> bool:

@@ -57,6 +57,10 @@ def test_two_conferences_named_as_a_choice_are_still_compared(assistant: Assista
         ("konyada hiç ogrenen sehirler konferansi yapildi mi", "conferences-overview", ["Hayır.", "Konya"]),
         ("did konya ever host one of the learning cities conferences", "conferences-overview", ["No.", "Konya"]),
         ("turkiyede konferans yapildi mi", "conferences-overview", ["Hayır.", "Türkiye"]),
+        ("İSTANBUL'DA KONFERANS YAPILDI MI?", "conferences-overview", ["Hayır.", "İstanbul"]),  # 'DA: no dotted i
+        # a host city by another of its names: the one conference, not "it hosted none"
+        ("Meksiko'daki öğrenen şehirler konferansı hakkında bilgi verir misin", "conference-2-mexico", ["2015"]),
+        ("MEKSİKO'DAKİ ÖĞRENEN ŞEHİRLER KONFERANSI HAKKINDA BİLGİ VERİR MİSİN", "conference-2-mexico", ["2015"]),
     ],
 )
 def test_conferences_by_the_country_or_region_they_were_held_in(
