@@ -16,10 +16,12 @@ conference ("KOMEK Meksika'daki konferansa katıldı mı?") is not read here.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.callbacks import entry as entry_data
 from bot.content import Conference
+from bot.facts import Attribute
 from bot.lang import Lang
 from bot.members.countries import country_name
 from bot.members.directory import Place, PlaceKind, Word, words
@@ -145,16 +147,13 @@ def held_where(a: Assistant, text: str, lang: Lang) -> Reply | None:
 
 def _asks_another_thing(a: Assistant, tokens: list[str]) -> bool:
     """Whether ``tokens`` ask what a conference was like (its theme, length, document), not where."""
-    facts = a.understanding.facts
-    if _OTHER_ASKS[0] is not facts:  # the index of those attributes' words, once per fact base
-        phrases = ((phrase, at.id) for at in facts.attributes if at.id in _OF_ONE for phrase in at.phrases)
-        _OTHER_ASKS[:] = [facts, PhraseIndex(phrases)]
-    index = _OTHER_ASKS[1]
-    assert isinstance(index, PhraseIndex)
-    return bool(index.find(tokens))
+    return bool(_other_asks(a.understanding.facts.attributes).find(tokens))
 
 
-_OTHER_ASKS: list[object] = [None, None]  # the fact base and its index of _OF_ONE's words
+@lru_cache(maxsize=4)
+def _other_asks(attributes: tuple[Attribute, ...]) -> PhraseIndex[str]:
+    """The words of the attributes in ``_OF_ONE``, in one index (once per fact base)."""
+    return PhraseIndex((phrase, at.id) for at in attributes if at.id in _OF_ONE for phrase in at.phrases)
 
 
 def _a_host(a: Assistant, city: Place) -> bool:

@@ -94,5 +94,6 @@ def with_city(a: Assistant, text: str) -> str | None:
 
 def _ablative(name: str) -> str:
     """The ablative ending written after a city's name: "'dan" after a back vowel, else "'den"."""
-    vowels = [ch for ch in name.lower() if ch in "aıoueiöü"]
+    lowered = name.replace("İ", "i").replace("I", "ı").lower()  # Turkish capitals: "Iğdır" has no "i"
+    vowels = [ch for ch in lowered if ch in "aıoueiöü"]
     return "'dan" if vowels and vowels[-1] in "aıou" else "'den"
